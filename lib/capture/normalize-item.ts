@@ -1,0 +1,163 @@
+import { KEYWORD_SEPARATOR, type Article, type ExtractedItem } from '../model/article';
+import {
+  abstractFingerprint,
+  cleanText,
+  detectLanguage,
+  foldFullWidth,
+  normalizeDoi,
+  stripFieldLabel,
+  titleKey,
+} from '../text/clean';
+import { parseDate } from '../text/dates';
+import { parseName } from '../text/names';
+
+/** Field caps against hostile or broken pages. */
+export const LIMITS = {
+  title: 1000,
+  abstract: 20_000,
+  shortField: 300,
+  authors: 100,
+  keywords: 40,
+  url: 2048,
+  sightings: 20,
+} as const;
+
+export interface CaptureContext {
+  pageUrl: string;
+  platform: string;
+  capturedAt: number;
+}
+
+function cleanUrl(url: string | undefined, base: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(cleanText(url, LIMITS.url), base);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return undefined;
+  }
+}
+
+function cleanPages(item: ExtractedItem): string | undefined {
+  const first = cleanText(foldFullWidth(item.firstPage ?? ''), 20);
+  const last = cleanText(foldFullWidth(item.lastPage ?? ''), 20);
+  if (first) return last && last !== first ? `${first}-${last}` : first;
+  const range = cleanText(foldFullWidth(item.pages ?? ''), 40);
+  if (!range) return undefined;
+  return range.replace(/\s*[-–—~～]+\s*/g, '-').replace(/^[pP]{1,2}\.?\s*/, '');
+}
+
+function cleanIdentifier(value: string | undefined): string | undefined {
+  const cleaned = cleanText(foldFullWidth(value ?? ''), LIMITS.shortField);
+  return cleaned || undefined;
+}
+
+function cleanKeywords(keywords: string[] | undefined): string | undefined {
+  if (!keywords?.length) return undefined;
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const raw of keywords) {
+    for (const part of stripFieldLabel(cleanText(raw, LIMITS.shortField)).split(/[;；]/)) {
+      const keyword = part.trim();
+      if (keyword && !seen.has(keyword.toLowerCase()) && kept.length < LIMITS.keywords) {
+        seen.add(keyword.toLowerCase());
+        kept.push(keyword);
+      }
+    }
+  }
+  return kept.length ? kept.join(KEYWORD_SEPARATOR) : undefined;
+}
+
+/** Platform ids and canonical URLs naming the article, as identity keys. */
+function identityIds(platform: string, platformId: string | undefined, url: string | undefined): string[] {
+  const ids: string[] = [];
+  if (platformId) ids.push(`${platform}:${platformId}`);
+  if (url) ids.push(`url:${url}`);
+  return ids;
+}
+
+function stableId(parts: string[]): string {
+  const text = parts.join('|');
+  let hash = 0x811c9dc5;
+  let hash2 = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    hash2 = Math.imul(hash2 ^ text.charCodeAt(i), 0x85ebca6b) >>> 0;
+  }
+  return `sl-${hash.toString(36)}${hash2.toString(36)}`;
+}
+
+/**
+ * Turns what an extractor read into a clean article: fields cleaned and capped, labels stripped,
+ * DOI normalized, date parsed, pages as first-last, language detected, identity keys computed.
+ * Returns undefined when nothing identifies or describes an article (no title, abstract or DOI).
+ */
+export function normalizeItem(item: ExtractedItem, context: CaptureContext): Article | undefined {
+  const title = stripFieldLabel(cleanText(item.title, LIMITS.title)) || undefined;
+  const abstract = stripFieldLabel(cleanText(item.abstract, LIMITS.abstract)) || undefined;
+  const doi = normalizeDoi(item.doi) || undefined;
+  if (!title && !abstract && !doi) return undefined;
+
+  const url = cleanUrl(item.url, context.pageUrl);
+  const platformId = cleanIdentifier(item.platformId);
+  const author = (item.authors ?? [])
+    .slice(0, LIMITS.authors)
+    .map(parseName)
+    .filter((name) => name !== undefined);
+  const altTitle = cleanText(item.altTitle, LIMITS.title) || undefined;
+  const altAbstract = stripFieldLabel(cleanText(item.altAbstract, LIMITS.abstract)) || undefined;
+  const language = normalizeLanguage(item.language) || detectLanguage(`${title ?? ''} ${abstract ?? ''}`) || undefined;
+  const key = titleKey(title);
+  const fingerprint = abstractFingerprint(abstract);
+  const ids = identityIds(context.platform, platformId, url);
+
+  const article: Article = {
+    id: stableId([doi ? `doi:${doi}` : '', ids[0] ?? '', key, fingerprint]),
+    type: item.type ?? 'article-journal',
+    title,
+    author: author.length ? author : undefined,
+    'container-title': cleanText(item.containerTitle, LIMITS.shortField) || undefined,
+    'container-title-short': cleanText(item.containerTitleShort, LIMITS.shortField) || undefined,
+    issued: parseDate(item.date),
+    volume: cleanIdentifier(item.volume),
+    issue: cleanIdentifier(item.issue),
+    page: cleanPages(item),
+    DOI: doi,
+    URL: url,
+    ISSN: cleanIdentifier(item.issn),
+    abstract,
+    keyword: cleanKeywords(item.keywords),
+    language,
+    publisher: cleanText(item.publisher, LIMITS.shortField) || undefined,
+    platform: context.platform,
+    ids,
+    titleKey: key,
+    fingerprint,
+    altTitle: altTitle && altTitle !== title ? altTitle : undefined,
+    altAbstract: altAbstract && altAbstract !== abstract ? altAbstract : undefined,
+    sightings: [
+      { pageUrl: context.pageUrl, platform: context.platform, position: item.position, capturedAt: context.capturedAt },
+    ],
+    capturedAt: context.capturedAt,
+    updatedAt: context.capturedAt,
+    collections: [],
+    tags: [],
+  };
+  return dropUndefined(article);
+}
+
+function normalizeLanguage(language: string | undefined): string {
+  const value = cleanText(language, 20).toLowerCase();
+  if (/^(zh|chi|zho|cn|chinese|中文)/.test(value)) return 'zh';
+  if (/^(en|eng|english|英文)/.test(value)) return 'en';
+  return '';
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
+}

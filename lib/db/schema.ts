@@ -1,0 +1,82 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Article } from '../model/article';
+
+/** Which page yielded which articles, and how each was received. */
+export interface Capture {
+  id?: number;
+  pageUrl: string;
+  pageTitle?: string;
+  platform: string;
+  kind: 'article' | 'list';
+  tabId?: number;
+  capturedAt: number;
+  items: CaptureEntry[];
+}
+
+export interface CaptureEntry {
+  articleId: string;
+  /** new: first seen here; known: already in the library; merged: it enriched a known article. */
+  status: 'new' | 'known' | 'merged';
+  position?: number;
+}
+
+export interface Collection {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** Persisted search index snapshots and their tokenizer version (owned by lib/ranking). */
+export interface IndexSnapshot {
+  key: string;
+  version: string;
+  savedAt: number;
+  data: unknown;
+}
+
+export const DB_NAME = 'simlit';
+
+/**
+ * Every schema version, oldest first. A version is never edited once released: add a new one
+ * (with an upgrade function when data must move) and sample data for it in tests/lib/db.
+ * The abstract is never indexed; identity lookups use DOI, ids, title key and fingerprint.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      articles: 'id, DOI, *ids, titleKey, fingerprint, savedAt, *collections, *tags, capturedAt, updatedAt',
+      captures: '++id, pageUrl, tabId, capturedAt',
+      collections: 'id, name',
+      settings: 'key',
+      indexSnapshots: 'key',
+    },
+  },
+];
+
+export class SimlitDB extends Dexie {
+  articles!: EntityTable<Article, 'id'>;
+  captures!: EntityTable<Capture, 'id'>;
+  collections!: EntityTable<Collection, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+  indexSnapshots!: EntityTable<IndexSnapshot, 'key'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+  }
+}
+
+let shared: SimlitDB | undefined;
+
+/** The extension's one database connection (per JS context). */
+export function openLibrary(): SimlitDB {
+  shared ??= new SimlitDB();
+  return shared;
+}

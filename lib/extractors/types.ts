@@ -1,0 +1,18 @@
+import type { ExtractedItem, PageExtraction } from '../model/article';
+
+/**
+ * One extractor per platform. Extractors are pure functions of the live (or parsed) document and
+ * its URL: no messaging, no storage, no network. Detection (`canExtract`) is cheap and separate
+ * from extraction, as in Zotero translators.
+ */
+export interface Extractor {
+  /** Platform id stored with each article ("qinyun", "cnki", "meta", ...). */
+  id: string;
+  /** Where the selectors were seen, for maintainers. */
+  seenOn: string[];
+  canExtract(doc: Document, url: URL): boolean;
+  /** Items found on the page; an empty array when the page has none after all. */
+  extract(doc: Document, url: URL): ExtractedItem[];
+  /** "article" pages describe one article, "list" pages many. */
+  kind(doc: Document, url: URL): PageExtraction['kind'];
+}

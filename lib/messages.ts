@@ -1,0 +1,142 @@
+/**
+ * Every message between Simlit's scripts, named by direction (content → background,
+ * UI → background), and the validation the background applies before acting on one.
+ */
+import type { ExtractedItem, PageExtraction } from './model/article';
+import { MAX_ITEMS_PER_PAGE } from './extractors/registry';
+
+/** content → background: the articles a page yielded (possibly none). */
+export interface ContentCaptureMessage {
+  type: 'content/capture';
+  page: { url: string; title: string; platform: string; kind: PageExtraction['kind'] };
+  items: ExtractedItem[];
+}
+
+/** UI (popup, library) → background: capture the given tab now (activeTab). */
+export interface UiCaptureTabMessage {
+  type: 'ui/capture-tab';
+  tabId: number;
+}
+
+export type ContentToBackground = ContentCaptureMessage;
+export type UiToBackground = UiCaptureTabMessage;
+export type Message = ContentToBackground | UiToBackground;
+
+export interface CaptureReply {
+  ok: true;
+  captureId: number;
+  counts: { new: number; known: number; merged: number };
+}
+export interface ErrorReply {
+  ok: false;
+  error: string;
+}
+
+/** Sizes accepted from a content script; larger fields are refused, not truncated silently. */
+export const MESSAGE_LIMITS = { stringLength: 100_000, listLength: 500, urlLength: 4096 } as const;
+
+const STRING_FIELDS = [
+  'title', 'containerTitle', 'containerTitleShort', 'date', 'volume', 'issue', 'firstPage', 'lastPage', 'pages',
+  'doi', 'url', 'issn', 'abstract', 'language', 'publisher', 'platformId', 'altTitle', 'altAbstract', 'type',
+] as const satisfies readonly (keyof ExtractedItem)[];
+const LIST_FIELDS = ['authors', 'keywords'] as const satisfies readonly (keyof ExtractedItem)[];
+
+type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isShortString(value: unknown, max: number = MESSAGE_LIMITS.stringLength): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (!isShortString(value, MESSAGE_LIMITS.urlLength)) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Copies the known fields of an item, checking each; unknown fields are dropped. */
+function checkItem(raw: unknown, index: number): Check<ExtractedItem> {
+  if (!isRecord(raw)) return { ok: false, error: `item ${index} is not an object` };
+  const item: ExtractedItem = {};
+  for (const field of STRING_FIELDS) {
+    const value = raw[field];
+    if (value === undefined || value === null) continue;
+    if (!isShortString(value)) return { ok: false, error: `item ${index}: ${field} is not a string of allowed size` };
+    item[field] = value;
+  }
+  for (const field of LIST_FIELDS) {
+    const value = raw[field];
+    if (value === undefined || value === null) continue;
+    if (!Array.isArray(value) || value.length > MESSAGE_LIMITS.listLength || !value.every((v) => isShortString(v, 2000))) {
+      return { ok: false, error: `item ${index}: ${field} is not a list of short strings` };
+    }
+    item[field] = value as string[];
+  }
+  if (raw.position !== undefined) {
+    if (typeof raw.position !== 'number' || !Number.isInteger(raw.position) || raw.position < 0) {
+      return { ok: false, error: `item ${index}: position is not a whole number` };
+    }
+    item.position = raw.position;
+  }
+  return { ok: true, value: item };
+}
+
+function checkCapture(raw: Record<string, unknown>): Check<ContentCaptureMessage> {
+  const page = raw.page;
+  if (!isRecord(page)) return { ok: false, error: 'page is missing' };
+  if (!isHttpUrl(page.url)) return { ok: false, error: 'page.url is not an http(s) URL' };
+  if (!isShortString(page.title ?? '', 2000)) return { ok: false, error: 'page.title is not a short string' };
+  if (!isShortString(page.platform, 50)) return { ok: false, error: 'page.platform is not a short string' };
+  if (page.kind !== 'article' && page.kind !== 'list') return { ok: false, error: 'page.kind is not article or list' };
+  if (!Array.isArray(raw.items)) return { ok: false, error: 'items is not a list' };
+  if (raw.items.length > MAX_ITEMS_PER_PAGE) return { ok: false, error: `more than ${MAX_ITEMS_PER_PAGE} items` };
+  const items: ExtractedItem[] = [];
+  for (const [index, rawItem] of raw.items.entries()) {
+    const checked = checkItem(rawItem, index);
+    if (!checked.ok) return checked;
+    items.push(checked.value);
+  }
+  return {
+    ok: true,
+    value: {
+      type: 'content/capture',
+      page: { url: page.url, title: (page.title as string | undefined) ?? '', platform: page.platform, kind: page.kind },
+      items,
+    },
+  };
+}
+
+/** Who sent a message, as the browser reports it (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * Accepts a message only from this extension (`ownId`): content messages from a script running
+ * in a web page tab, UI messages from the extension's own pages. Anything else is refused.
+ */
+export function validateMessage(raw: unknown, sender: SenderInfo, ownId: string, ownOrigin: string): Check<Message> {
+  if (sender.id !== ownId) return { ok: false, error: 'message from another extension or a web page' };
+  if (!isRecord(raw) || typeof raw.type !== 'string') return { ok: false, error: 'message has no type' };
+  const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
+  switch (raw.type) {
+    case 'content/capture':
+      if (sender.tab?.id === undefined || fromOwnPage) return { ok: false, error: 'capture must come from a content script in a tab' };
+      return checkCapture(raw);
+    case 'ui/capture-tab':
+      if (!fromOwnPage) return { ok: false, error: 'UI messages must come from the extension\'s own pages' };
+      if (typeof raw.tabId !== 'number' || !Number.isInteger(raw.tabId) || raw.tabId < 0) return { ok: false, error: 'tabId is not a tab id' };
+      return { ok: true, value: { type: 'ui/capture-tab', tabId: raw.tabId } };
+    default:
+      return { ok: false, error: `unknown message type "${String(raw.type).slice(0, 50)}"` };
+  }
+}

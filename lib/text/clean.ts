@@ -1,0 +1,133 @@
+/** Text cleaning shared by extractors, dedupe and ranking. Pure string functions. */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  middot: '·',
+  times: '×',
+  copy: '©',
+  reg: '®',
+};
+
+/** Decodes HTML entities left in text (double-encoded pages, meta tag values). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? match;
+  });
+}
+
+// Control characters (except tab/newline, folded as whitespace) and lone surrogates.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\ufeff]/g;
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Entities decoded, control characters and broken UTF-16 removed, whitespace collapsed. */
+export function cleanText(text: string | null | undefined, maxLength = 20_000): string {
+  if (!text) return '';
+  const clipped = text.length > maxLength * 2 ? text.slice(0, maxLength * 2) : text;
+  const cleaned = decodeEntities(clipped)
+    .replace(CONTROL_CHARS, '')
+    .replace(LONE_SURROGATES, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
+  return cleaned.length > maxLength ? cleaned.slice(0, maxLength).trimEnd() : cleaned;
+}
+
+/** Full-width ASCII (Ａ１．／：) to half-width; the ideographic space to a space. */
+export function foldFullWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+const LEADING_LABEL =
+  /^\s*(?:【\s*)?(?:摘\s*要|内容摘要|中文摘要|关键词|关\s*键\s*字|关键字|abstract|summary|keywords?|key\s+words)\s*(?:】\s*)?[:：.．]?\s*/i;
+
+/** Strips a leading "摘要:", "Abstract", "关键词：" label from a field. */
+export function stripFieldLabel(text: string): string {
+  return text.replace(LEADING_LABEL, '');
+}
+
+const DOI_PATTERN = /10\.\d{4,9}\/[^\s"'<>]+/;
+
+/**
+ * A DOI in its canonical form: no "doi:" or resolver prefix, half-width, lower-case (DOIs are
+ * case-insensitive), trailing punctuation removed. Empty when the text holds no DOI.
+ */
+export function normalizeDoi(text: string | null | undefined): string {
+  if (!text) return '';
+  let value = foldFullWidth(cleanText(text, 1000));
+  try {
+    if (/%2f/i.test(value)) value = decodeURIComponent(value);
+  } catch {
+    // A malformed escape is left as it is; the pattern below still finds the DOI.
+  }
+  const match = DOI_PATTERN.exec(value);
+  if (!match) return '';
+  return match[0].replace(/[.,;:)\]}。，；]+$/, '').toLowerCase();
+}
+
+/** Finds the first DOI in free text (a "DOI: ..." line, a doi.org link). */
+export function findDoi(text: string | null | undefined): string {
+  return normalizeDoi(text);
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const LATIN = /[a-z]/gi;
+
+/** "zh" when CJK ideographs make up a fair share of the letters, "en" for Latin text, else "". */
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, 2000);
+  const cjk = sample.match(CJK)?.length ?? 0;
+  const latin = sample.match(LATIN)?.length ?? 0;
+  if (cjk === 0 && latin === 0) return '';
+  // One ideograph carries about as much as a short word: weigh them accordingly.
+  return cjk * 3 >= latin ? 'zh' : 'en';
+}
+
+export function hasCjk(text: string): boolean {
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(text);
+}
+
+/** A title reduced for identity: case, width, punctuation and spacing removed. */
+export function titleKey(title: string | null | undefined): string {
+  if (!title) return '';
+  const folded = foldFullWidth(cleanText(title, 2000)).normalize('NFKC').toLowerCase();
+  const key = folded.replace(/[^\p{L}\p{N}]+/gu, '');
+  // Very short titles ("Editorial", "前言") say nothing about identity.
+  return key.length >= 6 ? key : '';
+}
+
+/**
+ * A fingerprint of an abstract: FNV-1a over its letters and digits, so that the same abstract
+ * with different spacing, punctuation or width (as the seed's duplicate pair) matches.
+ */
+export function abstractFingerprint(abstract: string | null | undefined): string {
+  if (!abstract) return '';
+  const letters = foldFullWidth(cleanText(abstract)).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (letters.length < 40) return '';
+  let hash1 = 0x811c9dc5;
+  let hash2 = 0x01000193;
+  for (let i = 0; i < letters.length; i++) {
+    const code = letters.charCodeAt(i);
+    hash1 = Math.imul(hash1 ^ code, 0x01000193) >>> 0;
+    hash2 = Math.imul(hash2 ^ code, 0x5bd1e995) >>> 0;
+  }
+  return hash1.toString(16).padStart(8, '0') + hash2.toString(16).padStart(8, '0');
+}
