@@ -1,6 +1,6 @@
-import { mergeArticles, sameArticle } from '../capture/dedupe';
 import type { Article } from '../model/article';
 import type { Capture, CaptureEntry, SimlitDB } from './schema';
+import { upsertArticles } from './upsert';
 
 export interface CapturedPage {
   pageUrl: string;
@@ -19,33 +19,6 @@ export interface StoreResult {
   written: Article[];
 }
 
-/** The known article that an incoming record names, looked up from the strongest key down. */
-async function findKnown(db: SimlitDB, incoming: Article): Promise<Article | undefined> {
-  const lookups: (() => Promise<Article[]>)[] = [
-    () => (incoming.DOI ? db.articles.where('DOI').equals(incoming.DOI).toArray() : Promise.resolve([])),
-    () => (incoming.ids.length ? db.articles.where('ids').anyOf(incoming.ids).toArray() : Promise.resolve([])),
-    () => (incoming.titleKey ? db.articles.where('titleKey').equals(incoming.titleKey).toArray() : Promise.resolve([])),
-    () => (incoming.fingerprint ? db.articles.where('fingerprint').equals(incoming.fingerprint).toArray() : Promise.resolve([])),
-  ];
-  for (const lookup of lookups) {
-    const match = (await lookup()).find((known) => sameArticle(known, incoming));
-    if (match) return match;
-  }
-  return undefined;
-}
-
-/** Bibliographic content, without bookkeeping, to tell an enriching merge from a repeat. */
-function content(article: Article): string {
-  const { sightings: _s, updatedAt: _u, capturedAt: _c, ...rest } = article;
-  return JSON.stringify(rest);
-}
-
-async function freeId(db: SimlitDB, id: string): Promise<string> {
-  let candidate = id;
-  for (let n = 2; await db.articles.get(candidate); n++) candidate = `${id}-${n}`;
-  return candidate;
-}
-
 /** Captures kept (the latest of each page); older ones go, the articles they yielded stay. */
 export const MAX_CAPTURES = 5000;
 
@@ -61,24 +34,7 @@ async function pruneCaptures(db: SimlitDB): Promise<void> {
  */
 export async function storeCapture(db: SimlitDB, page: CapturedPage, articles: Article[]): Promise<StoreResult> {
   return db.transaction('rw', db.articles, db.captures, async () => {
-    const entries: CaptureEntry[] = [];
-    const written: Article[] = [];
-    for (const incoming of articles) {
-      const position = incoming.sightings.at(-1)?.position;
-      const known = await findKnown(db, incoming);
-      if (known) {
-        const merged = mergeArticles(known, incoming);
-        const changed = content(merged) !== content(known);
-        await db.articles.put(merged);
-        if (changed) written.push(merged);
-        entries.push({ articleId: known.id, status: changed ? 'merged' : 'known', position });
-      } else {
-        const fresh = { ...incoming, id: await freeId(db, incoming.id) };
-        await db.articles.add(fresh);
-        written.push(fresh);
-        entries.push({ articleId: fresh.id, status: 'new', position });
-      }
-    }
+    const { entries, written } = await upsertArticles(db, articles);
     await db.captures.where('pageUrl').equals(page.pageUrl).delete();
     const captureId = (await db.captures.add({ ...page, items: entries })) as number;
     await pruneCaptures(db);
