@@ -43,10 +43,9 @@ export async function upsertArticles(db: SimlitDB, articles: Article[]): Promise
     if (known) {
       const merged = mergeArticles(known, incoming);
       const changed = content(merged) !== content(known);
-      if (changed) {
-        await db.articles.put(merged);
-        written.push(merged);
-      }
+      // A repeat still records where the article was seen; only new content needs re-indexing.
+      if (changed || merged.sightings.length !== known.sightings.length) await db.articles.put(merged);
+      if (changed) written.push(merged);
       entries.push({ articleId: known.id, status: changed ? 'merged' : 'known', position });
     } else {
       const fresh = { ...incoming, id: await freeId(db, incoming.id) };
