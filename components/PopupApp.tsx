@@ -7,7 +7,7 @@ import { useLiveQuery } from './use-live-query';
 
 interface Props {
   db: SimlitDB;
-  tab: { id: number; url: string } | undefined;
+  tab: { id: number; url?: string } | undefined;
   requestCapture(tabId: number): Promise<{ ok: boolean; error?: string }>;
 }
 
@@ -17,8 +17,8 @@ export function PopupApp({ db, tab, requestCapture }: Props) {
   const [requested, setRequested] = useState(false);
   const [failure, setFailure] = useState<string>();
   const { value: captured } = useLiveQuery(
-    async () => (tab ? ((await latestCapture(db, tab.url)) ?? null) : null),
-    [db, tab?.url],
+    async () => (tab ? ((await latestCapture(db, tab)) ?? null) : null),
+    [db, tab?.id, tab?.url],
   );
 
   async function capture() {

@@ -1,6 +1,7 @@
 export interface TargetTab {
   id: number;
-  url: string;
+  /** Known when the toolbar click granted activeTab; absent for a tab named by `?tabId=`. */
+  url?: string;
 }
 
 /**
@@ -12,6 +13,7 @@ export async function resolveTargetTab(): Promise<TargetTab | undefined> {
   const tab = Number.isInteger(requested) && requested > 0
     ? await browser.tabs.get(requested).catch(() => undefined)
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url)) return undefined;
+  if (tab?.id === undefined) return undefined;
+  if (tab.url && !/^https?:/.test(tab.url)) return undefined; // browser and extension pages
   return { id: tab.id, url: tab.url };
 }

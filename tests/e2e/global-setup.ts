@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { findChromium } from './chromium';
+
+/** The end-to-end tests run the production build: build it once, and fail early without a browser. */
+export default function setup(): void {
+  findChromium();
+  const root = resolve(import.meta.dirname, '../..');
+  execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'pipe' });
+}

@@ -1,0 +1,48 @@
+import type { Worker } from 'playwright-core';
+
+/** Reads the extension's own IndexedDB from its service worker, with the raw IndexedDB API. */
+export async function readStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('simlit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Polls until `read` returns a value that `done` accepts, or fails with the last value seen. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting; last value: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    value = await read();
+  }
+  return value;
+}
+
+/** The tab a page was captured in, as the background recorded it. */
+export async function tabIdOf(worker: Worker, pageUrl: string): Promise<number> {
+  const captures = await waitFor(
+    () => readStore<{ pageUrl: string; tabId?: number }>(worker, 'captures'),
+    (rows) => rows.some((row) => row.pageUrl === pageUrl && row.tabId !== undefined),
+  );
+  return captures.find((row) => row.pageUrl === pageUrl)!.tabId!;
+}

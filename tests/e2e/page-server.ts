@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Route {
+  /** Served for this host and path (with query string); host without port. */
+  url: string;
+  file?: string;
+  html?: string;
+}
+
+export interface PageServer {
+  port: number;
+  /** Every request the server saw, as "host/path". */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves saved journal pages on 127.0.0.1 under the URLs they belong to: Chromium maps every
+ * host name here, and the server picks the page by Host header and path.
+ */
+export async function servePages(routes: Route[]): Promise<PageServer> {
+  const table = new Map(routes.map((route) => {
+    const url = new URL(route.url);
+    return [`${url.hostname}${url.pathname}${url.search}`, route];
+  }));
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const key = `${host}${request.url ?? '/'}`;
+    requests.push(key);
+    const route = table.get(key);
+    if (!route) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const body = route.html ?? readFileSync(route.file!);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
