@@ -34,10 +34,13 @@ function union<T>(a: T[], b: T[]): T[] {
   return [...new Set([...a, ...b])];
 }
 
+/** One sighting per page: a later capture of a page replaces the earlier, the first position on a page stays. */
 function mergeSightings(a: Sighting[], b: Sighting[]): Sighting[] {
   const byPage = new Map<string, Sighting>();
   for (const sighting of [...a, ...b]) {
-    byPage.delete(sighting.pageUrl); // re-inserted last: the most recent sighting of a page wins
+    const seen = byPage.get(sighting.pageUrl);
+    if (seen && seen.capturedAt >= sighting.capturedAt) continue;
+    byPage.delete(sighting.pageUrl); // re-inserted last: the list stays in order of capture
     byPage.set(sighting.pageUrl, sighting);
   }
   return [...byPage.values()].slice(-LIMITS.sightings);

@@ -57,7 +57,7 @@ export function foldFullWidth(text: string): string {
 }
 
 const LEADING_LABEL =
-  /^\s*(?:【\s*)?(?:摘\s*要|内容摘要|中文摘要|关键词|关\s*键\s*字|关键字|abstract|summary|keywords?|key\s+words)\s*(?:】\s*)?[:：.．]?\s*/i;
+  /^\s*(?:【\s*)?(?:摘\s*要|内容摘要|中文摘要|关键词|关\s*键\s*字|关键字|(?:abstract|summary|keywords?|key\s+words)\b)\s*(?:】\s*)?[:：.．]?\s*/i;
 
 /** Strips a leading "摘要:", "Abstract", "关键词：" label from a field. */
 export function stripFieldLabel(text: string): string {
@@ -80,7 +80,16 @@ export function normalizeDoi(text: string | null | undefined): string {
   }
   const match = DOI_PATTERN.exec(value);
   if (!match) return '';
-  return match[0].replace(/[.,;:)\]}。，；]+$/, '').toLowerCase();
+  return trimTrailingPunctuation(match[0]).toLowerCase();
+}
+
+/** Drops sentence punctuation after a DOI; a closing parenthesis stays when the DOI opened it. */
+function trimTrailingPunctuation(doi: string): string {
+  let value = doi.replace(/[.,;:\]}。，；]+$/, '');
+  while (value.endsWith(')') && value.split('(').length <= value.split(')').length - 1) {
+    value = value.slice(0, -1).replace(/[.,;:\]}。，；]+$/, '');
+  }
+  return value;
 }
 
 /** Finds the first DOI in free text (a "DOI: ..." line, a doi.org link). */

@@ -8,8 +8,7 @@ import { cleanText, hasCjk } from './clean';
  */
 export function parseName(printed: string): CslName | undefined {
   const name = cleanText(printed, 300)
-    .replace(/[\d*†‡§¶#]+$/u, '') // affiliation marks such as "Wang Li1,2*"
-    .replace(/[,;，；、\s]+$/u, '')
+    .replace(/[\d*†‡§¶#,;，；、\s]+$/u, '') // affiliation marks such as "Wang Li1,2*"
     .trim();
   if (!name) return undefined;
   if (hasCjk(name)) return { literal: name.replace(/\s+/g, '') };

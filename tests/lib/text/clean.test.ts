@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  abstractFingerprint,
+  cleanText,
+  decodeEntities,
+  detectLanguage,
+  foldFullWidth,
+  normalizeDoi,
+  stripFieldLabel,
+  titleKey,
+} from '@/lib/text/clean';
+
+describe('cleanText', () => {
+  it('collapses whitespace, including ideographic spaces and non-breaking spaces', () => {
+    expect(cleanText('  基层\u3000治理 \n\t研究\u00a0 ')).toBe('基层 治理 研究');
+  });
+  it('decodes entities, including double-encoded ones left in meta tags', () => {
+    expect(cleanText('&quot;价值一工具&quot; &amp;#8220;x&#x201d; &lt;b&gt;')).toBe('"价值一工具" &#8220;x” <b>');
+    expect(decodeEntities('A &amp; B &#20013;&#25991;')).toBe('A & B 中文');
+  });
+  it('removes control characters, zero-width marks and lone surrogates', () => {
+    expect(cleanText('a\u0000b\u200bc\ufeffd\ud800e')).toBe('abcde');
+  });
+  it('caps length', () => {
+    expect(cleanText('x'.repeat(50_000), 100)).toHaveLength(100);
+  });
+  it('returns an empty string for nothing', () => {
+    expect(cleanText(undefined)).toBe('');
+    expect(cleanText(null)).toBe('');
+  });
+});
+
+describe('identifiers', () => {
+  it('folds full-width characters to half-width', () => {
+    expect(foldFullWidth('ＤＯＩ：１０．１０００／ａｂｃ')).toBe('DOI:10.1000/abc');
+  });
+  it.each([
+    ['doi:10.1038/nature13322', '10.1038/nature13322'],
+    ['https://doi.org/10.1016/J.PSYNEUEN.2015.03.010', '10.1016/j.psyneuen.2015.03.010'],
+    ['http://dx.doi.org/10.1186/1746-6148-10-144.', '10.1186/1746-6148-10-144'],
+    ['DOI：１０．１３０００／j.cnki.sample.2018.04.002', '10.13000/j.cnki.sample.2018.04.002'],
+    ['https://doi.org/10.1000%2Fabc(1)', '10.1000/abc(1)'],
+    ['no doi here', ''],
+  ])('normalizes %s', (input, expected) => {
+    expect(normalizeDoi(input)).toBe(expected);
+  });
+});
+
+describe('labels and language', () => {
+  it.each([
+    ['摘要：目的 观察疗效', '目的 观察疗效'],
+    ['【摘要】 研究发现', '研究发现'],
+    ['Abstract: We study', 'We study'],
+    ['ABSTRACT We study', 'We study'],
+    ['关键词：补肾活血汤', '补肾活血汤'],
+    ['Abstracts of talks', 'Abstracts of talks'],
+  ])('strips the label of %s', (input, expected) => {
+    expect(stripFieldLabel(input)).toBe(expected);
+  });
+  it('tells Chinese from English, mixed text by its share of ideographs', () => {
+    expect(detectLanguage('基于“压力-回应”的分析框架对农村基层治理考察发现')).toBe('zh');
+    expect(detectLanguage('Negative regulation of the NLRP3 inflammasome by A20 protects against arthritis')).toBe('en');
+    expect(detectLanguage('基于深度学习的 WAAM 增材制造组织性能研究')).toBe('zh');
+    expect(detectLanguage('12345 ---')).toBe('');
+  });
+});
+
+describe('identity keys', () => {
+  it('matches titles that differ only in case, width, spacing and punctuation', () => {
+    expect(titleKey('Circadian cortisol and fatigue severity.')).toBe(titleKey('CIRCADIAN  cortisol, and fatigue severity'));
+    expect(titleKey('补肾活血汤对老年（肾虚血瘀证）患者')).toBe(titleKey('补肾活血汤对老年(肾虚血瘀证)患者'));
+    expect(titleKey('Circadian cortisol')).not.toBe(titleKey('Circadian rhythm'));
+  });
+  it('gives no key for titles too short to identify an article', () => {
+    expect(titleKey('前言')).toBe('');
+    expect(titleKey('Notes')).toBe('');
+  });
+  it('fingerprints an abstract the same whatever its spacing, width and punctuation', () => {
+    const abstract = '精准规范运用行政问责机制,纠正防范问责泛化、简单化、随意化等乱象,是基层政府治理的题 中之义.从价值一工具的二分法出发';
+    const respaced = abstract.replace(/,/g, '，').replace(/ /g, '').replace(/\./g, '。');
+    expect(abstractFingerprint(abstract)).toMatch(/^[0-9a-f]{16}$/);
+    expect(abstractFingerprint(respaced)).toBe(abstractFingerprint(abstract));
+    expect(abstractFingerprint(`${abstract}另`)).not.toBe(abstractFingerprint(abstract));
+    expect(abstractFingerprint('too short')).toBe('');
+  });
+});
