@@ -1,0 +1,86 @@
+import type { Article } from '../model/article';
+import type { SimlitDB } from './schema';
+import { upsertArticles } from './upsert';
+
+/** The reader's edits to articles: tags, notes, and deletion with undo. */
+
+export const MAX_TAG_LENGTH = 100;
+export const MAX_NOTE_LENGTH = 100_000;
+
+/** A tag as stored: single-spaced, trimmed, at most MAX_TAG_LENGTH characters; '' when nothing is left. */
+export function normalizeTag(tag: string): string {
+  return tag.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH).trim();
+}
+
+/** Splits what a reader typed into tags: commas (also full-width and ideographic) separate tags. */
+export function parseTags(input: string): string[] {
+  const tags = input.split(/[,，、;；]/).map(normalizeTag).filter(Boolean);
+  return [...new Set(tags)];
+}
+
+export async function addTags(db: SimlitDB, ids: string[], tags: string[], now = Date.now()): Promise<void> {
+  const wanted = [...new Set(tags.map(normalizeTag).filter(Boolean))];
+  if (!wanted.length) return;
+  await db.articles
+    .where('id')
+    .anyOf(ids)
+    .modify((article) => {
+      const missing = wanted.filter((tag) => !article.tags.includes(tag));
+      if (!missing.length) return;
+      article.tags = [...article.tags, ...missing];
+      article.updatedAt = now;
+    });
+}
+
+export async function removeTag(db: SimlitDB, ids: string[], tag: string, now = Date.now()): Promise<void> {
+  await db.articles
+    .where('id')
+    .anyOf(ids)
+    .modify((article) => {
+      if (!article.tags.includes(tag)) return;
+      article.tags = article.tags.filter((t) => t !== tag);
+      article.updatedAt = now;
+    });
+}
+
+/** Sets the note; a blank note removes it. */
+export async function setNote(db: SimlitDB, id: string, note: string, now = Date.now()): Promise<void> {
+  const text = note.trim() ? note.slice(0, MAX_NOTE_LENGTH) : undefined;
+  await db.transaction('rw', db.articles, async () => {
+    const article = await db.articles.get(id);
+    if (!article) throw new Error(`no article ${id}`);
+    const { note: _old, ...rest } = article;
+    await db.articles.put(text === undefined ? { ...rest, updatedAt: now } : { ...rest, note: text, updatedAt: now });
+  });
+}
+
+/** Deleted articles, kept whole by the caller so that the deletion can be undone. */
+export interface DeletedBatch {
+  articles: Article[];
+  deletedAt: number;
+}
+
+export async function deleteArticles(db: SimlitDB, ids: string[], now = Date.now()): Promise<DeletedBatch> {
+  return db.transaction('rw', db.articles, async () => {
+    const articles = (await db.articles.bulkGet(ids)).filter((article) => article !== undefined);
+    await db.articles.bulkDelete(articles.map((article) => article.id));
+    return { articles, deletedAt: now };
+  });
+}
+
+/**
+ * Puts deleted articles back. An article captured again since its deletion is merged with its
+ * deleted record (the reader's saves, tags, notes and collections come back); memberships of
+ * collections deleted in the meantime are dropped. Returns the ids the articles now have.
+ */
+export async function restoreArticles(db: SimlitDB, batch: DeletedBatch): Promise<string[]> {
+  return db.transaction('rw', db.articles, db.collections, async () => {
+    const existing = new Set((await db.collections.toCollection().primaryKeys()) as string[]);
+    const articles = batch.articles.map((article) => ({
+      ...article,
+      collections: article.collections.filter((id) => existing.has(id)),
+    }));
+    const { entries } = await upsertArticles(db, articles);
+    return entries.map((entry) => entry.articleId);
+  });
+}

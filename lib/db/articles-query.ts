@@ -1,0 +1,214 @@
+import { foldFullWidth } from '../text/clean';
+import { displayName } from '../text/names';
+import { issuedYear, keywordList, type Article } from '../model/article';
+import type { SimlitDB } from './schema';
+
+/**
+ * The library list: a light summary of every article (no abstract, so that tens of thousands
+ * stay small in memory), then filters, text search and sort applied in memory.
+ */
+
+export interface ArticleSummary {
+  id: string;
+  title?: string;
+  altTitle?: string;
+  /** Start of the abstract, for articles whose page gave no title. */
+  abstractStart?: string;
+  authors: string[];
+  container?: string;
+  year?: number;
+  language?: string;
+  platform: string;
+  savedAt?: number;
+  capturedAt: number;
+  collections: string[];
+  tags: string[];
+  keywords: string[];
+}
+
+const ABSTRACT_START = 120;
+
+export function summarize(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    title: article.title,
+    altTitle: article.altTitle,
+    abstractStart: article.title ? undefined : article.abstract?.slice(0, ABSTRACT_START),
+    authors: (article.author ?? []).map(displayName).filter(Boolean),
+    container: article['container-title'],
+    year: issuedYear(article),
+    language: article.language,
+    platform: article.platform,
+    savedAt: article.savedAt,
+    capturedAt: article.capturedAt,
+    collections: article.collections,
+    tags: article.tags,
+    keywords: keywordList(article),
+  };
+}
+
+export async function loadSummaries(db: SimlitDB): Promise<ArticleSummary[]> {
+  const rows: ArticleSummary[] = [];
+  await db.articles.each((article) => {
+    rows.push(summarize(article));
+  });
+  return rows;
+}
+
+export type SavedState = 'all' | 'saved' | 'captured';
+export type SortKey = 'captured' | 'year' | 'title' | 'relevance';
+
+export interface LibraryFilters {
+  collection?: string;
+  tag?: string;
+  /** saved: saved by the reader; captured: captured only, not saved. */
+  state: SavedState;
+  language?: string;
+  year?: number;
+  platform?: string;
+}
+
+export interface LibraryQuery {
+  text: string;
+  filters: LibraryFilters;
+  sort: SortKey;
+}
+
+export const EMPTY_QUERY: LibraryQuery = { text: '', filters: { state: 'all' }, sort: 'captured' };
+
+/**
+ * Scores for the articles matching a search text (absent: no match). The substring search
+ * below is the default; the ranker can take its place with the same shape.
+ */
+export type TextSearch = (text: string, rows: readonly ArticleSummary[]) => Map<string, number> | Promise<Map<string, number>>;
+
+function fold(text: string): string {
+  return foldFullWidth(text).toLowerCase();
+}
+
+/** Search terms: whitespace separates terms; a quoted phrase is one term. */
+export function searchTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const match of fold(text).matchAll(/"([^"]+)"|(\S+)/g)) terms.push((match[1] ?? match[2]).trim());
+  return terms.filter(Boolean);
+}
+
+// A term in the title weighs more than one in the authors, more than one in keywords or source.
+const FIELD_WEIGHTS: [number, (row: ArticleSummary) => string][] = [
+  [3, (row) => `${row.title ?? row.abstractStart ?? ''}\n${row.altTitle ?? ''}`],
+  [2, (row) => row.authors.join('\n')],
+  [1, (row) => `${row.keywords.join('\n')}\n${row.container ?? ''}\n${row.tags.join('\n')}`],
+];
+
+// Summaries are rebuilt when the library changes, so folded text can be kept per summary object.
+const FOLDED = new WeakMap<ArticleSummary, (readonly [number, string])[]>();
+
+function foldedFields(row: ArticleSummary): (readonly [number, string])[] {
+  let fields = FOLDED.get(row);
+  if (!fields) {
+    fields = FIELD_WEIGHTS.map(([weight, field]) => [weight, fold(field(row))] as const);
+    FOLDED.set(row, fields);
+  }
+  return fields;
+}
+
+/** Every term must occur (as a substring) in the title, authors, keywords, source or tags. */
+export const substringSearch: TextSearch = (text, rows) => {
+  const terms = searchTerms(text);
+  const scores = new Map<string, number>();
+  if (!terms.length) return scores;
+  for (const row of rows) {
+    const fields = foldedFields(row);
+    let score = 0;
+    for (const term of terms) {
+      const best = Math.max(0, ...fields.map(([weight, value]) => (value.includes(term) ? weight : 0)));
+      if (best === 0) {
+        score = 0;
+        break;
+      }
+      score += best;
+    }
+    if (score > 0) scores.set(row.id, score);
+  }
+  return scores;
+};
+
+export function matchesFilters(row: ArticleSummary, filters: LibraryFilters): boolean {
+  if (filters.collection !== undefined && !row.collections.includes(filters.collection)) return false;
+  if (filters.tag !== undefined && !row.tags.includes(filters.tag)) return false;
+  if (filters.state === 'saved' && row.savedAt === undefined) return false;
+  if (filters.state === 'captured' && row.savedAt !== undefined) return false;
+  if (filters.language !== undefined && row.language !== filters.language) return false;
+  if (filters.year !== undefined && row.year !== filters.year) return false;
+  if (filters.platform !== undefined && row.platform !== filters.platform) return false;
+  return true;
+}
+
+function byCaptured(a: ArticleSummary, b: ArticleSummary): number {
+  return b.capturedAt - a.capturedAt;
+}
+
+function comparator(sort: SortKey, scores: Map<string, number> | undefined, locale: string | undefined) {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  switch (sort) {
+    case 'year':
+      // Newest first; undated articles last.
+      return (a: ArticleSummary, b: ArticleSummary) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || byCaptured(a, b);
+    case 'title':
+      return (a: ArticleSummary, b: ArticleSummary) => {
+        const x = a.title ?? a.abstractStart ?? '';
+        const y = b.title ?? b.abstractStart ?? '';
+        // Untitled articles last.
+        return Number(!x) - Number(!y) || collator.compare(x, y) || byCaptured(a, b);
+      };
+    case 'relevance':
+      if (scores) return (a: ArticleSummary, b: ArticleSummary) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || byCaptured(a, b);
+      return byCaptured;
+    case 'captured':
+      return byCaptured;
+  }
+}
+
+/**
+ * The rows to show: those passing the filters and, when there is a search text, those the
+ * search scored, in the requested order. `scores` is the search result for `query.text`.
+ */
+export function queryLibrary(
+  rows: readonly ArticleSummary[],
+  query: LibraryQuery,
+  scores?: Map<string, number>,
+  locale?: string,
+): ArticleSummary[] {
+  const searching = searchTerms(query.text).length > 0;
+  const kept = rows.filter((row) => matchesFilters(row, query.filters) && (!searching || scores?.has(row.id)));
+  return kept.sort(comparator(query.sort, searching ? scores : undefined, locale));
+}
+
+export interface FacetValue<T> {
+  value: T;
+  count: number;
+}
+
+export interface LibraryFacets {
+  tags: FacetValue<string>[];
+  languages: FacetValue<string>[];
+  years: FacetValue<number>[];
+  platforms: FacetValue<string>[];
+}
+
+function countValues<T>(values: Iterable<T>): FacetValue<T>[] {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+/** The values the filters offer, with how many articles have each. */
+export function libraryFacets(rows: readonly ArticleSummary[], locale?: string): LibraryFacets {
+  const collator = new Intl.Collator(locale);
+  return {
+    tags: countValues(rows.flatMap((row) => row.tags)).sort((a, b) => collator.compare(a.value, b.value)),
+    languages: countValues(rows.flatMap((row) => (row.language ? [row.language] : []))).sort((a, b) => b.count - a.count),
+    years: countValues(rows.flatMap((row) => (row.year !== undefined ? [row.year] : []))).sort((a, b) => b.value - a.value),
+    platforms: countValues(rows.map((row) => row.platform)).sort((a, b) => b.count - a.count),
+  };
+}

@@ -1,0 +1,60 @@
+import type { Article } from '../model/article';
+import type { SimlitDB } from './schema';
+
+/** Clearing the library from the options page, and the counts shown before doing it. */
+
+/** Captured but never touched by the reader: not saved, in no collection, no tags, no note. */
+export function isUntouched(article: Article): boolean {
+  return article.savedAt === undefined && article.collections.length === 0 && article.tags.length === 0 && !article.note;
+}
+
+export interface StoredCounts {
+  articles: number;
+  saved: number;
+  untouched: number;
+  collections: number;
+  captures: number;
+}
+
+export async function storedCounts(db: SimlitDB): Promise<StoredCounts> {
+  return db.transaction('r', db.articles, db.collections, db.captures, async () => {
+    let untouched = 0;
+    await db.articles.each((article) => {
+      if (isUntouched(article)) untouched += 1;
+    });
+    return {
+      articles: await db.articles.count(),
+      saved: await db.articles.where('savedAt').above(0).count(),
+      untouched,
+      collections: await db.collections.count(),
+      captures: await db.captures.count(),
+    };
+  });
+}
+
+/**
+ * Deletes every untouched article, and the capture records' entries for them (a capture left
+ * with no entries goes too). Returns how many articles were deleted.
+ */
+export async function clearUntouched(db: SimlitDB): Promise<number> {
+  return db.transaction('rw', db.articles, db.captures, async () => {
+    const ids = new Set<string>();
+    await db.articles.each((article) => {
+      if (isUntouched(article)) ids.add(article.id);
+    });
+    await db.articles.bulkDelete([...ids]);
+    await db.captures.toCollection().modify((capture, ref) => {
+      const items = capture.items.filter((item) => !ids.has(item.articleId));
+      if (items.length === 0) delete (ref as { value?: unknown }).value;
+      else if (items.length !== capture.items.length) capture.items = items;
+    });
+    return ids.size;
+  });
+}
+
+/** Deletes all articles, captures, collections and search index snapshots; settings stay. */
+export async function deleteAllData(db: SimlitDB): Promise<void> {
+  await db.transaction('rw', [db.articles, db.captures, db.collections, db.indexSnapshots], async () => {
+    await Promise.all([db.articles.clear(), db.captures.clear(), db.collections.clear(), db.indexSnapshots.clear()]);
+  });
+}

@@ -1,0 +1,95 @@
+import type { Collection, SimlitDB } from './schema';
+
+/** Collections: named groups of articles. An article lists the ids of its collections. */
+
+export const MAX_COLLECTION_NAME = 200;
+
+/** Why a collection name was refused; the UI words each reason in the reader's language. */
+export class CollectionNameError extends Error {
+  constructor(readonly reason: 'empty' | 'too-long' | 'duplicate') {
+    super(`collection name refused: ${reason}`);
+    this.name = 'CollectionNameError';
+  }
+}
+
+export interface CollectionWithCount extends Collection {
+  count: number;
+}
+
+function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+async function checkName(db: SimlitDB, name: string, exceptId?: string): Promise<string> {
+  const cleaned = cleanName(name);
+  if (!cleaned) throw new CollectionNameError('empty');
+  if (cleaned.length > MAX_COLLECTION_NAME) throw new CollectionNameError('too-long');
+  const folded = cleaned.toLocaleLowerCase();
+  const clash = await db.collections.filter((c) => c.id !== exceptId && c.name.toLocaleLowerCase() === folded).first();
+  if (clash) throw new CollectionNameError('duplicate');
+  return cleaned;
+}
+
+export async function createCollection(db: SimlitDB, name: string, now = Date.now()): Promise<Collection> {
+  return db.transaction('rw', db.collections, async () => {
+    const collection: Collection = { id: crypto.randomUUID(), name: await checkName(db, name), createdAt: now, updatedAt: now };
+    await db.collections.add(collection);
+    return collection;
+  });
+}
+
+export async function renameCollection(db: SimlitDB, id: string, name: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.collections, async () => {
+    const cleaned = await checkName(db, name, id);
+    if (!(await db.collections.update(id, { name: cleaned, updatedAt: now }))) throw new Error(`no collection ${id}`);
+  });
+}
+
+/** Deletes the collection; its articles stay in the library, only their membership goes. */
+export async function deleteCollection(db: SimlitDB, id: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.collections, db.articles, async () => {
+    await db.articles
+      .where('collections')
+      .equals(id)
+      .modify((article) => {
+        article.collections = article.collections.filter((c) => c !== id);
+        article.updatedAt = now;
+      });
+    await db.collections.delete(id);
+  });
+}
+
+export async function addToCollection(db: SimlitDB, id: string, articleIds: string[], now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.collections, db.articles, async () => {
+    if (!(await db.collections.get(id))) throw new Error(`no collection ${id}`);
+    await db.articles
+      .where('id')
+      .anyOf(articleIds)
+      .modify((article) => {
+        if (article.collections.includes(id)) return;
+        article.collections = [...article.collections, id];
+        article.updatedAt = now;
+      });
+  });
+}
+
+export async function removeFromCollection(db: SimlitDB, id: string, articleIds: string[], now = Date.now()): Promise<void> {
+  await db.articles
+    .where('id')
+    .anyOf(articleIds)
+    .modify((article) => {
+      if (!article.collections.includes(id)) return;
+      article.collections = article.collections.filter((c) => c !== id);
+      article.updatedAt = now;
+    });
+}
+
+/** Every collection with its article count, in the reader's alphabetical order. */
+export async function listCollections(db: SimlitDB, locale?: string): Promise<CollectionWithCount[]> {
+  const collections = await db.collections.toArray();
+  const counts = await Promise.all(collections.map((c) => db.articles.where('collections').equals(c.id).count()));
+  const collator = new Intl.Collator(locale);
+  return collections
+    .map((collection, index) => ({ ...collection, count: counts[index] }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}

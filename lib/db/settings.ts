@@ -1,0 +1,93 @@
+import type { Locale } from '../i18n';
+import type { SimlitDB } from './schema';
+
+/**
+ * The reader's settings, one row per key in the `settings` table. Values are checked on read:
+ * a missing or malformed value (older version, hand-edited storage) falls back to the default.
+ */
+
+/** 'auto' follows the browser's language. */
+export type UiLanguage = 'auto' | Locale;
+
+/**
+ * Where the content script runs: on the known journal hosts, on every site (needs the optional
+ * `<all_urls>` host permission), or only when the reader clicks the toolbar button (activeTab).
+ */
+export type CaptureMode = 'known-sites' | 'all-sites' | 'on-click';
+
+export interface Settings {
+  uiLanguage: UiLanguage;
+  captureMode: CaptureMode;
+  /** Hostnames (lowercase, no "www.") where capture never runs; a host covers its subdomains. */
+  pausedSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  uiLanguage: 'auto',
+  captureMode: 'known-sites',
+  pausedSites: [],
+});
+
+export const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'en', 'zh_CN'];
+export const CAPTURE_MODES: readonly CaptureMode[] = ['known-sites', 'all-sites', 'on-click'];
+
+const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
+  uiLanguage: (value): value is UiLanguage => UI_LANGUAGES.includes(value as UiLanguage),
+  captureMode: (value): value is CaptureMode => CAPTURE_MODES.includes(value as CaptureMode),
+  pausedSites: (value): value is string[] => Array.isArray(value) && value.every((host) => typeof host === 'string'),
+};
+
+const KEYS = Object.keys(VALIDATORS) as (keyof Settings)[];
+
+/** All settings, each stored value if it is valid, else its default. */
+export async function readSettings(db: SimlitDB): Promise<Settings> {
+  const rows = await db.settings.bulkGet(KEYS);
+  const settings: Settings = { ...DEFAULT_SETTINGS, pausedSites: [...DEFAULT_SETTINGS.pausedSites] };
+  KEYS.forEach((key, index) => {
+    const value = rows[index]?.value;
+    if (VALIDATORS[key](value)) (settings as unknown as Record<string, unknown>)[key] = value;
+  });
+  return settings;
+}
+
+export async function writeSetting<K extends keyof Settings>(db: SimlitDB, key: K, value: Settings[K]): Promise<void> {
+  if (!VALIDATORS[key](value)) throw new TypeError(`invalid value for setting ${key}`);
+  await db.settings.put({ key, value });
+}
+
+/**
+ * The hostname a reader means by what they typed: a bare host ("cnki.net"), a host with a path,
+ * or a whole URL. Lowercase, IDN in punycode, without a leading "www." (pausing a site should
+ * not depend on how its address was typed). Undefined when it names no host.
+ */
+export function normalizeHost(input: string): string | undefined {
+  const text = input.trim();
+  if (!text) return undefined;
+  let hostname: string;
+  try {
+    hostname = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).hostname;
+  } catch {
+    return undefined;
+  }
+  hostname = hostname.replace(/\.$/, '').replace(/^www\./, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(hostname) && hostname !== 'localhost') return undefined;
+  return hostname;
+}
+
+/** Adds a host to the pause list; returns the stored host, or undefined when the input names none. */
+export async function addPausedSite(db: SimlitDB, input: string): Promise<string | undefined> {
+  const host = normalizeHost(input);
+  if (!host) return undefined;
+  await db.transaction('rw', db.settings, async () => {
+    const { pausedSites } = await readSettings(db);
+    if (!pausedSites.includes(host)) await writeSetting(db, 'pausedSites', [...pausedSites, host].sort());
+  });
+  return host;
+}
+
+export async function removePausedSite(db: SimlitDB, host: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const { pausedSites } = await readSettings(db);
+    await writeSetting(db, 'pausedSites', pausedSites.filter((site) => site !== host));
+  });
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { addTags, deleteArticles, normalizeTag, parseTags, removeTag, restoreArticles, setNote } from '@/lib/db/article-edits';
+import { createCollection, deleteCollection } from '@/lib/db/collections';
+import { freshDb, makeArticle } from './library-fixtures';
+
+describe('tags', () => {
+  it('normalizes and splits typed tags on western and Chinese separators', () => {
+    expect(normalizeTag('  deep \n learning ')).toBe('deep learning');
+    expect(normalizeTag('x'.repeat(150))).toHaveLength(100);
+    expect(parseTags('综述，肿瘤、 deep learning , ,综述;review')).toEqual(['综述', '肿瘤', 'deep learning', 'review']);
+  });
+
+  it('adds tags to several articles without repeating one, and removes a tag', async () => {
+    const db = freshDb();
+    await db.articles.bulkAdd([makeArticle('1', { tags: ['review'] }), makeArticle('2')]);
+    await addTags(db, ['1', '2'], ['review', ' 肿瘤 ', ''], 20);
+    expect((await db.articles.get('1'))?.tags).toEqual(['review', '肿瘤']);
+    expect(await db.articles.get('2')).toMatchObject({ tags: ['review', '肿瘤'], updatedAt: 20 });
+    await removeTag(db, ['1'], 'review', 21);
+    expect(await db.articles.get('1')).toMatchObject({ tags: ['肿瘤'], updatedAt: 21 });
+    expect((await db.articles.get('2'))?.tags).toEqual(['review', '肿瘤']);
+  });
+});
+
+describe('setNote', () => {
+  it('sets a note and removes it when blank', async () => {
+    const db = freshDb();
+    await db.articles.add(makeArticle('1'));
+    await setNote(db, '1', '读过，方法可借鉴', 30);
+    expect(await db.articles.get('1')).toMatchObject({ note: '读过，方法可借鉴', updatedAt: 30 });
+    await setNote(db, '1', '  \n ', 31);
+    const article = await db.articles.get('1');
+    expect(article && 'note' in article).toBe(false);
+  });
+
+  it('fails for a missing article', async () => {
+    await expect(setNote(freshDb(), 'nope', 'x')).rejects.toThrow(/no article/);
+  });
+});
+
+describe('delete with undo', () => {
+  it('deletes articles and returns them whole; restoring puts them back unchanged', async () => {
+    const db = freshDb();
+    const c = await createCollection(db, 'C');
+    const original = makeArticle('1', { savedAt: 5, tags: ['t'], note: 'n', collections: [c.id], abstract: 'Some abstract text here.' });
+    await db.articles.bulkAdd([original, makeArticle('2'), makeArticle('3')]);
+    const batch = await deleteArticles(db, ['1', '2', 'missing'], 99);
+    expect(batch.articles.map((a) => a.id)).toEqual(['1', '2']);
+    expect(batch.deletedAt).toBe(99);
+    expect(await db.articles.toCollection().primaryKeys()).toEqual(['3']);
+    expect(await restoreArticles(db, batch)).toEqual(['1', '2']);
+    expect(await db.articles.get('1')).toEqual(original);
+    expect(await db.articles.count()).toBe(3);
+  });
+
+  it('merges with the article when it was captured again in the meantime, keeping what the reader did', async () => {
+    const db = freshDb();
+    await db.articles.add(makeArticle('1', { DOI: '10.1/x', savedAt: 5, tags: ['mine'] }));
+    const batch = await deleteArticles(db, ['1']);
+    // The same article arrives again under the same id, without the reader's fields.
+    await db.articles.add(makeArticle('1', { DOI: '10.1/x', abstract: 'Now with an abstract.' }));
+    expect(await restoreArticles(db, batch)).toEqual(['1']);
+    expect(await db.articles.count()).toBe(1);
+    expect(await db.articles.get('1')).toMatchObject({ savedAt: 5, tags: ['mine'], abstract: 'Now with an abstract.' });
+  });
+
+  it('drops memberships of collections deleted since', async () => {
+    const db = freshDb();
+    const kept = await createCollection(db, 'Kept');
+    const gone = await createCollection(db, 'Gone');
+    await db.articles.add(makeArticle('1', { collections: [kept.id, gone.id] }));
+    const batch = await deleteArticles(db, ['1']);
+    await deleteCollection(db, gone.id);
+    await restoreArticles(db, batch);
+    expect((await db.articles.get('1'))?.collections).toEqual([kept.id]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { addPausedSite, DEFAULT_SETTINGS, normalizeHost, readSettings, removePausedSite, writeSetting } from '@/lib/db/settings';
+import { freshDb } from './library-fixtures';
+
+describe('readSettings', () => {
+  it('gives the defaults for an empty database', async () => {
+    expect(await readSettings(freshDb())).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads what was written', async () => {
+    const db = freshDb();
+    await writeSetting(db, 'uiLanguage', 'zh_CN');
+    await writeSetting(db, 'captureMode', 'on-click');
+    expect(await readSettings(db)).toEqual({ uiLanguage: 'zh_CN', captureMode: 'on-click', pausedSites: [] });
+  });
+
+  it('falls back to the default for a malformed stored value', async () => {
+    const db = freshDb();
+    await db.settings.bulkPut([
+      { key: 'captureMode', value: 'everywhere' },
+      { key: 'pausedSites', value: 'cnki.net' },
+      { key: 'uiLanguage', value: 'en' },
+    ]);
+    expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, uiLanguage: 'en' });
+  });
+
+  it('refuses to write an invalid value', async () => {
+    await expect(writeSetting(freshDb(), 'captureMode', 'sometimes' as never)).rejects.toThrow(TypeError);
+  });
+});
+
+describe('normalizeHost', () => {
+  it.each([
+    ['cnki.net', 'cnki.net'],
+    ['  WWW.CNKI.net ', 'cnki.net'],
+    ['https://kns.cnki.net/kcms/detail?x=1', 'kns.cnki.net'],
+    ['pubmed.ncbi.nlm.nih.gov/25817406/', 'pubmed.ncbi.nlm.nih.gov'],
+    ['例子.中国', 'xn--fsqu00a.xn--fiqs8s'],
+    ['localhost:8080', 'localhost'],
+  ])('%s → %s', (input, host) => {
+    expect(normalizeHost(input)).toBe(host);
+  });
+
+  it.each(['', '   ', 'not a host', 'nodot', 'http://'])('refuses %j', (input) => {
+    expect(normalizeHost(input)).toBeUndefined();
+  });
+});
+
+describe('paused sites', () => {
+  it('adds normalized hosts once, sorted, and removes them', async () => {
+    const db = freshDb();
+    expect(await addPausedSite(db, 'https://www.nature.com/articles/x')).toBe('nature.com');
+    await addPausedSite(db, 'arxiv.org');
+    await addPausedSite(db, 'Nature.com');
+    expect((await readSettings(db)).pausedSites).toEqual(['arxiv.org', 'nature.com']);
+    await removePausedSite(db, 'nature.com');
+    expect((await readSettings(db)).pausedSites).toEqual(['arxiv.org']);
+  });
+
+  it('stores nothing for input that names no host', async () => {
+    const db = freshDb();
+    expect(await addPausedSite(db, 'hello world')).toBeUndefined();
+    expect((await readSettings(db)).pausedSites).toEqual([]);
+  });
+});
