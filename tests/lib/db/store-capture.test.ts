@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { storeCapture, MAX_CAPTURES } from '@/lib/db/store-capture';
+import { latestCapture, setSaved } from '@/lib/db/library';
+import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
+import { testDb } from './test-db';
+
+const page = (pageUrl: string, capturedAt = 1_000) => ({ pageUrl, platform: 'qinyun', kind: 'list' as const, capturedAt, tabId: 3 });
+
+describe('storeCapture', () => {
+  it('adds new articles, then reports them as known on a second capture of the same page', async () => {
+    const db = testDb();
+    const items = [article({ title: 'Circadian cortisol and fatigue', platformId: '1' }), article({ abstract: SEED_DUPLICATE_ABSTRACT, platformId: '2' })];
+    const first = await storeCapture(db, page('http://j.cn/list'), items);
+    expect(first.counts).toEqual({ new: 2, known: 0, merged: 0 });
+    const second = await storeCapture(db, page('http://j.cn/list', 2_000), items);
+    expect(second.counts).toEqual({ new: 0, known: 2, merged: 0 });
+    expect(second.written).toEqual([]);
+    expect(await db.articles.count()).toBe(2);
+    expect(await db.captures.count()).toBe(1); // only the latest capture of a page is kept
+  });
+
+  it('merges a richer record of a known article and keeps what the reader did', async () => {
+    const db = testDb();
+    const listed = article({ title: 'Circadian cortisol and fatigue severity', platformId: '25817406' }, 'pubmed', 1_000, 'http://pubmed/list');
+    await storeCapture(db, page('http://pubmed/list'), [listed]);
+    await setSaved(db, [listed.id], true, 42);
+    const detailed = article({ title: 'Circadian cortisol and fatigue severity.', doi: '10.1016/j.psyneuen.2015.03.010', abstract: 'Fatigue is a common and disabling symptom in multiple sclerosis.' }, 'meta', 2_000, 'http://journal/article');
+    const result = await storeCapture(db, page('http://journal/article', 2_000), [detailed]);
+    expect(result.counts.merged).toBe(1);
+    const stored = await db.articles.get(listed.id);
+    expect(stored).toMatchObject({ savedAt: 42, DOI: '10.1016/j.psyneuen.2015.03.010', abstract: expect.stringMatching(/^Fatigue/) });
+    expect(stored!.sightings.map((s) => s.pageUrl)).toEqual(['http://pubmed/list', 'http://journal/article']);
+  });
+
+  it('writes nothing when the transaction fails midway', async () => {
+    const db = testDb();
+    const good = article({ title: 'A perfectly good article title' });
+    const broken = { ...article({ title: 'An article that cannot be stored' }), ids: [Symbol('not a key') as unknown as string] };
+    await expect(storeCapture(db, page('http://j.cn/p'), [good, broken])).rejects.toThrow();
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.captures.count()).toBe(0);
+  });
+
+  it('finds the latest capture of a tab by page URL, or by tab when the URL is unknown', async () => {
+    const db = testDb();
+    const first = article({ title: 'First article on the page' });
+    await storeCapture(db, page('http://j.cn/a', 1), [first]);
+    await storeCapture(db, { ...page('http://j.cn/b', 2), tabId: 3 }, []);
+    expect((await latestCapture(db, { id: 3, url: 'http://j.cn/a' }))?.articles.map((a) => a.id)).toEqual([first.id]);
+    expect((await latestCapture(db, { id: 3 }))?.capture.pageUrl).toBe('http://j.cn/b');
+    expect(await latestCapture(db, { id: 9, url: 'http://j.cn/none' })).toBeUndefined();
+  });
+
+  it('keeps at most MAX_CAPTURES capture records, dropping the oldest', async () => {
+    const db = testDb();
+    await db.captures.bulkAdd(Array.from({ length: MAX_CAPTURES }, (_, i) => ({ pageUrl: `http://old/${i}`, platform: 'meta', kind: 'article' as const, capturedAt: i, items: [] })));
+    await storeCapture(db, page('http://new/page', 10 ** 9), []);
+    expect(await db.captures.count()).toBe(MAX_CAPTURES);
+    expect(await db.captures.where('pageUrl').equals('http://old/0').count()).toBe(0);
+  });
+});
+
+describe('setSaved', () => {
+  it('saves and unsaves', async () => {
+    const db = testDb();
+    const a = article({ title: 'An article to save and unsave' });
+    await storeCapture(db, page('http://j.cn/x'), [a]);
+    await setSaved(db, [a.id], true, 7);
+    expect((await db.articles.get(a.id))?.savedAt).toBe(7);
+    expect(await db.articles.where('savedAt').above(0).count()).toBe(1);
+    await setSaved(db, [a.id], false);
+    expect((await db.articles.get(a.id))?.savedAt).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ITEMS_PER_PAGE } from '@/lib/extractors/registry';
+import { validateMessage } from '@/lib/messages';
+
+const OWN_ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${OWN_ID}/`;
+const contentSender = { id: OWN_ID, url: 'http://journal.example.cn/ch/reader/x', tab: { id: 5 } };
+const popupSender = { id: OWN_ID, url: `${ORIGIN}popup.html` };
+
+function capture(items: unknown[], page: object = {}) {
+  return { type: 'content/capture', page: { url: 'http://journal.example.cn/a', title: 'T', platform: 'qinyun', kind: 'list', ...page }, items };
+}
+
+describe('validateMessage', () => {
+  it('accepts a well-formed capture from a content script and keeps only known fields', () => {
+    const result = validateMessage(capture([{ title: '标题', authors: ['张三'], position: 1, evil: '<script>' }]), contentSender, OWN_ID, ORIGIN);
+    expect(result).toEqual({
+      ok: true,
+      value: { type: 'content/capture', page: { url: 'http://journal.example.cn/a', title: 'T', platform: 'qinyun', kind: 'list' }, items: [{ title: '标题', authors: ['张三'], position: 1 }] },
+    });
+  });
+
+  it.each([
+    ['another extension', capture([]), { ...contentSender, id: 'someone-else' }, /another extension/],
+    ['an extension page posing as content', capture([]), { ...popupSender, tab: { id: 1 } }, /content script/],
+    ['a capture without a tab', capture([]), { id: OWN_ID, url: 'http://x/' }, /content script/],
+    ['no type', { page: {} }, contentSender, /no type/],
+    ['a string', 'hello', contentSender, /no type/],
+    ['an unknown type', { type: 'db/drop' }, contentSender, /unknown message type/],
+    ['a non-http page', capture([], { url: 'javascript:alert(1)' }), contentSender, /page.url/],
+    ['a bad kind', capture([], { kind: 'feed' }), contentSender, /page.kind/],
+    ['items not a list', { ...capture([]), items: 'x' }, contentSender, /items is not a list/],
+    ['too many items', capture(Array(MAX_ITEMS_PER_PAGE + 1).fill({ title: 'x' })), contentSender, /more than/],
+    ['a non-object item', capture(['x']), contentSender, /item 0 is not an object/],
+    ['a numeric title', capture([{ title: 42 }]), contentSender, /title is not a string/],
+    ['a megabyte abstract', capture([{ abstract: 'x'.repeat(1_000_001) }]), contentSender, /abstract/],
+    ['authors not strings', capture([{ authors: [{ name: 'x' }] }]), contentSender, /authors/],
+    ['a fractional position', capture([{ title: 'x', position: 1.5 }]), contentSender, /position/],
+    ['a UI message from a web page', { type: 'ui/capture-tab', tabId: 1 }, contentSender, /extension's own pages/],
+    ['a UI message with a bad tab id', { type: 'ui/capture-tab', tabId: '1' }, popupSender, /tabId/],
+  ])('refuses %s', (_name, message, sender, error) => {
+    const result = validateMessage(message, sender, OWN_ID, ORIGIN);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+
+  it('accepts a capture-tab request from the popup', () => {
+    expect(validateMessage({ type: 'ui/capture-tab', tabId: 12 }, popupSender, OWN_ID, ORIGIN)).toEqual({ ok: true, value: { type: 'ui/capture-tab', tabId: 12 } });
+  });
+});
