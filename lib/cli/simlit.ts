@@ -2,13 +2,14 @@
 /** The `simlit` command line (contract in DESIGN.md): `npm run --silent simlit -- COMMAND ...`. */
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import * as scrape from './commands/scrape';
+import * as evalCommand from './commands/eval';
 
 interface Command {
   usage: string;
   run(args: ParsedArgs): void | Promise<void>;
 }
 
-const COMMANDS: Record<string, Command> = { scrape };
+const COMMANDS: Record<string, Command> = { eval: evalCommand, scrape };
 
 function help(): string {
   return ['usage: simlit COMMAND [options]', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`)].join('\n');

@@ -1,0 +1,81 @@
+/**
+ * The terms of an article, field by field, and the part of them that goes into the index.
+ *
+ * The index keeps the whole title and keywords but only an abstract's most frequent terms: those
+ * carry most of its similarity signal, while indexing every term (or every bigram) of every
+ * abstract makes the index several times larger and slower to build, load and query. The choice
+ * depends on the article alone, so that an index built incrementally equals one built at once.
+ */
+import { keywordList, type Article } from '../model/article';
+import { DEFAULT_TOKENIZER, tokenize, type TokenizerOptions } from './tokenize';
+
+/** What the ranker reads of an article: any Article fits. */
+export type RankableArticle = Pick<Article, 'id'> &
+  Partial<Pick<Article, 'title' | 'abstract' | 'keyword' | 'altTitle' | 'altAbstract' | 'DOI' | 'titleKey' | 'fingerprint'>>;
+
+export interface ArticleTerms {
+  title: string[];
+  keywords: string[];
+  abstract: string[];
+}
+
+export const FIELDS = ['title', 'keywords', 'abstract'] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Text past this length (a pasted full text, a broken page) adds time but no signal. */
+const MAX_FIELD_CHARS = 20_000;
+
+function fieldTerms(text: string | undefined, options: TokenizerOptions): string[] {
+  return tokenize(text?.slice(0, MAX_FIELD_CHARS), options);
+}
+
+/** Bilingual pages: the other-language title and abstract count as more of the same fields. */
+export function articleTerms(article: RankableArticle, options: TokenizerOptions = DEFAULT_TOKENIZER): ArticleTerms {
+  const keywords: string[] = [];
+  for (const keyword of keywordList(article).slice(0, 50)) keywords.push(...fieldTerms(keyword, options));
+  return {
+    title: [...fieldTerms(article.title, options), ...fieldTerms(article.altTitle, options)],
+    keywords,
+    abstract: [...fieldTerms(article.abstract, options), ...fieldTerms(article.altAbstract, options)],
+  };
+}
+
+/** A term repeated more often than this says no more about the article. */
+const MAX_REPEATS = 3;
+
+/**
+ * The abstract's `limit` most frequent distinct terms (earlier first among equals), each kept
+ * as often as it occurs (up to MAX_REPEATS), in text order.
+ */
+export function distinctiveTerms(terms: string[], limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  if (counts.size <= limit) return terms.filter(repeatCap());
+  // Map iteration follows first occurrence, and sort is stable: ties keep text order.
+  const kept = new Set(
+    [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([term]) => term),
+  );
+  const cap = repeatCap();
+  return terms.filter((term) => kept.has(term) && cap(term));
+}
+
+function repeatCap(): (term: string) => boolean {
+  const seen = new Map<string, number>();
+  return (term) => {
+    const count = (seen.get(term) ?? 0) + 1;
+    seen.set(term, count);
+    return count <= MAX_REPEATS;
+  };
+}
+
+/** The terms of an article as indexed. */
+export function indexedTerms(terms: ArticleTerms, abstractLimit: number): ArticleTerms {
+  return {
+    title: terms.title.filter(repeatCap()),
+    keywords: terms.keywords.filter(repeatCap()),
+    abstract: distinctiveTerms(terms.abstract, abstractLimit),
+  };
+}

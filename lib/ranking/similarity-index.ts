@@ -1,0 +1,249 @@
+/**
+ * The similarity index: one MiniSearch index over the library, for "more like this" and for the
+ * search box. See lib/ranking/index.ts for how the extension uses it.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { abstractFingerprint, titleKey } from '../text/clean';
+import { articleTerms, FIELDS, indexedTerms, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
+import { buildQuery, type QueryOptions, type WeightedTerm } from './query';
+import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
+
+export interface RankerOptions {
+  tokenizer: TokenizerOptions;
+  /** Distinct abstract terms indexed per article (see article-terms.ts). */
+  abstractTerms: number;
+  /** BM25 weight of a match in each field. */
+  fieldBoosts: Record<Field, number>;
+  query: QueryOptions;
+  /**
+   * MiniSearch multiplies a document's score by the number of query terms it matched; without
+   * this the plain BM25 sum is kept.
+   */
+  coordination: boolean;
+}
+
+export const DEFAULT_RANKER: RankerOptions = {
+  tokenizer: DEFAULT_TOKENIZER,
+  abstractTerms: 40,
+  fieldBoosts: { title: 2, keywords: 2, abstract: 1 },
+  query: { maxTerms: 25, fieldWeights: { title: 2, keywords: 2, abstract: 1 }, maxDocShare: 0.2 },
+  coordination: true,
+};
+
+export interface SimilarArticle {
+  id: string;
+  score: number;
+  /** The query terms the article matched, most telling first: why the two are similar. */
+  terms: string[];
+}
+
+export interface SimilarOptions {
+  limit?: number;
+  /** Keep only articles whose id passes (e.g. saved ones, one collection). */
+  filter?: (id: string) => boolean;
+}
+
+/** What is persisted: the index and the version of everything that decided its terms. */
+export interface IndexSnapshotData {
+  version: string;
+  data: string;
+}
+
+/** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
+const INDEX_REVISION = 1;
+
+export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
+  return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}`;
+}
+
+/** Identity of an article as far as duplicates go: the keys sameArticle() compares. */
+interface Identity {
+  id: string;
+  doi: string;
+  titleKey: string;
+  fingerprint: string;
+}
+
+/** What MiniSearch stores per document: fields are pre-tokenized, terms joined by spaces. */
+type IndexedDocument = Record<Field, string> & Omit<Identity, 'id'> & { id: string };
+
+function identityOf(article: RankableArticle): Identity {
+  return {
+    id: article.id,
+    doi: article.DOI ?? '',
+    titleKey: article.titleKey ?? titleKey(article.title),
+    fingerprint: article.fingerprint ?? abstractFingerprint(article.abstract),
+  };
+}
+
+/** The same rule as sameArticle(): two DOIs decide alone; else a shared title key or fingerprint. */
+function sameIdentity(a: Identity, b: Omit<Identity, 'id'> & { id: string }): boolean {
+  if (a.id === b.id) return true;
+  if (a.doi && b.doi) return a.doi === b.doi;
+  return Boolean((a.titleKey && a.titleKey === b.titleKey) || (a.fingerprint && a.fingerprint === b.fingerprint));
+}
+
+const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
+
+function miniSearchOptions(options: RankerOptions) {
+  return {
+    idField: 'id',
+    fields: [...FIELDS],
+    storeFields: ['doi', 'titleKey', 'fingerprint'],
+    tokenize: splitTerms,
+    processTerm: (term: string) => term,
+    searchOptions: { boost: options.fieldBoosts, tokenize: splitTerms, processTerm: (term: string) => term },
+  };
+}
+
+/** Posting lists of MiniSearch's inverted index (not public API; minisearch is pinned). */
+interface InvertedIndex {
+  get(term: string): Map<number, Map<number, number>> | undefined;
+}
+
+function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export class SimilarityIndex {
+  private constructor(
+    private readonly mini: MiniSearch<IndexedDocument>,
+    readonly options: RankerOptions,
+  ) {}
+
+  static create(articles: Iterable<RankableArticle> = [], options: RankerOptions = DEFAULT_RANKER): SimilarityIndex {
+    const index = new SimilarityIndex(new MiniSearch<IndexedDocument>(miniSearchOptions(options)), options);
+    for (const article of articles) index.add(article);
+    return index;
+  }
+
+  /** Builds in chunks, yielding to the event loop between them, and reports progress. */
+  static async build(
+    articles: RankableArticle[],
+    { options = DEFAULT_RANKER, onProgress, chunkSize = 1000 }: { options?: RankerOptions; onProgress?: (done: number, total: number) => void; chunkSize?: number } = {},
+  ): Promise<SimilarityIndex> {
+    const index = SimilarityIndex.create([], options);
+    for (let start = 0; start < articles.length; start += chunkSize) {
+      for (const article of articles.slice(start, start + chunkSize)) index.add(article);
+      onProgress?.(Math.min(start + chunkSize, articles.length), articles.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    if (articles.length === 0) onProgress?.(0, 0);
+    return index;
+  }
+
+  /** The index of a snapshot, or undefined when the snapshot was made with other tokenizing or is unreadable. */
+  static fromSnapshot(snapshot: IndexSnapshotData | undefined, options: RankerOptions = DEFAULT_RANKER): SimilarityIndex | undefined {
+    if (!snapshot || snapshot.version !== indexVersion(options) || typeof snapshot.data !== 'string') return undefined;
+    try {
+      return new SimilarityIndex(MiniSearch.loadJSON<IndexedDocument>(snapshot.data, miniSearchOptions(options)), options);
+    } catch {
+      return undefined;
+    }
+  }
+
+  toSnapshot(): IndexSnapshotData {
+    return { version: indexVersion(this.options), data: JSON.stringify(this.mini) };
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  has(id: string): boolean {
+    return this.mini.has(id);
+  }
+
+  /** Adds an article, or replaces the indexed version of it (same id). */
+  add(article: RankableArticle): void {
+    if (this.mini.has(article.id)) this.mini.discard(article.id);
+    const terms = indexedTerms(articleTerms(article, this.options.tokenizer), this.options.abstractTerms);
+    const { id: _id, ...identity } = identityOf(article);
+    this.mini.add({ id: article.id, title: terms.title.join(' '), keywords: terms.keywords.join(' '), abstract: terms.abstract.join(' '), ...identity });
+  }
+
+  addAll(articles: Iterable<RankableArticle>): void {
+    for (const article of articles) this.add(article);
+  }
+
+  remove(id: string): void {
+    if (this.mini.has(id)) this.mini.discard(id);
+  }
+
+  /** Cleans discarded articles out of the posting lists (MiniSearch also does it by itself over time). */
+  async compact(): Promise<void> {
+    await this.mini.vacuum();
+  }
+
+  /**
+   * The library's articles most similar to one article, or to a page of articles taken together.
+   * The query articles and their duplicates are never returned.
+   */
+  similarTo(query: RankableArticle | RankableArticle[], { limit = 10, filter }: SimilarOptions = {}): SimilarArticle[] {
+    const articles = Array.isArray(query) ? query : [query];
+    if (articles.length === 0 || this.size === 0) return [];
+    const weighted = this.queryTerms(articles);
+    if (weighted.length === 0) return [];
+    const weights = new Map(weighted.map(({ term, weight }) => [term, weight]));
+    const identities = articles.map(identityOf);
+    const results = this.mini.search(weighted.map(({ term }) => term).join(' '), {
+      combineWith: 'OR',
+      boostTerm: (term) => weights.get(term) ?? 1,
+      filter: (result) => !identities.some((identity) => sameIdentity(identity, result as SearchResult & Identity)) && (!filter || filter(result.id)),
+    });
+    return this.topResults(results, limit, (terms) => terms.sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0)));
+  }
+
+  /** The search box: every word must match (else any), English words by prefix and with typos, CJK exactly. */
+  search(text: string, { limit = 20, filter }: SimilarOptions = {}): SimilarArticle[] {
+    const terms = [...new Set(tokenize(text, this.options.tokenizer))];
+    if (terms.length === 0 || this.size === 0) return [];
+    const searchOptions = {
+      prefix: (term: string) => !isCjkTerm(term) || term.length === 1,
+      fuzzy: (term: string) => (!isCjkTerm(term) && term.length >= 5 ? 0.2 : false),
+      filter: filter && ((result: SearchResult) => filter(result.id)),
+    };
+    let results = this.mini.search(terms.join(' '), { ...searchOptions, combineWith: 'AND' });
+    if (results.length === 0 && terms.length > 1) results = this.mini.search(terms.join(' '), { ...searchOptions, combineWith: 'OR' });
+    return this.topResults(results, limit, (matched) => matched);
+  }
+
+  /** The weighted "more like this" terms of articles (exposed for the eval and for the UI's explanations). */
+  queryTerms(articles: RankableArticle[]): WeightedTerm[] {
+    const terms = articles.map((article) => articleTerms(article, this.options.tokenizer));
+    const selfTerms = this.indexedSelfTerms(articles, terms);
+    const postings = (this.mini as unknown as { _index: InvertedIndex })._index;
+    return buildQuery(
+      terms,
+      {
+        documentCount: this.size,
+        documentFrequency: (term) => {
+          let df = 0;
+          for (const docs of postings.get(term)?.values() ?? []) df = Math.max(df, docs.size);
+          return df - (selfTerms.get(term) ?? 0);
+        },
+      },
+      this.options.query,
+    );
+  }
+
+  /** For query articles that are themselves indexed, how many of them hold each term. */
+  private indexedSelfTerms(articles: RankableArticle[], terms: ArticleTerms[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    articles.forEach((article, i) => {
+      if (!this.mini.has(article.id)) return;
+      const indexed = indexedTerms(terms[i], this.options.abstractTerms);
+      for (const term of new Set([...indexed.title, ...indexed.keywords, ...indexed.abstract])) counts.set(term, (counts.get(term) ?? 0) + 1);
+    });
+    return counts;
+  }
+
+  private topResults(results: SearchResult[], limit: number, orderTerms: (terms: string[]) => string[]): SimilarArticle[] {
+    const ranked = results.map((result) => ({
+      id: String(result.id),
+      score: this.options.coordination ? result.score : result.score / Math.max(1, result.queryTerms.length),
+      terms: orderTerms([...result.queryTerms]),
+    }));
+    return ranked.sort(byScoreThenId).slice(0, Math.max(0, limit));
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Tokenizing for mixed Chinese/English scholarly text, shared by indexing and querying so that
+ * both sides always produce the same terms.
+ *
+ * Latin text splits into words (lower-cased, optionally stemmed, stopwords dropped). Han and kana
+ * runs, which carry no spaces, become character bigrams, dictionary words (Intl.Segmenter), or
+ * both; which one is kept is decided by the measurements in tests/bench/tokenizer-options.ts.
+ */
+import { stemmer } from 'stemmer';
+import { ENGLISH_STOPWORDS, CHINESE_BREAK_CHARS, CHINESE_STOPWORDS } from './stopwords';
+
+export interface TokenizerOptions {
+  /** How runs of Han/kana characters become terms. */
+  cjk: 'bigram' | 'words' | 'words+bigram';
+  /** Drop function words (English and Chinese) and scholarly boilerplate. */
+  stopwords: boolean;
+  /** Porter-stem English words ("networks" and "network" become one term). */
+  stem: boolean;
+  /** NFKC: full-width letters and digits fold to ASCII, compatibility ideographs to unified ones. */
+  foldWidth: boolean;
+}
+
+export const DEFAULT_TOKENIZER: TokenizerOptions = {
+  cjk: 'bigram',
+  stopwords: true,
+  stem: true,
+  foldWidth: true,
+};
+
+/** Changes whenever the terms produced for the same text could change: persisted indexes are rebuilt. */
+const TOKENIZER_REVISION = 1;
+
+export function tokenizerVersion(options: TokenizerOptions = DEFAULT_TOKENIZER): string {
+  return `tok${TOKENIZER_REVISION}:${options.cjk}:${options.stopwords ? 's' : '-'}${options.stem ? 'p' : '-'}${options.foldWidth ? 'w' : '-'}`;
+}
+
+// Han ideographs (with extensions and compatibility blocks) and kana: scripts written without spaces.
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/u;
+// Letters, marks and digits of any script; everything else (punctuation, emoji, symbols) separates.
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const SPLIT_CJK = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+)/u;
+const DIGITS_ONLY = /^\p{N}+$/u;
+
+let segmenter: Intl.Segmenter | undefined;
+function chineseWords(run: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  for (const segment of segmenter.segment(run)) if (segment.isWordLike) words.push(segment.segment);
+  return words;
+}
+
+function pushBigrams(run: string, out: string[]): void {
+  if (run.length === 1) {
+    out.push(run);
+    return;
+  }
+  for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+}
+
+/** Splits a run at function characters ("的", "了", "与"...): no bigram straddles them. */
+function phrases(run: string, options: TokenizerOptions): string[] {
+  if (!options.stopwords) return [run];
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < run.length; i++) {
+    if (CHINESE_BREAK_CHARS.has(run[i])) {
+      if (i > start) parts.push(run.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (start < run.length) parts.push(run.slice(start));
+  return parts;
+}
+
+function cjkTerms(run: string, options: TokenizerOptions, out: string[]): void {
+  const keep = (term: string) => !options.stopwords || !CHINESE_STOPWORDS.has(term);
+  if (options.cjk !== 'bigram') {
+    for (const word of chineseWords(run)) if (keep(word)) out.push(word);
+  }
+  if (options.cjk !== 'words') {
+    const bigrams: string[] = [];
+    for (const phrase of phrases(run, options)) pushBigrams(phrase, bigrams);
+    for (const bigram of bigrams) {
+      // Words mode already yields the two-character words; only add what it could miss.
+      if (keep(bigram) && (options.cjk === 'bigram' || bigram.length === 2)) out.push(bigram);
+    }
+  }
+}
+
+function latinTerm(word: string, options: TokenizerOptions): string | undefined {
+  if (word.length < 2 || word.length > 40 || DIGITS_ONLY.test(word)) return undefined;
+  if (options.stopwords && ENGLISH_STOPWORDS.has(word)) return undefined;
+  return options.stem && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+}
+
+/** The terms of a text, in order, repeated as often as they occur. */
+export function tokenize(text: string | undefined, options: TokenizerOptions = DEFAULT_TOKENIZER): string[] {
+  if (!text) return [];
+  const normalized = (options.foldWidth ? text.normalize('NFKC') : text).toLowerCase();
+  const out: string[] = [];
+  for (const [run] of normalized.matchAll(WORD_RUN)) {
+    if (!CJK_RUN.test(run)) {
+      const term = latinTerm(run, options);
+      if (term) out.push(term);
+      continue;
+    }
+    // "MRP参数" or "COVID-19疫情": split the run into its CJK and Latin parts.
+    for (const part of run.split(SPLIT_CJK)) {
+      if (!part) continue;
+      if (CJK_RUN.test(part)) cjkTerms(part, options, out);
+      else {
+        const term = latinTerm(part, options);
+        if (term) out.push(term);
+      }
+    }
+  }
+  return out;
+}
+
+export function isCjkTerm(term: string): boolean {
+  return CJK_RUN.test(term);
+}
