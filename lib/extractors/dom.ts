@@ -4,6 +4,11 @@ export function text(node: Element | null | undefined): string {
   return node?.textContent ?? '';
 }
 
+/** Text with runs of whitespace folded to one space: for tests on what a node says. */
+export function squish(value: string | null | undefined): string {
+  return (value ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
 export function textOf(root: ParentNode, selector: string): string {
   return text(root.querySelector(selector));
 }
@@ -12,23 +17,58 @@ export function textsOf(root: ParentNode, selector: string): string[] {
   return [...root.querySelectorAll(selector)].map((node) => text(node)).filter((value) => value.trim());
 }
 
+/** Text of the first node matching any of the selectors (tried in order) that has text. */
+export function firstText(root: ParentNode, ...selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const value = text(root.querySelector(selector));
+    if (value.trim()) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Text of a node without the children matching `skip` (labels such as "Abstract:", superscript
+ * affiliation marks, "△ Less" toggles). Walks text nodes once, so it stays linear.
+ */
+export function textWithout(node: Element | null | undefined, skip: string): string {
+  if (!node) return '';
+  const parts: string[] = [];
+  const walk = (current: Node): void => {
+    for (let child = current.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1 && !(child as Element).matches(skip)) walk(child);
+    }
+  };
+  walk(node);
+  return parts.join('');
+}
+
+/** All `<meta>` values by lower-cased name/property, in page order, read in one pass. */
+export type MetaIndex = Map<string, string[]>;
+
+export function metaIndex(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const meta of doc.querySelectorAll('meta[content]')) {
+    const name = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? '').trim().toLowerCase();
+    const content = meta.getAttribute('content')?.trim();
+    if (!name || !content) continue;
+    const values = index.get(name);
+    if (values) values.push(content);
+    else index.set(name, [content]);
+  }
+  return index;
+}
+
 /** Values of `<meta name|property="...">` tags, in page order, matching the name case-insensitively. */
 export function metaValues(doc: Document, ...names: string[]): string[] {
-  const wanted = new Set(names.map((name) => name.toLowerCase()));
-  const values: string[] = [];
-  for (const meta of doc.querySelectorAll('meta[content]')) {
-    const name = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? '').toLowerCase();
-    if (wanted.has(name)) {
-      const content = meta.getAttribute('content')?.trim();
-      if (content) values.push(content);
-    }
-  }
-  return values;
+  const index = metaIndex(doc);
+  return names.flatMap((name) => index.get(name.toLowerCase()) ?? []);
 }
 
 export function metaValue(doc: Document, ...names: string[]): string | undefined {
+  const index = metaIndex(doc);
   for (const name of names) {
-    const value = metaValues(doc, name)[0];
+    const value = index.get(name.toLowerCase())?.[0];
     if (value) return value;
   }
   return undefined;
@@ -47,4 +87,19 @@ export function absoluteUrl(href: string | undefined, base: URL): string | undef
   } catch {
     return undefined;
   }
+}
+
+/** A query parameter of a (possibly relative) href, or undefined. */
+export function queryParam(href: string | undefined, name: string, base: URL): string | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href, base).searchParams.get(name)?.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function hostIs(url: URL, ...domains: string[]): boolean {
+  const host = url.hostname.toLowerCase();
+  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }

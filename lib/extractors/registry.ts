@@ -4,8 +4,9 @@ import { qinyun } from './platforms/qinyun';
 import type { Extractor } from './types';
 
 /**
- * Extractors in the order they are tried: most specific first, the generic embedded-metadata
- * reader behind them. The first that yields items wins; one that throws is skipped.
+ * Extractors in the order they are tried: platforms recognised by host or page markers first,
+ * then the embedded-metadata reader behind them, then a page's lone DOI, and the generic list
+ * extractor last. The first that yields items wins; one that throws is skipped.
  */
 export const EXTRACTORS: readonly Extractor[] = [qinyun, embeddedMetadata];
 
@@ -15,6 +16,10 @@ export const MAX_ITEMS_PER_PAGE = 300;
 export interface ExtractionResult extends PageExtraction {
   /** Extractors that threw, with their message: reported, never fatal. */
   errors: { extractor: string; message: string }[];
+}
+
+function message(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
 export function extractPage(doc: Document, pageUrl: string, extractors: readonly Extractor[] = EXTRACTORS): ExtractionResult {
@@ -28,10 +33,12 @@ export function extractPage(doc: Document, pageUrl: string, extractors: readonly
   for (const extractor of extractors) {
     try {
       if (!extractor.canExtract(doc, url)) continue;
-      const items = extractor.extract(doc, url).slice(0, MAX_ITEMS_PER_PAGE);
-      if (items.length > 0) return { platform: extractor.id, kind: extractor.kind(doc, url), items, errors };
+      const found = extractor.extract(doc, url);
+      if (!Array.isArray(found) || found.length === 0) continue;
+      const items = found.slice(0, MAX_ITEMS_PER_PAGE);
+      return { platform: extractor.id, kind: extractor.kind(doc, url, items), items, errors };
     } catch (error) {
-      errors.push({ extractor: extractor.id, message: error instanceof Error ? error.message : String(error) });
+      errors.push({ extractor: extractor.id, message: message(error) });
     }
   }
   return { platform: '', kind: 'article', items: [], errors };

@@ -13,6 +13,9 @@ export interface Extractor {
   canExtract(doc: Document, url: URL): boolean;
   /** Items found on the page; an empty array when the page has none after all. */
   extract(doc: Document, url: URL): ExtractedItem[];
-  /** "article" pages describe one article, "list" pages many. */
-  kind(doc: Document, url: URL): PageExtraction['kind'];
+  /**
+   * "article" pages describe one article (possibly with a list of related ones beside it), "list"
+   * pages many. Given the items `extract` returned, so that deciding costs nothing.
+   */
+  kind(doc: Document, url: URL, items: readonly ExtractedItem[]): PageExtraction['kind'];
 }

@@ -1,44 +1,60 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, metaValue, metaValues } from '../dom';
+import { absoluteUrl, attr, metaIndex } from '../dom';
+import { readCoins } from '../metadata/coins';
+import { readJsonLd } from '../metadata/json-ld';
+import { isScholarly, readMetaTags, readPageTags } from '../metadata/meta-tags';
+import { fillMissing, hasSubstance } from '../shared/merge';
 import type { Extractor } from '../types';
 
 /**
- * Highwire Press `citation_*` tags: the fallback behind every site-specific extractor, carried
- * by thousands of journal sites (Google Scholar asks publishers for them).
- * Seen on: nature.com, biomedcentral.com, Qinyun/E-Tiller article pages, most OJS journals.
+ * The article a page describes in its embedded metadata (Highwire, eprints, Dublin Core, PRISM,
+ * JSON-LD; Open Graph only to fill gaps), or undefined when the page is not a scholarly one.
+ * Site extractors use it as their base and add what the page shows.
+ */
+export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | undefined {
+  const meta = metaIndex(doc);
+  const jsonLd = readJsonLd(doc);
+  const scholarly = isScholarly(meta);
+  if (!scholarly && jsonLd.length !== 1) return undefined;
+  const base = scholarly ? readMetaTags(meta) : jsonLd[0];
+  const canonical = absoluteUrl(attr(doc.querySelector('link[rel="canonical"]'), 'href'), url);
+  const item = fillMissing(base, scholarly ? jsonLd[0] : undefined, { url: canonical }, readPageTags(meta), { url: url.href });
+  item.url = absoluteUrl(item.url, url) ?? url.href;
+  return hasSubstance(item) ? item : undefined;
+}
+
+/**
+ * The fallback behind every site-specific extractor, for the thousands of journals that embed
+ * metadata for Google Scholar and reference managers. Several JSON-LD articles or COinS spans
+ * make a list; COinS count only without article tags, because article pages use them for their
+ * reference lists.
  */
 export const embeddedMetadata: Extractor = {
   id: 'meta',
-  seenOn: ['https://www.nature.com/articles/nature13322', 'http://www.biomedcentral.com/1746-6148/10/144'],
+  seenOn: [
+    'https://www.nature.com/articles/nature13322',
+    'http://www.biomedcentral.com/1746-6148/10/144',
+    'https://arxiv.org/abs/1902.02534',
+    'https://eprints.whiterose.ac.uk/',
+  ],
 
   canExtract(doc) {
-    return metaValue(doc, 'citation_title') !== undefined;
+    return (
+      doc.querySelector(
+        'meta[name^="citation_" i], meta[name^="dc." i], meta[name^="dcterms." i], meta[name^="eprints." i], meta[name^="prism." i], meta[name^="bepress_" i], script[type="application/ld+json"], span.Z3988',
+      ) !== null
+    );
   },
 
-  kind() {
-    return 'article';
+  kind(_doc, _url, items) {
+    return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
   },
 
   extract(doc, url) {
-    const keywords = metaValues(doc, 'citation_keywords', 'citation_keyword').flatMap((value) => value.split(/[;；,，]/));
-    const item: ExtractedItem = {
-      title: metaValue(doc, 'citation_title'),
-      authors: metaValues(doc, 'citation_author').flatMap((value) => (/[;；]/.test(value) ? value.split(/[;；]/) : [value])),
-      containerTitle: metaValue(doc, 'citation_journal_title', 'citation_conference_title', 'citation_book_title'),
-      containerTitleShort: metaValue(doc, 'citation_journal_abbrev'),
-      date: metaValue(doc, 'citation_publication_date', 'citation_date', 'citation_online_date', 'citation_year'),
-      volume: metaValue(doc, 'citation_volume'),
-      issue: metaValue(doc, 'citation_issue'),
-      firstPage: metaValue(doc, 'citation_firstpage'),
-      lastPage: metaValue(doc, 'citation_lastpage'),
-      doi: metaValue(doc, 'citation_doi'),
-      issn: metaValue(doc, 'citation_issn', 'citation_eissn'),
-      abstract: metaValue(doc, 'citation_abstract'),
-      keywords,
-      language: metaValue(doc, 'citation_language'),
-      publisher: metaValue(doc, 'citation_publisher'),
-      url: absoluteUrl(metaValue(doc, 'citation_abstract_html_url', 'citation_fulltext_html_url'), url) ?? url.href,
-    };
-    return [item];
+    const article = readEmbeddedArticle(doc, url);
+    if (article) return [article];
+    const jsonLd = readJsonLd(doc);
+    if (jsonLd.length > 1) return jsonLd.map((item, index) => ({ ...item, position: index + 1 })).filter(hasSubstance);
+    return readCoins(doc);
   },
 };

@@ -1,28 +1,37 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, text } from '../dom';
+import { splitAuthorLine } from '../../text/names';
+import { absoluteUrl, attr, firstText, squish, text, textWithout } from '../dom';
+import { parseReference } from '../shared/citation-line';
+import { readList } from '../shared/list-items';
+import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
+import { readEmbeddedArticle } from './embedded-metadata';
 
 /**
  * Qinyun (勤云, E-Tiller) journal systems host thousands of Chinese journals on their own
  * domains, so they are recognised by page markers (the 勤云 footer, `/ch/reader/` paths), not
- * by host. Seen on: the seed's similar-literature page (search_similar.aspx).
+ * by host. Pages: article pages (view_abstract.aspx; the current template adds citation_* tags,
+ * the old one has none), issue tables of contents (issue_list.aspx, current.aspx), search
+ * results (search.aspx, query_list.aspx) and the similar-literature list (search_similar.aspx).
  */
 const READER_PATH = /\/(?:ch|en)\/reader\//i;
+const ARTICLE_LINKS = 'a[href*="view_abstract.aspx" i][href*="file_no=" i]';
 
 function isQinyunPage(doc: Document, url: URL): boolean {
   if (READER_PATH.test(url.pathname)) return true;
-  const footer = doc.querySelector('.foot, #footer, .footer');
-  return /勤云|qinyun|e-tiller/i.test(footer?.textContent ?? '') || doc.querySelector('a[href*="qinyun.net"]') !== null;
+  if (doc.querySelector('a[href*="qinyun.net" i], a[href*="e-tiller" i]')) return true;
+  const footer = doc.querySelector('.foot, #footer, .footer, #foot');
+  return /勤云|qinyun|e-tiller/i.test(footer?.textContent ?? '');
 }
 
 function fileNo(href: string | undefined): string | undefined {
-  return href ? /file_no=([\w.-]+)/i.exec(href)?.[1] : undefined;
+  return href ? /[?&]file_no=([\w.-]+)/i.exec(href)?.[1] : undefined;
 }
 
 /** The article page of a file number, on the same journal site and in the same language. */
 function articleUrl(fileNumber: string, url: URL): string {
-  const language = /\/en\/reader\//i.test(url.pathname) ? 'en' : 'ch';
-  return new URL(`/${language}/reader/view_abstract.aspx?file_no=${encodeURIComponent(fileNumber)}`, url).href;
+  const base = /^(.*?\/(?:ch|en)\/reader\/)/i.exec(url.pathname)?.[1] ?? '/ch/reader/';
+  return new URL(`${base}view_abstract.aspx?file_no=${encodeURIComponent(fileNumber)}`, url).href;
 }
 
 /** Rows of the similar-literature list: position, abstract, and a title link when the page has one. */
@@ -30,8 +39,8 @@ function similarListItems(doc: Document, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const row of doc.querySelectorAll('table.similar_list tr')) {
     const abstractNode = row.querySelector('.abstract');
-    const titleLink = row.querySelector<HTMLAnchorElement>('a.title, .title a, a[href*="view_abstract"]');
-    const similarLink = row.querySelector<HTMLAnchorElement>('a.similar, a[href*="search_similar"]');
+    const titleLink = row.querySelector<HTMLAnchorElement>('a.title, .title a, a[href*="view_abstract" i]');
+    const similarLink = row.querySelector<HTMLAnchorElement>('a.similar, a[href*="search_similar" i]');
     const number = fileNo(attr(titleLink, 'href')) ?? fileNo(attr(similarLink, 'href'));
     const position = Number.parseInt(text(row.querySelector('td.xh')), 10);
     const item: ExtractedItem = {
@@ -46,19 +55,79 @@ function similarListItems(doc: Document, url: URL): ExtractedItem[] {
   return items;
 }
 
+function linkTexts(node: Element | null, skip = 'sup'): string[] {
+  if (!node) return [];
+  return [...node.querySelectorAll('a')].map((a) => squish(textWithout(a, skip))).filter(Boolean);
+}
+
+/** Names in #Author: one link per author in both templates, or a plain line in some journals. */
+function authorsOf(doc: Document): string[] {
+  const node = doc.querySelector('#Author, #author');
+  const links = linkTexts(node).filter((name) => !/^\d+$/.test(name));
+  return links.length ? links : splitAuthorLine(textWithout(node, 'sup'));
+}
+
+function keywordsOf(node: Element | null): string[] {
+  const links = linkTexts(node);
+  if (links.length) return links;
+  return squish(text(node)).split(/\s*[;；,，]\s*|\s{2,}/);
+}
+
+/** The article of a view_abstract page, from the page's elements, then its meta tags. */
+function articleItem(doc: Document, url: URL): ExtractedItem {
+  const reference = parseReference(squish(firstText(doc, '#ReferenceText', '#CitedText')));
+  const number = fileNo(url.search);
+  const dom: ExtractedItem = {
+    title: firstText(doc, '#FileTitle'),
+    altTitle: firstText(doc, '#EnTitle'),
+    authors: authorsOf(doc),
+    abstract: firstText(doc, '#Abstract'),
+    altAbstract: firstText(doc, '#EnAbstract'),
+    keywords: keywordsOf(doc.querySelector('#KeyWord')),
+    doi: firstText(doc, '#DOI'),
+    platformId: number,
+    url: number ? articleUrl(number, url) : url.href,
+  };
+  // The meta tags' full date beats the year of the reference line.
+  return fillMissing(dom, readEmbeddedArticle(doc, url), reference);
+}
+
+/** Issue tables of contents and search results: title links to view_abstract pages. */
+function listItems(doc: Document, url: URL): ExtractedItem[] {
+  return readList(doc, url, {
+    links: ARTICLE_LINKS,
+    row: 'tr, li, dd',
+    idOf: (href) => fileNo(href),
+    urlOf: articleUrl,
+    abstract: '[id^="abstract" i], [class*="abstract" i], .abs, .zhaiyao',
+    authors: '.author, .authors, [class*="author" i]',
+    keywords: '.keyword a, .keywords a',
+  });
+}
+
+function isArticlePage(doc: Document): boolean {
+  return doc.querySelector('#FileTitle, #EnTitle') !== null;
+}
+
 export const qinyun: Extractor = {
   id: 'qinyun',
-  seenOn: ['http://journal.example.cn/ch/reader/search_similar.aspx?file_no=20230001'],
+  seenOn: [
+    'http://journal.example.cn/ch/reader/search_similar.aspx?file_no=20230001',
+    'http://journal.example.cn/ch/reader/view_abstract.aspx?file_no=20230502&flag=1',
+    'http://journal.example.cn/ch/reader/issue_list.aspx?year_id=2023&quarter_id=5',
+  ],
 
   canExtract(doc, url) {
-    return isQinyunPage(doc, url) && doc.querySelector('table.similar_list') !== null;
+    return isQinyunPage(doc, url);
   },
 
-  kind() {
-    return 'list';
+  kind(doc) {
+    return isArticlePage(doc) ? 'article' : 'list';
   },
 
   extract(doc, url) {
-    return similarListItems(doc, url);
+    if (doc.querySelector('table.similar_list')) return similarListItems(doc, url);
+    if (isArticlePage(doc)) return [articleItem(doc, url)];
+    return listItems(doc, url);
   },
 };

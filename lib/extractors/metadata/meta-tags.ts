@@ -1,0 +1,155 @@
+import type { ExtractedItem } from '../../model/article';
+import { hasCjk } from '../../text/clean';
+import type { MetaIndex } from '../dom';
+
+/**
+ * Reads the scholarly `<meta>` vocabularies into one item: Highwire Press `citation_*` (asked
+ * for by Google Scholar, so nearly universal), bepress, eprints, Dublin Core (`DC.*`, `dc.*`,
+ * `dcterms.*`) and PRISM. Earlier names win; Open Graph only fills gaps, because news sites and
+ * blogs carry it too. Values stay raw: normalizeItem cleans them.
+ */
+function all(meta: MetaIndex, names: readonly string[]): string[] {
+  return names.flatMap((name) => meta.get(name) ?? []);
+}
+
+function first(meta: MetaIndex, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = meta.get(name)?.find((v) => v.trim());
+    if (value) return value;
+  }
+  return undefined;
+}
+
+const TITLE = ['citation_title', 'bepress_citation_title', 'eprints.title', 'dc.title', 'dcterms.title', 'prism.title'];
+const AUTHOR_SOURCES = [
+  ['citation_author'],
+  ['citation_authors'],
+  ['bepress_citation_author'],
+  ['eprints.creators_name'],
+  ['dc.creator', 'dcterms.creator'],
+  ['dc.contributor', 'dcterms.contributor'],
+];
+const CONTAINER = [
+  'citation_journal_title',
+  'citation_conference_title',
+  'citation_book_title',
+  'citation_inbook_title',
+  'bepress_citation_journal_title',
+  'eprints.publication',
+  'prism.publicationname',
+  'dcterms.ispartof',
+];
+const DATE = [
+  'citation_publication_date',
+  'citation_date',
+  'bepress_citation_date',
+  'eprints.date',
+  'prism.publicationdate',
+  'prism.coverdate',
+  'dc.date',
+  'dcterms.issued',
+  'dcterms.date',
+  'citation_online_date',
+  'prism.onlinedate',
+  'citation_year',
+];
+const ABSTRACT = ['citation_abstract', 'eprints.abstract', 'dcterms.abstract', 'dc.description', 'dcterms.description'];
+const KEYWORDS = ['citation_keywords', 'citation_keyword', 'eprints.keywords', 'prism.keyword', 'dc.subject', 'dcterms.subject'];
+const DOI = ['citation_doi', 'bepress_citation_doi', 'prism.doi', 'dc.identifier', 'dcterms.identifier', 'eprints.id_number', 'prism.url'];
+
+/** Names of tags that only scholarly pages carry: their presence makes a page an article page. */
+const SCHOLARLY_TITLES = ['citation_title', 'bepress_citation_title', 'eprints.title'];
+const DC_TITLES = ['dc.title', 'dcterms.title'];
+
+function splitAuthors(values: string[], name: string): string[] {
+  // citation_authors (PubMed) and some Chinese sites put all names in one tag.
+  return values.flatMap((value) =>
+    name === 'citation_authors' || /[;；]/.test(value) ? value.split(/\s*[;；]\s*/) : [value],
+  );
+}
+
+function authors(meta: MetaIndex): string[] {
+  for (const names of AUTHOR_SOURCES) {
+    const found = names.flatMap((name) => splitAuthors(meta.get(name) ?? [], name)).filter((v) => v.trim());
+    if (found.length) return found;
+  }
+  return [];
+}
+
+function doi(meta: MetaIndex): string | undefined {
+  return all(meta, DOI).find((value) => /10\.\d{4,9}\//.test(value));
+}
+
+/** The first value in a different script than `main` (bilingual pages repeat title/abstract). */
+function otherLanguage(values: string[], main: string | undefined): string | undefined {
+  if (!main) return undefined;
+  const mainIsCjk = hasCjk(main);
+  return values.find((value) => value.trim() && hasCjk(value) !== mainIsCjk);
+}
+
+/** Whether the tags describe a scholarly work rather than any web page. */
+export function isScholarly(meta: MetaIndex): boolean {
+  if (SCHOLARLY_TITLES.some((name) => meta.has(name))) return true;
+  if (!DC_TITLES.some((name) => meta.has(name))) return false;
+  // Dublin Core alone is also written by CMS plugins: ask for a DOI, PRISM or a citation tag.
+  if (doi(meta)) return true;
+  for (const name of meta.keys()) if (name.startsWith('prism.') || name.startsWith('citation_')) return true;
+  return false;
+}
+
+function preferMain(values: string[]): string | undefined {
+  // Chinese bilingual pages often list the Chinese title first; keep page order.
+  return values.find((value) => value.trim());
+}
+
+function itemType(meta: MetaIndex): string | undefined {
+  if (meta.has('citation_conference_title')) return 'paper-conference';
+  if (meta.has('citation_dissertation_institution')) return 'thesis';
+  if (meta.has('citation_technical_report_institution')) return 'report';
+  if (meta.has('citation_book_title') || meta.has('citation_inbook_title')) return 'chapter';
+  return undefined;
+}
+
+export function readMetaTags(meta: MetaIndex): ExtractedItem {
+  const titles = all(meta, TITLE);
+  const title = preferMain(titles);
+  const abstracts = all(meta, ABSTRACT);
+  const abstract = preferMain(abstracts);
+  return {
+    title,
+    altTitle: otherLanguage(titles, title),
+    authors: authors(meta),
+    containerTitle: first(meta, CONTAINER),
+    containerTitleShort: first(meta, ['citation_journal_abbrev']),
+    date: first(meta, DATE),
+    volume: first(meta, ['citation_volume', 'eprints.volume', 'prism.volume']),
+    issue: first(meta, ['citation_issue', 'eprints.number', 'prism.number', 'prism.issueidentifier']),
+    firstPage: first(meta, ['citation_firstpage', 'prism.startingpage']),
+    lastPage: first(meta, ['citation_lastpage', 'prism.endingpage']),
+    pages: first(meta, ['eprints.pagerange', 'prism.pagerange']),
+    doi: doi(meta),
+    issn: first(meta, ['citation_issn', 'citation_eissn', 'prism.issn', 'prism.eissn', 'eprints.issn']),
+    abstract,
+    altAbstract: otherLanguage(abstracts, abstract),
+    keywords: all(meta, KEYWORDS).flatMap((value) => value.split(/\s*[;；,，]\s*/)),
+    language: first(meta, ['citation_language', 'dc.language', 'dcterms.language', 'eprints.language']),
+    publisher: first(meta, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'eprints.publisher']),
+    url: first(meta, ['citation_abstract_html_url', 'citation_fulltext_html_url']),
+    type: itemType(meta),
+  };
+}
+
+/**
+ * What Open Graph and plain `description` add to a scholarly page: a title when only DC had
+ * none, and the abstract that many journals (arXiv, Chinese systems) put in the description.
+ */
+export function readPageTags(meta: MetaIndex): ExtractedItem {
+  const description = first(meta, ['og:description', 'description', 'twitter:description']);
+  return {
+    title: first(meta, ['og:title', 'twitter:title']),
+    // A short description is a teaser or site slogan, not an abstract.
+    abstract: description && description.length >= 150 && !/(?:\.\.\.|…)$/.test(description.trim()) ? description : undefined,
+    date: first(meta, ['article:published_time']),
+    url: first(meta, ['og:url']),
+  };
+}

@@ -1,0 +1,70 @@
+import type { ExtractedItem } from '../../model/article';
+import { splitAuthorLine } from '../../text/names';
+import { absoluteUrl, attr, squish, text, textWithout } from '../dom';
+import { parseIssueLine } from './citation-line';
+import { listEntries, queryAllIn, queryIn, textIn } from './list-rows';
+
+/** How one platform prints its article lists (issue tables of contents, search results). */
+export interface ListLayout {
+  /** Links to article pages; the title link of each entry is among them. */
+  links: string;
+  /** The element holding one row of an entry ("tr", "li", ...). */
+  row: string;
+  /** Which article a link names (file number, id): joins a title link and its "abstract" link. */
+  idOf(href: string, base: URL): string | undefined;
+  /** The article's own URL, from its id; the link's href when absent. */
+  urlOf?(id: string, base: URL): string;
+  abstract?: string;
+  authors?: string;
+  /** Children of an author node to leave out (affiliation marks). */
+  authorSkip?: string;
+  keywords?: string;
+  source?: string;
+  maxFollowingRows?: number;
+}
+
+const MAX_LIST_ITEMS = 1000;
+
+/** Items of a list page laid out as `layout` says, in page order with 1-based positions. */
+export function readList(doc: Document, base: URL, layout: ListLayout): ExtractedItem[] {
+  const links = doc.querySelectorAll<HTMLAnchorElement>(layout.links);
+  const entries = listEntries(links, layout.row, (link) => layout.idOf(link.getAttribute('href') ?? '', base), layout.maxFollowingRows);
+  const items: ExtractedItem[] = [];
+  for (const { link, nodes } of entries.slice(0, MAX_LIST_ITEMS)) {
+    const href = link.getAttribute('href') ?? '';
+    const id = layout.idOf(href, base);
+    const title = text(link);
+    const abstractNode = layout.abstract ? queryIn(nodes, layout.abstract) : null;
+    const abstract = abstractNode ? text(abstractNode) : undefined;
+    const authorNodes = layout.authors ? queryAllIn(nodes, layout.authors) : [];
+    const authors = authorNames(authorNodes, layout.authorSkip);
+    const source = layout.source ? squish(text(queryIn(nodes, layout.source))) || undefined : undefined;
+    // The issue line is whatever text is left once title, abstract and authors are taken out.
+    let rest = textIn(nodes);
+    for (const taken of [title, abstract, ...authorNodes.map(text)]) if (taken) rest = rest.replace(taken, ' ');
+    const issue = parseIssueLine(rest);
+    items.push({
+      title,
+      abstract,
+      authors,
+      keywords: layout.keywords ? queryAllIn(nodes, layout.keywords).map(text) : undefined,
+      containerTitle: source,
+      ...issue,
+      platformId: id,
+      url: id && layout.urlOf ? layout.urlOf(id, base) : absoluteUrl(attr(link, 'href'), base),
+      position: items.length + 1,
+    });
+  }
+  return items;
+}
+
+/** Names from author links, or from one author line split on separators. */
+export function authorNames(nodes: readonly Element[], skip = 'sup'): string[] {
+  if (nodes.length === 0) return [];
+  const links = nodes.flatMap((node) => [...node.querySelectorAll('a')]);
+  const source = links.length ? links : nodes;
+  if (source.length === 1 || !links.length) {
+    return source.flatMap((node) => splitAuthorLine(textWithout(node, skip)));
+  }
+  return source.map((node) => squish(textWithout(node, skip)).replace(/[,，;；、]+$/u, '')).filter(Boolean);
+}

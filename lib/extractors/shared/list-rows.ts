@@ -1,0 +1,79 @@
+import { squish, text } from '../dom';
+
+/**
+ * One entry of a list page: the title link and the nodes that belong to it. Many journal
+ * systems print an entry as several sibling rows (title row, authors row, issue row, abstract
+ * row), so an entry is the row holding the title link plus the following sibling rows up to the
+ * next title row.
+ */
+export interface ListEntry {
+  link: HTMLAnchorElement;
+  nodes: Element[];
+}
+
+/** Link texts that name an action, never an article title. */
+const ACTION_LABEL =
+  /^(?:\[?(?:摘要|abstract|pdf|html|全文|full\s*text|相似文献|similar|下载|download|引用|cite|查看|more|详细信息|参考文献|references?|xml|epub)\]?[\s:：(（\d.kbm)）]*)$/i;
+
+export function looksLikeTitle(value: string): boolean {
+  const title = squish(value);
+  return title.length >= 4 && title.length <= 500 && !ACTION_LABEL.test(title);
+}
+
+/**
+ * Groups title links into entries. `rowSelector` names the element that holds one row (for
+ * example "tr" or "li"); `keyOf` says which article a link names, so that a title link and an
+ * "abstract" link to the same article become one entry. Linear in the number of links and rows.
+ */
+export function listEntries(
+  links: Iterable<HTMLAnchorElement>,
+  rowSelector: string,
+  keyOf: (link: HTMLAnchorElement) => string | undefined,
+  maxFollowingRows = 4,
+): ListEntry[] {
+  const byRow = new Map<Element, HTMLAnchorElement>();
+  const seenKeys = new Set<string>();
+  for (const link of links) {
+    if (!looksLikeTitle(text(link))) continue;
+    const key = keyOf(link);
+    if (key !== undefined && seenKeys.has(key)) continue;
+    const row = link.closest(rowSelector) ?? link.parentElement;
+    if (!row || byRow.has(row)) continue;
+    if (key !== undefined) seenKeys.add(key);
+    byRow.set(row, link);
+  }
+  const entries: ListEntry[] = [];
+  for (const [row, link] of byRow) {
+    const nodes: Element[] = [row];
+    let sibling = row.nextElementSibling;
+    for (let i = 0; sibling && i < maxFollowingRows && !byRow.has(sibling) && !containsRow(sibling, byRow); i++) {
+      nodes.push(sibling);
+      sibling = sibling.nextElementSibling;
+    }
+    entries.push({ link, nodes });
+  }
+  return entries;
+}
+
+/** Whether a following sibling wraps another entry's row (rows nested one level deeper). */
+function containsRow(node: Element, rows: Map<Element, HTMLAnchorElement>): boolean {
+  const first = node.firstElementChild;
+  return first !== null && rows.has(first);
+}
+
+export function queryIn(nodes: readonly Element[], selector: string): Element | null {
+  for (const node of nodes) {
+    if (node.matches(selector)) return node;
+    const found = node.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function queryAllIn(nodes: readonly Element[], selector: string): Element[] {
+  return nodes.flatMap((node) => (node.matches(selector) ? [node] : [...node.querySelectorAll(selector)]));
+}
+
+export function textIn(nodes: readonly Element[]): string {
+  return nodes.map((node) => text(node)).join(' ');
+}
