@@ -6,7 +6,7 @@ import type { ContentCaptureMessage } from '@/lib/messages';
 export default defineContentScript({
   matches: matchPatterns(),
   runAt: 'document_idle',
-  main() {
+  async main() {
     // Injected again by a toolbar click: the running copy captures once more instead.
     const marker = Symbol.for('simlit.content');
     const running = (globalThis as Record<symbol, { captureNow(): void } | undefined>)[marker];
@@ -14,6 +14,10 @@ export default defineContentScript({
       running.captureNow();
       return;
     }
+    const allowed = await browser.runtime
+      .sendMessage({ type: 'content/should-capture', url: location.href })
+      .then((reply: { capture?: boolean } | undefined) => reply?.capture === true, () => false);
+    if (!allowed) return; // paused site, or capture only on click
     const watcher = captureWatcher({
       extract: () => extractPage(document, location.href),
       send: (extraction) => {

@@ -12,13 +12,19 @@ export interface ContentCaptureMessage {
   items: ExtractedItem[];
 }
 
+/** content → background: may this page be read (settings, paused sites, a click)? */
+export interface ContentShouldCaptureMessage {
+  type: 'content/should-capture';
+  url: string;
+}
+
 /** UI (popup, library) → background: capture the given tab now (activeTab). */
 export interface UiCaptureTabMessage {
   type: 'ui/capture-tab';
   tabId: number;
 }
 
-export type ContentToBackground = ContentCaptureMessage;
+export type ContentToBackground = ContentCaptureMessage | ContentShouldCaptureMessage;
 export type UiToBackground = UiCaptureTabMessage;
 export type Message = ContentToBackground | UiToBackground;
 
@@ -132,6 +138,10 @@ export function validateMessage(raw: unknown, sender: SenderInfo, ownId: string,
     case 'content/capture':
       if (sender.tab?.id === undefined || fromOwnPage) return { ok: false, error: 'capture must come from a content script in a tab' };
       return checkCapture(raw);
+    case 'content/should-capture':
+      if (sender.tab?.id === undefined || fromOwnPage) return { ok: false, error: 'capture must come from a content script in a tab' };
+      if (!isHttpUrl(raw.url)) return { ok: false, error: 'url is not an http(s) URL' };
+      return { ok: true, value: { type: 'content/should-capture', url: raw.url } };
     case 'ui/capture-tab':
       if (!fromOwnPage) return { ok: false, error: 'UI messages must come from the extension\'s own pages' };
       if (typeof raw.tabId !== 'number' || !Number.isInteger(raw.tabId) || raw.tabId < 0) return { ok: false, error: 'tabId is not a tab id' };

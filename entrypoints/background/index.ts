@@ -1,3 +1,6 @@
+import { liveQuery } from 'dexie';
+import { openLibrary } from '@/lib/db/schema';
+import { syncAllSitesScript } from './capture-scope';
 import { handleMessage } from './messages';
 
 export default defineBackground(() => {
@@ -8,4 +11,10 @@ export default defineBackground(() => {
     );
     return true;
   });
+
+  const sync = () => syncAllSitesScript().catch((error: unknown) => console.warn('simlit: could not update where capture runs', error));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  // Settings are written by the options page; follow them from here.
+  liveQuery(() => openLibrary().settings.get('captureMode')).subscribe({ next: sync });
 });

@@ -1,20 +1,25 @@
 import { pageArticles } from '@/lib/capture/page-articles';
 import { openLibrary } from '@/lib/db/schema';
 import { storeCapture } from '@/lib/db/store-capture';
-import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply } from '@/lib/messages';
 import { storageErrorMessage } from '@/lib/db/errors';
+import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply } from '@/lib/messages';
 import { showBadge } from './badge';
+import { mayCapture, rememberClick } from './capture-scope';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
+type Reply = CaptureReply | ErrorReply | { ok: true; capture?: boolean };
 
-export async function handleMessage(raw: unknown, sender: Sender): Promise<CaptureReply | ErrorReply | { ok: true }> {
+export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply> {
   const checked = validateMessage(raw, sender, browser.runtime.id, browser.runtime.getURL('/'));
   if (!checked.ok) return { ok: false, error: checked.error };
   const message = checked.value;
   switch (message.type) {
+    case 'content/should-capture':
+      return { ok: true, capture: await mayCapture(sender.tab!.id!, message.url) };
     case 'content/capture':
       return capture(message, sender.tab?.id);
     case 'ui/capture-tab':
+      rememberClick(message.tabId);
       await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: ['/content-scripts/content.js'] });
       return { ok: true };
   }

@@ -3,13 +3,15 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { readStore, tabIdOf, waitFor } from './library-db';
+import { putRow, readStore, tabIdOf, waitFor } from './library-db';
 import { servePages, type PageServer } from './page-server';
 
 const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const SIMILAR_URL = 'http://jnxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
 const EMPTY_URL = 'http://jnxb.cnjournals.com/ch/about.aspx';
+const PAUSED_URL = 'http://paused.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
+const ARTICLE_URL = 'http://jnxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20230502&flag=1';
 
 describe('capturing a journal page in the real browser', () => {
   let server: PageServer;
@@ -19,6 +21,8 @@ describe('capturing a journal page in the real browser', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await servePages([
       { url: SIMILAR_URL, file: resolve(SHARED_PAGES, 'qinyun-similar.html') },
+      { url: PAUSED_URL, file: resolve(SHARED_PAGES, 'qinyun-similar.html') },
+      { url: ARTICLE_URL, file: resolve(SHARED_PAGES, 'qinyun-article.html') },
       { url: EMPTY_URL, html: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>关于本刊</title></head><body><h1>关于本刊</h1><p>本刊创刊于1980年。</p></body></html>' },
     ]);
     browser = await launchWithExtension({ port: server.port });
@@ -112,5 +116,22 @@ describe('capturing a journal page in the real browser', () => {
     expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
     await page.close();
     await popup.close();
+  });
+
+  it('leaves a paused site alone and goes on capturing elsewhere', async () => {
+    await putRow(browser.worker, 'settings', { key: 'pausedSites', value: ['paused.cnjournals.com'] });
+    const paused = await browser.context.newPage();
+    await paused.goto(PAUSED_URL);
+    const article = await browser.context.newPage();
+    await article.goto(ARTICLE_URL);
+    // The article page, opened after the paused one, is captured: by then the paused page had its answer.
+    await waitFor(() => readStore<{ pageUrl: string }>(browser.worker, 'captures'), (rows) => rows.some((row) => row.pageUrl === ARTICLE_URL));
+    const captures = await readStore<{ pageUrl: string }>(browser.worker, 'captures');
+    expect(captures.map((row) => row.pageUrl)).not.toContain(PAUSED_URL);
+    const stored = await readStore<Article>(browser.worker, 'articles');
+    expect(stored.find((a) => a.DOI === '10.13000/j.cnki.sample.2018.04.002')?.title).toBe('补肾活血汤对老年单纯收缩期高血压(肾虚血瘀证)患者血管内皮功能的影响');
+    await putRow(browser.worker, 'settings', { key: 'pausedSites', value: [] });
+    await paused.close();
+    await article.close();
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { findChromium } from './chromium';
 
@@ -6,5 +6,8 @@ import { findChromium } from './chromium';
 export default function setup(): void {
   findChromium();
   const root = resolve(import.meta.dirname, '../..');
-  execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'pipe' });
+  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) {
+    throw new Error(`The extension did not build (wxt build):\n${`${build.stdout}\n${build.stderr}`.trim().slice(-3000)}`);
+  }
 }

@@ -46,3 +46,24 @@ export async function tabIdOf(worker: Worker, pageUrl: string): Promise<number> 
   );
   return captures.find((row) => row.pageUrl === pageUrl)!.tabId!;
 }
+
+/** Writes one row into the extension's IndexedDB, as the options page would. */
+export async function putRow(worker: Worker, store: string, row: unknown): Promise<void> {
+  await worker.evaluate(
+    ([name, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('simlit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction(name as string, 'readwrite');
+          transaction.objectStore(name as string).put(value);
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    [store, row] as const,
+  );
+}

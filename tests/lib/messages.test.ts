@@ -44,6 +44,15 @@ describe('validateMessage', () => {
     if (!result.ok) expect(result.error).toMatch(error);
   });
 
+  it('answers a content script asking whether it may read its page, and no one else', () => {
+    expect(validateMessage({ type: 'content/should-capture', url: 'https://kns.cnki.net/x' }, contentSender, OWN_ID, ORIGIN)).toEqual({
+      ok: true,
+      value: { type: 'content/should-capture', url: 'https://kns.cnki.net/x' },
+    });
+    expect(validateMessage({ type: 'content/should-capture', url: 'https://kns.cnki.net/x' }, popupSender, OWN_ID, ORIGIN).ok).toBe(false);
+    expect(validateMessage({ type: 'content/should-capture', url: 'file:///etc/passwd' }, contentSender, OWN_ID, ORIGIN).ok).toBe(false);
+  });
+
   it('accepts a capture-tab request from the popup', () => {
     expect(validateMessage({ type: 'ui/capture-tab', tabId: 12 }, popupSender, OWN_ID, ORIGIN)).toEqual({ ok: true, value: { type: 'ui/capture-tab', tabId: 12 } });
   });
