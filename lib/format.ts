@@ -29,3 +29,15 @@ export function formatBytes(bytes: number, tag: string): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
+
+/** A CSL date (year, optional month and day) as precise as it is, in the UI language. */
+export function formatIssued(parts: [number, number?, number?] | undefined, tag: string): string | undefined {
+  if (!parts) return undefined;
+  const [year, month, day] = parts;
+  if (!Number.isFinite(year)) return undefined;
+  // Noon UTC keeps the calendar day in every time zone.
+  const date = Date.UTC(year, (month ?? 1) - 1, day ?? 1, 12);
+  const options: Intl.DateTimeFormatOptions =
+    month === undefined ? { year: 'numeric' } : day === undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
+  return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(date);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatNumber } from '@/lib/format';
+import { formatBytes, formatDate, formatIssued, formatNumber } from '@/lib/format';
 
 const NOON_UTC = Date.UTC(2024, 2, 5, 12);
 
@@ -20,5 +20,12 @@ describe('format', () => {
     expect(formatBytes(1536, 'en')).toBe('1.5 kB');
     expect(formatBytes(5 * 1024 ** 3, 'en')).toBe('5 GB');
     expect(formatBytes(-1, 'en')).toBe('0 byte');
+  });
+
+  it('formats a publication date as precisely as it is known', () => {
+    expect(formatIssued([2019], 'en')).toBe('2019');
+    expect(formatIssued([2019, 4], 'en')).toBe('April 2019');
+    expect(formatIssued([2019, 4, 15], 'zh-CN')).toBe('2019年4月15日');
+    expect(formatIssued(undefined, 'en')).toBeUndefined();
   });
 });

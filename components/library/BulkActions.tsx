@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import type { SimlitDB } from '@/lib/db/schema';
+import { setSaved } from '@/lib/db/library';
+import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
+import { addTags, parseTags } from '@/lib/db/article-edits';
+import { formatNumber } from '@/lib/format';
+import { useI18n } from '../i18n-context';
+
+interface Props {
+  db: SimlitDB;
+  selected: string[];
+  collections: CollectionWithCount[];
+  /** The collection being shown, from which the selection can be removed. */
+  current?: CollectionWithCount;
+  onClear(): void;
+  onDelete(ids: string[]): void;
+}
+
+/** What can be done to the selected articles at once. */
+export function BulkActions({ db, selected, collections, current, onClear, onDelete }: Props) {
+  const { t, tag } = useI18n();
+  const [target, setTarget] = useState('');
+  const [tagInput, setTagInput] = useState('');
+  const chosen = collections.some((c) => c.id === target) ? target : collections[0]?.id ?? '';
+  return (
+    <div class="bulk-actions" role="region" aria-label={t('libBulkActions')}>
+      <span class="bulk-count" aria-live="polite">{t('libSelectedCount', formatNumber(selected.length, tag))}</span>
+      <button type="button" class="secondary" onClick={onClear}>{t('libClearSelection')}</button>
+      <button type="button" onClick={() => void setSaved(db, selected, true)}>{t('save')}</button>
+      {collections.length > 0 && (
+        <span class="bulk-group">
+          <label>
+            <span class="visually-hidden">{t('libChooseCollection')}</span>
+            <select value={chosen} onChange={(event) => setTarget((event.currentTarget as HTMLSelectElement).value)}>
+              {collections.map((c) => (
+                <option key={c.id} value={c.id}>{c.name}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void addToCollection(db, chosen, selected)}>{t('libAddToCollection')}</button>
+        </span>
+      )}
+      {current && (
+        <button type="button" class="secondary" onClick={() => void removeFromCollection(db, current.id, selected)}>
+          {t('libRemoveFromCollection', current.name)}
+        </button>
+      )}
+      <form
+        class="bulk-group"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const tags = parseTags(tagInput);
+          if (!tags.length) return;
+          await addTags(db, selected, tags);
+          setTagInput('');
+        }}
+      >
+        <label>
+          <span class="visually-hidden">{t('libTagToAdd')}</span>
+          <input type="text" value={tagInput} placeholder={t('libTagToAdd')} onInput={(event) => setTagInput((event.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button type="submit">{t('libAddTag')}</button>
+      </form>
+      <button type="button" class="danger" onClick={() => onDelete(selected)}>{t('libDelete')}</button>
+    </div>
+  );
+}

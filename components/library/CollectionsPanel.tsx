@@ -1,0 +1,135 @@
+import { useState } from 'preact/hooks';
+import type { SimlitDB } from '@/lib/db/schema';
+import { CollectionNameError, createCollection, deleteCollection, renameCollection, type CollectionWithCount } from '@/lib/db/collections';
+import type { MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/format';
+import { ConfirmButton } from '../ConfirmButton';
+import { useI18n } from '../i18n-context';
+
+const NAME_ERRORS: Record<CollectionNameError['reason'], MessageKey> = {
+  empty: 'libNameEmpty',
+  'too-long': 'libNameTooLong',
+  duplicate: 'libNameDuplicate',
+};
+
+/** The message key for a refused name, or rethrows anything else. */
+function nameError(error: unknown): MessageKey {
+  if (error instanceof CollectionNameError) return NAME_ERRORS[error.reason];
+  throw error;
+}
+
+interface NameFormProps {
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  onSubmit(name: string): Promise<void>;
+  onCancel?: () => void;
+}
+
+/** A name input with its submit button; shows why a name was refused. */
+function NameForm({ label, submitLabel, initial = '', onSubmit, onCancel }: NameFormProps) {
+  const { t } = useI18n();
+  const [name, setName] = useState(initial);
+  const [error, setError] = useState<MessageKey>();
+  return (
+    <form
+      class="name-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        try {
+          await onSubmit(name);
+          setName('');
+          setError(undefined);
+        } catch (caught) {
+          setError(nameError(caught));
+        }
+      }}
+    >
+      <label>
+        <span class="visually-hidden">{label}</span>
+        <input
+          type="text"
+          value={name}
+          placeholder={label}
+          autoFocus={Boolean(onCancel)}
+          aria-invalid={error ? true : undefined}
+          onInput={(event) => setName((event.currentTarget as HTMLInputElement).value)}
+          onKeyDown={(event) => event.key === 'Escape' && onCancel?.()}
+        />
+      </label>
+      <button type="submit">{submitLabel}</button>
+      {onCancel && <button type="button" class="secondary" onClick={onCancel}>{t('cancel')}</button>}
+      {error && <p class="error" role="alert">{t(error)}</p>}
+    </form>
+  );
+}
+
+interface Props {
+  db: SimlitDB;
+  collections: CollectionWithCount[];
+  total: number;
+  current?: string;
+  onSelect(id: string | undefined): void;
+}
+
+/** The collections: choose one to show its articles; create, rename and delete them. */
+export function CollectionsPanel({ db, collections, total, current, onSelect }: Props) {
+  const { t, tag } = useI18n();
+  const [renaming, setRenaming] = useState<string>();
+  return (
+    <section class="collections" aria-labelledby="collections-heading">
+      <h2 id="collections-heading">{t('libCollectionsHeading')}</h2>
+      <ul>
+        <li>
+          <button type="button" class="collection-choice" aria-current={current === undefined ? 'true' : undefined} onClick={() => onSelect(undefined)}>
+            {t('libFacetOption', t('libAllArticles'), formatNumber(total, tag))}
+          </button>
+        </li>
+        {collections.map((collection) => (
+          <li key={collection.id} data-collection-id={collection.id}>
+            {renaming === collection.id ? (
+              <NameForm
+                label={t('libRenameCollection', collection.name)}
+                submitLabel={t('libRename')}
+                initial={collection.name}
+                onSubmit={async (name) => {
+                  await renameCollection(db, collection.id, name);
+                  setRenaming(undefined);
+                }}
+                onCancel={() => setRenaming(undefined)}
+              />
+            ) : (
+              <>
+                <button
+                  type="button"
+                  class="collection-choice"
+                  aria-current={current === collection.id ? 'true' : undefined}
+                  onClick={() => onSelect(collection.id)}
+                >
+                  {t('libFacetOption', collection.name, formatNumber(collection.count, tag))}
+                </button>
+                <span class="collection-actions">
+                  <button type="button" class="secondary small" aria-label={t('libRenameCollection', collection.name)} onClick={() => setRenaming(collection.id)}>
+                    {t('libRename')}
+                  </button>
+                  <ConfirmButton
+                    class="secondary small"
+                    label={t('libDelete')}
+                    ariaLabel={t('libDeleteCollection', collection.name)}
+                    question={t('libDeleteCollectionConfirm', collection.name)}
+                    onConfirm={async () => {
+                      if (current === collection.id) onSelect(undefined);
+                      await deleteCollection(db, collection.id);
+                    }}
+                  />
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {collections.length === 0 && <p class="muted">{t('libNoCollections')}</p>}
+      <NameForm label={t('libNewCollection')} submitLabel={t('libCreate')} onSubmit={async (name) => void (await createCollection(db, name))} />
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SimlitDB } from '@/lib/db/schema';
+import {
+  EMPTY_QUERY,
+  libraryFacets,
+  loadSummaries,
+  queryLibrary,
+  searchTerms,
+  substringSearch,
+  type ArticleSummary,
+  type LibraryQuery,
+  type SortKey,
+  type TextSearch,
+} from '@/lib/db/articles-query';
+import { listCollections } from '@/lib/db/collections';
+import { deleteArticles, restoreArticles, type DeletedBatch } from '@/lib/db/article-edits';
+import { formatNumber } from '@/lib/format';
+import type { MessageKey } from '@/lib/i18n';
+import { useI18n } from '../i18n-context';
+import { LanguageSwitch } from '../LanguageSwitch';
+import { useLiveQuery } from '../use-live-query';
+import { ArticleDetail } from './ArticleDetail';
+import { ArticleList } from './ArticleList';
+import { BulkActions } from './BulkActions';
+import { CollectionsPanel } from './CollectionsPanel';
+import { LibraryFilters } from './LibraryFilters';
+import { UndoBar } from './UndoBar';
+
+const SORTS: [SortKey, MessageKey][] = [
+  ['captured', 'libSortCaptured'],
+  ['year', 'libSortYear'],
+  ['title', 'libSortTitle'],
+  ['relevance', 'libSortRelevance'],
+];
+
+/** Search scores for the text; a synchronous search is used at once, an asynchronous one when it answers. */
+function useSearchScores(search: TextSearch, text: string, rows: readonly ArticleSummary[] | undefined) {
+  const searching = searchTerms(text).length > 0;
+  const immediate = useMemo(() => (rows && searching ? search(text, rows) : undefined), [search, text, rows, searching]);
+  const [resolved, setResolved] = useState<{ from: unknown; scores: Map<string, number> }>();
+  useEffect(() => {
+    if (!(immediate instanceof Promise)) return;
+    let current = true;
+    void immediate.then((scores) => current && setResolved({ from: immediate, scores }));
+    return () => {
+      current = false;
+    };
+  }, [immediate]);
+  if (immediate instanceof Map) return immediate;
+  return resolved?.from === immediate ? resolved?.scores : undefined;
+}
+
+interface Props {
+  db: SimlitDB;
+  /** The text search; the substring search until the ranker provides one. */
+  search?: TextSearch;
+  optionsHref?: string;
+}
+
+/** The library page: every article, searched, filtered, sorted, organized, with details. */
+export function LibraryApp({ db, search = substringSearch, optionsHref = '/options.html' }: Props) {
+  const { t, tag } = useI18n();
+  const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
+  const [openId, setOpenId] = useState<string>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [deleted, setDeleted] = useState<DeletedBatch[]>([]);
+  const [message, setMessage] = useState<{ kind: 'deleted' | 'restored'; count: number }>();
+
+  const { value: rows } = useLiveQuery(() => loadSummaries(db), [db]);
+  const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
+  const scores = useSearchScores(search, query.text, rows);
+  const shown = useMemo(() => (rows ? queryLibrary(rows, query, scores, tag) : []), [rows, query, scores, tag]);
+  const facets = useMemo(() => libraryFacets(rows ?? [], tag), [rows, tag]);
+  const selectedShown = useMemo(() => shown.filter((row) => selected.has(row.id)).map((row) => row.id), [shown, selected]);
+  const searching = searchTerms(query.text).length > 0;
+  const currentCollection = collections.find((c) => c.id === query.filters.collection);
+
+  useEffect(() => {
+    document.title = t('libraryTitle');
+  }, [t]);
+
+  function setText(text: string) {
+    const nowSearching = searchTerms(text).length > 0;
+    let sort = query.sort;
+    if (nowSearching && !searching && sort === 'captured') sort = 'relevance';
+    if (!nowSearching && sort === 'relevance') sort = 'captured';
+    setQuery({ ...query, text, sort });
+  }
+
+  function toggle(id: string, checked: boolean) {
+    const next = new Set(selected);
+    if (checked) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  }
+
+  async function remove(ids: string[]) {
+    const batch = await deleteArticles(db, ids);
+    setDeleted((stack) => [...stack, batch]);
+    setMessage({ kind: 'deleted', count: batch.articles.length });
+    setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
+    if (openId && ids.includes(openId)) setOpenId(undefined);
+  }
+
+  async function undo() {
+    const batch = deleted.at(-1);
+    if (!batch) return;
+    setDeleted((stack) => stack.slice(0, -1));
+    const restored = await restoreArticles(db, batch);
+    setMessage({ kind: 'restored', count: restored.length });
+  }
+
+  const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+  let body;
+  if (rows === undefined) body = <p class="status" role="status">{t('libLoading')}</p>;
+  else if (rows.length === 0) body = <p class="empty">{t('libEmpty')}</p>;
+  else if (shown.length === 0) body = <p class="empty">{t('libNoMatch')}</p>;
+  else body = <ArticleList rows={shown} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} />;
+
+  return (
+    <div class="library" onKeyDown={(event) => event.key === 'Escape' && openId && setOpenId(undefined)}>
+      <header class="library-header">
+        <h1>{t('libraryTitle')}</h1>
+        <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
+          <label>
+            <span class="visually-hidden">{t('libSearchLabel')}</span>
+            <input
+              type="search"
+              value={query.text}
+              placeholder={t('libSearchPlaceholder')}
+              onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+        </form>
+        <label class="sort">
+          <span>{t('libSortLabel')}</span>
+          <select value={query.sort} onChange={(event) => setQuery({ ...query, sort: (event.currentTarget as HTMLSelectElement).value as SortKey })}>
+            {SORTS.filter(([key]) => key !== 'relevance' || searching).map(([key, label]) => (
+              <option key={key} value={key}>{t(label)}</option>
+            ))}
+          </select>
+        </label>
+        <LanguageSwitch db={db} />
+        <a class="header-link" href={optionsHref} target="_blank" rel="noopener">{t('libOpenOptions')}</a>
+      </header>
+      <div class={`library-body${openId ? ' with-detail' : ''}`}>
+        <nav class="sidebar" aria-label={t('libFiltersHeading')}>
+          <CollectionsPanel
+            db={db}
+            collections={collections}
+            total={rows?.length ?? 0}
+            current={query.filters.collection}
+            onSelect={(collection) => setQuery({ ...query, filters: { ...query.filters, collection } })}
+          />
+          <LibraryFilters filters={query.filters} facets={facets} onChange={(filters) => setQuery({ ...query, filters })} />
+        </nav>
+        <main class="library-main">
+          <div class="list-toolbar">
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={allShownSelected}
+                indeterminate={selectedShown.length > 0 && !allShownSelected}
+                disabled={shown.length === 0}
+                onChange={(event) =>
+                  setSelected((event.currentTarget as HTMLInputElement).checked ? new Set([...selected, ...shown.map((row) => row.id)]) : new Set())
+                }
+              />
+              <span>{t('libSelectAllShown', formatNumber(shown.length, tag))}</span>
+            </label>
+            <span class="list-count" aria-live="polite">
+              {rows && shown.length !== rows.length
+                ? t('libCountFiltered', formatNumber(shown.length, tag), formatNumber(rows.length, tag))
+                : t('libCount', formatNumber(rows?.length ?? 0, tag))}
+            </span>
+          </div>
+          {selectedShown.length > 0 && (
+            <BulkActions
+              db={db}
+              selected={selectedShown}
+              collections={collections}
+              current={currentCollection}
+              onClear={() => setSelected(new Set())}
+              onDelete={(ids) => void remove(ids)}
+            />
+          )}
+          {body}
+        </main>
+        {openId && <ArticleDetail db={db} id={openId} collections={collections} onClose={() => setOpenId(undefined)} onDelete={(ids) => void remove(ids)} />}
+      </div>
+      <UndoBar message={message} onUndo={() => void undo()} onDismiss={() => setMessage(undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'preact/hooks';
+import type { SimlitDB } from '@/lib/db/schema';
+import { readSettings } from '@/lib/db/settings';
+import { useI18n } from '../i18n-context';
+import { LanguageSwitch } from '../LanguageSwitch';
+import { useLiveQuery } from '../use-live-query';
+import { CaptureModeSection, type AllSitesPermission } from './CaptureModeSection';
+import { PausedSitesSection } from './PausedSitesSection';
+import { StoredDataSection, type StorageEstimator } from './StoredDataSection';
+
+interface Props {
+  db: SimlitDB;
+  allSitesPermission: AllSitesPermission;
+  estimateStorage: StorageEstimator;
+  libraryHref?: string;
+}
+
+/** The options page: where capture runs, paused sites, language, what is stored, clearing. */
+export function OptionsApp({ db, allSitesPermission, estimateStorage, libraryHref = '/library.html' }: Props) {
+  const { t } = useI18n();
+  const { value: settings } = useLiveQuery(() => readSettings(db), [db]);
+  useEffect(() => {
+    document.title = t('optionsTitle');
+  }, [t]);
+  return (
+    <div class="options">
+      <header class="library-header">
+        <h1>{t('optionsTitle')}</h1>
+        <LanguageSwitch db={db} />
+        <a class="header-link" href={libraryHref} target="_blank" rel="noopener">{t('optOpenLibrary')}</a>
+      </header>
+      <main class="options-main">
+        {settings && (
+          <>
+            <CaptureModeSection db={db} mode={settings.captureMode} permission={allSitesPermission} />
+            <PausedSitesSection db={db} sites={settings.pausedSites} />
+          </>
+        )}
+        <StoredDataSection db={db} estimate={estimateStorage} />
+      </main>
+    </div>
+  );
+}

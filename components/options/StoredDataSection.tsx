@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SimlitDB } from '@/lib/db/schema';
+import { clearUntouched, deleteAllData, storedCounts } from '@/lib/db/clear-library';
+import { formatBytes, formatNumber } from '@/lib/format';
+import { ConfirmButton } from '../ConfirmButton';
+import { useI18n } from '../i18n-context';
+import { useLiveQuery } from '../use-live-query';
+
+export type StorageEstimator = () => Promise<{ usage?: number; quota?: number }>;
+
+function StorageUsed({ estimate, revision }: { estimate: StorageEstimator; revision: unknown }) {
+  const { t, tag } = useI18n();
+  const [usage, setUsage] = useState<{ usage?: number; quota?: number } | null>();
+  useEffect(() => {
+    let current = true;
+    estimate().then(
+      (result) => current && setUsage(result),
+      () => current && setUsage(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [estimate, revision]);
+  if (usage === undefined) return null;
+  return (
+    <section class="options-section" aria-labelledby="storage-heading">
+      <h2 id="storage-heading">{t('optStorageHeading')}</h2>
+      <p>
+        {usage?.usage !== undefined && usage.quota !== undefined
+          ? t('optStorageUsed', formatBytes(usage.usage, tag), formatBytes(usage.quota, tag))
+          : t('optStorageUnknown')}
+      </p>
+    </section>
+  );
+}
+
+/** What is stored, how much room it takes, and clearing it. */
+export function StoredDataSection({ db, estimate }: { db: SimlitDB; estimate: StorageEstimator }) {
+  const { t, tag } = useI18n();
+  const { value: counts } = useLiveQuery(() => storedCounts(db), [db]);
+  const [done, setDone] = useState<string>();
+  const n = (value: number) => formatNumber(value, tag);
+  return (
+    <>
+      <section class="options-section" aria-labelledby="stored-heading">
+        <h2 id="stored-heading">{t('optStoredHeading')}</h2>
+        <p>{t('optStoredText')}</p>
+        {counts && <p class="counts">{t('optStoredCounts', n(counts.articles), n(counts.saved), n(counts.collections), n(counts.captures))}</p>}
+      </section>
+      <StorageUsed estimate={estimate} revision={counts} />
+      <section class="options-section" aria-labelledby="clear-heading">
+        <h2 id="clear-heading">{t('optClearHeading')}</h2>
+        <div class="clear-action">
+          <ConfirmButton
+            class="danger"
+            label={t('optClearUntouched', n(counts?.untouched ?? 0))}
+            question={t('optClearUntouchedConfirm', n(counts?.untouched ?? 0))}
+            disabled={!counts?.untouched}
+            onConfirm={async () => setDone(t('libDeleted', n(await clearUntouched(db))))}
+          />
+          <p class="help">{t('optClearUntouchedHelp')}</p>
+        </div>
+        <div class="clear-action">
+          <ConfirmButton
+            class="danger"
+            label={t('optDeleteAll')}
+            question={t('optDeleteAllConfirm', n(counts?.articles ?? 0), n(counts?.collections ?? 0))}
+            disabled={!counts || counts.articles + counts.collections + counts.captures === 0}
+            onConfirm={async () => {
+              await deleteAllData(db);
+              setDone(t('optDeletedAll'));
+            }}
+          />
+          <p class="help">{t('optDeleteAllHelp')}</p>
+        </div>
+        <p role="status" class="muted">{done ?? ''}</p>
+      </section>
+    </>
+  );
+}
