@@ -1,6 +1,15 @@
 import type { PageExtraction } from '../model/article';
+import { arxiv } from './platforms/arxiv';
+import { cnki } from './platforms/cnki';
 import { embeddedMetadata } from './platforms/embedded-metadata';
+import { cqvip } from './platforms/cqvip';
+import { genericList } from './platforms/generic-list';
+import { googleScholar } from './platforms/google-scholar';
+import { loneDoi } from './platforms/lone-doi';
+import { magtech } from './platforms/magtech';
+import { pubmed } from './platforms/pubmed';
 import { qinyun } from './platforms/qinyun';
+import { wanfang } from './platforms/wanfang';
 import type { Extractor } from './types';
 
 /**
@@ -8,7 +17,22 @@ import type { Extractor } from './types';
  * then the embedded-metadata reader behind them, then a page's lone DOI, and the generic list
  * extractor last. The first that yields items wins; one that throws is skipped.
  */
-export const EXTRACTORS: readonly Extractor[] = [qinyun, embeddedMetadata];
+export const EXTRACTORS: readonly Extractor[] = [
+  // Recognised by host: the page layouts of one site.
+  cnki,
+  wanfang,
+  cqvip,
+  pubmed,
+  arxiv,
+  googleScholar,
+  // Recognised by page markers on the journals' own domains.
+  qinyun,
+  magtech,
+  // Any scholarly page: embedded metadata, then a lone DOI, then repeated article blocks.
+  embeddedMetadata,
+  loneDoi,
+  genericList,
+];
 
 /** At most this many items are taken from one page, against hostile or runaway lists. */
 export const MAX_ITEMS_PER_PAGE = 300;

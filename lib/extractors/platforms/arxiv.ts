@@ -1,0 +1,118 @@
+import type { ExtractedItem } from '../../model/article';
+import { attr, firstText, hostIs, squish, text, textWithout } from '../dom';
+import { fillMissing } from '../shared/merge';
+import type { Extractor } from '../types';
+import { readEmbeddedArticle } from './embedded-metadata';
+
+/**
+ * arXiv. Abstract pages (/abs/ID: citation_* tags plus the page), listing pages (/list/...:
+ * dt/dd pairs, with abstracts on "new" listings) and search results (arxiv.org/search:
+ * li.arxiv-result). Every arXiv id has a DataCite DOI, 10.48550/arXiv.ID.
+ */
+const ID = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?/i;
+
+function arxivId(value: string | undefined): string | undefined {
+  return value ? ID.exec(value)?.[1] : undefined;
+}
+
+function absUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+
+function doiOf(id: string): string {
+  return `10.48550/arXiv.${id}`;
+}
+
+/** Drops the "Title:", "Authors:", "Abstract:" descriptors arXiv prints inside the fields. */
+const DESCRIPTOR = '.descriptor, .search-hit-descriptor, script, style, a.is-size-7';
+
+function absPage(doc: Document, url: URL): ExtractedItem {
+  const id = arxivId(attr(doc.querySelector('meta[name="citation_arxiv_id"]'), 'content')) ?? arxivId(url.pathname);
+  const dom: ExtractedItem = {
+    title: textWithout(doc.querySelector('#abs h1.title, h1.title'), DESCRIPTOR),
+    authors: [...doc.querySelectorAll('#abs .authors a, .authors a')].map((a) => text(a)),
+    abstract: textWithout(doc.querySelector('#abs blockquote.abstract, blockquote.abstract'), DESCRIPTOR),
+    date: firstText(doc, '.submission-history', '.dateline'),
+  };
+  const meta = readEmbeddedArticle(doc, url);
+  // The first submission date is the one readers cite; citation_date holds it, the dateline may not.
+  const item = fillMissing({ ...dom, date: meta?.date ?? dom.date }, meta);
+  return {
+    ...item,
+    containerTitle: item.containerTitle ?? 'arXiv',
+    doi: item.doi ?? (id ? doiOf(id) : undefined),
+    platformId: id,
+    url: id ? absUrl(id) : url.href,
+    type: 'article',
+  };
+}
+
+/** /list/ pages: each dt holds the id link, the dd after it the title, authors and abstract. */
+function listing(doc: Document): ExtractedItem[] {
+  const items: ExtractedItem[] = [];
+  for (const dt of doc.querySelectorAll('dl dt')) {
+    const dd = dt.nextElementSibling;
+    if (!dd || dd.tagName !== 'DD') continue;
+    const idLink = dt.querySelector('a[href*="/abs/"]');
+    const id = arxivId(attr(idLink, 'href'));
+    const title = squish(textWithout(dd.querySelector('.list-title'), DESCRIPTOR));
+    if (!id || !title) continue;
+    items.push({
+      title,
+      authors: [...dd.querySelectorAll('.list-authors a')].map((a) => text(a)),
+      abstract: textWithout(dd.querySelector('p.mathjax, .abstract'), DESCRIPTOR) || undefined,
+      containerTitle: 'arXiv',
+      doi: doiOf(id),
+      platformId: id,
+      url: absUrl(id),
+      type: 'article',
+      position: items.length + 1,
+    });
+  }
+  return items;
+}
+
+/** arxiv.org/search results: the full abstract is on the page, hidden behind "More". */
+function searchResults(doc: Document): ExtractedItem[] {
+  const items: ExtractedItem[] = [];
+  for (const result of doc.querySelectorAll('li.arxiv-result')) {
+    const id = arxivId(attr(result.querySelector('.list-title a[href*="/abs/"]'), 'href'));
+    const title = squish(textWithout(result.querySelector('p.title'), DESCRIPTOR));
+    if (!id || !title) continue;
+    const full = result.querySelector('.abstract-full');
+    const abstract = full ? textWithout(full, 'a, .is-size-7') : textWithout(result.querySelector('p.abstract'), `${DESCRIPTOR}, a, .abstract-short`);
+    items.push({
+      title,
+      authors: [...result.querySelectorAll('p.authors a')].map((a) => text(a)),
+      abstract,
+      // "Submitted 5 March, 2019; originally announced March 2019."
+      date: squish(text(result.querySelector('p.is-size-7'))).replace(/^.*?Submitted\s+/i, ''),
+      containerTitle: 'arXiv',
+      doi: doiOf(id),
+      platformId: id,
+      url: absUrl(id),
+      type: 'article',
+      position: items.length + 1,
+    });
+  }
+  return items;
+}
+
+export const arxiv: Extractor = {
+  id: 'arxiv',
+  seenOn: ['https://arxiv.org/abs/1902.02534', 'https://arxiv.org/list/cs.DL/new', 'https://arxiv.org/search/?query=open+citations&searchtype=all'],
+
+  canExtract(_doc, url) {
+    return hostIs(url, 'arxiv.org') && /^\/(?:abs|list|search)\//i.test(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
+  },
+
+  kind(_doc, url) {
+    return url.pathname.startsWith('/abs/') ? 'article' : 'list';
+  },
+
+  extract(doc, url) {
+    if (url.pathname.startsWith('/abs/')) return [absPage(doc, url)];
+    if (url.pathname.startsWith('/list/')) return listing(doc);
+    return searchResults(doc);
+  },
+};

@@ -1,0 +1,175 @@
+import type { ExtractedItem } from '../../model/article';
+import { absoluteUrl, attr, firstText, hostIs, squish, text, textWithout } from '../dom';
+import { fillMissing } from '../shared/merge';
+import type { Extractor } from '../types';
+import { readEmbeddedArticle } from './embedded-metadata';
+
+/**
+ * PubMed. The current site (pubmed.ncbi.nlm.nih.gov): article pages with their "Similar
+ * articles" list, and search results (the same "docsum" blocks). The 2015 site
+ * (www.ncbi.nlm.nih.gov/pubmed/ID): article pages without citation_* tags (div.rprt.abstract)
+ * and result lists (div.rprt).
+ */
+interface CitationLine {
+  containerTitle?: string;
+  date?: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  doi?: string;
+}
+
+/** "Psychoneuroendocrinology. 2015 Jun;56:120-31. doi: 10.1016/j.x. Epub 2015 Mar 12." */
+export function parseCitationLine(line: string): CitationLine {
+  const value = squish(line);
+  const doi = /\bdoi:\s*(10\.\d{4,9}\/\S+?)\.?(?=\s|$)/i.exec(value)?.[1];
+  const match = /^(?:(.+?)\.\s+)?((?:19|20)\d{2}(?:\s+[A-Za-z]{3}(?:-[A-Za-z]{3})?)?(?:\s+\d{1,2})?)\s*(?:;\s*([^(:;.\s]+)?\s*(?:\(([^)]+)\))?\s*(?::\s*([\w-]+))?)?/.exec(value);
+  if (!match) return { doi };
+  return { containerTitle: match[1], date: match[2], volume: match[3], issue: match[4], pages: match[5], doi };
+}
+
+function pmidFromHref(href: string | undefined): string | undefined {
+  return href ? /(?:^|\/)(\d{5,9})\/?(?:[?#]|$)/.exec(href)?.[1] : undefined;
+}
+
+function articleUrl(pmid: string): string {
+  return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
+}
+
+/** A "docsum" block: search results and the similar-articles list of the current site. */
+function docsumItem(node: Element, base: URL, position: number): ExtractedItem | undefined {
+  const link = node.querySelector<HTMLAnchorElement>('a.docsum-title');
+  if (!link) return undefined;
+  const pmid = attr(link, 'data-article-id') || squish(text(node.querySelector('.docsum-pmid'))) || pmidFromHref(attr(link, 'href'));
+  const citation = parseCitationLine(text(node.querySelector('.full-journal-citation, .docsum-journal-citation')));
+  const authors = squish(text(node.querySelector('.full-authors, .docsum-authors')));
+  return {
+    title: text(link),
+    authors: authors ? authors.replace(/\.$/, '').split(/\s*,\s*/) : [],
+    ...citation,
+    platformId: pmid || undefined,
+    url: pmid ? articleUrl(pmid) : absoluteUrl(attr(link, 'href'), base),
+    position,
+  };
+}
+
+function docsumItems(nodes: Iterable<Element>, base: URL): ExtractedItem[] {
+  const items: ExtractedItem[] = [];
+  for (const node of nodes) {
+    const item = docsumItem(node, base, items.length + 1);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** Keywords printed as a "Keywords:" paragraph in the abstract section. */
+function keywordParagraph(root: ParentNode): string[] {
+  for (const p of root.querySelectorAll('#abstract p, .keywords p, .keywords')) {
+    const value = squish(text(p));
+    if (/^keywords?\s*:/i.test(value)) return value.replace(/^keywords?\s*:\s*/i, '').replace(/\.$/, '').split(/\s*;\s*/);
+  }
+  return [];
+}
+
+function currentArticle(doc: Document, url: URL): ExtractedItem {
+  const pmid = squish(firstText(doc, '#full-view-identifiers .current-id, .current-id')) || pmidFromHref(url.pathname);
+  const abstractNode = doc.querySelector('#eng-abstract, #abstract .abstract-content.selected, #abstract .abstract-content');
+  const doiLink = doc.querySelector('#full-view-identifiers a.id-link[href*="doi.org"], .identifier.doi a');
+  const journal = doc.querySelector('#full-view-journal-trigger');
+  const citation = parseCitationLine(`x. ${text(doc.querySelector('#full-view-heading .cit, .article-source .cit'))}`);
+  const authorLinks = doc.querySelector('#full-view-heading .authors-list, .authors-list')?.querySelectorAll('a.full-name') ?? [];
+  const item: ExtractedItem = {
+    title: firstText(doc, '#full-view-heading h1.heading-title', 'h1.heading-title'),
+    authors: [...authorLinks].map((a) => text(a)),
+    containerTitle: attr(journal, 'title') ?? text(journal),
+    date: citation.date,
+    volume: citation.volume,
+    issue: citation.issue,
+    pages: citation.pages,
+    doi: text(doiLink) || citation.doi,
+    abstract: textWithout(abstractNode, '.copyright, p.copyright, strong.sub-title + .keywords'),
+    keywords: keywordParagraph(doc),
+    platformId: pmid,
+    url: pmid ? articleUrl(pmid) : url.href,
+  };
+  return fillMissing(item, readEmbeddedArticle(doc, url));
+}
+
+/** The abstract paragraphs of the 2015 layout, without the copyright line. */
+function legacyAbstract(node: Element | null): string | undefined {
+  if (!node) return undefined;
+  const paragraphs = [...node.querySelectorAll('p')].map((p) => squish(text(p))).filter((p) => p && !/^(?:copyright|©)/i.test(p));
+  return paragraphs.length ? paragraphs.join(' ') : squish(textWithout(node, 'h3'));
+}
+
+function legacyArticle(doc: Document, url: URL): ExtractedItem {
+  const report = doc.querySelector('.rprt.abstract') as Element;
+  const citationNode = report.querySelector('.cit');
+  const citation = parseCitationLine(text(citationNode));
+  const journal = citationNode?.querySelector('a[alsec="jour"], a');
+  const pmid = squish(text(report.querySelector('.rprtid dd'))) || pmidFromHref(url.pathname);
+  return {
+    title: text(report.querySelector('h1')),
+    authors: [...report.querySelectorAll('.auths a')].map((a) => text(a)),
+    ...citation,
+    containerTitle: (attr(journal, 'title') ?? citation.containerTitle)?.replace(/\.$/, ''),
+    abstract: legacyAbstract(report.querySelector('.abstr')),
+    keywords: keywordParagraph(report),
+    platformId: pmid,
+    url: pmid ? articleUrl(pmid) : url.href,
+  };
+}
+
+/** Result list of the 2015 layout: div.rprt blocks with p.title, p.desc (authors), p.details. */
+function legacyResults(doc: Document, base: URL): ExtractedItem[] {
+  const items: ExtractedItem[] = [];
+  for (const block of doc.querySelectorAll('div.rprt')) {
+    const link = block.querySelector<HTMLAnchorElement>('p.title a');
+    if (!link) continue;
+    const pmid = squish(text(block.querySelector('.rprtid dd'))) || pmidFromHref(attr(link, 'href'));
+    const authors = squish(text(block.querySelector('p.desc'))).replace(/\.$/, '');
+    items.push({
+      title: text(link),
+      authors: authors ? authors.split(/\s*,\s*/) : [],
+      ...parseCitationLine(text(block.querySelector('p.details'))),
+      platformId: pmid || undefined,
+      url: pmid ? articleUrl(pmid) : absoluteUrl(attr(link, 'href'), base),
+      position: items.length + 1,
+    });
+  }
+  return items;
+}
+
+const SIMILAR = '#similar .articles-list .full-docsum, #similar-articles-list .full-docsum, .similar-articles .full-docsum';
+const RESULTS = '.search-results-chunk .full-docsum, .search-results .full-docsum';
+
+function isArticle(doc: Document): boolean {
+  return doc.querySelector('#full-view-heading, .rprt.abstract') !== null;
+}
+
+export const pubmed: Extractor = {
+  id: 'pubmed',
+  seenOn: [
+    'https://pubmed.ncbi.nlm.nih.gov/25817406/',
+    'https://pubmed.ncbi.nlm.nih.gov/?term=cortisol+fatigue',
+    'http://www.ncbi.nlm.nih.gov/pubmed/25817406',
+  ],
+
+  canExtract(_doc, url) {
+    return hostIs(url, 'pubmed.ncbi.nlm.nih.gov') || (hostIs(url, 'ncbi.nlm.nih.gov') && /^\/pubmed\b/i.test(url.pathname));
+  },
+
+  kind(doc) {
+    return isArticle(doc) ? 'article' : 'list';
+  },
+
+  extract(doc, url) {
+    if (doc.querySelector('#full-view-heading')) {
+      // The article first, then its similar articles with their list positions.
+      return [currentArticle(doc, url), ...docsumItems(doc.querySelectorAll(SIMILAR), url)];
+    }
+    if (doc.querySelector('.rprt.abstract')) return [legacyArticle(doc, url)];
+    const current = docsumItems(doc.querySelectorAll(RESULTS), url);
+    return current.length ? current : legacyResults(doc, url);
+  },
+};
