@@ -2,6 +2,7 @@
 /** The `simlit` command line (contract in DESIGN.md): `npm run --silent simlit -- COMMAND ...`. */
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import * as scrape from './commands/scrape';
+import * as exportCommand from './commands/export';
 import * as evalCommand from './commands/eval';
 
 interface Command {
@@ -9,7 +10,7 @@ interface Command {
   run(args: ParsedArgs): void | Promise<void>;
 }
 
-const COMMANDS: Record<string, Command> = { eval: evalCommand, scrape };
+const COMMANDS: Record<string, Command> = { eval: evalCommand, export: exportCommand, scrape };
 
 function help(): string {
   return ['usage: simlit COMMAND [options]', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`)].join('\n');

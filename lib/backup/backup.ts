@@ -1,0 +1,45 @@
+import type { Article } from '../model/article';
+import type { Capture, Collection, Setting, SimlitDB } from '../db/schema';
+
+export const BACKUP_FORMAT = 'simlit-backup';
+/** Raised when the file layout changes; restore reads every version up to this one. */
+export const BACKUP_VERSION = 1;
+
+/**
+ * One file with the whole library. Tags, notes, saved marks and collection membership live on
+ * the articles. The search index snapshots are left out: they are rebuilt from the articles.
+ */
+export interface LibraryBackup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  createdAt: string;
+  /** The Dexie schema version the data was read from. */
+  schemaVersion: number;
+  articles: Article[];
+  collections: Collection[];
+  settings: Setting[];
+  captures: Capture[];
+}
+
+/** Reads every table in one read transaction, so the file is one consistent state of the library. */
+export async function readBackup(db: SimlitDB, now = Date.now()): Promise<LibraryBackup> {
+  return db.transaction('r', db.articles, db.collections, db.settings, db.captures, async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: new Date(now).toISOString(),
+    schemaVersion: db.verno,
+    articles: await db.articles.toArray(),
+    collections: await db.collections.toArray(),
+    settings: await db.settings.toArray(),
+    captures: await db.captures.toArray(),
+  }));
+}
+
+/** The backup file's text (JSON); save it as `backupFileName()`. */
+export async function backupLibrary(db: SimlitDB, now = Date.now()): Promise<string> {
+  return `${JSON.stringify(await readBackup(db, now))}\n`;
+}
+
+export function backupFileName(date: Date = new Date()): string {
+  return `simlit-backup-${date.toISOString().slice(0, 10)}.json`;
+}

@@ -1,0 +1,80 @@
+import { toCsl, type Article, type CslItem } from '../model/article';
+
+/** What exports accept: library articles or plain CSL-JSON items (the CLI reads those). */
+export type ExportInput = CslItem | Article;
+
+function isArticle(item: ExportInput): item is Article {
+  return Array.isArray((item as Article).sightings) && typeof (item as Article).titleKey === 'string';
+}
+
+/**
+ * The CSL-JSON items to export: library articles lose Simlit's own fields (sightings, tags,
+ * notes...); CSL items pass through whole (they may carry variables Simlit does not model,
+ * such as `accessed`, which the GB/T 7714 style reads).
+ */
+export function exportableItems(items: ExportInput[]): CslItem[] {
+  return items.map((item) => (isArticle(item) ? toCsl(item) : { ...item }));
+}
+
+function asciiFold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '');
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'and', 'to', 'with', 'from', 'by', 'at']);
+
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36).padStart(4, '0').slice(-4);
+}
+
+/**
+ * The citation key of one item, from its content only (so the same article gets the same key in
+ * every export): first author's family name, year, first title word, ASCII only. Items whose
+ * author and title give no ASCII (Chinese items) get a short hash of their id instead.
+ */
+export function baseCitationKey(item: CslItem): string {
+  const first = item.author?.[0];
+  const author = asciiFold(first?.family ?? first?.literal ?? '').toLowerCase();
+  const year = String(item.issued?.['date-parts']?.[0]?.[0] ?? '');
+  const word = (item.title ?? '')
+    .split(/\s+/)
+    .map((w) => asciiFold(w).toLowerCase())
+    .find((w) => w.length > 1 && !STOP_WORDS.has(w)) ?? '';
+  const base = `${author || 'ref'}${year}${word}`;
+  return author && word ? base : `${base}${shortHash(item.id)}`;
+}
+
+/**
+ * Keys for a list of items, unique within the list; a clash is resolved by the item's id hash.
+ * Letters and digits only: citation-js refuses keys with punctuation (even "-") and makes its own.
+ */
+export function citationKeys(items: CslItem[]): string[] {
+  const used = new Set<string>();
+  return items.map((item) => {
+    let key = baseCitationKey(item);
+    if (used.has(key)) key = `${key}${shortHash(item.id)}`;
+    for (let n = 2; used.has(key); n++) key = `${baseCitationKey(item)}x${n}`;
+    used.add(key);
+    return key;
+  });
+}
+
+/** Collapses line breaks and runs of whitespace: formats whose fields are one line need this. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `item` with every string value (names included) passed through `map`. */
+export function mapStrings(item: CslItem, map: (value: string, key: string) => string): CslItem {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (typeof value === 'string') out[key] = map(value, key);
+    else if (key === 'author' && Array.isArray(value)) {
+      out[key] = value.map((name: Record<string, string>) =>
+        Object.fromEntries(Object.entries(name).map(([part, v]) => [part, typeof v === 'string' ? map(v, part) : v])),
+      );
+    } else out[key] = value;
+  }
+  return out as unknown as CslItem;
+}

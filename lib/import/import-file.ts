@@ -1,0 +1,79 @@
+import { storageErrorMessage } from '../db/errors';
+import type { SimlitDB } from '../db/schema';
+import { upsertArticles } from '../db/upsert';
+import type { Article } from '../model/article';
+import type { Rejection } from './csl-json';
+import { parseImportFile, type ImportFormat } from './parse';
+import { cslToArticle } from './to-article';
+
+export interface ImportOptions {
+  /** Collection the imported articles join (it must exist). */
+  collectionId?: string;
+  /** Used to tell the format by extension; the content decides otherwise. */
+  fileName?: string;
+  now?: number;
+}
+
+export interface ImportReport {
+  format?: ImportFormat;
+  /** New articles. */
+  added: number;
+  /** Articles already in the library that the file enriched (or put into the collection). */
+  merged: number;
+  /** Articles already in the library, with nothing new in the file. */
+  unchanged: number;
+  rejected: { entry: string; reason: string }[];
+  /** Set when nothing was written: the file cannot be read, or the library could not be written. */
+  error?: string;
+  /** Articles written (new or changed), for the ranking index. */
+  written: Article[];
+}
+
+function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], error?: string): ImportReport {
+  return { format, added: 0, merged: 0, unchanged: 0, rejected: rejected.map(({ entry, reason }) => ({ entry, reason })), error, written: [] };
+}
+
+/**
+ * Imports a BibTeX, RIS or CSL-JSON file into the library: each readable entry is added, or
+ * merged into the article it duplicates (same DOI, URL, title or abstract), in one transaction,
+ * so that a failure writes nothing. Entries that cannot be read are listed with the reason;
+ * a file that cannot be read at all writes nothing and says why.
+ */
+export async function importFile(db: SimlitDB, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const now = options.now ?? Date.now();
+  const parsed = parseImportFile(text, options.fileName);
+  if (parsed.error) return emptyReport(parsed.format, parsed.rejected, parsed.error);
+  const rejected = [...parsed.rejected];
+  const articles: Article[] = [];
+  parsed.items.forEach((item, index) => {
+    const article = cslToArticle(item, { collectionId: options.collectionId, now });
+    if (article) articles.push(article);
+    else rejected.push({ index, entry: (item.title ?? item.id).slice(0, 80), reason: 'no title, abstract or DOI after cleaning' });
+  });
+  if (!articles.length) return emptyReport(parsed.format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries');
+  try {
+    return await db.transaction('rw', db.articles, db.collections, async () => {
+      if (options.collectionId && !(await db.collections.get(options.collectionId))) {
+        throw new MissingCollection(options.collectionId);
+      }
+      const { entries, written } = await upsertArticles(db, articles);
+      const report = emptyReport(parsed.format, rejected);
+      for (const entry of entries) {
+        if (entry.status === 'new') report.added++;
+        else if (entry.status === 'merged') report.merged++;
+        else report.unchanged++;
+      }
+      report.written = written;
+      return report;
+    });
+  } catch (error) {
+    const message = error instanceof MissingCollection ? error.message : storageErrorMessage(error);
+    return emptyReport(parsed.format, rejected, message);
+  }
+}
+
+class MissingCollection extends Error {
+  constructor(id: string) {
+    super(`the collection "${id}" does not exist (deleted meanwhile?); nothing was imported`);
+  }
+}

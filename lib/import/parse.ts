@@ -1,0 +1,114 @@
+import type { CslItem } from '../model/article';
+import { parseWithCitationJs } from '../export/citation-js';
+import { validateCslItem, validateCslItems, type Rejection } from './csl-json';
+
+export type ImportFormat = 'bibtex' | 'ris' | 'csl-json';
+
+export interface ParsedFile {
+  format?: ImportFormat;
+  items: CslItem[];
+  rejected: Rejection[];
+  /** Set when the file as a whole cannot be read; then `items` is empty. */
+  error?: string;
+}
+
+/** Entries read from one file at most (a larger file is refused whole, not cut). */
+export const MAX_IMPORT_ENTRIES = 20_000;
+
+/** The format by file extension, else by content. */
+export function detectFormat(text: string, fileName = ''): ImportFormat | undefined {
+  const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === 'bib' || extension === 'bibtex' || extension === 'biblatex') return 'bibtex';
+  if (extension === 'ris') return 'ris';
+  if (extension === 'json') return 'csl-json';
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
+  if (/^TY {2}-/m.test(text)) return 'ris';
+  if (/^\s*@\w+\s*[{(]/m.test(text)) return 'bibtex';
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  return text.trim().split(/\r?\n/)[0].slice(0, 80);
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
+}
+
+type EntryResult = { item: CslItem } | { rejection: Rejection };
+
+function rejected(index: number, entry: string, reason: string): EntryResult {
+  return { rejection: { index, entry, reason } };
+}
+
+/** One parsed entry: the CSL item if citation-js read it and it describes an article, else why not. */
+function parseEntry(chunk: string, forceType: string, index: number): EntryResult {
+  let parsed: Record<string, unknown>[];
+  try {
+    parsed = parseWithCitationJs(chunk, forceType);
+  } catch (error) {
+    return rejected(index, firstLine(chunk), `cannot be parsed: ${errorText(error)}`);
+  }
+  if (parsed.length !== 1) return rejected(index, firstLine(chunk), parsed.length ? 'holds more than one entry' : 'holds no entry');
+  const item = validateCslItem(parsed[0], index);
+  return typeof item === 'string' ? rejected(index, firstLine(chunk), item) : { item };
+}
+
+function collect(results: EntryResult[], format: ImportFormat): ParsedFile {
+  const file: ParsedFile = { format, items: [], rejected: [] };
+  for (const result of results) {
+    if ('item' in result) file.items.push(result.item);
+    else file.rejected.push(result.rejection);
+  }
+  return file;
+}
+
+/**
+ * BibTeX is cut into entries at each line that starts with "@", and each entry parsed alone, so
+ * that one broken entry (an unclosed brace) is reported without losing the others. @string
+ * definitions are given to every entry; @comment and @preamble are skipped.
+ */
+function parseBibtex(text: string): ParsedFile {
+  const chunks = text.split(/^(?=[ \t]*@)/m).filter((chunk) => /^\s*@/.test(chunk));
+  const strings = chunks.filter((chunk) => /^\s*@string\s*[{(]/i.test(chunk)).join('\n');
+  const entries = chunks.filter((chunk) => !/^\s*@(string|comment|preamble)\s*[{(]/i.test(chunk));
+  if (entries.length > MAX_IMPORT_ENTRIES) return { format: 'bibtex', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} entries` };
+  return collect(entries.map((chunk, index) => parseEntry(`${strings}\n${chunk}`, '@biblatex/text', index)), 'bibtex');
+}
+
+/** RIS is cut into records at each "ER  -" line; text after the last one is an unclosed record. */
+function parseRis(text: string): ParsedFile {
+  const records = text.replace(/^\uFEFF/, '').split(/^ER {2}-.*$/m);
+  const tail = records.pop() ?? '';
+  const results: EntryResult[] = records.filter((record) => record.trim()).map((record, index) =>
+    /^\s*TY {2}-/m.test(record)
+      ? parseEntry(`${record.trim()}\nER  - \n`, '@ris/file', index)
+      : rejected(index, firstLine(record) || `record ${index + 1}`, 'record has no TY line'),
+  );
+  if (tail.trim()) results.push(rejected(records.length, firstLine(tail), 'record is not closed by an "ER  -" line'));
+  if (results.length > MAX_IMPORT_ENTRIES) return { format: 'ris', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} records` };
+  return collect(results, 'ris');
+}
+
+function parseCslJson(text: string): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { format: 'csl-json', items: [], rejected: [], error: `not valid JSON: ${errorText(error)}` };
+  }
+  const values = Array.isArray(data) ? data : [data];
+  if (values.length > MAX_IMPORT_ENTRIES) return { format: 'csl-json', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} items` };
+  return { format: 'csl-json', ...validateCslItems(values) };
+}
+
+/** Reads a BibTeX, RIS or CSL-JSON file into CSL items and per-entry rejections. */
+export function parseImportFile(text: string, fileName = ''): ParsedFile {
+  const format = detectFormat(text, fileName);
+  if (!text.trim()) return { format, items: [], rejected: [], error: 'the file is empty' };
+  if (!format) return { items: [], rejected: [], error: 'not a BibTeX, RIS or CSL-JSON file' };
+  if (format === 'bibtex') return parseBibtex(text);
+  if (format === 'ris') return parseRis(text);
+  return parseCslJson(text);
+}

@@ -1,0 +1,72 @@
+import { LIMITS, normalizeItem } from '../capture/normalize-item';
+import type { Article, CslItem, CslName } from '../model/article';
+import { cleanText, hasCjk } from '../text/clean';
+
+export interface ImportContext {
+  collectionId?: string;
+  now: number;
+}
+
+/** The platform id of imported articles (Article.platform). */
+export const IMPORT_PLATFORM = 'import';
+const NO_PAGE = 'https://import.invalid/';
+
+function dateText(item: CslItem): string | undefined {
+  const parts = item.issued?.['date-parts']?.[0];
+  if (parts?.[0]) return parts.filter((part) => part !== undefined && part !== null).map(Number).join('-');
+  return item.issued?.raw;
+}
+
+/**
+ * A name as the file gave it: structured names stay structured; a Chinese name split by a
+ * parser into family/given ("{王, 小明}") or kept as one braced family name becomes a literal,
+ * as Simlit keeps all Chinese names.
+ */
+function cleanName(name: CslName): CslName | undefined {
+  const family = cleanText(name.family, 300);
+  const given = cleanText(name.given, 300);
+  const literal = cleanText(name.literal, 300);
+  if (literal) return { literal };
+  if (hasCjk(family + given)) return { literal: `${family}${given}`.replace(/\s+/g, '') };
+  if (family && given) return { family, given };
+  return family || given ? { literal: family || given } : undefined;
+}
+
+function absoluteUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
+}
+
+/**
+ * An imported CSL item as a library article: cleaned and keyed by the same normalization as
+ * captured pages (so dedupe works across both), saved to the library, in the collection if one
+ * is given, with no sighting (no page showed it).
+ */
+export function cslToArticle(item: CslItem, context: ImportContext): Article | undefined {
+  const article = normalizeItem(
+    {
+      title: item.title,
+      containerTitle: item['container-title'],
+      containerTitleShort: item['container-title-short'],
+      date: dateText(item),
+      volume: item.volume,
+      issue: item.issue,
+      pages: item.page,
+      doi: item.DOI,
+      url: absoluteUrl(item.URL),
+      issn: item.ISSN,
+      abstract: item.abstract,
+      keywords: item.keyword ? [item.keyword] : undefined,
+      language: item.language,
+      publisher: item.publisher,
+      type: item.type,
+    },
+    { pageUrl: NO_PAGE, platform: IMPORT_PLATFORM, capturedAt: context.now },
+  );
+  if (!article) return undefined;
+  const author = (item.author ?? []).slice(0, LIMITS.authors).map(cleanName).filter((name) => name !== undefined);
+  if (author.length) article.author = author;
+  article.sightings = [];
+  article.savedAt = context.now;
+  article.collections = context.collectionId ? [context.collectionId] : [];
+  return article;
+}
