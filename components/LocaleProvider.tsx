@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import { localeFor, translator, type Locale } from '@/lib/i18n';
 import type { SimlitDB } from '@/lib/db/schema';
 import { readSettings, type UiLanguage } from '@/lib/db/settings';
@@ -25,7 +25,7 @@ export function LocaleProvider({ db, browserLanguage = globalThis.navigator?.lan
   const { value: settings } = useLiveQuery(() => readSettings(db), [db]);
   const locale = resolveLocale(settings?.uiLanguage, browserLanguage);
   const i18n = useMemo(() => translator(locale), [locale]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.lang = i18n.tag;
   }, [i18n.tag]);
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
