@@ -75,6 +75,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
   const authorSpans = doc.querySelectorAll('#authorpart > span, .wx-tit h3.author > span');
   const authorNodes = authorLinks.length ? [...authorLinks] : [...authorSpans];
   const item: ExtractedItem = {
+    ...parseIssueLine(sourceLine),
     title: textWithout(heading, 'span.vice-title, script, style, .icon'),
     authors: authorNodes.map((node) => squish(textWithout(node, 'sup, .sup'))).filter(Boolean),
     abstract: firstText(doc, '#ChDivSummary', '.abstract-text'),
@@ -83,7 +84,6 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     doi: labelledRow(doc, /^\s*DOI\s*[:：]?/i),
     pages: labelledRow(doc, /页码\s*[:：]?/),
     containerTitle: firstText(doc, '.top-tip a', '.sourinfo .title a'),
-    ...parseIssueLine(sourceLine),
     platformId: filename,
     url: url.href,
   };

@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
-import { parseIssueLine } from '../shared/citation-line';
+import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
@@ -36,9 +36,8 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     altAbstract: textWithout(doc.querySelector('.en-abstract'), '.abstract-label, b, strong') || undefined,
     keywords: names(doc.querySelector('.subject')),
     doi: firstText(doc, '.doi a', '.doi span'),
-    containerTitle: firstText(doc, '.journal a'),
-    ...parseIssueLine(journalLine.replace(/年第?/, ',(').replace(/期/, ')')),
-    pages: /([\d+]+[-–]\d+),?\s*共\d+页/.exec(journalLine)?.[1],
+    containerTitle: stripTitleMarks(firstText(doc, '.journal a')),
+    ...parseIssueLine(journalLine),
     platformId: id,
     url: id ? articleUrl(id) : url.href,
   };

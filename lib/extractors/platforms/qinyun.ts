@@ -102,6 +102,7 @@ function listItems(doc: Document, url: URL): ExtractedItem[] {
     abstract: '[id^="abstract" i], [class*="abstract" i], .abs, .zhaiyao',
     authors: '.author, .authors, [class*="author" i]',
     keywords: '.keyword a, .keywords a',
+    source: '.source, .journal',
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, firstText, hostIs, squish, text, textWithout } from '../dom';
-import { parseIssueLine } from '../shared/citation-line';
+import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
@@ -46,8 +46,8 @@ function resultItem(entry: Element, base: URL, position: number): ExtractedItem 
   return {
     title,
     authors: resultAuthors(entry),
-    containerTitle: text(source).replace(/^[《\s]+|[》\s]+$/gu, ''),
-    ...parseIssueLine(issueLine.replace(/年\s*/, ',').replace(/(\d+)期/, '($1)')),
+    containerTitle: stripTitleMarks(text(source)),
+    ...parseIssueLine(issueLine),
     abstract: text(entry.querySelector('.abstract-area .abstract-text, .abstract-area')),
     keywords: linkTexts(entry, '.keywords-area .keywords-list, .keywords-area a'),
     type: kind ? TYPES[kind] : undefined,
@@ -83,7 +83,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     abstract: firstText(doc, '.summary .text-overflow', '.summary .abstract'),
     keywords: linkTexts(doc.querySelector('.keyword'), '.itemKeyword a'),
     doi: labelled(doc, '.doiStyle, .doi'),
-    containerTitle: firstText(doc, '.periodicalName .itemUrl a', '.periodicalName a')?.replace(/^[《\s]+|[》\s]+$/gu, ''),
+    containerTitle: stripTitleMarks(firstText(doc, '.periodicalName .itemUrl a', '.periodicalName a')),
     ...parseIssueLine(issueLine),
     pages: labelled(doc, '.pages'),
     type: id ? TYPES[id[1].toLowerCase()] : undefined,

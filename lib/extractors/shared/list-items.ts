@@ -1,7 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { splitAuthorLine } from '../../text/names';
 import { absoluteUrl, attr, squish, text, textWithout } from '../dom';
-import { parseIssueLine } from './citation-line';
+import { parseIssueLine, stripTitleMarks } from './citation-line';
 import { listEntries, queryAllIn, queryIn, textIn } from './list-rows';
 
 /** How one platform prints its article lists (issue tables of contents, search results). */
@@ -38,11 +38,12 @@ export function readList(doc: Document, base: URL, layout: ListLayout): Extracte
     const abstract = abstractNode ? text(abstractNode) : undefined;
     const authorNodes = layout.authors ? queryAllIn(nodes, layout.authors) : [];
     const authors = authorNames(authorNodes, layout.authorSkip);
-    const source = layout.source ? squish(text(queryIn(nodes, layout.source))) || undefined : undefined;
+    const source = layout.source ? containerOf(squish(text(queryIn(nodes, layout.source)))) : undefined;
     // The issue line is whatever text is left once title, abstract and authors are taken out.
     let rest = textIn(nodes);
     for (const taken of [title, abstract, ...authorNodes.map(text)]) if (taken) rest = rest.replace(taken, ' ');
     const issue = parseIssueLine(rest);
+    const doi = /\b10\.\d{4,9}\/[^\s"'<>，。；]+/.exec(rest)?.[0];
     items.push({
       title,
       abstract,
@@ -50,12 +51,19 @@ export function readList(doc: Document, base: URL, layout: ListLayout): Extracte
       keywords: layout.keywords ? queryAllIn(nodes, layout.keywords).map(text) : undefined,
       containerTitle: source,
       ...issue,
+      doi,
       platformId: id,
       url: id && layout.urlOf ? layout.urlOf(id, base) : absoluteUrl(attr(link, 'href'), base),
       position: items.length + 1,
     });
   }
   return items;
+}
+
+/** "中国农机化学报, 2023,44(3):152-159" → the journal; the issue line is read separately. */
+function containerOf(source: string): string | undefined {
+  const yearAt = source.search(/(?:19|20)\d{2}/);
+  return stripTitleMarks((yearAt >= 0 ? source.slice(0, yearAt) : source).replace(/[\s,，.．:：]+$/u, ''));
 }
 
 /** Names from author links, or from one author line split on separators. */

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { pageArticles } from '@/lib/capture/page-articles';
+import { extractPage, type ExtractionResult } from '@/lib/extractors/registry';
+import type { Article } from '@/lib/model/article';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const sharedPages = path.resolve(repoRoot, '../shared/pages');
+
+/** A saved page and the URL it belongs to (the HTML comment on its first line). */
+export interface Fixture {
+  html: string;
+  url: string;
+}
+
+export function readFixture(name: string): Fixture {
+  const html = readFileSync(path.join(repoRoot, 'tests/fixtures', name), 'utf8');
+  const url = /^<!--\s*(\S+)\s*-->/.exec(html)?.[1];
+  if (!url) throw new Error(`${name}: first line must be <!-- URL -->`);
+  return { html, url };
+}
+
+export function parse(html: string, url: string): Document {
+  return new JSDOM(html, { url }).window.document;
+}
+
+export interface Scraped {
+  extraction: ExtractionResult;
+  articles: Article[];
+}
+
+/** Runs a page through the registry and normalization, as the content script and background do. */
+export function scrape(html: string, url: string): Scraped {
+  const extraction = extractPage(parse(html, url), url);
+  return { extraction, articles: pageArticles(extraction, url, 1_700_000_000_000) };
+}
+
+export function scrapeFixture(name: string): Scraped {
+  const { html, url } = readFixture(name);
+  return scrape(html, url);
+}
