@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { setSaved } from '@/lib/db/library';
 import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
@@ -141,15 +141,11 @@ function CollectionPicker({ db, article, collections }: { db: SimlitDB; article:
   );
 }
 
+/** Keyed by article: another article starts a new draft; a live update of this one keeps what is typed. */
 function NoteEditor({ db, article }: { db: SimlitDB; article: Article }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(article.note ?? '');
   const [saved, setSavedMessage] = useState(false);
-  // Another article resets the draft; a live update of this one does not overwrite what is typed.
-  useEffect(() => {
-    setDraft(article.note ?? '');
-    setSavedMessage(false);
-  }, [article.id]);
   return (
     <form
       class="detail-section"
@@ -240,7 +236,7 @@ export function ArticleDetail({ db, id, collections, onClose, onDelete }: Props)
           <p class="abstract" lang="en">{article.altAbstract}</p>
         </section>
       )}
-      <NoteEditor db={db} article={article} />
+      <NoteEditor key={article.id} db={db} article={article} />
       <TagEditor db={db} article={article} />
       <CollectionPicker db={db} article={article} collections={collections} />
       <CaptureHistory article={article} />
