@@ -1,4 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
+import { absoluteUrl } from '../dom';
 
 /**
  * COinS: an OpenURL ContextObject in the title of `<span class="Z3988">`. Library catalogues and
@@ -40,12 +41,16 @@ function itemFromContext(context: string): ExtractedItem | undefined {
   return item.title || item.doi ? item : undefined;
 }
 
-export function readCoins(doc: Document): ExtractedItem[] {
+export function readCoins(doc: Document, base: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   const spans = doc.querySelectorAll('span.Z3988[title]');
   for (let i = 0; i < spans.length && i < MAX_SPANS; i++) {
-    const item = itemFromContext(spans[i].getAttribute('title') ?? '');
-    if (item) items.push({ ...item, position: items.length + 1 });
+    const span = spans[i];
+    const item = itemFromContext(span.getAttribute('title') ?? '');
+    if (!item) continue;
+    // The record's own link sits beside its span in catalogue and repository lists.
+    const link = span.parentElement?.querySelector('a[href]')?.getAttribute('href') ?? undefined;
+    items.push({ ...item, url: item.url ?? (link ? absoluteUrl(link, base) : undefined), position: items.length + 1 });
   }
   return items;
 }

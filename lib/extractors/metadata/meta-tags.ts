@@ -26,7 +26,7 @@ const AUTHOR_SOURCES = [
   ['citation_authors'],
   ['bepress_citation_author'],
   ['eprints.creators_name'],
-  ['dc.creator', 'dcterms.creator'],
+  ['dc.creator', 'dcterms.creator', 'dc.creator.personalname'],
   ['dc.contributor', 'dcterms.contributor'],
 ];
 const CONTAINER = [
@@ -38,6 +38,8 @@ const CONTAINER = [
   'eprints.publication',
   'prism.publicationname',
   'dcterms.ispartof',
+  'dc.relation.ispartof',
+  'dc.source',
 ];
 const DATE = [
   'citation_publication_date',
@@ -47,6 +49,8 @@ const DATE = [
   'prism.publicationdate',
   'prism.coverdate',
   'dc.date',
+  'dc.date.issued',
+  'dc.date.created',
   'dcterms.issued',
   'dcterms.date',
   'citation_online_date',
@@ -55,7 +59,7 @@ const DATE = [
 ];
 const ABSTRACT = ['citation_abstract', 'eprints.abstract', 'dcterms.abstract', 'dc.description', 'dcterms.description'];
 const KEYWORDS = ['citation_keywords', 'citation_keyword', 'eprints.keywords', 'prism.keyword', 'dc.subject', 'dcterms.subject'];
-const DOI = ['citation_doi', 'bepress_citation_doi', 'prism.doi', 'dc.identifier', 'dcterms.identifier', 'eprints.id_number', 'prism.url'];
+const DOI = ['citation_doi', 'bepress_citation_doi', 'prism.doi', 'dc.identifier.doi', 'dc.identifier', 'dcterms.identifier', 'eprints.id_number', 'prism.url'];
 
 /** Names of tags that only scholarly pages carry: their presence makes a page an article page. */
 const SCHOLARLY_TITLES = ['citation_title', 'bepress_citation_title', 'eprints.title'];

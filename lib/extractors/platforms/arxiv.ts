@@ -72,6 +72,15 @@ function listing(doc: Document): ExtractedItem[] {
   return items;
 }
 
+/**
+ * "Submitted 21 June, 2019; v1 submitted 7 February, 2019; originally announced February 2019.":
+ * the first version's date is the one readers cite.
+ */
+function firstSubmission(line: string): string | undefined {
+  const value = squish(line);
+  return /\bv1 submitted\s+([^;]+)/i.exec(value)?.[1] ?? /\bSubmitted\s+([^;]+)/i.exec(value)?.[1];
+}
+
 /** arxiv.org/search results: the full abstract is on the page, hidden behind "More". */
 function searchResults(doc: Document): ExtractedItem[] {
   const items: ExtractedItem[] = [];
@@ -85,8 +94,7 @@ function searchResults(doc: Document): ExtractedItem[] {
       title,
       authors: [...result.querySelectorAll('p.authors a')].map((a) => text(a)),
       abstract,
-      // "Submitted 5 March, 2019; originally announced March 2019."
-      date: squish(text(result.querySelector('p.is-size-7'))).replace(/^.*?Submitted\s+/i, ''),
+      date: firstSubmission(text(result.querySelector('p.is-size-7'))),
       containerTitle: 'arXiv',
       doi: doiOf(id),
       platformId: id,

@@ -55,6 +55,6 @@ export const embeddedMetadata: Extractor = {
     if (article) return [article];
     const jsonLd = readJsonLd(doc);
     if (jsonLd.length > 1) return jsonLd.map((item, index) => ({ ...item, position: index + 1 })).filter(hasSubstance);
-    return readCoins(doc);
+    return readCoins(doc, url);
   },
 };

@@ -20,7 +20,8 @@ export function parseByline(line: string): Pick<ExtractedItem, 'authors' | 'cont
     .map((name) => name.replace(/…$/, '').trim())
     .filter((name) => name && name !== '…');
   const venue = parts.length > 2 ? parts[1] : parts.length === 2 && /\d{4}/.test(parts[1]) ? parts[1] : '';
-  const year = /(?:19|20)\d{2}/.exec(venue)?.[0];
+  // The year closes the venue ("arXiv preprint arXiv:1902.02534, 2019"): take the last one.
+  const year = [...venue.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)].at(-1)?.[0];
   const container = venue.replace(/,?\s*(?:19|20)\d{2}\s*$/, '').replace(/^…\s*/, '').trim();
   return { authors, containerTitle: container && !/^(?:19|20)\d{2}$/.test(container) ? container : undefined, date: year };
 }
