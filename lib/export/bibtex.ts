@@ -13,11 +13,14 @@ const TEX_SPECIALS: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // In LaTeX's default OT1 encoding "<" and ">" print as "¡" and "¿"; parsers read them so too.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
 };
 
 /** Escapes the characters LaTeX gives a meaning to; everything else (CJK too) stays UTF-8. */
 export function texEscape(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (char) => TEX_SPECIALS[char]);
+  return text.replace(/[\\{}&%$#_~^<>]/g, (char) => TEX_SPECIALS[char]);
 }
 
 /** Fields citation-js writes verbatim (no escaping is wanted there). */

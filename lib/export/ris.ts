@@ -4,13 +4,21 @@ import { mapStrings, oneLine } from './csl-items';
 
 /** RIS lines end in CR LF (the RIS specification; EndNote and Zotero write them so). */
 const EOL = '\r\n';
-const RECORD_END = /^ER {2}-.*$/;
+
+type RisRecord = Record<string, string | number | (string | number)[]>;
+
+function line(tag: string, value: string | number): string {
+  return `${tag}  - ${oneLine(String(value))}`;
+}
 
 /**
- * RIS through citation-js, with two corrections: every value is folded onto one line first
- * (citation-js writes line breaks inside a field raw, and RIS readers take the next line for a
- * new tag or drop it), and keywords are written one `KW` line each, as the specification asks
- * (citation-js writes Simlit's "a; b" keyword string as one keyword).
+ * RIS: citation-js maps CSL to RIS tags (its `format: 'object'` output); Simlit writes the lines.
+ * Corrections, because RIS readers take any line without a tag for garbage or a new field:
+ * - citation-js's own writer breaks every value after 70 characters (a long abstract becomes
+ *   dozens of untagged lines) and writes line breaks inside a value raw; here each value is one
+ *   line, its line breaks folded to spaces;
+ * - keywords are one `KW` line each, as the specification asks (citation-js writes Simlit's
+ *   "a; b" keyword string as one keyword).
  */
 export function formatRis(items: CslItem[]): string {
   if (!items.length) return '';
@@ -18,16 +26,15 @@ export function formatRis(items: CslItem[]): string {
     const { keyword: _keyword, ...rest } = mapStrings(item, oneLine);
     return rest as CslItem;
   });
-  const lines = cite(prepared).format('ris').split(/\r?\n/);
-  const out: string[] = [];
-  let record = 0;
-  for (const line of lines) {
-    if (RECORD_END.test(line)) {
-      for (const keyword of keywordList(items[record] ?? {})) out.push(`KW  - ${oneLine(keyword)}`);
-      record++;
-    }
-    out.push(line);
-  }
-  while (out.length && !out.at(-1)!.trim()) out.pop();
-  return `${out.join(EOL)}${EOL}`;
+  const records = cite(prepared).format('ris', { format: 'object' }) as unknown as RisRecord[];
+  const lines = records.flatMap((record, index) => {
+    const { TY, ...tags } = record;
+    return [
+      line('TY', String(TY ?? 'GEN')),
+      ...Object.entries(tags).flatMap(([tag, value]) => [value].flat().map((v) => line(tag, v))),
+      ...keywordList(items[index]).map((keyword) => line('KW', keyword)),
+      'ER  - ',
+    ];
+  });
+  return `${lines.join(EOL)}${EOL}`;
 }
