@@ -1,6 +1,8 @@
 import type { ExtractedItem } from '../../model/article';
 import { hasCjk } from '../../text/clean';
-import { absoluteUrl, attr, hostIs, squish, text } from '../dom';
+import { absoluteUrl, attr, squish, text } from '../dom';
+import { isWebSearchEngine } from '../shared/search-engines';
+import { parseIssueLine } from '../shared/citation-line';
 import { looksLikeTitle } from '../shared/list-rows';
 import type { Extractor } from '../types';
 
@@ -16,8 +18,6 @@ const MIN_BLOCKS = 3;
 const MIN_SHARE = 0.6;
 const MAX_CLIMB = 5;
 const MAX_LINKS = 20_000;
-const SEARCH_ENGINES = ['google.com', 'bing.com', 'baidu.com', 'duckduckgo.com', 'sogou.com', 'so.com', 'yandex.ru', 'yandex.com', 'search.yahoo.com', 'sm.cn', 'naver.com'];
-const SCHOLARLY_HOSTS_ON_ENGINES = ['xueshu.baidu.com', 'scholar.google.com'];
 
 const BIBLIOGRAPHIC_SIGN =
   /10\.\d{4,9}\/\S|(?:^|[\s【\[])(?:摘\s*要|关键词|abstract|keywords?)\s*[:：】\]]|(?:19|20)\d{2}\s*[,，]\s*\d+\s*[(（]\s*\d+|\bvol(?:ume)?\.?\s*\d+|\bpp?\.\s*\d+\s*[-–]|\[J\]|第\s*\d+\s*卷|第\s*\d+\s*期/i;
@@ -81,18 +81,23 @@ function blockItem(block: Element, base: URL): ExtractedItem | undefined {
   });
   if (!link) return undefined;
   const abstract = abstractOf(block, link);
-  if (!abstract || !BIBLIOGRAPHIC_SIGN.test(squish(text(block)))) return undefined;
+  const blockText = squish(text(block));
+  if (!abstract || !BIBLIOGRAPHIC_SIGN.test(blockText)) return undefined;
   const authors = squish(text(block.querySelector('.author, .authors, [class*="author" i]')));
+  const rest = blockText.replace(abstract, ' ');
+  const chineseLine = parseIssueLine(rest);
   return {
     title: text(link),
     abstract,
+    doi: /\b10\.\d{4,9}\/[^\s"'<>，。；]+/.exec(rest)?.[0],
+    volume: /\bvol(?:ume)?\.?\s*(\d+)/i.exec(rest)?.[1],
+    issue: /\b(?:no|issue)\.?\s*(\d+)/i.exec(rest)?.[1],
+    pages: /\bpp?\.\s*(\d+\s*[-–]\s*\d+)/i.exec(rest)?.[1],
+    // "2023, 44(5): 1-10" on Chinese sites, when it is there, says more than the Latin labels.
+    ...(chineseLine.issue ? chineseLine : {}),
     authors: authors ? authors.split(/\s*[,，;；、]\s*/) : undefined,
     url: absoluteUrl(attr(link, 'href'), base),
   };
-}
-
-function isSearchEngine(url: URL): boolean {
-  return !hostIs(url, ...SCHOLARLY_HOSTS_ON_ENGINES) && hostIs(url, ...SEARCH_ENGINES);
 }
 
 export const genericList: Extractor = {
@@ -100,7 +105,7 @@ export const genericList: Extractor = {
   seenOn: ['any site: repeated blocks with a title link, an abstract and a bibliographic line'],
 
   canExtract(doc, url) {
-    return doc.body !== null && !isSearchEngine(url);
+    return doc.body !== null && !isWebSearchEngine(url);
   },
 
   kind() {

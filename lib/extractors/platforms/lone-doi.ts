@@ -1,5 +1,6 @@
 import { normalizeDoi } from '../../text/clean';
 import { squish, text } from '../dom';
+import { isWebSearchEngine } from '../shared/search-engines';
 import type { Extractor } from '../types';
 
 /**
@@ -32,8 +33,8 @@ export const loneDoi: Extractor = {
   id: 'doi',
   seenOn: ['https://www.crossref.org/display-guidelines/'],
 
-  canExtract(doc) {
-    return doc.body !== null && /10\.\d{4,9}\//.test(doc.body.textContent?.slice(0, MAX_TEXT) ?? '');
+  canExtract(doc, url) {
+    return doc.body !== null && !isWebSearchEngine(url) && /10\.\d{4,9}\//.test(doc.body.textContent?.slice(0, MAX_TEXT) ?? '');
   },
 
   kind() {
