@@ -23,8 +23,16 @@ function source(item: CslItem): string {
   return item.page ? `${text}: ${markdownEscape(item.page)}` : text;
 }
 
+/** A DOI as a URL path: percent-encoded, parentheses too (they would end a Markdown link). */
+function doiPath(doi: string): string {
+  return doi
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/\(/g, '%28').replace(/\)/g, '%29'))
+    .join('/');
+}
+
 function link(item: CslItem): string {
-  if (item.DOI) return `[doi:${markdownEscape(item.DOI)}](https://doi.org/${item.DOI.split('/').map(encodeURIComponent).join('/')})`;
+  if (item.DOI) return `[doi:${markdownEscape(item.DOI)}](https://doi.org/${doiPath(item.DOI)})`;
   if (item.URL) return `<${item.URL.replace(/[<>\s]/g, encodeURIComponent)}>`;
   return '';
 }
