@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { setSaved } from '@/lib/db/library';
 import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
-import { addTags, parseTags, removeTag, setNote } from '@/lib/db/article-edits';
+import { addTags, removeTag, setNote } from '@/lib/db/article-edits';
 import { keywordList, type Article } from '@/lib/model/article';
 import { displayName } from '@/lib/text/names';
 import { formatDate, formatDateTime, formatIssued } from '@/lib/format';
@@ -13,6 +13,7 @@ import { useLiveQuery } from '../use-live-query';
 import { textLang } from './ArticleList';
 import { ExternalLink } from './ExternalLink';
 import { languageName } from './LibraryFilters';
+import { TagAddForm } from './TagAddForm';
 
 interface Props {
   db: SimlitDB;
@@ -80,7 +81,6 @@ function Fields({ article }: { article: Article }) {
 
 function TagEditor({ db, article }: { db: SimlitDB; article: Article }) {
   const { t } = useI18n();
-  const [input, setInput] = useState('');
   return (
     <section class="detail-section" aria-labelledby="detail-tags">
       <h3 id="detail-tags">{t('libTags')}</h3>
@@ -98,22 +98,7 @@ function TagEditor({ db, article }: { db: SimlitDB; article: Article }) {
           ))}
         </ul>
       )}
-      <form
-        class="inline-form"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const tags = parseTags(input);
-          if (!tags.length) return;
-          await addTags(db, [article.id], tags);
-          setInput('');
-        }}
-      >
-        <label>
-          <span class="visually-hidden">{t('libTagToAdd')}</span>
-          <input type="text" value={input} placeholder={t('libTagToAdd')} onInput={(event) => setInput((event.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <button type="submit">{t('libAddTag')}</button>
-      </form>
+      <TagAddForm class="inline-form" onAdd={(tags) => addTags(db, [article.id], tags)} />
     </section>
   );
 }

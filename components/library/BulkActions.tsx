@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { setSaved } from '@/lib/db/library';
 import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
-import { addTags, parseTags } from '@/lib/db/article-edits';
+import { addTags } from '@/lib/db/article-edits';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '../i18n-context';
+import { TagAddForm } from './TagAddForm';
 
 interface Props {
   db: SimlitDB;
@@ -20,7 +21,6 @@ interface Props {
 export function BulkActions({ db, selected, collections, current, onClear, onDelete }: Props) {
   const { t, tag } = useI18n();
   const [target, setTarget] = useState('');
-  const [tagInput, setTagInput] = useState('');
   const chosen = collections.some((c) => c.id === target) ? target : collections[0]?.id ?? '';
   return (
     <div class="bulk-actions" role="region" aria-label={t('libBulkActions')}>
@@ -45,22 +45,7 @@ export function BulkActions({ db, selected, collections, current, onClear, onDel
           {t('libRemoveFromCollection', current.name)}
         </button>
       )}
-      <form
-        class="bulk-group"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const tags = parseTags(tagInput);
-          if (!tags.length) return;
-          await addTags(db, selected, tags);
-          setTagInput('');
-        }}
-      >
-        <label>
-          <span class="visually-hidden">{t('libTagToAdd')}</span>
-          <input type="text" value={tagInput} placeholder={t('libTagToAdd')} onInput={(event) => setTagInput((event.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <button type="submit">{t('libAddTag')}</button>
-      </form>
+      <TagAddForm class="bulk-group" onAdd={(tags) => addTags(db, selected, tags)} />
       <button type="button" class="danger" onClick={() => onDelete(selected)}>{t('libDelete')}</button>
     </div>
   );

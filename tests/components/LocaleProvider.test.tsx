@@ -7,7 +7,7 @@ import { resolveLocale } from '@/components/LocaleProvider';
 import { useI18n } from '@/components/i18n-context';
 import { formatNumber } from '@/lib/format';
 import { writeSetting } from '@/lib/db/settings';
-import { freshDb } from '../lib/db/library-fixtures';
+import { testDb } from '../lib/db/test-db';
 import { renderWithDb } from './render-with-db';
 
 afterEach(cleanup);
@@ -28,13 +28,13 @@ describe('resolveLocale', () => {
 
 describe('LocaleProvider', () => {
   it('uses the browser language by default', async () => {
-    renderWithDb(freshDb(), <Probe />, 'zh-CN');
+    renderWithDb(testDb(), <Probe />, 'zh-CN');
     expect(screen.getByTestId('probe').textContent).toBe('Simlit 文献库 1,234.5');
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
   it('switches when the stored choice changes', async () => {
-    const db = freshDb();
+    const db = testDb();
     renderWithDb(db, <Probe />, 'zh-CN');
     await writeSetting(db, 'uiLanguage', 'en');
     await screen.findByText('Simlit library 1,234.5');

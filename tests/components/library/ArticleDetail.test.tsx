@@ -6,7 +6,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { ArticleDetail } from '@/components/library/ArticleDetail';
 import { createCollection, listCollections } from '@/lib/db/collections';
 import type { SimlitDB } from '@/lib/db/schema';
-import { freshDb, makeArticle } from '../../lib/db/library-fixtures';
+import { testDb } from '../../lib/db/test-db';
+import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
@@ -51,7 +52,7 @@ function field(label: string): string | null | undefined {
 
 describe('ArticleDetail', () => {
   it('shows every field, the abstract and the English title and abstract', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(BILINGUAL);
     await showDetail(db);
     expect(screen.getByRole('heading', { name: '基于深度学习的肺结节检测' }).getAttribute('lang')).toBe('zh-CN');
@@ -70,7 +71,7 @@ describe('ArticleDetail', () => {
   });
 
   it('shows where and when the article was captured, linking only web addresses', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(BILINGUAL);
     await showDetail(db);
     const history = within(screen.getByRole('region', { name: 'Where and when it was captured' }));
@@ -83,7 +84,7 @@ describe('ArticleDetail', () => {
   });
 
   it('edits the note, and a blank note removes it', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(BILINGUAL);
     await showDetail(db);
     const note = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
@@ -99,7 +100,7 @@ describe('ArticleDetail', () => {
   });
 
   it('adds and removes tags', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(BILINGUAL);
     await showDetail(db);
     fireEvent.input(screen.getByRole('textbox', { name: 'Tag to add' }), { target: { value: 'CT，筛查' } });
@@ -111,7 +112,7 @@ describe('ArticleDetail', () => {
   });
 
   it('adds to and removes from collections, saves, and asks to delete', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(BILINGUAL);
     const c = await createCollection(db, 'Lung');
     const onDelete = vi.fn();
@@ -130,7 +131,7 @@ describe('ArticleDetail', () => {
   });
 
   it('follows a change made elsewhere (live)', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(BILINGUAL);
     await showDetail(db);
     await db.articles.update('q1', { title: 'Changed in another tab' });

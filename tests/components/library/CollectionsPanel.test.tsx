@@ -5,13 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { addToCollection, createCollection } from '@/lib/db/collections';
-import { freshDb, makeArticle } from '../../lib/db/library-fixtures';
+import { testDb } from '../../lib/db/test-db';
+import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
 
 async function library() {
-  const db = freshDb();
+  const db = testDb();
   await db.articles.bulkAdd([
     makeArticle('a', { title: 'Alpha', capturedAt: 2 }),
     makeArticle('b', { title: 'Beta', capturedAt: 1 }),

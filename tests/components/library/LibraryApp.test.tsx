@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { createCollection } from '@/lib/db/collections';
-import { freshDb, makeArticle } from '../../lib/db/library-fixtures';
+import { testDb } from '../../lib/db/test-db';
+import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
@@ -13,7 +14,7 @@ afterEach(cleanup);
 const year = (y: number) => ({ 'date-parts': [[y]] as [number][] });
 
 async function libraryWith(articles = SAMPLE) {
-  const db = freshDb();
+  const db = testDb();
   await db.articles.bulkAdd(articles);
   renderWithDb(db, <LibraryApp db={db} />);
   await screen.findByRole('list', { name: 'Articles' });
@@ -45,7 +46,7 @@ describe('LibraryApp list', () => {
   });
 
   it('says so when the library is empty', async () => {
-    const db = freshDb();
+    const db = testDb();
     renderWithDb(db, <LibraryApp db={db} />);
     expect(await screen.findByText(/The library is empty/)).toBeTruthy();
   });
@@ -75,7 +76,7 @@ describe('LibraryApp search, filters and sort', () => {
   });
 
   it('uses a provided search (the ranker) in place of the substring search', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.bulkAdd(SAMPLE);
     const ranker = async (text: string) => new Map(text === 'similar' ? [['c', 2], ['b', 1]] : []);
     renderWithDb(db, <LibraryApp db={db} search={ranker} />);

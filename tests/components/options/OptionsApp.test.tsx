@@ -7,7 +7,8 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import type { AllSitesPermission } from '@/components/options/CaptureModeSection';
 import { readSettings, writeSetting } from '@/lib/db/settings';
 import type { SimlitDB } from '@/lib/db/schema';
-import { freshDb, makeArticle } from '../../lib/db/library-fixtures';
+import { testDb } from '../../lib/db/test-db';
+import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
@@ -29,7 +30,7 @@ async function options(db: SimlitDB, allSites = permission(true), browserLanguag
 
 describe('OptionsApp: where capture runs', () => {
   it('starts on known sites and stores another choice', async () => {
-    const db = freshDb();
+    const db = testDb();
     await options(db);
     expect((screen.getByRole('radio', { name: /On known journal sites/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: /Only when I click/ }));
@@ -38,7 +39,7 @@ describe('OptionsApp: where capture runs', () => {
   });
 
   it('asks for the all-sites permission in the click, and stores the choice only when granted', async () => {
-    const db = freshDb();
+    const db = testDb();
     const denied = permission(false);
     await options(db, denied);
     fireEvent.click(screen.getByRole('radio', { name: /On all sites/ }));
@@ -61,7 +62,7 @@ describe('OptionsApp: where capture runs', () => {
   });
 
   it('warns when all sites is chosen but the browser no longer grants it', async () => {
-    const db = freshDb();
+    const db = testDb();
     await writeSetting(db, 'captureMode', 'all-sites');
     await options(db, permission(true, false));
     expect((await screen.findByRole('alert')).textContent).toMatch(/permission was removed/);
@@ -70,7 +71,7 @@ describe('OptionsApp: where capture runs', () => {
 
 describe('OptionsApp: paused sites', () => {
   it('pauses a site from a pasted address, refuses non-addresses, and resumes', async () => {
-    const db = freshDb();
+    const db = testDb();
     await options(db);
     const section = within(screen.getByRole('region', { name: 'Paused sites' }));
     expect(section.getByText('No paused sites.')).toBeTruthy();
@@ -91,7 +92,7 @@ describe('OptionsApp: paused sites', () => {
 describe('OptionsApp: what is stored', () => {
   /** `untouched` captured-only articles, one saved, one with a note, one collection. */
   async function stocked(untouched = 1200) {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.bulkAdd([
       ...Array.from({ length: untouched }, (_, i) => makeArticle(`u${i}`)),
       makeArticle('s', { savedAt: 1 }),

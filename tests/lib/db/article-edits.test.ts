@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addTags, deleteArticles, normalizeTag, parseTags, removeTag, restoreArticles, setNote } from '@/lib/db/article-edits';
 import { createCollection, deleteCollection } from '@/lib/db/collections';
-import { freshDb, makeArticle } from './library-fixtures';
+import { testDb } from './test-db';
+import { makeArticle } from './library-fixtures';
 
 describe('tags', () => {
   it('normalizes and splits typed tags on western and Chinese separators', () => {
@@ -11,7 +12,7 @@ describe('tags', () => {
   });
 
   it('adds tags to several articles without repeating one, and removes a tag', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.bulkAdd([makeArticle('1', { tags: ['review'] }), makeArticle('2')]);
     await addTags(db, ['1', '2'], ['review', ' 肿瘤 ', ''], 20);
     expect((await db.articles.get('1'))?.tags).toEqual(['review', '肿瘤']);
@@ -24,7 +25,7 @@ describe('tags', () => {
 
 describe('setNote', () => {
   it('sets a note and removes it when blank', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(makeArticle('1'));
     await setNote(db, '1', '读过，方法可借鉴', 30);
     expect(await db.articles.get('1')).toMatchObject({ note: '读过，方法可借鉴', updatedAt: 30 });
@@ -34,13 +35,13 @@ describe('setNote', () => {
   });
 
   it('fails for a missing article', async () => {
-    await expect(setNote(freshDb(), 'nope', 'x')).rejects.toThrow(/no article/);
+    await expect(setNote(testDb(), 'nope', 'x')).rejects.toThrow(/no article/);
   });
 });
 
 describe('delete with undo', () => {
   it('deletes articles and returns them whole; restoring puts them back unchanged', async () => {
-    const db = freshDb();
+    const db = testDb();
     const c = await createCollection(db, 'C');
     const original = makeArticle('1', { savedAt: 5, tags: ['t'], note: 'n', collections: [c.id], abstract: 'Some abstract text here.' });
     await db.articles.bulkAdd([original, makeArticle('2'), makeArticle('3')]);
@@ -54,7 +55,7 @@ describe('delete with undo', () => {
   });
 
   it('merges with the article when it was captured again in the meantime, keeping what the reader did', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(makeArticle('1', { DOI: '10.1/x', savedAt: 5, tags: ['mine'] }));
     const batch = await deleteArticles(db, ['1']);
     // The same article arrives again under the same id, without the reader's fields.
@@ -65,7 +66,7 @@ describe('delete with undo', () => {
   });
 
   it('drops memberships of collections deleted since', async () => {
-    const db = freshDb();
+    const db = testDb();
     const kept = await createCollection(db, 'Kept');
     const gone = await createCollection(db, 'Gone');
     await db.articles.add(makeArticle('1', { collections: [kept.id, gone.id] }));

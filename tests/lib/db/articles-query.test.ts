@@ -9,7 +9,8 @@ import {
   summarize,
   type LibraryQuery,
 } from '@/lib/db/articles-query';
-import { freshDb, makeArticle } from './library-fixtures';
+import { testDb } from './test-db';
+import { makeArticle } from './library-fixtures';
 
 const year = (y: number) => ({ 'date-parts': [[y]] as [number][] });
 
@@ -62,7 +63,7 @@ describe('summarize', () => {
   });
 
   it('loads summaries of every article', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.bulkAdd([makeArticle('x'), makeArticle('y')]);
     expect((await loadSummaries(db)).map((r) => r.id).sort()).toEqual(['x', 'y']);
   });

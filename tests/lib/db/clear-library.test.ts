@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clearUntouched, deleteAllData, isUntouched, storedCounts } from '@/lib/db/clear-library';
 import { writeSetting } from '@/lib/db/settings';
-import { freshDb, makeArticle } from './library-fixtures';
+import { testDb } from './test-db';
+import { makeArticle } from './library-fixtures';
 
 const ARTICLES = [
   makeArticle('plain'),
@@ -20,7 +21,7 @@ describe('isUntouched', () => {
 
 describe('clearing', () => {
   it('counts what is stored', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.bulkAdd(ARTICLES);
     await db.collections.add({ id: 'c', name: 'C', createdAt: 1, updatedAt: 1 });
     await db.captures.add({ pageUrl: 'https://a.org/', platform: 'meta', kind: 'list', capturedAt: 1, items: [] });
@@ -28,7 +29,7 @@ describe('clearing', () => {
   });
 
   it('deletes untouched articles and their capture entries, dropping emptied captures', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.bulkAdd(ARTICLES);
     await db.captures.bulkAdd([
       { pageUrl: 'https://a.org/', platform: 'meta', kind: 'list', capturedAt: 1, items: [{ articleId: 'plain', status: 'new' }, { articleId: 'saved', status: 'known' }] },
@@ -41,7 +42,7 @@ describe('clearing', () => {
   });
 
   it('deletes all data but keeps the settings', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.bulkAdd(ARTICLES);
     await db.collections.add({ id: 'c', name: 'C', createdAt: 1, updatedAt: 1 });
     await db.indexSnapshots.add({ key: 'main', version: '1', savedAt: 1, data: {} });

@@ -8,11 +8,12 @@ import {
   removeFromCollection,
   renameCollection,
 } from '@/lib/db/collections';
-import { freshDb, makeArticle } from './library-fixtures';
+import { testDb } from './test-db';
+import { makeArticle } from './library-fixtures';
 
 describe('collections', () => {
   it('creates collections with a cleaned name and lists them in alphabetical order with counts', async () => {
-    const db = freshDb();
+    const db = testDb();
     const b = await createCollection(db, '  Reading   list ');
     const a = await createCollection(db, 'Aging');
     await db.articles.bulkAdd([makeArticle('1'), makeArticle('2')]);
@@ -25,7 +26,7 @@ describe('collections', () => {
   });
 
   it('refuses empty, too long and duplicate names (case-insensitively)', async () => {
-    const db = freshDb();
+    const db = testDb();
     await createCollection(db, '肿瘤');
     const reasons = await Promise.all(
       ['   ', 'x'.repeat(201), ' 肿瘤 '].map((name) => createCollection(db, name).then(() => 'ok', (e: CollectionNameError) => e.reason)),
@@ -37,7 +38,7 @@ describe('collections', () => {
   });
 
   it('renames, allowing the same name for the collection itself but not another one', async () => {
-    const db = freshDb();
+    const db = testDb();
     const one = await createCollection(db, 'One');
     await createCollection(db, 'Two');
     await renameCollection(db, one.id, 'ONE', 5);
@@ -46,7 +47,7 @@ describe('collections', () => {
   });
 
   it('adds each article once and removes it', async () => {
-    const db = freshDb();
+    const db = testDb();
     const c = await createCollection(db, 'C');
     await db.articles.bulkAdd([makeArticle('1'), makeArticle('2', { collections: ['other'] })]);
     await addToCollection(db, c.id, ['1', '2'], 10);
@@ -59,14 +60,14 @@ describe('collections', () => {
   });
 
   it('refuses to add to a collection that does not exist', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.articles.add(makeArticle('1'));
     await expect(addToCollection(db, 'missing', ['1'])).rejects.toThrow(/no collection/);
     expect((await db.articles.get('1'))?.collections).toEqual([]);
   });
 
   it('deletes a collection and keeps its articles', async () => {
-    const db = freshDb();
+    const db = testDb();
     const keep = await createCollection(db, 'Keep');
     const drop = await createCollection(db, 'Drop');
     await db.articles.bulkAdd([makeArticle('1'), makeArticle('2')]);

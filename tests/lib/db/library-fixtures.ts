@@ -1,17 +1,7 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
 import { abstractFingerprint, titleKey } from '@/lib/text/clean';
 
-/** Test data for the library page, options page and their data functions. */
-
-let counter = 0;
-
-/** A fresh database in fake-indexeddb, unique per call so tests do not share state. */
-export function freshDb(): SimlitDB {
-  counter += 1;
-  return new SimlitDB(`simlit-test-${counter}-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
-}
+/** Test articles for the library page, options page and their data functions. */
 
 export function makeArticle(id: string, fields: Partial<Article> = {}): Article {
   const title = 'title' in fields ? fields.title : `Article ${id}`;

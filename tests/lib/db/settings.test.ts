@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { addPausedSite, DEFAULT_SETTINGS, normalizeHost, readSettings, removePausedSite, writeSetting } from '@/lib/db/settings';
-import { freshDb } from './library-fixtures';
+import { testDb } from './test-db';
 
 describe('readSettings', () => {
   it('gives the defaults for an empty database', async () => {
-    expect(await readSettings(freshDb())).toEqual(DEFAULT_SETTINGS);
+    expect(await readSettings(testDb())).toEqual(DEFAULT_SETTINGS);
   });
 
   it('reads what was written', async () => {
-    const db = freshDb();
+    const db = testDb();
     await writeSetting(db, 'uiLanguage', 'zh_CN');
     await writeSetting(db, 'captureMode', 'on-click');
     expect(await readSettings(db)).toEqual({ uiLanguage: 'zh_CN', captureMode: 'on-click', pausedSites: [] });
   });
 
   it('falls back to the default for a malformed stored value', async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.settings.bulkPut([
       { key: 'captureMode', value: 'everywhere' },
       { key: 'pausedSites', value: 'cnki.net' },
@@ -25,7 +25,7 @@ describe('readSettings', () => {
   });
 
   it('refuses to write an invalid value', async () => {
-    await expect(writeSetting(freshDb(), 'captureMode', 'sometimes' as never)).rejects.toThrow(TypeError);
+    await expect(writeSetting(testDb(), 'captureMode', 'sometimes' as never)).rejects.toThrow(TypeError);
   });
 });
 
@@ -48,7 +48,7 @@ describe('normalizeHost', () => {
 
 describe('paused sites', () => {
   it('adds normalized hosts once, sorted, and removes them', async () => {
-    const db = freshDb();
+    const db = testDb();
     expect(await addPausedSite(db, 'https://www.nature.com/articles/x')).toBe('nature.com');
     await addPausedSite(db, 'arxiv.org');
     await addPausedSite(db, 'Nature.com');
@@ -58,7 +58,7 @@ describe('paused sites', () => {
   });
 
   it('stores nothing for input that names no host', async () => {
-    const db = freshDb();
+    const db = testDb();
     expect(await addPausedSite(db, 'hello world')).toBeUndefined();
     expect((await readSettings(db)).pausedSites).toEqual([]);
   });
