@@ -43,16 +43,16 @@ function rejected(index: number, entry: string, reason: string): EntryResult {
 }
 
 /** One parsed entry: the CSL item if citation-js read it and it describes an article, else why not. */
-function parseEntry(chunk: string, forceType: string, index: number): EntryResult {
+function parseEntry(chunk: string, forceType: string, index: number, entry = firstLine(chunk)): EntryResult {
   let parsed: Record<string, unknown>[];
   try {
     parsed = parseWithCitationJs(chunk, forceType);
   } catch (error) {
-    return rejected(index, firstLine(chunk), `cannot be parsed: ${errorText(error)}`);
+    return rejected(index, entry, `cannot be parsed: ${errorText(error)}`);
   }
-  if (parsed.length !== 1) return rejected(index, firstLine(chunk), parsed.length ? 'holds more than one entry' : 'holds no entry');
+  if (parsed.length !== 1) return rejected(index, entry, parsed.length ? 'holds more than one entry' : 'holds no entry');
   const item = validateCslItem(parsed[0], index);
-  return typeof item === 'string' ? rejected(index, firstLine(chunk), item) : { item };
+  return typeof item === 'string' ? rejected(index, entry, item) : { item };
 }
 
 function collect(results: EntryResult[], format: ImportFormat): ParsedFile {
@@ -74,7 +74,7 @@ function parseBibtex(text: string): ParsedFile {
   const strings = chunks.filter((chunk) => /^\s*@string\s*[{(]/i.test(chunk)).join('\n');
   const entries = chunks.filter((chunk) => !/^\s*@(string|comment|preamble)\s*[{(]/i.test(chunk));
   if (entries.length > MAX_IMPORT_ENTRIES) return { format: 'bibtex', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} entries` };
-  return collect(entries.map((chunk, index) => parseEntry(`${strings}\n${chunk}`, '@biblatex/text', index)), 'bibtex');
+  return collect(entries.map((chunk, index) => parseEntry(`${strings}\n${chunk}`, '@biblatex/text', index, firstLine(chunk))), 'bibtex');
 }
 
 /** RIS is cut into records at each "ER  -" line; text after the last one is an unclosed record. */

@@ -1,0 +1,101 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { normalizeItem } from '@/lib/capture/normalize-item';
+import { SimlitDB } from '@/lib/db/schema';
+import { storeCapture } from '@/lib/db/store-capture';
+import { formatBibtex } from '@/lib/export/bibtex';
+import { formatRis } from '@/lib/export/ris';
+import { importFile } from '@/lib/import/import-file';
+import { AWKWARD_ITEMS, oneLine } from '../export/awkward-items';
+
+let counter = 0;
+function freshDb(): SimlitDB {
+  return new SimlitDB(`import-test-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+async function withCollection(db: SimlitDB, id = 'c1'): Promise<string> {
+  await db.collections.add({ id, name: '论文', createdAt: 1, updatedAt: 1 });
+  return id;
+}
+
+describe('importFile', () => {
+  it('adds the entries of an exported BibTeX file, saved and in the collection', async () => {
+    const db = freshDb();
+    const collectionId = await withCollection(db);
+    const report = await importFile(db, formatBibtex(AWKWARD_ITEMS, 'bibtex'), { collectionId, fileName: 'refs.bib', now: 1000 });
+    expect(report).toMatchObject({ format: 'bibtex', added: 3, merged: 0, unchanged: 0, rejected: [] });
+    expect(report.error).toBeUndefined();
+    const articles = await db.articles.toArray();
+    expect(articles.map((a) => a.title).sort()).toEqual(AWKWARD_ITEMS.map((item) => oneLine(item.title)).sort());
+    for (const article of articles) {
+      expect(article.collections).toEqual([collectionId]);
+      expect(article.savedAt).toBe(1000);
+      expect(article.platform).toBe('import');
+    }
+    const zh = articles.find((a) => a.DOI === AWKWARD_ITEMS[0].DOI)!;
+    expect(zh.author).toEqual(AWKWARD_ITEMS[0].author);
+    expect(zh.abstract).toBe(AWKWARD_ITEMS[0].abstract);
+    expect(zh.issued).toEqual({ 'date-parts': [[2021, 6, 15]] });
+    expect(zh.language).toBe('zh');
+    expect(report.written).toHaveLength(3);
+  });
+
+  it('merges into articles already captured, keeping where they were seen', async () => {
+    const db = freshDb();
+    const captured = normalizeItem(
+      { title: 'Tumour {p53} & 100% of_cases: #1 $5 "quoted" ~ ^ \\ backslash', doi: AWKWARD_ITEMS[1].DOI },
+      { pageUrl: 'https://journal.example/list', platform: 'meta', capturedAt: 5 },
+    )!;
+    await storeCapture(db, { pageUrl: 'https://journal.example/list', platform: 'meta', kind: 'list', capturedAt: 5 }, [captured]);
+    const report = await importFile(db, formatRis(AWKWARD_ITEMS), { now: 1000 });
+    expect(report).toMatchObject({ format: 'ris', added: 2, merged: 1, unchanged: 0 });
+    const merged = (await db.articles.get(captured.id))!;
+    expect(merged.sightings).toHaveLength(1);
+    expect(merged.abstract).toBe(oneLine(AWKWARD_ITEMS[1].abstract));
+    expect(merged.savedAt).toBe(1000);
+  });
+
+  it('importing the same file twice adds nothing the second time', async () => {
+    const db = freshDb();
+    const text = formatRis(AWKWARD_ITEMS);
+    await importFile(db, text, { now: 1 });
+    const second = await importFile(db, text, { now: 2 });
+    expect(second).toMatchObject({ added: 0, merged: 0, unchanged: 3 });
+    expect(await db.articles.count()).toBe(3);
+  });
+
+  it('imports the readable entries of a partly broken file and lists the others with reasons', async () => {
+    const db = freshDb();
+    const text = '@article{ok, title = {Readable}, year = {2020}}\n@article{bad, title = {Never closed, year = {2020}\n';
+    const report = await importFile(db, text, { fileName: 'x.bib' });
+    expect(report.added).toBe(1);
+    expect(report.rejected).toEqual([{ entry: '@article{bad, title = {Never closed, year = {2020}', reason: expect.stringMatching(/^cannot be parsed/) }]);
+  });
+
+  it('writes nothing for a file that cannot be read, and says why', async () => {
+    const db = freshDb();
+    const report = await importFile(db, '[{"title": "cut', { fileName: 'items.json' });
+    expect(report).toMatchObject({ added: 0, merged: 0, error: expect.stringMatching(/^not valid JSON/) });
+    expect(await db.articles.count()).toBe(0);
+  });
+
+  it('writes nothing when the collection is gone', async () => {
+    const db = freshDb();
+    const report = await importFile(db, formatRis(AWKWARD_ITEMS), { collectionId: 'deleted' });
+    expect(report.error).toMatch(/collection "deleted" does not exist/);
+    expect(await db.articles.count()).toBe(0);
+  });
+
+  it('writes nothing, and loses nothing, when the database fails half-way', async () => {
+    const db = freshDb();
+    await importFile(db, 'TY  - JOUR\nTI  - Already here\nER  - \n', { now: 1 });
+    let calls = 0;
+    db.articles.hook('creating', () => {
+      if (++calls === 2) throw new Error('disk full');
+    });
+    const report = await importFile(db, formatRis(AWKWARD_ITEMS), { now: 2 });
+    expect(report.error).toMatch(/Nothing was changed|interrupted/);
+    expect(report.added).toBe(0);
+    expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Already here']);
+  });
+});
