@@ -4,8 +4,9 @@ import {
   EMPTY_QUERY,
   libraryFacets,
   loadSummaries,
-  queryLibrary,
+  filterRows,
   searchTerms,
+  sortRows,
   substringSearch,
   type ArticleSummary,
   type LibraryQuery,
@@ -69,7 +70,10 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
   const { value: rows } = useLiveQuery(() => loadSummaries(db), [db]);
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
   const scores = useSearchScores(search, query.text, rows);
-  const shown = useMemo(() => (rows ? queryLibrary(rows, query, scores, tag) : []), [rows, query, scores, tag]);
+  // Relevance falls back to capture order for ties and when the search text is cleared.
+  const sortKey = query.sort === 'relevance' ? 'captured' : query.sort;
+  const sorted = useMemo(() => (rows ? sortRows(rows, sortKey, tag) : []), [rows, sortKey, tag]);
+  const shown = useMemo(() => filterRows(sorted, query, scores), [sorted, query, scores]);
   const facets = useMemo(() => libraryFacets(rows ?? [], tag), [rows, tag]);
   const selectedShown = useMemo(() => shown.filter((row) => selected.has(row.id)).map((row) => row.id), [shown, selected]);
   const searching = searchTerms(query.text).length > 0;

@@ -82,8 +82,10 @@ export const EMPTY_QUERY: LibraryQuery = { text: '', filters: { state: 'all' }, 
  */
 export type TextSearch = (text: string, rows: readonly ArticleSummary[]) => Map<string, number> | Promise<Map<string, number>>;
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 function fold(text: string): string {
-  return foldFullWidth(text).toLowerCase();
+  return (FULL_WIDTH.test(text) ? foldFullWidth(text) : text).toLowerCase();
 }
 
 /** Search terms: whitespace separates terms; a quoted phrase is one term. */
@@ -121,7 +123,14 @@ export const substringSearch: TextSearch = (text, rows) => {
     const fields = foldedFields(row);
     let score = 0;
     for (const term of terms) {
-      const best = Math.max(0, ...fields.map(([weight, value]) => (value.includes(term) ? weight : 0)));
+      // Fields are in descending weight: the first that holds the term gives its weight.
+      let best = 0;
+      for (const [weight, value] of fields) {
+        if (value.includes(term)) {
+          best = weight;
+          break;
+        }
+      }
       if (best === 0) {
         score = 0;
         break;
@@ -170,18 +179,33 @@ function comparator(sort: SortKey, scores: Map<string, number> | undefined, loca
 }
 
 /**
- * The rows to show: those passing the filters and, when there is a search text, those the
- * search scored, in the requested order. `scores` is the search result for `query.text`.
+ * The rows in the order of `sort`. Sorting tens of thousands of titles with a collator takes a
+ * noticeable moment, so the UI keeps this result and only filters it while the reader types.
  */
+export function sortRows(rows: readonly ArticleSummary[], sort: Exclude<SortKey, 'relevance'>, locale?: string): ArticleSummary[] {
+  return [...rows].sort(comparator(sort, undefined, locale));
+}
+
+/**
+ * The rows to show: those passing the filters and, when there is a search text, those the
+ * search scored. Relevance orders by score; any other order is the order of `sorted` (from
+ * `sortRows`). `scores` is the search result for `query.text`.
+ */
+export function filterRows(sorted: readonly ArticleSummary[], query: LibraryQuery, scores?: Map<string, number>): ArticleSummary[] {
+  const searching = searchTerms(query.text).length > 0;
+  const kept = sorted.filter((row) => matchesFilters(row, query.filters) && (!searching || scores?.has(row.id)));
+  return query.sort === 'relevance' && searching ? kept.sort(comparator('relevance', scores, undefined)) : kept;
+}
+
+/** Sort and filter in one step (see sortRows and filterRows). */
 export function queryLibrary(
   rows: readonly ArticleSummary[],
   query: LibraryQuery,
   scores?: Map<string, number>,
   locale?: string,
 ): ArticleSummary[] {
-  const searching = searchTerms(query.text).length > 0;
-  const kept = rows.filter((row) => matchesFilters(row, query.filters) && (!searching || scores?.has(row.id)));
-  return kept.sort(comparator(query.sort, searching ? scores : undefined, locale));
+  const base = query.sort === 'relevance' ? 'captured' : query.sort;
+  return filterRows(sortRows(rows, base, locale), query, scores);
 }
 
 export interface FacetValue<T> {
