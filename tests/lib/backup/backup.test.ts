@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { SimlitDB } from '@/lib/db/schema';
+import { BACKUP_VERSION, backupFileName, backupLibrary } from '@/lib/backup/backup';
+import { restoreLibrary } from '@/lib/backup/restore';
+import { freshDb, sampleLibrary } from './sample-library';
+
+async function tables(db: SimlitDB) {
+  return {
+    articles: await db.articles.orderBy('id').toArray(),
+    collections: await db.collections.orderBy('id').toArray(),
+    settings: await db.settings.orderBy('key').toArray(),
+    captures: (await db.captures.toArray()).map(({ id: _id, ...capture }) => capture),
+  };
+}
+
+describe('backupLibrary', () => {
+  it('writes every table but the search index, with a format version', async () => {
+    const db = freshDb();
+    await sampleLibrary(db);
+    await db.indexSnapshots.put({ key: 'main', version: '1', savedAt: 1, data: { big: true } });
+    const backup = JSON.parse(await backupLibrary(db, Date.UTC(2026, 10, 30)));
+    expect(backup).toMatchObject({ format: 'simlit-backup', version: BACKUP_VERSION, createdAt: '2026-11-30T00:00:00.000Z', schemaVersion: db.verno });
+    expect(backup.articles).toHaveLength(2);
+    expect(backup.collections).toHaveLength(1);
+    expect(backup.settings).toHaveLength(2);
+    expect(backup.captures).toHaveLength(1);
+    expect(backup).not.toHaveProperty('indexSnapshots');
+  });
+
+  it('names the file by date', () => {
+    expect(backupFileName(new Date('2026-11-30T12:00:00Z'))).toBe('simlit-backup-2026-11-30.json');
+  });
+});
+
+describe('backup then restore on another browser', () => {
+  it('brings back everything: articles with tags, notes, collections; settings; captures', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const target = freshDb();
+    const report = await restoreLibrary(target, await backupLibrary(source));
+    expect(report.error).toBeUndefined();
+    expect(report.conflicts).toEqual([]);
+    expect(report.articles).toEqual({ added: 2, merged: 0, unchanged: 0 });
+    expect(await tables(target)).toEqual(await tables(source));
+  });
+
+  it('restoring the same backup again changes nothing', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const text = await backupLibrary(source);
+    const target = freshDb();
+    await restoreLibrary(target, text);
+    const before = await tables(target);
+    const again = await restoreLibrary(target, text);
+    expect(again.articles).toEqual({ added: 0, merged: 0, unchanged: 2 });
+    expect(again.captures).toEqual({ added: 0, unchanged: 1 });
+    expect(again.conflicts).toEqual([]);
+    expect(await tables(target)).toEqual(before);
+  });
+});

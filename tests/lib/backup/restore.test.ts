@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeItem } from '@/lib/capture/normalize-item';
+import { backupLibrary } from '@/lib/backup/backup';
+import { parseBackup, restoreLibrary } from '@/lib/backup/restore';
+import { freshDb, sampleLibrary } from './sample-library';
+
+describe('restoreLibrary into a library that has its own data', () => {
+  it('merges, joins what the reader did on both sides, and reports every value it did not apply', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const backup = await backupLibrary(source);
+
+    const target = freshDb();
+    // The same article (same DOI), captured here with another title and annotated differently.
+    const local = normalizeItem({ title: '深度学习在医学影像中的应用研究', doi: '10.1000/zh.1' }, { pageUrl: 'https://other.example/x', platform: 'meta', capturedAt: 50 })!;
+    await target.articles.add({ ...local, tags: ['本地标签'], note: '本地笔记', savedAt: 60 });
+    await target.collections.bulkAdd([
+      { id: 'col-local', name: '毕业论文', createdAt: 1, updatedAt: 1 },
+    ]);
+    await target.settings.bulkPut([
+      { key: 'uiLanguage', value: 'en' },
+      { key: 'pausedSites', value: ['bank.example.com'] },
+    ]);
+
+    const report = await restoreLibrary(target, backup);
+    expect(report.error).toBeUndefined();
+    expect(report.articles).toEqual({ added: 1, merged: 1, unchanged: 0 });
+    expect(report.collections).toEqual({ added: 0, unchanged: 0, joined: 1 });
+
+    const merged = (await target.articles.get(local.id))!;
+    expect(merged.tags.sort()).toEqual(['AI', '影像', '本地标签'].sort());
+    expect(merged.note).toBe('本地笔记\n\n第三章引用');
+    expect(merged.collections).toEqual(['col-local']);
+    expect(merged.savedAt).toBe(60);
+    expect(merged.sightings.map((s) => s.pageUrl).sort()).toEqual(['https://journal.example/issue/1', 'https://other.example/x']);
+
+    expect(await target.settings.get('uiLanguage')).toEqual({ key: 'uiLanguage', value: 'en' });
+    expect((await target.settings.get('pausedSites'))!.value).toEqual(['bank.example.com', 'mail.example.com']);
+
+    expect(report.conflicts).toEqual(
+      expect.arrayContaining([
+        { table: 'articles', id: local.id, field: 'title', kept: '深度学习在医学影像中的应用研究', fromBackup: '深度学习在医学影像中的应用' },
+        { table: 'articles', id: local.id, field: 'savedAt', kept: 60, fromBackup: 12 },
+        { table: 'settings', id: 'uiLanguage', field: 'value', kept: 'en', fromBackup: 'zh_CN' },
+      ]),
+    );
+    expect(report.conflicts).toHaveLength(3);
+  });
+
+  it('keeps the local name of a collection with the same id and reports the other', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const target = freshDb();
+    await target.collections.add({ id: 'col-thesis', name: 'Thesis', createdAt: 1, updatedAt: 1 });
+    const report = await restoreLibrary(target, await backupLibrary(source));
+    expect((await target.collections.get('col-thesis'))!.name).toBe('Thesis');
+    expect(report.conflicts).toEqual([{ table: 'collections', id: 'col-thesis', field: 'name', kept: 'Thesis', fromBackup: '毕业论文' }]);
+  });
+
+  it('points restored captures at the articles the backup ones were merged into', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const target = freshDb();
+    const local = normalizeItem({ title: 'Other title here', doi: '10.1000/zh.1' }, { pageUrl: 'https://x.example/', platform: 'meta', capturedAt: 1 })!;
+    await target.articles.add(local);
+    await restoreLibrary(target, await backupLibrary(source));
+    const capture = (await target.captures.toArray())[0];
+    const ids = new Set((await target.articles.toArray()).map((a) => a.id));
+    for (const item of capture.items) expect(ids.has(item.articleId)).toBe(true);
+    expect(capture.items.map((item) => item.articleId)).toContain(local.id);
+  });
+});
+
+describe('restoreLibrary refuses a bad file whole', () => {
+  it.each([
+    ['not JSON', '{"format": "simlit-backup", "version": 1, "articles": [', /not valid JSON/],
+    ['another file', JSON.stringify([{ id: 'a', title: 'CSL' }]), /not a Simlit backup file/],
+    ['a newer format', JSON.stringify({ format: 'simlit-backup', version: 99, articles: [], collections: [], settings: [], captures: [] }), /newer Simlit/],
+    ['a missing table', JSON.stringify({ format: 'simlit-backup', version: 1, articles: [], collections: [], settings: [] }), /no captures list/],
+    ['a broken article', JSON.stringify({ format: 'simlit-backup', version: 1, articles: [{ id: 'a', type: 'x', ids: 'nope' }], collections: [], settings: [], captures: [] }), /ids is not a list/],
+  ])('%s', async (_name, text, message) => {
+    const target = freshDb();
+    await sampleLibrary(target);
+    const before = await target.articles.toArray();
+    const report = await restoreLibrary(target, text);
+    expect(report.error).toMatch(message);
+    expect(await target.articles.toArray()).toEqual(before);
+    expect(typeof parseBackup(text)).toBe('string');
+  });
+
+  it('writes nothing when the database fails half-way', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const target = freshDb();
+    let calls = 0;
+    target.articles.hook('creating', () => {
+      if (++calls === 2) throw new Error('disk full');
+    });
+    const report = await restoreLibrary(target, await backupLibrary(source));
+    expect(report.error).toBeDefined();
+    expect(await target.articles.count()).toBe(0);
+    expect(await target.collections.count()).toBe(0);
+    expect(await target.settings.count()).toBe(0);
+  });
+});
