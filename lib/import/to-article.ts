@@ -55,7 +55,8 @@ export function cslToArticle(item: CslItem, context: ImportContext): Article | u
       url: absoluteUrl(item.URL),
       issn: item.ISSN,
       abstract: item.abstract,
-      keywords: item.keyword ? [item.keyword] : undefined,
+      // citation-js joins BibTeX and RIS keyword lists with commas; Simlit keeps them apart.
+      keywords: item.keyword ? item.keyword.split(/[,，;；]/) : undefined,
       language: item.language,
       publisher: item.publisher,
       type: item.type,

@@ -37,6 +37,7 @@ describe('importFile', () => {
     expect(zh.abstract).toBe(AWKWARD_ITEMS[0].abstract);
     expect(zh.issued).toEqual({ 'date-parts': [[2021, 6, 15]] });
     expect(zh.language).toBe('zh');
+    expect(zh.keyword).toBe('深度学习; 影像; CT');
     expect(report.written).toHaveLength(3);
   });
 
