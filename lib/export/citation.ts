@@ -1,6 +1,7 @@
 import type { CslItem } from '../model/article';
 import { hasCjk } from '../text/clean';
 import { cite, GBT7714_OTHER, GBT7714_ZH, hasCslLocale } from './citation-js';
+import { exportableItems, type ExportInput } from './csl-items';
 
 export type CitationStyle = 'gbt7714' | 'apa';
 export type CitationFormat = 'text' | 'html';
@@ -30,16 +31,17 @@ function renderEntry(item: CslItem, style: CitationStyle, locale: string, format
  * on the clipboard. `locale` picks the CSL locale for APA (en-US when citation-js lacks it);
  * GB/T 7714 prints the same in every locale. HTML output is escaped by citeproc-js.
  */
-export function formatCitation(item: CslItem, style: CitationStyle, locale = 'en-US', format: CitationFormat = 'text'): string {
-  return renderEntry(item, style, locale, format);
+export function formatCitation(item: ExportInput, style: CitationStyle, locale = 'en-US', format: CitationFormat = 'text'): string {
+  return renderEntry(exportableItems([item])[0], style, locale, format);
 }
 
 /**
  * A reference list. GB/T 7714 numeric: "[n] " in the order given (the order of citation in the
  * text, which only the reader knows). APA: sorted by author and year, as APA asks.
  */
-export function formatBibliography(items: CslItem[], style: CitationStyle, locale = 'en-US'): string {
-  if (!items.length) return '';
+export function formatBibliography(input: ExportInput[], style: CitationStyle, locale = 'en-US'): string {
+  if (!input.length) return '';
+  const items = exportableItems(input);
   if (style === 'gbt7714') {
     return `${items.map((item, i) => `[${i + 1}] ${renderEntry(item, style, locale, 'text')}`).join('\n')}\n`;
   }

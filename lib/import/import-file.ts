@@ -29,6 +29,13 @@ export interface ImportReport {
   written: Article[];
 }
 
+/** Thrown inside the transaction so that it rolls back; its message goes to the report. */
+class MissingCollection extends Error {
+  constructor(id: string) {
+    super(`the collection "${id}" does not exist (deleted meanwhile?); nothing was imported`);
+  }
+}
+
 function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], error?: string): ImportReport {
   return { format, added: 0, merged: 0, unchanged: 0, rejected: rejected.map(({ entry, reason }) => ({ entry, reason })), error, written: [] };
 }
@@ -69,11 +76,5 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
   } catch (error) {
     const message = error instanceof MissingCollection ? error.message : storageErrorMessage(error);
     return emptyReport(parsed.format, rejected, message);
-  }
-}
-
-class MissingCollection extends Error {
-  constructor(id: string) {
-    super(`the collection "${id}" does not exist (deleted meanwhile?); nothing was imported`);
   }
 }
