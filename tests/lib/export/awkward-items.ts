@@ -1,7 +1,7 @@
 import type { CslItem } from '@/lib/model/article';
 
-/** A long abstract (about 6,000 characters) mixing Chinese, English and TeX/RIS-special characters. */
-export const LONG_ABSTRACT = Array.from({ length: 60 }, (_, i) => `第${i + 1}句：结果显示 p<0.05 且 50% 的样本 {含} "引号" & 下划线_${i}。`).join('');
+/** A long abstract (about 5,400 characters) mixing Chinese, English and TeX/RIS-special characters. */
+export const LONG_ABSTRACT = Array.from({ length: 120 }, (_, i) => `第${i + 1}句：结果显示 p<0.05 且 50% 的样本 {含} "引号" & 下划线_${i}。`).join('');
 
 /** Chinese and English items with the input that breaks naive serializers. */
 export const AWKWARD_ITEMS: CslItem[] = [
