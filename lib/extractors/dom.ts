@@ -1,4 +1,7 @@
 /** Small DOM helpers shared by extractors. Text is read with textContent: never as markup. */
+import { find, findAll } from './selector';
+
+export { closest, find, findAll, matchesSelector } from './selector';
 
 export function text(node: Element | null | undefined): string {
   return node?.textContent ?? '';
@@ -10,17 +13,17 @@ export function squish(value: string | null | undefined): string {
 }
 
 export function textOf(root: ParentNode, selector: string): string {
-  return text(root.querySelector(selector));
+  return text(find(root, selector));
 }
 
 export function textsOf(root: ParentNode, selector: string): string[] {
-  return [...root.querySelectorAll(selector)].map((node) => text(node)).filter((value) => value.trim());
+  return findAll(root, selector).map((node) => text(node)).filter((value) => value.trim());
 }
 
 /** Text of the first node matching any of the selectors (tried in order) that has text. */
 export function firstText(root: ParentNode, ...selectors: string[]): string | undefined {
   for (const selector of selectors) {
-    const value = text(root.querySelector(selector));
+    const value = text(find(root, selector));
     if (value.trim()) return value;
   }
   return undefined;
@@ -32,11 +35,13 @@ export function firstText(root: ParentNode, ...selectors: string[]): string | un
  */
 export function textWithout(node: Element | null | undefined, skip: string): string {
   if (!node) return '';
+  const skipped = new Set(findAll(node, skip));
+  if (skipped.size === 0) return node.textContent ?? '';
   const parts: string[] = [];
   const walk = (current: Node): void => {
     for (let child = current.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1 && !(child as Element).matches(skip)) walk(child);
+      else if (child.nodeType === 1 && !skipped.has(child as Element)) walk(child);
     }
   };
   walk(node);
@@ -48,7 +53,7 @@ export type MetaIndex = Map<string, string[]>;
 
 export function metaIndex(doc: Document): MetaIndex {
   const index: MetaIndex = new Map();
-  for (const meta of doc.querySelectorAll('meta[content]')) {
+  for (const meta of findAll(doc, 'meta[content]')) {
     const name = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? '').trim().toLowerCase();
     const content = meta.getAttribute('content')?.trim();
     if (!name || !content) continue;

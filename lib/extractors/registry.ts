@@ -10,6 +10,7 @@ import { magtech } from './platforms/magtech';
 import { pubmed } from './platforms/pubmed';
 import { qinyun } from './platforms/qinyun';
 import { wanfang } from './platforms/wanfang';
+import { resetSelectorCache } from './selector';
 import type { Extractor } from './types';
 
 /**
@@ -48,6 +49,8 @@ function message(error: unknown): string {
 
 export function extractPage(doc: Document, pageUrl: string, extractors: readonly Extractor[] = EXTRACTORS): ExtractionResult {
   const errors: ExtractionResult['errors'] = [];
+  // The page may have changed since the last run (content scripts run again on mutations).
+  resetSelectorCache();
   let url: URL;
   try {
     url = new URL(pageUrl);

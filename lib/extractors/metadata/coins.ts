@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl } from '../dom';
+import { absoluteUrl, find, findAll } from '../dom';
 
 /**
  * COinS: an OpenURL ContextObject in the title of `<span class="Z3988">`. Library catalogues and
@@ -43,13 +43,13 @@ function itemFromContext(context: string): ExtractedItem | undefined {
 
 export function readCoins(doc: Document, base: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  const spans = doc.querySelectorAll('span.Z3988[title]');
+  const spans = findAll(doc, 'span.Z3988[title]');
   for (let i = 0; i < spans.length && i < MAX_SPANS; i++) {
     const span = spans[i];
     const item = itemFromContext(span.getAttribute('title') ?? '');
     if (!item) continue;
     // The record's own link sits beside its span in catalogue and repository lists.
-    const link = span.parentElement?.querySelector('a[href]')?.getAttribute('href') ?? undefined;
+    const link = find(span.parentElement, 'a[href]')?.getAttribute('href') ?? undefined;
     items.push({ ...item, url: item.url ?? (link ? absoluteUrl(link, base) : undefined), position: items.length + 1 });
   }
   return items;

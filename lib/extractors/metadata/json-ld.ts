@@ -1,3 +1,4 @@
+import { findAll } from '../dom';
 import type { ExtractedItem } from '../../model/article';
 
 /**
@@ -112,7 +113,7 @@ function toItem(node: Node): ExtractedItem {
 /** The scholarly articles the page's JSON-LD describes; broken JSON is skipped. */
 export function readJsonLd(doc: Document): ExtractedItem[] {
   const nodes: Node[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = findAll(doc, 'script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length && i < MAX_SCRIPTS; i++) {
     const source = scripts[i].textContent ?? '';
     if (source.length > MAX_SCRIPT_LENGTH) continue;

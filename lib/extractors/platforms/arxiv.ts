@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { attr, firstText, hostIs, squish, text, textWithout } from '../dom';
+import { attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
@@ -27,11 +27,11 @@ function doiOf(id: string): string {
 const DESCRIPTOR = '.descriptor, .search-hit-descriptor, script, style, a.is-size-7';
 
 function absPage(doc: Document, url: URL): ExtractedItem {
-  const id = arxivId(attr(doc.querySelector('meta[name="citation_arxiv_id"]'), 'content')) ?? arxivId(url.pathname);
+  const id = arxivId(attr(find(doc, 'meta[name="citation_arxiv_id"]'), 'content')) ?? arxivId(url.pathname);
   const dom: ExtractedItem = {
-    title: textWithout(doc.querySelector('#abs h1.title, h1.title'), DESCRIPTOR),
-    authors: [...doc.querySelectorAll('#abs .authors a, .authors a')].map((a) => text(a)),
-    abstract: textWithout(doc.querySelector('#abs blockquote.abstract, blockquote.abstract'), DESCRIPTOR),
+    title: textWithout(find(doc, '#abs h1.title, h1.title'), DESCRIPTOR),
+    authors: [...findAll(doc, '#abs .authors a, .authors a')].map((a) => text(a)),
+    abstract: textWithout(find(doc, '#abs blockquote.abstract, blockquote.abstract'), DESCRIPTOR),
     date: firstText(doc, '.submission-history', '.dateline'),
   };
   const meta = readEmbeddedArticle(doc, url);
@@ -50,17 +50,17 @@ function absPage(doc: Document, url: URL): ExtractedItem {
 /** /list/ pages: each dt holds the id link, the dd after it the title, authors and abstract. */
 function listing(doc: Document): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const dt of doc.querySelectorAll('dl dt')) {
+  for (const dt of findAll(doc, 'dl dt')) {
     const dd = dt.nextElementSibling;
     if (!dd || dd.tagName !== 'DD') continue;
-    const idLink = dt.querySelector('a[href*="/abs/"]');
+    const idLink = find(dt, 'a[href*="/abs/"]');
     const id = arxivId(attr(idLink, 'href'));
-    const title = squish(textWithout(dd.querySelector('.list-title'), DESCRIPTOR));
+    const title = squish(textWithout(find(dd, '.list-title'), DESCRIPTOR));
     if (!id || !title) continue;
     items.push({
       title,
-      authors: [...dd.querySelectorAll('.list-authors a')].map((a) => text(a)),
-      abstract: textWithout(dd.querySelector('p.mathjax, .abstract'), DESCRIPTOR) || undefined,
+      authors: [...findAll(dd, '.list-authors a')].map((a) => text(a)),
+      abstract: textWithout(find(dd, 'p.mathjax, .abstract'), DESCRIPTOR) || undefined,
       containerTitle: 'arXiv',
       doi: doiOf(id),
       platformId: id,
@@ -84,17 +84,17 @@ function firstSubmission(line: string): string | undefined {
 /** arxiv.org/search results: the full abstract is on the page, hidden behind "More". */
 function searchResults(doc: Document): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const result of doc.querySelectorAll('li.arxiv-result')) {
-    const id = arxivId(attr(result.querySelector('.list-title a[href*="/abs/"]'), 'href'));
-    const title = squish(textWithout(result.querySelector('p.title'), DESCRIPTOR));
+  for (const result of findAll(doc, 'li.arxiv-result')) {
+    const id = arxivId(attr(find(result, '.list-title a[href*="/abs/"]'), 'href'));
+    const title = squish(textWithout(find(result, 'p.title'), DESCRIPTOR));
     if (!id || !title) continue;
-    const full = result.querySelector('.abstract-full');
-    const abstract = full ? textWithout(full, 'a, .is-size-7') : textWithout(result.querySelector('p.abstract'), `${DESCRIPTOR}, a, .abstract-short`);
+    const full = find(result, '.abstract-full');
+    const abstract = full ? textWithout(full, 'a, .is-size-7') : textWithout(find(result, 'p.abstract'), `${DESCRIPTOR}, a, .abstract-short`);
     items.push({
       title,
-      authors: [...result.querySelectorAll('p.authors a')].map((a) => text(a)),
+      authors: [...findAll(result, 'p.authors a')].map((a) => text(a)),
       abstract,
-      date: firstSubmission(text(result.querySelector('p.is-size-7'))),
+      date: firstSubmission(text(find(result, 'p.is-size-7'))),
       containerTitle: 'arXiv',
       doi: doiOf(id),
       platformId: id,

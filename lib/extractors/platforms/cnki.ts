@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, find, findAll, firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
 import { parseIssueLine } from '../shared/citation-line';
 import { authorNames } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
@@ -29,25 +29,37 @@ function typeOf(database: string): string | undefined {
 }
 
 function fileName(row: ParentNode, href: string | undefined, base: URL): string | undefined {
-  const marked = row.querySelector('[data-filename]');
+  const marked = find(row, '[data-filename]');
   return attr(marked, 'data-filename') ?? queryParam(href, 'filename', base) ?? queryParam(href, 'FileName', base);
+}
+
+/** The cells of a result row by their class ("name", "author", "source", ...), read once. */
+function cellsOf(row: Element): Map<string, Element> {
+  const cells = new Map<string, Element>();
+  for (const cell of row.children) {
+    const name = cell.classList[0];
+    if (name && !cells.has(name)) cells.set(name, cell);
+  }
+  return cells;
 }
 
 function resultItems(doc: Document, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const row of doc.querySelectorAll(RESULT_ROWS)) {
-    const link = row.querySelector<HTMLAnchorElement>('td.name a.fz14, td.name a[href]');
+  for (const row of findAll(doc, RESULT_ROWS)) {
+    const cells = cellsOf(row);
+    const link = find(cells.get('name'), 'a.fz14') ?? find(cells.get('name'), 'a[href]');
     if (!link) continue;
     const href = attr(link, 'href');
-    const database = squish(text(row.querySelector('td.data')));
-    const position = Number.parseInt(squish(text(row.querySelector('td.seq'))), 10);
+    const database = squish(text(cells.get('data')));
+    const position = Number.parseInt(squish(text(cells.get('seq'))), 10);
+    const author = cells.get('author');
     items.push({
       title: text(link),
-      authors: authorNames([...row.querySelectorAll('td.author')], 'sup'),
-      containerTitle: text(row.querySelector('td.source')),
-      date: text(row.querySelector('td.date')),
+      authors: author ? authorNames([author], 'sup') : [],
+      containerTitle: text(cells.get('source')),
+      date: text(cells.get('date')),
       type: typeOf(database),
-      platformId: fileName(row, href, url),
+      platformId: fileName(cells.get('operat') ?? row, href, url),
       url: absoluteUrl(href, url),
       position: Number.isFinite(position) ? position : items.length + 1,
     });
@@ -57,10 +69,10 @@ function resultItems(doc: Document, url: URL): ExtractedItem[] {
 
 /** "DOI：", "页码：" ... rows under the abstract of an article page. */
 function labelledRow(doc: Document, label: RegExp): string | undefined {
-  for (const row of doc.querySelectorAll('.top-space li, .total-inform span, .row, p.row')) {
-    const caption = text(row.querySelector('.rowtit')) || text(row);
+  for (const row of findAll(doc, '.top-space li, .total-inform span, .row, p.row')) {
+    const caption = text(find(row, '.rowtit')) || text(row);
     if (label.test(caption)) {
-      const value = row.querySelector('.rowtit') ? text(row).replace(caption, '') : text(row).replace(label, '');
+      const value = find(row, '.rowtit') ? text(row).replace(caption, '') : text(row).replace(label, '');
       return value.replace(/^[\s:：]+/, '') || undefined;
     }
   }
@@ -68,11 +80,11 @@ function labelledRow(doc: Document, label: RegExp): string | undefined {
 }
 
 function articleItem(doc: Document, url: URL): ExtractedItem {
-  const heading = doc.querySelector('.wx-tit h1, .wxTitle h2.title');
+  const heading = find(doc, '.wx-tit h1, .wxTitle h2.title');
   const sourceLine = squish(firstText(doc, '.top-tip', '.sourinfo'));
-  const filename = attr(doc.querySelector('#paramfilename'), 'value') ?? queryParam(url.href, 'filename', url);
-  const authorLinks = doc.querySelectorAll('#authorpart a, .wx-tit h3.author a, .wxTitle .author a');
-  const authorSpans = doc.querySelectorAll('#authorpart > span, .wx-tit h3.author > span');
+  const filename = attr(find(doc, '#paramfilename'), 'value') ?? queryParam(url.href, 'filename', url);
+  const authorLinks = findAll(doc, '#authorpart a, .wx-tit h3.author a, .wxTitle .author a');
+  const authorSpans = findAll(doc, '#authorpart > span, .wx-tit h3.author > span');
   const authorNodes = authorLinks.length ? [...authorLinks] : [...authorSpans];
   const item: ExtractedItem = {
     ...parseIssueLine(sourceLine),
@@ -80,7 +92,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     authors: authorNodes.map((node) => squish(textWithout(node, 'sup, .sup'))).filter(Boolean),
     abstract: firstText(doc, '#ChDivSummary', '.abstract-text'),
     altAbstract: firstText(doc, '#EnChDivSummary'),
-    keywords: [...doc.querySelectorAll('p.keywords a, .keywords a')].map((a) => text(a).replace(/[;；,，\s]+$/u, '')),
+    keywords: [...findAll(doc, 'p.keywords a, .keywords a')].map((a) => text(a).replace(/[;；,，\s]+$/u, '')),
     doi: labelledRow(doc, /^\s*DOI\s*[:：]?/i),
     pages: labelledRow(doc, /页码\s*[:：]?/),
     containerTitle: firstText(doc, '.top-tip a', '.sourinfo .title a'),
@@ -91,7 +103,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
 }
 
 function isArticlePage(doc: Document): boolean {
-  return doc.querySelector('.wx-tit h1, #ChDivSummary, .wxTitle h2.title') !== null;
+  return find(doc, '.wx-tit h1, #ChDivSummary, .wxTitle h2.title') !== null;
 }
 
 export const cnki: Extractor = {
@@ -102,15 +114,15 @@ export const cnki: Extractor = {
   ],
 
   canExtract(doc, url) {
-    return hostIs(url, 'cnki.net', 'cnki.com.cn') && (doc.querySelector('table.result-table-list') !== null || isArticlePage(doc));
+    return hostIs(url, 'cnki.net', 'cnki.com.cn') && (find(doc, 'table.result-table-list') !== null || isArticlePage(doc));
   },
 
   kind(doc) {
-    return doc.querySelector('table.result-table-list') ? 'list' : 'article';
+    return find(doc, 'table.result-table-list') ? 'list' : 'article';
   },
 
   extract(doc, url) {
-    if (doc.querySelector('table.result-table-list')) return resultItems(doc, url);
+    if (find(doc, 'table.result-table-list')) return resultItems(doc, url);
     return [articleItem(doc, url)];
   },
 };

@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
+import { find, findAll, firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
@@ -22,19 +22,19 @@ function articleUrl(id: string): string {
 
 function names(root: Element | null): string[] {
   if (!root) return [];
-  return [...root.querySelectorAll('a')].map((a) => squish(textWithout(a, 'sup')).replace(/[;；,，]+$/u, '')).filter(Boolean);
+  return [...findAll(root, 'a')].map((a) => squish(textWithout(a, 'sup')).replace(/[;；,，]+$/u, '')).filter(Boolean);
 }
 
 function articleItem(doc: Document, url: URL): ExtractedItem {
   const id = queryParam(url.href, 'id', url);
-  const journalLine = squish(text(doc.querySelector('.journal')));
+  const journalLine = squish(text(find(doc, '.journal')));
   const item: ExtractedItem = {
     title: firstText(doc, '.article-title h1', '.article-title'),
     altTitle: firstText(doc, '.article-title .en-title', '.article-title h2'),
-    authors: names(doc.querySelector('.article-detail .author, .author')),
-    abstract: textWithout(doc.querySelector('.abstract'), '.abstract-label, b, strong'),
-    altAbstract: textWithout(doc.querySelector('.en-abstract'), '.abstract-label, b, strong') || undefined,
-    keywords: names(doc.querySelector('.subject')),
+    authors: names(find(doc, '.article-detail .author, .author')),
+    abstract: textWithout(find(doc, '.abstract'), '.abstract-label, b, strong'),
+    altAbstract: textWithout(find(doc, '.en-abstract'), '.abstract-label, b, strong') || undefined,
+    keywords: names(find(doc, '.subject')),
     doi: firstText(doc, '.doi a', '.doi span'),
     containerTitle: stripTitleMarks(firstText(doc, '.journal a')),
     ...parseIssueLine(journalLine),

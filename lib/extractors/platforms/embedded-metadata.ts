@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, metaIndex } from '../dom';
+import { absoluteUrl, attr, find, metaIndex } from '../dom';
 import { readCoins } from '../metadata/coins';
 import { readJsonLd } from '../metadata/json-ld';
 import { isScholarly, readMetaTags, readPageTags } from '../metadata/meta-tags';
@@ -17,7 +17,7 @@ export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | un
   const scholarly = isScholarly(meta);
   if (!scholarly && jsonLd.length !== 1) return undefined;
   const base = scholarly ? readMetaTags(meta) : jsonLd[0];
-  const canonical = absoluteUrl(attr(doc.querySelector('link[rel="canonical"]'), 'href'), url);
+  const canonical = absoluteUrl(attr(find(doc, 'link[rel="canonical"]'), 'href'), url);
   const item = fillMissing(base, scholarly ? jsonLd[0] : undefined, { url: canonical }, readPageTags(meta), { url: url.href });
   item.url = absoluteUrl(item.url, url) ?? url.href;
   return hasSubstance(item) ? item : undefined;
@@ -40,7 +40,7 @@ export const embeddedMetadata: Extractor = {
 
   canExtract(doc) {
     return (
-      doc.querySelector(
+      find(doc, 
         'meta[name^="citation_" i], meta[name^="dc." i], meta[name^="dcterms." i], meta[name^="eprints." i], meta[name^="prism." i], meta[name^="bepress_" i], script[type="application/ld+json"], span.Z3988',
       ) !== null
     );

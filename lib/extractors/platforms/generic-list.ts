@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { hasCjk } from '../../text/clean';
-import { absoluteUrl, attr, squish, text } from '../dom';
+import { absoluteUrl, attr, closest, find, findAll, squish, text } from '../dom';
 import { isWebSearchEngine } from '../shared/search-engines';
 import { parseIssueLine } from '../shared/citation-line';
 import { looksLikeTitle } from '../shared/list-rows';
@@ -38,7 +38,7 @@ interface Group {
 /** Candidate groups: for each title-like link, its ancestors that repeat under one parent. */
 function candidateGroups(doc: Document): Group[] {
   const byParent = new Map<Element, Map<string, Group>>();
-  const links = doc.body?.querySelectorAll('a[href]') ?? [];
+  const links = findAll(doc.body, 'a[href]') ?? [];
   for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
     const link = links[i];
     const label = link.textContent ?? '';
@@ -63,11 +63,11 @@ function candidateGroups(doc: Document): Group[] {
 /** The longest text in the block outside its title link, when it reads like an abstract. */
 function abstractOf(block: Element, link: Element): string | undefined {
   let best = '';
-  for (const node of block.querySelectorAll('p, div, span, dd, td, blockquote, section')) {
-    if (node.contains(link) || node.closest('a')) continue;
+  for (const node of findAll(block, 'p, div, span, dd, td, blockquote, section')) {
+    if (node.contains(link) || closest(node, 'a')) continue;
     const value = squish(text(node));
     if (value.length <= best.length) continue;
-    const linkText = [...node.querySelectorAll('a')].reduce((sum, a) => sum + (a.textContent?.length ?? 0), 0);
+    const linkText = [...findAll(node, 'a')].reduce((sum, a) => sum + (a.textContent?.length ?? 0), 0);
     if (linkText > value.length * 0.3) continue;
     best = value;
   }
@@ -75,7 +75,7 @@ function abstractOf(block: Element, link: Element): string | undefined {
 }
 
 function blockItem(block: Element, base: URL): ExtractedItem | undefined {
-  const link = [...block.querySelectorAll('a[href]')].find((a) => {
+  const link = [...findAll(block, 'a[href]')].find((a) => {
     const label = squish(text(a));
     return label.length >= 10 && looksLikeTitle(label);
   });
@@ -83,7 +83,7 @@ function blockItem(block: Element, base: URL): ExtractedItem | undefined {
   const abstract = abstractOf(block, link);
   const blockText = squish(text(block));
   if (!abstract || !BIBLIOGRAPHIC_SIGN.test(blockText)) return undefined;
-  const authors = squish(text(block.querySelector('.author, .authors, [class*="author" i]')));
+  const authors = squish(text(find(block, '.author, .authors, [class*="author" i]')));
   const rest = blockText.replace(abstract, ' ');
   const chineseLine = parseIssueLine(rest);
   return {

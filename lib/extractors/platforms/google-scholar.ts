@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, closest, find, findAll, squish, text, textWithout } from '../dom';
 import type { Extractor } from '../types';
 
 /**
@@ -27,14 +27,14 @@ export function parseByline(line: string): Pick<ExtractedItem, 'authors' | 'cont
 }
 
 function resultItem(result: Element, base: URL, position: number): ExtractedItem | undefined {
-  const heading = result.querySelector('h3.gs_rt');
+  const heading = find(result, 'h3.gs_rt');
   const title = squish(textWithout(heading, '.gs_ctg2, .gs_ctc, .gs_ctu, .gs_ggs'));
   if (!title) return undefined;
   return {
     title,
-    ...parseByline(text(result.querySelector('.gs_a'))),
-    platformId: attr(result, 'data-cid') ?? attr(result.closest('[data-cid]'), 'data-cid'),
-    url: absoluteUrl(attr(heading?.querySelector('a[href]'), 'href'), base),
+    ...parseByline(text(find(result, '.gs_a'))),
+    platformId: attr(result, 'data-cid') ?? attr(closest(result, '[data-cid]'), 'data-cid'),
+    url: absoluteUrl(attr(find(heading, 'a[href]'), 'href'), base),
     position,
   };
 }
@@ -44,7 +44,7 @@ export const googleScholar: Extractor = {
   seenOn: ['https://scholar.google.com/scholar?q=open+citations'],
 
   canExtract(doc, url) {
-    return isScholarHost(url) && doc.querySelector('.gs_r .gs_rt, .gs_ri .gs_rt') !== null;
+    return isScholarHost(url) && find(doc, '.gs_r .gs_rt, .gs_ri .gs_rt') !== null;
   },
 
   kind() {
@@ -53,7 +53,7 @@ export const googleScholar: Extractor = {
 
   extract(doc, url) {
     const items: ExtractedItem[] = [];
-    for (const result of doc.querySelectorAll('.gs_r.gs_or, .gs_r:not(.gs_or) .gs_ri')) {
+    for (const result of findAll(doc, '.gs_r.gs_or, .gs_r:not(.gs_or) .gs_ri')) {
       const item = resultItem(result, url, items.length + 1);
       if (item) items.push(item);
     }

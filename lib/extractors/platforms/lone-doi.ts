@@ -1,5 +1,5 @@
 import { normalizeDoi } from '../../text/clean';
-import { squish, text } from '../dom';
+import { findAll, squish, text } from '../dom';
 import { isWebSearchEngine } from '../shared/search-engines';
 import type { Extractor } from '../types';
 
@@ -21,7 +21,7 @@ function distinctDois(doc: Document, bodyText: string): Map<string, number> {
     if (doi && !found.has(doi)) found.set(doi, match.index ?? 0);
     if (found.size > 1) return found;
   }
-  for (const link of doc.querySelectorAll('a[href*="doi.org/10." i]')) {
+  for (const link of findAll(doc, 'a[href*="doi.org/10." i]')) {
     const doi = normalizeDoi(link.getAttribute('href'));
     if (doi && !found.has(doi)) found.set(doi, Number.MAX_SAFE_INTEGER);
     if (found.size > 1) return found;
@@ -46,7 +46,7 @@ export const loneDoi: Extractor = {
     const dois = distinctDois(doc, bodyText);
     if (dois.size !== 1) return [];
     const [[doi, at]] = dois;
-    const headings = doc.querySelectorAll('h1');
+    const headings = findAll(doc, 'h1');
     const heading = headings.length === 1 ? headings[0] : null;
     const headingText = squish(text(heading));
     const headingAt = headingText ? bodyText.indexOf(text(heading)) : 0;

@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { firstText, textWithout } from '../dom';
+import { find, firstText, textWithout } from '../dom';
 import { readList } from '../shared/list-items';
 import { fillMissing, hasSubstance } from '../shared/merge';
 import type { Extractor } from '../types';
@@ -23,10 +23,10 @@ const ARTICLE_LINKS = [
 ].join(', ');
 
 function hasMarker(doc: Document): boolean {
-  if (doc.querySelector('a[href*="magtech.com.cn" i], a[href*="magtechjournal" i], script[src*="magtech" i], link[href*="magtech" i]')) {
+  if (find(doc, 'a[href*="magtech.com.cn" i], a[href*="magtechjournal" i], script[src*="magtech" i], link[href*="magtech" i]')) {
     return true;
   }
-  const footer = doc.querySelector('.footer, #footer, .foot, footer');
+  const footer = find(doc, '.footer, #footer, .foot, footer');
   return /玛格泰克|magtech/i.test(footer?.textContent ?? '');
 }
 
@@ -44,8 +44,8 @@ function articleKey(href: string, base: URL): string | undefined {
 function articleItem(doc: Document, url: URL): ExtractedItem {
   const dom: ExtractedItem = {
     title: firstText(doc, '.abs-tit', 'h3.abs-tit', '.title h3'),
-    abstract: textWithout(doc.querySelector('#abstract_cn, .abstract_cn, .abs-con .abstract'), 'b, strong, .label') || undefined,
-    altAbstract: textWithout(doc.querySelector('#abstract_en, .abstract_en'), 'b, strong, .label') || undefined,
+    abstract: textWithout(find(doc, '#abstract_cn, .abstract_cn, .abs-con .abstract'), 'b, strong, .label') || undefined,
+    altAbstract: textWithout(find(doc, '#abstract_en, .abstract_en'), 'b, strong, .label') || undefined,
     platformId: articleKey(url.href, url),
     url: url.href,
   };

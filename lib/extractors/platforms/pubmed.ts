@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, firstText, hostIs, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
@@ -38,11 +38,11 @@ function articleUrl(pmid: string): string {
 
 /** A "docsum" block: search results and the similar-articles list of the current site. */
 function docsumItem(node: Element, base: URL, position: number): ExtractedItem | undefined {
-  const link = node.querySelector<HTMLAnchorElement>('a.docsum-title');
+  const link = find(node, 'a.docsum-title');
   if (!link) return undefined;
-  const pmid = attr(link, 'data-article-id') || squish(text(node.querySelector('.docsum-pmid'))) || pmidFromHref(attr(link, 'href'));
-  const citation = parseCitationLine(text(node.querySelector('.full-journal-citation, .docsum-journal-citation')));
-  const authors = squish(text(node.querySelector('.full-authors, .docsum-authors')));
+  const pmid = attr(link, 'data-article-id') || squish(text(find(node, '.docsum-pmid'))) || pmidFromHref(attr(link, 'href'));
+  const citation = parseCitationLine(text(find(node, '.full-journal-citation, .docsum-journal-citation')));
+  const authors = squish(text(find(node, '.full-authors, .docsum-authors')));
   return {
     title: text(link),
     authors: authors ? authors.replace(/\.$/, '').split(/\s*,\s*/) : [],
@@ -64,7 +64,7 @@ function docsumItems(nodes: Iterable<Element>, base: URL): ExtractedItem[] {
 
 /** Keywords printed as a "Keywords:" paragraph in the abstract section. */
 function keywordParagraph(root: ParentNode): string[] {
-  for (const p of root.querySelectorAll('#abstract p, .keywords p, .keywords')) {
+  for (const p of findAll(root, '#abstract p, .keywords p, .keywords')) {
     const value = squish(text(p));
     if (/^keywords?\s*:/i.test(value)) return value.replace(/^keywords?\s*:\s*/i, '').replace(/\.$/, '').split(/\s*;\s*/);
   }
@@ -73,11 +73,11 @@ function keywordParagraph(root: ParentNode): string[] {
 
 function currentArticle(doc: Document, url: URL): ExtractedItem {
   const pmid = squish(firstText(doc, '#full-view-identifiers .current-id, .current-id')) || pmidFromHref(url.pathname);
-  const abstractNode = doc.querySelector('#eng-abstract, #abstract .abstract-content.selected, #abstract .abstract-content');
-  const doiLink = doc.querySelector('#full-view-identifiers a.id-link[href*="doi.org"], .identifier.doi a');
-  const journal = doc.querySelector('#full-view-journal-trigger');
-  const citation = parseCitationLine(`x. ${text(doc.querySelector('#full-view-heading .cit, .article-source .cit'))}`);
-  const authorLinks = doc.querySelector('#full-view-heading .authors-list, .authors-list')?.querySelectorAll('a.full-name') ?? [];
+  const abstractNode = find(doc, '#eng-abstract, #abstract .abstract-content.selected, #abstract .abstract-content');
+  const doiLink = find(doc, '#full-view-identifiers a.id-link[href*="doi.org"], .identifier.doi a');
+  const journal = find(doc, '#full-view-journal-trigger');
+  const citation = parseCitationLine(`x. ${text(find(doc, '#full-view-heading .cit, .article-source .cit'))}`);
+  const authorLinks = findAll(find(doc, '#full-view-heading .authors-list, .authors-list'), 'a.full-name');
   const item: ExtractedItem = {
     title: firstText(doc, '#full-view-heading h1.heading-title', 'h1.heading-title'),
     authors: [...authorLinks].map((a) => text(a)),
@@ -98,22 +98,22 @@ function currentArticle(doc: Document, url: URL): ExtractedItem {
 /** The abstract paragraphs of the 2015 layout, without the copyright line. */
 function legacyAbstract(node: Element | null): string | undefined {
   if (!node) return undefined;
-  const paragraphs = [...node.querySelectorAll('p')].map((p) => squish(text(p))).filter((p) => p && !/^(?:copyright|©)/i.test(p));
+  const paragraphs = [...findAll(node, 'p')].map((p) => squish(text(p))).filter((p) => p && !/^(?:copyright|©)/i.test(p));
   return paragraphs.length ? paragraphs.join(' ') : squish(textWithout(node, 'h3'));
 }
 
 function legacyArticle(doc: Document, url: URL): ExtractedItem {
-  const report = doc.querySelector('.rprt.abstract') as Element;
-  const citationNode = report.querySelector('.cit');
+  const report = find(doc, '.rprt.abstract') as Element;
+  const citationNode = find(report, '.cit');
   const citation = parseCitationLine(text(citationNode));
-  const journal = citationNode?.querySelector('a[alsec="jour"], a');
-  const pmid = squish(text(report.querySelector('.rprtid dd'))) || pmidFromHref(url.pathname);
+  const journal = find(citationNode, 'a[alsec="jour"], a');
+  const pmid = squish(text(find(report, '.rprtid dd'))) || pmidFromHref(url.pathname);
   return {
-    title: text(report.querySelector('h1')),
-    authors: [...report.querySelectorAll('.auths a')].map((a) => text(a)),
+    title: text(find(report, 'h1')),
+    authors: [...findAll(report, '.auths a')].map((a) => text(a)),
     ...citation,
     containerTitle: (attr(journal, 'title') ?? citation.containerTitle)?.replace(/\.$/, ''),
-    abstract: legacyAbstract(report.querySelector('.abstr')),
+    abstract: legacyAbstract(find(report, '.abstr')),
     keywords: keywordParagraph(report),
     platformId: pmid,
     url: pmid ? articleUrl(pmid) : url.href,
@@ -123,15 +123,15 @@ function legacyArticle(doc: Document, url: URL): ExtractedItem {
 /** Result list of the 2015 layout: div.rprt blocks with p.title, p.desc (authors), p.details. */
 function legacyResults(doc: Document, base: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const block of doc.querySelectorAll('div.rprt')) {
-    const link = block.querySelector<HTMLAnchorElement>('p.title a');
+  for (const block of findAll(doc, 'div.rprt')) {
+    const link = find(block, 'p.title a');
     if (!link) continue;
-    const pmid = squish(text(block.querySelector('.rprtid dd'))) || pmidFromHref(attr(link, 'href'));
-    const authors = squish(text(block.querySelector('p.desc'))).replace(/\.$/, '');
+    const pmid = squish(text(find(block, '.rprtid dd'))) || pmidFromHref(attr(link, 'href'));
+    const authors = squish(text(find(block, 'p.desc'))).replace(/\.$/, '');
     items.push({
       title: text(link),
       authors: authors ? authors.split(/\s*,\s*/) : [],
-      ...parseCitationLine(text(block.querySelector('p.details'))),
+      ...parseCitationLine(text(find(block, 'p.details'))),
       platformId: pmid || undefined,
       url: pmid ? articleUrl(pmid) : absoluteUrl(attr(link, 'href'), base),
       position: items.length + 1,
@@ -144,7 +144,7 @@ const SIMILAR = '#similar .articles-list .full-docsum, #similar-articles-list .f
 const RESULTS = '.search-results-chunk .full-docsum, .search-results .full-docsum';
 
 function isArticle(doc: Document): boolean {
-  return doc.querySelector('#full-view-heading, .rprt.abstract') !== null;
+  return find(doc, '#full-view-heading, .rprt.abstract') !== null;
 }
 
 export const pubmed: Extractor = {
@@ -164,12 +164,12 @@ export const pubmed: Extractor = {
   },
 
   extract(doc, url) {
-    if (doc.querySelector('#full-view-heading')) {
+    if (find(doc, '#full-view-heading')) {
       // The article first, then its similar articles with their list positions.
-      return [currentArticle(doc, url), ...docsumItems(doc.querySelectorAll(SIMILAR), url)];
+      return [currentArticle(doc, url), ...docsumItems(findAll(doc, SIMILAR), url)];
     }
-    if (doc.querySelector('.rprt.abstract')) return [legacyArticle(doc, url)];
-    const current = docsumItems(doc.querySelectorAll(RESULTS), url);
+    if (find(doc, '.rprt.abstract')) return [legacyArticle(doc, url)];
+    const current = docsumItems(findAll(doc, RESULTS), url);
     return current.length ? current : legacyResults(doc, url);
   },
 };

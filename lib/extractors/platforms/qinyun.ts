@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { splitAuthorLine } from '../../text/names';
-import { absoluteUrl, attr, firstText, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, find, findAll, firstText, squish, text, textWithout } from '../dom';
 import { parseReference } from '../shared/citation-line';
 import { readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
@@ -19,8 +19,8 @@ const ARTICLE_LINKS = 'a[href*="view_abstract.aspx" i][href*="file_no=" i]';
 
 function isQinyunPage(doc: Document, url: URL): boolean {
   if (READER_PATH.test(url.pathname)) return true;
-  if (doc.querySelector('a[href*="qinyun.net" i], a[href*="e-tiller" i]')) return true;
-  const footer = doc.querySelector('.foot, #footer, .footer, #foot');
+  if (find(doc, 'a[href*="qinyun.net" i], a[href*="e-tiller" i]')) return true;
+  const footer = find(doc, '.foot, #footer, .footer, #foot');
   return /勤云|qinyun|e-tiller/i.test(footer?.textContent ?? '');
 }
 
@@ -37,12 +37,12 @@ function articleUrl(fileNumber: string, url: URL): string {
 /** Rows of the similar-literature list: position, abstract, and a title link when the page has one. */
 function similarListItems(doc: Document, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const row of doc.querySelectorAll('table.similar_list tr')) {
-    const abstractNode = row.querySelector('.abstract');
-    const titleLink = row.querySelector<HTMLAnchorElement>('a.title, .title a, a[href*="view_abstract" i]');
-    const similarLink = row.querySelector<HTMLAnchorElement>('a.similar, a[href*="search_similar" i]');
+  for (const row of findAll(doc, 'table.similar_list tr')) {
+    const abstractNode = find(row, '.abstract');
+    const titleLink = find(row, 'a.title, .title a, a[href*="view_abstract" i]');
+    const similarLink = find(row, 'a.similar, a[href*="search_similar" i]');
     const number = fileNo(attr(titleLink, 'href')) ?? fileNo(attr(similarLink, 'href'));
-    const position = Number.parseInt(text(row.querySelector('td.xh')), 10);
+    const position = Number.parseInt(text(find(row, 'td.xh')), 10);
     const item: ExtractedItem = {
       title: titleLink ? text(titleLink) : undefined,
       abstract: text(abstractNode),
@@ -57,12 +57,12 @@ function similarListItems(doc: Document, url: URL): ExtractedItem[] {
 
 function linkTexts(node: Element | null, skip = 'sup'): string[] {
   if (!node) return [];
-  return [...node.querySelectorAll('a')].map((a) => squish(textWithout(a, skip))).filter(Boolean);
+  return [...findAll(node, 'a')].map((a) => squish(textWithout(a, skip))).filter(Boolean);
 }
 
 /** Names in #Author: one link per author in both templates, or a plain line in some journals. */
 function authorsOf(doc: Document): string[] {
-  const node = doc.querySelector('#Author, #author');
+  const node = find(doc, '#Author, #author');
   const links = linkTexts(node).filter((name) => !/^\d+$/.test(name));
   return links.length ? links : splitAuthorLine(textWithout(node, 'sup'));
 }
@@ -83,7 +83,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     authors: authorsOf(doc),
     abstract: firstText(doc, '#Abstract'),
     altAbstract: firstText(doc, '#EnAbstract'),
-    keywords: keywordsOf(doc.querySelector('#KeyWord')),
+    keywords: keywordsOf(find(doc, '#KeyWord')),
     doi: firstText(doc, '#DOI'),
     platformId: number,
     url: number ? articleUrl(number, url) : url.href,
@@ -107,7 +107,7 @@ function listItems(doc: Document, url: URL): ExtractedItem[] {
 }
 
 function isArticlePage(doc: Document): boolean {
-  return doc.querySelector('#FileTitle, #EnTitle') !== null;
+  return find(doc, '#FileTitle, #EnTitle') !== null;
 }
 
 export const qinyun: Extractor = {
@@ -127,7 +127,7 @@ export const qinyun: Extractor = {
   },
 
   extract(doc, url) {
-    if (doc.querySelector('table.similar_list')) return similarListItems(doc, url);
+    if (find(doc, 'table.similar_list')) return similarListItems(doc, url);
     if (isArticlePage(doc)) return [articleItem(doc, url)];
     return listItems(doc, url);
   },

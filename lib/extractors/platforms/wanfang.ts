@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, firstText, hostIs, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
@@ -27,7 +27,7 @@ function articleUrl(kindAndId: string): string | undefined {
 
 function linkTexts(root: ParentNode | null, selector: string): string[] {
   if (!root) return [];
-  return [...root.querySelectorAll(selector)].map((node) => squish(text(node)).replace(/[;；,，]+$/u, '')).filter(Boolean);
+  return [...findAll(root, selector)].map((node) => squish(text(node)).replace(/[;；,，]+$/u, '')).filter(Boolean);
 }
 
 /** Author spans, without the "[期刊论文]" type label and trailing "等". */
@@ -37,29 +37,29 @@ function resultAuthors(entry: Element): string[] {
 }
 
 function resultItem(entry: Element, base: URL, position: number): ExtractedItem | undefined {
-  const title = squish(textWithout(entry.querySelector('.title-area .title, .title-area a.title'), '.title-id-hidden, .essay-type'));
+  const title = squish(textWithout(find(entry, '.title-area .title, .title-area a.title'), '.title-id-hidden, .essay-type'));
   if (!title) return undefined;
-  const hiddenId = squish(text(entry.querySelector('.title-id-hidden')));
+  const hiddenId = squish(text(find(entry, '.title-id-hidden')));
   const kind = /^([a-z]+)_/i.exec(hiddenId)?.[1]?.toLowerCase();
-  const source = entry.querySelector('.author-area .periodical-title, .author-area .periodical');
+  const source = find(entry, '.author-area .periodical-title, .author-area .periodical');
   const issueLine = squish(text(source?.nextElementSibling ?? null));
   return {
     title,
     authors: resultAuthors(entry),
     containerTitle: stripTitleMarks(text(source)),
     ...parseIssueLine(issueLine),
-    abstract: text(entry.querySelector('.abstract-area .abstract-text, .abstract-area')),
+    abstract: text(find(entry, '.abstract-area .abstract-text, .abstract-area')),
     keywords: linkTexts(entry, '.keywords-area .keywords-list, .keywords-area a'),
     type: kind ? TYPES[kind] : undefined,
     platformId: hiddenId || undefined,
-    url: (hiddenId && articleUrl(hiddenId)) || absoluteUrl(attr(entry.querySelector('.title-area a[href]'), 'href'), base),
+    url: (hiddenId && articleUrl(hiddenId)) || absoluteUrl(attr(find(entry, '.title-area a[href]'), 'href'), base),
     position,
   };
 }
 
 function resultItems(doc: Document, base: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const entry of doc.querySelectorAll('.normal-list')) {
+  for (const entry of findAll(doc, '.normal-list')) {
     const item = resultItem(entry, base, items.length + 1);
     if (item) items.push(item);
   }
@@ -68,7 +68,7 @@ function resultItems(doc: Document, base: URL): ExtractedItem[] {
 
 /** The value beside a label row ("DOI：", "年，卷(期)：", "页码：") of an article page. */
 function labelled(doc: Document, selector: string): string | undefined {
-  const row = doc.querySelector(selector);
+  const row = find(doc, selector);
   if (!row) return undefined;
   return squish(textWithout(row, '.item, .itemTitle')) || undefined;
 }
@@ -79,9 +79,9 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
   const item: ExtractedItem = {
     title: firstText(doc, '.detailTitleCN span', '.detailTitleCN'),
     altTitle: firstText(doc, '.detailTitleEN span', '.detailTitleEN'),
-    authors: linkTexts(doc.querySelector('.author.detailTitle, .detailTitle.author'), '.itemUrl a'),
+    authors: linkTexts(find(doc, '.author.detailTitle, .detailTitle.author'), '.itemUrl a'),
     abstract: firstText(doc, '.summary .text-overflow', '.summary .abstract'),
-    keywords: linkTexts(doc.querySelector('.keyword'), '.itemKeyword a'),
+    keywords: linkTexts(find(doc, '.keyword'), '.itemKeyword a'),
     doi: labelled(doc, '.doiStyle, .doi'),
     containerTitle: stripTitleMarks(firstText(doc, '.periodicalName .itemUrl a', '.periodicalName a')),
     ...parseIssueLine(issueLine),
@@ -98,15 +98,15 @@ export const wanfang: Extractor = {
   seenOn: ['https://s.wanfangdata.com.cn/paper?q=增材制造', 'https://d.wanfangdata.com.cn/periodical/hjxb202306001'],
 
   canExtract(doc, url) {
-    return hostIs(url, 'wanfangdata.com.cn') && doc.querySelector('.normal-list, .detailTitleCN') !== null;
+    return hostIs(url, 'wanfangdata.com.cn') && find(doc, '.normal-list, .detailTitleCN') !== null;
   },
 
   kind(doc) {
-    return doc.querySelector('.detailTitleCN') ? 'article' : 'list';
+    return find(doc, '.detailTitleCN') ? 'article' : 'list';
   },
 
   extract(doc, url) {
-    if (doc.querySelector('.detailTitleCN')) return [articleItem(doc, url)];
+    if (find(doc, '.detailTitleCN')) return [articleItem(doc, url)];
     return resultItems(doc, url);
   },
 };

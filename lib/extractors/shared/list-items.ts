@@ -1,8 +1,8 @@
 import type { ExtractedItem } from '../../model/article';
 import { splitAuthorLine } from '../../text/names';
-import { absoluteUrl, attr, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, findAll, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from './citation-line';
-import { listEntries, queryAllIn, queryIn, textIn } from './list-rows';
+import { elementsOf, listEntries, queryAllIn, queryIn, textIn } from './list-rows';
 
 /** How one platform prints its article lists (issue tables of contents, search results). */
 export interface ListLayout {
@@ -27,18 +27,19 @@ const MAX_LIST_ITEMS = 1000;
 
 /** Items of a list page laid out as `layout` says, in page order with 1-based positions. */
 export function readList(doc: Document, base: URL, layout: ListLayout): ExtractedItem[] {
-  const links = doc.querySelectorAll<HTMLAnchorElement>(layout.links);
+  const links = findAll(doc, layout.links);
   const entries = listEntries(links, layout.row, (link) => layout.idOf(link.getAttribute('href') ?? '', base), layout.maxFollowingRows);
   const items: ExtractedItem[] = [];
   for (const { link, nodes } of entries.slice(0, MAX_LIST_ITEMS)) {
     const href = link.getAttribute('href') ?? '';
     const id = layout.idOf(href, base);
     const title = text(link);
-    const abstractNode = layout.abstract ? queryIn(nodes, layout.abstract) : null;
+    const elements = elementsOf(nodes);
+    const abstractNode = layout.abstract ? queryIn(elements, layout.abstract) : null;
     const abstract = abstractNode ? text(abstractNode) : undefined;
-    const authorNodes = layout.authors ? queryAllIn(nodes, layout.authors) : [];
+    const authorNodes = layout.authors ? queryAllIn(elements, layout.authors) : [];
     const authors = authorNames(authorNodes, layout.authorSkip);
-    const source = layout.source ? containerOf(squish(text(queryIn(nodes, layout.source)))) : undefined;
+    const source = layout.source ? containerOf(squish(text(queryIn(elements, layout.source)))) : undefined;
     // The issue line is whatever text is left once title, abstract and authors are taken out.
     let rest = textIn(nodes);
     for (const taken of [title, abstract, ...authorNodes.map(text)]) if (taken) rest = rest.replace(taken, ' ');
@@ -48,7 +49,7 @@ export function readList(doc: Document, base: URL, layout: ListLayout): Extracte
       title,
       abstract,
       authors,
-      keywords: layout.keywords ? queryAllIn(nodes, layout.keywords).map(text) : undefined,
+      keywords: layout.keywords ? queryAllIn(elements, layout.keywords).map(text) : undefined,
       containerTitle: source,
       ...issue,
       doi,
@@ -69,7 +70,7 @@ function containerOf(source: string): string | undefined {
 /** Names from author links, or from one author line split on separators. */
 export function authorNames(nodes: readonly Element[], skip = 'sup'): string[] {
   if (nodes.length === 0) return [];
-  const links = nodes.flatMap((node) => [...node.querySelectorAll('a')]);
+  const links = nodes.flatMap((node) => [...findAll(node, 'a')]);
   const source = links.length ? links : nodes;
   if (source.length === 1 || !links.length) {
     return source.flatMap((node) => splitAuthorLine(textWithout(node, skip)));

@@ -1,4 +1,4 @@
-import { squish, text } from '../dom';
+import { closest, find, findAll, matchesSelector, squish, text } from '../dom';
 
 /**
  * One entry of a list page: the title link and the nodes that belong to it. Many journal
@@ -7,7 +7,7 @@ import { squish, text } from '../dom';
  * next title row.
  */
 export interface ListEntry {
-  link: HTMLAnchorElement;
+  link: Element;
   nodes: Element[];
 }
 
@@ -26,18 +26,18 @@ export function looksLikeTitle(value: string): boolean {
  * "abstract" link to the same article become one entry. Linear in the number of links and rows.
  */
 export function listEntries(
-  links: Iterable<HTMLAnchorElement>,
+  links: Iterable<Element>,
   rowSelector: string,
-  keyOf: (link: HTMLAnchorElement) => string | undefined,
+  keyOf: (link: Element) => string | undefined,
   maxFollowingRows = 4,
 ): ListEntry[] {
-  const byRow = new Map<Element, HTMLAnchorElement>();
+  const byRow = new Map<Element, Element>();
   const seenKeys = new Set<string>();
   for (const link of links) {
     if (!looksLikeTitle(text(link))) continue;
     const key = keyOf(link);
     if (key !== undefined && seenKeys.has(key)) continue;
-    const row = link.closest(rowSelector) ?? link.parentElement;
+    const row = closest(link, rowSelector) ?? link.parentElement;
     if (!row || byRow.has(row)) continue;
     if (key !== undefined) seenKeys.add(key);
     byRow.set(row, link);
@@ -56,22 +56,27 @@ export function listEntries(
 }
 
 /** Whether a following sibling wraps another entry's row (rows nested one level deeper). */
-function containsRow(node: Element, rows: Map<Element, HTMLAnchorElement>): boolean {
+function containsRow(node: Element, rows: Map<Element, Element>): boolean {
   const first = node.firstElementChild;
   return first !== null && rows.has(first);
 }
 
-export function queryIn(nodes: readonly Element[], selector: string): Element | null {
+/** The nodes of an entry and everything inside them, in document order, gathered once. */
+export function elementsOf(nodes: readonly Element[]): Element[] {
+  const all: Element[] = [];
   for (const node of nodes) {
-    if (node.matches(selector)) return node;
-    const found = node.querySelector(selector);
-    if (found) return found;
+    all.push(node);
+    for (const inner of findAll(node, '*')) all.push(inner);
   }
-  return null;
+  return all;
 }
 
-export function queryAllIn(nodes: readonly Element[], selector: string): Element[] {
-  return nodes.flatMap((node) => (node.matches(selector) ? [node] : [...node.querySelectorAll(selector)]));
+export function queryIn(elements: readonly Element[], selector: string): Element | null {
+  return elements.find((element) => matchesSelector(element, selector)) ?? null;
+}
+
+export function queryAllIn(elements: readonly Element[], selector: string): Element[] {
+  return elements.filter((element) => matchesSelector(element, selector));
 }
 
 export function textIn(nodes: readonly Element[]): string {
