@@ -24,8 +24,28 @@ export interface UiCaptureTabMessage {
   tabId: number;
 }
 
+/** UI → background: the library articles most similar to these (one article, or a page's articles together). */
+export interface UiSimilarMessage {
+  type: 'ui/similar';
+  articleIds: string[];
+  limit: number;
+}
+
+/** UI → background: the search box, over the same index. */
+export interface UiSearchMessage {
+  type: 'ui/search';
+  text: string;
+  limit: number;
+}
+
+/** UI → background: articles were changed or deleted outside a capture (library page, import). */
+export interface UiLibraryChangedMessage {
+  type: 'ui/library-changed';
+  articleIds: string[];
+}
+
 export type ContentToBackground = ContentCaptureMessage | ContentShouldCaptureMessage;
-export type UiToBackground = UiCaptureTabMessage;
+export type UiToBackground = UiCaptureTabMessage | UiSimilarMessage | UiSearchMessage | UiLibraryChangedMessage;
 export type Message = ContentToBackground | UiToBackground;
 
 export interface CaptureReply {
@@ -37,6 +57,21 @@ export interface ErrorReply {
   ok: false;
   error: string;
 }
+
+/** A ranked article and the terms it shares with the query: why it is similar. */
+export interface RankedArticle {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+export type RankingReply =
+  | { ok: true; results: RankedArticle[] }
+  /** The index is being built (first start, or tokenizer change): ask again shortly. */
+  | { ok: true; indexing: { done: number; total: number } }
+  | ErrorReply;
+
+export const MAX_RANKED = 500;
 
 /** Sizes accepted from a content script; larger fields are refused, not truncated silently. */
 export const MESSAGE_LIMITS = { stringLength: 100_000, listLength: 500, urlLength: 4096 } as const;
@@ -119,6 +154,28 @@ function checkCapture(raw: Record<string, unknown>): Check<ContentCaptureMessage
   };
 }
 
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MESSAGE_LIMITS.listLength && value.every((id) => isShortString(id, 200));
+}
+
+function isLimit(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_RANKED;
+}
+
+function checkUiQuery(raw: Record<string, unknown>): Check<UiSimilarMessage | UiSearchMessage | UiLibraryChangedMessage> {
+  if (raw.type === 'ui/library-changed') {
+    if (!isIdList(raw.articleIds)) return { ok: false, error: 'articleIds is not a list of ids' };
+    return { ok: true, value: { type: 'ui/library-changed', articleIds: raw.articleIds } };
+  }
+  if (!isLimit(raw.limit)) return { ok: false, error: `limit is not a whole number from 1 to ${MAX_RANKED}` };
+  if (raw.type === 'ui/similar') {
+    if (!isIdList(raw.articleIds) || raw.articleIds.length === 0) return { ok: false, error: 'articleIds is not a list of ids' };
+    return { ok: true, value: { type: 'ui/similar', articleIds: raw.articleIds, limit: raw.limit } };
+  }
+  if (!isShortString(raw.text, 1000)) return { ok: false, error: 'text is not a string of allowed size' };
+  return { ok: true, value: { type: 'ui/search', text: raw.text, limit: raw.limit } };
+}
+
 /** Who sent a message, as the browser reports it (a subset of runtime.MessageSender). */
 export interface SenderInfo {
   id?: string;
@@ -146,6 +203,11 @@ export function validateMessage(raw: unknown, sender: SenderInfo, ownId: string,
       if (!fromOwnPage) return { ok: false, error: 'UI messages must come from the extension\'s own pages' };
       if (typeof raw.tabId !== 'number' || !Number.isInteger(raw.tabId) || raw.tabId < 0) return { ok: false, error: 'tabId is not a tab id' };
       return { ok: true, value: { type: 'ui/capture-tab', tabId: raw.tabId } };
+    case 'ui/similar':
+    case 'ui/search':
+    case 'ui/library-changed':
+      if (!fromOwnPage) return { ok: false, error: 'UI messages must come from the extension\'s own pages' };
+      return checkUiQuery(raw);
     default:
       return { ok: false, error: `unknown message type "${String(raw.type).slice(0, 50)}"` };
   }

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { openLibrary } from '@/lib/db/schema';
 import { syncAllSitesScript } from './capture-scope';
-import { handleMessage } from './messages';
+import { handleMessage, ranking } from './messages';
 
 export default defineBackground(() => {
   // Returning true keeps the channel open for the asynchronous reply.
@@ -11,6 +11,9 @@ export default defineBackground(() => {
     );
     return true;
   });
+
+  // Load the similarity index now, so that the popup's first question finds it warm.
+  ranking.warm();
 
   const sync = () => syncAllSitesScript().catch((error: unknown) => console.warn('simlit: could not update where capture runs', error));
   browser.permissions.onAdded.addListener(sync);

@@ -2,12 +2,15 @@ import { pageArticles } from '@/lib/capture/page-articles';
 import { openLibrary } from '@/lib/db/schema';
 import { storeCapture } from '@/lib/db/store-capture';
 import { storageErrorMessage } from '@/lib/db/errors';
-import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply } from '@/lib/messages';
+import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
 import { showBadge } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
+import { RankingService } from './ranking';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
-type Reply = CaptureReply | ErrorReply | { ok: true; capture?: boolean };
+type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: boolean };
+
+export const ranking = new RankingService(openLibrary());
 
 export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply> {
   const checked = validateMessage(raw, sender, browser.runtime.id, browser.runtime.getURL('/'));
@@ -22,6 +25,13 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply
       rememberClick(message.tabId);
       await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: ['/content-scripts/content.js'] });
       return { ok: true };
+    case 'ui/similar':
+      return ranking.similar(message.articleIds, message.limit);
+    case 'ui/search':
+      return ranking.search(message.text, message.limit);
+    case 'ui/library-changed':
+      await ranking.changed(message.articleIds);
+      return { ok: true };
   }
 }
 
@@ -34,6 +44,7 @@ async function capture(message: ContentCaptureMessage, tabId: number | undefined
       { pageUrl: message.page.url, pageTitle: message.page.title, platform: message.page.platform, kind: message.page.kind, tabId, capturedAt },
       articles,
     );
+    ranking.written(result.written);
     if (tabId !== undefined) await showBadge(tabId, articles.length);
     return { ok: true, captureId: result.captureId, counts: result.counts };
   } catch (error) {

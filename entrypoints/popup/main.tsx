@@ -1,13 +1,29 @@
 import { render } from 'preact';
-import { PopupApp } from '@/components/PopupApp';
+import { LocaleProvider } from '@/components/LocaleProvider';
+import type { PopupApi } from '@/components/popup/api';
+import { PopupApp } from '@/components/popup/PopupApp';
 import { openLibrary } from '@/lib/db/schema';
 import '@/assets/ui.css';
+import '@/assets/popup.css';
 import { resolveTargetTab } from './target-tab';
 
-function requestCapture(tabId: number): Promise<{ ok: boolean; error?: string }> {
-  return browser.runtime.sendMessage({ type: 'ui/capture-tab', tabId });
-}
+const api: PopupApi = {
+  requestCapture: (tabId) => browser.runtime.sendMessage({ type: 'ui/capture-tab', tabId }),
+  similar: (articleIds, limit) => browser.runtime.sendMessage({ type: 'ui/similar', articleIds, limit }),
+  search: (text, limit) => browser.runtime.sendMessage({ type: 'ui/search', text, limit }),
+  openPage(page) {
+    if (page === 'options') void browser.runtime.openOptionsPage();
+    else void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    window.close();
+  },
+};
 
 resolveTargetTab().then((tab) => {
-  render(<PopupApp db={openLibrary()} tab={tab} requestCapture={requestCapture} />, document.getElementById('app')!);
+  const db = openLibrary();
+  render(
+    <LocaleProvider db={db}>
+      <PopupApp db={db} tab={tab} api={api} />
+    </LocaleProvider>,
+    document.getElementById('app')!,
+  );
 });

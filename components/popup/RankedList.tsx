@@ -1,0 +1,41 @@
+import type { ComponentChildren } from 'preact';
+import type { Article } from '@/lib/model/article';
+import { useI18n } from '../i18n-context';
+import { RankedRow } from './RankedRow';
+import type { RankingState } from './use-ranking';
+
+interface Props {
+  state: RankingState;
+  label: string;
+  empty: ComponentChildren;
+  keep?: (article: Article) => boolean;
+  limit: number;
+  onPivot?(article: Article): void;
+}
+
+/** A ranked list in its states: waiting, index being built, failed, empty, results. */
+export function RankedList({ state, label, empty, keep = () => true, limit, onPivot }: Props) {
+  const { t } = useI18n();
+  switch (state.phase) {
+    case 'idle':
+      return null;
+    case 'loading':
+      return <p class="status" role="status" aria-busy="true">…</p>;
+    case 'indexing':
+      return <p class="status" role="status">{t('popupIndexing', state.percent)}</p>;
+    case 'failed':
+      return <p class="error" role="alert">{t('popupRankingFailed', state.error)}</p>;
+    case 'ready': {
+      const shown = state.results.filter(({ article }) => keep(article)).slice(0, limit);
+      if (shown.length === 0) return <p class="empty">{empty}</p>;
+      const topScore = shown[0].ranked.score;
+      return (
+        <ol class="ranked-list" aria-label={label}>
+          {shown.map(({ article, ranked }) => (
+            <RankedRow key={article.id} article={article} score={ranked.score} topScore={topScore} terms={ranked.terms} onPivot={onPivot} />
+          ))}
+        </ol>
+      );
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Article } from '@/lib/model/article';
+import { issuedYear } from '@/lib/model/article';
+import type { SimlitDB } from '@/lib/db/schema';
+import { useI18n } from '../i18n-context';
+import type { PopupApi } from './api';
+import { headline } from './byline';
+import { RankedList } from './RankedList';
+import { useRanking } from './use-ranking';
+
+export interface SimilarFilters {
+  savedOnly: boolean;
+  language: '' | 'zh' | 'en';
+  yearFrom?: number;
+}
+
+export function passesFilters(article: Article, filters: SimilarFilters): boolean {
+  if (filters.savedOnly && article.savedAt === undefined) return false;
+  if (filters.language && article.language !== filters.language) return false;
+  if (filters.yearFrom !== undefined) {
+    const year = issuedYear(article);
+    if (year === undefined || year < filters.yearFrom) return false;
+  }
+  return true;
+}
+
+const SHOWN = 20;
+/** Asked for more than shown, so that filters still leave a full list. */
+const ASKED = 200;
+
+interface Props {
+  db: SimlitDB;
+  api: PopupApi;
+  /** The page's articles: ranked against together. */
+  pageArticles: Article[];
+}
+
+/** "Similar in your library": for the page's articles, or for one picked with "More like this". */
+export function SimilarSection({ db, api, pageArticles }: Props) {
+  const { t } = useI18n();
+  const [pivot, setPivot] = useState<Article>();
+  const [filters, setFilters] = useState<SimilarFilters>({ savedOnly: false, language: '' });
+  const queryIds = pivot ? [pivot.id] : pageArticles.map((article) => article.id);
+  const key = queryIds.join('|');
+  const ask = useMemo(() => (queryIds.length ? () => api.similar(queryIds, ASKED) : undefined), [api, key]);
+  const state = useRanking(db, ask, key);
+  if (queryIds.length === 0) return null;
+  return (
+    <section class="similar" aria-labelledby="similar-heading">
+      <h2 id="similar-heading">{pivot ? t('popupSimilarTo', headline(pivot, t('untitled'))) : t('popupSimilarHeading')}</h2>
+      {pivot && (
+        <button type="button" class="link-button" onClick={() => setPivot(undefined)}>
+          ← {t('popupBackToPage')}
+        </button>
+      )}
+      <fieldset class="filters">
+        <legend class="visually-hidden">{t('popupFilters')}</legend>
+        <label>
+          <input type="checkbox" checked={filters.savedOnly} onChange={(e) => setFilters({ ...filters, savedOnly: e.currentTarget.checked })} />
+          {t('popupSavedOnly')}
+        </label>
+        <select aria-label={t('libFilterLanguage')} value={filters.language} onChange={(e) => setFilters({ ...filters, language: e.currentTarget.value as SimilarFilters['language'] })}>
+          <option value="">{t('popupAnyLanguage')}</option>
+          <option value="zh">{t('languageChinese')}</option>
+          <option value="en">{t('languageEnglish')}</option>
+        </select>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1600}
+          max={2200}
+          class="year-from"
+          aria-label={t('popupYearFrom')}
+          placeholder={t('popupYearFrom')}
+          value={filters.yearFrom ?? ''}
+          onInput={(e) => {
+            const year = Number.parseInt(e.currentTarget.value, 10);
+            setFilters({ ...filters, yearFrom: Number.isFinite(year) && year >= 1600 ? year : undefined });
+          }}
+        />
+      </fieldset>
+      <RankedList
+        state={state}
+        label={t('popupSimilarHeading')}
+        empty={t('popupNoSimilar')}
+        keep={(article) => passesFilters(article, filters)}
+        limit={SHOWN}
+        onPivot={setPivot}
+      />
+    </section>
+  );
+}

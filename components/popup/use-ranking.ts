@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Article } from '@/lib/model/article';
+import type { RankedArticle, RankingReply } from '@/lib/messages';
+import type { SimlitDB } from '@/lib/db/schema';
+
+export type RankingState =
+  | { phase: 'idle' }
+  | { phase: 'loading' }
+  | { phase: 'indexing'; percent: number }
+  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[] }
+  | { phase: 'failed'; error: string };
+
+const RETRY_MS = 400;
+
+/**
+ * Asks the background for ranked articles and loads them from the library. While the index is
+ * being built the background says how far it is, and the question is asked again.
+ */
+export function useRanking(db: SimlitDB, ask: (() => Promise<RankingReply>) | undefined, key: string): RankingState {
+  const [state, setState] = useState<RankingState>({ phase: 'idle' });
+  useEffect(() => {
+    if (!ask) {
+      setState({ phase: 'idle' });
+      return;
+    }
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setState({ phase: 'loading' });
+    async function run(): Promise<void> {
+      const reply = await ask!().catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+      if (cancelled) return;
+      if (!reply.ok) return setState({ phase: 'failed', error: reply.error });
+      if ('indexing' in reply) {
+        const { done, total } = reply.indexing;
+        setState({ phase: 'indexing', percent: total > 0 ? Math.floor((done / total) * 100) : 0 });
+        timer = setTimeout(() => void run(), RETRY_MS);
+        return;
+      }
+      const articles = await db.articles.bulkGet(reply.results.map((result) => result.id));
+      if (cancelled) return;
+      // Articles deleted since the index saw them are left out.
+      const results = reply.results.flatMap((ranked, index) => (articles[index] ? [{ article: articles[index], ranked }] : []));
+      setState({ phase: 'ready', results });
+    }
+    void run();
+    return () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, key]);
+  return state;
+}

@@ -1,0 +1,249 @@
+// @vitest-environment jsdom
+// Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import type { PopupApi } from '@/components/popup/api';
+import { PopupApp } from '@/components/popup/PopupApp';
+import type { RankingReply } from '@/lib/messages';
+import type { Article } from '@/lib/model/article';
+import { testDb } from '../../lib/db/test-db';
+import { makeArticle } from '../../lib/db/library-fixtures';
+import { renderWithDb } from '../render-with-db';
+
+afterEach(cleanup);
+
+const PAGE_URL = 'http://jnxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=1';
+const TAB = { id: 7, url: PAGE_URL };
+
+function fakeApi(overrides: Partial<PopupApi> = {}): PopupApi & { calls: { similar: string[][] } } {
+  const calls = { similar: [] as string[][] };
+  return {
+    calls,
+    requestCapture: vi.fn(async () => ({ ok: true })),
+    similar: vi.fn(async (ids: string[]) => {
+      calls.similar.push(ids);
+      return { ok: true, results: [] } as RankingReply;
+    }),
+    search: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply),
+    openPage: vi.fn(),
+    ...overrides,
+  };
+}
+
+async function popupWith(pageArticles: Article[], library: Article[] = [], api = fakeApi(), tab: typeof TAB | null = TAB) {
+  const db = testDb();
+  await db.articles.bulkAdd([...pageArticles, ...library]);
+  if (pageArticles.length || tab) {
+    await db.captures.add({
+      pageUrl: PAGE_URL,
+      platform: 'qinyun',
+      kind: 'list',
+      tabId: 7,
+      capturedAt: 5,
+      items: pageArticles.map((article, index) => ({ articleId: article.id, status: index === 0 ? 'new' : 'known', position: index + 1 })),
+    });
+  }
+  renderWithDb(db, <PopupApp db={db} tab={tab ?? undefined} api={api} />);
+  return { db, api };
+}
+
+const PAGE = [
+  makeArticle('p1', { title: '基层治理中的问责与避责', language: 'zh', 'container-title': '公共管理学报', issued: { 'date-parts': [[2021]] } }),
+  makeArticle('p2', { title: undefined, abstract: '在科层制体系中,自上而下的行政考核在增强任务压力的同时,也催生出基层多样化的减负回应方式,'.repeat(3), language: 'zh' }),
+];
+const LIBRARY = [
+  makeArticle('s1', { title: '问责压力下的基层避责行为研究', language: 'zh', abstract: '研究发现基层干部的避责行为源于问责压力。', savedAt: 3, collections: ['c'], URL: 'https://journal.example/1', issued: { 'date-parts': [[2019]] } }),
+  makeArticle('s2', { title: 'Blame avoidance in local governments', language: 'en', URL: 'javascript:alert(1)', issued: { 'date-parts': [[2015]] } }),
+];
+
+describe('PopupApp: this page', () => {
+  it('lists the page\'s articles with their status, title or abstract start, and source', async () => {
+    await popupWith(PAGE);
+    const list = await screen.findByRole('list', { name: 'This page' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].textContent).toContain('基层治理中的问责与避责');
+    expect(rows[0].textContent).toContain('公共管理学报 · 2021');
+    expect(within(rows[0]).getByText('new')).toBeTruthy();
+    expect(within(rows[1]).getByText('in library')).toBeTruthy();
+    const abstractStart = rows[1].querySelector('.article-title')?.textContent ?? '';
+    expect(abstractStart.startsWith('在科层制体系中')).toBe(true);
+    expect(abstractStart.endsWith('…')).toBe(true);
+    expect(screen.getByText('2 articles on this page: 1 new')).toBeTruthy();
+  });
+
+  it('saves one article, then all the rest', async () => {
+    const { db } = await popupWith(PAGE);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save “基层治理中的问责与避责” to the library' }));
+    await waitFor(async () => expect((await db.articles.get('p1'))?.savedAt).toBeGreaterThan(0));
+    expect((await db.articles.get('p2'))?.savedAt).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Save all' }));
+    await waitFor(async () => expect((await db.articles.get('p2'))?.savedAt).toBeGreaterThan(0));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Save all' }) as HTMLButtonElement).disabled).toBe(true));
+  });
+
+  it('adds to a new collection in one step, saving the article', async () => {
+    const { db } = await popupWith(PAGE);
+    const picker = (await screen.findAllByRole('combobox', { name: 'Add to a collection' }))[0];
+    fireEvent.change(picker, { target: { value: '__new__' } });
+    const name = await screen.findByRole('textbox', { name: 'Name of the new collection' });
+    fireEvent.input(name, { target: { value: '问责研究' } });
+    fireEvent.submit(name.closest('form')!);
+    await screen.findByText('Added to “问责研究”.');
+    const [collection] = await db.collections.toArray();
+    expect(collection.name).toBe('问责研究');
+    expect(await db.articles.get('p1')).toMatchObject({ collections: [collection.id], savedAt: expect.any(Number) });
+  });
+
+  it('refuses a duplicate collection name in plain words', async () => {
+    const { db } = await popupWith(PAGE);
+    await db.collections.add({ id: 'c1', name: '问责研究', createdAt: 1, updatedAt: 1 });
+    const picker = (await screen.findAllByRole('combobox', { name: 'Add to a collection' }))[0];
+    fireEvent.change(picker, { target: { value: '__new__' } });
+    const name = await screen.findByRole('textbox', { name: 'Name of the new collection' });
+    fireEvent.input(name, { target: { value: '问责研究' } });
+    fireEvent.submit(name.closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toBe('A collection with this name exists.');
+    expect(await db.collections.count()).toBe(1);
+  });
+
+  it('says when a page has nothing, and captures the tab on request', async () => {
+    const api = fakeApi();
+    await popupWith([], [], api);
+    await screen.findByText('No articles were found on this page.');
+    fireEvent.click(screen.getByRole('button', { name: 'Capture this tab' }));
+    await waitFor(() => expect(api.requestCapture).toHaveBeenCalledWith(7));
+  });
+
+  it('captures a page never captured before as soon as it opens, and reports a failure', async () => {
+    const api = fakeApi({ requestCapture: vi.fn(async () => ({ ok: false, error: 'Cannot access this page' })) });
+    const db = testDb();
+    renderWithDb(db, <PopupApp db={db} tab={{ id: 9, url: 'https://blog.example/post' }} api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('This page could not be read: Cannot access this page');
+    expect(api.requestCapture).toHaveBeenCalledWith(9);
+  });
+});
+
+describe('PopupApp: similar in your library', () => {
+  const ranked = (): RankingReply => ({
+    ok: true,
+    results: [
+      { id: 's1', score: 8, terms: ['问责', '避责'] },
+      { id: 's2', score: 2, terms: ['blame'] },
+      { id: 'deleted-since', score: 1, terms: [] },
+    ],
+  });
+
+  it('ranks against the page\'s articles together, with score bars and shared terms marked', async () => {
+    const api = fakeApi({ similar: vi.fn(async () => ranked()) });
+    await popupWith(PAGE, LIBRARY, api);
+    const list = await screen.findByRole('list', { name: 'Similar in your library' });
+    expect(api.similar).toHaveBeenCalledWith(['p1', 'p2'], expect.any(Number));
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(2); // an id the library no longer has is left out
+    expect([...rows[0].querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['问责', '避责']);
+    expect(within(rows[0]).getByRole('img').getAttribute('aria-label')).toBe('Similarity 100%');
+    expect(within(rows[1]).getByRole('img').getAttribute('aria-label')).toBe('Similarity 25%');
+    expect(within(rows[0]).getByText('Saved')).toBeTruthy();
+    expect(within(rows[0]).getByText('in 1 collections')).toBeTruthy();
+    expect(within(rows[0]).getByRole('link', { name: /Open/ }).getAttribute('href')).toBe('https://journal.example/1');
+    expect(within(rows[1]).queryByRole('link')).toBeNull(); // a javascript: URL is never a link
+  });
+
+  it('expands an abstract with the terms marked, and pivots to more like this', async () => {
+    const api = fakeApi({ similar: vi.fn(async () => ranked()) });
+    await popupWith(PAGE, LIBRARY, api);
+    const list = await screen.findByRole('list', { name: 'Similar in your library' });
+    const first = within(list).getAllByRole('listitem')[0];
+    const toggle = within(first).getByRole('button', { name: 'Show the abstract of “问责压力下的基层避责行为研究”' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(first.querySelector('.abstract')?.textContent).toBe('研究发现基层干部的避责行为源于问责压力。');
+    fireEvent.click(within(first).getByRole('button', { name: 'Find articles like “问责压力下的基层避责行为研究”' }));
+    await screen.findByRole('heading', { name: 'Similar to “问责压力下的基层避责行为研究”' });
+    await waitFor(() => expect(api.similar).toHaveBeenLastCalledWith(['s1'], expect.any(Number)));
+    fireEvent.click(screen.getByRole('button', { name: /Back to this page/ }));
+    await screen.findByRole('heading', { name: 'Similar in your library' });
+  });
+
+  it('filters by saved, language and year', async () => {
+    const api = fakeApi({ similar: vi.fn(async () => ranked()) });
+    await popupWith(PAGE, LIBRARY, api);
+    const list = await screen.findByRole('list', { name: 'Similar in your library' });
+    const count = () => within(screen.getByRole('list', { name: 'Similar in your library' })).getAllByRole('listitem').length;
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Saved only' }));
+    await waitFor(() => expect(count()).toBe(1));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Saved only' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'en' } });
+    await waitFor(() => expect(count()).toBe(1));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: '' } });
+    fireEvent.input(screen.getByRole('spinbutton', { name: 'From year' }), { target: { value: '2018' } });
+    await waitFor(() => expect(count()).toBe(1));
+    expect(screen.getByRole('list', { name: 'Similar in your library' }).textContent).toContain('问责压力下');
+  });
+
+  it('shows the index building progress, then the results', async () => {
+    let calls = 0;
+    const api = fakeApi({
+      similar: vi.fn(async () => (++calls === 1 ? ({ ok: true, indexing: { done: 400, total: 1000 } } as RankingReply) : ranked())),
+    });
+    await popupWith(PAGE, LIBRARY, api);
+    await screen.findByText('Building the similarity index… 40%');
+    await screen.findByRole('list', { name: 'Similar in your library' }, { timeout: 3000 });
+  });
+
+  it('says so when nothing is similar, and when ranking failed', async () => {
+    await popupWith(PAGE, LIBRARY);
+    await screen.findByText(/Nothing similar in your library yet/);
+    cleanup();
+    await popupWith(PAGE, LIBRARY, fakeApi({ similar: vi.fn(async () => ({ ok: false, error: 'index unreadable' }) as RankingReply) }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Similar articles could not be found: index unreadable');
+  });
+
+  it('renders hostile page text as text', async () => {
+    const hostile = makeArticle('h', { title: '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>问责', abstract: '<b>bold</b> 问责' });
+    const api = fakeApi({ similar: vi.fn(async () => ({ ok: true, results: [{ id: 'h', score: 1, terms: ['问责', 'img'] }] }) as RankingReply) });
+    await popupWith(PAGE, [hostile], api);
+    const list = await screen.findByRole('list', { name: 'Similar in your library' });
+    fireEvent.click(within(list).getByRole('button', { name: /Show the abstract/ }));
+    expect(list.querySelector('img, script, b')).toBeNull();
+    expect(list.textContent).toContain('<script>window.pwned=2</script>');
+    expect((window as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
+
+describe('PopupApp: quick search', () => {
+  it('searches the library and shows the hits in place of the page sections', async () => {
+    const api = fakeApi({ search: vi.fn(async () => ({ ok: true, results: [{ id: 's2', score: 3, terms: ['blame'] }] }) as RankingReply) });
+    await popupWith(PAGE, LIBRARY, api);
+    fireEvent.input(await screen.findByRole('searchbox', { name: 'Search your library' }), { target: { value: ' blame ' } });
+    const list = await screen.findByRole('list', { name: 'Search results' });
+    expect(api.search).toHaveBeenCalledWith('blame', expect.any(Number));
+    expect(within(list).getByText('Blame')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'This page' })).toBeNull();
+  });
+
+  it('says when nothing matches', async () => {
+    await popupWith(PAGE, LIBRARY);
+    fireEvent.input(await screen.findByRole('searchbox', { name: 'Search your library' }), { target: { value: '量子' } });
+    await screen.findByText('Nothing in your library matches “量子”.');
+  });
+});
+
+describe('PopupApp: navigation', () => {
+  it('opens the library and the options pages', async () => {
+    const api = fakeApi();
+    await popupWith(PAGE, [], api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Library' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
+    expect(api.openPage).toHaveBeenNthCalledWith(1, 'library');
+    expect(api.openPage).toHaveBeenNthCalledWith(2, 'options');
+  });
+
+  it('says so when the tab shows no web page', async () => {
+    await popupWith([], [], fakeApi(), null);
+    await screen.findByText('There is no web page in this tab to read.');
+  });
+});
