@@ -82,7 +82,8 @@ function blockItem(block: Element, base: URL): ExtractedItem | undefined {
   if (!link) return undefined;
   const abstract = abstractOf(block, link);
   const blockText = squish(text(block));
-  if (!abstract || !BIBLIOGRAPHIC_SIGN.test(blockText)) return undefined;
+  // Adjacent elements run together in textContent, so the abstract is tested on its own too.
+  if (!abstract || !(BIBLIOGRAPHIC_SIGN.test(blockText) || BIBLIOGRAPHIC_SIGN.test(abstract))) return undefined;
   const authors = squish(text(find(block, '.author, .authors, [class*="author" i]')));
   const rest = blockText.replace(abstract, ' ');
   const chineseLine = parseIssueLine(rest);
