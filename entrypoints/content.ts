@@ -1,5 +1,6 @@
 import { matchPatterns } from '@/lib/hosts';
 import { captureWatcher } from '@/lib/capture/capture-watcher';
+import { clipItemsForMessage } from '@/lib/capture/clip-items';
 import { extractPage } from '@/lib/extractors/registry';
 import type { ContentCaptureMessage } from '@/lib/messages';
 
@@ -18,22 +19,45 @@ export default defineContentScript({
       .sendMessage({ type: 'content/should-capture', url: location.href })
       .then((reply: { capture?: boolean } | undefined) => reply?.capture === true, () => false);
     if (!allowed) return; // paused site, or capture only on click
+    // Reading a huge page is one synchronous pass: after each, stay away for 20 times as long,
+    // so that a page changing all the time spends at most ~5% of its time on Simlit.
+    let quietUntil = 0;
+    const extract = () => {
+      const start = performance.now();
+      const extraction = extractPage(document, location.href);
+      const end = performance.now();
+      quietUntil = end + 20 * (end - start);
+      // Visible in DevTools' performance panel and to the end-to-end tests.
+      performance.measure?.('simlit:extract', { start, end });
+      return extraction;
+    };
     const watcher = captureWatcher({
-      extract: () => extractPage(document, location.href),
+      extract,
       send: (extraction) => {
         const message: ContentCaptureMessage = {
           type: 'content/capture',
           page: { url: location.href, title: document.title.slice(0, 2000), platform: extraction.platform, kind: extraction.kind },
-          items: extraction.items,
+          items: clipItemsForMessage(extraction.items),
         };
         browser.runtime.sendMessage(message).catch(() => {
           // The extension was reloaded or updated: this page's script is orphaned; stay quiet.
         });
       },
       observe: (onChange) => {
-        const observer = new MutationObserver(onChange);
+        let deferred: ReturnType<typeof setTimeout> | undefined;
+        const observer = new MutationObserver(() => {
+          const wait = quietUntil - performance.now();
+          if (wait <= 0) onChange();
+          else deferred ??= setTimeout(() => {
+            deferred = undefined;
+            onChange();
+          }, wait);
+        });
         observer.observe(document.documentElement, { childList: true, subtree: true });
-        return () => observer.disconnect();
+        return () => {
+          observer.disconnect();
+          if (deferred !== undefined) clearTimeout(deferred);
+        };
       },
     });
     (globalThis as Record<symbol, unknown>)[marker] = watcher;

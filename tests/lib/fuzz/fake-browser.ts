@@ -1,0 +1,41 @@
+/**
+ * The few extension APIs the background's message handler touches, recorded instead of acted
+ * on, so that the real handler (entrypoints/background/messages.ts) runs in Node on
+ * fake-indexeddb.
+ */
+export const OWN_ID = 'simlitfuzzextensionid';
+export const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
+
+export interface FakeBrowser {
+  runtime: { id: string; getURL(path: string): string };
+  i18n: { getMessage(key: string): string };
+  action: {
+    setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
+    setBadgeBackgroundColor(details: unknown): Promise<void>;
+    setTitle(details: { tabId?: number; title: string }): Promise<void>;
+  };
+  scripting: { executeScript(details: unknown): Promise<unknown[]> };
+  /** Badge texts and titles set, and scripts injected, in order. */
+  calls: { api: string; details: unknown }[];
+}
+
+export function installFakeBrowser(): FakeBrowser {
+  const calls: FakeBrowser['calls'] = [];
+  const record = (api: string) => async (details: unknown) => {
+    calls.push({ api, details });
+  };
+  const fake: FakeBrowser = {
+    runtime: { id: OWN_ID, getURL: (path) => new URL(path, OWN_ORIGIN).href },
+    i18n: { getMessage: (key) => key },
+    action: { setBadgeText: record('action.setBadgeText'), setBadgeBackgroundColor: record('action.setBadgeBackgroundColor'), setTitle: record('action.setTitle') },
+    scripting: {
+      async executeScript(details) {
+        calls.push({ api: 'scripting.executeScript', details });
+        return [];
+      },
+    },
+    calls,
+  };
+  (globalThis as { browser?: unknown }).browser = fake;
+  return fake;
+}

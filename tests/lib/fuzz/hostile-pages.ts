@@ -1,0 +1,35 @@
+/** Hostile page shapes at a chosen size, for scaling tests and the benchmark. */
+
+const ABSTRACT = '摘要：在信息不对称的委托代理格局下，下级政府要为上级政府发射信号来表明自己完成任务，从而形成过度留痕。';
+export const SCRIPT_TITLE = '<img src=x onerror="window.__simlitPwned=1"><script>window.__simlitPwned=1</script>';
+
+function page(body: string, head = ''): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
+}
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** `count` list items, each a title link, an abstract and a DOI line: every list extractor bites. */
+export function manyItemsPage(count: number): string {
+  const items = Array.from({ length: count }, (_, i) =>
+    `<li class="item"><div class="title"><a href="/ch/reader/view_abstract.aspx?file_no=${i}">${escape(SCRIPT_TITLE)} 第${i}篇 形式主义的成因研究</a></div>` +
+      `<div class="author">张三, 李四</div><div class="abstract">${ABSTRACT}${i}</div><p>2023, 44(5): 12-19. DOI: 10.1000/test.${i}</p></li>`,
+  ).join('');
+  return page(`<ul class="similar_list">${items}</ul>`);
+}
+
+/** A link and an abstract at the bottom of `depth` nested elements. */
+export function deepPage(depth: number): string {
+  const open = '<div class="abstract"><span>'.repeat(depth);
+  const close = '</span></div>'.repeat(depth);
+  return page(`${open}<a href="/a?id=1">${escape(SCRIPT_TITLE)} title at the bottom</a><p>${ABSTRACT}</p>${close}`);
+}
+
+/** Meta tags and an abstract block whose text is `length` characters long. */
+export function longFieldPage(length: number): string {
+  const long = '长'.repeat(length);
+  return page(
+    `<h1 class="title">${long}</h1><div id="abstract" class="abstract">${ABSTRACT}${long}</div><div class="keywords">关键词：${long}</div>`,
+    `<meta name="citation_title" content="${long}"><meta name="citation_abstract" content="${long}"><meta name="citation_author" content="${long}"><meta name="citation_doi" content="10.1000/${long}">`,
+  );
+}

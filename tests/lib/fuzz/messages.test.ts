@@ -1,0 +1,171 @@
+/**
+ * Fuzzing the background with generated messages and senders: validateMessage never throws,
+ * refuses anything not from the extension's own scripts, and a refused message writes nothing,
+ * through the real handler in entrypoints/background/messages.ts on fake-indexeddb.
+ */
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ITEMS_PER_PAGE } from '@/lib/extractors/registry';
+import { openLibrary } from '@/lib/db/schema';
+import { MESSAGE_LIMITS, validateMessage, type SenderInfo } from '@/lib/messages';
+import { hostileText } from './html-arbitraries';
+import { OWN_ID, OWN_ORIGIN, installFakeBrowser, type FakeBrowser } from './fake-browser';
+
+let fake: FakeBrowser;
+let handleMessage: (raw: unknown, sender: SenderInfo) => Promise<{ ok: boolean; error?: string }>;
+
+beforeAll(async () => {
+  fake = installFakeBrowser();
+  // Imported after the fake is installed: the handler reads `browser` when called.
+  ({ handleMessage } = (await import('@/entrypoints/background/messages')) as unknown as { handleMessage: typeof handleMessage });
+});
+
+const FIELDS = ['title', 'abstract', 'doi', 'url', 'date', 'authors', 'keywords', 'position', 'containerTitle', 'platformId', 'type', 'language'];
+
+/** Field values of every JSON type, hostile strings and sizes just past the limits. */
+const fieldValue = fc.oneof(
+  hostileText,
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.array(hostileText, { maxLength: 4 }),
+  fc.constantFrom('x'.repeat(MESSAGE_LIMITS.stringLength + 1), -1, 1.5, 2 ** 53, null, [], {}, ['a'.repeat(2001)]),
+);
+const item = fc.oneof(
+  fc.dictionary(fc.constantFrom(...FIELDS), fieldValue, { maxKeys: 6 }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const pageInfo = fc.record(
+  {
+    url: fc.oneof(fc.constantFrom('https://pubmed.ncbi.nlm.nih.gov/1/', 'javascript:alert(1)', 'file:///etc/passwd', `${OWN_ORIGIN}popup.html`, 'not a url'), fc.webUrl(), hostileText),
+    title: fc.oneof(hostileText, fc.jsonValue({ maxDepth: 1 })),
+    platform: fc.oneof(fc.constantFrom('pubmed', 'meta', 'x'.repeat(51)), hostileText),
+    kind: fc.oneof(fc.constantFrom('article', 'list'), fc.jsonValue({ maxDepth: 1 })),
+  },
+  { requiredKeys: [] },
+);
+const captureMessage = fc.record(
+  {
+    type: fc.constantFrom('content/capture', 'content/should-capture', 'ui/capture-tab', 'ui/export', 'content/Capture', ''),
+    page: fc.oneof(pageInfo, fc.jsonValue({ maxDepth: 1 })),
+    items: fc.oneof(fc.array(item, { maxLength: 6 }), fc.jsonValue({ maxDepth: 1 })),
+    url: fc.oneof(fc.webUrl(), hostileText),
+    tabId: fc.oneof(fc.integer(), fc.double(), hostileText),
+  },
+  { requiredKeys: [] },
+);
+/** Anything a sendMessage call can carry (it is JSON-serialized on the way). */
+const message = fc.oneof(captureMessage, fc.jsonValue({ maxDepth: 3 }), fc.anything({ maxDepth: 2 }));
+
+const sender = fc.record(
+  {
+    id: fc.constantFrom(OWN_ID, 'anotherextensionid', undefined),
+    url: fc.constantFrom('https://pubmed.ncbi.nlm.nih.gov/1/', `${OWN_ORIGIN}popup.html`, 'chrome-extension://anotherextensionid/x.html', undefined),
+    tab: fc.oneof(fc.constant(undefined), fc.record({ id: fc.oneof(fc.nat({ max: 50 }), fc.constant(undefined)) }, { requiredKeys: [] })),
+  },
+  { requiredKeys: [] },
+);
+
+async function libraryState() {
+  const db = openLibrary();
+  return { articles: await db.articles.count(), captures: await db.captures.count() };
+}
+
+describe('validateMessage on generated messages', () => {
+  it('never throws, and refuses every message not sent by this extension', () => {
+    fc.assert(
+      fc.property(message, sender, (raw, from) => {
+        const checked = validateMessage(raw, from, OWN_ID, OWN_ORIGIN);
+        if (from.id !== OWN_ID) expect(checked.ok).toBe(false);
+        if (!checked.ok) expect(typeof checked.error).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts a capture only from a content script in a tab, with every item within the limits', () => {
+    fc.assert(
+      fc.property(captureMessage, sender, (raw, from) => {
+        const checked = validateMessage(raw, from, OWN_ID, OWN_ORIGIN);
+        if (!checked.ok || checked.value.type !== 'content/capture') return;
+        expect(from.id).toBe(OWN_ID);
+        expect(from.tab?.id).toBeTypeOf('number');
+        expect(from.url?.startsWith(OWN_ORIGIN)).not.toBe(true);
+        expect(new URL(checked.value.page.url).protocol).toMatch(/^https?:$/);
+        expect(checked.value.items.length).toBeLessThanOrEqual(MAX_ITEMS_PER_PAGE);
+        for (const accepted of checked.value.items) {
+          for (const [field, value] of Object.entries(accepted)) {
+            expect(FIELDS.concat('altTitle', 'altAbstract', 'volume', 'issue', 'firstPage', 'lastPage', 'pages', 'issn', 'publisher', 'containerTitleShort')).toContain(field);
+            if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(MESSAGE_LIMITS.stringLength);
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the background message handler on generated messages', () => {
+  it('writes nothing and injects nothing for a refused message, and stores every accepted capture whole', async () => {
+    await fc.assert(
+      fc.asyncProperty(message, sender, async (raw, from) => {
+        const before = await libraryState();
+        const callsBefore = fake.calls.length;
+        const checked = validateMessage(raw, from, OWN_ID, OWN_ORIGIN);
+        const reply = await handleMessage(raw, from);
+        const after = await libraryState();
+        expect(reply.ok).toBe(checked.ok);
+        if (!checked.ok) {
+          expect(after).toEqual(before);
+          expect(fake.calls.length).toBe(callsBefore);
+          return;
+        }
+        if (checked.value.type === 'content/capture') expect(after.captures).toBeGreaterThanOrEqual(Math.min(before.captures, 1));
+        else expect(after.articles).toBe(before.articles);
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
+  it('stores a well-formed capture of hostile text from a content script, every article at most once', async () => {
+    const wellFormedItem = fc.record(
+      { title: hostileText, abstract: hostileText, doi: fc.constantFrom('10.1000/a', '10.1000/b', 'not a doi'), authors: fc.array(hostileText, { maxLength: 3 }), url: fc.oneof(fc.webUrl(), fc.constant('javascript:alert(1)')) },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(wellFormedItem, { maxLength: 8 }), fc.webUrl(), async (items, url) => {
+        const before = await libraryState();
+        const reply = (await handleMessage(
+          { type: 'content/capture', page: { url, title: 't', platform: 'meta', kind: 'list' }, items },
+          { id: OWN_ID, url, tab: { id: 7 } },
+        )) as { ok: boolean; counts?: { new: number; known: number; merged: number } };
+        expect(reply.ok).toBe(true);
+        const after = await libraryState();
+        expect(after.articles - before.articles).toBe(reply.counts!.new);
+        expect(reply.counts!.new + reply.counts!.known + reply.counts!.merged).toBeLessThanOrEqual(items.length);
+        const stored = await openLibrary().articles.toArray();
+        expect(stored.every((article) => !article.URL || /^https?:/.test(article.URL))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('a web page or another extension cannot store, read or inject, even with a perfect capture message', async () => {
+    const perfect = {
+      type: 'content/capture',
+      page: { url: 'https://pubmed.ncbi.nlm.nih.gov/25817406/', title: 'x', platform: 'pubmed', kind: 'article' },
+      items: [{ title: 'Forged article', doi: '10.1000/forged' }],
+    };
+    const before = await libraryState();
+    for (const from of [{ url: 'https://evil.example/' }, { id: 'anotherextensionid', url: 'https://evil.example/', tab: { id: 3 } }, { id: OWN_ID, url: `${OWN_ORIGIN}popup.html` }]) {
+      const reply = await handleMessage(perfect, from);
+      expect(reply.ok).toBe(false);
+      expect(await handleMessage({ type: 'ui/capture-tab', tabId: 3 }, { ...from, url: 'https://evil.example/' })).toMatchObject({ ok: false });
+    }
+    expect(await libraryState()).toEqual(before);
+    expect(fake.calls.filter((call) => call.api === 'scripting.executeScript')).toEqual([]);
+    // The same message from a content script in a tab is stored: the refusals were about the sender.
+    const reply = await handleMessage(perfect, { id: OWN_ID, url: perfect.page.url, tab: { id: 3 } });
+    expect(reply).toMatchObject({ ok: true, counts: { new: 1 } });
+    expect((await libraryState()).articles).toBe(before.articles + 1);
+  });
+});
