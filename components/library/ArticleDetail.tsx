@@ -11,7 +11,9 @@ import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import { textLang } from './ArticleList';
+import { CopyCitation } from './CopyCitation';
 import { ExternalLink } from './ExternalLink';
+import { inPageFormatter, type Formatter } from './formatter';
 import { languageName } from './LibraryFilters';
 import { TagAddForm } from './TagAddForm';
 
@@ -19,6 +21,7 @@ interface Props {
   db: SimlitDB;
   id: string;
   collections: CollectionWithCount[];
+  formatter?: Formatter;
   onClose(): void;
   onDelete(ids: string[]): void;
 }
@@ -177,7 +180,7 @@ function CaptureHistory({ article }: { article: Article }) {
 }
 
 /** Everything about one article, with the reader's edits: save, tags, collections, note, delete. */
-export function ArticleDetail({ db, id, collections, onClose, onDelete }: Props) {
+export function ArticleDetail({ db, id, collections, formatter = inPageFormatter, onClose, onDelete }: Props) {
   const { t } = useI18n();
   const { value: article } = useLiveQuery(async () => (await db.articles.get(id)) ?? null, [db, id]);
   if (article === undefined) return <aside class="detail" aria-label={t('libDetailHeading')} />;
@@ -208,6 +211,7 @@ export function ArticleDetail({ db, id, collections, onClose, onDelete }: Props)
         </button>
         <button type="button" class="danger" onClick={() => onDelete([article.id])}>{t('libDeleteArticle')}</button>
       </div>
+      <CopyCitation key={article.id} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
       <Fields article={article} />
       {article.abstract && (
         <section class="detail-section" aria-labelledby="detail-abstract">

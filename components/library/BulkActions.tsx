@@ -5,6 +5,8 @@ import { addToCollection, removeFromCollection, type CollectionWithCount } from 
 import { addTags } from '@/lib/db/article-edits';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '../i18n-context';
+import { CopyCitation } from './CopyCitation';
+import { inPageFormatter, type Formatter } from './formatter';
 import { TagAddForm } from './TagAddForm';
 
 interface Props {
@@ -13,12 +15,13 @@ interface Props {
   collections: CollectionWithCount[];
   /** The collection being shown, from which the selection can be removed. */
   current?: CollectionWithCount;
+  formatter?: Formatter;
   onClear(): void;
   onDelete(ids: string[]): void;
 }
 
 /** What can be done to the selected articles at once. */
-export function BulkActions({ db, selected, collections, current, onClear, onDelete }: Props) {
+export function BulkActions({ db, selected, collections, current, formatter = inPageFormatter, onClear, onDelete }: Props) {
   const { t, tag } = useI18n();
   const [target, setTarget] = useState('');
   const chosen = collections.some((c) => c.id === target) ? target : collections[0]?.id ?? '';
@@ -46,6 +49,11 @@ export function BulkActions({ db, selected, collections, current, onClear, onDel
         </button>
       )}
       <TagAddForm class="bulk-group" onAdd={(tags) => addTags(db, selected, tags)} />
+      <CopyCitation
+        formatter={formatter}
+        label={t('libCopyReferences')}
+        load={async () => (await db.articles.bulkGet(selected)).filter((article) => article !== undefined)}
+      />
       <button type="button" class="danger" onClick={() => onDelete(selected)}>{t('libDelete')}</button>
     </div>
   );

@@ -24,6 +24,9 @@ import { ArticleDetail } from './ArticleDetail';
 import { ArticleList } from './ArticleList';
 import { BulkActions } from './BulkActions';
 import { CollectionsPanel } from './CollectionsPanel';
+import { ExportPanel, type ExportSources } from './ExportPanel';
+import { inPageFormatter, type Formatter } from './formatter';
+import { ImportPanel } from './ImportPanel';
 import { LibraryFilters } from './LibraryFilters';
 import { UndoBar } from './UndoBar';
 
@@ -56,16 +59,31 @@ interface Props {
   /** The text search; the substring search until the ranker provides one. */
   search?: TextSearch;
   optionsHref?: string;
+  /** Exports and citations; the page passes one that runs in a worker. */
+  formatter?: Formatter;
+  /** Tells the ranking index about articles added, changed or deleted here (import, deletion, undo). */
+  onLibraryChanged?: (articleIds: string[]) => void;
 }
 
+type ToolPanel = 'export' | 'import';
+
+/** True when the view is one collection, whole: an export of it is named after the collection. */
+function showsWholeCollection(query: LibraryQuery): boolean {
+  const { collection, state, ...others } = query.filters;
+  return collection !== undefined && state === 'all' && searchTerms(query.text).length === 0 && Object.values(others).every((v) => v === undefined);
+}
+
+const noChange = () => undefined;
+
 /** The library page: every article, searched, filtered, sorted, organized, with details. */
-export function LibraryApp({ db, search = substringSearch, optionsHref = '/options.html' }: Props) {
+export function LibraryApp({ db, search = substringSearch, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange }: Props) {
   const { t, tag } = useI18n();
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
   const [openId, setOpenId] = useState<string>();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [deleted, setDeleted] = useState<DeletedBatch[]>([]);
   const [message, setMessage] = useState<{ kind: 'deleted' | 'restored'; count: number }>();
+  const [panel, setPanel] = useState<ToolPanel>();
 
   const { value: rows } = useLiveQuery(() => loadSummaries(db), [db]);
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
@@ -101,6 +119,7 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
   async function remove(ids: string[]) {
     const batch = await deleteArticles(db, ids);
     setDeleted((stack) => [...stack, batch]);
+    onLibraryChanged(batch.articles.map((article) => article.id));
     setMessage({ kind: 'deleted', count: batch.articles.length });
     setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
     if (openId && ids.includes(openId)) setOpenId(undefined);
@@ -111,7 +130,21 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
     if (!batch) return;
     setDeleted((stack) => stack.slice(0, -1));
     const restored = await restoreArticles(db, batch);
+    onLibraryChanged(restored);
     setMessage({ kind: 'restored', count: restored.length });
+  }
+
+  function exportSources(): ExportSources {
+    return {
+      selection: selectedShown,
+      shown: shown.map((row) => row.id),
+      all: sorted.map((row) => row.id),
+      collectionName: currentCollection && showsWholeCollection(query) ? currentCollection.name : undefined,
+    };
+  }
+
+  function togglePanel(which: ToolPanel) {
+    setPanel((open) => (open === which ? undefined : which));
   }
 
   const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
@@ -144,9 +177,34 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
             ))}
           </select>
         </label>
+        <span class="header-tools">
+          <button type="button" class="secondary" aria-expanded={panel === 'import'} aria-controls="import-panel" onClick={() => togglePanel('import')}>
+            {t('libImport')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            aria-expanded={panel === 'export'}
+            aria-controls="export-panel"
+            disabled={!rows?.length}
+            onClick={() => togglePanel('export')}
+          >
+            {t('libExport')}
+          </button>
+        </span>
         <LanguageSwitch db={db} />
         <a class="header-link" href={optionsHref} target="_blank" rel="noopener">{t('libOpenOptions')}</a>
       </header>
+      {panel === 'export' && rows?.length ? <ExportPanel db={db} sources={exportSources()} formatter={formatter} onClose={() => setPanel(undefined)} /> : null}
+      {panel === 'import' && (
+        <ImportPanel
+          db={db}
+          collections={collections}
+          current={query.filters.collection}
+          onLibraryChanged={onLibraryChanged}
+          onClose={() => setPanel(undefined)}
+        />
+      )}
       <div class={`library-body${openId ? ' with-detail' : ''}`}>
         <nav class="sidebar" aria-label={t('libFiltersHeading')}>
           <CollectionsPanel
@@ -184,13 +242,14 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
               selected={selectedShown}
               collections={collections}
               current={currentCollection}
+              formatter={formatter}
               onClear={() => setSelected(new Set())}
               onDelete={(ids) => void remove(ids)}
             />
           )}
           {body}
         </main>
-        {openId && <ArticleDetail db={db} id={openId} collections={collections} onClose={() => setOpenId(undefined)} onDelete={(ids) => void remove(ids)} />}
+        {openId && <ArticleDetail db={db} id={openId} collections={collections} formatter={formatter} onClose={() => setOpenId(undefined)} onDelete={(ids) => void remove(ids)} />}
       </div>
       <UndoBar message={message} onUndo={() => void undo()} onDismiss={() => setMessage(undefined)} />
     </div>

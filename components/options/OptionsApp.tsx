@@ -4,6 +4,7 @@ import { readSettings } from '@/lib/db/settings';
 import { useI18n } from '../i18n-context';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useLiveQuery } from '../use-live-query';
+import { BackupSection } from './BackupSection';
 import { CaptureModeSection, type AllSitesPermission } from './CaptureModeSection';
 import { PausedSitesSection } from './PausedSitesSection';
 import { StoredDataSection, type StorageEstimator } from './StoredDataSection';
@@ -13,10 +14,14 @@ interface Props {
   allSitesPermission: AllSitesPermission;
   estimateStorage: StorageEstimator;
   libraryHref?: string;
+  /** Tells the ranking index about articles restored or deleted here. */
+  onLibraryChanged?: (articleIds: string[]) => void;
 }
 
-/** The options page: where capture runs, paused sites, language, what is stored, clearing. */
-export function OptionsApp({ db, allSitesPermission, estimateStorage, libraryHref = '/library.html' }: Props) {
+const noChange = () => undefined;
+
+/** The options page: where capture runs, paused sites, language, backup and restore, what is stored, clearing. */
+export function OptionsApp({ db, allSitesPermission, estimateStorage, libraryHref = '/library.html', onLibraryChanged = noChange }: Props) {
   const { t } = useI18n();
   const { value: settings } = useLiveQuery(() => readSettings(db), [db]);
   useEffect(() => {
@@ -36,7 +41,8 @@ export function OptionsApp({ db, allSitesPermission, estimateStorage, libraryHre
             <PausedSitesSection db={db} sites={settings.pausedSites} />
           </>
         )}
-        <StoredDataSection db={db} estimate={estimateStorage} />
+        <BackupSection db={db} onLibraryChanged={onLibraryChanged} />
+        <StoredDataSection db={db} estimate={estimateStorage} onLibraryChanged={onLibraryChanged} />
       </main>
     </div>
   );

@@ -34,8 +34,22 @@ function StorageUsed({ estimate, revision }: { estimate: StorageEstimator; revis
   );
 }
 
+/** Runs a deletion and returns the ids of the articles it removed (for the ranking index). */
+async function removedBy(db: SimlitDB, deletion: () => Promise<unknown>): Promise<string[]> {
+  const before = (await db.articles.toCollection().primaryKeys()) as string[];
+  await deletion();
+  const after = new Set((await db.articles.toCollection().primaryKeys()) as string[]);
+  return before.filter((id) => !after.has(id));
+}
+
+interface Props {
+  db: SimlitDB;
+  estimate: StorageEstimator;
+  onLibraryChanged(articleIds: string[]): void;
+}
+
 /** What is stored, how much room it takes, and clearing it. */
-export function StoredDataSection({ db, estimate }: { db: SimlitDB; estimate: StorageEstimator }) {
+export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
   const { t, tag } = useI18n();
   const { value: counts } = useLiveQuery(() => storedCounts(db), [db]);
   const [done, setDone] = useState<string>();
@@ -56,7 +70,11 @@ export function StoredDataSection({ db, estimate }: { db: SimlitDB; estimate: St
             label={t('optClearUntouched', n(counts?.untouched ?? 0))}
             question={t('optClearUntouchedConfirm', n(counts?.untouched ?? 0))}
             disabled={!counts?.untouched}
-            onConfirm={async () => setDone(t('libDeleted', n(await clearUntouched(db))))}
+            onConfirm={async () => {
+              let count = 0;
+              onLibraryChanged(await removedBy(db, async () => (count = await clearUntouched(db))));
+              setDone(t('libDeleted', n(count)));
+            }}
           />
           <p class="help">{t('optClearUntouchedHelp')}</p>
         </div>
@@ -67,7 +85,7 @@ export function StoredDataSection({ db, estimate }: { db: SimlitDB; estimate: St
             question={t('optDeleteAllConfirm', n(counts?.articles ?? 0), n(counts?.collections ?? 0))}
             disabled={!counts || counts.articles + counts.collections + counts.captures === 0}
             onConfirm={async () => {
-              await deleteAllData(db);
+              onLibraryChanged(await removedBy(db, () => deleteAllData(db)));
               setDone(t('optDeletedAll'));
             }}
           />

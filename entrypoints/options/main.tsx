@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { LocaleProvider } from '@/components/LocaleProvider';
 import { openLibrary } from '@/lib/db/schema';
+import { notifyLibraryChanged } from '../library/library-changed';
 import '@/assets/ui.css';
 import '@/assets/library.css';
 
@@ -20,6 +21,7 @@ render(
       }}
       estimateStorage={() => navigator.storage.estimate()}
       libraryHref={browser.runtime.getURL('/library.html')}
+      onLibraryChanged={notifyLibraryChanged}
     />
   </LocaleProvider>,
   document.getElementById('app')!,

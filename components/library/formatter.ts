@@ -1,0 +1,56 @@
+import type { CitationStyle, ExportFormat } from '@/lib/export';
+import type { Article } from '@/lib/model/article';
+
+/**
+ * Exports and citations go through this asynchronous interface because citation-js is heavy:
+ * loading it costs a noticeable moment, and citeproc-js builds the APA engine in seconds the
+ * first time. The library page runs it in a worker (entrypoints/library/format-worker.ts) so
+ * that typing never waits; tests and the worker's fallback run it in the page.
+ */
+
+export interface ExportFile {
+  text: string;
+  mimeType: string;
+  fileName: string;
+}
+
+export type FormatRequest =
+  | { kind: 'export'; items: Article[]; format: ExportFormat; name?: string; date: number }
+  | { kind: 'citation'; items: Article[]; style: CitationStyle };
+
+export type FormatResult = ExportFile | string;
+
+export interface Formatter {
+  /** The export file of the articles, named after the collection (or "simlit"). */
+  exportFile(items: Article[], format: ExportFormat, name: string | undefined, date: Date): Promise<ExportFile>;
+  /** One article: its reference without a list number; several: a numbered reference list. */
+  citation(items: Article[], style: CitationStyle): Promise<string>;
+}
+
+type ExportModule = typeof import('@/lib/export');
+
+/** Runs one request with the export module (passed in: the worker imports it, the page loads it on demand). */
+export function runFormatRequest(lib: ExportModule, request: FormatRequest): FormatResult {
+  if (request.kind === 'export') {
+    const { text, mimeType } = lib.exportItems(request.items, request.format);
+    return { text, mimeType, fileName: lib.exportFileName(request.name, request.format, new Date(request.date)) };
+  }
+  const [first] = request.items;
+  if (request.items.length === 1) return lib.formatCitation(first, request.style);
+  return lib.formatBibliography(request.items, request.style);
+}
+
+/** A formatter over any request runner (the worker's, or the page's own). */
+export function formatterFrom(run: (request: FormatRequest) => Promise<FormatResult>): Formatter {
+  return {
+    exportFile: async (items, format, name, date) => (await run({ kind: 'export', items, format, name, date: date.getTime() })) as ExportFile,
+    citation: async (items, style) => (await run({ kind: 'citation', items, style })) as string,
+  };
+}
+
+/** Runs a request in the page itself; citation-js is loaded on first use, not when the page opens. */
+export async function runInPage(request: FormatRequest): Promise<FormatResult> {
+  return runFormatRequest(await import('@/lib/export'), request);
+}
+
+export const inPageFormatter: Formatter = formatterFrom(runInPage);

@@ -1,0 +1,153 @@
+import { useState } from 'preact/hooks';
+import { backupFileName, backupLibrary } from '@/lib/backup/backup';
+import { restoreLibrary, type RestoreConflict, type RestoreReport } from '@/lib/backup/restore';
+import type { SimlitDB } from '@/lib/db/schema';
+import type { MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/format';
+import { useI18n } from '../i18n-context';
+import { downloadText } from '../library/download';
+
+type BackupState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; reason: string };
+type RestoreState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'report'; report: RestoreReport } | { kind: 'failed'; reason: string };
+
+const TABLE_NAMES: Record<RestoreConflict['table'], MessageKey> = {
+  articles: 'optConflictArticle',
+  collections: 'optConflictCollection',
+  settings: 'optConflictSetting',
+};
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A stored value as short text: strings as they are, anything else as JSON, long values cut. */
+function shortValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function Conflicts({ conflicts }: { conflicts: RestoreConflict[] }) {
+  const { t, tag } = useI18n();
+  if (!conflicts.length) return <p>{t('optRestoreNoConflicts')}</p>;
+  return (
+    <>
+      <h3 id="restore-conflicts">{t('optRestoreConflictsHeading', formatNumber(conflicts.length, tag))}</h3>
+      <p class="help">{t('optRestoreConflictsHelp')}</p>
+      <div class="table-scroll">
+        <table class="conflicts" aria-labelledby="restore-conflicts">
+          <thead>
+            <tr>
+              <th scope="col">{t('optConflictItem')}</th>
+              <th scope="col">{t('optConflictField')}</th>
+              <th scope="col">{t('optConflictKept')}</th>
+              <th scope="col">{t('optConflictFromBackup')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflicts.map((conflict, i) => (
+              <tr key={i}>
+                <td>{t(TABLE_NAMES[conflict.table], conflict.id)}</td>
+                <td>{conflict.field}</td>
+                <td>{shortValue(conflict.kept)}</td>
+                <td>{shortValue(conflict.fromBackup)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function RestoreSummary({ report }: { report: RestoreReport }) {
+  const { t, tag } = useI18n();
+  const n = (count: number) => formatNumber(count, tag);
+  if (report.error) return <p class="error" role="alert">{t('optRestoreError', report.error)}</p>;
+  const { articles, collections, settings, captures } = report;
+  return (
+    <div class="restore-report">
+      <p class="report-summary">{t('optRestoreDone')}</p>
+      <ul>
+        <li>{t('optRestoreArticles', n(articles.added), n(articles.merged), n(articles.unchanged))}</li>
+        <li>{t('optRestoreCollections', n(collections.added), n(collections.joined), n(collections.unchanged))}</li>
+        <li>{t('optRestoreSettings', n(settings.added), n(settings.merged), n(settings.unchanged))}</li>
+        <li>{t('optRestoreCaptures', n(captures.added), n(captures.unchanged))}</li>
+      </ul>
+      <Conflicts conflicts={report.conflicts} />
+    </div>
+  );
+}
+
+interface Props {
+  db: SimlitDB;
+  onLibraryChanged(articleIds: string[]): void;
+}
+
+/** Backing the whole library up to one file, and restoring such a file (merging, never dropping). */
+export function BackupSection({ db, onLibraryChanged }: Props) {
+  const { t } = useI18n();
+  const [backup, setBackup] = useState<BackupState>({ kind: 'idle' });
+  const [file, setFile] = useState<File>();
+  const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
+
+  async function saveBackup() {
+    setBackup({ kind: 'busy' });
+    try {
+      const fileName = backupFileName();
+      downloadText(await backupLibrary(db), 'application/json;charset=utf-8', fileName);
+      setBackup({ kind: 'done', fileName });
+    } catch (error) {
+      setBackup({ kind: 'failed', reason: reason(error) });
+    }
+  }
+
+  async function restoreFrom(chosen: File) {
+    setRestore({ kind: 'busy' });
+    try {
+      const report = await restoreLibrary(db, await chosen.text());
+      if (report.written.length) onLibraryChanged(report.written.map((article) => article.id));
+      setRestore({ kind: 'report', report });
+    } catch (error) {
+      setRestore({ kind: 'failed', reason: reason(error) });
+    }
+  }
+
+  return (
+    <section class="options-section" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">{t('optBackupHeading')}</h2>
+      <p class="help">{t('optBackupHelp')}</p>
+      <div class="clear-action">
+        <button type="button" disabled={backup.kind === 'busy'} onClick={() => void saveBackup()}>{t('optBackupDownload')}</button>
+        <p class="muted" aria-live="polite">
+          {backup.kind === 'busy' ? t('optBackupBusy') : backup.kind === 'done' ? t('optBackupDone', backup.fileName) : ''}
+        </p>
+        {backup.kind === 'failed' && <p class="error" role="alert">{t('optBackupFailed', backup.reason)}</p>}
+      </div>
+      <form
+        class="clear-action"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (file && restore.kind !== 'busy') void restoreFrom(file);
+        }}
+      >
+        <label class="stacked">
+          <span class="section-label">{t('optRestoreFile')}</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-describedby="restore-help"
+            onChange={(event) => {
+              setFile((event.currentTarget as HTMLInputElement).files?.[0]);
+              setRestore({ kind: 'idle' });
+            }}
+          />
+        </label>
+        <p class="help" id="restore-help">{t('optRestoreHelp')}</p>
+        <button type="submit" disabled={!file || restore.kind === 'busy'}>{t('optRestore')}</button>
+      </form>
+      <div class="tool-result" aria-live="polite">
+        {restore.kind === 'busy' && <p class="muted">{t('optRestoreBusy')}</p>}
+        {restore.kind === 'failed' && <p class="error" role="alert">{t('optRestoreError', restore.reason)}</p>}
+        {restore.kind === 'report' && <RestoreSummary report={restore.report} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { formatterFrom, type FormatRequest, type FormatResult, type Formatter } from '@/components/library/formatter';
+import FormatWorker from './format-worker?worker';
+
+type Reply = { id: number; result: FormatResult } | { id: number; error: string };
+interface Pending {
+  request: FormatRequest;
+  resolve(result: FormatResult): void;
+  reject(error: Error): void;
+}
+
+/**
+ * A formatter that runs in a worker, started on the first request (opening the library costs
+ * nothing). If the worker cannot start, its requests and all later ones run in the page instead.
+ */
+export function workerFormatter(fallback: (request: FormatRequest) => Promise<FormatResult>): Formatter {
+  let worker: Worker | undefined;
+  let broken = false;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+
+  function failOver() {
+    broken = true;
+    worker?.terminate();
+    const waiting = [...pending.values()];
+    pending.clear();
+    for (const { request, resolve, reject } of waiting) fallback(request).then(resolve, reject);
+  }
+
+  function start(): Worker {
+    const started = new FormatWorker();
+    started.onmessage = ({ data }: MessageEvent<Reply>) => {
+      const entry = pending.get(data.id);
+      if (!entry) return;
+      pending.delete(data.id);
+      if ('error' in data) entry.reject(new Error(data.error));
+      else entry.resolve(data.result);
+    };
+    started.onerror = failOver;
+    started.onmessageerror = failOver;
+    return started;
+  }
+
+  return formatterFrom((request) => {
+    if (broken) return fallback(request);
+    try {
+      worker ??= start();
+    } catch {
+      broken = true;
+      return fallback(request);
+    }
+    const id = nextId++;
+    return new Promise<FormatResult>((resolve, reject) => {
+      pending.set(id, { request, resolve, reject });
+      worker!.postMessage({ id, request });
+    });
+  });
+}
