@@ -3,7 +3,7 @@ import { openLibrary } from '@/lib/db/schema';
 import { storeCapture } from '@/lib/db/store-capture';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
-import { showBadge } from './badge';
+import { clearFailure, showBadge, showFailure } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
 import { RankingService } from './ranking';
 
@@ -45,9 +45,11 @@ async function capture(message: ContentCaptureMessage, tabId: number | undefined
       articles,
     );
     ranking.written(result.written);
-    if (tabId !== undefined) await showBadge(tabId, articles.length);
+    if (tabId !== undefined) await Promise.all([showBadge(tabId, articles.length), clearFailure(tabId)]);
     return { ok: true, captureId: result.captureId, counts: result.counts };
   } catch (error) {
-    return { ok: false, error: storageErrorMessage(error) };
+    const reason = storageErrorMessage(error);
+    if (tabId !== undefined) await showFailure(tabId, reason);
+    return { ok: false, error: reason };
   }
 }

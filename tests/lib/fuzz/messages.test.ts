@@ -45,11 +45,14 @@ const pageInfo = fc.record(
 );
 const captureMessage = fc.record(
   {
-    type: fc.constantFrom('content/capture', 'content/should-capture', 'ui/capture-tab', 'ui/export', 'content/Capture', ''),
+    type: fc.constantFrom('content/capture', 'content/should-capture', 'ui/capture-tab', 'ui/similar', 'ui/search', 'ui/library-changed', 'ui/export', 'content/Capture', ''),
     page: fc.oneof(pageInfo, fc.jsonValue({ maxDepth: 1 })),
     items: fc.oneof(fc.array(item, { maxLength: 6 }), fc.jsonValue({ maxDepth: 1 })),
     url: fc.oneof(fc.webUrl(), hostileText),
     tabId: fc.oneof(fc.integer(), fc.double(), hostileText),
+    articleIds: fc.oneof(fc.array(hostileText, { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })),
+    text: fc.oneof(hostileText, fc.jsonValue({ maxDepth: 1 })),
+    limit: fc.oneof(fc.integer({ min: -5, max: 600 }), fc.double()),
   },
   { requiredKeys: [] },
 );
