@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import { useI18n } from '../i18n-context';
+import { sharedPhrases } from '@/lib/text/highlight';
 import { byline, headline, safeHttpUrl } from './byline';
 import { Highlighted } from './Highlighted';
 
@@ -23,6 +24,7 @@ export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
   const url = safeHttpUrl(article.URL ?? (article.DOI ? `https://doi.org/${article.DOI}` : undefined));
   const abstractId = `abstract-${article.id}`;
   const lang = article.language === 'zh' ? 'zh-CN' : article.language;
+  const shared = sharedPhrases([article.title ?? '', article.keyword ?? '', article.abstract ?? ''], terms);
   return (
     <li class="ranked-row" data-article-id={article.id}>
       <div class="score" role="img" aria-label={t('popupScore', percent)} title={t('popupScore', percent)}>
@@ -36,7 +38,7 @@ export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
         {article.savedAt !== undefined && <span class="badge badge-saved">{t('saved')}</span>}
         {article.collections.length > 0 && <span class="badge">{t('popupInCollections', article.collections.length)}</span>}
       </div>
-      {terms.length > 0 && <div class="shared-terms">{t('popupSharedTerms', terms.slice(0, 6).join(' · '))}</div>}
+      {shared.length > 0 && <div class="shared-terms">{t('popupSharedTerms', shared.join(' · '))}</div>}
       {expanded && article.abstract && (
         <p id={abstractId} class="abstract" lang={lang}>
           <Highlighted text={article.abstract} terms={terms} />

@@ -1,5 +1,7 @@
 /**
- * Splits text into plain and matched pieces for highlighting the terms two articles share.
+ * Marks the terms two articles share in a text, for highlighting. The ranker's terms may be CJK
+ * words or overlapping character bigrams and stemmed English words, so matches are marked per
+ * character and touching marks are joined: "基层"+"层干"+"干部" marks "基层干部" once.
  * The pieces are rendered as text nodes (never markup), so page text cannot inject anything.
  */
 export interface TextPiece {
@@ -8,35 +10,73 @@ export interface TextPiece {
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const MAX_TERMS = 80;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function usableTerms(terms: readonly string[]): { cjk: string[]; latin: string[] } {
+  const cjk = new Set<string>();
+  const latin = new Set<string>();
+  for (const raw of terms.slice(0, MAX_TERMS)) {
+    const term = raw.trim().toLowerCase();
+    if (CJK.test(term)) {
+      if (term.length >= 2) cjk.add(term); // one character alone says nothing
+    } else if (term.length >= 2) latin.add(term);
+  }
+  return { cjk: [...cjk], latin: [...latin] };
 }
 
-/**
- * A pattern for ranking terms: CJK terms match as written; Latin terms match at a word start and
- * run to the end of the word, so that a stemmed term ("regul") marks "regulation".
- */
-function termPattern(terms: readonly string[]): RegExp | undefined {
-  const parts = [...new Set(terms.map((term) => term.trim().toLowerCase()).filter((term) => term.length > 0))]
-    .sort((a, b) => b.length - a.length)
-    .slice(0, 60)
-    .map((term) => (CJK.test(term) ? escapeRegExp(term) : `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}[\\p{L}\\p{N}]*`));
-  return parts.length ? new RegExp(parts.join('|'), 'giu') : undefined;
+function isLatinWordChar(char: string): boolean {
+  return WORD_CHAR.test(char) && !CJK.test(char);
+}
+
+/** Which characters of the text belong to a shared term. */
+function matchMask(text: string, terms: readonly string[]): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false);
+  const lower = text.toLowerCase();
+  const { cjk, latin } = usableTerms(terms);
+  for (const term of cjk) {
+    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) mask.fill(true, at, at + term.length);
+  }
+  if (latin.length) {
+    // A Latin term marks the rest of the word it starts (stems: "regul" marks "regulation").
+    for (let start = 0; start < lower.length; start++) {
+      if (!isLatinWordChar(lower[start]) || (start > 0 && isLatinWordChar(lower[start - 1]))) continue;
+      let end = start;
+      while (end < lower.length && isLatinWordChar(lower[end])) end++;
+      const word = lower.slice(start, end);
+      if (latin.some((term) => word.startsWith(term))) mask.fill(true, start, end);
+      start = end;
+    }
+  }
+  return mask;
 }
 
 export function highlightPieces(text: string, terms: readonly string[]): TextPiece[] {
-  const pattern = termPattern(terms);
-  if (!pattern || !text) return text ? [{ text, match: false }] : [];
+  if (!text) return [];
+  const mask = matchMask(text, terms);
   const pieces: TextPiece[] = [];
-  let last = 0;
-  for (const found of text.matchAll(pattern)) {
-    const start = found.index;
-    if (found[0].length === 0) continue;
-    if (start > last) pieces.push({ text: text.slice(last, start), match: false });
-    pieces.push({ text: found[0], match: true });
-    last = start + found[0].length;
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || mask[i] !== mask[start]) {
+      pieces.push({ text: text.slice(start, i), match: mask[start] });
+      start = i;
+    }
   }
-  if (last < text.length) pieces.push({ text: text.slice(last), match: false });
   return pieces;
+}
+
+/** The distinct marked stretches of some texts, most frequent first: the shared words as a reader sees them. */
+export function sharedPhrases(texts: readonly string[], terms: readonly string[], limit = 6): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const piece of highlightPieces(text, terms)) {
+      if (!piece.match) continue;
+      const phrase = piece.text.toLowerCase();
+      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+    .slice(0, limit)
+    .map(([phrase]) => phrase);
 }

@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Article } from '@/lib/model/article';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { readStore, tabIdOf, waitFor } from './library-db';
+import { servePages, type PageServer } from './page-server';
+
+const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
+const SEED_URL = 'http://ggglxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
+const MEDICINE_URL = 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20230502&flag=1';
+const GOVERNANCE_URL = 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20240117&flag=1';
+const GOVERNANCE_TITLE = '问责压力下基层干部避责行为的生成机制';
+
+/** An article page written for this test: its topic is the seed list's (accountability, blame avoidance). */
+const GOVERNANCE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${GOVERNANCE_TITLE}</title>
+<meta name="citation_title" content="${GOVERNANCE_TITLE}">
+<meta name="citation_author" content="王建军"><meta name="citation_author" content="李晓梅">
+<meta name="citation_journal_title" content="公共管理学报"><meta name="citation_publication_date" content="2024/01/20">
+<meta name="citation_volume" content="21"><meta name="citation_issue" content="1"><meta name="citation_firstpage" content="33"><meta name="citation_lastpage" content="47">
+<meta name="citation_doi" content="10.16149/j.cnki.sample.2024.01.003">
+<meta name="citation_abstract" content="问责是压力型体制下推动基层政策执行的重要手段,但问责泛化也诱发了基层干部的避责行为。基于对两个县的田野调查,研究发现:上级问责压力与基层治理资源不足之间的张力,使基层干部通过留痕管理、责任转移和形式主义应对来规避问责风险。避责行为削弱了基层治理效能,应完善问责制度,合理划分权责,为基层减负。">
+<meta name="citation_keywords" content="问责; 避责; 基层治理; 形式主义; 基层干部">
+</head><body><h1>${GOVERNANCE_TITLE}</h1></body></html>`;
+
+async function openPopupFor(browser: ExtensionBrowser, pageUrl: string): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 480, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, pageUrl)}`);
+  return popup;
+}
+
+describe('the reader\'s workflow in the real browser', () => {
+  let server: PageServer;
+  let browser: ExtensionBrowser;
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await servePages([
+      { url: SEED_URL, file: resolve(SHARED_PAGES, 'qinyun-similar.html') },
+      { url: MEDICINE_URL, file: resolve(SHARED_PAGES, 'qinyun-article.html') },
+      { url: GOVERNANCE_URL, html: GOVERNANCE_PAGE },
+    ]);
+    browser = await launchWithExtension({ port: server.port });
+    for (const url of [SEED_URL, MEDICINE_URL, GOVERNANCE_URL]) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+    }
+    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => rows.length === 21);
+  });
+
+  afterAll(async () => {
+    writeFileSync(resolve(ARTIFACTS, 'workflow-timings.json'), JSON.stringify(timings, null, 2));
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows, for an article page, the library articles on its topic with the shared terms marked', async () => {
+    const started = Date.now();
+    const popup = await openPopupFor(browser, GOVERNANCE_URL);
+    const similar = popup.getByRole('list', { name: 'Similar in your library' });
+    await similar.waitFor();
+    timings.articlePopupFirstResultMs = Date.now() - started;
+    const rows = similar.getByRole('listitem');
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    const texts = await rows.allTextContents();
+    expect(texts.join('\n')).not.toContain('补肾活血汤'); // the medicine article shares nothing with it
+    const marked = await similar.locator('mark').allTextContents();
+    expect(marked.some((term) => /问责|避责|基层/.test(term))).toBe(true);
+    await rows.first().getByRole('button', { name: /^Show the abstract/ }).click();
+    expect(await rows.first().locator('.abstract').textContent()).toMatch(/责/);
+    await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-article-en.png'), fullPage: true });
+    await popup.close();
+  });
+
+  it('shows, for a list page, library articles similar to the page\'s articles together', async () => {
+    const popup = await openPopupFor(browser, SEED_URL);
+    const similar = popup.getByRole('list', { name: 'Similar in your library' });
+    await similar.waitFor();
+    const texts = await similar.getByRole('listitem').allTextContents();
+    expect(texts[0]).toContain(GOVERNANCE_TITLE); // the page's own articles are never their own neighbours
+    expect(texts.join('\n')).not.toContain('补肾活血汤');
+    await popup.close();
+  });
+
+  it('saves an article into a new collection from the popup, and finds it there in the library page', async () => {
+    const popup = await openPopupFor(browser, GOVERNANCE_URL);
+    await popup.getByRole('combobox', { name: 'Add to a collection' }).first().selectOption('__new__');
+    await popup.getByRole('textbox', { name: 'Name of the new collection' }).fill('问责研究');
+    await popup.getByRole('button', { name: 'Create' }).click();
+    await popup.getByText('Added to “问责研究”.').waitFor();
+    const stored = await waitFor(
+      () => readStore<Article>(browser.worker, 'articles'),
+      (rows) => rows.some((a) => a.title === GOVERNANCE_TITLE && a.collections.length === 1),
+    );
+    expect(stored.find((a) => a.title === GOVERNANCE_TITLE)?.savedAt).toBeGreaterThan(0);
+    await popup.close();
+
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.getByRole('list', { name: 'Articles' }).waitFor();
+    await library.getByRole('button', { name: /^问责研究/ }).click();
+    const rows = library.getByRole('list', { name: 'Articles' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(GOVERNANCE_TITLE);
+    await library.screenshot({ path: resolve(ARTIFACTS, 'library-en.png') });
+
+    // Switch to Chinese: the library page and the popup follow.
+    await library.getByRole('combobox', { name: 'Interface language' }).selectOption('zh_CN');
+    await library.getByRole('combobox', { name: '界面语言' }).waitFor();
+    expect(await library.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await library.screenshot({ path: resolve(ARTIFACTS, 'library-zh.png') });
+    const popupZh = await openPopupFor(browser, GOVERNANCE_URL);
+    await popupZh.getByRole('list', { name: '文献库中的相似文献' }).waitFor();
+    await popupZh.screenshot({ path: resolve(ARTIFACTS, 'popup-article-zh.png'), fullPage: true });
+    await popupZh.close();
+    await library.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+    await library.close();
+  });
+
+  it('finds articles with the popup\'s quick search', async () => {
+    const popup = await openPopupFor(browser, MEDICINE_URL);
+    await popup.getByRole('searchbox', { name: 'Search your library' }).fill('形式主义');
+    const results = popup.getByRole('list', { name: 'Search results' });
+    await results.waitFor();
+    expect(await results.getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await results.locator('mark').first().textContent()).toBe('形式主义');
+    await popup.close();
+  });
+});
