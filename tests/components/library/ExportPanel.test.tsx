@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+// Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { LibraryApp } from '@/components/library/LibraryApp';
+import { REVOKE_DELAY_MS } from '@/components/library/download';
+import { addToCollection, createCollection } from '@/lib/db/collections';
+import { testDb } from '../../lib/db/test-db';
+import { renderWithDb } from '../render-with-db';
+import { CHINESE, CHINESE_GBT, ENGLISH, ENGLISH_GBT, OTHER } from './citable-articles';
+import { captureDownloads } from './download-spy';
+
+let spy: ReturnType<typeof captureDownloads>;
+beforeEach(() => {
+  spy = captureDownloads();
+  // Only Date is faked: the file name carries the day; timers and promises run as usual.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-03-05T10:00:00Z'));
+});
+afterEach(() => {
+  cleanup();
+  spy.restore();
+  vi.useRealTimers();
+});
+
+async function libraryWithCollection() {
+  const db = testDb();
+  await db.articles.bulkAdd([CHINESE, ENGLISH, OTHER]);
+  const thesis = await createCollection(db, '毕业论文: 第2章');
+  await addToCollection(db, thesis.id, [CHINESE.id, ENGLISH.id]);
+  renderWithDb(db, <LibraryApp db={db} />);
+  await screen.findByRole('list', { name: 'Articles' });
+  return { db, thesis };
+}
+
+function openExport() {
+  fireEvent.click(screen.getByRole('button', { name: 'Export…' }));
+  return within(screen.getByRole('region', { name: 'Export' }));
+}
+
+/** Values of one RIS tag, in file order. */
+function risValues(text: string, tag: string): string[] {
+  return [...text.matchAll(new RegExp(`^${tag}  - (.*)$`, 'gm'))].map((m) => m[1].trim());
+}
+
+describe('Export panel', () => {
+  it('downloads the shown collection as RIS, named after the collection, and frees the object URL', async () => {
+    await libraryWithCollection();
+    fireEvent.click(screen.getByRole('button', { name: /毕业论文: 第2章 \(2\)/ }));
+    await waitFor(() => expect(document.querySelectorAll('.row-title')).toHaveLength(2));
+    const panel = openExport();
+    expect((panel.getByRole('radio', { name: 'Collection “毕业论文: 第2章” (2)' }) as HTMLInputElement).checked).toBe(true);
+    expect((panel.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('ris');
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await panel.findByText(/^Downloaded/);
+    expect(spy.downloads).toHaveLength(1);
+    const [file] = spy.downloads;
+    // ":" is refused by file systems; the Chinese name stays.
+    expect(file.fileName).toBe('毕业论文 第2章-ris-2026-03-05.ris');
+    expect(file.blob.type).toBe('application/x-research-info-systems;charset=utf-8');
+    const text = await file.blob.text();
+    expect(risValues(text, 'TI')).toEqual([CHINESE.title, ENGLISH.title]);
+    expect(risValues(text, 'AU')).toEqual(['张伟', '李娜', '王强', '赵敏', 'Smith, John', 'Doe, Jane']);
+    expect(risValues(text, 'DO')).toEqual([CHINESE.DOI]);
+    expect(panel.getByText(`Downloaded ${file.fileName} (2 articles).`)).toBeTruthy();
+    await waitFor(() => expect(spy.revoked).toEqual([file.url]), { timeout: REVOKE_DELAY_MS + 1000 });
+  });
+
+  it('exports the selection as a GB/T 7714 list in list order, or the whole library as BibTeX', async () => {
+    await libraryWithCollection();
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select “${ENGLISH.title}”` }));
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select “${CHINESE.title}”` }));
+    const panel = openExport();
+    expect((panel.getByRole('radio', { name: 'Selected articles (2)' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'gbt7714' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(spy.downloads).toHaveLength(1));
+    expect(spy.downloads[0].fileName).toBe('simlit-gbt7714-2026-03-05.txt');
+    // Newest capture first, as listed: the Chinese article, then the English one.
+    expect(await spy.downloads[0].blob.text()).toBe(`[1] ${CHINESE_GBT}\n[2] ${ENGLISH_GBT}\n`);
+
+    fireEvent.click(panel.getByRole('radio', { name: 'Whole library (3)' }));
+    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'bibtex' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(spy.downloads).toHaveLength(2));
+    expect(spy.downloads[1].fileName).toBe('simlit-bibtex-2026-03-05.bib');
+    const bib = await spy.downloads[1].blob.text();
+    expect(bib.match(/^@article\{/gm)).toHaveLength(3);
+    for (const article of [CHINESE, ENGLISH, OTHER]) expect(bib).toContain(`title = {${article.title}}`);
+  });
+
+  it('offers every export format, and the Export button is off in an empty library', async () => {
+    await libraryWithCollection();
+    const panel = openExport();
+    const formats = within(panel.getByRole('combobox', { name: 'Format' })).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
+    expect(formats.sort()).toEqual(['apa', 'biblatex', 'bibtex', 'csl-json', 'csv', 'enw', 'gbt7714', 'markdown', 'ris']);
+    fireEvent.click(panel.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('region', { name: 'Export' })).toBeNull();
+    cleanup();
+
+    const empty = testDb();
+    renderWithDb(empty, <LibraryApp db={empty} />);
+    await screen.findByText(/The library is empty/);
+    expect((screen.getByRole('button', { name: 'Export…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
