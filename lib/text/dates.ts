@@ -11,8 +11,12 @@ const DAY_MONTH_YEAR = new RegExp(`(?:\\b(\\d{1,2})\\s+)?\\b${MONTH},?\\s+(?:(\\
 const YEAR_MONTH_DAY = new RegExp(`\\b((?:1[6-9]|2[0-2])\\d{2})\\s+${MONTH}(?:\\s+(\\d{1,2})\\b)?`, 'i');
 /** "2018/04/15", "2018-04", "2018.4", "2018年4月15日", "2019" */
 const NUMERIC = /(?<!\d)((?:1[6-9]|2[0-2])\d{2})(?!\d)\s*(?:[-/.年]\s*(\d{1,2})(?!\d)\s*(?:[-/.月]\s*(\d{1,2})(?!\d))?)?/;
-/** "15/04/2018", "15.04.2018": day first, as European pages print it. */
-const DAY_FIRST = /(?<!\d)(\d{1,2})[/.](\d{1,2})[/.]((?:1[6-9]|2[0-2])\d{2})(?!\d)/;
+/**
+ * Year last: "15.04.2018" (dots: day first, as European pages print it), "06/01/2015" (slashes:
+ * month first, as US pages and PubMed's citation_date print it, unless the first number
+ * cannot be a month).
+ */
+const YEAR_LAST = /(?<!\d)(\d{1,2})([/.])(\d{1,2})[/.]((?:1[6-9]|2[0-2])\d{2})(?!\d)/;
 
 function validParts(year: number, month?: number, day?: number): [number, number?, number?] | undefined {
   if (!(year >= 1600 && year <= 2200)) return undefined;
@@ -36,7 +40,7 @@ function fromNamed(value: string): [number, number?, number?] | undefined {
 
 /**
  * Parses the dates journal pages print ("2018/04/15", "2018-04", "2015 Jun 3", "3 June 2015",
- * "Submitted 5 March, 2019", "2018年4月15日", "15.04.2018", "2019") into a CSL date.
+ * "Submitted 5 March, 2019", "2018年4月15日", "15.04.2018", "06/01/2015", "2019") into a CSL date.
  * Undefined when no year can be read.
  */
 export function parseDate(text: string | null | undefined): CslDate | undefined {
@@ -44,11 +48,13 @@ export function parseDate(text: string | null | undefined): CslDate | undefined 
   const value = foldFullWidth(cleanText(text, 200));
   const named = fromNamed(value);
   const numeric = NUMERIC.exec(value);
-  const dayFirst = DAY_FIRST.exec(value);
+  const yearLast = YEAR_LAST.exec(value);
   let parts: [number, number?, number?] | undefined;
   if (named && (!numeric || (named.length > 1 && !numeric[2]))) parts = named;
-  else if (dayFirst && (!numeric || dayFirst.index < numeric.index)) {
-    parts = validParts(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  else if (yearLast && (!numeric || yearLast.index < numeric.index)) {
+    const [first, second] = [Number(yearLast[1]), Number(yearLast[3])];
+    const dayFirst = yearLast[2] === '.' || first > 12;
+    parts = validParts(Number(yearLast[4]), dayFirst ? second : first, dayFirst ? first : second);
   } else if (numeric) {
     parts = validParts(Number(numeric[1]), numeric[2] ? Number(numeric[2]) : undefined, numeric[3] ? Number(numeric[3]) : undefined);
   }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { displayName, parseName, splitAuthorLine } from '@/lib/text/names';
+
+describe('parseName', () => {
+  it('keeps Chinese names whole and drops affiliation marks', () => {
+    expect(parseName('欧阳明')).toEqual({ literal: '欧阳明' });
+    expect(parseName('刘杰1,2*')).toEqual({ literal: '刘杰' });
+    expect(parseName('王 立志')).toEqual({ literal: '王立志' });
+  });
+
+  it('splits "Family, Given" and "Given Family"', () => {
+    expect(parseName('Heibi, Ivan')).toEqual({ family: 'Heibi', given: 'Ivan' });
+    expect(parseName('Emma K Quinn')).toEqual({ family: 'Quinn', given: 'Emma K' });
+    expect(parseName('Plato')).toEqual({ literal: 'Plato' });
+  });
+
+  it('reads PubMed\'s "Family Initials"', () => {
+    expect(parseName('Powell DJ')).toEqual({ family: 'Powell', given: 'D. J.' });
+    expect(parseName('Moss-Morris R')).toEqual({ family: 'Moss-Morris', given: 'R.' });
+    expect(parseName('Da Silva AB')).toEqual({ family: 'Da Silva', given: 'A. B.' });
+    expect(parseName('Dupont J-P')).toEqual({ family: 'Dupont', given: 'J.-P.' });
+  });
+
+  it('keeps name particles with the family name', () => {
+    expect(parseName('Lieselotte Vande Walle')).toEqual({ family: 'Vande Walle', given: 'Lieselotte' });
+    expect(parseName('Nina Van Opdenbosch')).toEqual({ family: 'Van Opdenbosch', given: 'Nina' });
+    expect(parseName('Geert van Loo')).toEqual({ family: 'van Loo', given: 'Geert' });
+    expect(parseName('Jean de la Fontaine')).toEqual({ family: 'de la Fontaine', given: 'Jean' });
+    // A particle-like given name is not moved: "Van Morrison" has no given name before it.
+    expect(parseName('Van Morrison')).toEqual({ family: 'Morrison', given: 'Van' });
+  });
+
+  it('drops generational suffixes', () => {
+    expect(parseName('Martin Luther King Jr.')).toEqual({ family: 'King', given: 'Martin Luther' });
+    expect(parseName('King, Jr.')).toEqual({ literal: 'King' });
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(parseName('  ,; ')).toBeUndefined();
+  });
+});
+
+describe('splitAuthorLine', () => {
+  it('splits Chinese lines on any separator and Latin lines on commas or semicolons', () => {
+    expect(splitAuthorLine('刘杰，李秀英、王超娜 等')).toEqual(['刘杰', '李秀英', '王超娜']);
+    expect(splitAuthorLine('Ivan Heibi, Silvio Peroni and David Shotton')).toEqual(['Ivan Heibi', 'Silvio Peroni', 'David Shotton']);
+    expect(splitAuthorLine('Smith, John; Doe, Jane')).toEqual(['Smith, John', 'Doe, Jane']);
+  });
+});
+
+describe('displayName', () => {
+  it('prints given before family', () => {
+    expect(displayName({ family: 'van Loo', given: 'Geert' })).toBe('Geert van Loo');
+    expect(displayName({ literal: '刘杰' })).toBe('刘杰');
+  });
+});
