@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { createCollection } from '@/lib/db/collections';
@@ -145,6 +145,29 @@ describe('LibraryApp bulk actions and undo', () => {
     fireEvent.input(bulk.getByRole('textbox', { name: 'Tag to add' }), { target: { value: '综述, later' } });
     fireEvent.click(bulk.getByRole('button', { name: 'Add tag' }));
     await waitFor(async () => expect((await db.articles.get('c'))?.tags).toEqual(['综述', 'later']));
+  });
+});
+
+describe('LibraryApp tells the ranking index', () => {
+  it('sends the ids of deleted articles, and of those put back by undo', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(SAMPLE);
+    const changed = vi.fn();
+    renderWithDb(db, <LibraryApp db={db} onLibraryChanged={changed} />);
+    await screen.findByRole('list', { name: 'Articles' });
+    fireEvent.click(screen.getByRole('button', { name: /Apples and oranges/ }));
+    const detail = await screen.findByRole('complementary', { name: 'Apples and oranges' });
+    fireEvent.click(within(detail).getByRole('button', { name: 'Delete this article' }));
+    await screen.findByText('Deleted 1 articles.');
+    expect(changed).toHaveBeenLastCalledWith(['c']);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Select all 2 shown' }));
+    fireEvent.click(within(screen.getByRole('region', { name: 'Actions on the selected articles' })).getByRole('button', { name: 'Delete' }));
+    await screen.findByText('Deleted 2 articles.');
+    expect(changed).toHaveBeenLastCalledWith(['a', 'b']);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Restored 2 articles.');
+    expect([...changed.mock.lastCall![0]].sort()).toEqual(['a', 'b']);
+    expect(changed).toHaveBeenCalledTimes(3);
   });
 });
 

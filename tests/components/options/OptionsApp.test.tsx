@@ -23,9 +23,10 @@ function permission(granted: boolean, held = false): AllSitesPermission & { [K i
 
 async function options(db: SimlitDB, allSites = permission(true), browserLanguage = 'en') {
   const estimate = vi.fn(async () => ({ usage: 3 * 1024 * 1024, quota: 10 * 1024 ** 3 }));
-  renderWithDb(db, <OptionsApp db={db} allSitesPermission={allSites} estimateStorage={estimate} />, browserLanguage);
+  const changed = vi.fn();
+  renderWithDb(db, <OptionsApp db={db} allSitesPermission={allSites} estimateStorage={estimate} onLibraryChanged={changed} />, browserLanguage);
   await screen.findAllByRole('radio');
-  return { allSites, estimate };
+  return { allSites, estimate, changed };
 }
 
 describe('OptionsApp: where capture runs', () => {
@@ -118,7 +119,8 @@ describe('OptionsApp: what is stored', () => {
 
   it('clears captured articles the reader has not kept, after confirmation', async () => {
     const db = await stocked(30);
-    await options(db);
+    const untouched = (await db.articles.toCollection().primaryKeys()).filter((id) => id !== 'n' && id !== 's');
+    const { changed } = await options(db);
     fireEvent.click(await screen.findByRole('button', { name: 'Clear captured articles you have not kept (30)' }));
     const question = screen.getByRole('group', { name: 'Delete 30 captured articles? This cannot be undone.' });
     fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
@@ -127,18 +129,23 @@ describe('OptionsApp: what is stored', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await screen.findByText('Deleted 30 articles.', undefined, { timeout: 10_000 });
     expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual(['n', 's']);
+    // The ranking index hears of exactly the deleted articles.
+    expect(changed).toHaveBeenCalledOnce();
+    expect([...changed.mock.calls[0][0]].sort()).toEqual([...untouched].sort());
   });
 
   it('deletes everything after confirmation, keeping the settings', async () => {
     const db = await stocked(30);
     await writeSetting(db, 'pausedSites', ['arxiv.org']);
-    await options(db);
+    const all = await db.articles.toCollection().primaryKeys();
+    const { changed } = await options(db);
     await screen.findByText(/32 articles/);
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
     fireEvent.click(within(screen.getByRole('group', { name: 'Delete all 32 articles and 1 collections? This cannot be undone.' })).getByRole('button', { name: 'Yes, delete' }));
     await screen.findByText('The library is empty now.', undefined, { timeout: 10_000 });
     expect([await db.articles.count(), await db.collections.count()]).toEqual([0, 0]);
     expect((await readSettings(db)).pausedSites).toEqual(['arxiv.org']);
+    expect([...changed.mock.calls[0][0]].sort()).toEqual([...all].sort());
     await waitFor(() => expect((screen.getByRole('button', { name: 'Delete everything' }) as HTMLButtonElement).disabled).toBe(true));
   });
 });
