@@ -7,6 +7,7 @@ import { formatNumber } from '@/lib/format';
 import { useI18n } from '../i18n-context';
 import { downloadText } from './download';
 import type { Formatter } from './formatter';
+import { ToolPanel } from './ToolPanel';
 
 /** Every export format with its label; a format added to lib/export fails to compile here until labelled. */
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
@@ -92,11 +93,7 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
 
   const busy = state.kind === 'busy';
   return (
-    <section class="tool-panel" id="export-panel" aria-labelledby="export-heading" aria-busy={busy}>
-      <div class="tool-panel-head">
-        <h2 id="export-heading">{t('libExportHeading')}</h2>
-        <button type="button" class="secondary small" onClick={onClose}>{t('libClose')}</button>
-      </div>
+    <ToolPanel id="export-panel" heading={t('libExportHeading')} busy={busy} onClose={onClose}>
       <form
         class="tool-form"
         onSubmit={(event) => {
@@ -127,6 +124,6 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
         {busy ? t(format === 'apa' ? 'libExportBusyApa' : 'libExportBusy') : state.kind === 'done' ? t('libExportDone', state.fileName, n(state.count)) : ''}
       </p>
       {state.kind === 'failed' && <p class="error" role="alert">{t('libExportFailed', state.reason)}</p>}
-    </section>
+    </ToolPanel>
   );
 }

@@ -4,6 +4,7 @@ import type { CollectionWithCount } from '@/lib/db/collections';
 import type { ImportReport } from '@/lib/import/import-file';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '../i18n-context';
+import { ToolPanel } from './ToolPanel';
 
 export const IMPORT_ACCEPT = '.bib,.ris,.json,.txt';
 
@@ -77,11 +78,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
 
   const busy = state.kind === 'busy';
   return (
-    <section class="tool-panel" id="import-panel" aria-labelledby="import-heading" aria-busy={busy}>
-      <div class="tool-panel-head">
-        <h2 id="import-heading">{t('libImportHeading')}</h2>
-        <button type="button" class="secondary small" onClick={onClose}>{t('libClose')}</button>
-      </div>
+    <ToolPanel id="import-panel" heading={t('libImportHeading')} busy={busy} onClose={onClose}>
       <p class="help" id="import-help">{t('libImportHelp')}</p>
       <form
         class="tool-form"
@@ -118,6 +115,6 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
         {state.kind === 'failed' && <p class="error" role="alert">{t('libImportFailed', state.reason)}</p>}
         {state.kind === 'report' && <Report fileName={state.fileName} report={state.report} />}
       </div>
-    </section>
+    </ToolPanel>
   );
 }

@@ -65,7 +65,7 @@ interface Props {
   onLibraryChanged?: (articleIds: string[]) => void;
 }
 
-type ToolPanel = 'export' | 'import';
+type PanelName = 'export' | 'import';
 
 /** True when the view is one collection, whole: an export of it is named after the collection. */
 function showsWholeCollection(query: LibraryQuery): boolean {
@@ -83,7 +83,7 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [deleted, setDeleted] = useState<DeletedBatch[]>([]);
   const [message, setMessage] = useState<{ kind: 'deleted' | 'restored'; count: number }>();
-  const [panel, setPanel] = useState<ToolPanel>();
+  const [panel, setPanel] = useState<PanelName>();
 
   const { value: rows } = useLiveQuery(() => loadSummaries(db), [db]);
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
@@ -143,8 +143,15 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
     };
   }
 
-  function togglePanel(which: ToolPanel) {
+  function togglePanel(which: PanelName) {
     setPanel((open) => (open === which ? undefined : which));
+  }
+
+  /** Closing a panel gives the focus back to the button that opened it. */
+  function closePanel() {
+    const opener = document.querySelector<HTMLButtonElement>(`[aria-controls="${panel}-panel"]`);
+    setPanel(undefined);
+    opener?.focus();
   }
 
   const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
@@ -195,14 +202,14 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
         <LanguageSwitch db={db} />
         <a class="header-link" href={optionsHref} target="_blank" rel="noopener">{t('libOpenOptions')}</a>
       </header>
-      {panel === 'export' && rows?.length ? <ExportPanel db={db} sources={exportSources()} formatter={formatter} onClose={() => setPanel(undefined)} /> : null}
+      {panel === 'export' && rows?.length ? <ExportPanel db={db} sources={exportSources()} formatter={formatter} onClose={closePanel} /> : null}
       {panel === 'import' && (
         <ImportPanel
           db={db}
           collections={collections}
           current={query.filters.collection}
           onLibraryChanged={onLibraryChanged}
-          onClose={() => setPanel(undefined)}
+          onClose={closePanel}
         />
       )}
       <div class={`library-body${openId ? ' with-detail' : ''}`}>

@@ -95,7 +95,13 @@ describe('Export panel', () => {
     const panel = openExport();
     const formats = within(panel.getByRole('combobox', { name: 'Format' })).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
     expect(formats.sort()).toEqual(['apa', 'biblatex', 'bibtex', 'csl-json', 'csv', 'enw', 'gbt7714', 'markdown', 'ris']);
-    fireEvent.click(panel.getByRole('button', { name: 'Close' }));
+    // Keyboard: the open panel has the focus; Escape closes it and gives the focus back to its button.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Export' })));
+    fireEvent.keyDown(panel.getByRole('combobox', { name: 'Format' }), { key: 'Escape' });
+    expect(screen.queryByRole('region', { name: 'Export' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export…' }));
+    expect(screen.getByRole('button', { name: 'Export…' }).getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(openExport().getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('region', { name: 'Export' })).toBeNull();
     cleanup();
 
