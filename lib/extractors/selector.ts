@@ -245,17 +245,18 @@ function walk(root: ParentNode, visit: (element: Element) => boolean | void): vo
  */
 type Source = { kind: 'id' | 'class' | 'tag'; name: string };
 
+function ownSource(chain: Chain): Source | undefined {
+  const last = chain[0];
+  if (last.id) return { kind: 'id', name: last.id };
+  if (last.className) return { kind: 'class', name: last.className };
+  if (last.tag) return { kind: 'tag', name: last.tag };
+  return undefined;
+}
+
 function sourceOf(chains: Chain[]): Source | undefined {
   let source: Source | undefined;
   for (const chain of chains) {
-    const last = chain[0];
-    const own: Source | undefined = last.id
-      ? { kind: 'id', name: last.id }
-      : last.className
-        ? { kind: 'class', name: last.className }
-        : last.tag
-          ? { kind: 'tag', name: last.tag }
-          : undefined;
+    const own = ownSource(chain);
     if (!own) return undefined;
     if (source && (source.kind !== own.kind || source.name !== own.name)) return undefined;
     source = own;
@@ -263,9 +264,32 @@ function sourceOf(chains: Chain[]): Source | undefined {
   return source;
 }
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+function documentOrder(a: Element, b: Element): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
+}
+
 /**
- * Candidates from jsdom's indexes for a whole document; for a small subtree (a row, a block)
- * walking is cheaper than building a live collection.
+ * A selector list whose selectors end in different ids, classes or tags ("#footer, .foot"):
+ * each selector's candidates from the indexes, merged back into document order.
+ */
+function searchEach(root: ParentNode, chains: Chain[], visit: (element: Element) => boolean | void): boolean {
+  const found = new Set<Element>();
+  for (const chain of chains) {
+    const source = ownSource(chain);
+    const list = source ? candidates(root, source) : undefined;
+    if (!list) return false;
+    for (const element of list) if (matchesChain(element, chain)) found.add(element);
+  }
+  for (const element of [...found].sort(documentOrder)) if (visit(element) === true) break;
+  return true;
+}
+
+/**
+ * Candidates for a whole document when the selector ends in an id or a class (rare elements);
+ * for a small subtree (a row, a block) or a tag, walking is cheaper.
  */
 function candidates(root: ParentNode, source: Source): Iterable<Element> | undefined {
   if ((root as Node).nodeType !== 9) return undefined;
@@ -274,15 +298,24 @@ function candidates(root: ParentNode, source: Source): Iterable<Element> | undef
     const element = doc.getElementById?.(source.name);
     return element && root !== element && (root as Node).contains(element) ? [element] : [];
   }
-  const host = root as Element | Document;
-  if (typeof host.getElementsByClassName !== 'function') return undefined;
-  return source.kind === 'class' ? host.getElementsByClassName(source.name) : host.getElementsByTagName(source.name);
+  // Tags are common: a walk that can stop at the first match beats collecting them all.
+  if (source.kind === 'tag') return undefined;
+  // A static list from one simple selector: jsdom walks live collections again on every step.
+  const found: Element[] = [];
+  const simple = source.kind === 'class' ? `.${cssEscape(source.name)}` : source.name;
+  root.querySelectorAll(simple).forEach((element) => found.push(element));
+  return found;
+}
+
+function cssEscape(name: string): string {
+  return name.replace(/[^\w-]/g, (c) => `\\${c}`);
 }
 
 function search(root: ParentNode, chains: Chain[], visit: (element: Element) => boolean | void): void {
   const source = sourceOf(chains);
   const list = source ? candidates(root, source) : undefined;
   if (!list) {
+    if (chains.length > 1 && searchEach(root, chains, visit)) return;
     walk(root, (element) => (matchesCompiled(element, chains) ? visit(element) : false));
     return;
   }

@@ -23,6 +23,11 @@ function doiOf(id: string): string {
   return `10.48550/arXiv.${id}`;
 }
 
+/** A list entry: what the list shows plus what every arXiv id implies. */
+function preprint(id: string, position: number, shown: ExtractedItem): ExtractedItem {
+  return { ...shown, containerTitle: 'arXiv', doi: doiOf(id), platformId: id, url: absUrl(id), type: 'article', position };
+}
+
 /** Drops the "Title:", "Authors:", "Abstract:" descriptors arXiv prints inside the fields. */
 const DESCRIPTOR = '.descriptor, .search-hit-descriptor, script, style, a.is-size-7';
 
@@ -57,17 +62,13 @@ function listing(doc: Document): ExtractedItem[] {
     const id = arxivId(attr(idLink, 'href'));
     const title = squish(textWithout(find(dd, '.list-title'), DESCRIPTOR));
     if (!id || !title) continue;
-    items.push({
-      title,
-      authors: [...findAll(dd, '.list-authors a')].map((a) => text(a)),
-      abstract: textWithout(find(dd, 'p.mathjax, .abstract'), DESCRIPTOR) || undefined,
-      containerTitle: 'arXiv',
-      doi: doiOf(id),
-      platformId: id,
-      url: absUrl(id),
-      type: 'article',
-      position: items.length + 1,
-    });
+    items.push(
+      preprint(id, items.length + 1, {
+        title,
+        authors: findAll(dd, '.list-authors a').map((a) => text(a)),
+        abstract: textWithout(find(dd, 'p.mathjax, .abstract'), DESCRIPTOR) || undefined,
+      }),
+    );
   }
   return items;
 }
@@ -90,18 +91,14 @@ function searchResults(doc: Document): ExtractedItem[] {
     if (!id || !title) continue;
     const full = find(result, '.abstract-full');
     const abstract = full ? textWithout(full, 'a, .is-size-7') : textWithout(find(result, 'p.abstract'), `${DESCRIPTOR}, a, .abstract-short`);
-    items.push({
-      title,
-      authors: [...findAll(result, 'p.authors a')].map((a) => text(a)),
-      abstract,
-      date: firstSubmission(text(find(result, 'p.is-size-7'))),
-      containerTitle: 'arXiv',
-      doi: doiOf(id),
-      platformId: id,
-      url: absUrl(id),
-      type: 'article',
-      position: items.length + 1,
-    });
+    items.push(
+      preprint(id, items.length + 1, {
+        title,
+        authors: findAll(result, 'p.authors a').map((a) => text(a)),
+        abstract,
+        date: firstSubmission(text(find(result, 'p.is-size-7'))),
+      }),
+    );
   }
   return items;
 }
