@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { REVOKE_DELAY_MS } from '@/components/library/download';
@@ -9,20 +9,9 @@ import { addToCollection, createCollection } from '@/lib/db/collections';
 import { testDb } from '../../lib/db/test-db';
 import { renderWithDb } from '../render-with-db';
 import { CHINESE, CHINESE_GBT, ENGLISH, ENGLISH_GBT, OTHER } from './citable-articles';
-import { captureDownloads } from './download-spy';
+import { downloadsOnDay } from './download-spy';
 
-let spy: ReturnType<typeof captureDownloads>;
-beforeEach(() => {
-  spy = captureDownloads();
-  // Only Date is faked: the file name carries the day; timers and promises run as usual.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-05T10:00:00Z'));
-});
-afterEach(() => {
-  cleanup();
-  spy.restore();
-  vi.useRealTimers();
-});
+const spy = downloadsOnDay('2026-03-05T10:00:00Z');
 
 async function libraryWithCollection() {
   const db = testDb();
@@ -54,8 +43,8 @@ describe('Export panel', () => {
     expect((panel.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('ris');
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
     await panel.findByText(/^Downloaded/);
-    expect(spy.downloads).toHaveLength(1);
-    const [file] = spy.downloads;
+    expect(spy.current.downloads).toHaveLength(1);
+    const [file] = spy.current.downloads;
     // ":" is refused by file systems; the Chinese name stays.
     expect(file.fileName).toBe('毕业论文 第2章-ris-2026-03-05.ris');
     expect(file.blob.type).toBe('application/x-research-info-systems;charset=utf-8');
@@ -64,7 +53,7 @@ describe('Export panel', () => {
     expect(risValues(text, 'AU')).toEqual(['张伟', '李娜', '王强', '赵敏', 'Smith, John', 'Doe, Jane']);
     expect(risValues(text, 'DO')).toEqual([CHINESE.DOI]);
     expect(panel.getByText(`Downloaded ${file.fileName} (2 articles).`)).toBeTruthy();
-    await waitFor(() => expect(spy.revoked).toEqual([file.url]), { timeout: REVOKE_DELAY_MS + 1000 });
+    await waitFor(() => expect(spy.current.revoked).toEqual([file.url]), { timeout: REVOKE_DELAY_MS + 1000 });
   });
 
   it('exports the selection as a GB/T 7714 list in list order, or the whole library as BibTeX', async () => {
@@ -75,17 +64,17 @@ describe('Export panel', () => {
     expect((panel.getByRole('radio', { name: 'Selected articles (2)' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'gbt7714' } });
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
-    await waitFor(() => expect(spy.downloads).toHaveLength(1));
-    expect(spy.downloads[0].fileName).toBe('simlit-gbt7714-2026-03-05.txt');
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
+    expect(spy.current.downloads[0].fileName).toBe('simlit-gbt7714-2026-03-05.txt');
     // Newest capture first, as listed: the Chinese article, then the English one.
-    expect(await spy.downloads[0].blob.text()).toBe(`[1] ${CHINESE_GBT}\n[2] ${ENGLISH_GBT}\n`);
+    expect(await spy.current.downloads[0].blob.text()).toBe(`[1] ${CHINESE_GBT}\n[2] ${ENGLISH_GBT}\n`);
 
     fireEvent.click(panel.getByRole('radio', { name: 'Whole library (3)' }));
     fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'bibtex' } });
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
-    await waitFor(() => expect(spy.downloads).toHaveLength(2));
-    expect(spy.downloads[1].fileName).toBe('simlit-bibtex-2026-03-05.bib');
-    const bib = await spy.downloads[1].blob.text();
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(2));
+    expect(spy.current.downloads[1].fileName).toBe('simlit-bibtex-2026-03-05.bib');
+    const bib = await spy.current.downloads[1].blob.text();
     expect(bib.match(/^@article\{/gm)).toHaveLength(3);
     for (const article of [CHINESE, ENGLISH, OTHER]) expect(bib).toContain(`title = {${article.title}}`);
   });

@@ -1,4 +1,5 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/preact';
 
 export interface CapturedDownload {
   fileName: string;
@@ -34,4 +35,23 @@ export function captureDownloads() {
       URL.revokeObjectURL = original.revoke;
     },
   };
+}
+
+/**
+ * For a test file: captures downloads in every test, on a fixed day (file names carry the date;
+ * only Date is faked, timers and promises run as usual), and unmounts the UI after each test.
+ */
+export function downloadsOnDay(isoDate: string): { readonly current: ReturnType<typeof captureDownloads> } {
+  const holder = {} as { current: ReturnType<typeof captureDownloads> };
+  beforeEach(() => {
+    holder.current = captureDownloads();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(isoDate));
+  });
+  afterEach(() => {
+    cleanup();
+    holder.current.restore();
+    vi.useRealTimers();
+  });
+  return holder;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { addToCollection, createCollection } from '@/lib/db/collections';
@@ -11,19 +11,9 @@ import type { SimlitDB } from '@/lib/db/schema';
 import { testDb } from '../../lib/db/test-db';
 import { renderWithDb } from '../render-with-db';
 import { CHINESE, ENGLISH } from '../library/citable-articles';
-import { captureDownloads, type CapturedDownload } from '../library/download-spy';
+import { downloadsOnDay, type CapturedDownload } from '../library/download-spy';
 
-let spy: ReturnType<typeof captureDownloads>;
-beforeEach(() => {
-  spy = captureDownloads();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-05T10:00:00Z'));
-});
-afterEach(() => {
-  cleanup();
-  spy.restore();
-  vi.useRealTimers();
-});
+const spy = downloadsOnDay('2026-03-05T10:00:00Z');
 
 const permission = { request: async () => true, remove: async () => true, granted: async () => true };
 
@@ -50,8 +40,8 @@ async function backUp(db: SimlitDB): Promise<CapturedDownload> {
   fireEvent.click(section.getByRole('button', { name: 'Back up the library' }));
   await section.findByText('Saved simlit-backup-2026-03-05.json.');
   cleanup();
-  expect(spy.downloads).toHaveLength(1);
-  return spy.downloads[0];
+  expect(spy.current.downloads).toHaveLength(1);
+  return spy.current.downloads[0];
 }
 
 async function restoreFrom(section: ReturnType<typeof within>, file: File) {
