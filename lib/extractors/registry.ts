@@ -10,6 +10,7 @@ import { magtech } from './platforms/magtech';
 import { pubmed } from './platforms/pubmed';
 import { qinyun } from './platforms/qinyun';
 import { wanfang } from './platforms/wanfang';
+import { MAX_ITEMS_PER_PAGE } from './limits';
 import { resetSelectorCache } from './selector';
 import type { Extractor } from './types';
 
@@ -35,8 +36,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   genericList,
 ];
 
-/** At most this many items are taken from one page, against hostile or runaway lists. */
-export const MAX_ITEMS_PER_PAGE = 300;
+export { MAX_ITEMS_PER_PAGE };
 
 export interface ExtractionResult extends PageExtraction {
   /** Extractors that threw, with their message: reported, never fatal. */

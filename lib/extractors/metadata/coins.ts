@@ -1,12 +1,13 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, find, findAll } from '../dom';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 
 /**
  * COinS: an OpenURL ContextObject in the title of `<span class="Z3988">`. Library catalogues and
  * repositories put one per record, so a page can carry several items; article pages also use
  * them for their reference lists, which is why they count only where no article tags exist.
  */
-const MAX_SPANS = 1000;
+const MAX_SPANS = MAX_ITEMS_PER_PAGE;
 
 function itemFromContext(context: string): ExtractedItem | undefined {
   let params: URLSearchParams;

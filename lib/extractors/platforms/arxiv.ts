@@ -1,6 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { fillMissing } from '../shared/merge';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
@@ -56,6 +57,7 @@ function absPage(doc: Document, url: URL): ExtractedItem {
 function listing(doc: Document): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const dt of findAll(doc, 'dl dt')) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const dd = dt.nextElementSibling;
     if (!dd || dd.tagName !== 'DD') continue;
     const idLink = find(dt, 'a[href*="/abs/"]');
@@ -86,6 +88,7 @@ function firstSubmission(line: string): string | undefined {
 function searchResults(doc: Document): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const result of findAll(doc, 'li.arxiv-result')) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const id = arxivId(attr(find(result, '.list-title a[href*="/abs/"]'), 'href'));
     const title = squish(textWithout(find(result, 'p.title'), DESCRIPTOR));
     if (!id || !title) continue;

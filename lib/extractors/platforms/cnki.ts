@@ -3,6 +3,7 @@ import { absoluteUrl, attr, find, findAll, firstText, hostIs, queryParam, squish
 import { parseIssueLine } from '../shared/citation-line';
 import { authorNames } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
@@ -46,6 +47,7 @@ function cellsOf(row: Element): Map<string, Element> {
 function resultItems(doc: Document, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const row of findAll(doc, RESULT_ROWS)) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const cells = cellsOf(row);
     const link = find(cells.get('name'), 'a.fz14') ?? find(cells.get('name'), 'a[href]');
     if (!link) continue;

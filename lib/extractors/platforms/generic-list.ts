@@ -4,6 +4,7 @@ import { absoluteUrl, attr, closest, find, findAll, squish, text } from '../dom'
 import { isWebSearchEngine } from '../shared/search-engines';
 import { parseIssueLine } from '../shared/citation-line';
 import { looksLikeTitle } from '../shared/list-rows';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 
 /**
@@ -119,11 +120,15 @@ export const genericList: Extractor = {
       // A group that cannot beat the best one is not worth reading.
       if (group.blocks.size <= best.length) continue;
       const items: ExtractedItem[] = [];
+      let read = 0;
       for (const block of group.blocks) {
+        // The share of qualifying blocks is judged on what was read, up to the page's cap.
+        if (items.length >= MAX_ITEMS_PER_PAGE) break;
+        read++;
         const item = blockItem(block, url);
         if (item) items.push(item);
       }
-      if (items.length >= MIN_BLOCKS && items.length >= group.blocks.size * MIN_SHARE && items.length > best.length) best = items;
+      if (items.length >= MIN_BLOCKS && items.length >= read * MIN_SHARE && items.length > best.length) best = items;
     }
     return best.map((item, index) => ({ ...item, position: index + 1 }));
   },

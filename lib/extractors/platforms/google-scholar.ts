@@ -1,5 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, closest, find, findAll, squish, text, textWithout } from '../dom';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 
 /**
@@ -54,6 +55,7 @@ export const googleScholar: Extractor = {
   extract(doc, url) {
     const items: ExtractedItem[] = [];
     for (const result of findAll(doc, '.gs_r.gs_or, .gs_r:not(.gs_or) .gs_ri')) {
+      if (items.length >= MAX_ITEMS_PER_PAGE) break;
       const item = resultItem(result, url, items.length + 1);
       if (item) items.push(item);
     }

@@ -1,6 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { fillMissing } from '../shared/merge';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
@@ -56,6 +57,7 @@ function docsumItem(node: Element, base: URL, position: number): ExtractedItem |
 function docsumItems(nodes: Iterable<Element>, base: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const node of nodes) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const item = docsumItem(node, base, items.length + 1);
     if (item) items.push(item);
   }
@@ -124,6 +126,7 @@ function legacyArticle(doc: Document, url: URL): ExtractedItem {
 function legacyResults(doc: Document, base: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const block of findAll(doc, 'div.rprt')) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const link = find(block, 'p.title a');
     if (!link) continue;
     const pmid = squish(text(find(block, '.rprtid dd'))) || pmidFromHref(attr(link, 'href'));

@@ -4,6 +4,7 @@ import { absoluteUrl, attr, find, findAll, firstText, squish, text, textWithout 
 import { parseReference } from '../shared/citation-line';
 import { readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
@@ -38,6 +39,7 @@ function articleUrl(fileNumber: string, url: URL): string {
 function similarListItems(doc: Document, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const row of findAll(doc, 'table.similar_list tr')) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const abstractNode = find(row, '.abstract');
     const titleLink = find(row, 'a.title, .title a, a[href*="view_abstract" i]');
     const similarLink = find(row, 'a.similar, a[href*="search_similar" i]');

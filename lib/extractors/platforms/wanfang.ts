@@ -2,6 +2,7 @@ import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { fillMissing } from '../shared/merge';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
@@ -60,6 +61,7 @@ function resultItem(entry: Element, base: URL, position: number): ExtractedItem 
 function resultItems(doc: Document, base: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const entry of findAll(doc, '.normal-list')) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const item = resultItem(entry, base, items.length + 1);
     if (item) items.push(item);
   }

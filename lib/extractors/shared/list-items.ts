@@ -1,5 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { splitAuthorLine } from '../../text/names';
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import { absoluteUrl, attr, findAll, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from './citation-line';
 import { elementsOf, listEntries, queryAllIn, queryIn, textIn } from './list-rows';
@@ -23,14 +24,13 @@ export interface ListLayout {
   maxFollowingRows?: number;
 }
 
-const MAX_LIST_ITEMS = 1000;
 
 /** Items of a list page laid out as `layout` says, in page order with 1-based positions. */
 export function readList(doc: Document, base: URL, layout: ListLayout): ExtractedItem[] {
   const links = findAll(doc, layout.links);
   const entries = listEntries(links, layout.row, (link) => layout.idOf(link.getAttribute('href') ?? '', base), layout.maxFollowingRows);
   const items: ExtractedItem[] = [];
-  for (const { link, nodes } of entries.slice(0, MAX_LIST_ITEMS)) {
+  for (const { link, nodes } of entries.slice(0, MAX_ITEMS_PER_PAGE)) {
     const href = link.getAttribute('href') ?? '';
     const id = layout.idOf(href, base);
     const title = text(link);
