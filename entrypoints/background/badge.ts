@@ -25,7 +25,7 @@ export async function showFailure(tabId: number, reason: string): Promise<void> 
 /** Back to the usual tooltip once a capture of the tab succeeds again. */
 export async function clearFailure(tabId: number): Promise<void> {
   try {
-    await browser.action.setTitle({ tabId, title: browser.i18n.getMessage('extName') });
+    await browser.action.setTitle({ tabId, title: await browser.action.getTitle({}) });
   } catch {
     // The tab was closed meanwhile.
   }

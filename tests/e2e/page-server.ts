@@ -13,6 +13,8 @@ export interface PageServer {
   port: number;
   /** Every request the server saw, as "host/path". */
   requests: string[];
+  /** Connections that did not speak HTTP (an https:// request mapped here sends a TLS hello). */
+  rejected: string[];
   close(): Promise<void>;
 }
 
@@ -38,10 +40,16 @@ export async function servePages(routes: Route[]): Promise<PageServer> {
     const body = route.html ?? readFileSync(route.file!);
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
+  const rejected: string[] = [];
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    rejected.push(error.code ?? error.message);
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    rejected,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -13,6 +13,7 @@ export interface FakeBrowser {
     setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
     setBadgeBackgroundColor(details: unknown): Promise<void>;
     setTitle(details: { tabId?: number; title: string }): Promise<void>;
+    getTitle(details: { tabId?: number }): Promise<string>;
   };
   scripting: { executeScript(details: unknown): Promise<unknown[]> };
   /** Badge texts and titles set, and scripts injected, in order. */
@@ -27,7 +28,7 @@ export function installFakeBrowser(): FakeBrowser {
   const fake: FakeBrowser = {
     runtime: { id: OWN_ID, getURL: (path) => new URL(path, OWN_ORIGIN).href },
     i18n: { getMessage: (key) => key },
-    action: { setBadgeText: record('action.setBadgeText'), setBadgeBackgroundColor: record('action.setBadgeBackgroundColor'), setTitle: record('action.setTitle') },
+    action: { setBadgeText: record('action.setBadgeText'), setBadgeBackgroundColor: record('action.setBadgeBackgroundColor'), setTitle: record('action.setTitle'), getTitle: async () => 'Simlit' },
     scripting: {
       async executeScript(details) {
         calls.push({ api: 'scripting.executeScript', details });

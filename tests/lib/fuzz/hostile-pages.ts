@@ -9,13 +9,17 @@ function page(body: string, head = ''): string {
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** `count` list items, each a title link, an abstract and a DOI line: every list extractor bites. */
-export function manyItemsPage(count: number): string {
-  const items = Array.from({ length: count }, (_, i) =>
-    `<li class="item"><div class="title"><a href="/ch/reader/view_abstract.aspx?file_no=${i}">${escape(SCRIPT_TITLE)} 第${i}篇 形式主义的成因研究</a></div>` +
-      `<div class="author">张三, 李四</div><div class="abstract">${ABSTRACT}${i}</div><p>2023, 44(5): 12-19. DOI: 10.1000/test.${i}</p></li>`,
-  ).join('');
-  return page(`<ul class="similar_list">${items}</ul>`);
+/** One list item: a title link, authors, an abstract and a DOI line, as Qinyun lists them. */
+export function listItem(i: number, title = `${SCRIPT_TITLE} 第${i}篇 形式主义的成因研究`, doiPrefix = '10.1000/test'): string {
+  return `<li class="item"><div class="title"><a href="/ch/reader/view_abstract.aspx?file_no=${i}">${escape(title)}</a></div>` +
+    `<div class="author">张三, 李四</div><div class="abstract">${ABSTRACT}${i}</div><p>2023, 44(5): 12-19. DOI: ${doiPrefix}.${i}</p></li>`;
+}
+
+/** `count` list items from number `first`: every list extractor bites. */
+export function manyItemsPage(count: number, options: { first?: number; doiPrefix?: string; title?: (i: number) => string; script?: string } = {}): string {
+  const first = options.first ?? 0;
+  const items = Array.from({ length: count }, (_, k) => listItem(first + k, options.title?.(first + k), options.doiPrefix)).join('');
+  return page(`<ul class="similar_list">${items}</ul>${options.script ? `<script>${options.script}</script>` : ''}`);
 }
 
 /** A link and an abstract at the bottom of `depth` nested elements. */

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 
 /**
  * Counts the DOM work an extraction does, instead of timing it: every node a selector query
- * returns or tests, every character of text read. A linear extractor's count grows with the page;
+ * returns, every step from node to node, every character of text read. A linear extractor's count grows with the page;
  * a quadratic one's grows with its square, which a scaling test can see without a clock.
  */
 export interface WorkMeter {
@@ -49,6 +49,14 @@ export function meteredDocument(html: string, url: string): { document: Document
   for (const proto of [window.Element.prototype, window.Document.prototype, window.DocumentFragment.prototype]) {
     wrap(proto, 'querySelectorAll', listLength);
     wrap(proto, 'getElementsByTagName', listLength);
+  }
+  const one = () => 0;
+  // Extractors walk the tree themselves too: every step between nodes is a unit of work.
+  for (const name of ['firstChild', 'lastChild', 'nextSibling', 'previousSibling', 'parentNode', 'parentElement', 'childNodes', 'nodeValue', 'contains']) {
+    wrap(window.Node.prototype, name, name === 'nodeValue' ? stringLength : one);
+  }
+  for (const name of ['firstElementChild', 'lastElementChild', 'nextElementSibling', 'previousElementSibling', 'children', 'closest', 'matches', 'hasAttribute', 'tagName', 'localName']) {
+    wrap(window.Element.prototype, name, one);
   }
   wrap(window.Node.prototype, 'textContent', stringLength);
   wrap(window.HTMLElement.prototype, 'innerText', stringLength);

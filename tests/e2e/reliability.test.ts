@@ -1,0 +1,241 @@
+/**
+ * Reliability in the real browser: hostile pages (script-like text, thousands of items, deep
+ * nesting, megabyte-long fields, broken Unicode, pages that keep changing), two tabs capturing
+ * at the same moment, the service worker stopped between two captures, and a full storage quota.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'playwright-core';
+import type { Article } from '@/lib/model/article';
+import { MAX_ITEMS_PER_PAGE } from '@/lib/extractors/registry';
+import { LIMITS } from '@/lib/capture/normalize-item';
+import { longFieldPage, manyItemsPage, SCRIPT_TITLE } from '../lib/fuzz/hostile-pages';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { readStore, tabIdOf, waitFor } from './library-db';
+import { servePages, type PageServer } from './page-server';
+
+const similar = (host: string) => `http://${host}.cnjournals.com/ch/reader/search_similar.aspx?file_no=1`;
+const HOSTILE_URL = similar('hostile');
+const DEEP_URL = similar('deep');
+const CHANGING_URL = similar('changing');
+const LONG_URL = 'http://www.nature.com/articles/hostile-long-fields';
+const TAB_A = similar('tab-a');
+const TAB_B = similar('tab-b');
+const BEFORE_STOP = similar('before-stop');
+const AFTER_STOP = similar('after-stop');
+const QUOTA_URL = similar('quota');
+
+/**
+ * Builds 5,000 nested elements with a short list at the bottom, after the parser is done (it
+ * stops nesting at 512). The tree is not displayed: Chromium's renderer itself crashes laying out
+ * 5,000 nested blocks, with or without the extension.
+ */
+const DEEP_SCRIPT = `
+const root = document.createElement('div');
+root.style.display = 'none';
+let node = root;
+for (let i = 0; i < 5000; i++) { const div = document.createElement('div'); div.className = 'abstract'; node.appendChild(div); node = div; }
+node.appendChild(document.querySelector('ul.similar_list'));
+document.body.appendChild(root);`;
+
+/** Keeps changing the list for a few seconds, with lone surrogates in every new title. */
+const CHANGING_SCRIPT = `
+window.__ticks = 0;
+const list = document.querySelector('ul.similar_list');
+const template = list.firstElementChild;
+let n = 1000;
+const timer = setInterval(() => {
+  window.__ticks++;
+  const item = template.cloneNode(true);
+  item.querySelector('a').textContent = 'Broken \\ud800 surrogate title ' + n + ' \\udc00 end';
+  item.querySelector('p').textContent = '2023, 44(5): 12-19. DOI: 10.1000/changing.' + n++;
+  list.appendChild(item);
+  if (list.children.length > 40) list.firstElementChild.remove();
+  if (window.__ticks > 120) clearInterval(timer);
+}, 25);`;
+
+const byPrefix = (articles: Article[], prefix: string) => articles.filter((article) => article.DOI?.startsWith(prefix));
+
+/** Extraction times the content script recorded on a page (performance.measure). */
+async function extractionTimes(page: import('playwright-core').Page): Promise<number[]> {
+  return page.evaluate(() => performance.getEntriesByName('simlit:extract').map((entry) => Math.round(entry.duration * 10) / 10));
+}
+
+/** The tab just opened (without the "tabs" permission, tabs cannot be looked up by URL). */
+async function activeTabId(worker: Worker): Promise<number> {
+  return waitFor(
+    () => worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1),
+    (id) => id >= 0,
+  );
+}
+
+describe('reliability in the real browser', () => {
+  let server: PageServer;
+  let browser: ExtensionBrowser;
+  const figures: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    server = await servePages([
+      { url: HOSTILE_URL, html: manyItemsPage(3000, { doiPrefix: '10.1000/hostile' }) },
+      { url: DEEP_URL, html: manyItemsPage(5, { doiPrefix: '10.1000/deep', script: DEEP_SCRIPT }) },
+      { url: CHANGING_URL, html: manyItemsPage(20, { doiPrefix: '10.1000/changing', script: CHANGING_SCRIPT }) },
+      { url: LONG_URL, html: longFieldPage(1_000_000) },
+      { url: TAB_A, html: manyItemsPage(60, { first: 0, doiPrefix: '10.1000/tabs', title: (i) => `Two tabs article number ${i}` }) },
+      { url: TAB_B, html: manyItemsPage(60, { first: 30, doiPrefix: '10.1000/tabs', title: (i) => `Two tabs article number ${i}` }) },
+      { url: BEFORE_STOP, html: manyItemsPage(10, { doiPrefix: '10.1000/before', title: (i) => `Captured before the worker stopped ${i}` }) },
+      { url: AFTER_STOP, html: manyItemsPage(10, { doiPrefix: '10.1000/after', title: (i) => `Captured after the worker restarted ${i}` }) },
+      { url: QUOTA_URL, html: manyItemsPage(10, { doiPrefix: '10.1000/quota', title: (i) => `Captured when the disk was full ${i}` }) },
+    ]);
+    browser = await launchWithExtension({ port: server.port });
+  });
+
+  afterAll(async () => {
+    console.info('simlit reliability figures', JSON.stringify(figures));
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('stores script-like titles as text, shows them as text, and takes at most 300 of 3,000 items', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(HOSTILE_URL);
+    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/hostile').length >= MAX_ITEMS_PER_PAGE);
+    expect(byPrefix(stored, '10.1000/hostile')).toHaveLength(MAX_ITEMS_PER_PAGE);
+    expect(byPrefix(stored, '10.1000/hostile')[0].title).toContain('<img src=x onerror=');
+    figures.hostile3000ItemsExtractMs = await extractionTimes(page);
+
+    const tabId = await tabIdOf(browser.worker, HOSTILE_URL);
+    for (const path of [`popup.html?tabId=${tabId}`, 'library.html']) {
+      const view = await browser.context.newPage();
+      await view.goto(`chrome-extension://${browser.extensionId}/${path}`);
+      await expect.poll(() => view.getByText('<script>window.__simlitPwned=1</script>', { exact: false }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      // The text is on screen as text: no element was made from it, no handler ran.
+      expect(await view.locator('img, svg, iframe, object, embed').count()).toBe(0);
+      const scripts = await view.evaluate(() => [...document.scripts].map((script) => script.src || script.textContent));
+      expect(scripts.every((source) => source.startsWith(`chrome-extension://`))).toBe(true);
+      expect(await view.evaluate(() => (window as { __simlitPwned?: unknown }).__simlitPwned)).toBeUndefined();
+      expect(await view.locator('a[href^="javascript:"]').count()).toBe(0);
+      await view.close();
+    }
+    expect(await page.evaluate(() => (window as { __simlitPwned?: unknown }).__simlitPwned)).toBeUndefined();
+    expect(SCRIPT_TITLE).toContain('__simlitPwned');
+    await page.close();
+  });
+
+  it('reads a page nested 5,000 levels deep and a page with megabyte-long fields', async () => {
+    const deep = await browser.context.newPage();
+    await deep.goto(DEEP_URL);
+    expect(await deep.evaluate(() => { let depth = 0; for (let node: Element | null = document.querySelector('ul.similar_list'); node; node = node.parentElement) depth++; return depth; })).toBeGreaterThan(5000);
+    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/deep').length === 5);
+    figures.deep5000ExtractMs = await extractionTimes(deep);
+    await deep.close();
+
+    const long = await browser.context.newPage();
+    await long.goto(LONG_URL);
+    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => rows.some((a) => a.sightings.some((s) => s.pageUrl === LONG_URL)));
+    const article = stored.find((a) => a.sightings.some((s) => s.pageUrl === LONG_URL))!;
+    expect(article.title).toHaveLength(LIMITS.title);
+    expect(article.abstract!.length).toBeLessThanOrEqual(LIMITS.abstract);
+    figures.megabyteFieldsExtractMs = await extractionTimes(long);
+    await long.close();
+  });
+
+  it('follows a page that keeps changing, drops broken Unicode, and leaves the page running', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(CHANGING_URL);
+    await waitFor(() => page.evaluate(() => (window as { __ticks?: number }).__ticks ?? 0), (ticks) => ticks > 120, 30_000);
+    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => rows.some((a) => a.title?.startsWith('Broken')), 20_000);
+    const changing = stored.filter((a) => a.title?.startsWith('Broken'));
+    expect(changing.every((a) => !/[\ud800-\udfff]/.test(a.title!))).toBe(true);
+    expect(changing[0].title).toMatch(/^Broken surrogate title \d+ end$/);
+    figures.changingPageExtractMs = await extractionTimes(page);
+    await page.close();
+  });
+
+  it('loses nothing and duplicates nothing when two tabs capture at the same moment', async () => {
+    const [a, b] = await Promise.all([browser.context.newPage(), browser.context.newPage()]);
+    await Promise.all([a.goto(TAB_A), b.goto(TAB_B)]);
+    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/tabs').length >= 90);
+    const tabs = byPrefix(stored, '10.1000/tabs');
+    expect(tabs).toHaveLength(90); // items 0-59 and 30-89, 30 of them on both pages
+    expect(new Set(tabs.map((article) => article.DOI)).size).toBe(90);
+    const shared = tabs.find((article) => article.DOI === '10.1000/tabs.45')!;
+    await expect.poll(async () => (await readStore<Article>(browser.worker, 'articles')).find((x) => x.id === shared.id)!.sightings.map((s) => s.pageUrl).sort()).toEqual([TAB_A, TAB_B].sort());
+    const captures = await readStore<{ pageUrl: string }>(browser.worker, 'captures');
+    expect(captures.filter((row) => row.pageUrl === TAB_A || row.pageUrl === TAB_B)).toHaveLength(2);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('keeps both captures when the service worker is stopped between them, and the index answers again', async () => {
+    const before = await browser.context.newPage();
+    await before.goto(BEFORE_STOP);
+    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/before').length === 10);
+
+    const startedAt = () => browser.worker.evaluate(() => performance.timeOrigin);
+    const firstWorker = await startedAt();
+    const cdp = await browser.context.newCDPSession(before);
+    const stopped = new Promise<void>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+
+    // The next page's capture wakes a new worker; Playwright's handle follows it.
+    const after = await browser.context.newPage();
+    await after.goto(AFTER_STOP);
+    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/after').length === 10);
+    expect(byPrefix(stored, '10.1000/before')).toHaveLength(10);
+    expect(await startedAt()).not.toBe(firstWorker);
+
+    // The ranking index is rebuilt or reloaded by the new worker and finds both captures.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const ids = new Set(stored.filter((a) => /^10\.1000\/(before|after)/.test(a.DOI ?? '')).map((a) => a.id));
+    const search = (text: string) =>
+      popup.evaluate(
+        (query) => chrome.runtime.sendMessage({ type: 'ui/search', text: query, limit: 50 }) as Promise<{ ok: boolean; results?: { id: string }[] }>,
+        text,
+      );
+    for (const text of ['Captured before the worker stopped', 'Captured after the worker restarted']) {
+      const reply = await waitFor(() => search(text), (r) => (r.results ?? []).some((hit) => ids.has(hit.id)), 30_000);
+      expect(reply.ok).toBe(true);
+    }
+    await Promise.all([before.close(), after.close(), popup.close()]);
+  });
+
+  it('tells the reader in plain words when the storage quota is full, and leaves the library as it was', async () => {
+    const defaultTitle = await browser.worker.evaluate(() => chrome.action.getTitle({}));
+    const articlesBefore = await readStore<Article>(browser.worker, 'articles');
+    const capturesBefore = await readStore(browser.worker, 'captures');
+    await browser.worker.evaluate(() => {
+      const original = { put: IDBObjectStore.prototype.put, add: IDBObjectStore.prototype.add };
+      (self as unknown as { __restoreStorage: () => void }).__restoreStorage = () => Object.assign(IDBObjectStore.prototype, original);
+      for (const method of ['put', 'add'] as const) {
+        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+          if (this.transaction.db.name === 'simlit' && (this.name === 'articles' || this.name === 'captures')) {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }
+          return original[method].apply(this, args);
+        };
+      }
+    });
+    const page = await browser.context.newPage();
+    await page.goto(QUOTA_URL);
+    const tabId = await activeTabId(browser.worker);
+    await waitFor(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (text) => text === '!');
+    expect(await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(
+      "The library could not be saved: the disk or the browser's storage quota is full. Nothing was changed.",
+    );
+    expect(await readStore<Article>(browser.worker, 'articles')).toEqual(articlesBefore);
+    expect(await readStore(browser.worker, 'captures')).toEqual(capturesBefore);
+
+    // With room again, the next reading of the page is stored and the warning goes.
+    await browser.worker.evaluate(() => (self as unknown as { __restoreStorage: () => void }).__restoreStorage());
+    await page.reload();
+    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/quota').length === 10);
+    await waitFor(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (text) => text === '10');
+    expect(await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(defaultTitle);
+    await page.close();
+  });
+});
