@@ -79,6 +79,16 @@ export function metaValue(doc: Document, ...names: string[]): string | undefined
   return undefined;
 }
 
+/**
+ * The element children of a node, by sibling links: jsdom's live `children` collection is
+ * re-walked on every step, which makes a loop over a long list quadratic.
+ */
+export function childElements(node: Element | null | undefined): Element[] {
+  const children: Element[] = [];
+  for (let child = node?.firstElementChild ?? null; child; child = child.nextElementSibling) children.push(child);
+  return children;
+}
+
 export function attr(node: Element | null | undefined, name: string): string | undefined {
   return node?.getAttribute(name)?.trim() || undefined;
 }

@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, find, findAll, firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, childElements, find, findAll, firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
 import { parseIssueLine } from '../shared/citation-line';
 import { authorNames } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
@@ -13,7 +13,6 @@ import { readEmbeddedArticle } from './embedded-metadata';
  * (kcms2/article/abstract, and the older kcms/detail pages of the same layout). Reading what the
  * page shows matters here: fetching article pages one by one is what gets readers a captcha.
  */
-const RESULT_ROWS = 'table.result-table-list tr';
 
 const DATABASE_TYPES: [RegExp, string][] = [
   [/期刊|journal/i, 'article-journal'],
@@ -37,16 +36,23 @@ function fileName(row: ParentNode, href: string | undefined, base: URL): string 
 /** The cells of a result row by their class ("name", "author", "source", ...), read once. */
 function cellsOf(row: Element): Map<string, Element> {
   const cells = new Map<string, Element>();
-  for (const cell of row.children) {
+  for (const cell of childElements(row)) {
     const name = cell.classList[0];
     if (name && !cells.has(name)) cells.set(name, cell);
   }
   return cells;
 }
 
+/** Rows of the result table(s), header row included (it has no title cell and is skipped). */
+function resultRows(doc: Document): Element[] {
+  return findAll(doc, 'table.result-table-list').flatMap((table) =>
+    childElements(table).flatMap((part) => (part.localName === 'tr' ? [part] : childElements(part))),
+  );
+}
+
 function resultItems(doc: Document, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const row of findAll(doc, RESULT_ROWS)) {
+  for (const row of resultRows(doc)) {
     if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const cells = cellsOf(row);
     const link = find(cells.get('name'), 'a.fz14') ?? find(cells.get('name'), 'a[href]');

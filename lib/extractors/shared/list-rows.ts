@@ -1,3 +1,4 @@
+import { MAX_ITEMS_PER_PAGE } from '../limits';
 import { closest, find, findAll, matchesSelector, squish, text } from '../dom';
 
 /**
@@ -30,10 +31,12 @@ export function listEntries(
   rowSelector: string,
   keyOf: (link: Element) => string | undefined,
   maxFollowingRows = 4,
+  maxEntries = MAX_ITEMS_PER_PAGE,
 ): ListEntry[] {
   const byRow = new Map<Element, Element>();
   const seenKeys = new Set<string>();
   for (const link of links) {
+    if (byRow.size >= maxEntries) break;
     if (!looksLikeTitle(text(link))) continue;
     const key = keyOf(link);
     if (key !== undefined && seenKeys.has(key)) continue;
