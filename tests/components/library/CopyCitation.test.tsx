@@ -17,6 +17,9 @@ function stubClipboard(writeText: (text: string) => Promise<void>) {
   return spy;
 }
 
+// The first export or citation loads citation-js: on a busy machine that takes longer than the default second.
+const LOADING = { timeout: 15_000 };
+
 afterEach(() => {
   cleanup();
   Reflect.deleteProperty(navigator, 'clipboard');
@@ -34,13 +37,13 @@ function chooseStyle(value: 'gbt7714' | 'apa') {
   fireEvent.change(screen.getByRole('combobox', { name: 'Citation style' }), { target: { value } });
 }
 
-describe('Copy citation', () => {
+describe('Copy citation', { timeout: 30_000 }, () => {
   it('writes the GB/T 7714 reference of the article to the clipboard', async () => {
     const writeText = stubClipboard(async () => {});
     await detailOf(CHINESE.id);
     chooseStyle('gbt7714');
     fireEvent.click(screen.getByRole('button', { name: 'Copy citation' }));
-    await screen.findByText('Copied to the clipboard.');
+    await screen.findByText('Copied to the clipboard.', {}, LOADING);
     expect(writeText).toHaveBeenCalledExactlyOnceWith(CHINESE_GBT);
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -52,7 +55,7 @@ describe('Copy citation', () => {
     await detailOf(ENGLISH.id);
     chooseStyle('gbt7714');
     fireEvent.click(screen.getByRole('button', { name: 'Copy citation' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/clipboard could not be written/);
+    expect((await screen.findByRole('alert', {}, LOADING)).textContent).toMatch(/clipboard could not be written/);
     const box = screen.getByRole('textbox', { name: 'Citation text' }) as HTMLTextAreaElement;
     expect(box.value).toBe(ENGLISH_GBT);
     expect(box.readOnly).toBe(true);
@@ -65,7 +68,7 @@ describe('Copy citation', () => {
     await detailOf(CHINESE.id);
     chooseStyle('gbt7714');
     fireEvent.click(screen.getByRole('button', { name: 'Copy citation' }));
-    expect(((await screen.findByRole('textbox', { name: 'Citation text' })) as HTMLTextAreaElement).value).toBe(CHINESE_GBT);
+    expect(((await screen.findByRole('textbox', { name: 'Citation text' }, LOADING)) as HTMLTextAreaElement).value).toBe(CHINESE_GBT);
   });
 
   it('shows a busy state while formatting (APA builds its engine slowly) and keeps the button from a second press', async () => {
@@ -77,7 +80,7 @@ describe('Copy citation', () => {
     expect((screen.getByRole('combobox', { name: 'Citation style' }) as HTMLSelectElement).value).toBe('apa');
     const button = screen.getByRole('button', { name: 'Copy citation' }) as HTMLButtonElement;
     fireEvent.click(button);
-    await screen.findByText(/Formatting… The first APA citation takes a few seconds/);
+    await screen.findByText(/Formatting… The first APA citation takes a few seconds/, {}, LOADING);
     expect(button.disabled).toBe(true);
     expect(document.querySelector('.copy-citation')?.getAttribute('aria-busy')).toBe('true');
     release();
@@ -103,7 +106,7 @@ describe('Copy citation', () => {
     const bulk = within(screen.getByRole('region', { name: 'Actions on the selected articles' }));
     fireEvent.change(bulk.getByRole('combobox', { name: 'Citation style' }), { target: { value: 'gbt7714' } });
     fireEvent.click(bulk.getByRole('button', { name: 'Copy reference list' }));
-    await bulk.findByText('Copied to the clipboard.');
+    await bulk.findByText('Copied to the clipboard.', {}, LOADING);
     expect(writeText).toHaveBeenCalledExactlyOnceWith(`[1] ${CHINESE_GBT}\n[2] ${ENGLISH_GBT}\n`);
   });
 });

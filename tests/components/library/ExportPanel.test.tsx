@@ -13,6 +13,9 @@ import { downloadsOnDay } from './download-spy';
 
 const spy = downloadsOnDay('2026-03-05T10:00:00Z');
 
+// The first export or citation loads citation-js: on a busy machine that takes longer than the default second.
+const LOADING = { timeout: 15_000 };
+
 async function libraryWithCollection() {
   const db = testDb();
   await db.articles.bulkAdd([CHINESE, ENGLISH, OTHER]);
@@ -33,7 +36,7 @@ function risValues(text: string, tag: string): string[] {
   return [...text.matchAll(new RegExp(`^${tag}  - (.*)$`, 'gm'))].map((m) => m[1].trim());
 }
 
-describe('Export panel', () => {
+describe('Export panel', { timeout: 30_000 }, () => {
   it('downloads the shown collection as RIS, named after the collection, and frees the object URL', async () => {
     await libraryWithCollection();
     fireEvent.click(screen.getByRole('button', { name: /毕业论文: 第2章 \(2\)/ }));
@@ -42,7 +45,7 @@ describe('Export panel', () => {
     expect((panel.getByRole('radio', { name: 'Collection “毕业论文: 第2章” (2)' }) as HTMLInputElement).checked).toBe(true);
     expect((panel.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('ris');
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
-    await panel.findByText(/^Downloaded/);
+    await panel.findByText(/^Downloaded/, {}, LOADING);
     expect(spy.current.downloads).toHaveLength(1);
     const [file] = spy.current.downloads;
     // ":" is refused by file systems; the Chinese name stays.
@@ -64,7 +67,7 @@ describe('Export panel', () => {
     expect((panel.getByRole('radio', { name: 'Selected articles (2)' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'gbt7714' } });
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
-    await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(1), LOADING);
     expect(spy.current.downloads[0].fileName).toBe('simlit-gbt7714-2026-03-05.txt');
     // Newest capture first, as listed: the Chinese article, then the English one.
     expect(await spy.current.downloads[0].blob.text()).toBe(`[1] ${CHINESE_GBT}\n[2] ${ENGLISH_GBT}\n`);
@@ -72,7 +75,7 @@ describe('Export panel', () => {
     fireEvent.click(panel.getByRole('radio', { name: 'Whole library (3)' }));
     fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'bibtex' } });
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
-    await waitFor(() => expect(spy.current.downloads).toHaveLength(2));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(2), LOADING);
     expect(spy.current.downloads[1].fileName).toBe('simlit-bibtex-2026-03-05.bib');
     const bib = await spy.current.downloads[1].blob.text();
     expect(bib.match(/^@article\{/gm)).toHaveLength(3);

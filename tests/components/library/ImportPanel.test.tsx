@@ -12,6 +12,9 @@ import { CHINESE, ENGLISH } from './citable-articles';
 
 afterEach(cleanup);
 
+// The first import loads citation-js: on a busy machine that takes longer than the default second.
+const LOADING = { timeout: 15_000 };
+
 const GOOD_BIB = `@article{new2021,
   title = {Transformers for radiology reports},
   author = {Lee, Kim and Park, Min},
@@ -48,7 +51,7 @@ function chooseFile(panel: ReturnType<typeof within>, name: string, text: string
   fireEvent.change(input, { target: { files: [new File([text], name)] } });
 }
 
-describe('Import panel', () => {
+describe('Import panel', { timeout: 30_000 }, () => {
   it('imports a BibTeX file into a collection and reports what was added, merged and rejected, with reasons', async () => {
     const { db, thesis, changed, panel } = await library();
     const submit = panel.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
@@ -57,7 +60,7 @@ describe('Import panel', () => {
     await waitFor(() => expect(panel.getByRole('option', { name: '毕业论文' })).toBeTruthy());
     fireEvent.change(panel.getByRole('combobox', { name: 'Add to collection' }), { target: { value: thesis.id } });
     fireEvent.click(submit);
-    await panel.findByText('refs.bib (BibTeX): 1 added, 1 merged with articles already in the library, 0 unchanged, 1 rejected.');
+    await panel.findByText('refs.bib (BibTeX): 1 added, 1 merged with articles already in the library, 0 unchanged, 1 rejected.', {}, LOADING);
     expect(panel.getByRole('heading', { name: 'Entries not imported (1)' })).toBeTruthy();
     const rejected = panel.getByRole('list', { name: 'Entries not imported (1)' });
     expect(rejected.textContent).toMatch(/^@article\{bad, title = \{Never closed.* — cannot be parsed/);
@@ -80,7 +83,7 @@ describe('Import panel', () => {
     const before = await db.articles.toArray();
     chooseFile(panel, 'items.json', '[{"type": "article-journal", "title": "cut');
     fireEvent.click(panel.getByRole('button', { name: 'Import' }));
-    const alert = await panel.findByRole('alert');
+    const alert = await panel.findByRole('alert', {}, LOADING);
     expect(alert.textContent).toMatch(/^Nothing was imported from items\.json: not valid JSON/);
     expect(await db.articles.toArray()).toEqual(before);
     expect(changed).not.toHaveBeenCalled();
@@ -89,7 +92,7 @@ describe('Import panel', () => {
     chooseFile(panel, 'notes.txt', 'just some notes, no references here');
     expect(panel.queryByRole('alert')).toBeNull();
     fireEvent.click(panel.getByRole('button', { name: 'Import' }));
-    expect((await panel.findByRole('alert')).textContent).toMatch(/^Nothing was imported from notes\.txt: /);
+    expect((await panel.findByRole('alert', {}, LOADING)).textContent).toMatch(/^Nothing was imported from notes\.txt: /);
     expect(await db.articles.toArray()).toEqual(before);
   });
 });
