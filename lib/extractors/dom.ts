@@ -89,6 +89,11 @@ export function childElements(node: Element | null | undefined): Element[] {
   return children;
 }
 
+/** The rows of a table, through its thead/tbody/tfoot, by sibling links. */
+export function tableRows(table: Element): Element[] {
+  return childElements(table).flatMap((part) => (part.localName === 'tr' ? [part] : childElements(part)));
+}
+
 export function attr(node: Element | null | undefined, name: string): string | undefined {
   return node?.getAttribute(name)?.trim() || undefined;
 }

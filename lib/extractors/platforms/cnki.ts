@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, childElements, find, findAll, firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, childElements, find, findAll, firstText, hostIs, queryParam, squish, text, tableRows, textWithout } from '../dom';
 import { parseIssueLine } from '../shared/citation-line';
 import { authorNames } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
@@ -45,9 +45,7 @@ function cellsOf(row: Element): Map<string, Element> {
 
 /** Rows of the result table(s), header row included (it has no title cell and is skipped). */
 function resultRows(doc: Document): Element[] {
-  return findAll(doc, 'table.result-table-list').flatMap((table) =>
-    childElements(table).flatMap((part) => (part.localName === 'tr' ? [part] : childElements(part))),
-  );
+  return findAll(doc, 'table.result-table-list').flatMap(tableRows);
 }
 
 function resultItems(doc: Document, url: URL): ExtractedItem[] {

@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { splitAuthorLine } from '../../text/names';
-import { absoluteUrl, attr, find, findAll, firstText, squish, text, textWithout } from '../dom';
+import { absoluteUrl, attr, find, findAll, firstText, squish, tableRows, text, textWithout } from '../dom';
 import { parseReference } from '../shared/citation-line';
 import { readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
@@ -38,7 +38,7 @@ function articleUrl(fileNumber: string, url: URL): string {
 /** Rows of the similar-literature list: position, abstract, and a title link when the page has one. */
 function similarListItems(doc: Document, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  for (const row of findAll(doc, 'table.similar_list tr')) {
+  for (const row of findAll(doc, 'table.similar_list').flatMap(tableRows)) {
     if (items.length >= MAX_ITEMS_PER_PAGE) break;
     const abstractNode = find(row, '.abstract');
     const titleLink = find(row, 'a.title, .title a, a[href*="view_abstract" i]');
