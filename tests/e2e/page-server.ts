@@ -13,7 +13,10 @@ export interface PageServer {
   port: number;
   /** Every request the server saw, as "host/path". */
   requests: string[];
-  /** Connections that did not speak HTTP (an https:// request mapped here sends a TLS hello). */
+  /**
+   * Connections that did not speak HTTP: an https:// request mapped here opens with a TLS hello,
+   * recorded as "tls:HOST" from its server name (SNI).
+   */
   rejected: string[];
   close(): Promise<void>;
 }
@@ -41,8 +44,8 @@ export async function servePages(routes: Route[]): Promise<PageServer> {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
   const rejected: string[] = [];
-  server.on('clientError', (error: Error & { code?: string }, socket) => {
-    rejected.push(error.code ?? error.message);
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket) => {
+    rejected.push(tlsServerName(error.rawPacket) ?? error.code ?? error.message);
     socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,4 +55,18 @@ export async function servePages(routes: Route[]): Promise<PageServer> {
     rejected,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The host name a TLS ClientHello asks for (its SNI extension), read loosely from the raw bytes. */
+function tlsServerName(packet: Buffer | undefined): string | undefined {
+  if (!packet || packet[0] !== 0x16) return undefined; // not a TLS handshake record
+  // server_name extension: type 0x0000, then list length, name type 0 (host_name), name length, name.
+  for (let i = 0; i + 9 < packet.length; i++) {
+    if (packet[i] === 0 && packet[i + 1] === 0 && packet[i + 6] === 0) {
+      const length = packet.readUInt16BE(i + 7);
+      const name = packet.subarray(i + 9, i + 9 + length).toString('latin1');
+      if (length > 3 && i + 9 + length <= packet.length && /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(name)) return `tls:${name}`;
+    }
+  }
+  return undefined;
 }

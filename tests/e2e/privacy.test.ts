@@ -101,7 +101,13 @@ describe('network watch over a whole session', () => {
     const byBrowser = (key: string) => key.includes('cup2key=');
     expect(server.requests.filter((key) => !servedKeys.has(key) && !key.endsWith('/favicon.ico') && !byBrowser(key))).toEqual([]);
     expect(upgrades.every((url) => loaded.has(url.replace(/^https:/, 'http:')))).toBe(true);
-    expect(server.rejected.length).toBeLessThanOrEqual(upgrades.length);
+    // https:// connections reach the server as TLS hellos, named by their SNI host: Chromium's
+    // HTTPS upgrade of the pages loaded, and Chromium's own services (component updater, sign-in),
+    // which run with or without an extension; any other host would be an unexpected request.
+    const loadedHosts = new Set([...loaded].map((url) => new URL(url).hostname));
+    const chromiumServices = new Set(['update.googleapis.com', 'accounts.google.com', 'clients2.google.com', 'safebrowsing.googleapis.com', 'optimizationguide-pa.googleapis.com']);
+    const tlsHosts = server.rejected.map((entry) => entry.replace(/^tls:/, ''));
+    expect(tlsHosts.filter((host) => !loadedHosts.has(host) && !chromiumServices.has(host))).toEqual([]);
     for (const view of [page, article, popup, library, options]) await view.close();
   });
 
