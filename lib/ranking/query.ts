@@ -17,6 +17,10 @@ export interface QueryOptions {
   fieldWeights: Record<Field, number>;
   /** Terms found in more than this share of the library are too common to be worth a lookup. */
   maxDocShare: number;
+  /** Terms are picked by weight x idf^selectIdfPower: above 1 favours rare terms, below 1 common ones. */
+  selectIdfPower: number;
+  /** Each picked term is boosted by weight x idf^boostIdfPower (BM25 applies one idf by itself). */
+  boostIdfPower: number;
 }
 
 export interface TermStats {
@@ -25,7 +29,8 @@ export interface TermStats {
   documentFrequency(term: string): number;
 }
 
-function weightedCounts(terms: ArticleTerms[], fieldWeights: Record<Field, number>): Map<string, number> {
+/** Each term's weight in the query articles: occurrences weighted by field, damped by log. */
+export function termWeights(terms: ArticleTerms[], fieldWeights: Record<Field, number>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const article of terms) {
     for (const field of Object.keys(fieldWeights) as Field[]) {
@@ -33,8 +38,11 @@ function weightedCounts(terms: ArticleTerms[], fieldWeights: Record<Field, numbe
       for (const term of article[field]) counts.set(term, (counts.get(term) ?? 0) + weight);
     }
   }
+  for (const [term, count] of counts) counts.set(term, Math.log1p(count));
   return counts;
 }
+
+const MIN_DOC_CAP = 100;
 
 /** BM25's idf: high for rare terms, near zero for terms most articles share. */
 export function inverseDocumentFrequency(df: number, documentCount: number): number {
@@ -42,17 +50,18 @@ export function inverseDocumentFrequency(df: number, documentCount: number): num
 }
 
 /**
- * The `maxTerms` terms with the highest tf-idf over the query articles, leaving out terms no
- * other article holds (they cannot find anything) and terms most articles hold.
+ * The `maxTerms` terms with the highest weight x idf, leaving out terms no other article holds
+ * (they cannot find anything) and terms too many articles hold.
  */
-export function buildQuery(terms: ArticleTerms[], stats: TermStats, options: QueryOptions): WeightedTerm[] {
+export function selectTerms(weights: Map<string, number>, stats: TermStats, options: QueryOptions): WeightedTerm[] {
   const ranked: { term: string; weight: number; rank: number }[] = [];
-  const maxDf = Math.max(1, options.maxDocShare * stats.documentCount);
-  for (const [term, count] of weightedCounts(terms, options.fieldWeights)) {
+  // The cap saves time on large libraries only: in a small one, a term shared by a few articles is topical.
+  const maxDf = Math.max(MIN_DOC_CAP, options.maxDocShare * stats.documentCount);
+  for (const [term, weight] of weights) {
     const df = stats.documentFrequency(term);
     if (df <= 0 || df > maxDf) continue;
-    const weight = Math.log1p(count);
-    ranked.push({ term, weight, rank: weight * inverseDocumentFrequency(df, stats.documentCount) });
+    const idf = inverseDocumentFrequency(df, stats.documentCount);
+    ranked.push({ term, weight: weight * idf ** options.boostIdfPower, rank: weight * idf ** options.selectIdfPower });
   }
   ranked.sort((a, b) => b.rank - a.rank || (a.term < b.term ? -1 : 1));
   return ranked.slice(0, options.maxTerms).map(({ term, weight }) => ({ term, weight }));

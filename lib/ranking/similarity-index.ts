@@ -4,8 +4,9 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
-import { articleTerms, FIELDS, indexedTerms, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
-import { buildQuery, type QueryOptions, type WeightedTerm } from './query';
+import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
+import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats, type WeightedTerm } from './query';
+import { cosine, sharedTerms, termVector, withFeedback, type TermVector } from './vectors';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
 export interface RankerOptions {
@@ -15,19 +16,25 @@ export interface RankerOptions {
   /** BM25 weight of a match in each field. */
   fieldBoosts: Record<Field, number>;
   query: QueryOptions;
-  /**
-   * MiniSearch multiplies a document's score by the number of query terms it matched; without
-   * this the plain BM25 sum is kept.
-   */
-  coordination: boolean;
+  /** How many of MiniSearch's best matches are re-ranked by cosine similarity (0: keep BM25 order). */
+  candidates: number;
+  /** Distinct abstract terms kept per article for its re-ranking vector (stored, not indexed). */
+  vectorAbstractTerms: number;
+  /** Weight of an occurrence in each field in the term vectors compared when re-ranking. */
+  vectorWeights: Record<Field, number>;
+  /** Rocchio feedback from the best re-ranked neighbours (neighbours 0: off). */
+  feedback: { neighbours: number; share: number };
 }
 
 export const DEFAULT_RANKER: RankerOptions = {
   tokenizer: DEFAULT_TOKENIZER,
   abstractTerms: 40,
   fieldBoosts: { title: 2, keywords: 2, abstract: 1 },
-  query: { maxTerms: 25, fieldWeights: { title: 2, keywords: 2, abstract: 1 }, maxDocShare: 0.2 },
-  coordination: true,
+  query: { maxTerms: 25, fieldWeights: { title: 2, keywords: 2, abstract: 1 }, maxDocShare: 0.2, selectIdfPower: 1, boostIdfPower: 0 },
+  candidates: 100,
+  vectorAbstractTerms: 200,
+  vectorWeights: { title: 2, keywords: 2, abstract: 1 },
+  feedback: { neighbours: 5, share: 1 },
 };
 
 export interface SimilarArticle {
@@ -53,7 +60,7 @@ export interface IndexSnapshotData {
 const INDEX_REVISION = 1;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
-  return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}`;
+  return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
 }
 
 /** Identity of an article as far as duplicates go: the keys sameArticle() compares. */
@@ -65,7 +72,7 @@ interface Identity {
 }
 
 /** What MiniSearch stores per document: fields are pre-tokenized, terms joined by spaces. */
-type IndexedDocument = Record<Field, string> & Omit<Identity, 'id'> & { id: string };
+type IndexedDocument = Record<Field, string> & Identity & { vectorAbstract: string };
 
 function identityOf(article: RankableArticle): Identity {
   return {
@@ -89,7 +96,7 @@ function miniSearchOptions(options: RankerOptions) {
   return {
     idField: 'id',
     fields: [...FIELDS],
-    storeFields: ['doi', 'titleKey', 'fingerprint'],
+    storeFields: ['doi', 'titleKey', 'fingerprint', 'title', 'keywords', 'vectorAbstract'],
     tokenize: splitTerms,
     processTerm: (term: string) => term,
     searchOptions: { boost: options.fieldBoosts, tokenize: splitTerms, processTerm: (term: string) => term },
@@ -99,6 +106,16 @@ function miniSearchOptions(options: RankerOptions) {
 /** Posting lists of MiniSearch's inverted index (not public API; minisearch is pinned). */
 interface InvertedIndex {
   get(term: string): Map<number, Map<number, number>> | undefined;
+}
+
+function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
+  if (terms.length === 1) return terms[0];
+  return { title: terms.flatMap((t) => t.title), keywords: terms.flatMap((t) => t.keywords), abstract: terms.flatMap((t) => t.abstract) };
+}
+
+function storedTerms(result: SearchResult): ArticleTerms {
+  const field = (name: Field) => splitTerms(typeof result[name] === 'string' ? (result[name] as string) : '');
+  return { title: field('title'), keywords: field('keywords'), abstract: splitTerms(String(result.vectorAbstract ?? '')) };
 }
 
 function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
@@ -150,6 +167,11 @@ export class SimilarityIndex {
     return this.mini.documentCount;
   }
 
+  /** The ids of the indexed articles. */
+  ids(): string[] {
+    return [...(this.mini as unknown as { _documentIds: Map<number, string> })._documentIds.values()];
+  }
+
   has(id: string): boolean {
     return this.mini.has(id);
   }
@@ -157,9 +179,15 @@ export class SimilarityIndex {
   /** Adds an article, or replaces the indexed version of it (same id). */
   add(article: RankableArticle): void {
     if (this.mini.has(article.id)) this.mini.discard(article.id);
-    const terms = indexedTerms(articleTerms(article, this.options.tokenizer), this.options.abstractTerms);
-    const { id: _id, ...identity } = identityOf(article);
-    this.mini.add({ id: article.id, title: terms.title.join(' '), keywords: terms.keywords.join(' '), abstract: terms.abstract.join(' '), ...identity });
+    const all = articleTerms(article, this.options.tokenizer);
+    const terms = indexedTerms(all, this.options.abstractTerms);
+    this.mini.add({
+      ...identityOf(article),
+      title: terms.title.join(' '),
+      keywords: terms.keywords.join(' '),
+      abstract: terms.abstract.join(' '),
+      vectorAbstract: distinctiveTerms(all.abstract, this.options.vectorAbstractTerms).join(' '),
+    });
   }
 
   addAll(articles: Iterable<RankableArticle>): void {
@@ -181,17 +209,66 @@ export class SimilarityIndex {
    */
   similarTo(query: RankableArticle | RankableArticle[], { limit = 10, filter }: SimilarOptions = {}): SimilarArticle[] {
     const articles = Array.isArray(query) ? query : [query];
-    if (articles.length === 0 || this.size === 0) return [];
-    const weighted = this.queryTerms(articles);
-    if (weighted.length === 0) return [];
-    const weights = new Map(weighted.map(({ term, weight }) => [term, weight]));
+    if (articles.length === 0 || this.size === 0 || limit <= 0) return [];
+    const terms = articles.map((article) => articleTerms(article, this.options.tokenizer));
+    const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
-    const results = this.mini.search(weighted.map(({ term }) => term).join(' '), {
+    const keep = (result: SearchResult) =>
+      !identities.some((identity) => sameIdentity(identity, result as unknown as Identity)) && (!filter || filter(String(result.id)));
+    const candidates = this.moreLikeThis(selected, keep);
+    if (this.options.candidates <= 0) {
+      const order = new Map(selected.map(({ term, weight }) => [term, weight]));
+      return this.topResults(candidates, limit, (matched) => matched.sort((a, b) => (order.get(b) ?? 0) - (order.get(a) ?? 0)));
+    }
+    return this.rerank(terms, candidates.slice(0, this.options.candidates), limit);
+  }
+
+  /** Orders candidates by cosine similarity to the query articles, then again after feedback. */
+  private rerank(terms: ArticleTerms[], candidates: SearchResult[], limit: number): SimilarArticle[] {
+    const idf = this.cachedIdf();
+    const weights = this.options.vectorWeights;
+    let queryVector = termVector(mergeTerms(terms), weights, idf);
+    const vectors = candidates.map((candidate) => termVector(storedTerms(candidate), weights, idf));
+    const rank = (vector: TermVector) =>
+      vectors.map((candidate, i) => ({ i, score: cosine(vector, candidate) })).sort((a, b) => b.score - a.score || a.i - b.i);
+    let ranked = rank(queryVector);
+    const { neighbours, share } = this.options.feedback;
+    if (neighbours > 0 && ranked.length > neighbours) {
+      queryVector = withFeedback(queryVector, ranked.slice(0, neighbours).map(({ i }) => vectors[i]), share);
+      ranked = rank(queryVector);
+    }
+    return ranked.slice(0, limit).map(({ i, score }) => ({ id: String(candidates[i].id), score, terms: sharedTerms(queryVector, vectors[i], 8) }));
+  }
+
+  private moreLikeThis(selected: WeightedTerm[], keep: (result: SearchResult) => boolean): SearchResult[] {
+    if (selected.length === 0) return [];
+    const weights = new Map(selected.map(({ term, weight }) => [term, weight]));
+    return this.mini.search(selected.map(({ term }) => term).join(' '), {
       combineWith: 'OR',
       boostTerm: (term) => weights.get(term) ?? 1,
-      filter: (result) => !identities.some((identity) => sameIdentity(identity, result as SearchResult & Identity)) && (!filter || filter(result.id)),
+      filter: keep,
     });
-    return this.topResults(results, limit, (terms) => terms.sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0)));
+  }
+
+  /** Articles of the library holding a term (posting lists may still count discarded ones until vacuumed). */
+  private documentFrequency(term: string): number {
+    let df = 0;
+    for (const docs of (this.mini as unknown as { _index: InvertedIndex })._index.get(term)?.values() ?? []) df = Math.max(df, docs.size);
+    return df;
+  }
+
+  /** idf per term, memoized for one query (candidates share many terms); 0 for terms no article holds. */
+  private cachedIdf(): (term: string) => number {
+    const cache = new Map<string, number>();
+    return (term) => {
+      let idf = cache.get(term);
+      if (idf === undefined) {
+        const df = this.documentFrequency(term);
+        idf = df > 0 ? inverseDocumentFrequency(df, this.size) : 0;
+        cache.set(term, idf);
+      }
+      return idf;
+    };
   }
 
   /** The search box: every word must match (else any), English words by prefix and with typos, CJK exactly. */
@@ -208,23 +285,10 @@ export class SimilarityIndex {
     return this.topResults(results, limit, (matched) => matched);
   }
 
-  /** The weighted "more like this" terms of articles (exposed for the eval and for the UI's explanations). */
-  queryTerms(articles: RankableArticle[]): WeightedTerm[] {
-    const terms = articles.map((article) => articleTerms(article, this.options.tokenizer));
+  /** Document frequencies less the query articles' own postings: a term only they hold finds nothing. */
+  private termStats(articles: RankableArticle[], terms: ArticleTerms[]): TermStats {
     const selfTerms = this.indexedSelfTerms(articles, terms);
-    const postings = (this.mini as unknown as { _index: InvertedIndex })._index;
-    return buildQuery(
-      terms,
-      {
-        documentCount: this.size,
-        documentFrequency: (term) => {
-          let df = 0;
-          for (const docs of postings.get(term)?.values() ?? []) df = Math.max(df, docs.size);
-          return df - (selfTerms.get(term) ?? 0);
-        },
-      },
-      this.options.query,
-    );
+    return { documentCount: this.size, documentFrequency: (term) => this.documentFrequency(term) - (selfTerms.get(term) ?? 0) };
   }
 
   /** For query articles that are themselves indexed, how many of them hold each term. */
@@ -241,7 +305,7 @@ export class SimilarityIndex {
   private topResults(results: SearchResult[], limit: number, orderTerms: (terms: string[]) => string[]): SimilarArticle[] {
     const ranked = results.map((result) => ({
       id: String(result.id),
-      score: this.options.coordination ? result.score : result.score / Math.max(1, result.queryTerms.length),
+      score: result.score,
       terms: orderTerms([...result.queryTerms]),
     }));
     return ranked.sort(byScoreThenId).slice(0, Math.max(0, limit));

@@ -11,7 +11,7 @@ import { ENGLISH_STOPWORDS, CHINESE_BREAK_CHARS, CHINESE_STOPWORDS } from './sto
 
 export interface TokenizerOptions {
   /** How runs of Han/kana characters become terms. */
-  cjk: 'bigram' | 'words' | 'words+bigram';
+  cjk: 'bigram' | 'words' | 'words+bigram' | 'bigram+unigram';
   /** Drop function words (English and Chinese) and scholarly boilerplate. */
   stopwords: boolean;
   /** Porter-stem English words ("networks" and "network" become one term). */
@@ -74,7 +74,7 @@ function phrases(run: string, options: TokenizerOptions): string[] {
 
 function cjkTerms(run: string, options: TokenizerOptions, out: string[]): void {
   const keep = (term: string) => !options.stopwords || !CHINESE_STOPWORDS.has(term);
-  if (options.cjk !== 'bigram') {
+  if (options.cjk === 'words' || options.cjk === 'words+bigram') {
     for (const word of chineseWords(run)) if (keep(word)) out.push(word);
   }
   if (options.cjk !== 'words') {
@@ -82,8 +82,9 @@ function cjkTerms(run: string, options: TokenizerOptions, out: string[]): void {
     for (const phrase of phrases(run, options)) pushBigrams(phrase, bigrams);
     for (const bigram of bigrams) {
       // Words mode already yields the two-character words; only add what it could miss.
-      if (keep(bigram) && (options.cjk === 'bigram' || bigram.length === 2)) out.push(bigram);
+      if (keep(bigram) && (options.cjk !== 'words+bigram' || bigram.length === 2)) out.push(bigram);
     }
+    if (options.cjk === 'bigram+unigram') for (const char of run) if (keep(char) && !CHINESE_BREAK_CHARS.has(char)) out.push(char);
   }
 }
 

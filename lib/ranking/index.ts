@@ -1,0 +1,22 @@
+/**
+ * Similar articles and library search for the popup, the library page, the background and the CLI.
+ *
+ *   const index = await loadOrBuildIndex(db, { onProgress });  // snapshot + catch-up, or full build
+ *   index.add(article);            // new or changed article (replaces the indexed version)
+ *   index.remove(id);
+ *   index.similarTo(article, { limit: 10, filter: (id) => true })   // -> [{ id, score, terms }]
+ *   index.similarTo(pageArticles, { limit: 20 })                      // a list page taken together
+ *   index.search('deep learn 控制系统', { limit: 20 })                // search box: prefix/fuzzy Latin, exact CJK
+ *   await saveIndex(db, index);    // after a batch of changes
+ *   SimilarityIndex.create(articles) / SimilarityIndex.fromSnapshot(index.toSnapshot())
+ *
+ * `score` is the cosine similarity (0..1) of the two articles' tf-idf vectors; `terms` are the
+ * shared terms that weigh most in it (tokens: English stems, Chinese words), for "why similar".
+ * The query article and its duplicates (same id, DOI, title key or abstract fingerprint) are
+ * never returned. Nothing here uses extension APIs.
+ */
+export { SimilarityIndex, DEFAULT_RANKER, indexVersion } from './similarity-index';
+export type { RankerOptions, SimilarArticle, SimilarOptions, IndexSnapshotData } from './similarity-index';
+export type { RankableArticle } from './article-terms';
+export { loadOrBuildIndex, saveIndex, SNAPSHOT_KEY } from './persist';
+export { tokenize, tokenizerVersion, DEFAULT_TOKENIZER } from './tokenize';

@@ -1,0 +1,44 @@
+/**
+ * The similarity index across popup openings: saved as a snapshot in the `indexSnapshots` table,
+ * loaded and caught up with the library on the next start, rebuilt only when the snapshot is
+ * missing or was made by other tokenizing (its version differs).
+ */
+import type { SimlitDB } from '../db/schema';
+import { DEFAULT_RANKER, SimilarityIndex, type RankerOptions } from './similarity-index';
+
+export const SNAPSHOT_KEY = 'similarity';
+
+export async function saveIndex(db: SimlitDB, index: SimilarityIndex, now = Date.now()): Promise<void> {
+  const { version, data } = index.toSnapshot();
+  await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version, savedAt: now, data });
+}
+
+export interface LoadOptions {
+  options?: RankerOptions;
+  /** Called while a full rebuild runs: articles indexed so far, and in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The saved index brought up to date with the articles table (articles added, changed or
+ * deleted since it was saved), or a fresh build when there is no usable snapshot. Saves the
+ * result whenever it differs from what was stored.
+ */
+export async function loadOrBuildIndex(db: SimlitDB, { options = DEFAULT_RANKER, onProgress }: LoadOptions = {}): Promise<SimilarityIndex> {
+  const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
+  const loaded = stored && typeof stored.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }, options) : undefined;
+  if (!loaded || !stored) {
+    const index = await SimilarityIndex.build(await db.articles.toArray(), { options, onProgress });
+    await saveIndex(db, index);
+    return index;
+  }
+  const libraryIds = new Set(await db.articles.toCollection().primaryKeys());
+  const removed = loaded.ids().filter((id) => !libraryIds.has(id));
+  for (const id of removed) loaded.remove(id);
+  const changed = await db.articles.where('updatedAt').aboveOrEqual(stored.savedAt).toArray();
+  const missingIds = [...libraryIds].filter((id) => !loaded.has(id));
+  const missing = (await db.articles.bulkGet(missingIds)).filter((article) => article !== undefined);
+  loaded.addAll([...changed, ...missing]);
+  if (removed.length || changed.length || missing.length) await saveIndex(db, loaded);
+  return loaded;
+}

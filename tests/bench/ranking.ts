@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: indexing, persistence, similar-article and search speed and memory of the
+ * similarity index at 10k and 50k articles (BENCH_SIZES=1000,10000 to change). Prints a table,
+ * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
+ * ratio to the previous latest run. Run under `node --expose-gc` for heap figures.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { SimilarityIndex } from '../../lib/ranking/similarity-index';
+import type { RankableArticle } from '../../lib/ranking/article-terms';
+import { benchCorpus, seededRandom } from './corpus';
+import { formatLoadFigures, runLoadBench } from './load';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
+const QUERIES = 200;
+const RESULTS_DIR = 'bench-results';
+
+type Figures = Record<string, number>;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const result = fn();
+  return [result, performance.now() - start];
+}
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+const SEARCHES = ['neural network', 'quantum', 'graph algorithm', '控制系统', '土壤', '治疗 疗效', 'supercond', '教学改革'];
+
+async function measure(size: number): Promise<Figures> {
+  const corpus = benchCorpus(size + 20 * 10, { seed: size });
+  const library = corpus.slice(0, size);
+  const pages = Array.from({ length: 10 }, (_, p) => corpus.slice(size + p * 20, size + (p + 1) * 20));
+  const random = seededRandom(7);
+  const queries = Array.from({ length: QUERIES }, () => library[Math.floor(random() * size)]);
+
+  const heapBefore = heapMb();
+  let progressCalls = 0;
+  const buildStart = performance.now();
+  const index = await SimilarityIndex.build(library, { onProgress: () => progressCalls++ });
+  const build = performance.now() - buildStart;
+  const heap = heapMb() - heapBefore;
+
+  const [snapshot, snapshotMs] = time(() => index.toSnapshot());
+  const [loaded, load] = time(() => SimilarityIndex.fromSnapshot(snapshot)!);
+  const [, firstAnswer] = time(() => loaded.similarTo(queries[0], { limit: 10 }));
+
+  for (const query of queries.slice(0, 20)) index.similarTo(query); // warm up the JIT
+  const similar = queries.map((query) => time(() => index.similarTo(query, { limit: 10 }))[1]);
+  const pageQueries = pages.slice(0, 5).map((page) => time(() => index.similarTo(page, { limit: 20 }))[1]);
+  const search = SEARCHES.flatMap((text) => [0, 1, 2].map(() => time(() => index.search(text, { limit: 20 }))[1]));
+  const add20 = pages.map((page) => time(() => index.addAll(page))[1]);
+
+  return {
+    articles: size,
+    'build ms': build,
+    'build progress calls': progressCalls,
+    'heap MB': heap,
+    'snapshot MB': snapshot.data.length / 2 ** 20,
+    'snapshot ms': snapshotMs,
+    'load ms': load,
+    'load + first answer ms': load + firstAnswer,
+    'similar p50 ms': percentile(similar, 50),
+    'similar p95 ms': percentile(similar, 95),
+    'page of 20 similar p50 ms': percentile(pageQueries, 50),
+    'search p50 ms': percentile(search, 50),
+    'add 20 p50 ms': percentile(add20, 50),
+  };
+}
+
+function previousRun(): Record<string, Figures> | undefined {
+  const path = `${RESULTS_DIR}/ranking-latest.json`;
+  if (!existsSync(path)) return undefined;
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { results: Record<string, Figures> }).results;
+  } catch {
+    return undefined;
+  }
+}
+
+function printTable(results: Record<string, Figures>, previous: Record<string, Figures> | undefined): void {
+  const sizes = Object.keys(results);
+  const metrics = Object.keys(results[sizes[0]]).filter((metric) => metric !== 'articles');
+  const header = ['metric', ...sizes.flatMap((size) => (previous?.[size] ? [size, 'vs last'] : [size]))];
+  const rows = metrics.map((metric) => [
+    metric,
+    ...sizes.flatMap((size) => {
+      const value = results[size][metric];
+      const cell = value >= 100 ? value.toFixed(0) : value.toFixed(2);
+      const before = previous?.[size]?.[metric];
+      return previous?.[size] ? [cell, before ? `x${(value / before).toFixed(2)}` : '-'] : [cell];
+    }),
+  ]);
+  console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+async function main(): Promise<void> {
+  if (!(globalThis as { gc?: unknown }).gc) console.warn('run with node --expose-gc for heap figures');
+  const results: Record<string, Figures> = {};
+  for (const size of SIZES) {
+    console.error(`measuring ${size} articles...`);
+    results[String(size)] = await measure(size);
+  }
+  const previous = previousRun();
+  printTable(results, previous);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2);
+  writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
+  writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
+  if (process.env.BENCH_LOAD !== '0') console.log(formatLoadFigures(await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000))));
+}
+
+void main();

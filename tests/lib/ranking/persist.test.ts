@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SimlitDB } from '@/lib/db/schema';
+import type { Article } from '@/lib/model/article';
+import { loadOrBuildIndex, saveIndex, SNAPSHOT_KEY } from '@/lib/ranking/persist';
+import { SimilarityIndex } from '@/lib/ranking/similarity-index';
+
+let counter = 0;
+function article(id: string, title: string, abstract: string, updatedAt = 1000): Article {
+  return { id, type: 'article-journal', title, abstract, platform: 'test', ids: [], titleKey: '', fingerprint: '', sightings: [], capturedAt: 1000, updatedAt, collections: [], tags: [] };
+}
+
+const ARTICLES = [
+  article('a', 'Pebble games for sparse graphs', 'Pebble game algorithms characterize sparse graphs and their decompositions.'),
+  article('b', 'Sparse graph rigidity by pebble games', 'A pebble game decides sparsity and rigidity of graphs.'),
+  article('c', '补肾活血汤治疗高血压', '补肾活血汤治疗老年高血压患者，血管内皮功能改善。'),
+  article('d', '中药治疗高血压的疗效', '中药治疗高血压患者的血管内皮功能与疗效观察。'),
+  article('e', 'Photon pairs at the LHC', 'QCD calculation of photon pair production at hadron colliders.'),
+];
+
+const dbs: SimlitDB[] = [];
+function openDb(): SimlitDB {
+  const db = new SimlitDB(`persist-test-${++counter}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const answers = (index: SimilarityIndex) => ARTICLES.map((a) => index.similarTo(a).map(({ id, score }) => [id, score.toFixed(9)]));
+
+describe('loadOrBuildIndex', () => {
+  it('builds from the library with progress, saves, and loads the same index next time', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES);
+    const progress: number[] = [];
+    const built = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
+    expect(progress.at(-1)).toBe(ARTICLES.length);
+    expect(await db.indexSnapshots.get(SNAPSHOT_KEY)).toBeDefined();
+    const rebuiltProgress: number[] = [];
+    const loaded = await loadOrBuildIndex(db, { onProgress: (done) => rebuiltProgress.push(done) });
+    expect(rebuiltProgress).toEqual([]); // loaded from the snapshot, not rebuilt
+    expect(answers(loaded)).toEqual(answers(built));
+  });
+
+  it('catches up with articles added, changed and deleted since the snapshot', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES.slice(0, 3));
+    const first = await loadOrBuildIndex(db);
+    await saveIndex(db, first, 5000);
+    await db.articles.bulkPut([...ARTICLES.slice(3), { ...ARTICLES[0], abstract: `${ARTICLES[0].abstract} Rigidity.`, updatedAt: 6000 }]);
+    await db.articles.delete('c');
+    await db.articles.put(ARTICLES[2]);
+    await db.articles.delete('b');
+    const caughtUp = await loadOrBuildIndex(db);
+    const library = await db.articles.toArray();
+    expect(caughtUp.ids().sort()).toEqual(library.map((a) => a.id).sort());
+    const fresh = SimilarityIndex.create(library);
+    await caughtUp.compact();
+    const compare = (index: SimilarityIndex) => library.map((a) => index.similarTo(a).map(({ id, score }) => [id, score.toFixed(9)]));
+    expect(compare(caughtUp)).toEqual(compare(fresh));
+  });
+
+  it('rebuilds when the snapshot was saved by an older tokenizer version', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES);
+    await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version: 'idx0:tok0:old', savedAt: 1, data: '{"old":true}' });
+    const progress: number[] = [];
+    const index = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
+    expect(progress.at(-1)).toBe(ARTICLES.length);
+    expect(index.size).toBe(ARTICLES.length);
+    expect((await db.indexSnapshots.get(SNAPSHOT_KEY))?.version).toBe(index.toSnapshot().version);
+  });
+
+  it('gives an empty index for an empty library', async () => {
+    const index = await loadOrBuildIndex(openDb());
+    expect(index.size).toBe(0);
+    expect(index.similarTo(ARTICLES[0])).toEqual([]);
+  });
+});

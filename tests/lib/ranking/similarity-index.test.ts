@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { RankableArticle } from '@/lib/ranking/article-terms';
+import { DEFAULT_RANKER, SimilarityIndex } from '@/lib/ranking/similarity-index';
+import { tokenize } from '@/lib/ranking/tokenize';
+
+const LIBRARY: RankableArticle[] = [
+  {
+    id: 'zh-control',
+    title: '飞行器姿态控制系统的非线性控制器设计',
+    abstract: '建立飞行器姿态动力学模型，设计非线性控制器，利用Lyapunov函数证明闭环系统稳定，仿真表明控制器响应速度快。',
+    keyword: '姿态控制; 非线性控制器; Lyapunov函数',
+  },
+  {
+    id: 'zh-control-2',
+    title: '高速飞行器自适应姿态控制方法',
+    abstract: '针对高速飞行器姿态控制问题，提出自适应控制方法，控制器保证系统稳定，仿真验证了方法的有效性。',
+    keyword: '飞行器; 自适应控制; 姿态控制',
+  },
+  {
+    id: 'zh-medicine',
+    title: '补肾活血汤治疗老年高血压的临床观察',
+    abstract: '观察补肾活血汤治疗老年高血压患者的疗效，治疗组血压下降明显，血管内皮功能改善。',
+    keyword: '补肾活血汤; 高血压; 中医',
+  },
+  {
+    id: 'zh-medicine-2',
+    title: '中药治疗高血压患者血管内皮功能的疗效',
+    abstract: '中药组患者血压和血管内皮功能改善优于对照组，治疗高血压疗效确切。',
+    keyword: '中药; 高血压; 血管内皮',
+  },
+  {
+    id: 'en-graphs',
+    title: 'Sparsity-certifying graph decompositions with pebble games',
+    abstract: 'We describe a pebble game algorithm for sparse graphs and use it to characterize graph decompositions into trees.',
+    keyword: 'graph theory; pebble game; sparse graphs',
+  },
+  {
+    id: 'en-graphs-2',
+    title: 'Pebble game algorithms for sparse graph rigidity',
+    abstract: 'Pebble game algorithms decide whether a graph is sparse and find its decomposition into trees efficiently.',
+  },
+  {
+    id: 'en-physics',
+    title: 'Diphoton production cross sections at hadron colliders',
+    abstract: 'A perturbative QCD calculation of photon pair production at the Tevatron and the LHC, with gluon resummation.',
+  },
+  {
+    id: 'en-physics-2',
+    title: 'Higgs boson decay to photon pairs at the LHC',
+    abstract: 'We compute the QCD background to Higgs decays into photon pairs at the LHC hadron collider.',
+  },
+];
+
+const ids = (results: { id: string }[]) => results.map((result) => result.id);
+
+describe('SimilarityIndex.similarTo', () => {
+  const index = SimilarityIndex.create(LIBRARY);
+
+  it('ranks a near-duplicate (same text, other record) first and never returns the query itself', () => {
+    const copy = { ...LIBRARY[4], id: 'en-graphs-copy', title: `${LIBRARY[4].title}.`, titleKey: '', fingerprint: '' };
+    const withCopy = SimilarityIndex.create([...LIBRARY, copy]);
+    const results = withCopy.similarTo(LIBRARY[4]);
+    // The copy has another id but the same title key and abstract: a duplicate, excluded.
+    expect(ids(results)).not.toContain('en-graphs');
+    expect(ids(results)[0]).toBe('en-graphs-copy');
+  });
+
+  it('excludes duplicates of the query by DOI, title key or fingerprint', () => {
+    const onScreen = { ...LIBRARY[0], id: 'on-screen-record' };
+    expect(ids(index.similarTo(onScreen))).not.toContain('zh-control');
+    expect(ids(index.similarTo(onScreen))[0]).toBe('zh-control-2');
+  });
+
+  it('matches Chinese articles that share multi-character terms, and leaves unrelated ones out', () => {
+    const results = index.similarTo(LIBRARY[2]);
+    expect(ids(results)[0]).toBe('zh-medicine-2');
+    expect(ids(results)).not.toContain('en-physics');
+    expect(ids(results)).not.toContain('zh-control');
+    // The shared terms explain the match: those of 高血压 (however the tokenizer cuts it) are among them.
+    expect(results[0].terms.some((term) => tokenize('高血压').includes(term))).toBe(true);
+  });
+
+  it('finds neighbours of an article with no abstract from its title and keywords', () => {
+    const results = index.similarTo({ id: 'new', title: '飞行器姿态控制', keyword: '自适应控制' });
+    expect(ids(results).slice(0, 2).sort()).toEqual(['zh-control', 'zh-control-2']);
+  });
+
+  it('works for mixed-language articles (Chinese with an English title)', () => {
+    const results = index.similarTo({ id: 'bilingual', title: '稀疏图的分解', altTitle: 'Pebble games for sparse graph decompositions' });
+    expect(ids(results)[0]).toMatch(/^en-graphs/);
+  });
+
+  it('ranks against a page of articles taken together, excluding all of them', () => {
+    const results = index.similarTo([LIBRARY[6], LIBRARY[4]], { limit: 3 });
+    expect(ids(results)).not.toContain('en-physics');
+    expect(ids(results)).not.toContain('en-graphs');
+    expect(ids(results).sort()).toEqual(expect.arrayContaining(['en-graphs-2', 'en-physics-2']));
+  });
+
+  it('applies limit and filter', () => {
+    expect(index.similarTo(LIBRARY[0], { limit: 1 })).toHaveLength(1);
+    expect(ids(index.similarTo(LIBRARY[0], { filter: (id) => id !== 'zh-control-2' }))).not.toContain('zh-control-2');
+  });
+
+  it('scores are cosine similarities, highest first', () => {
+    const scores = index.similarTo(LIBRARY[0]).map((result) => result.score);
+    expect(scores.length).toBeGreaterThan(0);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const score of scores) expect(score).toBeGreaterThan(0);
+    for (const score of scores) expect(score).toBeLessThanOrEqual(1 + 1e-9);
+  });
+
+  it('ranks the same with BM25 only (no re-ranking)', () => {
+    const bm25 = SimilarityIndex.create(LIBRARY, { ...DEFAULT_RANKER, candidates: 0 });
+    expect(ids(bm25.similarTo(LIBRARY[2]))[0]).toBe('zh-medicine-2');
+  });
+});
+
+describe('SimilarityIndex bad input', () => {
+  it('answers an empty library with nothing', () => {
+    const empty = SimilarityIndex.create([]);
+    expect(empty.similarTo(LIBRARY[0])).toEqual([]);
+    expect(empty.search('graph')).toEqual([]);
+  });
+
+  it('indexes and queries an article with no text', () => {
+    const index = SimilarityIndex.create([...LIBRARY, { id: 'blank' }]);
+    expect(index.has('blank')).toBe(true);
+    expect(index.similarTo({ id: 'blank' })).toEqual([]);
+    expect(ids(index.similarTo(LIBRARY[4]))).not.toContain('blank');
+  });
+
+  it('handles very long abstracts, emoji and control characters', () => {
+    const long = { id: 'long', title: 'Pebble game 🎲 for sparse graphs\u0000', abstract: 'pebble graph sparse decomposition tree '.repeat(20_000) };
+    const index = SimilarityIndex.create([...LIBRARY, long]);
+    expect(ids(index.similarTo(LIBRARY[5]))).toContain('long');
+    expect(ids(index.similarTo({ id: 'emoji', title: '🎲🎲 \u0007\u200b' }))).toEqual([]);
+  });
+});
+
+describe('SimilarityIndex.search', () => {
+  const index = SimilarityIndex.create(LIBRARY);
+
+  it('matches English words by prefix and with a typo', () => {
+    expect(ids(index.search('pebbl'))).toEqual(expect.arrayContaining(['en-graphs', 'en-graphs-2']));
+    expect(ids(index.search('decompositoins'))).toContain('en-graphs');
+  });
+
+  it('matches Chinese exactly', () => {
+    expect(ids(index.search('高血压'))).toEqual(expect.arrayContaining(['zh-medicine', 'zh-medicine-2']));
+    expect(ids(index.search('高血压'))).not.toContain('zh-control');
+  });
+
+  it('requires every word when some article has them all', () => {
+    expect(ids(index.search('photon higgs'))).toEqual(['en-physics-2']);
+  });
+});
+
+describe('SimilarityIndex updates and snapshots', () => {
+  const results = (index: SimilarityIndex) => LIBRARY.map((article) => index.similarTo(article));
+
+  it('gives the same results after a snapshot round trip', () => {
+    const index = SimilarityIndex.create(LIBRARY);
+    const loaded = SimilarityIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot())));
+    expect(loaded).toBeDefined();
+    expect(results(loaded!)).toEqual(results(index));
+  });
+
+  it('gives the same results built incrementally, with replaced and removed articles, as built at once', async () => {
+    const incremental = SimilarityIndex.create(LIBRARY.slice(0, 5));
+    incremental.add({ id: 'doomed', title: 'Pebble games and photon pairs' });
+    incremental.add({ ...LIBRARY[1], abstract: 'an outdated abstract' });
+    incremental.addAll(LIBRARY.slice(5));
+    incremental.add(LIBRARY[1]);
+    incremental.remove('doomed');
+    await incremental.compact();
+    expect(incremental.size).toBe(LIBRARY.length);
+    const fresh = SimilarityIndex.create(LIBRARY);
+    const round = (list: { id: string; score: number }[][]) => list.map((r) => r.map(({ id, score }) => [id, score.toFixed(9)]));
+    expect(round(results(incremental))).toEqual(round(results(fresh)));
+  });
+
+  it('refuses a snapshot made by another tokenizer version or unreadable data', () => {
+    const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
+    expect(SimilarityIndex.fromSnapshot({ ...snapshot, version: 'idx0:tok0:bigram' })).toBeUndefined();
+    expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: '{not json' })).toBeUndefined();
+    expect(SimilarityIndex.fromSnapshot(undefined)).toBeUndefined();
+  });
+
+  it('reports build progress up to the total', async () => {
+    const progress: [number, number][] = [];
+    const index = await SimilarityIndex.build(LIBRARY, { chunkSize: 3, onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual([[3, 8], [6, 8], [8, 8]]);
+    expect(index.size).toBe(LIBRARY.length);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion } from '@/lib/ranking/tokenize';
+
+describe('tokenize', () => {
+  it('splits Chinese into words and drops function characters', () => {
+    const terms = tokenize('飞行器姿态控制系统的数学模型', { ...DEFAULT_TOKENIZER, cjk: 'words' });
+    expect(terms).toContain('姿态');
+    expect(terms).toContain('控制');
+    expect(terms).toContain('模型');
+    expect(terms).not.toContain('的');
+  });
+
+  it('makes bigrams that never straddle a function character', () => {
+    const terms = tokenize('模型的建立', { ...DEFAULT_TOKENIZER, cjk: 'bigram' });
+    expect(terms).toEqual(['模型', '建立']);
+  });
+
+  it('lower-cases, stems and drops English stopwords', () => {
+    expect(tokenize('The Networks of Learning')).toEqual(['network', 'learn']);
+  });
+
+  it('folds full-width letters and digits to ASCII', () => {
+    expect(tokenize('ＬＳＴＭ网络')).toEqual(tokenize('LSTM网络'));
+  });
+
+  it('separates Latin and CJK parts of one run', () => {
+    const terms = tokenize('基于LSTM的预测');
+    expect(terms).toContain('lstm');
+    expect(terms).toContain('预测');
+  });
+
+  it('ignores emoji, control characters and lone numbers', () => {
+    expect(tokenize('🚀\u0000 2019 ⚡️')).toEqual([]);
+    expect(tokenize('graphene🚀\u0007coating')).toEqual(['graphen', 'coat']);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(tokenize(undefined)).toEqual([]);
+    expect(tokenize('   ')).toEqual([]);
+  });
+
+  it('names its options in its version, so a changed tokenizer is noticed', () => {
+    expect(tokenizerVersion({ ...DEFAULT_TOKENIZER, cjk: 'bigram' })).not.toBe(tokenizerVersion({ ...DEFAULT_TOKENIZER, cjk: 'words' }));
+    expect(tokenizerVersion({ ...DEFAULT_TOKENIZER, stem: false })).not.toBe(tokenizerVersion(DEFAULT_TOKENIZER));
+  });
+});
