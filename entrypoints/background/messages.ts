@@ -5,12 +5,16 @@ import { storageErrorMessage } from '@/lib/db/errors';
 import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
 import { clearFailure, showBadge, showFailure } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
+import { nextCaptureReply, settleCaptureReply } from './capture-replies';
 import { RankingService } from './ranking';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: boolean };
 
 export const ranking = new RankingService(openLibrary());
+
+/** How long the popup's capture request waits for the capture it started. */
+const CAPTURE_REPLY_WAIT_MS = 10_000;
 
 export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply> {
   const checked = validateMessage(raw, sender, browser.runtime.id, browser.runtime.getURL('/'));
@@ -21,10 +25,14 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply
       return { ok: true, capture: await mayCapture(sender.tab!.id!, message.url) };
     case 'content/capture':
       return capture(message, sender.tab?.id);
-    case 'ui/capture-tab':
+    case 'ui/capture-tab': {
       rememberClick(message.tabId);
+      const captured = nextCaptureReply(message.tabId, CAPTURE_REPLY_WAIT_MS);
       await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: ['/content-scripts/content.js'] });
-      return { ok: true };
+      // A failed capture (storage full) is reported to the popup that asked for it.
+      const reply = await captured;
+      return reply && !reply.ok ? reply : { ok: true };
+    }
     case 'ui/similar':
       return ranking.similar(message.articleIds, message.limit);
     case 'ui/search':
@@ -36,6 +44,12 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply
 }
 
 async function capture(message: ContentCaptureMessage, tabId: number | undefined): Promise<CaptureReply | ErrorReply> {
+  const reply = await storeAndShow(message, tabId);
+  if (tabId !== undefined) settleCaptureReply(tabId, reply);
+  return reply;
+}
+
+async function storeAndShow(message: ContentCaptureMessage, tabId: number | undefined): Promise<CaptureReply | ErrorReply> {
   const capturedAt = Date.now();
   const articles = pageArticles({ ...message.page, items: message.items }, message.page.url, capturedAt);
   try {

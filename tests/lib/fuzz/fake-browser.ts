@@ -18,6 +18,8 @@ export interface FakeBrowser {
   scripting: { executeScript(details: unknown): Promise<unknown[]> };
   /** Badge texts and titles set, and scripts injected, in order. */
   calls: { api: string; details: unknown }[];
+  /** What the injected content script does in the tab (by default: nothing). */
+  onExecuteScript?: (tabId: number) => Promise<void>;
 }
 
 export function installFakeBrowser(): FakeBrowser {
@@ -32,6 +34,8 @@ export function installFakeBrowser(): FakeBrowser {
     scripting: {
       async executeScript(details) {
         calls.push({ api: 'scripting.executeScript', details });
+        const tabId = (details as { target?: { tabId?: number } }).target?.tabId;
+        if (tabId !== undefined) await fake.onExecuteScript?.(tabId);
         return [];
       },
     },

@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_ITEMS_PER_PAGE } from '@/lib/extractors/registry';
 import { openLibrary } from '@/lib/db/schema';
 import { MESSAGE_LIMITS, validateMessage, type SenderInfo } from '@/lib/messages';
@@ -19,6 +20,15 @@ beforeAll(async () => {
   fake = installFakeBrowser();
   // Imported after the fake is installed: the handler reads `browser` when called.
   ({ handleMessage } = (await import('@/entrypoints/background/messages')) as unknown as { handleMessage: typeof handleMessage });
+  // The content script injected by "capture this tab" reads the page and sends what it found.
+  fake.onExecuteScript = async (tabId) => {
+    const url = 'https://example.org/page-without-articles';
+    await handleMessage({ type: 'content/capture', page: { url, title: '', platform: '', kind: 'article' }, items: [] }, { id: OWN_ID, url, tab: { id: tabId } });
+  };
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 const FIELDS = ['title', 'abstract', 'doi', 'url', 'date', 'authors', 'keywords', 'position', 'containerTitle', 'platformId', 'type', 'language'];
@@ -152,6 +162,30 @@ describe('the background message handler on generated messages', () => {
     );
   }, 120_000);
 
+  it("answers the popup's capture request with the reason a capture could not be stored", async () => {
+    const url = 'https://pubmed.ncbi.nlm.nih.gov/25817406/';
+    fake.onExecuteScript = async (tabId) => {
+      await handleMessage(
+        { type: 'content/capture', page: { url, title: 'x', platform: 'pubmed', kind: 'article' }, items: [{ title: 'Stored once the disk has room', doi: '10.1000/full-disk' }] },
+        { id: OWN_ID, url, tab: { id: tabId } },
+      );
+    };
+    const before = await libraryState();
+    for (const method of ['put', 'add'] as const) {
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(() => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+    }
+    const reply = await handleMessage({ type: 'ui/capture-tab', tabId: 11 }, { id: OWN_ID, url: `${OWN_ORIGIN}popup.html` });
+    vi.restoreAllMocks();
+    expect(reply).toEqual({ ok: false, error: "The library could not be saved: the disk or the browser's storage quota is full. Nothing was changed." });
+    expect(await libraryState()).toEqual(before);
+    expect(fake.calls.filter((call) => call.api === 'action.setBadgeText').at(-1)?.details).toEqual({ tabId: 11, text: '!' });
+    // With room again, the same request succeeds.
+    expect(await handleMessage({ type: 'ui/capture-tab', tabId: 11 }, { id: OWN_ID, url: `${OWN_ORIGIN}popup.html` })).toEqual({ ok: true });
+    expect((await libraryState()).articles).toBe(before.articles + 1);
+  });
+
   it('a web page or another extension cannot store, read or inject, even with a perfect capture message', async () => {
     const perfect = {
       type: 'content/capture',
@@ -159,13 +193,15 @@ describe('the background message handler on generated messages', () => {
       items: [{ title: 'Forged article', doi: '10.1000/forged' }],
     };
     const before = await libraryState();
+    const injections = () => fake.calls.filter((call) => call.api === 'scripting.executeScript').length;
+    const injectedBefore = injections();
     for (const from of [{ url: 'https://evil.example/' }, { id: 'anotherextensionid', url: 'https://evil.example/', tab: { id: 3 } }, { id: OWN_ID, url: `${OWN_ORIGIN}popup.html` }]) {
       const reply = await handleMessage(perfect, from);
       expect(reply.ok).toBe(false);
       expect(await handleMessage({ type: 'ui/capture-tab', tabId: 3 }, { ...from, url: 'https://evil.example/' })).toMatchObject({ ok: false });
     }
     expect(await libraryState()).toEqual(before);
-    expect(fake.calls.filter((call) => call.api === 'scripting.executeScript')).toEqual([]);
+    expect(injections()).toBe(injectedBefore);
     // The same message from a content script in a tab is stored: the refusals were about the sender.
     const reply = await handleMessage(perfect, { id: OWN_ID, url: perfect.page.url, tab: { id: 3 } });
     expect(reply).toMatchObject({ ok: true, counts: { new: 1 } });
