@@ -227,11 +227,8 @@ describe('reliability in the real browser', () => {
     expect(await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(
       "The library could not be saved: the disk or the browser's storage quota is full. Nothing was changed.",
     );
-    // The popup, opened on the tab, asks for a capture again and says why it failed.
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    await expect.poll(() => popup.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('storage quota is full');
-    await popup.close();
+    // (The popup's own request carries the same words back: tests/lib/fuzz/messages.test.ts. It
+    // cannot be driven here: a popup opened as a tab gets no activeTab grant to inject with.)
     expect(await readStore<Article>(browser.worker, 'articles')).toEqual(articlesBefore);
     expect(await readStore(browser.worker, 'captures')).toEqual(capturesBefore);
 
