@@ -30,9 +30,9 @@ export const DEFAULT_RANKER: RankerOptions = {
   tokenizer: DEFAULT_TOKENIZER,
   abstractTerms: 40,
   fieldBoosts: { title: 2, keywords: 2, abstract: 1 },
-  query: { maxTerms: 25, fieldWeights: { title: 2, keywords: 2, abstract: 1 }, maxDocShare: 0.2, selectIdfPower: 1, boostIdfPower: 0 },
+  query: { maxTerms: 25, fieldWeights: { title: 2, keywords: 2, abstract: 1 }, maxDocShare: 0.05, selectIdfPower: 1, boostIdfPower: 0 },
   candidates: 100,
-  vectorAbstractTerms: 200,
+  vectorAbstractTerms: 100,
   vectorWeights: { title: 2, keywords: 2, abstract: 1 },
   feedback: { neighbours: 5, share: 1 },
 };
@@ -108,6 +108,15 @@ interface InvertedIndex {
   get(term: string): Map<number, Map<number, number>> | undefined;
 }
 
+function takeWhere<T>(items: T[], keep: (item: T) => boolean, count: number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length >= count) break;
+    if (keep(item)) kept.push(item);
+  }
+  return kept;
+}
+
 function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
   if (terms.length === 1) return terms[0];
   return { title: terms.flatMap((t) => t.title), keywords: terms.flatMap((t) => t.keywords), abstract: terms.flatMap((t) => t.abstract) };
@@ -123,6 +132,9 @@ function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
 }
 
 export class SimilarityIndex {
+  /** Cleared on every change of the library, since every idf depends on the article count. */
+  private readonly idfCache = new Map<string, number>();
+
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
     readonly options: RankerOptions,
@@ -178,6 +190,7 @@ export class SimilarityIndex {
 
   /** Adds an article, or replaces the indexed version of it (same id). */
   add(article: RankableArticle): void {
+    this.idfCache.clear();
     if (this.mini.has(article.id)) this.mini.discard(article.id);
     const all = articleTerms(article, this.options.tokenizer);
     const terms = indexedTerms(all, this.options.abstractTerms);
@@ -195,6 +208,7 @@ export class SimilarityIndex {
   }
 
   remove(id: string): void {
+    this.idfCache.clear();
     if (this.mini.has(id)) this.mini.discard(id);
   }
 
@@ -215,12 +229,14 @@ export class SimilarityIndex {
     const identities = articles.map(identityOf);
     const keep = (result: SearchResult) =>
       !identities.some((identity) => sameIdentity(identity, result as unknown as Identity)) && (!filter || filter(String(result.id)));
-    const candidates = this.moreLikeThis(selected, keep);
+    // Filtering only the best matches, not every match MiniSearch found, keeps long result lists cheap.
+    const wanted = this.options.candidates > 0 ? this.options.candidates : limit;
+    const candidates = takeWhere(this.moreLikeThis(selected), keep, wanted);
     if (this.options.candidates <= 0) {
       const order = new Map(selected.map(({ term, weight }) => [term, weight]));
       return this.topResults(candidates, limit, (matched) => matched.sort((a, b) => (order.get(b) ?? 0) - (order.get(a) ?? 0)));
     }
-    return this.rerank(terms, candidates.slice(0, this.options.candidates), limit);
+    return this.rerank(terms, candidates, limit);
   }
 
   /** Orders candidates by cosine similarity to the query articles, then again after feedback. */
@@ -240,14 +256,10 @@ export class SimilarityIndex {
     return ranked.slice(0, limit).map(({ i, score }) => ({ id: String(candidates[i].id), score, terms: sharedTerms(queryVector, vectors[i], 8) }));
   }
 
-  private moreLikeThis(selected: WeightedTerm[], keep: (result: SearchResult) => boolean): SearchResult[] {
+  private moreLikeThis(selected: WeightedTerm[]): SearchResult[] {
     if (selected.length === 0) return [];
     const weights = new Map(selected.map(({ term, weight }) => [term, weight]));
-    return this.mini.search(selected.map(({ term }) => term).join(' '), {
-      combineWith: 'OR',
-      boostTerm: (term) => weights.get(term) ?? 1,
-      filter: keep,
-    });
+    return this.mini.search(selected.map(({ term }) => term).join(' '), { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
   }
 
   /** Articles of the library holding a term (posting lists may still count discarded ones until vacuumed). */
@@ -257,9 +269,9 @@ export class SimilarityIndex {
     return df;
   }
 
-  /** idf per term, memoized for one query (candidates share many terms); 0 for terms no article holds. */
+  /** idf per term, memoized until the library changes (queries share most terms); 0 for terms no article holds. */
   private cachedIdf(): (term: string) => number {
-    const cache = new Map<string, number>();
+    const cache = this.idfCache;
     return (term) => {
       let idf = cache.get(term);
       if (idf === undefined) {

@@ -21,7 +21,7 @@ export interface TokenizerOptions {
 }
 
 export const DEFAULT_TOKENIZER: TokenizerOptions = {
-  cjk: 'bigram',
+  cjk: 'words',
   stopwords: true,
   stem: true,
   foldWidth: true,
