@@ -16,7 +16,7 @@ export default defineConfig({
     browser_specific_settings: { gecko: { id: 'simlit@simlit.invalid', strict_min_version: '115.0' } },
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
   }),
   vite: () => ({
