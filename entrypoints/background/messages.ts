@@ -2,6 +2,8 @@ import { pageArticles } from '@/lib/capture/page-articles';
 import { openLibrary } from '@/lib/db/schema';
 import { storeCapture } from '@/lib/db/store-capture';
 import { storageErrorMessage } from '@/lib/db/errors';
+import { readSettings } from '@/lib/db/settings';
+import { localeFor, translator } from '@/lib/i18n';
 import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
 import { clearFailure, showBadge, showFailure } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
@@ -62,8 +64,14 @@ async function storeAndShow(message: ContentCaptureMessage, tabId: number | unde
     if (tabId !== undefined) await Promise.all([showBadge(tabId, articles.length), clearFailure(tabId)]);
     return { ok: true, captureId: result.captureId, counts: result.counts };
   } catch (error) {
-    const reason = storageErrorMessage(error);
+    const reason = storageErrorMessage(error, translator(await readerLocale()));
     if (tabId !== undefined) await showFailure(tabId, reason);
     return { ok: false, error: reason };
   }
+}
+
+/** The reader's UI language, for messages the background words itself. */
+async function readerLocale() {
+  const { uiLanguage } = await readSettings(openLibrary()).catch(() => ({ uiLanguage: 'auto' as const }));
+  return uiLanguage === 'auto' ? localeFor(globalThis.navigator?.language) : uiLanguage;
 }

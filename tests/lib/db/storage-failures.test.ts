@@ -143,3 +143,12 @@ describe('an upgrade while another connection holds the library', () => {
     expect(await newer.articles.count()).toBe(3);
   });
 });
+
+describe('storage failure messages in the reader\'s language', () => {
+  it('words a full disk in Chinese for a Chinese UI', async () => {
+    const { translator } = await import('@/lib/i18n');
+    const quota = new DOMException('quota', 'QuotaExceededError');
+    expect(storageErrorMessage(quota, translator('zh_CN'))).toBe('无法保存到文献库：磁盘或浏览器的存储空间已满。文献库未作任何改动。');
+    expect(storageErrorMessage(new DOMException('disk I/O error', 'UnknownError'), translator('zh_CN'))).toBe('无法更新文献库（UnknownError：disk I/O error）。文献库未作任何改动。');
+  });
+});
