@@ -1,17 +1,17 @@
 import type { Article } from '@/lib/model/article';
 import type { RankingReply } from '@/lib/messages';
 import type { SimlitDB } from '@/lib/db/schema';
-import { indexVersion, SimilarityIndex } from '@/lib/ranking/similarity-index';
+import { loadOrBuildIndex, saveIndex, SimilarityIndex } from '@/lib/ranking';
 
-const SNAPSHOT_KEY = 'similarity';
-const PAGE_SIZE = 1000;
 const SAVE_DELAY_MS = 5_000;
+/** A snapshot loads in well under a second: wait that long rather than answer "indexing". */
+const WAIT_FOR_LOAD_MS = 1_500;
 
 /**
- * The similarity index, kept warm in the background: loaded from its snapshot when the service
- * worker starts (or built page by page when there is none, or when the tokenizer changed), then
- * updated article by article as captures and library edits arrive, and saved a little after the
- * last change. Questions asked while it is being built get the build's progress instead.
+ * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
+ * when the service worker starts, or built when there is none; then updated article by article
+ * as captures and library edits arrive, and saved a little after the last change. Questions
+ * asked while it is being built get the build's progress instead.
  */
 export class RankingService {
   private index: SimilarityIndex | undefined;
@@ -50,7 +50,7 @@ export class RankingService {
       for (const article of articles) this.pending.add(article.id);
       return;
     }
-    for (const article of articles) this.index.add(article);
+    this.index.addAll(articles);
     this.scheduleSave();
   }
 
@@ -64,12 +64,10 @@ export class RankingService {
     this.scheduleSave();
   }
 
-  /** The index when it is ready; undefined (and loading started) while it is not. */
   private async ready(): Promise<SimilarityIndex | undefined> {
     if (this.index) return this.index;
     this.warm();
-    // A snapshot loads in well under a second: wait for it rather than answer "indexing".
-    await Promise.race([this.loading, new Promise((resolve) => setTimeout(resolve, 1500))]);
+    await Promise.race([this.loading, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_LOAD_MS))]);
     return this.index;
   }
 
@@ -84,56 +82,24 @@ export class RankingService {
   }
 
   private async load(): Promise<void> {
-    const snapshot = await this.db.indexSnapshots.get(SNAPSHOT_KEY);
-    let index = SimilarityIndex.fromSnapshot(snapshot?.data as never);
-    if (index && snapshot) {
-      // Catch up with what was written after the snapshot (the worker may have stopped before saving).
-      const newer = await this.db.articles.where('updatedAt').above(snapshot.savedAt).primaryKeys();
-      await this.refresh(index, newer);
-      if (index.size !== (await this.db.articles.count())) index = undefined; // deletions it missed: rebuild
+    const index = await loadOrBuildIndex(this.db, { onProgress: (done, total) => (this.progress = { done, total }) });
+    if (this.pending.size) {
+      await this.refresh(index, this.pending);
+      this.pending.clear();
+      this.scheduleSave();
     }
-    index ??= await this.build();
-    await this.refresh(index, this.pending);
-    this.pending.clear();
     this.index = index;
-    if (!snapshot || snapshot.version !== indexVersion()) this.scheduleSave(0);
   }
 
-  /** Builds from the library page by page, yielding between pages, reporting progress. */
-  private async build(): Promise<SimilarityIndex> {
-    const index = SimilarityIndex.create();
-    this.progress = { done: 0, total: await this.db.articles.count() };
-    let last: string | undefined;
-    for (;;) {
-      const page: Article[] = await (last === undefined ? this.db.articles.orderBy(':id') : this.db.articles.where(':id').above(last))
-        .limit(PAGE_SIZE)
-        .toArray();
-      if (page.length === 0) break;
-      index.addAll(page);
-      last = page[page.length - 1].id;
-      this.progress = { done: this.progress.done + page.length, total: Math.max(this.progress.total, this.progress.done + page.length) };
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    return index;
-  }
-
-  private scheduleSave(delay = SAVE_DELAY_MS): void {
+  private scheduleSave(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      void this.save();
-    }, delay);
-  }
-
-  private async save(): Promise<void> {
-    if (!this.index) return;
-    const savedAt = Date.now();
-    const data = this.index.toSnapshot();
-    try {
-      await this.db.indexSnapshots.put({ key: SNAPSHOT_KEY, version: data.version, savedAt, data });
-    } catch (error) {
-      // A full disk loses only the snapshot: the next start rebuilds it from the library.
-      console.warn('simlit: the similarity index could not be saved', error instanceof Error ? error.name : '');
-    }
+      if (!this.index) return;
+      saveIndex(this.db, this.index).catch((error: unknown) => {
+        // A full disk loses only the snapshot: the next start catches up from the library.
+        console.warn('simlit: the similarity index could not be saved', error instanceof Error ? error.name : '');
+      });
+    }, SAVE_DELAY_MS);
   }
 }
