@@ -10,7 +10,7 @@ const ENGLISH_BOILERPLATE = [
   'result', 'results', 'study', 'studied', 'using', 'use', 'used', 'based', 'also', 'however',
   'new', 'two', 'one', 'three', 'first', 'find', 'found', 'obtain', 'obtained', 'give', 'given',
   'well', 'can', 'may', 'within', 'without', 'via', 'thus', 'its', 'it', 'which', 'these', 'here',
-  'we', 'our', 'et', 'al', 'i.e', 'e.g', 'respectively', 'different', 'several', 'various',
+  'we', 'our', 'et', 'al', 'respectively', 'different', 'several', 'various',
 ];
 
 /** Already lower-case; matched before stemming. */

@@ -30,16 +30,8 @@ const VARIANTS: Variant[] = [
   withTokenizer('no width folding', { foldWidth: false }),
   withTokenizer('abstract terms 20', {}, { abstractTerms: 20 }),
   withTokenizer('abstract terms 80', {}, { abstractTerms: 80 }),
-  withTokenizer('abstract terms all', {}, { abstractTerms: 100_000 }),
-  withTokenizer('query terms 15', {}, query({ maxTerms: 15 })),
-  withTokenizer('query terms 40', {}, query({ maxTerms: 40 })),
   withTokenizer('BM25 only (no re-rank, no feedback)', {}, { candidates: 0 }),
-  withTokenizer('re-rank 50 candidates', {}, { candidates: 50 }),
-  withTokenizer('re-rank 200 candidates', {}, { candidates: 200 }),
   withTokenizer('feedback off', {}, { feedback: { neighbours: 0, share: 0 } }),
-  withTokenizer('feedback 3 x1', {}, { feedback: { neighbours: 3, share: 1 } }),
-  withTokenizer('feedback 5 x2', {}, { feedback: { neighbours: 5, share: 2 } }),
-  withTokenizer('field weights 1/1/1', {}, { fieldBoosts: { title: 1, keywords: 1, abstract: 1 }, vectorWeights: { title: 1, keywords: 1, abstract: 1 } }),
 ];
 
 /** The reference: MiniSearch defaults, query = 25 top tf-idf terms, title boost 2. */
