@@ -10,11 +10,13 @@ interface Props {
   empty: ComponentChildren;
   keep?: (article: Article) => boolean;
   limit: number;
+  /** Results scoring under this share of the best are left out: they share only common words. */
+  floorShareOfBest?: number;
   onPivot?(article: Article): void;
 }
 
 /** A ranked list in its states: waiting, index being built, failed, empty, results. */
-export function RankedList({ state, label, empty, keep = () => true, limit, onPivot }: Props) {
+export function RankedList({ state, label, empty, keep = () => true, limit, floorShareOfBest = 0, onPivot }: Props) {
   const { t } = useI18n();
   switch (state.phase) {
     case 'idle':
@@ -26,9 +28,10 @@ export function RankedList({ state, label, empty, keep = () => true, limit, onPi
     case 'failed':
       return <p class="error" role="alert">{t('popupRankingFailed', state.error)}</p>;
     case 'ready': {
-      const shown = state.results.filter(({ article }) => keep(article)).slice(0, limit);
+      const kept = state.results.filter(({ article }) => keep(article));
+      const topScore = kept[0]?.ranked.score ?? 0;
+      const shown = kept.filter(({ ranked }) => ranked.score >= topScore * floorShareOfBest).slice(0, limit);
       if (shown.length === 0) return <p class="empty">{empty}</p>;
-      const topScore = shown[0].ranked.score;
       return (
         <ol class="ranked-list" aria-label={label}>
           {shown.map(({ article, ranked }) => (

@@ -25,6 +25,8 @@ export function passesFilters(article: Article, filters: SimilarFilters): boolea
 }
 
 const SHOWN = 20;
+/** A neighbour scoring under a fifth of the best one shares only common words with the page. */
+const FLOOR_SHARE_OF_BEST = 0.2;
 /** Asked for more than shown, so that filters still leave a full list. */
 const ASKED = 200;
 
@@ -85,6 +87,7 @@ export function SimilarSection({ db, api, pageArticles }: Props) {
         empty={t('popupNoSimilar')}
         keep={(article) => passesFilters(article, filters)}
         limit={SHOWN}
+        floorShareOfBest={FLOOR_SHARE_OF_BEST}
         onPivot={setPivot}
       />
     </section>

@@ -24,6 +24,11 @@ export interface RankerOptions {
   vectorWeights: Record<Field, number>;
   /** Rocchio feedback from the best re-ranked neighbours (neighbours 0: off). */
   feedback: { neighbours: number; share: number };
+  /**
+   * Least cosine similarity to the query itself (before feedback) for an article to be called
+   * similar: below it two articles share only common words, and feedback must not pull them in.
+   */
+  minSimilarity: number;
 }
 
 export const DEFAULT_RANKER: RankerOptions = {
@@ -35,6 +40,7 @@ export const DEFAULT_RANKER: RankerOptions = {
   vectorAbstractTerms: 100,
   vectorWeights: { title: 2, keywords: 2, abstract: 1 },
   feedback: { neighbours: 5, share: 1 },
+  minSimilarity: 0.02,
 };
 
 export interface SimilarArticle {
@@ -243,17 +249,19 @@ export class SimilarityIndex {
   private rerank(terms: ArticleTerms[], candidates: SearchResult[], limit: number): SimilarArticle[] {
     const idf = this.cachedIdf();
     const weights = this.options.vectorWeights;
-    let queryVector = termVector(mergeTerms(terms), weights, idf);
-    const vectors = candidates.map((candidate) => termVector(storedTerms(candidate), weights, idf));
-    const rank = (vector: TermVector) =>
-      vectors.map((candidate, i) => ({ i, score: cosine(vector, candidate) })).sort((a, b) => b.score - a.score || a.i - b.i);
-    let ranked = rank(queryVector);
+    const original = termVector(mergeTerms(terms), weights, idf);
+    const all = candidates.map((candidate) => termVector(storedTerms(candidate), weights, idf));
+    // Only articles that resemble the query itself are candidates at all.
+    const kept = all.flatMap((vector, i) => (cosine(original, vector) >= this.options.minSimilarity ? [i] : []));
+    const rank = (query: TermVector) =>
+      kept.map((i) => ({ i, score: cosine(query, all[i]) })).sort((a, b) => b.score - a.score || a.i - b.i);
+    let ranked = rank(original);
     const { neighbours, share } = this.options.feedback;
     if (neighbours > 0 && ranked.length > neighbours) {
-      queryVector = withFeedback(queryVector, ranked.slice(0, neighbours).map(({ i }) => vectors[i]), share);
-      ranked = rank(queryVector);
+      ranked = rank(withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share));
     }
-    return ranked.slice(0, limit).map(({ i, score }) => ({ id: String(candidates[i].id), score, terms: sharedTerms(queryVector, vectors[i], 8) }));
+    // The terms shown are those the two articles share, not ones the feedback brought in.
+    return ranked.slice(0, limit).map(({ i, score }) => ({ id: String(candidates[i].id), score, terms: sharedTerms(original, all[i], 8) }));
   }
 
   private moreLikeThis(selected: WeightedTerm[]): SearchResult[] {

@@ -47,8 +47,8 @@ export interface ExtensionBrowser {
  * Chromium with the production build loaded, every host name mapped to the local test server
  * (so pages load under their real journal host names), in a fresh profile.
  */
-export async function launchWithExtension(options: { port: number; headless?: boolean; locale?: string }): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'simlit-profile-'));
+export async function launchWithExtension(options: { port: number; headless?: boolean; locale?: string; profile?: string }): Promise<ExtensionBrowser> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'simlit-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -71,7 +71,7 @@ export async function launchWithExtension(options: { port: number; headless?: bo
     extensionId,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -151,6 +151,15 @@ describe('PopupApp: similar in your library', () => {
     expect(within(rows[1]).queryByRole('link')).toBeNull(); // a javascript: URL is never a link
   });
 
+  it('leaves out neighbours scoring under a fifth of the best one', async () => {
+    const api = fakeApi({
+      similar: vi.fn(async () => ({ ok: true, results: [{ id: 's1', score: 0.3, terms: ['问责'] }, { id: 's2', score: 0.05, terms: [] }] }) as RankingReply),
+    });
+    await popupWith(PAGE, LIBRARY, api);
+    const list = await screen.findByRole('list', { name: 'Similar in your library' });
+    expect(within(list).getAllByRole('listitem').map((row) => row.getAttribute('data-article-id'))).toEqual(['s1']);
+  });
+
   it('expands an abstract with the terms marked, and pivots to more like this', async () => {
     const api = fakeApi({ similar: vi.fn(async () => ranked()) });
     await popupWith(PAGE, LIBRARY, api);

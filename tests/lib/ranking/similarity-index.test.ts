@@ -110,6 +110,24 @@ describe('SimilarityIndex.similarTo', () => {
     for (const score of scores) expect(score).toBeLessThanOrEqual(1 + 1e-9);
   });
 
+  it('names as shared only terms both articles hold, never ones feedback brought in', () => {
+    const queryTerms = new Set(tokenize(`${LIBRARY[0].title} ${LIBRARY[0].abstract} ${LIBRARY[0].keyword}`));
+    for (const result of index.similarTo(LIBRARY[0])) {
+      const other = LIBRARY.find((article) => article.id === result.id)!;
+      const otherTerms = new Set(tokenize(`${other.title} ${other.abstract} ${other.keyword}`));
+      for (const term of result.terms) {
+        expect(queryTerms.has(term), term).toBe(true);
+        expect(otherTerms.has(term), term).toBe(true);
+      }
+    }
+  });
+
+  it('leaves out articles below the least similarity to the query itself', () => {
+    const strict = SimilarityIndex.create(LIBRARY, { ...DEFAULT_RANKER, minSimilarity: 0.99 });
+    expect(strict.similarTo(LIBRARY[0])).toEqual([]);
+    expect(index.similarTo(LIBRARY[0]).length).toBeGreaterThan(0);
+  });
+
   it('ranks the same with BM25 only (no re-ranking)', () => {
     const bm25 = SimilarityIndex.create(LIBRARY, { ...DEFAULT_RANKER, candidates: 0 });
     expect(ids(bm25.similarTo(LIBRARY[2]))[0]).toBe('zh-medicine-2');
