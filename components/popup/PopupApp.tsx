@@ -142,7 +142,7 @@ export function PopupApp({ db, tab, api }: Props) {
                 onAddToCollection={(chosen, collection) => void addTo(chosen, collection)}
                 onCreateCollection={createNamed}
               />
-              <SimilarSection db={db} api={api} pageArticles={articles} />
+              <SimilarSection db={db} api={api} pageArticles={articles} remembered={captured!.capture.similar} />
             </>
           )}
         </>

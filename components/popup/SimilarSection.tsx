@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import { issuedYear } from '@/lib/model/article';
 import type { SimlitDB } from '@/lib/db/schema';
+import type { RankedArticle } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
 import { headline } from './byline';
@@ -35,17 +36,19 @@ interface Props {
   api: PopupApi;
   /** The page's articles: ranked against together. */
   pageArticles: Article[];
+  /** The answer ranked when the page was captured, shown until the background answers. */
+  remembered?: RankedArticle[];
 }
 
 /** "Similar in your library": for the page's articles, or for one picked with "More like this". */
-export function SimilarSection({ db, api, pageArticles }: Props) {
+export function SimilarSection({ db, api, pageArticles, remembered }: Props) {
   const { t } = useI18n();
   const [pivot, setPivot] = useState<Article>();
   const [filters, setFilters] = useState<SimilarFilters>({ savedOnly: false, language: '' });
   const queryIds = pivot ? [pivot.id] : pageArticles.map((article) => article.id);
   const key = queryIds.join('|');
   const ask = useMemo(() => (queryIds.length ? () => api.similar(queryIds, ASKED) : undefined), [api, key]);
-  const state = useRanking(db, ask, key);
+  const state = useRanking(db, ask, key, pivot ? undefined : remembered);
   if (queryIds.length === 0) return null;
   return (
     <section class="similar" aria-labelledby="similar-heading">

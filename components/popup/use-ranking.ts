@@ -16,7 +16,13 @@ const RETRY_MS = 400;
  * Asks the background for ranked articles and loads them from the library. While the index is
  * being built the background says how far it is, and the question is asked again.
  */
-export function useRanking(db: SimlitDB, ask: (() => Promise<RankingReply>) | undefined, key: string): RankingState {
+export function useRanking(
+  db: SimlitDB,
+  ask: (() => Promise<RankingReply>) | undefined,
+  key: string,
+  /** An earlier answer to show until the fresh one arrives. */
+  remembered?: RankedArticle[],
+): RankingState {
   const [state, setState] = useState<RankingState>({ phase: 'idle' });
   useEffect(() => {
     if (!ask) {
@@ -24,24 +30,29 @@ export function useRanking(db: SimlitDB, ask: (() => Promise<RankingReply>) | un
       return;
     }
     let cancelled = false;
+    let showing = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     setState({ phase: 'loading' });
+    async function show(ranked: RankedArticle[]): Promise<void> {
+      const articles = await db.articles.bulkGet(ranked.map((result) => result.id));
+      if (cancelled) return;
+      // Articles deleted since the index saw them are left out.
+      setState({ phase: 'ready', results: ranked.flatMap((one, index) => (articles[index] ? [{ article: articles[index], ranked: one }] : [])) });
+      showing = true;
+    }
     async function run(): Promise<void> {
       const reply = await ask!().catch((error: unknown) => ({ ok: false as const, error: String(error) }));
       if (cancelled) return;
       if (!reply.ok) return setState({ phase: 'failed', error: reply.error });
       if ('indexing' in reply) {
         const { done, total } = reply.indexing;
-        setState({ phase: 'indexing', percent: total > 0 ? Math.floor((done / total) * 100) : 0 });
+        if (!showing) setState({ phase: 'indexing', percent: total > 0 ? Math.floor((done / total) * 100) : 0 });
         timer = setTimeout(() => void run(), RETRY_MS);
         return;
       }
-      const articles = await db.articles.bulkGet(reply.results.map((result) => result.id));
-      if (cancelled) return;
-      // Articles deleted since the index saw them are left out.
-      const results = reply.results.flatMap((ranked, index) => (articles[index] ? [{ article: articles[index], ranked }] : []));
-      setState({ phase: 'ready', results });
+      await show(reply.results);
     }
+    if (remembered?.length) void show(remembered);
     void run();
     return () => {
       cancelled = true;

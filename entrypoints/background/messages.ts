@@ -14,6 +14,8 @@ type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener
 type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: boolean };
 
 export const ranking = new RankingService(openLibrary());
+/** As many as the popup asks for, so that its filters work on the remembered answer too. */
+const SIMILAR_KEPT = 200;
 
 /** How long the popup's capture request waits for the capture it started. */
 const CAPTURE_REPLY_WAIT_MS = 10_000;
@@ -61,6 +63,9 @@ async function storeAndShow(message: ContentCaptureMessage, tabId: number | unde
       articles,
     );
     ranking.written(result.written);
+    ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId), SIMILAR_KEPT).catch(() => {
+      // Only a shortcut for the popup: it asks afresh anyway.
+    });
     if (tabId !== undefined) await Promise.all([showBadge(tabId, articles.length), clearFailure(tabId)]);
     return { ok: true, captureId: result.captureId, counts: result.counts };
   } catch (error) {

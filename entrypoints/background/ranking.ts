@@ -44,6 +44,19 @@ export class RankingService {
     return { ok: true, results: index.search(text, { limit }) };
   }
 
+  /**
+   * Ranks a captured page's articles once the index is ready, and keeps the answer with the
+   * capture, so that the popup can show it without waiting for a cold index to load.
+   */
+  async rememberSimilar(captureId: number, articleIds: string[], limit: number): Promise<void> {
+    if (articleIds.length === 0) return;
+    this.warm();
+    await this.loading;
+    if (!this.index) return;
+    const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
+    await this.db.captures.update(captureId, { similar: this.index.similarTo(articles, { limit }) });
+  }
+
   /** Articles written by a capture: indexed at once. */
   written(articles: Article[]): void {
     if (!this.index) {

@@ -11,6 +11,11 @@ export interface Capture {
   tabId?: number;
   capturedAt: number;
   items: CaptureEntry[];
+  /**
+   * The library articles most similar to the page's, ranked when it was captured: the popup
+   * shows them at once, before the background (perhaps just woken) answers afresh.
+   */
+  similar?: { id: string; score: number; terms: string[] }[];
 }
 
 export interface CaptureEntry {

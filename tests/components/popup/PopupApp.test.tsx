@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { PopupApi } from '@/components/popup/api';
 import { PopupApp } from '@/components/popup/PopupApp';
-import type { RankingReply } from '@/lib/messages';
+import type { RankedArticle, RankingReply } from '@/lib/messages';
 import type { Article } from '@/lib/model/article';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
@@ -31,7 +31,7 @@ function fakeApi(overrides: Partial<PopupApi> = {}): PopupApi & { calls: { simil
   };
 }
 
-async function popupWith(pageArticles: Article[], library: Article[] = [], api = fakeApi(), tab: typeof TAB | null = TAB) {
+async function popupWith(pageArticles: Article[], library: Article[] = [], api = fakeApi(), tab: typeof TAB | null = TAB, remembered?: RankedArticle[]) {
   const db = testDb();
   await db.articles.bulkAdd([...pageArticles, ...library]);
   if (pageArticles.length || tab) {
@@ -42,6 +42,7 @@ async function popupWith(pageArticles: Article[], library: Article[] = [], api =
       tabId: 7,
       capturedAt: 5,
       items: pageArticles.map((article, index) => ({ articleId: article.id, status: index === 0 ? 'new' : 'known', position: index + 1 })),
+      similar: remembered,
     });
   }
   renderWithDb(db, <PopupApp db={db} tab={tab ?? undefined} api={api} />);
@@ -149,6 +150,16 @@ describe('PopupApp: similar in your library', () => {
     expect(within(rows[0]).getByText('in 1 collections')).toBeTruthy();
     expect(within(rows[0]).getByRole('link', { name: /Open/ }).getAttribute('href')).toBe('https://journal.example/1');
     expect(within(rows[1]).queryByRole('link')).toBeNull(); // a javascript: URL is never a link
+  });
+
+  it('shows the answer ranked at capture time at once, then the background\'s fresh one', async () => {
+    let answer: (reply: RankingReply) => void = () => {};
+    const api = fakeApi({ similar: vi.fn(() => new Promise<RankingReply>((resolve) => (answer = resolve))) });
+    await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }]);
+    const ids = () => within(screen.getByRole('list', { name: 'Similar in your library' })).getAllByRole('listitem').map((row) => row.getAttribute('data-article-id'));
+    await waitFor(() => expect(ids()).toEqual(['s2']));
+    answer({ ok: true, results: [{ id: 's1', score: 0.5, terms: ['问责'] }] });
+    await waitFor(() => expect(ids()).toEqual(['s1']));
   });
 
   it('leaves out neighbours scoring under a fifth of the best one', async () => {
