@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: indexing, persistence, similar-article and search speed and memory of the
- * similarity index at 10k and 50k articles (BENCH_SIZES=1000,10000 to change). Prints a table,
+ * similarity index at 10k and 50k articles (BENCH_SIZES=1000,10000 to change); then extraction
+ * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), and the load
+ * figures at 100k (BENCH_LOAD=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
  * ratio to the previous latest run. Run under `node --expose-gc` for heap figures.
  */
@@ -10,6 +12,8 @@ import { SimilarityIndex } from '../../lib/ranking/similarity-index';
 import type { RankableArticle } from '../../lib/ranking/article-terms';
 import { benchCorpus, seededRandom } from './corpus';
 import { formatLoadFigures, runLoadBench } from './load';
+import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
+import { formatScrapeFigures, runScrapeBench } from './scrape';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const QUERIES = 200;
@@ -113,10 +117,16 @@ async function main(): Promise<void> {
   const previous = previousRun();
   printTable(results, previous);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2);
+  const scrape = runScrapeBench();
+  console.log(formatScrapeFigures(scrape));
+  // In the real browser: BENCH_POPUP=0 skips it (it needs Chromium).
+  const popup = process.env.BENCH_POPUP === '0' ? undefined : await runPopupOpenBench(Number(process.env.BENCH_POPUP_ARTICLES ?? 10_000));
+  if (popup) console.log(formatPopupOpenFigures(popup));
+  const load = process.env.BENCH_LOAD === '0' ? undefined : await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000));
+  if (load) console.log(formatLoadFigures(load));
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, scrape, popup, load }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
-  if (process.env.BENCH_LOAD !== '0') console.log(formatLoadFigures(await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000))));
 }
 
 void main();

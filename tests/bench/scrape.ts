@@ -1,0 +1,52 @@
+/**
+ * Extraction speed: every page in ../shared/pages and every fixture, parsed once with jsdom,
+ * then extracted and normalized (extractPage + pageArticles) several times; medians.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { JSDOM } from 'jsdom';
+import { pageArticles } from '@/lib/capture/page-articles';
+import { extractPage } from '@/lib/extractors/registry';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const RUNS = 7;
+
+export interface ScrapeFigure {
+  page: string;
+  items: number;
+  medianMs: number;
+}
+
+function pages(): { name: string; url: string; html: string }[] {
+  const manifest = JSON.parse(readFileSync(resolve(ROOT, '../shared/pages/MANIFEST.json'), 'utf8')) as { pages: { file: string; url: string }[] };
+  const shared = manifest.pages.map(({ file, url }) => ({ name: `shared/${file}`, url, html: readFileSync(resolve(ROOT, '../shared/pages', file), 'utf8') }));
+  const fixtures = readdirSync(resolve(ROOT, 'tests/fixtures'))
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => {
+      const html = readFileSync(resolve(ROOT, 'tests/fixtures', name), 'utf8');
+      return { name: `fixtures/${name}`, url: /<!--\s*(\S+)\s*-->/.exec(html)?.[1] ?? 'http://example.org/', html };
+    });
+  return [...shared, ...fixtures];
+}
+
+export function runScrapeBench(): ScrapeFigure[] {
+  return pages().map(({ name, url, html }) => {
+    const { window } = new JSDOM(html, { url });
+    const times: number[] = [];
+    let items = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      items = pageArticles(extractPage(window.document, url), url, 0).length;
+      times.push(performance.now() - started);
+    }
+    window.close();
+    times.sort((a, b) => a - b);
+    return { page: name, items, medianMs: Number(times[Math.floor(RUNS / 2)].toFixed(2)) };
+  });
+}
+
+export function formatScrapeFigures(figures: ScrapeFigure[]): string {
+  const rows = figures.map((f) => `| ${f.page} | ${f.items} | ${f.medianMs} |`);
+  return ['| page (jsdom, extraction + normalization) | articles | median ms |', '| --- | --- | --- |', ...rows].join('\n');
+}
