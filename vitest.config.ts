@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.tsx'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'], environment: 'node' },
       },
       {
         extends: true,

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { DetailSimilar, type SimilarQuery } from './DetailSimilar';
 import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { setSaved } from '@/lib/db/library';
@@ -24,6 +25,9 @@ interface Props {
   formatter?: Formatter;
   onClose(): void;
   onDelete(ids: string[]): void;
+  /** Similar articles from the background's index; the section is left out without it. */
+  similar?: SimilarQuery;
+  onOpen?(id: string): void;
 }
 
 function Field({ label, children }: { label: MessageKey; children: ComponentChildren }) {
@@ -180,7 +184,7 @@ function CaptureHistory({ article }: { article: Article }) {
 }
 
 /** Everything about one article, with the reader's edits: save, tags, collections, note, delete. */
-export function ArticleDetail({ db, id, collections, formatter = inPageFormatter, onClose, onDelete }: Props) {
+export function ArticleDetail({ db, id, collections, formatter = inPageFormatter, onClose, onDelete, similar, onOpen }: Props) {
   const { t } = useI18n();
   const { value: article } = useLiveQuery(async () => (await db.articles.get(id)) ?? null, [db, id]);
   if (article === undefined) return <aside class="detail" aria-label={t('libDetailHeading')} />;
@@ -229,6 +233,7 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
       <TagEditor db={db} article={article} />
       <CollectionPicker db={db} article={article} collections={collections} />
       <CaptureHistory article={article} />
+      {similar && onOpen && <DetailSimilar db={db} id={article.id} similar={similar} onOpen={onOpen} />}
     </aside>
   );
 }

@@ -21,6 +21,7 @@ import { useI18n } from '../i18n-context';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useLiveQuery } from '../use-live-query';
 import { ArticleDetail } from './ArticleDetail';
+import type { SimilarQuery } from './DetailSimilar';
 import { ArticleList } from './ArticleList';
 import { BulkActions } from './BulkActions';
 import { CollectionsPanel } from './CollectionsPanel';
@@ -56,8 +57,10 @@ function useSearchScores(search: TextSearch, text: string, rows: readonly Articl
 
 interface Props {
   db: SimlitDB;
-  /** The text search; the substring search until the ranker provides one. */
+  /** The text search; the substring search unless the ranker provides one. */
   search?: TextSearch;
+  /** Similar articles for the detail pane (the background's index). */
+  similar?: SimilarQuery;
   optionsHref?: string;
   /** Exports and citations; the page passes one that runs in a worker. */
   formatter?: Formatter;
@@ -76,7 +79,7 @@ function showsWholeCollection(query: LibraryQuery): boolean {
 const noChange = () => undefined;
 
 /** The library page: every article, searched, filtered, sorted, organized, with details. */
-export function LibraryApp({ db, search = substringSearch, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange }: Props) {
+export function LibraryApp({ db, search = substringSearch, similar, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange }: Props) {
   const { t, tag } = useI18n();
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
   const [openId, setOpenId] = useState<string>();
@@ -256,7 +259,18 @@ export function LibraryApp({ db, search = substringSearch, optionsHref = '/optio
           )}
           {body}
         </main>
-        {openId && <ArticleDetail db={db} id={openId} collections={collections} formatter={formatter} onClose={() => setOpenId(undefined)} onDelete={(ids) => void remove(ids)} />}
+        {openId && (
+          <ArticleDetail
+            db={db}
+            id={openId}
+            collections={collections}
+            formatter={formatter}
+            onClose={() => setOpenId(undefined)}
+            onDelete={(ids) => void remove(ids)}
+            similar={similar}
+            onOpen={setOpenId}
+          />
+        )}
       </div>
       <UndoBar message={message} onUndo={() => void undo()} onDismiss={() => setMessage(undefined)} />
     </div>

@@ -2,7 +2,7 @@ import type { Article } from '@/lib/model/article';
 import type { CaptureEntry } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
-import { byline, headline } from './byline';
+import { byline, headline } from '../ranked/byline';
 import { CollectionPicker, type CollectionChoice } from './CollectionPicker';
 
 const STATUS_LABEL: Record<CaptureEntry['status'], MessageKey> = { new: 'statusNew', known: 'statusKnown', merged: 'statusMerged' };

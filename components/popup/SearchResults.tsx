@@ -2,8 +2,8 @@ import { useMemo } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
-import { RankedList } from './RankedList';
-import { useRanking } from './use-ranking';
+import { RankedList } from '../ranked/RankedList';
+import { useRanking } from '../ranked/use-ranking';
 
 /** Quick search across the library, over the similarity index. */
 export function SearchResults({ db, api, text }: { db: SimlitDB; api: PopupApi; text: string }) {

@@ -5,9 +5,9 @@ import type { SimlitDB } from '@/lib/db/schema';
 import type { RankedArticle } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
-import { headline } from './byline';
-import { RankedList } from './RankedList';
-import { useRanking } from './use-ranking';
+import { headline } from '../ranked/byline';
+import { RankedList } from '../ranked/RankedList';
+import { useRanking } from '../ranked/use-ranking';
 
 export interface SimilarFilters {
   savedOnly: boolean;

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { LocaleProvider } from '@/components/LocaleProvider';
 import { runInPage } from '@/components/library/formatter';
+import { rankedSearch } from '@/components/library/ranked-search';
+import type { RankingReply } from '@/lib/messages';
 import { openLibrary } from '@/lib/db/schema';
 import { workerFormatter } from './format-client';
 import { notifyLibraryChanged } from './library-changed';
@@ -10,10 +12,15 @@ import '@/assets/library.css';
 
 const db = openLibrary();
 const formatter = workerFormatter(runInPage);
+const ask = (message: object): Promise<RankingReply> => browser.runtime.sendMessage(message);
+const search = rankedSearch((text, limit) => ask({ type: 'ui/search', text, limit }));
+const similar = (articleId: string, limit: number) => ask({ type: 'ui/similar', articleIds: [articleId], limit });
 render(
   <LocaleProvider db={db}>
     <LibraryApp
       db={db}
+      search={search}
+      similar={similar}
       optionsHref={browser.runtime.getURL('/options.html')}
       formatter={formatter}
       onLibraryChanged={notifyLibraryChanged}
