@@ -108,6 +108,12 @@ describe('the reader\'s workflow in the real browser', () => {
     const rows = library.getByRole('list', { name: 'Articles' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(GOVERNANCE_TITLE);
+    // Its detail lists its neighbours in the library, from the background's index.
+    await rows.first().locator('.row-open').click();
+    const neighbours = library.getByRole('list', { name: 'Similar articles' });
+    await neighbours.waitFor();
+    expect(await neighbours.getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await neighbours.textContent()).not.toContain('补肾活血汤');
     await library.screenshot({ path: resolve(ARTIFACTS, 'library-en.png') });
 
     // Switch to Chinese: the library page and the popup follow.
