@@ -4,6 +4,7 @@
  */
 import type { ExtractedItem, PageExtraction } from './model/article';
 import { MAX_ITEMS_PER_PAGE } from './extractors/registry';
+import { httpUrl } from './text/urls';
 
 /** content → background: the articles a page yielded (possibly none). */
 export interface ContentCaptureMessage {
@@ -93,13 +94,7 @@ function isShortString(value: unknown, max: number = MESSAGE_LIMITS.stringLength
 }
 
 function isHttpUrl(value: unknown): value is string {
-  if (!isShortString(value, MESSAGE_LIMITS.urlLength)) return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return isShortString(value, MESSAGE_LIMITS.urlLength) && httpUrl(value) !== undefined;
 }
 
 /** Copies the known fields of an item, checking each; unknown fields are dropped. */

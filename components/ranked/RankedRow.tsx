@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import { useI18n } from '../i18n-context';
 import { sharedPhrases } from '@/lib/text/highlight';
-import { byline, headline, safeHttpUrl } from './byline';
+import { httpUrl } from '@/lib/text/urls';
+import { byline, headline } from './byline';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -21,7 +22,7 @@ export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
   const title = headline(article, t('untitled'));
   const share = topScore > 0 ? Math.max(0.04, Math.min(1, score / topScore)) : 0;
   const percent = Math.round(share * 100);
-  const url = safeHttpUrl(article.URL ?? (article.DOI ? `https://doi.org/${article.DOI}` : undefined));
+  const url = httpUrl(article.URL ?? (article.DOI ? `https://doi.org/${article.DOI}` : undefined));
   const abstractId = `abstract-${article.id}`;
   const lang = article.language === 'zh' ? 'zh-CN' : article.language;
   const shared = sharedPhrases([article.title ?? '', article.keyword ?? '', article.abstract ?? ''], terms);

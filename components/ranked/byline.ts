@@ -22,13 +22,3 @@ export function byline(article: Article): string {
   const authors = names.length > 3 ? `${names.slice(0, 3).join(', ')} …` : names.join(', ');
   return [authors, article['container-title'] ?? siteOf(article), issuedYear(article)].filter(Boolean).join(' · ');
 }
-
-export function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -10,6 +10,7 @@ import {
 } from '../text/clean';
 import { parseDate } from '../text/dates';
 import { parseName } from '../text/names';
+import { httpUrl } from '../text/urls';
 
 /** Field caps against hostile or broken pages. */
 export const LIMITS = {
@@ -28,16 +29,9 @@ export interface CaptureContext {
   capturedAt: number;
 }
 
+/** The article's own URL, absolute, http(s) only, without a fragment. */
 function cleanUrl(url: string | undefined, base: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(cleanText(url, LIMITS.url), base);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return undefined;
-  }
+  return httpUrl(cleanText(url, LIMITS.url), base)?.replace(/#.*$/, '');
 }
 
 function cleanPages(item: ExtractedItem): string | undefined {

@@ -1,4 +1,5 @@
 /** Small DOM helpers shared by extractors. Text is read with textContent: never as markup. */
+import { httpUrl } from '../text/urls';
 import { find, findAll } from './selector';
 
 export { closest, find, findAll, matchesSelector } from './selector';
@@ -100,13 +101,7 @@ export function attr(node: Element | null | undefined, name: string): string | u
 
 /** An absolute http(s) URL for an href found on the page, or undefined. */
 export function absoluteUrl(href: string | undefined, base: URL): string | undefined {
-  if (!href) return undefined;
-  try {
-    const url = new URL(href, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return httpUrl(href, base);
 }
 
 /** A query parameter of a (possibly relative) href, or undefined. */

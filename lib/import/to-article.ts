@@ -1,3 +1,4 @@
+import { httpUrl } from '../text/urls';
 import { LIMITS, normalizeItem } from '../capture/normalize-item';
 import type { Article, CslItem, CslName } from '../model/article';
 import { cleanText, hasCjk } from '../text/clean';
@@ -32,9 +33,6 @@ function cleanName(name: CslName): CslName | undefined {
   return family || given ? { literal: family || given } : undefined;
 }
 
-function absoluteUrl(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
-}
 
 /**
  * An imported CSL item as a library article: cleaned and keyed by the same normalization as
@@ -52,7 +50,7 @@ export function cslToArticle(item: CslItem, context: ImportContext): Article | u
       issue: item.issue,
       pages: item.page,
       doi: item.DOI,
-      url: absoluteUrl(item.URL),
+      url: httpUrl(item.URL),
       issn: item.ISSN,
       abstract: item.abstract,
       // citation-js joins BibTeX and RIS keyword lists with commas; Simlit keeps them apart.
