@@ -2,11 +2,11 @@
  * The similarity index: one MiniSearch index over the library, for "more like this" and for the
  * search box. See lib/ranking/index.ts for how the extension uses it.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
 import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats, type WeightedTerm } from './query';
-import { cosine, sharedTerms, termVector, withFeedback, type TermVector } from './vectors';
+import { TermSpace, type TermVector } from './vectors';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
 export interface RankerOptions {
@@ -114,13 +114,18 @@ interface InvertedIndex {
   get(term: string): Map<number, Map<number, number>> | undefined;
 }
 
-function takeWhere<T>(items: T[], keep: (item: T) => boolean, count: number): T[] {
-  const kept: T[] = [];
-  for (const item of items) {
-    if (kept.length >= count) break;
-    if (keep(item)) kept.push(item);
-  }
-  return kept;
+/** MiniSearch's unsorted query results (not public API; minisearch is pinned). */
+interface RawMatch {
+  score: number;
+  terms: string[];
+  match: SearchResult['match'];
+}
+interface RawSearch {
+  executeQuery(query: string, options: SearchOptions): Map<number, RawMatch>;
+}
+interface MiniSearchInternals {
+  _documentIds: Map<number, string>;
+  _storedFields: Map<number, Record<string, unknown>>;
 }
 
 function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
@@ -133,6 +138,9 @@ function storedTerms(result: SearchResult): ArticleTerms {
   return { title: field('title'), keywords: field('keywords'), abstract: splitTerms(String(result.vectorAbstract ?? '')) };
 }
 
+/** Cached candidate vectors, about 0.7 kB each (bench corpus): at most some 7 MB. */
+const VECTOR_CACHE_SIZE = 10_000;
+
 function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -140,6 +148,13 @@ function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
 export class SimilarityIndex {
   /** Cleared on every change of the library, since every idf depends on the article count. */
   private readonly idfCache = new Map<string, number>();
+  /**
+   * Candidates' re-ranking vectors, most recently used last: neighbourhoods overlap, so the same
+   * articles come back as candidates query after query. They hold idf, so they are cleared with
+   * it; the cap bounds memory on a large library.
+   */
+  private readonly vectorCache = new Map<string, TermVector>();
+  private readonly space = new TermSpace();
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
@@ -196,7 +211,7 @@ export class SimilarityIndex {
 
   /** Adds an article, or replaces the indexed version of it (same id). */
   add(article: RankableArticle): void {
-    this.idfCache.clear();
+    this.libraryChanged();
     if (this.mini.has(article.id)) this.mini.discard(article.id);
     const all = articleTerms(article, this.options.tokenizer);
     const terms = indexedTerms(all, this.options.abstractTerms);
@@ -214,7 +229,7 @@ export class SimilarityIndex {
   }
 
   remove(id: string): void {
-    this.idfCache.clear();
+    this.libraryChanged();
     if (this.mini.has(id)) this.mini.discard(id);
   }
 
@@ -237,7 +252,7 @@ export class SimilarityIndex {
       !identities.some((identity) => sameIdentity(identity, result as unknown as Identity)) && (!filter || filter(String(result.id)));
     // Filtering only the best matches, not every match MiniSearch found, keeps long result lists cheap.
     const wanted = this.options.candidates > 0 ? this.options.candidates : limit;
-    const candidates = takeWhere(this.moreLikeThis(selected), keep, wanted);
+    const candidates = this.moreLikeThis(selected, keep, wanted);
     if (this.options.candidates <= 0) {
       const order = new Map(selected.map(({ term, weight }) => [term, weight]));
       return this.topResults(candidates, limit, (matched) => matched.sort((a, b) => (order.get(b) ?? 0) - (order.get(a) ?? 0)));
@@ -249,25 +264,73 @@ export class SimilarityIndex {
   private rerank(terms: ArticleTerms[], candidates: SearchResult[], limit: number): SimilarArticle[] {
     const idf = this.cachedIdf();
     const weights = this.options.vectorWeights;
-    const original = termVector(mergeTerms(terms), weights, idf);
-    const all = candidates.map((candidate) => termVector(storedTerms(candidate), weights, idf));
+    const space = this.space;
+    const original = space.vector(mergeTerms(terms), weights, idf);
+    const all = candidates.map((candidate) => this.candidateVector(candidate, idf));
     // Only articles that resemble the query itself are candidates at all.
-    const kept = all.flatMap((vector, i) => (cosine(original, vector) >= this.options.minSimilarity ? [i] : []));
+    const kept = all.flatMap((vector, i) => (space.cosine(original, vector) >= this.options.minSimilarity ? [i] : []));
     const rank = (query: TermVector) =>
-      kept.map((i) => ({ i, score: cosine(query, all[i]) })).sort((a, b) => b.score - a.score || a.i - b.i);
+      kept.map((i) => ({ i, score: space.cosine(query, all[i]) })).sort((a, b) => b.score - a.score || a.i - b.i);
     let ranked = rank(original);
     const { neighbours, share } = this.options.feedback;
     if (neighbours > 0 && ranked.length > neighbours) {
-      ranked = rank(withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share));
+      ranked = rank(space.withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share));
     }
     // The terms shown are those the two articles share, not ones the feedback brought in.
-    return ranked.slice(0, limit).map(({ i, score }) => ({ id: String(candidates[i].id), score, terms: sharedTerms(original, all[i], 8) }));
+    return ranked.slice(0, limit).map(({ i, score }) => ({ id: String(candidates[i].id), score, terms: space.sharedTerms(original, all[i], 8) }));
   }
 
-  private moreLikeThis(selected: WeightedTerm[]): SearchResult[] {
+  /** Every idf depends on the article count, and a candidate's vector on idf. */
+  private libraryChanged(): void {
+    this.idfCache.clear();
+    this.vectorCache.clear();
+  }
+
+  private candidateVector(candidate: SearchResult, idf: (term: string) => number): TermVector {
+    const id = String(candidate.id);
+    let vector = this.vectorCache.get(id);
+    if (vector) {
+      this.vectorCache.delete(id);
+    } else {
+      vector = this.space.vector(storedTerms(candidate), this.options.vectorWeights, idf);
+      if (this.vectorCache.size >= VECTOR_CACHE_SIZE) this.vectorCache.delete(this.vectorCache.keys().next().value!);
+    }
+    this.vectorCache.set(id, vector);
+    return vector;
+  }
+
+  /**
+   * The best `count` matches of the query terms that `keep` accepts, in MiniSearch's order (score,
+   * then match order). Only those looked at become full results: the many weaker matches of a
+   * large library are never copied, which is most of what MiniSearch's search() spends.
+   */
+  private moreLikeThis(selected: WeightedTerm[], keep: (result: SearchResult) => boolean, count: number): SearchResult[] {
     if (selected.length === 0) return [];
     const weights = new Map(selected.map(({ term, weight }) => [term, weight]));
-    return this.mini.search(selected.map(({ term }) => term).join(' '), { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
+    const raw = (this.mini as unknown as RawSearch).executeQuery(selected.map(({ term }) => term).join(' '), {
+      combineWith: 'OR',
+      boostTerm: (term: string) => weights.get(term) ?? 1,
+    });
+    const docIds: number[] = [];
+    const matches: RawMatch[] = [];
+    const scores: number[] = [];
+    for (const [docId, match] of raw) {
+      docIds.push(docId);
+      matches.push(match);
+      // As search(): a document's score grows with the number of query terms it matched.
+      scores.push(match.score * (match.terms.length || 1));
+    }
+    const order = docIds.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+    const internals = this.mini as unknown as MiniSearchInternals;
+    const kept: SearchResult[] = [];
+    for (const i of order) {
+      if (kept.length >= count) break;
+      const { terms, match } = matches[i];
+      const result = { id: internals._documentIds.get(docIds[i]), score: scores[i], terms: Object.keys(match), queryTerms: terms, match } as SearchResult;
+      Object.assign(result, internals._storedFields.get(docIds[i]));
+      if (keep(result)) kept.push(result);
+    }
+    return kept;
   }
 
   /** Articles of the library holding a term (posting lists may still count discarded ones until vacuumed). */

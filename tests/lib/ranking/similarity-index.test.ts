@@ -186,10 +186,15 @@ describe('SimilarityIndex updates and snapshots', () => {
 
   it('gives the same results built incrementally, with replaced and removed articles, as built at once', async () => {
     const incremental = SimilarityIndex.create(LIBRARY.slice(0, 5));
+    // Querying between the changes fills the caches (idf, candidate vectors) that each change must invalidate.
+    results(incremental);
     incremental.add({ id: 'doomed', title: 'Pebble games and photon pairs' });
     incremental.add({ ...LIBRARY[1], abstract: 'an outdated abstract' });
+    results(incremental);
     incremental.addAll(LIBRARY.slice(5));
+    results(incremental);
     incremental.add(LIBRARY[1]);
+    results(incremental);
     incremental.remove('doomed');
     await incremental.compact();
     expect(incremental.size).toBe(LIBRARY.length);
