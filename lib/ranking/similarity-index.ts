@@ -7,6 +7,7 @@ import { abstractFingerprint, titleKey } from '../text/clean';
 import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats, type WeightedTerm } from './query';
 import { TermSpace, type TermVector } from './vectors';
+import { indexKey, termOfKey } from './index-keys';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
 export interface RankerOptions {
@@ -63,7 +64,7 @@ export interface IndexSnapshotData {
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 1;
+const INDEX_REVISION = 2;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
@@ -104,8 +105,8 @@ function miniSearchOptions(options: RankerOptions) {
     fields: [...FIELDS],
     storeFields: ['doi', 'titleKey', 'fingerprint', 'title', 'keywords', 'vectorAbstract'],
     tokenize: splitTerms,
-    processTerm: (term: string) => term,
-    searchOptions: { boost: options.fieldBoosts, tokenize: splitTerms, processTerm: (term: string) => term },
+    processTerm: indexKey,
+    searchOptions: { boost: options.fieldBoosts, tokenize: splitTerms, processTerm: indexKey },
   };
 }
 
@@ -306,7 +307,7 @@ export class SimilarityIndex {
    */
   private moreLikeThis(selected: WeightedTerm[], keep: (result: SearchResult) => boolean, count: number): SearchResult[] {
     if (selected.length === 0) return [];
-    const weights = new Map(selected.map(({ term, weight }) => [term, weight]));
+    const weights = new Map(selected.map(({ term, weight }) => [indexKey(term), weight]));
     const raw = (this.mini as unknown as RawSearch).executeQuery(selected.map(({ term }) => term).join(' '), {
       combineWith: 'OR',
       boostTerm: (term: string) => weights.get(term) ?? 1,
@@ -336,7 +337,7 @@ export class SimilarityIndex {
   /** Articles of the library holding a term (posting lists may still count discarded ones until vacuumed). */
   private documentFrequency(term: string): number {
     let df = 0;
-    for (const docs of (this.mini as unknown as { _index: InvertedIndex })._index.get(term)?.values() ?? []) df = Math.max(df, docs.size);
+    for (const docs of (this.mini as unknown as { _index: InvertedIndex })._index.get(indexKey(term))?.values() ?? []) df = Math.max(df, docs.size);
     return df;
   }
 
@@ -359,8 +360,8 @@ export class SimilarityIndex {
     const terms = [...new Set(tokenize(text, this.options.tokenizer))];
     if (terms.length === 0 || this.size === 0) return [];
     const searchOptions = {
-      prefix: (term: string) => !isCjkTerm(term) || term.length === 1,
-      fuzzy: (term: string) => (!isCjkTerm(term) && term.length >= 5 ? 0.2 : false),
+      prefix: (key: string) => !isCjkTerm(termOfKey(key)) || termOfKey(key).length === 1,
+      fuzzy: (key: string) => (!isCjkTerm(termOfKey(key)) && key.length >= 5 ? 0.2 : false),
       filter: filter && ((result: SearchResult) => filter(result.id)),
     };
     let results = this.mini.search(terms.join(' '), { ...searchOptions, combineWith: 'AND' });
@@ -389,7 +390,7 @@ export class SimilarityIndex {
     const ranked = results.map((result) => ({
       id: String(result.id),
       score: result.score,
-      terms: orderTerms([...result.queryTerms]),
+      terms: orderTerms(result.queryTerms.map(termOfKey)),
     }));
     return ranked.sort(byScoreThenId).slice(0, Math.max(0, limit));
   }
