@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, formatIssued } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
-import { textLang } from './ArticleList';
+import { textLang } from '../article-text';
 import { CopyCitation } from './CopyCitation';
 import { ExternalLink } from './ExternalLink';
 import { inPageFormatter, type Formatter } from './formatter';

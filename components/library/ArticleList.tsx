@@ -1,26 +1,11 @@
 import type { ArticleSummary } from '@/lib/db/articles-query';
 import { formatDate } from '@/lib/format';
+import { byline, headline, textLang } from '../article-text';
 import { useI18n } from '../i18n-context';
 import { VirtualList } from './VirtualList';
 
 export const ROW_HEIGHT = 64;
 
-/** What the list shows as an article's name: its title, else the start of its abstract. */
-export function rowHeadline(row: Pick<ArticleSummary, 'title' | 'abstractStart'>, untitled: string): string {
-  if (row.title) return row.title;
-  if (row.abstractStart) return row.abstractStart.length > 90 ? `${row.abstractStart.slice(0, 90)}…` : row.abstractStart;
-  return untitled;
-}
-
-/** The `lang` attribute for an article's text, so screen readers and fonts pick the right language. */
-export function textLang(language: string | undefined): string | undefined {
-  return language === 'zh' ? 'zh-CN' : language || undefined;
-}
-
-function byline(row: ArticleSummary): string {
-  const authors = row.authors.length > 3 ? `${row.authors.slice(0, 3).join(', ')} …` : row.authors.join(', ');
-  return [authors, row.container, row.year].filter(Boolean).join(' · ');
-}
 
 interface Props {
   rows: readonly ArticleSummary[];
@@ -40,13 +25,13 @@ export function ArticleList({ rows, selected, openId, onToggle, onOpen }: Props)
       keyOf={(row) => row.id}
       label={t('libListLabel')}
       renderRow={(row) => {
-        const headline = rowHeadline(row, t('untitled'));
+        const name = headline(row.title, row.abstractStart, t('untitled'));
         return (
           <div class={`library-row${row.id === openId ? ' is-open' : ''}${selected.has(row.id) ? ' is-selected' : ''}`} data-article-id={row.id}>
             <input
               type="checkbox"
               checked={selected.has(row.id)}
-              aria-label={t('libSelectArticle', headline)}
+              aria-label={t('libSelectArticle', name)}
               onChange={(event) => onToggle(row.id, (event.currentTarget as HTMLInputElement).checked)}
             />
             <button
@@ -56,8 +41,8 @@ export function ArticleList({ rows, selected, openId, onToggle, onOpen }: Props)
               aria-current={row.id === openId ? 'true' : undefined}
               onClick={() => onOpen(row.id)}
             >
-              <span class="row-title" lang={textLang(row.language)}>{headline}</span>
-              <span class="row-byline">{byline(row)}</span>
+              <span class="row-title" lang={textLang(row.language)}>{name}</span>
+              <span class="row-byline">{byline(row.authors, row.container, row.year)}</span>
             </button>
             <span class="row-meta">
               {row.savedAt !== undefined && <span class="badge badge-saved">{t('libSavedBadge')}</span>}

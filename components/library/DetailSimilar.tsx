@@ -2,14 +2,13 @@ import { useMemo } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import type { RankingReply } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
-import { RankedList } from '../ranked/RankedList';
+import { RankedList, SIMILAR_FLOOR_SHARE } from '../ranked/RankedList';
 import { useRanking } from '../ranked/use-ranking';
 
 /** Asks the background for the library articles most similar to one article. */
 export type SimilarQuery = (articleId: string, limit: number) => Promise<RankingReply>;
 
 const SHOWN = 10;
-const FLOOR_SHARE_OF_BEST = 0.2;
 
 /** "Similar articles" in the article detail; "More like this" opens the neighbour's detail. */
 export function DetailSimilar({ db, id, similar, onOpen }: { db: SimlitDB; id: string; similar: SimilarQuery; onOpen(id: string): void }) {
@@ -24,7 +23,7 @@ export function DetailSimilar({ db, id, similar, onOpen }: { db: SimlitDB; id: s
         label={t('libSimilarHeading')}
         empty={t('popupNoSimilar')}
         limit={SHOWN}
-        floorShareOfBest={FLOOR_SHARE_OF_BEST}
+        floorShareOfBest={SIMILAR_FLOOR_SHARE}
         onPivot={(article) => onOpen(article.id)}
       />
     </section>

@@ -2,7 +2,7 @@ import type { Article } from '@/lib/model/article';
 import type { CaptureEntry } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
-import { byline, headline } from '../ranked/byline';
+import { articleByline, articleHeadline, textLang } from '../article-text';
 import { CollectionPicker, type CollectionChoice } from './CollectionPicker';
 
 const STATUS_LABEL: Record<CaptureEntry['status'], MessageKey> = { new: 'statusNew', known: 'statusKnown', merged: 'statusMerged' };
@@ -19,15 +19,15 @@ interface Props {
 /** One article captured from the current page. Scraped text is rendered as text only. */
 export function PageArticleRow({ article, status, collections, onSave, onAddToCollection, onCreateCollection }: Props) {
   const { t } = useI18n();
-  const title = headline(article, t('untitled'));
+  const title = articleHeadline(article, t('untitled'));
   const saved = article.savedAt !== undefined;
   return (
     <li class="article-row" data-article-id={article.id}>
       <div class="article-main">
-        <div class="article-title" lang={article.language === 'zh' ? 'zh-CN' : article.language}>
+        <div class="article-title" lang={textLang(article.language)}>
           {title}
         </div>
-        <div class="article-byline">{byline(article)}</div>
+        <div class="article-byline">{articleByline(article)}</div>
       </div>
       <div class="article-actions">
         {status && <span class={`badge badge-${status}`}>{t(STATUS_LABEL[status])}</span>}

@@ -5,8 +5,8 @@ import type { SimlitDB } from '@/lib/db/schema';
 import type { RankedArticle } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
-import { headline } from '../ranked/byline';
-import { RankedList } from '../ranked/RankedList';
+import { articleHeadline } from '../article-text';
+import { RankedList, SIMILAR_FLOOR_SHARE } from '../ranked/RankedList';
 import { useRanking } from '../ranked/use-ranking';
 
 export interface SimilarFilters {
@@ -26,8 +26,6 @@ export function passesFilters(article: Article, filters: SimilarFilters): boolea
 }
 
 const SHOWN = 20;
-/** A neighbour scoring under a fifth of the best one shares only common words with the page. */
-const FLOOR_SHARE_OF_BEST = 0.2;
 /** Asked for more than shown, so that filters still leave a full list. */
 const ASKED = 200;
 
@@ -52,7 +50,7 @@ export function SimilarSection({ db, api, pageArticles, remembered }: Props) {
   if (queryIds.length === 0) return null;
   return (
     <section class="similar" aria-labelledby="similar-heading">
-      <h2 id="similar-heading">{pivot ? t('popupSimilarTo', headline(pivot, t('untitled'))) : t('popupSimilarHeading')}</h2>
+      <h2 id="similar-heading">{pivot ? t('popupSimilarTo', articleHeadline(pivot, t('untitled'))) : t('popupSimilarHeading')}</h2>
       {pivot && (
         <button type="button" class="link-button" onClick={() => setPivot(undefined)}>
           ← {t('popupBackToPage')}
@@ -90,7 +88,7 @@ export function SimilarSection({ db, api, pageArticles, remembered }: Props) {
         empty={t('popupNoSimilar')}
         keep={(article) => passesFilters(article, filters)}
         limit={SHOWN}
-        floorShareOfBest={FLOOR_SHARE_OF_BEST}
+        floorShareOfBest={SIMILAR_FLOOR_SHARE}
         onPivot={setPivot}
       />
     </section>

@@ -4,6 +4,9 @@ import { useI18n } from '../i18n-context';
 import { RankedRow } from './RankedRow';
 import type { RankingState } from './use-ranking';
 
+/** A neighbour scoring under a fifth of the best one shares only common words with the query. */
+export const SIMILAR_FLOOR_SHARE = 0.2;
+
 interface Props {
   state: RankingState;
   label: string;

@@ -3,7 +3,7 @@ import type { Article } from '@/lib/model/article';
 import { useI18n } from '../i18n-context';
 import { sharedPhrases } from '@/lib/text/highlight';
 import { httpUrl } from '@/lib/text/urls';
-import { byline, headline } from './byline';
+import { articleByline, articleHeadline, textLang } from '../article-text';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -19,12 +19,12 @@ interface Props {
 export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
   const { t } = useI18n();
   const [expanded, setExpanded] = useState(false);
-  const title = headline(article, t('untitled'));
+  const title = articleHeadline(article, t('untitled'));
   const share = topScore > 0 ? Math.max(0.04, Math.min(1, score / topScore)) : 0;
   const percent = Math.round(share * 100);
   const url = httpUrl(article.URL ?? (article.DOI ? `https://doi.org/${article.DOI}` : undefined));
   const abstractId = `abstract-${article.id}`;
-  const lang = article.language === 'zh' ? 'zh-CN' : article.language;
+  const lang = textLang(article.language);
   const shared = sharedPhrases([article.title ?? '', article.keyword ?? '', article.abstract ?? ''], terms);
   return (
     <li class="ranked-row" data-article-id={article.id}>
@@ -35,7 +35,7 @@ export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
         <Highlighted text={title} terms={terms} />
       </div>
       <div class="article-byline">
-        {byline(article)}
+        {articleByline(article)}
         {article.savedAt !== undefined && <span class="badge badge-saved">{t('saved')}</span>}
         {article.collections.length > 0 && <span class="badge">{t('popupInCollections', article.collections.length)}</span>}
       </div>

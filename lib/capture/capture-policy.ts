@@ -1,16 +1,9 @@
-import type { Settings } from '../db/settings';
+import { normalizeHost, type Settings } from '../db/settings';
 import { isKnownJournalHost } from '../hosts';
 
-function hostOf(pageUrl: string): string | undefined {
-  try {
-    return new URL(pageUrl).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
-}
 
 export function isPausedSite(pausedSites: readonly string[], pageUrl: string): boolean {
-  const host = hostOf(pageUrl);
+  const host = normalizeHost(pageUrl);
   return host !== undefined && pausedSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
@@ -19,7 +12,7 @@ export function isPausedSite(pausedSites: readonly string[], pageUrl: string): b
  * it is the reader asking. Otherwise a paused site never is, and the capture mode decides.
  */
 export function shouldCapture(settings: Pick<Settings, 'captureMode' | 'pausedSites'>, pageUrl: string, requestedByClick: boolean): boolean {
-  const host = hostOf(pageUrl);
+  const host = normalizeHost(pageUrl);
   if (!host) return false;
   if (requestedByClick) return true;
   if (isPausedSite(settings.pausedSites, pageUrl)) return false;
