@@ -19,16 +19,11 @@ export default defineContentScript({
       .sendMessage({ type: 'content/should-capture', url: location.href })
       .then((reply: { capture?: boolean } | undefined) => reply?.capture === true, () => false);
     if (!allowed) return; // paused site, or capture only on click
-    // Reading a huge page is one synchronous pass: after each, stay away for 20 times as long,
-    // so that a page changing all the time spends at most ~5% of its time on Simlit.
-    let quietUntil = 0;
     const extract = () => {
       const start = performance.now();
       const extraction = extractPage(document, location.href);
-      const end = performance.now();
-      quietUntil = end + 20 * (end - start);
       // Visible in DevTools' performance panel and to the end-to-end tests.
-      performance.measure?.('simlit:extract', { start, end });
+      performance.measure?.('simlit:extract', { start, end: performance.now() });
       return extraction;
     };
     const watcher = captureWatcher({
@@ -44,20 +39,9 @@ export default defineContentScript({
         });
       },
       observe: (onChange) => {
-        let deferred: ReturnType<typeof setTimeout> | undefined;
-        const observer = new MutationObserver(() => {
-          const wait = quietUntil - performance.now();
-          if (wait <= 0) onChange();
-          else deferred ??= setTimeout(() => {
-            deferred = undefined;
-            onChange();
-          }, wait);
-        });
+        const observer = new MutationObserver(onChange);
         observer.observe(document.documentElement, { childList: true, subtree: true });
-        return () => {
-          observer.disconnect();
-          if (deferred !== undefined) clearTimeout(deferred);
-        };
+        return () => observer.disconnect();
       },
     });
     (globalThis as Record<symbol, unknown>)[marker] = watcher;

@@ -7,6 +7,12 @@ export interface WatcherDeps {
   observe(onChange: () => void): () => void;
   /** Quiet time after the last change before the page is read again. */
   settleMs?: number;
+  /**
+   * After each reading, stay away for this many times as long as it took, so that a huge page
+   * changing all the time spends at most ~1/(1+paceFactor) of its time on Simlit.
+   */
+  paceFactor?: number;
+  now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -25,14 +31,20 @@ function signature(extraction: ExtractionResult): string {
  */
 export function captureWatcher(deps: WatcherDeps) {
   const settleMs = deps.settleMs ?? 1500;
+  const paceFactor = deps.paceFactor ?? 20;
+  const now = deps.now ?? (() => performance.now());
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   let lastSignature: string | undefined;
+  let quietUntil = 0;
   let timer: unknown;
   let stop: (() => void) | undefined;
 
   function read(force: boolean): void {
+    const start = now();
     const extraction = deps.extract();
+    const end = now();
+    quietUntil = end + paceFactor * (end - start);
     const current = signature(extraction);
     if (!force && current === lastSignature) return;
     lastSignature = current;
@@ -48,7 +60,7 @@ export function captureWatcher(deps: WatcherDeps) {
         timer = setTimer(() => {
           timer = undefined;
           read(false);
-        }, settleMs);
+        }, Math.max(settleMs, quietUntil - now()));
       });
     },
     dispose(): void {

@@ -62,3 +62,30 @@ describe('captureWatcher', () => {
     expect(h.sent[0].items).toEqual([]);
   });
 });
+
+describe('captureWatcher pacing', () => {
+  it('waits after a slow reading for paceFactor times its length before reading again', () => {
+    let clock = 0;
+    const delays: number[] = [];
+    let notify = () => {};
+    const watcher = captureWatcher({
+      extract: () => {
+        clock += 300; // a huge page: reading takes 300 ms
+        return { platform: 'meta', kind: 'list', items: [], errors: [] };
+      },
+      send: () => {},
+      observe: (onChange) => ((notify = onChange), () => {}),
+      settleMs: 1500,
+      paceFactor: 20,
+      now: () => clock,
+      setTimer: (_fn, ms) => delays.push(ms),
+      clearTimer: () => {},
+    });
+    watcher.captureNow();
+    notify();
+    expect(delays).toEqual([6000]); // 20 × 300 ms, longer than the settle time
+    clock += 10_000;
+    notify();
+    expect(delays[1]).toBe(1500); // long since quiet: only the settle time
+  });
+});
