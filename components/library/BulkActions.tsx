@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
-import { setSaved } from '@/lib/db/library';
 import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
-import { addTags } from '@/lib/db/article-edits';
+import { addTags, setSaved } from '@/lib/db/article-edits';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '../i18n-context';
 import { CopyCitation } from './CopyCitation';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import type { SimlitDB } from '@/lib/db/schema';
-import { latestCapture, setSaved } from '@/lib/db/library';
+import { setSaved } from '@/lib/db/article-edits';
+import { latestCapture } from '@/lib/db/latest-capture';
 import { addToCollection, CollectionNameError, createCollection } from '@/lib/db/collections';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';

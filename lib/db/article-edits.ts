@@ -2,7 +2,7 @@ import type { Article } from '../model/article';
 import type { SimlitDB } from './schema';
 import { upsertArticles } from './upsert';
 
-/** The reader's edits to articles: tags, notes, and deletion with undo. */
+/** The reader's edits to articles: saved, tags, notes, and deletion with undo. The UI pages call these directly (same extension origin). */
 
 export const MAX_TAG_LENGTH = 100;
 export const MAX_NOTE_LENGTH = 100_000;
@@ -82,5 +82,19 @@ export async function restoreArticles(db: SimlitDB, batch: DeletedBatch): Promis
     }));
     const { entries } = await upsertArticles(db, articles);
     return entries.map((entry) => entry.articleId);
+  });
+}
+
+/** Saves to (or takes out of) the reader's library; the article stays captured either way. */
+export async function setSaved(db: SimlitDB, ids: string[], saved: boolean, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.articles, async () => {
+    for (const article of await db.articles.bulkGet(ids)) {
+      if (!article) continue;
+      if (saved && article.savedAt === undefined) await db.articles.update(article.id, { savedAt: now, updatedAt: now });
+      if (!saved && article.savedAt !== undefined) {
+        const { savedAt: _dropped, ...rest } = article;
+        await db.articles.put({ ...rest, updatedAt: now });
+      }
+    }
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, deleteArticles, normalizeTag, parseTags, removeTag, restoreArticles, setNote } from '@/lib/db/article-edits';
+import { addTags, deleteArticles, normalizeTag, parseTags, removeTag, restoreArticles, setNote, setSaved } from '@/lib/db/article-edits';
 import { createCollection, deleteCollection } from '@/lib/db/collections';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
@@ -74,5 +74,18 @@ describe('delete with undo', () => {
     await deleteCollection(db, gone.id);
     await restoreArticles(db, batch);
     expect((await db.articles.get('1'))?.collections).toEqual([kept.id]);
+  });
+});
+
+describe('setSaved', () => {
+  it('saves and unsaves, and leaves an article saved only once', async () => {
+    const db = testDb();
+    await db.articles.add(makeArticle('a'));
+    await setSaved(db, ['a'], true, 7);
+    await setSaved(db, ['a', 'missing'], true, 9);
+    expect((await db.articles.get('a'))?.savedAt).toBe(7);
+    expect(await db.articles.where('savedAt').above(0).count()).toBe(1);
+    await setSaved(db, ['a'], false);
+    expect((await db.articles.get('a'))?.savedAt).toBeUndefined();
   });
 });

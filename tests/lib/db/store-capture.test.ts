@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storeCapture, MAX_CAPTURES } from '@/lib/db/store-capture';
-import { latestCapture, setSaved } from '@/lib/db/library';
+import { setSaved } from '@/lib/db/article-edits';
+import { latestCapture } from '@/lib/db/latest-capture';
 import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
 import { testDb } from './test-db';
 
@@ -57,18 +58,5 @@ describe('storeCapture', () => {
     await storeCapture(db, page('http://new/page', 10 ** 9), []);
     expect(await db.captures.count()).toBe(MAX_CAPTURES);
     expect(await db.captures.where('pageUrl').equals('http://old/0').count()).toBe(0);
-  });
-});
-
-describe('setSaved', () => {
-  it('saves and unsaves', async () => {
-    const db = testDb();
-    const a = article({ title: 'An article to save and unsave' });
-    await storeCapture(db, page('http://j.cn/x'), [a]);
-    await setSaved(db, [a.id], true, 7);
-    expect((await db.articles.get(a.id))?.savedAt).toBe(7);
-    expect(await db.articles.where('savedAt').above(0).count()).toBe(1);
-    await setSaved(db, [a.id], false);
-    expect((await db.articles.get(a.id))?.savedAt).toBeUndefined();
   });
 });

@@ -1,21 +1,6 @@
 import type { Article } from '../model/article';
 import type { Capture, SimlitDB } from './schema';
 
-/** Reader actions on the library. The UI pages call these directly (same extension origin). */
-
-export async function setSaved(db: SimlitDB, ids: string[], saved: boolean, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.articles, async () => {
-    for (const article of await db.articles.bulkGet(ids)) {
-      if (!article) continue;
-      if (saved && article.savedAt === undefined) await db.articles.update(article.id, { savedAt: now, updatedAt: now });
-      if (!saved && article.savedAt !== undefined) {
-        const { savedAt: _dropped, ...rest } = article;
-        await db.articles.put({ ...rest, updatedAt: now });
-      }
-    }
-  });
-}
-
 /**
  * The latest capture of a tab's page, with its articles in page order: by the page's URL when
  * it is known, else the latest capture made in that tab.
