@@ -11,6 +11,7 @@ import {
 import { parseDate } from '../text/dates';
 import { parseName } from '../text/names';
 import { httpUrl } from '../text/urls';
+import { hash64 } from '../text/hash';
 
 /** Field caps against hostile or broken pages. */
 export const LIMITS = {
@@ -73,14 +74,7 @@ function identityIds(platform: string, platformId: string | undefined, url: stri
 }
 
 function stableId(parts: string[]): string {
-  const text = parts.join('|');
-  let hash = 0x811c9dc5;
-  let hash2 = 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) {
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    hash2 = Math.imul(hash2 ^ text.charCodeAt(i), 0x85ebca6b) >>> 0;
-  }
-  return `sl-${hash.toString(36)}${hash2.toString(36)}`;
+  return `sl-${hash64(parts.join('|')).map((half) => half.toString(36)).join('')}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { hash64 } from '../text/hash';
 import { toCsl, type Article, type CslItem } from '../model/article';
 
 /** What exports accept: library articles or plain CSL-JSON items (the CLI reads those). */
@@ -23,9 +24,7 @@ function asciiFold(text: string): string {
 const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'and', 'to', 'with', 'from', 'by', 'at']);
 
 function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36).padStart(4, '0').slice(-4);
+  return hash64(text)[0].toString(36).padStart(4, '0').slice(-4);
 }
 
 /**

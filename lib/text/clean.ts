@@ -1,4 +1,5 @@
 /** Text cleaning shared by extractors, dedupe and ranking. Pure string functions. */
+import { hashHex } from './hash';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -130,13 +131,5 @@ export function titleKey(title: string | null | undefined): string {
 export function abstractFingerprint(abstract: string | null | undefined): string {
   if (!abstract) return '';
   const letters = foldFullWidth(cleanText(abstract)).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  if (letters.length < 40) return '';
-  let hash1 = 0x811c9dc5;
-  let hash2 = 0x01000193;
-  for (let i = 0; i < letters.length; i++) {
-    const code = letters.charCodeAt(i);
-    hash1 = Math.imul(hash1 ^ code, 0x01000193) >>> 0;
-    hash2 = Math.imul(hash2 ^ code, 0x5bd1e995) >>> 0;
-  }
-  return hash1.toString(16).padStart(8, '0') + hash2.toString(16).padStart(8, '0');
+  return letters.length < 40 ? '' : hashHex(letters);
 }
