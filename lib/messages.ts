@@ -3,7 +3,7 @@
  * UI → background), and the validation the background applies before acting on one.
  */
 import type { ExtractedItem, PageExtraction } from './model/article';
-import { MAX_ITEMS_PER_PAGE } from './extractors/registry';
+import { MAX_ITEMS_PER_PAGE } from './extractors/limits';
 import { httpUrl } from './text/urls';
 
 /** content → background: the articles a page yielded (possibly none). */
