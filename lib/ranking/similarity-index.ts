@@ -2,12 +2,13 @@
  * The similarity index: one MiniSearch index over the library, for "more like this" and for the
  * search box. See lib/ranking/index.ts for how the extension uses it.
  */
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
 import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats, type WeightedTerm } from './query';
 import { TermSpace, type TermVector } from './vectors';
 import { indexKey, termOfKey } from './index-keys';
+import { MoreLikeThis, type MiniSearchInternals, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
 export interface RankerOptions {
@@ -110,33 +111,21 @@ function miniSearchOptions(options: RankerOptions) {
   };
 }
 
-/** Posting lists of MiniSearch's inverted index (not public API; minisearch is pinned). */
-interface InvertedIndex {
-  get(term: string): Map<number, Map<number, number>> | undefined;
+/** A best match of a "more like this" query: its stored fields and MiniSearch's BM25 score. */
+interface Candidate extends ScoredDocument {
+  id: string;
+  stored: StoredDocument;
 }
 
-/** MiniSearch's unsorted query results (not public API; minisearch is pinned). */
-interface RawMatch {
-  score: number;
-  terms: string[];
-  match: SearchResult['match'];
-}
-interface RawSearch {
-  executeQuery(query: string, options: SearchOptions): Map<number, RawMatch>;
-}
-interface MiniSearchInternals {
-  _documentIds: Map<number, string>;
-  _storedFields: Map<number, Record<string, unknown>>;
-}
+type StoredDocument = Partial<Record<Field | 'vectorAbstract' | keyof Identity, string>>;
 
 function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
   if (terms.length === 1) return terms[0];
   return { title: terms.flatMap((t) => t.title), keywords: terms.flatMap((t) => t.keywords), abstract: terms.flatMap((t) => t.abstract) };
 }
 
-function storedTerms(result: SearchResult): ArticleTerms {
-  const field = (name: Field) => splitTerms(typeof result[name] === 'string' ? (result[name] as string) : '');
-  return { title: field('title'), keywords: field('keywords'), abstract: splitTerms(String(result.vectorAbstract ?? '')) };
+function storedTerms(stored: StoredDocument): ArticleTerms {
+  return { title: splitTerms(stored.title ?? ''), keywords: splitTerms(stored.keywords ?? ''), abstract: splitTerms(stored.vectorAbstract ?? '') };
 }
 
 /** Cached candidate vectors, about 0.7 kB each (bench corpus): at most some 7 MB. */
@@ -156,11 +145,18 @@ export class SimilarityIndex {
    */
   private readonly vectorCache = new Map<string, TermVector>();
   private readonly space = new TermSpace();
+  private readonly internals: MiniSearchInternals;
+  private readonly candidateSearch: MoreLikeThis;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
     readonly options: RankerOptions,
-  ) {}
+  ) {
+    this.internals = mini as unknown as MiniSearchInternals;
+    // As MiniSearch: fields in index order, and a boost of 0 counts as 1.
+    const boosts = FIELDS.map((field): [number, number] => [this.internals._fieldIds[field], options.fieldBoosts[field] || 1]);
+    this.candidateSearch = new MoreLikeThis(this.internals, boosts);
+  }
 
   static create(articles: Iterable<RankableArticle> = [], options: RankerOptions = DEFAULT_RANKER): SimilarityIndex {
     const index = new SimilarityIndex(new MiniSearch<IndexedDocument>(miniSearchOptions(options)), options);
@@ -203,7 +199,7 @@ export class SimilarityIndex {
 
   /** The ids of the indexed articles. */
   ids(): string[] {
-    return [...(this.mini as unknown as { _documentIds: Map<number, string> })._documentIds.values()];
+    return [...this.internals._documentIds.values()];
   }
 
   has(id: string): boolean {
@@ -249,20 +245,20 @@ export class SimilarityIndex {
     const terms = articles.map((article) => articleTerms(article, this.options.tokenizer));
     const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
-    const keep = (result: SearchResult) =>
-      !identities.some((identity) => sameIdentity(identity, result as unknown as Identity)) && (!filter || filter(String(result.id)));
-    // Filtering only the best matches, not every match MiniSearch found, keeps long result lists cheap.
-    const wanted = this.options.candidates > 0 ? this.options.candidates : limit;
-    const candidates = this.moreLikeThis(selected, keep, wanted);
+    const keep = (candidate: Candidate) =>
+      !identities.some((identity) => sameIdentity(identity, { ...candidate.stored, id: candidate.id } as Identity)) && (!filter || filter(candidate.id));
+    const queryTerms = selected.map(({ term, weight }) => ({ key: indexKey(term), boost: weight }));
     if (this.options.candidates <= 0) {
-      const order = new Map(selected.map(({ term, weight }) => [term, weight]));
-      return this.topResults(candidates, limit, (matched) => matched.sort((a, b) => (order.get(b) ?? 0) - (order.get(a) ?? 0)));
+      const candidates = this.moreLikeThis(queryTerms, keep, limit);
+      return candidates
+        .map(({ id, score, docId }) => ({ id, score, terms: this.candidateSearch.matchedBy(docId, queryTerms).sort((a, b) => b.boost - a.boost).map(({ key }) => termOfKey(key)) }))
+        .sort(byScoreThenId);
     }
-    return this.rerank(terms, candidates, limit);
+    return this.rerank(terms, this.moreLikeThis(queryTerms, keep, this.options.candidates), limit);
   }
 
   /** Orders candidates by cosine similarity to the query articles, then again after feedback. */
-  private rerank(terms: ArticleTerms[], candidates: SearchResult[], limit: number): SimilarArticle[] {
+  private rerank(terms: ArticleTerms[], candidates: Candidate[], limit: number): SimilarArticle[] {
     const idf = this.cachedIdf();
     const weights = this.options.vectorWeights;
     const space = this.space;
@@ -278,7 +274,7 @@ export class SimilarityIndex {
       ranked = rank(space.withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share));
     }
     // The terms shown are those the two articles share, not ones the feedback brought in.
-    return ranked.slice(0, limit).map(({ i, score }) => ({ id: String(candidates[i].id), score, terms: space.sharedTerms(original, all[i], 8) }));
+    return ranked.slice(0, limit).map(({ i, score }) => ({ id: candidates[i].id, score, terms: space.sharedTerms(original, all[i], 8) }));
   }
 
   /** Every idf depends on the article count, and a candidate's vector on idf. */
@@ -287,58 +283,32 @@ export class SimilarityIndex {
     this.vectorCache.clear();
   }
 
-  private candidateVector(candidate: SearchResult, idf: (term: string) => number): TermVector {
-    const id = String(candidate.id);
+  private candidateVector({ id, stored }: Candidate, idf: (term: string) => number): TermVector {
     let vector = this.vectorCache.get(id);
     if (vector) {
       this.vectorCache.delete(id);
     } else {
-      vector = this.space.vector(storedTerms(candidate), this.options.vectorWeights, idf);
+      vector = this.space.vector(storedTerms(stored), this.options.vectorWeights, idf);
       if (this.vectorCache.size >= VECTOR_CACHE_SIZE) this.vectorCache.delete(this.vectorCache.keys().next().value!);
     }
     this.vectorCache.set(id, vector);
     return vector;
   }
 
-  /**
-   * The best `count` matches of the query terms that `keep` accepts, in MiniSearch's order (score,
-   * then match order). Only those looked at become full results: the many weaker matches of a
-   * large library are never copied, which is most of what MiniSearch's search() spends.
-   */
-  private moreLikeThis(selected: WeightedTerm[], keep: (result: SearchResult) => boolean, count: number): SearchResult[] {
-    if (selected.length === 0) return [];
-    const weights = new Map(selected.map(({ term, weight }) => [indexKey(term), weight]));
-    const raw = (this.mini as unknown as RawSearch).executeQuery(selected.map(({ term }) => term).join(' '), {
-      combineWith: 'OR',
-      boostTerm: (term: string) => weights.get(term) ?? 1,
+  /** The best `count` matches of the query terms that `keep` accepts, best first. */
+  private moreLikeThis(terms: QueryTerm[], keep: (candidate: Candidate) => boolean, count: number): Candidate[] {
+    if (terms.length === 0) return [];
+    const candidate = ({ docId, score }: ScoredDocument): Candidate => ({
+      docId,
+      score,
+      id: this.internals._documentIds.get(docId)!,
+      stored: this.internals._storedFields.get(docId) as StoredDocument,
     });
-    const docIds: number[] = [];
-    const matches: RawMatch[] = [];
-    const scores: number[] = [];
-    for (const [docId, match] of raw) {
-      docIds.push(docId);
-      matches.push(match);
-      // As search(): a document's score grows with the number of query terms it matched.
-      scores.push(match.score * (match.terms.length || 1));
-    }
-    const order = docIds.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
-    const internals = this.mini as unknown as MiniSearchInternals;
-    const kept: SearchResult[] = [];
-    for (const i of order) {
-      if (kept.length >= count) break;
-      const { terms, match } = matches[i];
-      const result = { id: internals._documentIds.get(docIds[i]), score: scores[i], terms: Object.keys(match), queryTerms: terms, match } as SearchResult;
-      Object.assign(result, internals._storedFields.get(docIds[i]));
-      if (keep(result)) kept.push(result);
-    }
-    return kept;
+    return this.candidateSearch.best(terms, (docId) => keep(candidate({ docId, score: 0 })), count).map(candidate);
   }
 
-  /** Articles of the library holding a term (posting lists may still count discarded ones until vacuumed). */
   private documentFrequency(term: string): number {
-    let df = 0;
-    for (const docs of (this.mini as unknown as { _index: InvertedIndex })._index.get(indexKey(term))?.values() ?? []) df = Math.max(df, docs.size);
-    return df;
+    return this.candidateSearch.documentFrequency(indexKey(term));
   }
 
   /** idf per term, memoized until the library changes (queries share most terms); 0 for terms no article holds. */

@@ -1,0 +1,183 @@
+/**
+ * The candidate search of "more like this", run over MiniSearch's own inverted index.
+ *
+ * It gives the scores of MiniSearch's OR query with term boosts (BM25 with MiniSearch's
+ * defaults, each field boosted, a document's sum multiplied by the number of query terms it
+ * matched, summed in the same order) and the same order of results. What differs is the
+ * bookkeeping: sums go into arrays indexed by MiniSearch's short document ids, where
+ * MiniSearch builds a result object per document and term and merges them. With a 20-term query
+ * on a large library that bookkeeping was most of the query's time (tests/bench/ranking.ts).
+ * Only the few best matches become objects.
+ */
+
+/** MiniSearch's data (not public API: minisearch is pinned at 7.2.0; recheck on upgrade). */
+export interface MiniSearchInternals {
+  /** Term key -> field number -> short document id -> term frequency. */
+  _index: { get(key: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, string>;
+  _storedFields: Map<number, Record<string, unknown>>;
+  _fieldIds: Record<string, number>;
+  /** Short document id -> distinct terms per field; discarded documents have none. */
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _nextId: number;
+  _dirtCount: number;
+  documentCount: number;
+}
+
+export interface QueryTerm {
+  /** The term as spelled in the index. */
+  key: string;
+  boost: number;
+}
+
+export interface ScoredDocument {
+  docId: number;
+  score: number;
+}
+
+// MiniSearch's default BM25 parameters.
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+/** Extra matches looked at beyond the wanted count: the query article itself is usually among the best. */
+const SPARE_MATCHES = 8;
+
+export class MoreLikeThis {
+  /** Sums per short document id; zero between queries. */
+  private total = new Float64Array(0);
+  private termTotal = new Float64Array(0);
+  private matchedTerms = new Uint16Array(0);
+
+  /** `fieldBoosts`: field number and boost, in the order MiniSearch scores fields. */
+  constructor(
+    private readonly mini: MiniSearchInternals,
+    private readonly fieldBoosts: [number, number][],
+  ) {}
+
+  /** The `count` best-scoring documents that `accept` takes, best first; ties keep the order of first match. */
+  best(terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
+    const touched = this.accumulate(terms);
+    const scores = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const docId = touched[i];
+      scores[i] = this.total[docId] * this.matchedTerms[docId];
+      this.total[docId] = 0;
+      this.matchedTerms[docId] = 0;
+    }
+    // Looking at a few more than wanted is enough unless `accept` turns many down: then look at more.
+    for (let wanted = count + SPARE_MATCHES; ; wanted *= 4) {
+      const kept: ScoredDocument[] = [];
+      const best = bestPositions(scores, wanted);
+      for (const position of best) {
+        if (kept.length >= count) break;
+        if (accept(touched[position])) kept.push({ docId: touched[position], score: scores[position] });
+      }
+      if (kept.length >= count || best.length === touched.length) return kept;
+    }
+  }
+
+  /** Which of the terms the document holds, in the given order. */
+  matchedBy(docId: number, terms: QueryTerm[]): QueryTerm[] {
+    return terms.filter(({ key }) => [...(this.mini._index.get(key)?.values() ?? [])].some((documents) => documents.has(docId)));
+  }
+
+  /** Articles holding the term in any one field (the largest of the fields' counts). */
+  documentFrequency(key: string): number {
+    let frequency = 0;
+    for (const documents of this.mini._index.get(key)?.values() ?? []) frequency = Math.max(frequency, this.liveCount(documents));
+    return frequency;
+  }
+
+  /** Adds each term's BM25 scores into `total`; returns the documents matched, in order of first match. */
+  private accumulate(terms: QueryTerm[]): number[] {
+    this.reserve(this.mini._nextId);
+    const { total, termTotal, matchedTerms, mini } = this;
+    const touched: number[] = [];
+    const termTouched: number[] = [];
+    for (const { key, boost } of terms) {
+      const postings = mini._index.get(key);
+      if (!postings) continue;
+      termTouched.length = 0;
+      for (const [fieldId, fieldBoost] of this.fieldBoosts) {
+        const frequencies = postings.get(fieldId);
+        if (!frequencies) continue;
+        const holders = this.liveCount(frequencies);
+        const idf = Math.log(1 + (mini.documentCount - holders + 0.5) / (holders + 0.5));
+        const averageLength = mini._avgFieldLength[fieldId];
+        const weight = boost * fieldBoost;
+        for (const [docId, frequency] of frequencies) {
+          const lengths = mini._fieldLength.get(docId);
+          if (!lengths) continue; // discarded, not yet vacuumed out of the postings
+          const bm25 = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * lengths[fieldId]) / averageLength)));
+          if (termTotal[docId] === 0) termTouched.push(docId);
+          termTotal[docId] += weight * bm25;
+        }
+      }
+      // A term's field scores are summed first, then added to the document's sum, as MiniSearch does.
+      for (const docId of termTouched) {
+        if (matchedTerms[docId] === 0) touched.push(docId);
+        total[docId] += termTotal[docId];
+        matchedTerms[docId] += 1;
+        termTotal[docId] = 0;
+      }
+    }
+    return touched;
+  }
+
+  /** Postings of discarded documents stay until MiniSearch vacuums; they do not count as holders. */
+  private liveCount(frequencies: Map<number, number>): number {
+    if (this.mini._dirtCount === 0) return frequencies.size;
+    let live = 0;
+    for (const docId of frequencies.keys()) if (this.mini._fieldLength.has(docId)) live++;
+    return live;
+  }
+
+  private reserve(size: number): void {
+    if (this.total.length >= size) return;
+    const capacity = Math.max(size, this.total.length * 2, 1024);
+    this.total = new Float64Array(capacity);
+    this.termTotal = new Float64Array(capacity);
+    this.matchedTerms = new Uint16Array(capacity);
+  }
+}
+
+/**
+ * Positions of the `count` highest scores, highest first, earlier position first among equals:
+ * a bounded heap, since sorting every match of a large library costs more than the search.
+ */
+export function bestPositions(scores: Float64Array, count: number): number[] {
+  const n = scores.length;
+  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+  if (count >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : 1));
+  // Min-heap on "better": the root is the worst position kept so far.
+  const heap: number[] = [];
+  const siftDown = (from: number) => {
+    for (let i = from; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && better(heap[worst], heap[left])) worst = left;
+      if (right < heap.length && better(heap[worst], heap[right])) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  };
+  for (let position = 0; position < n; position++) {
+    if (heap.length < count) {
+      heap.push(position);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent], heap[i])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (count > 0 && better(position, heap[0])) {
+      heap[0] = position;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+}
