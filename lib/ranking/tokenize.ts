@@ -40,13 +40,23 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/u;
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 const SPLIT_CJK = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+)/u;
 const DIGITS_ONLY = /^\p{N}+$/u;
+// A segment made only of Han/kana characters.
+const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
 
-let segmenter: Intl.Segmenter | undefined;
+let chineseSegmenter: Intl.Segmenter | undefined;
+function segmenter(): Intl.Segmenter {
+  chineseSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return chineseSegmenter;
+}
+
 function chineseWords(run: string): string[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const words: string[] = [];
-  for (const segment of segmenter.segment(run)) if (segment.isWordLike) words.push(segment.segment);
+  for (const segment of segmenter().segment(run)) if (segment.isWordLike) words.push(segment.segment);
   return words;
+}
+
+function pushCjkWord(word: string, options: TokenizerOptions, out: string[]): void {
+  if (!options.stopwords || !CHINESE_STOPWORDS.has(word)) out.push(word);
 }
 
 function pushBigrams(run: string, out: string[]): void {
@@ -75,7 +85,7 @@ function phrases(run: string, options: TokenizerOptions): string[] {
 function cjkTerms(run: string, options: TokenizerOptions, out: string[]): void {
   const keep = (term: string) => !options.stopwords || !CHINESE_STOPWORDS.has(term);
   if (options.cjk === 'words' || options.cjk === 'words+bigram') {
-    for (const word of chineseWords(run)) if (keep(word)) out.push(word);
+    for (const word of chineseWords(run)) pushCjkWord(word, options, out);
   }
   if (options.cjk !== 'words') {
     const bigrams: string[] = [];
@@ -99,7 +109,26 @@ export function tokenize(text: string | undefined, options: TokenizerOptions = D
   if (!text) return [];
   const normalized = (options.foldWidth ? text.normalize('NFKC') : text).toLowerCase();
   const out: string[] = [];
-  for (const [run] of normalized.matchAll(WORD_RUN)) {
+  if (usesWholeTextSegmenting(normalized, options)) {
+    // One pass of the segmenter over the whole text costs half as much as one per run of Han characters.
+    for (const segment of segmenter().segment(normalized)) {
+      if (!segment.isWordLike) continue;
+      if (CJK_WORD.test(segment.segment)) pushCjkWord(segment.segment, options, out);
+      else runTerms(segment.segment, options, out);
+    }
+  } else {
+    runTerms(normalized, options, out);
+  }
+  return out;
+}
+
+function usesWholeTextSegmenting(text: string, options: TokenizerOptions): boolean {
+  return options.cjk === 'words' && CJK_RUN.test(text);
+}
+
+/** The terms of text split at anything but letters, marks and digits. */
+function runTerms(text: string, options: TokenizerOptions, out: string[]): void {
+  for (const [run] of text.matchAll(WORD_RUN)) {
     if (!CJK_RUN.test(run)) {
       const term = latinTerm(run, options);
       if (term) out.push(term);
@@ -115,7 +144,6 @@ export function tokenize(text: string | undefined, options: TokenizerOptions = D
       }
     }
   }
-  return out;
 }
 
 export function isCjkTerm(term: string): boolean {

@@ -29,6 +29,13 @@ describe('tokenize', () => {
     expect(terms).toContain('预测');
   });
 
+  it('gives a mixed text the terms of its parts, though the segmenter reads it in one pass', () => {
+    const parts = ['采用修正的Rodrigues参数(MRP)', '建立了COVID-19疫情下飞行器姿态控制系统的数学模型', "Alzheimer's 3.5% 患者", '第3章 2019年', '日本語のテキスト'];
+    const joined = parts.join('，');
+    expect(tokenize(joined)).toEqual(parts.flatMap((part) => tokenize(part)));
+    expect(tokenize(joined)).toEqual(expect.arrayContaining(['rodrigu', 'mrp', 'covid', '飞行', '姿态', 'alzheim', '患者']));
+  });
+
   it('ignores emoji, control characters and lone numbers', () => {
     expect(tokenize('🚀\u0000 2019 ⚡️')).toEqual([]);
     expect(tokenize('graphene🚀\u0007coating')).toEqual(['graphen', 'coat']);
