@@ -49,6 +49,9 @@ export class MoreLikeThis {
   private total = new Float64Array(0);
   private termTotal = new Float64Array(0);
   private matchedTerms = new Uint16Array(0);
+  /** Per field, distinct terms by short document id (0: discarded), and the index state they were read from. */
+  private lengths: Float64Array[] = [];
+  private lengthsState = '';
 
   /** `fieldBoosts`: field number and boost, in the order MiniSearch scores fields. */
   constructor(
@@ -93,6 +96,7 @@ export class MoreLikeThis {
   /** Adds each term's BM25 scores into `total`; returns the documents matched, in order of first match. */
   private accumulate(terms: QueryTerm[]): number[] {
     this.reserve(this.mini._nextId);
+    const lengths = this.fieldLengths();
     const { total, termTotal, matchedTerms, mini } = this;
     const touched: number[] = [];
     const termTouched: number[] = [];
@@ -107,13 +111,14 @@ export class MoreLikeThis {
         const idf = Math.log(1 + (mini.documentCount - holders + 0.5) / (holders + 0.5));
         const averageLength = mini._avgFieldLength[fieldId];
         const weight = boost * fieldBoost;
-        for (const [docId, frequency] of frequencies) {
-          const lengths = mini._fieldLength.get(docId);
-          if (!lengths) continue; // discarded, not yet vacuumed out of the postings
-          const bm25 = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * lengths[fieldId]) / averageLength)));
+        const fieldLengths = lengths[fieldId];
+        frequencies.forEach((frequency, docId) => {
+          const length = fieldLengths[docId];
+          if (length === 0) return; // discarded, not yet vacuumed out of the postings
+          const bm25 = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / averageLength)));
           if (termTotal[docId] === 0) termTouched.push(docId);
           termTotal[docId] += weight * bm25;
-        }
+        });
       }
       // A term's field scores are summed first, then added to the document's sum, as MiniSearch does.
       for (const docId of termTouched) {
@@ -124,6 +129,22 @@ export class MoreLikeThis {
       }
     }
     return touched;
+  }
+
+  /**
+   * MiniSearch's field lengths as arrays, read again whenever the index changed: every add takes a
+   * new short id and every discard lowers the document count, so the pair names the index state.
+   */
+  private fieldLengths(): Float64Array[] {
+    const state = `${this.mini._nextId}:${this.mini.documentCount}`;
+    if (state === this.lengthsState) return this.lengths;
+    const size = this.mini._nextId;
+    this.lengths = Object.keys(this.mini._fieldIds).map(() => new Float64Array(size));
+    this.mini._fieldLength.forEach((fieldLengths, docId) => {
+      fieldLengths.forEach((length, fieldId) => (this.lengths[fieldId][docId] = length ?? 0));
+    });
+    this.lengthsState = state;
+    return this.lengths;
   }
 
   /** Postings of discarded documents stay until MiniSearch vacuums; they do not count as holders. */

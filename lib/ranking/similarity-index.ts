@@ -92,8 +92,8 @@ function identityOf(article: RankableArticle): Identity {
 }
 
 /** The same rule as sameArticle(): two DOIs decide alone; else a shared title key or fingerprint. */
-function sameIdentity(a: Identity, b: Omit<Identity, 'id'> & { id: string }): boolean {
-  if (a.id === b.id) return true;
+function sameIdentity(a: Identity, id: string, b: Partial<Omit<Identity, 'id'>>): boolean {
+  if (a.id === id) return true;
   if (a.doi && b.doi) return a.doi === b.doi;
   return Boolean((a.titleKey && a.titleKey === b.titleKey) || (a.fingerprint && a.fingerprint === b.fingerprint));
 }
@@ -138,6 +138,7 @@ function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
 export class SimilarityIndex {
   /** Cleared on every change of the library, since every idf depends on the article count. */
   private readonly idfCache = new Map<string, number>();
+  private readonly frequencyCache = new Map<string, number>();
   /**
    * Candidates' re-ranking vectors, most recently used last: neighbourhoods overlap, so the same
    * articles come back as candidates query after query. They hold idf, so they are cleared with
@@ -245,8 +246,7 @@ export class SimilarityIndex {
     const terms = articles.map((article) => articleTerms(article, this.options.tokenizer));
     const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
-    const keep = (candidate: Candidate) =>
-      !identities.some((identity) => sameIdentity(identity, { ...candidate.stored, id: candidate.id } as Identity)) && (!filter || filter(candidate.id));
+    const keep = (id: string, stored: StoredDocument) => !identities.some((identity) => sameIdentity(identity, id, stored)) && (!filter || filter(id));
     const queryTerms = selected.map(({ term, weight }) => ({ key: indexKey(term), boost: weight }));
     if (this.options.candidates <= 0) {
       const candidates = this.moreLikeThis(queryTerms, keep, limit);
@@ -264,14 +264,14 @@ export class SimilarityIndex {
     const space = this.space;
     const original = space.vector(mergeTerms(terms), weights, idf);
     const all = candidates.map((candidate) => this.candidateVector(candidate, idf));
+    const similarities = space.cosines(original, all);
     // Only articles that resemble the query itself are candidates at all.
-    const kept = all.flatMap((vector, i) => (space.cosine(original, vector) >= this.options.minSimilarity ? [i] : []));
-    const rank = (query: TermVector) =>
-      kept.map((i) => ({ i, score: space.cosine(query, all[i]) })).sort((a, b) => b.score - a.score || a.i - b.i);
-    let ranked = rank(original);
+    const kept = all.flatMap((_, i) => (similarities[i] >= this.options.minSimilarity ? [i] : []));
+    const rank = (scores: number[]) => kept.map((i) => ({ i, score: scores[i] })).sort((a, b) => b.score - a.score || a.i - b.i);
+    let ranked = rank(similarities);
     const { neighbours, share } = this.options.feedback;
     if (neighbours > 0 && ranked.length > neighbours) {
-      ranked = rank(space.withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share));
+      ranked = rank(space.cosines(space.withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share), all));
     }
     // The terms shown are those the two articles share, not ones the feedback brought in.
     return ranked.slice(0, limit).map(({ i, score }) => ({ id: candidates[i].id, score, terms: space.sharedTerms(original, all[i], 8) }));
@@ -280,6 +280,7 @@ export class SimilarityIndex {
   /** Every idf depends on the article count, and a candidate's vector on idf. */
   private libraryChanged(): void {
     this.idfCache.clear();
+    this.frequencyCache.clear();
     this.vectorCache.clear();
   }
 
@@ -296,19 +297,23 @@ export class SimilarityIndex {
   }
 
   /** The best `count` matches of the query terms that `keep` accepts, best first. */
-  private moreLikeThis(terms: QueryTerm[], keep: (candidate: Candidate) => boolean, count: number): Candidate[] {
+  private moreLikeThis(terms: QueryTerm[], keep: (id: string, stored: StoredDocument) => boolean, count: number): Candidate[] {
     if (terms.length === 0) return [];
-    const candidate = ({ docId, score }: ScoredDocument): Candidate => ({
-      docId,
-      score,
-      id: this.internals._documentIds.get(docId)!,
-      stored: this.internals._storedFields.get(docId) as StoredDocument,
-    });
-    return this.candidateSearch.best(terms, (docId) => keep(candidate({ docId, score: 0 })), count).map(candidate);
+    const { _documentIds: ids, _storedFields: stored } = this.internals;
+    const accept = (docId: number) => keep(ids.get(docId)!, stored.get(docId) as StoredDocument);
+    return this.candidateSearch
+      .best(terms, accept, count)
+      .map(({ docId, score }) => ({ docId, score, id: ids.get(docId)!, stored: stored.get(docId) as StoredDocument }));
   }
 
+  /** Articles holding the term, memoized until the library changes: queries share most terms. */
   private documentFrequency(term: string): number {
-    return this.candidateSearch.documentFrequency(indexKey(term));
+    let frequency = this.frequencyCache.get(term);
+    if (frequency === undefined) {
+      frequency = this.candidateSearch.documentFrequency(indexKey(term));
+      this.frequencyCache.set(term, frequency);
+    }
+    return frequency;
   }
 
   /** idf per term, memoized until the library changes (queries share most terms); 0 for terms no article holds. */

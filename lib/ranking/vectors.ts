@@ -45,17 +45,19 @@ export class TermSpace {
     return scaled(ids, values, norm > 0 ? 1 / Math.sqrt(norm) : 0);
   }
 
-  /** The dot product of two unit vectors; iterates the smaller one. */
-  cosine(a: TermVector, b: TermVector): number {
-    const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
-    const dense = this.spread(large);
-    let sum = 0;
-    for (let i = 0; i < small.ids.length; i++) {
-      const other = dense[small.ids[i]];
-      if (other !== 0) sum += small.values[i] * other;
-    }
-    this.clear(large);
-    return sum;
+  /** The dot products of a unit vector with unit vectors: their cosine similarities. */
+  cosines(query: TermVector, vectors: TermVector[]): number[] {
+    const dense = this.spread(query);
+    const similarities = vectors.map((vector) => {
+      let sum = 0;
+      for (let i = 0; i < vector.ids.length; i++) {
+        const weight = dense[vector.ids[i]];
+        if (weight !== 0) sum += vector.values[i] * weight;
+      }
+      return sum;
+    });
+    this.clear(query);
+    return similarities;
   }
 
   /** The shared terms of two vectors, largest contribution to their similarity first. */
