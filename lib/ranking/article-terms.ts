@@ -31,8 +31,8 @@ function fieldTerms(text: string | undefined, options: TokenizerOptions): string
 
 /** Bilingual pages: the other-language title and abstract count as more of the same fields. */
 export function articleTerms(article: RankableArticle, options: TokenizerOptions = DEFAULT_TOKENIZER): ArticleTerms {
-  const keywords: string[] = [];
-  for (const keyword of keywordList(article).slice(0, 50)) keywords.push(...fieldTerms(keyword, options));
+  // One text for all keywords: a line break separates terms as surely as separate calls would.
+  const keywords = fieldTerms(keywordList(article).slice(0, 50).join('\n'), options);
   return {
     title: [...fieldTerms(article.title, options), ...fieldTerms(article.altTitle, options)],
     keywords,
@@ -43,13 +43,18 @@ export function articleTerms(article: RankableArticle, options: TokenizerOptions
 /** A term repeated more often than this says no more about the article. */
 const MAX_REPEATS = 3;
 
+/** How often each term occurs, in order of first occurrence. */
+export function termCounts(terms: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
 /**
  * The abstract's `limit` most frequent distinct terms (earlier first among equals), each kept
  * as often as it occurs (up to MAX_REPEATS), in text order.
  */
-export function distinctiveTerms(terms: string[], limit: number): string[] {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+export function distinctiveTerms(terms: string[], limit: number, counts = termCounts(terms)): string[] {
   if (counts.size <= limit) return terms.filter(repeatCap());
   // Map iteration follows first occurrence, and sort is stable: ties keep text order.
   const kept = new Set(
@@ -72,10 +77,10 @@ function repeatCap(): (term: string) => boolean {
 }
 
 /** The terms of an article as indexed. */
-export function indexedTerms(terms: ArticleTerms, abstractLimit: number): ArticleTerms {
+export function indexedTerms(terms: ArticleTerms, abstractLimit: number, abstractCounts = termCounts(terms.abstract)): ArticleTerms {
   return {
     title: terms.title.filter(repeatCap()),
     keywords: terms.keywords.filter(repeatCap()),
-    abstract: distinctiveTerms(terms.abstract, abstractLimit),
+    abstract: distinctiveTerms(terms.abstract, abstractLimit, abstractCounts),
   };
 }

@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
-import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
+import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats, type WeightedTerm } from './query';
 import { TermSpace, type TermVector } from './vectors';
 import { indexKey, termOfKey } from './index-keys';
@@ -212,13 +212,14 @@ export class SimilarityIndex {
     this.libraryChanged();
     if (this.mini.has(article.id)) this.mini.discard(article.id);
     const all = articleTerms(article, this.options.tokenizer);
-    const terms = indexedTerms(all, this.options.abstractTerms);
+    const counts = termCounts(all.abstract);
+    const terms = indexedTerms(all, this.options.abstractTerms, counts);
     this.mini.add({
       ...identityOf(article),
       title: terms.title.join(' '),
       keywords: terms.keywords.join(' '),
       abstract: terms.abstract.join(' '),
-      vectorAbstract: distinctiveTerms(all.abstract, this.options.vectorAbstractTerms).join(' '),
+      vectorAbstract: distinctiveTerms(all.abstract, this.options.vectorAbstractTerms, counts).join(' '),
     });
   }
 

@@ -101,7 +101,21 @@ function cjkTerms(run: string, options: TokenizerOptions, out: string[]): void {
 function latinTerm(word: string, options: TokenizerOptions): string | undefined {
   if (word.length < 2 || word.length > 40 || DIGITS_ONLY.test(word)) return undefined;
   if (options.stopwords && ENGLISH_STOPWORDS.has(word)) return undefined;
-  return options.stem && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  return options.stem && /^[a-z]+$/.test(word) ? stem(word) : word;
+}
+
+/** Scholarly English repeats a small vocabulary: remembering stems saves most of the stemmer's regular expressions. */
+const STEM_CACHE_SIZE = 50_000;
+const stems = new Map<string, string>();
+
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stemmed = stemmer(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** The terms of a text, in order, repeated as often as they occur. */
