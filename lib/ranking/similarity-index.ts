@@ -65,7 +65,7 @@ export interface IndexSnapshotData {
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 2;
+const INDEX_REVISION = 3;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;

@@ -29,7 +29,10 @@ const VARIANTS: Variant[] = [
   withTokenizer('no stemming', { stem: false }),
   withTokenizer('no width folding', { foldWidth: false }),
   withTokenizer('abstract terms 20', {}, { abstractTerms: 20 }),
+  withTokenizer('abstract terms 30', {}, { abstractTerms: 30 }),
   withTokenizer('abstract terms 80', {}, { abstractTerms: 80 }),
+  withTokenizer('vector abstract terms 60', {}, { vectorAbstractTerms: 60 }),
+  withTokenizer('vector abstract terms 80', {}, { vectorAbstractTerms: 80 }),
   withTokenizer('BM25 only (no re-rank, no feedback)', {}, { candidates: 0 }),
   withTokenizer('feedback off', {}, { feedback: { neighbours: 0, share: 0 } }),
 ];

@@ -6,7 +6,10 @@ describe('index keys', () => {
     for (const term of ['控制系统', '土', 'カタカナー', '𠀀𪚥', 'ひらがな']) {
       const key = indexKey(term);
       expect(key).not.toBe(term);
-      expect(key).toHaveLength(term.length * 2);
+      expect(key).toHaveLength(1 + term.length * 3);
+      // One-byte characters that JSON leaves as they are.
+      expect(key).toMatch(/^#[A-Za-z0-9_-]+$/);
+      expect(JSON.stringify(key)).toBe(`"${key}"`);
       expect(termOfKey(key)).toBe(term);
     }
   });
@@ -24,9 +27,15 @@ describe('index keys', () => {
     expect(indexKey('控制系统').startsWith(indexKey('制'))).toBe(false);
   });
 
-  it('starts the keys of all 20,992 common ideographs with 82 distinct characters', () => {
-    const firsts = new Set<string>();
-    for (let code = 0x4e00; code <= 0x9fff; code++) firsts.add(indexKey(String.fromCharCode(code))[0]);
-    expect(firsts.size).toBe(0x9f - 0x4e + 1);
+  it('gives no node of the index more than 64 children, for all 20,992 common ideographs', () => {
+    const children = new Map<string, Set<string>>();
+    for (let code = 0x4e00; code <= 0x9fff; code++) {
+      const key = indexKey(String.fromCharCode(code));
+      for (let depth = 1; depth < key.length; depth++) {
+        const parent = key.slice(0, depth);
+        children.set(parent, (children.get(parent) ?? new Set()).add(key[depth]));
+      }
+    }
+    expect(Math.max(...[...children.values()].map((set) => set.size))).toBe(64);
   });
 });
