@@ -8,6 +8,7 @@ import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type 
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats, type WeightedTerm } from './query';
 import { TermSpace, type TermVector } from './vectors';
 import { indexKey, termOfKey } from './index-keys';
+import { BulkIndexWriter, type BulkDocument } from './bulk-load';
 import { MoreLikeThis, type MiniSearchInternals, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
@@ -98,17 +99,48 @@ function sameIdentity(a: Identity, id: string, b: Partial<Omit<Identity, 'id'>>)
   return Boolean((a.titleKey && a.titleKey === b.titleKey) || (a.fingerprint && a.fingerprint === b.fingerprint));
 }
 
+const STORED_FIELDS = ['doi', 'titleKey', 'fingerprint', 'title', 'keywords', 'vectorAbstract'] as const;
+
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
 
 function miniSearchOptions(options: RankerOptions) {
   return {
     idField: 'id',
     fields: [...FIELDS],
-    storeFields: ['doi', 'titleKey', 'fingerprint', 'title', 'keywords', 'vectorAbstract'],
+    storeFields: [...STORED_FIELDS],
     tokenize: splitTerms,
     processTerm: indexKey,
     searchOptions: { boost: options.fieldBoosts, tokenize: splitTerms, processTerm: indexKey },
   };
+}
+
+/** What goes into the index for an article: the terms of its fields, and what is stored beside them. */
+function indexedDocument(article: RankableArticle, options: RankerOptions): Identity & { fields: ArticleTerms; vectorAbstract: string } {
+  const all = articleTerms(article, options.tokenizer);
+  const counts = termCounts(all.abstract);
+  return {
+    ...identityOf(article),
+    fields: indexedTerms(all, options.abstractTerms, counts),
+    vectorAbstract: distinctiveTerms(all.abstract, options.vectorAbstractTerms, counts).join(' '),
+  };
+}
+
+/** The document add() would index, for the bulk writer: the same terms, keys and stored fields. */
+function bulkDocument(article: RankableArticle, options: RankerOptions): BulkDocument {
+  const { fields, id, ...rest } = indexedDocument(article, options);
+  const stored: Record<string, unknown> = { ...rest, title: fields.title.join(' '), keywords: fields.keywords.join(' ') };
+  return {
+    id,
+    fieldTerms: FIELDS.map((field) => fields[field].map(indexKey)),
+    stored: Object.fromEntries(STORED_FIELDS.map((name) => [name, stored[name]])),
+  };
+}
+
+/** Each article once, in its last version. */
+function latestVersions(articles: Iterable<RankableArticle>): RankableArticle[] {
+  const byId = new Map<string, RankableArticle>();
+  for (const article of articles) byId.set(article.id, article);
+  return [...byId.values()];
 }
 
 /** A best match of a "more like this" query: its stored fields and MiniSearch's BM25 score. */
@@ -159,24 +191,28 @@ export class SimilarityIndex {
     this.candidateSearch = new MoreLikeThis(this.internals, boosts);
   }
 
+  /** An index of the articles, built at once (an article given twice is indexed in its last version). */
   static create(articles: Iterable<RankableArticle> = [], options: RankerOptions = DEFAULT_RANKER): SimilarityIndex {
-    const index = new SimilarityIndex(new MiniSearch<IndexedDocument>(miniSearchOptions(options)), options);
-    for (const article of articles) index.add(article);
-    return index;
+    const writer = new BulkIndexWriter(FIELDS);
+    for (const article of latestVersions(articles)) writer.add(bulkDocument(article, options));
+    return new SimilarityIndex(writer.load(miniSearchOptions(options)), options);
   }
 
-  /** Builds in chunks, yielding to the event loop between them, and reports progress. */
+  /** As create(), off the event loop's critical path: yields between chunks and reports progress. */
   static async build(
     articles: RankableArticle[],
     { options = DEFAULT_RANKER, onProgress, chunkSize = 1000 }: { options?: RankerOptions; onProgress?: (done: number, total: number) => void; chunkSize?: number } = {},
   ): Promise<SimilarityIndex> {
-    const index = SimilarityIndex.create([], options);
-    for (let start = 0; start < articles.length; start += chunkSize) {
-      for (const article of articles.slice(start, start + chunkSize)) index.add(article);
-      onProgress?.(Math.min(start + chunkSize, articles.length), articles.length);
+    const unique = latestVersions(articles);
+    const writer = new BulkIndexWriter(FIELDS);
+    for (let start = 0; start < unique.length; start += chunkSize) {
+      for (const article of unique.slice(start, start + chunkSize)) writer.add(bulkDocument(article, options));
+      // Loading the gathered postings is the last step; "done" waits for it.
+      onProgress?.(Math.min(start + chunkSize, unique.length - 1), unique.length);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (articles.length === 0) onProgress?.(0, 0);
+    const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options);
+    onProgress?.(unique.length, unique.length);
     return index;
   }
 
@@ -211,16 +247,8 @@ export class SimilarityIndex {
   add(article: RankableArticle): void {
     this.libraryChanged();
     if (this.mini.has(article.id)) this.mini.discard(article.id);
-    const all = articleTerms(article, this.options.tokenizer);
-    const counts = termCounts(all.abstract);
-    const terms = indexedTerms(all, this.options.abstractTerms, counts);
-    this.mini.add({
-      ...identityOf(article),
-      title: terms.title.join(' '),
-      keywords: terms.keywords.join(' '),
-      abstract: terms.abstract.join(' '),
-      vectorAbstract: distinctiveTerms(all.abstract, this.options.vectorAbstractTerms, counts).join(' '),
-    });
+    const { fields, ...stored } = indexedDocument(article, this.options);
+    this.mini.add({ ...stored, title: fields.title.join(' '), keywords: fields.keywords.join(' '), abstract: fields.abstract.join(' ') });
   }
 
   addAll(articles: Iterable<RankableArticle>): void {

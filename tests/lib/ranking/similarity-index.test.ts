@@ -203,6 +203,20 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(round(results(incremental))).toEqual(round(results(fresh)));
   });
 
+  it('builds at once the very index that adding the articles one by one builds', async () => {
+    const oneByOne = SimilarityIndex.create([]);
+    oneByOne.addAll(LIBRARY);
+    expect(SimilarityIndex.create(LIBRARY).toSnapshot()).toEqual(oneByOne.toSnapshot());
+    expect((await SimilarityIndex.build(LIBRARY, { chunkSize: 3 })).toSnapshot()).toEqual(oneByOne.toSnapshot());
+  });
+
+  it('indexes an article given twice in its last version', () => {
+    const outdated = { ...LIBRARY[0], title: 'An outdated title about soil', abstract: 'soil wheat' };
+    const index = SimilarityIndex.create([outdated, ...LIBRARY]);
+    expect(index.size).toBe(LIBRARY.length);
+    expect(results(index)).toEqual(results(SimilarityIndex.create(LIBRARY)));
+  });
+
   it('refuses a snapshot made by another tokenizer version or unreadable data', () => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
     expect(SimilarityIndex.fromSnapshot({ ...snapshot, version: 'idx0:tok0:bigram' })).toBeUndefined();
@@ -210,10 +224,10 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(SimilarityIndex.fromSnapshot(undefined)).toBeUndefined();
   });
 
-  it('reports build progress up to the total', async () => {
+  it('reports build progress up to the total, reached once the index is loaded', async () => {
     const progress: [number, number][] = [];
     const index = await SimilarityIndex.build(LIBRARY, { chunkSize: 3, onProgress: (done, total) => progress.push([done, total]) });
-    expect(progress).toEqual([[3, 8], [6, 8], [8, 8]]);
+    expect(progress).toEqual([[3, 8], [6, 8], [7, 8], [8, 8]]);
     expect(index.size).toBe(LIBRARY.length);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * Many documents into a MiniSearch index at once.
+ *
+ * MiniSearch's add() walks its radix tree once per token; here posting lists are gathered in a
+ * hash map, and each distinct term enters the tree once. At 50,000 articles that walk was about
+ * a third of a full rebuild (tests/bench/ranking.ts). The documents, field lengths and stored
+ * fields go in through MiniSearch's serialized form (`MiniSearch.loadJS`); the posting lists
+ * are put into its term tree as loadJS itself puts them, but without first turning them into
+ * objects keyed by strings, which cost as much as the walk saved (not public API: minisearch
+ * is pinned, see more-like-this.ts). The index
+ * equals the one add() builds from the same documents in the same order, down to MiniSearch's
+ * running average of field lengths, so scores do not depend on how the index was built
+ * (tests/lib/ranking/bulk-load.test.ts).
+ */
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+
+export interface BulkDocument {
+  id: string;
+  /** Per field, in the order of the index's fields: the terms as add() indexes them (after processTerm). */
+  fieldTerms: string[][];
+  /** Stored fields in the order of `storeFields`; undefined ones are not stored, as with add(). */
+  stored: Record<string, unknown>;
+}
+
+export class BulkIndexWriter {
+  private readonly documentIds: string[] = [];
+  private readonly fieldLength: number[][] = [];
+  private readonly storedFields: Record<string, unknown>[] = [];
+  private readonly averageFieldLength: number[];
+  /** MiniSearch's layout: term -> field number -> short document id -> term frequency, all in order of first occurrence. */
+  private readonly postings = new Map<string, Map<number, Map<number, number>>>();
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly fields: readonly string[]) {
+    this.averageFieldLength = fields.map(() => 0);
+  }
+
+  get size(): number {
+    return this.documentIds.length;
+  }
+
+  /** Adds a document; a second document with the same id is refused, as add() refuses it. */
+  add({ id, fieldTerms, stored }: BulkDocument): void {
+    if (this.seen.has(id)) throw new Error(`duplicate id ${id}`);
+    this.seen.add(id);
+    const docId = this.documentIds.length;
+    this.documentIds.push(id);
+    this.storedFields.push(definedValues(stored));
+    const lengths: number[] = [];
+    fieldTerms.forEach((terms, fieldId) => {
+      const frequencies = new Map<string, number>();
+      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      lengths[fieldId] = frequencies.size;
+      // MiniSearch's running average, so that BM25 gets the very same numbers as after add().
+      this.averageFieldLength[fieldId] = (this.averageFieldLength[fieldId] * docId + frequencies.size) / (docId + 1);
+      for (const [term, frequency] of frequencies) {
+        let byField = this.postings.get(term);
+        if (!byField) this.postings.set(term, (byField = new Map()));
+        let documents = byField.get(fieldId);
+        if (!documents) byField.set(fieldId, (documents = new Map()));
+        documents.set(docId, frequency);
+      }
+    });
+    this.fieldLength.push(lengths);
+  }
+
+  /** The index; the writer is not to be used afterwards. */
+  load<T>(options: Options<T>): MiniSearch<T> {
+    const js: AsPlainObject = {
+      documentCount: this.documentIds.length,
+      nextId: this.documentIds.length,
+      // Arrays are objects keyed by their indexes, which is what loadJS reads.
+      documentIds: this.documentIds,
+      fieldIds: Object.fromEntries(this.fields.map((field, i) => [field, i])),
+      fieldLength: this.fieldLength as unknown as AsPlainObject['fieldLength'],
+      averageFieldLength: this.averageFieldLength,
+      storedFields: this.storedFields,
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    };
+    const mini = MiniSearch.loadJS<T>(js, options);
+    const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): unknown } })._index;
+    for (const [term, byField] of this.postings) tree.set(term, byField);
+    this.postings.clear();
+    return mini;
+  }
+}
+
+function definedValues(record: Record<string, unknown>): Record<string, unknown> {
+  const defined: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(record)) if (value !== undefined) defined[name] = value;
+  return defined;
+}

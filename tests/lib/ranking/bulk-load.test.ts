@@ -1,0 +1,71 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
+
+const FIELDS = ['title', 'body'];
+const OPTIONS = { fields: FIELDS, storeFields: ['title', 'year'], tokenize: (text: string) => (text ? text.split(' ') : []) };
+
+interface Doc {
+  id: string;
+  title: string;
+  body: string;
+  year?: number;
+}
+
+const DOCS: Doc[] = [
+  { id: 'a', title: 'graph pebble', body: 'pebble game pebble sparse graph', year: 2008 },
+  { id: 'b', title: 'soil', body: 'soil wheat yield soil', year: 2019 },
+  { id: 'c', title: '', body: 'graph tree decomposition' },
+  { id: 'd', title: 'wheat yield graph', body: '', year: 2020 },
+  { id: 'e', title: 'tree', body: 'sparse tree tree tree graph game', year: 2001 },
+];
+
+function bulk(docs: Doc[]): MiniSearch<Doc> {
+  const writer = new BulkIndexWriter(FIELDS);
+  for (const doc of docs) {
+    writer.add({ id: doc.id, fieldTerms: [OPTIONS.tokenize(doc.title), OPTIONS.tokenize(doc.body)], stored: { title: doc.title, year: doc.year } });
+  }
+  return writer.load<Doc>(OPTIONS);
+}
+
+function incremental(docs: Doc[]): MiniSearch<Doc> {
+  const mini = new MiniSearch<Doc>(OPTIONS);
+  mini.addAll(docs);
+  return mini;
+}
+
+describe('BulkIndexWriter', () => {
+  it('builds the index add() builds: same documents, postings, field lengths, averages and stored fields', () => {
+    expect(JSON.stringify(bulk(DOCS))).toBe(JSON.stringify(incremental(DOCS)));
+  });
+
+  it('answers searches exactly as the index built by add()', () => {
+    const [built, added] = [bulk(DOCS), incremental(DOCS)];
+    for (const query of ['graph', 'pebble sparse', 'tree game', 'gra', 'wheet']) {
+      const options = { prefix: true, fuzzy: 0.2, boost: { title: 2 } };
+      expect(built.search(query, options)).toEqual(added.search(query, options));
+    }
+  });
+
+  it('takes further documents, and discards, like any index', () => {
+    const [built, added] = [bulk(DOCS.slice(0, 3)), incremental(DOCS.slice(0, 3))];
+    for (const mini of [built, added]) {
+      mini.addAll(DOCS.slice(3));
+      mini.discard('b');
+    }
+    expect(built.search('soil wheat graph')).toEqual(added.search('soil wheat graph'));
+    expect(built.documentCount).toBe(4);
+  });
+
+  it('refuses a second document with the same id', () => {
+    const writer = new BulkIndexWriter(FIELDS);
+    writer.add({ id: 'a', fieldTerms: [['x'], []], stored: {} });
+    expect(() => writer.add({ id: 'a', fieldTerms: [['y'], []], stored: {} })).toThrow(/duplicate/);
+  });
+
+  it('loads an empty index', () => {
+    const mini = new BulkIndexWriter(FIELDS).load<Doc>(OPTIONS);
+    expect(mini.documentCount).toBe(0);
+    expect(mini.search('graph')).toEqual([]);
+  });
+});
