@@ -4,15 +4,16 @@
  * MiniSearch's add() walks its radix tree once per token; here posting lists are gathered in a
  * hash map, and each distinct term enters the tree once. At 50,000 articles that walk was about
  * a third of a full rebuild (tests/bench/ranking.ts). The documents, field lengths and stored
- * fields go in through MiniSearch's serialized form (`MiniSearch.loadJS`); the posting lists
- * are put into its term tree as loadJS itself puts them, but without first turning them into
- * objects keyed by strings, which cost as much as the walk saved (not public API: minisearch
- * is pinned, see more-like-this.ts). The index
+ * fields go in through MiniSearch's serialized form (`MiniSearch.loadJS`); the posting lists,
+ * as compact PostingLists, are put into its term tree as loadJS itself puts them, without
+ * first turning them into objects keyed by strings, which cost as much as the walk saved (not
+ * public API: minisearch is pinned, see more-like-this.ts). The index
  * equals the one add() builds from the same documents in the same order, down to MiniSearch's
  * running average of field lengths, so scores do not depend on how the index was built
  * (tests/lib/ranking/bulk-load.test.ts).
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { PostingList } from './posting-list';
 
 export interface BulkDocument {
   id: string;
@@ -28,7 +29,7 @@ export class BulkIndexWriter {
   private readonly storedFields: Record<string, unknown>[] = [];
   private readonly averageFieldLength: number[];
   /** MiniSearch's layout: term -> field number -> short document id -> term frequency, all in order of first occurrence. */
-  private readonly postings = new Map<string, Map<number, Map<number, number>>>();
+  private readonly postings = new Map<string, Map<number, PostingList>>();
   private readonly seen = new Set<string>();
 
   constructor(private readonly fields: readonly string[]) {
@@ -57,7 +58,7 @@ export class BulkIndexWriter {
         let byField = this.postings.get(term);
         if (!byField) this.postings.set(term, (byField = new Map()));
         let documents = byField.get(fieldId);
-        if (!documents) byField.set(fieldId, (documents = new Map()));
+        if (!documents) byField.set(fieldId, (documents = new PostingList()));
         documents.set(docId, frequency);
       }
     });
@@ -80,7 +81,7 @@ export class BulkIndexWriter {
       serializationVersion: 2,
     };
     const mini = MiniSearch.loadJS<T>(js, options);
-    const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): unknown } })._index;
+    const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, PostingList>): unknown } })._index;
     for (const [term, byField] of this.postings) tree.set(term, byField);
     this.postings.clear();
     return mini;

@@ -9,11 +9,12 @@
  * on a large library that bookkeeping was most of the query's time (tests/bench/ranking.ts).
  * Only the few best matches become objects.
  */
+import type { Postings } from './posting-list';
 
 /** MiniSearch's data (not public API: minisearch is pinned at 7.2.0; recheck on upgrade). */
 export interface MiniSearchInternals {
   /** Term key -> field number -> short document id -> term frequency. */
-  _index: { get(key: string): Map<number, Map<number, number>> | undefined };
+  _index: { get(key: string): Map<number, Postings> | undefined };
   _documentIds: Map<number, string>;
   _storedFields: Map<number, Record<string, unknown>>;
   _fieldIds: Record<string, number>;
@@ -148,7 +149,7 @@ export class MoreLikeThis {
   }
 
   /** Postings of discarded documents stay until MiniSearch vacuums; they do not count as holders. */
-  private liveCount(frequencies: Map<number, number>): number {
+  private liveCount(frequencies: Postings): number {
     if (this.mini._dirtCount === 0) return frequencies.size;
     let live = 0;
     for (const docId of frequencies.keys()) if (this.mini._fieldLength.has(docId)) live++;

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { compactPostings, PostingList } from '@/lib/ranking/posting-list';
+
+type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number];
+
+const operation = fc.oneof(
+  fc.tuple(fc.constant('set' as const), fc.nat(40), fc.integer({ min: 1, max: 9 })),
+  fc.tuple(fc.constant('delete' as const), fc.nat(40)),
+  fc.tuple(fc.constant('get' as const), fc.nat(40)),
+  fc.tuple(fc.constant('has' as const), fc.nat(40)),
+);
+
+/** A Map kept in ascending key order, as MiniSearch's are (documents arrive with growing ids). */
+function sortedMap(map: Map<number, number>): [number, number][] {
+  return [...map].sort((a, b) => a[0] - b[0]);
+}
+
+describe('PostingList', () => {
+  it('answers every sequence of set, delete, get and has as a Map does, and stays sorted by id', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 120 }), (operations: Operation[]) => {
+        const map = new Map<number, number>();
+        const list = new PostingList();
+        for (const [name, id, frequency] of operations) {
+          if (name === 'set') {
+            map.set(id, frequency!);
+            list.set(id, frequency!);
+          } else expect(list[name](id)).toBe(map[name](id));
+          expect(list.size).toBe(map.size);
+        }
+        expect([...list]).toEqual(sortedMap(map));
+        expect([...list.keys()]).toEqual(sortedMap(map).map(([id]) => id));
+        const visited: [number, number][] = [];
+        list.forEach((frequency, id) => visited.push([id, frequency]));
+        expect(visited).toEqual(sortedMap(map));
+      }),
+    );
+  });
+
+  it('can be emptied while it is iterated, as MiniSearch vacuums', () => {
+    const list = new PostingList([[1, 1], [4, 2], [9, 1]]);
+    for (const [id] of list) list.delete(id);
+    expect(list.size).toBe(0);
+    expect(Object.fromEntries(new PostingList([[2, 3], [5, 1]]))).toEqual({ 2: 3, 5: 1 });
+  });
+});
+
+describe('compactPostings', () => {
+  it("turns a MiniSearch index's posting lists into PostingLists without changing its answers", async () => {
+    const documents = [
+      { id: 'a', text: 'pebble game sparse graph pebble' },
+      { id: 'b', text: 'soil wheat yield' },
+      { id: 'c', text: 'graph tree game' },
+    ];
+    const mini = new MiniSearch({ fields: ['text'] });
+    mini.addAll(documents);
+    const before = mini.search('graph game wheet', { fuzzy: 0.2, prefix: true });
+    compactPostings(mini);
+    expect(mini.search('graph game wheet', { fuzzy: 0.2, prefix: true })).toEqual(before);
+    // Adding, discarding and vacuuming go on working on the compact lists.
+    mini.add({ id: 'd', text: 'graph pebble' });
+    mini.discard('a');
+    await mini.vacuum();
+    expect(mini.search('pebble').map(({ id }) => id)).toEqual(['d']);
+    const tree = (mini as unknown as { _index: Map<string, Map<number, unknown>> })._index;
+    expect(tree.get('graph')!.get(0)).toBeInstanceOf(PostingList);
+  });
+});
