@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/model/article';
 import type { RankingReply } from '@/lib/messages';
 import type { SimlitDB } from '@/lib/db/schema';
+import { keepingAlive } from '@/lib/keep-alive';
 import { loadOrBuildIndex, saveIndex, SimilarityIndex } from '@/lib/ranking';
 
 const SAVE_DELAY_MS = 5_000;
@@ -95,7 +96,11 @@ export class RankingService {
   }
 
   private async load(): Promise<void> {
-    const index = await loadOrBuildIndex(this.db, { onProgress: (done, total) => (this.progress = { done, total }) });
+    const onProgress = keepingAlive(
+      () => browser.runtime.getPlatformInfo(),
+      (done: number, total: number) => (this.progress = { done, total }),
+    );
+    const index = await loadOrBuildIndex(this.db, { onProgress });
     if (this.pending.size) {
       await this.refresh(index, this.pending);
       this.pending.clear();
