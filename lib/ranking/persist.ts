@@ -4,6 +4,7 @@
  * missing or was made by other tokenizing (its version differs).
  */
 import type { SimlitDB } from '../db/schema';
+import type { Article } from '../model/article';
 import { DEFAULT_RANKER, SimilarityIndex, type RankerOptions } from './similarity-index';
 
 export const SNAPSHOT_KEY = 'similarity';
@@ -19,6 +20,18 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Pages of the library in the order of their ids: a full build never holds all articles at once. */
+export async function* articlePages(db: SimlitDB, pageSize = 1000): AsyncGenerator<Article[]> {
+  let last: string | undefined;
+  for (;;) {
+    const from = last === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(last);
+    const page = await from.limit(pageSize).toArray();
+    if (page.length === 0) return;
+    yield page;
+    last = page[page.length - 1].id;
+  }
+}
+
 /**
  * The saved index brought up to date with the articles table (articles added, changed or
  * deleted since it was saved), or a fresh build when there is no usable snapshot. Saves the
@@ -28,7 +41,7 @@ export async function loadOrBuildIndex(db: SimlitDB, { options = DEFAULT_RANKER,
   const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
   const loaded = stored && typeof stored.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }, options) : undefined;
   if (!loaded || !stored) {
-    const index = await SimilarityIndex.build(await db.articles.toArray(), { options, onProgress });
+    const index = await SimilarityIndex.build(articlePages(db), { options, onProgress, total: await db.articles.count() });
     await saveIndex(db, index);
     return index;
   }

@@ -164,6 +164,19 @@ function storedTerms(stored: StoredDocument): ArticleTerms {
   return { title: splitTerms(title), keywords: splitTerms(keywords), abstract: splitTerms(abstract) };
 }
 
+export interface BuildOptions {
+  options?: RankerOptions;
+  onProgress?: (done: number, total: number) => void;
+  /** Articles per step between yields, when they come as one array. */
+  chunkSize?: number;
+  /** How many articles the pages will hold, when they come page by page. */
+  total?: number;
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
 /** Each article once, in its last version. */
 function latestVersions(articles: Iterable<RankableArticle>): RankableArticle[] {
   const byId = new Map<string, RankableArticle>();
@@ -223,21 +236,27 @@ export class SimilarityIndex {
     return new SimilarityIndex(writer.load(miniSearchOptions(options)), options);
   }
 
-  /** As create(), off the event loop's critical path: yields between chunks and reports progress. */
+  /**
+   * As create(), off the event loop's critical path: yields between chunks and reports progress.
+   * Articles come as one array, or page by page (a library read in pages never has all its
+   * articles in memory at once; `total` is then the count expected, for progress).
+   */
   static async build(
-    articles: RankableArticle[],
-    { options = DEFAULT_RANKER, onProgress, chunkSize = 1000 }: { options?: RankerOptions; onProgress?: (done: number, total: number) => void; chunkSize?: number } = {},
+    articles: RankableArticle[] | AsyncIterable<RankableArticle[]>,
+    { options = DEFAULT_RANKER, onProgress, chunkSize = 1000, total }: BuildOptions = {},
   ): Promise<SimilarityIndex> {
-    const unique = latestVersions(articles);
+    const pages = Array.isArray(articles) ? chunks(latestVersions(articles), chunkSize) : articles;
+    const expected = Array.isArray(articles) ? latestVersions(articles).length : (total ?? 0);
     const writer = new BulkIndexWriter(INDEX_FIELDS);
-    for (let start = 0; start < unique.length; start += chunkSize) {
-      for (const article of unique.slice(start, start + chunkSize)) writer.add(bulkDocument(article, options));
-      // Loading the gathered postings is the last step; "done" waits for it.
-      onProgress?.(Math.min(start + chunkSize, unique.length - 1), unique.length);
+    for await (const page of pages) {
+      for (const article of page) writer.add(bulkDocument(article, options));
+      // Loading the gathered postings is the last step: "done" reaches the total only after it.
+      const expectedNow = Math.max(expected, writer.size);
+      onProgress?.(Math.min(writer.size, expectedNow - 1), expectedNow);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options);
-    onProgress?.(unique.length, unique.length);
+    onProgress?.(index.size, index.size);
     return index;
   }
 

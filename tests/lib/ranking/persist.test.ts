@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
-import { loadOrBuildIndex, saveIndex, SNAPSHOT_KEY } from '@/lib/ranking/persist';
+import { articlePages, loadOrBuildIndex, saveIndex, SNAPSHOT_KEY } from '@/lib/ranking/persist';
 import { SimilarityIndex } from '@/lib/ranking/similarity-index';
 
 let counter = 0;
@@ -29,6 +29,18 @@ afterEach(async () => {
 });
 
 const answers = (index: SimilarityIndex) => ARTICLES.map((a) => index.similarTo(a).map(({ id, score }) => [id, score.toFixed(9)]));
+
+describe('articlePages', () => {
+  it('reads the whole library in pages of the given size, in id order, each article once', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES);
+    const pages: string[][] = [];
+    for await (const page of articlePages(db, 2)) pages.push(page.map(({ id }) => id));
+    expect(pages).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    const empty = openDb();
+    for await (const page of articlePages(empty)) expect(page).toBeUndefined();
+  });
+});
 
 describe('loadOrBuildIndex', () => {
   it('builds from the library with progress, saves, and loads the same index next time', async () => {

@@ -210,6 +210,17 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect((await SimilarityIndex.build(LIBRARY, { chunkSize: 3 })).toSnapshot()).toEqual(oneByOne.toSnapshot());
   });
 
+  it('builds the same index from pages as from one array, with progress against the expected total', async () => {
+    async function* pages() {
+      yield LIBRARY.slice(0, 5);
+      yield LIBRARY.slice(5);
+    }
+    const progress: [number, number][] = [];
+    const index = await SimilarityIndex.build(pages(), { total: LIBRARY.length, onProgress: (done, total) => progress.push([done, total]) });
+    expect(index.toSnapshot()).toEqual(SimilarityIndex.create(LIBRARY).toSnapshot());
+    expect(progress).toEqual([[5, 8], [7, 8], [8, 8]]);
+  });
+
   it('indexes an article given twice in its last version', () => {
     const outdated = { ...LIBRARY[0], title: 'An outdated title about soil', abstract: 'soil wheat' };
     const index = SimilarityIndex.create([outdated, ...LIBRARY]);
