@@ -5,7 +5,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
 import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
-import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats, type WeightedTerm } from './query';
+import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats } from './query';
 import { TermSpace, type TermVector } from './vectors';
 import { indexKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
@@ -190,13 +190,10 @@ interface Candidate extends ScoredDocument {
   stored: StoredDocument;
 }
 
-
-
 function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
   if (terms.length === 1) return terms[0];
   return { title: terms.flatMap((t) => t.title), keywords: terms.flatMap((t) => t.keywords), abstract: terms.flatMap((t) => t.abstract) };
 }
-
 
 /** Cached candidate vectors, about 0.7 kB each (bench corpus): at most some 7 MB. */
 const VECTOR_CACHE_SIZE = 10_000;
@@ -245,8 +242,9 @@ export class SimilarityIndex {
     articles: RankableArticle[] | AsyncIterable<RankableArticle[]>,
     { options = DEFAULT_RANKER, onProgress, chunkSize = 1000, total }: BuildOptions = {},
   ): Promise<SimilarityIndex> {
-    const pages = Array.isArray(articles) ? chunks(latestVersions(articles), chunkSize) : articles;
-    const expected = Array.isArray(articles) ? latestVersions(articles).length : (total ?? 0);
+    const unique = Array.isArray(articles) ? latestVersions(articles) : undefined;
+    const pages = unique ? chunks(unique, chunkSize) : (articles as AsyncIterable<RankableArticle[]>);
+    const expected = unique?.length ?? total ?? 0;
     const writer = new BulkIndexWriter(INDEX_FIELDS);
     for await (const page of pages) {
       for (const article of page) writer.add(bulkDocument(article, options));
@@ -328,9 +326,10 @@ export class SimilarityIndex {
     const keep = (id: string, stored: StoredDocument) => !identities.some((identity) => sameIdentity(identity, id, stored)) && (!filter || filter(id));
     const queryTerms = selected.map(({ term, weight }) => ({ key: indexKey(term), boost: weight }));
     if (this.options.candidates <= 0) {
-      const candidates = this.moreLikeThis(queryTerms, keep, limit);
-      return candidates
-        .map(({ id, score, docId }) => ({ id, score, terms: this.candidateSearch.matchedBy(docId, queryTerms).sort((a, b) => b.boost - a.boost).map(({ key }) => termOfKey(key)) }))
+      // BM25 order, naming the matched query terms that weigh most first.
+      const matched = (docId: number) => this.candidateSearch.matchedBy(docId, queryTerms).sort((a, b) => b.boost - a.boost);
+      return this.moreLikeThis(queryTerms, keep, limit)
+        .map(({ id, score, docId }) => ({ id, score, terms: matched(docId).map(({ key }) => termOfKey(key)) }))
         .sort(byScoreThenId);
     }
     return this.rerank(terms, this.moreLikeThis(queryTerms, keep, this.options.candidates), limit);

@@ -9,7 +9,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { SimilarityIndex } from '../../lib/ranking/similarity-index';
-import type { RankableArticle } from '../../lib/ranking/article-terms';
 import { benchCorpus, seededRandom } from './corpus';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';

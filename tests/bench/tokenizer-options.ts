@@ -17,8 +17,6 @@ const withTokenizer = (name: string, tokenizer: Partial<RankerOptions['tokenizer
   options: { ...DEFAULT_RANKER, ...rest, tokenizer: { ...DEFAULT_RANKER.tokenizer, ...tokenizer } },
 });
 
-const query = (q: Partial<RankerOptions['query']>) => ({ query: { ...DEFAULT_RANKER.query, ...q } });
-
 const VARIANTS: Variant[] = [
   withTokenizer('default', {}),
   withTokenizer('cjk bigram', { cjk: 'bigram' }),

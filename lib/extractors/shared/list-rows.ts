@@ -1,5 +1,5 @@
 import { MAX_ITEMS_PER_PAGE } from '../limits';
-import { closest, find, findAll, matchesSelector, squish, text } from '../dom';
+import { closest, findAll, matchesSelector, squish, text } from '../dom';
 
 /**
  * One entry of a list page: the title link and the nodes that belong to it. Many journal
