@@ -26,7 +26,7 @@ interface FoldTable {
 
 let foldTable: FoldTable | undefined;
 
-/** Built on first use: 3,500 entries, about a millisecond, 100 kB. */
+/** Built on first use: 3,500 entries, a few milliseconds (3-5 ms in the options bench), 100 kB. */
 function table(): FoldTable {
   if (!foldTable) {
     const bmp = new Uint16Array(0x10000 - FIRST_HAN);
