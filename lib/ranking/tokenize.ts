@@ -5,9 +5,11 @@
  * Latin text splits into words (lower-cased, optionally stemmed, stopwords dropped). Han and kana
  * runs, which carry no spaces, become character bigrams, dictionary words (Intl.Segmenter), or
  * both; which one is kept is decided by the measurements in tests/bench/tokenizer-options.ts.
+ * Traditional characters fold to Simplified first (fold-script.ts), so both scripts share terms.
  */
 import { stemmer } from 'stemmer';
 import { ENGLISH_STOPWORDS, CHINESE_BREAK_CHARS, CHINESE_STOPWORDS } from './stopwords';
+import { foldToSimplified } from './fold-script';
 
 export interface TokenizerOptions {
   /** How runs of Han/kana characters become terms. */
@@ -18,6 +20,8 @@ export interface TokenizerOptions {
   stem: boolean;
   /** NFKC: full-width letters and digits fold to ASCII, compatibility ideographs to unified ones. */
   foldWidth: boolean;
+  /** Traditional Chinese characters fold to Simplified ones, so both scripts share terms. */
+  foldScript: boolean;
 }
 
 export const DEFAULT_TOKENIZER: TokenizerOptions = {
@@ -25,13 +29,14 @@ export const DEFAULT_TOKENIZER: TokenizerOptions = {
   stopwords: true,
   stem: true,
   foldWidth: true,
+  foldScript: true,
 };
 
 /** Changes whenever the terms produced for the same text could change: persisted indexes are rebuilt. */
 const TOKENIZER_REVISION = 1;
 
 export function tokenizerVersion(options: TokenizerOptions = DEFAULT_TOKENIZER): string {
-  return `tok${TOKENIZER_REVISION}:${options.cjk}:${options.stopwords ? 's' : '-'}${options.stem ? 'p' : '-'}${options.foldWidth ? 'w' : '-'}`;
+  return `tok${TOKENIZER_REVISION}:${options.cjk}:${options.stopwords ? 's' : '-'}${options.stem ? 'p' : '-'}${options.foldWidth ? 'w' : '-'}${options.foldScript ? 't' : '-'}`;
 }
 
 // Han ideographs (with extensions and compatibility blocks) and kana: scripts written without spaces.
@@ -121,9 +126,12 @@ function stem(word: string): string {
 /** The terms of a text, in order, repeated as often as they occur. */
 export function tokenize(text: string | undefined, options: TokenizerOptions = DEFAULT_TOKENIZER): string[] {
   if (!text) return [];
-  const normalized = (options.foldWidth ? text.normalize('NFKC') : text).toLowerCase();
+  let normalized = (options.foldWidth ? text.normalize('NFKC') : text).toLowerCase();
+  const hasCjk = CJK_RUN.test(normalized);
+  // Before segmenting: the segmenter then reads one script, and index and query fold alike.
+  if (options.foldScript && hasCjk) normalized = foldToSimplified(normalized);
   const out: string[] = [];
-  if (usesWholeTextSegmenting(normalized, options)) {
+  if (options.cjk === 'words' && hasCjk) {
     // One pass of the segmenter over the whole text costs half as much as one per run of Han characters.
     for (const segment of segmenter().segment(normalized)) {
       if (!segment.isWordLike) continue;
@@ -134,10 +142,6 @@ export function tokenize(text: string | undefined, options: TokenizerOptions = D
     runTerms(normalized, options, out);
   }
   return out;
-}
-
-function usesWholeTextSegmenting(text: string, options: TokenizerOptions): boolean {
-  return options.cjk === 'words' && CJK_RUN.test(text);
 }
 
 /** The terms of text split at anything but letters, marks and digits. */

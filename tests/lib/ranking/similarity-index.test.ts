@@ -65,6 +65,23 @@ describe('SimilarityIndex.similarTo', () => {
     expect(ids(results)[0]).toBe('en-graphs-copy');
   });
 
+  it('finds the Simplified near-duplicate of an article written in Traditional characters first', () => {
+    const traditional = {
+      id: 'zh-control-traditional',
+      title: '飛行器姿態控制系統的非線性控制器設計',
+      abstract: '建立飛行器姿態動力學模型，設計非線性控制器，利用Lyapunov函數證明閉環系統穩定，仿真表明控制器響應速度快。',
+      keyword: '姿態控制; 非線性控制器; Lyapunov函數',
+    };
+    const results = index.similarTo(traditional);
+    expect(ids(results)[0]).toBe('zh-control');
+    // Folded, the two are one text: terms written differently in the two scripts match.
+    expect(results[0].score).toBeGreaterThan(0.95);
+    expect(results[0].terms).toEqual(expect.arrayContaining(['非线性', '函数']));
+    // Without folding they share only the words both scripts write alike.
+    const unfolded = SimilarityIndex.create(LIBRARY, { ...DEFAULT_RANKER, tokenizer: { ...DEFAULT_RANKER.tokenizer, foldScript: false } });
+    expect(unfolded.similarTo(traditional)[0].score).toBeLessThan(0.8);
+  });
+
   it('excludes duplicates of the query by DOI, title key or fingerprint', () => {
     const onScreen = { ...LIBRARY[0], id: 'on-screen-record' };
     expect(ids(index.similarTo(onScreen))).not.toContain('zh-control');

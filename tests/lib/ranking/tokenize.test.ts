@@ -23,6 +23,22 @@ describe('tokenize', () => {
     expect(tokenize('ＬＳＴＭ网络')).toEqual(tokenize('LSTM网络'));
   });
 
+  it('gives a Traditional and a Simplified spelling of the same phrase the same terms', () => {
+    const simplified = '建立了飞行器姿态控制系统的数学模型，并与传统方法对比';
+    const traditional = '建立了飛行器姿態控制系統的數學模型，並與傳統方法對比';
+    expect(tokenize(traditional)).toEqual(tokenize(simplified));
+    expect(tokenize(traditional)).toEqual(expect.arrayContaining(['姿态', '系统', '数学', '传统']));
+    // Without folding the two scripts share hardly a term.
+    expect(tokenize(traditional, { ...DEFAULT_TOKENIZER, foldScript: false })).not.toEqual(tokenize(simplified));
+    expect(tokenize('基於LSTM網絡的預測')).toEqual(tokenize('基于LSTM网络的预测'));
+  });
+
+  it('leaves Latin text as it was when folding Chinese script', () => {
+    const text = 'Graphene coatings: the Rodrigues parameters (MRP) of COVID-19 networks';
+    expect(tokenize(text)).toEqual(tokenize(text, { ...DEFAULT_TOKENIZER, foldScript: false }));
+    expect(tokenize(text)).toEqual(['graphen', 'coat', 'rodrigu', 'paramet', 'mrp', 'covid', 'network']);
+  });
+
   it('separates Latin and CJK parts of one run', () => {
     const terms = tokenize('基于LSTM的预测');
     expect(terms).toContain('lstm');
@@ -49,5 +65,6 @@ describe('tokenize', () => {
   it('names its options in its version, so a changed tokenizer is noticed', () => {
     expect(tokenizerVersion({ ...DEFAULT_TOKENIZER, cjk: 'bigram' })).not.toBe(tokenizerVersion({ ...DEFAULT_TOKENIZER, cjk: 'words' }));
     expect(tokenizerVersion({ ...DEFAULT_TOKENIZER, stem: false })).not.toBe(tokenizerVersion(DEFAULT_TOKENIZER));
+    expect(tokenizerVersion({ ...DEFAULT_TOKENIZER, foldScript: false })).not.toBe(tokenizerVersion({ ...DEFAULT_TOKENIZER, foldScript: true }));
   });
 });
