@@ -100,7 +100,7 @@ export class RankingService {
       () => browser.runtime.getPlatformInfo(),
       (done: number, total: number) => (this.progress = { done, total }),
     );
-    const index = await loadOrBuildIndex(this.db, { onProgress });
+    const index = await loadOrBuildIndex(this.db, { onProgress, save: () => this.scheduleSave() });
     if (this.pending.size) {
       await this.refresh(index, this.pending);
       this.pending.clear();

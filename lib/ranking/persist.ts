@@ -18,17 +18,30 @@ export interface LoadOptions {
   options?: RankerOptions;
   /** Called while a full rebuild runs: articles indexed so far, and in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * How an index that differs from the snapshot gets saved; at once by default. The background
+   * passes its delayed save, so that the first answer after a rebuild does not wait for a
+   * snapshot of tens of megabytes to be written.
+   */
+  save?: (index: SimilarityIndex) => Promise<void> | void;
 }
 
-/** Pages of the library in the order of their ids: a full build never holds all articles at once. */
+/**
+ * Pages of the library in the order of their ids: a full build never holds all articles at once.
+ * Each page is asked for before the previous one is handed over, so that the database reads it
+ * while the build tokenizes.
+ */
 export async function* articlePages(db: SimlitDB, pageSize = 1000): AsyncGenerator<Article[]> {
-  let last: string | undefined;
+  const pageAfter = (last: string | undefined) =>
+    (last === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(last)).limit(pageSize).toArray();
+  let next = pageAfter(undefined);
   for (;;) {
-    const from = last === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(last);
-    const page = await from.limit(pageSize).toArray();
+    const page = await next;
     if (page.length === 0) return;
+    next = pageAfter(page[page.length - 1].id);
+    // A read nobody waits for any more (the build failed) must not fail unhandled; awaited, it still throws.
+    next.catch(() => undefined);
     yield page;
-    last = page[page.length - 1].id;
   }
 }
 
@@ -37,12 +50,15 @@ export async function* articlePages(db: SimlitDB, pageSize = 1000): AsyncGenerat
  * deleted since it was saved), or a fresh build when there is no usable snapshot. Saves the
  * result whenever it differs from what was stored.
  */
-export async function loadOrBuildIndex(db: SimlitDB, { options = DEFAULT_RANKER, onProgress }: LoadOptions = {}): Promise<SimilarityIndex> {
+export async function loadOrBuildIndex(
+  db: SimlitDB,
+  { options = DEFAULT_RANKER, onProgress, save = (index) => saveIndex(db, index) }: LoadOptions = {},
+): Promise<SimilarityIndex> {
   const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
   const loaded = stored && typeof stored.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }, options) : undefined;
   if (!loaded || !stored) {
     const index = await SimilarityIndex.build(articlePages(db), { options, onProgress, total: await db.articles.count() });
-    await saveIndex(db, index);
+    await save(index);
     return index;
   }
   const libraryIds = new Set(await db.articles.toCollection().primaryKeys());
@@ -52,6 +68,6 @@ export async function loadOrBuildIndex(db: SimlitDB, { options = DEFAULT_RANKER,
   const missingIds = [...libraryIds].filter((id) => !loaded.has(id));
   const missing = (await db.articles.bulkGet(missingIds)).filter((article) => article !== undefined);
   loaded.addAll([...changed, ...missing]);
-  if (removed.length || changed.length || missing.length) await saveIndex(db, loaded);
+  if (removed.length || changed.length || missing.length) await save(loaded);
   return loaded;
 }

@@ -56,6 +56,15 @@ describe('loadOrBuildIndex', () => {
     expect(answers(loaded)).toEqual(answers(built));
   });
 
+  it('leaves the saving of a rebuilt index to the given save, and writes nothing itself', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES);
+    const saved: SimilarityIndex[] = [];
+    const built = await loadOrBuildIndex(db, { save: (index) => void saved.push(index) });
+    expect(saved).toEqual([built]);
+    expect(await db.indexSnapshots.get(SNAPSHOT_KEY)).toBeUndefined();
+  });
+
   it('catches up with articles added, changed and deleted since the snapshot', async () => {
     const db = openDb();
     await db.articles.bulkPut(ARTICLES.slice(0, 3));
