@@ -3,6 +3,7 @@ import type { RankingReply } from '@/lib/messages';
 import type { SimlitDB } from '@/lib/db/schema';
 import { keepingAlive } from '@/lib/keep-alive';
 import { loadOrBuildIndex, saveIndex, SimilarityIndex } from '@/lib/ranking';
+import { UnsavedChanges } from '@/lib/ranking/persist';
 
 const SAVE_DELAY_MS = 5_000;
 /** A snapshot loads in well under a second: wait that long rather than answer "indexing". */
@@ -21,6 +22,7 @@ export class RankingService {
   /** Changes that arrive while loading are applied after it. */
   private pending = new Set<string>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly unsaved = new UnsavedChanges();
 
   constructor(private readonly db: SimlitDB) {}
 
@@ -65,7 +67,7 @@ export class RankingService {
       return;
     }
     this.index.addAll(articles);
-    this.scheduleSave();
+    this.noteChanges(articles.length);
   }
 
   /** Articles changed or deleted elsewhere (library page, import, restore): re-read from the library. */
@@ -75,7 +77,7 @@ export class RankingService {
       return;
     }
     await this.refresh(this.index, articleIds);
-    this.scheduleSave();
+    this.noteChanges(articleIds.length);
   }
 
   private async ready(): Promise<SimilarityIndex | undefined> {
@@ -103,10 +105,15 @@ export class RankingService {
     const index = await loadOrBuildIndex(this.db, { onProgress, save: () => this.scheduleSave() });
     if (this.pending.size) {
       await this.refresh(index, this.pending);
+      this.noteChanges(this.pending.size);
       this.pending.clear();
-      this.scheduleSave();
     }
     this.index = index;
+  }
+
+  /** Few changes are caught up with at the next start; many are worth a new snapshot. */
+  private noteChanges(count: number): void {
+    if (this.unsaved.add(count)) this.scheduleSave();
   }
 
   private scheduleSave(): void {
@@ -114,6 +121,7 @@ export class RankingService {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       if (!this.index) return;
+      this.unsaved.saved();
       saveIndex(this.db, this.index).catch((error: unknown) => {
         // A full disk loses only the snapshot: the next start catches up from the library.
         console.warn('simlit: the similarity index could not be saved', error instanceof Error ? error.name : '');

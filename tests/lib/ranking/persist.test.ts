@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
-import { articlePages, loadOrBuildIndex, saveIndex, SNAPSHOT_KEY } from '@/lib/ranking/persist';
+import { articlePages, loadOrBuildIndex, saveIndex, SNAPSHOT_KEY, UnsavedChanges } from '@/lib/ranking/persist';
 import { SimilarityIndex } from '@/lib/ranking/similarity-index';
 
 let counter = 0;
@@ -83,6 +83,20 @@ describe('loadOrBuildIndex', () => {
     expect(compare(caughtUp)).toEqual(compare(fresh));
   });
 
+  it('rewrites the snapshot after catching up only when many articles changed', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES.slice(0, 2));
+    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const saves: number[] = [];
+    const load = () => loadOrBuildIndex(db, { saveAfterChanges: 3, save: (index) => void saves.push(index.size) });
+    await db.articles.bulkPut(ARTICLES.slice(2, 4));
+    expect((await load()).size).toBe(4);
+    expect(saves).toEqual([]); // two changes: the next start catches up again, cheaply
+    await db.articles.put(ARTICLES[4]);
+    expect((await load()).size).toBe(5);
+    expect(saves).toEqual([5]); // three changes since the snapshot: worth rewriting it
+  });
+
   it('rebuilds when the snapshot was saved by an older tokenizer version', async () => {
     const db = openDb();
     await db.articles.bulkPut(ARTICLES);
@@ -98,5 +112,16 @@ describe('loadOrBuildIndex', () => {
     const index = await loadOrBuildIndex(openDb());
     expect(index.size).toBe(0);
     expect(index.similarTo(ARTICLES[0])).toEqual([]);
+  });
+});
+
+describe('UnsavedChanges', () => {
+  it('says a snapshot is due once enough changes add up, and counts again after a save', () => {
+    const unsaved = new UnsavedChanges(200);
+    expect(unsaved.add(150)).toBe(false);
+    expect(unsaved.add(60)).toBe(true);
+    expect(unsaved.add(1)).toBe(true);
+    unsaved.saved();
+    expect(unsaved.add(20)).toBe(false);
   });
 });
