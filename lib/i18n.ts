@@ -24,6 +24,20 @@ export interface Translator {
   tag: string;
 }
 
+/**
+ * Singular and plural in a message: "{$1:article|articles}" reads "article" when substitution 1
+ * is one, else "articles". Chrome's message format has no plurals, and only English needs them
+ * here (Chinese does not inflect).
+ */
+const PLURAL_FORMS = /\{\$(\d):([^|{}]*)\|([^{}]*)\}/g;
+
+/** Counts arrive as numbers or already formatted ("1,202"). */
+function isOne(value: string | number | undefined): boolean {
+  if (value === undefined) return false;
+  const count = typeof value === 'number' ? value : Number(String(value).replace(/[^\d.-]/g, ''));
+  return count === 1;
+}
+
 export function translator(locale: Locale): Translator {
   const catalog = CATALOGS[locale];
   return {
@@ -37,6 +51,7 @@ export function translator(locale: Locale): Translator {
       for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
         text = text.replaceAll(`$${name}$`, placeholder.content);
       }
+      text = text.replace(PLURAL_FORMS, (_, n: string, one: string, other: string) => (isOne(substitutions[Number(n) - 1]) ? one : other));
       return text.replace(/\$(\d)/g, (match, n: string) => {
         const value = substitutions[Number(n) - 1];
         return value === undefined ? match : String(value);

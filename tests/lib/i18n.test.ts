@@ -7,7 +7,7 @@ describe('UI strings', () => {
   it('has every key in both languages, with the same substitutions', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const slots = (text: string) => (text.match(/\$\d/g) ?? []).sort();
+      const slots = (text: string) => [...new Set(text.match(/\$\d/g))].sort();
       expect(slots(zhCN[key].message), key).toEqual(slots(en[key].message));
     }
   });
@@ -21,5 +21,13 @@ describe('UI strings', () => {
   it('substitutes values', () => {
     expect(translator('en').t('popupCount', 19, 3)).toBe('19 articles on this page: 3 new');
     expect(translator('zh_CN').t('popupCount', 19, 3)).toBe('本页 19 篇文献，其中新文献 3 篇');
+  });
+  it('says one article, and many articles, in English', () => {
+    const { t } = translator('en');
+    expect(t('popupCount', 1, 1)).toBe('1 article on this page: 1 new');
+    expect(t('popupCount', 0, 0)).toBe('0 articles on this page: 0 new');
+    expect(t('optStoredCounts', '1,202', 1, 1, 1)).toBe('1,202 articles (1 saved), 1 collection, 1 page record.');
+    expect(t('optStoredCounts', '1', 0, '2', 0)).toBe('1 article (0 saved), 2 collections, 0 page records.');
+    expect(translator('zh_CN').t('libCount', 1)).toBe(translator('zh_CN').t('libCount', 2).replace('2', '1'));
   });
 });

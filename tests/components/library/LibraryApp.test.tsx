@@ -158,7 +158,7 @@ describe('LibraryApp tells the ranking index', () => {
     fireEvent.click(screen.getByRole('button', { name: /Apples and oranges/ }));
     const detail = await screen.findByRole('complementary', { name: 'Apples and oranges' });
     fireEvent.click(within(detail).getByRole('button', { name: 'Delete this article' }));
-    await screen.findByText('Deleted 1 articles.');
+    await screen.findByText('Deleted 1 article.');
     expect(changed).toHaveBeenLastCalledWith(['c']);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Select all 2 shown' }));
     fireEvent.click(within(screen.getByRole('region', { name: 'Actions on the selected articles' })).getByRole('button', { name: 'Delete' }));

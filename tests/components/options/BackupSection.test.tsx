@@ -73,7 +73,7 @@ describe('Backup and restore on the options page', () => {
     expect((await readSettings(target)).pausedSites).toEqual(['example.com']);
     expect([...changed.mock.calls[0][0]].sort()).toEqual([CHINESE.id, ENGLISH.id].sort());
     // The counts on the same page follow the restore.
-    await screen.findByText('2 articles (0 saved), 1 collections, 0 page records.');
+    await screen.findByText('2 articles (0 saved), 1 collection, 0 page records.');
 
     // Restoring the same file again changes nothing.
     await restoreFrom(section, file);

@@ -106,7 +106,7 @@ describe('OptionsApp: what is stored', () => {
   it('tells what is stored and the storage used, formatted', async () => {
     const db = await stocked();
     await options(db);
-    expect(await screen.findByText('1,202 articles (1 saved), 1 collections, 0 page records.')).toBeTruthy();
+    expect(await screen.findByText('1,202 articles (1 saved), 1 collection, 0 page records.')).toBeTruthy();
     expect(await screen.findByText('3 MB used of 10 GB available')).toBeTruthy();
   });
 
@@ -141,7 +141,7 @@ describe('OptionsApp: what is stored', () => {
     const { changed } = await options(db);
     await screen.findByText(/32 articles/);
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
-    fireEvent.click(within(screen.getByRole('group', { name: 'Delete all 32 articles and 1 collections? This cannot be undone.' })).getByRole('button', { name: 'Yes, delete' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Delete all 32 articles and 1 collection? This cannot be undone.' })).getByRole('button', { name: 'Yes, delete' }));
     await screen.findByText('The library is empty now.', undefined, { timeout: 10_000 });
     expect([await db.articles.count(), await db.collections.count()]).toEqual([0, 0]);
     expect((await readSettings(db)).pausedSites).toEqual(['arxiv.org']);

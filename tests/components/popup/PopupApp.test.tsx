@@ -147,7 +147,7 @@ describe('PopupApp: similar in your library', () => {
     expect(within(rows[0]).getByRole('img').getAttribute('aria-label')).toBe('Similarity 100%');
     expect(within(rows[1]).getByRole('img').getAttribute('aria-label')).toBe('Similarity 25%');
     expect(within(rows[0]).getByText('Saved')).toBeTruthy();
-    expect(within(rows[0]).getByText('in 1 collections')).toBeTruthy();
+    expect(within(rows[0]).getByText('in 1 collection')).toBeTruthy();
     expect(within(rows[0]).getByRole('link', { name: /Open/ }).getAttribute('href')).toBe('https://journal.example/1');
     expect(within(rows[1]).queryByRole('link')).toBeNull(); // a javascript: URL is never a link
   });
