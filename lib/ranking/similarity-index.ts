@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
+import { hashHex } from '../text/hash';
 import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats } from './query';
 import { TermSpace, type TermVector } from './vectors';
@@ -67,13 +68,17 @@ export interface IndexSnapshotData {
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 4;
+const INDEX_REVISION = 5;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
 }
 
-/** Identity of an article as far as duplicates go: the keys sameArticle() compares. */
+/**
+ * Identity of an article as far as duplicates go: the keys sameArticle() compares. DOI and title
+ * key are kept as 16-digit hashes (the fingerprint is one already): a title key is the whole
+ * title, and every indexed article stores its keys.
+ */
 interface Identity {
   id: string;
   doi: string;
@@ -102,11 +107,13 @@ const FIELD_BREAK = '|';
 /** What add() gives MiniSearch: indexed fields pre-tokenized, terms joined by spaces. */
 type IndexedDocument = Record<IndexField, string> & StoredDocument & { id: string };
 
+const hashedKey = (key: string) => (key ? hashHex(key) : '');
+
 function identityOf(article: RankableArticle): Identity {
   return {
     id: article.id,
-    doi: article.DOI ?? '',
-    titleKey: article.titleKey ?? titleKey(article.title),
+    doi: hashedKey(article.DOI ?? ''),
+    titleKey: hashedKey(article.titleKey ?? titleKey(article.title)),
     fingerprint: article.fingerprint ?? abstractFingerprint(article.abstract),
   };
 }
