@@ -80,12 +80,21 @@ export class BulkIndexWriter {
       index: [],
       serializationVersion: 2,
     };
-    const mini = MiniSearch.loadJS<T>(js, options);
-    const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, PostingList>): unknown } })._index;
-    for (const [term, byField] of this.postings) tree.set(term, byField);
+    const mini = loadWithPostings(js, this.postings, options);
     this.postings.clear();
     return mini;
   }
+}
+
+/**
+ * A MiniSearch index from its serialized documents (`index` left empty) and its posting lists,
+ * put into the term tree as loadJS itself puts them (not public API: minisearch is pinned).
+ */
+export function loadWithPostings<T>(js: AsPlainObject, postings: Iterable<[string, Map<number, PostingList>]>, options: Options<T>): MiniSearch<T> {
+  const mini = MiniSearch.loadJS<T>(js, options);
+  const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, PostingList>): unknown } })._index;
+  for (const [term, byField] of postings) tree.set(term, byField);
+  return mini;
 }
 
 function definedValues(record: Record<string, unknown>): Record<string, unknown> {

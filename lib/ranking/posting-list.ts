@@ -23,6 +23,18 @@ export class PostingList {
     for (const [id, frequency] of pairs) this.flat.push(id, frequency);
   }
 
+  /** From the flat form toFlat() gives. */
+  static fromFlat(flat: number[]): PostingList {
+    const list = new PostingList();
+    list.flat = flat;
+    return list;
+  }
+
+  /** id, frequency, id, frequency... ascending by id: the list's own array, for serializing. */
+  toFlat(): readonly number[] {
+    return this.flat;
+  }
+
   get size(): number {
     return this.flat.length >> 1;
   }

@@ -11,6 +11,7 @@ import { TermSpace, type TermVector } from './vectors';
 import { indexKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
 import { compactPostings } from './posting-list';
+import { deserializeIndex, serializeIndex } from './snapshot';
 import { MoreLikeThis, type MiniSearchInternals, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
@@ -68,7 +69,7 @@ export interface IndexSnapshotData {
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 5;
+const INDEX_REVISION = 6;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
@@ -269,16 +270,14 @@ export class SimilarityIndex {
   static fromSnapshot(snapshot: IndexSnapshotData | undefined, options: RankerOptions = DEFAULT_RANKER): SimilarityIndex | undefined {
     if (!snapshot || snapshot.version !== indexVersion(options) || typeof snapshot.data !== 'string') return undefined;
     try {
-      const mini = MiniSearch.loadJSON<IndexedDocument>(snapshot.data, miniSearchOptions(options));
-      compactPostings(mini);
-      return new SimilarityIndex(mini, options);
+      return new SimilarityIndex(deserializeIndex<IndexedDocument>(snapshot.data, miniSearchOptions(options)), options);
     } catch {
       return undefined;
     }
   }
 
   toSnapshot(): IndexSnapshotData {
-    return { version: indexVersion(this.options), data: JSON.stringify(this.mini) };
+    return { version: indexVersion(this.options), data: serializeIndex(this.mini) };
   }
 
   get size(): number {

@@ -1,0 +1,51 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
+import { PostingList } from '@/lib/ranking/posting-list';
+import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
+
+const OPTIONS = { fields: ['title', 'body'], storeFields: ['title'], tokenize: (text: string) => (text ? text.split(' ') : []) };
+
+const DOCS = [
+  { id: 'a', title: 'graph pebble', body: 'pebble game pebble sparse graph' },
+  { id: 'b', title: 'soil', body: 'soil wheat yield soil' },
+  { id: 'c', title: '', body: 'graph tree decomposition' },
+];
+
+/** An index as the ranker has them: compact lists from a bulk build, Maps for terms added later, a discarded document. */
+function lived(): MiniSearch<(typeof DOCS)[number]> {
+  const writer = new BulkIndexWriter(OPTIONS.fields);
+  for (const doc of DOCS) writer.add({ id: doc.id, fieldTerms: [OPTIONS.tokenize(doc.title), OPTIONS.tokenize(doc.body)], stored: { title: doc.title } });
+  const mini = writer.load<(typeof DOCS)[number]>(OPTIONS);
+  mini.add({ id: 'd', title: 'rigidity', body: 'graph rigidity matroid' });
+  mini.discard('b');
+  return mini;
+}
+
+describe('index snapshots', () => {
+  it('restore the whole state of the index: documents, stored fields, postings, averages and dirt', () => {
+    const mini = lived();
+    const restored = deserializeIndex(serializeIndex(mini), OPTIONS);
+    // MiniSearch's own serialization describes the whole state. Its term tree lists terms in an
+    // order that depends on how they were inserted (MiniSearch's own loadJSON reverses it too).
+    const state = (index: MiniSearch<unknown>) => {
+      const { index: terms, ...rest } = index.toJSON();
+      return { ...rest, terms: [...terms].sort(([a], [b]) => (a < b ? -1 : 1)) };
+    };
+    expect(state(restored)).toEqual(state(mini));
+    for (const query of ['graph', 'rigidity pebble', 'soil', 'gra']) expect(restored.search(query, { prefix: true })).toEqual(mini.search(query, { prefix: true }));
+  });
+
+  it('load every posting list compact, and go on taking additions', () => {
+    const restored = deserializeIndex(serializeIndex(lived()), OPTIONS);
+    const tree = (restored as unknown as { _index: Map<string, Map<number, unknown>> })._index;
+    expect(tree.get('matroid')!.get(1)).toBeInstanceOf(PostingList);
+    restored.add({ id: 'e', title: 'matroid', body: '' });
+    expect(restored.search('matroid').map(({ id }) => id)).toEqual(['e', 'd']);
+  });
+
+  it('refuse data of another shape', () => {
+    expect(() => deserializeIndex('{"documentCount":3}', OPTIONS)).toThrow();
+    expect(() => deserializeIndex('not json', OPTIONS)).toThrow();
+  });
+});
