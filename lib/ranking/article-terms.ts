@@ -51,20 +51,28 @@ export function termCounts(terms: string[]): Map<string, number> {
 }
 
 /**
- * The abstract's `limit` most frequent distinct terms (earlier first among equals), each kept
- * as often as it occurs (up to MAX_REPEATS), in text order.
+ * The abstract's `limit` most frequent distinct terms (earlier first among equals), each as
+ * often as it occurs up to MAX_REPEATS, in order of first occurrence with repeats side by side
+ * (what is indexed and compared counts occurrences, not their places).
  */
 export function distinctiveTerms(terms: string[], limit: number, counts = termCounts(terms)): string[] {
-  if (counts.size <= limit) return terms.filter(repeatCap());
+  const kept = counts.size <= limit ? undefined : mostFrequent(counts, limit);
+  const selected: string[] = [];
+  for (const [term, count] of counts) {
+    if (kept && !kept.has(term)) continue;
+    for (let i = Math.min(count, MAX_REPEATS); i > 0; i--) selected.push(term);
+  }
+  return selected;
+}
+
+function mostFrequent(counts: Map<string, number>, limit: number): Set<string> {
   // Map iteration follows first occurrence, and sort is stable: ties keep text order.
-  const kept = new Set(
+  return new Set(
     [...counts.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([term]) => term),
   );
-  const cap = repeatCap();
-  return terms.filter((term) => kept.has(term) && cap(term));
 }
 
 function repeatCap(): (term: string) => boolean {

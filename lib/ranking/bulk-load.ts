@@ -49,18 +49,18 @@ export class BulkIndexWriter {
     this.storedFields.push(definedValues(stored));
     const lengths: number[] = [];
     fieldTerms.forEach((terms, fieldId) => {
-      const frequencies = new Map<string, number>();
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      lengths[fieldId] = frequencies.size;
-      // MiniSearch's running average, so that BM25 gets the very same numbers as after add().
-      this.averageFieldLength[fieldId] = (this.averageFieldLength[fieldId] * docId + frequencies.size) / (docId + 1);
-      for (const [term, frequency] of frequencies) {
+      // Term frequencies are counted in the posting lists themselves: one lookup per occurrence.
+      let distinct = 0;
+      for (const term of terms) {
         let byField = this.postings.get(term);
         if (!byField) this.postings.set(term, (byField = new Map()));
         let documents = byField.get(fieldId);
         if (!documents) byField.set(fieldId, (documents = new PostingList()));
-        documents.set(docId, frequency);
+        if (documents.addOccurrence(docId)) distinct++;
       }
+      lengths[fieldId] = distinct;
+      // MiniSearch's running average, so that BM25 gets the very same numbers as after add().
+      this.averageFieldLength[fieldId] = (this.averageFieldLength[fieldId] * docId + distinct) / (docId + 1);
     });
     this.fieldLength.push(lengths);
   }

@@ -61,6 +61,20 @@ export class PostingList {
     return this;
   }
 
+  /** One more occurrence of the term in the document; true when the document is new to the list. */
+  addOccurrence(id: number): boolean {
+    const flat = this.flat;
+    const last = flat.length - 2;
+    // Documents are indexed one after another, so the one being indexed is the last or new.
+    if (last >= 0 && flat[last] === id) {
+      flat[last + 1] += 1;
+      return false;
+    }
+    const frequency = this.get(id);
+    this.set(id, (frequency ?? 0) + 1);
+    return frequency === undefined;
+  }
+
   delete(id: number): boolean {
     const at = this.find(id);
     if (at < 0) return false;

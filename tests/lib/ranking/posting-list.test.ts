@@ -3,13 +3,14 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { compactPostings, PostingList } from '@/lib/ranking/posting-list';
 
-type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number];
+type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number] | ['addOccurrence', number];
 
 const operation = fc.oneof(
   fc.tuple(fc.constant('set' as const), fc.nat(40), fc.integer({ min: 1, max: 9 })),
   fc.tuple(fc.constant('delete' as const), fc.nat(40)),
   fc.tuple(fc.constant('get' as const), fc.nat(40)),
   fc.tuple(fc.constant('has' as const), fc.nat(40)),
+  fc.tuple(fc.constant('addOccurrence' as const), fc.nat(40)),
 );
 
 /** A Map kept in ascending key order, as MiniSearch's are (documents arrive with growing ids). */
@@ -27,6 +28,9 @@ describe('PostingList', () => {
           if (name === 'set') {
             map.set(id, frequency!);
             list.set(id, frequency!);
+          } else if (name === 'addOccurrence') {
+            expect(list.addOccurrence(id)).toBe(!map.has(id));
+            map.set(id, (map.get(id) ?? 0) + 1);
           } else expect(list[name](id)).toBe(map[name](id));
           expect(list.size).toBe(map.size);
         }

@@ -1,4 +1,5 @@
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
 import { PostingList } from '@/lib/ranking/posting-list';
@@ -28,7 +29,7 @@ describe('index snapshots', () => {
     const restored = deserializeIndex(serializeIndex(mini), OPTIONS);
     // MiniSearch's own serialization describes the whole state. Its term tree lists terms in an
     // order that depends on how they were inserted (MiniSearch's own loadJSON reverses it too).
-    const state = (index: MiniSearch<unknown>) => {
+    const state = (index: { toJSON(): AsPlainObject }) => {
       const { index: terms, ...rest } = index.toJSON();
       return { ...rest, terms: [...terms].sort(([a], [b]) => (a < b ? -1 : 1)) };
     };
