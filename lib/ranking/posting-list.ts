@@ -10,7 +10,9 @@
  *
  * It offers the part of Map that MiniSearch 7.2.0 uses on posting lists (get, set, has, delete,
  * size, keys, entries, iteration, forEach), and iterators walk a copy, so that deleting while
- * iterating (MiniSearch's vacuum does) behaves as with a Map. See compactPostings().
+ * iterating (MiniSearch's vacuum does) behaves as with a Map. The bulk writer and snapshots
+ * (bulk-load.ts, snapshot.ts) make these; terms new to the index after that get MiniSearch's
+ * Maps, until compactPostings() or the next snapshot load.
  */
 export class PostingList {
   /** id, frequency, id, frequency... ascending by id. */
@@ -137,10 +139,7 @@ interface TermTree {
   values(): IterableIterator<Map<number, Map<number, number> | PostingList>>;
 }
 
-/**
- * Replaces the Maps in a MiniSearch index's posting lists by PostingLists: after loading a
- * snapshot, and for the terms that incremental adds brought in.
- */
+/** Replaces the Maps in a MiniSearch index's posting lists (terms that additions brought in) by PostingLists. */
 export function compactPostings(mini: unknown): void {
   const tree = (mini as { _index: TermTree })._index;
   for (const byField of tree.values()) {
