@@ -102,13 +102,17 @@ export class RankingService {
       () => browser.runtime.getPlatformInfo(),
       (done: number, total: number) => (this.progress = { done, total }),
     );
-    const index = await loadOrBuildIndex(this.db, { onProgress, save: () => this.scheduleSave() });
+    let worthSaving = false;
+    const index = await loadOrBuildIndex(this.db, { onProgress, save: () => void (worthSaving = true) });
     if (this.pending.size) {
       await this.refresh(index, this.pending);
       this.noteChanges(this.pending.size);
       this.pending.clear();
     }
     this.index = index;
+    // A rebuilt or much caught-up index is saved at once, though after the answers waiting for
+    // it: a worker stopped before a delayed save would rebuild or catch up all over again.
+    if (worthSaving) this.scheduleSave(0);
   }
 
   /** Few changes are caught up with at the next start; many are worth a new snapshot. */
@@ -116,7 +120,7 @@ export class RankingService {
     if (this.unsaved.add(count)) this.scheduleSave();
   }
 
-  private scheduleSave(): void {
+  private scheduleSave(delay = SAVE_DELAY_MS): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
@@ -126,6 +130,6 @@ export class RankingService {
         // A full disk loses only the snapshot: the next start catches up from the library.
         console.warn('simlit: the similarity index could not be saved', error instanceof Error ? error.name : '');
       });
-    }, SAVE_DELAY_MS);
+    }, delay);
   }
 }

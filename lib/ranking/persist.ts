@@ -45,8 +45,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * How an index that differs from the snapshot gets saved; at once by default. The background
-   * passes its delayed save, so that the first answer after a rebuild does not wait for a
-   * snapshot of tens of megabytes to be written.
+   * saves it just after answering the questions that waited for the index, so that the first
+   * answer after a rebuild does not wait for tens of megabytes to be written.
    */
   save?: (index: SimilarityIndex) => Promise<void> | void;
   /** A caught-up index is saved only when at least this many articles changed (see SAVE_AFTER_CHANGES). */
