@@ -74,8 +74,10 @@ export async function* articlePages(db: SimlitDB, pageSize = 1000): AsyncGenerat
 
 /**
  * The saved index brought up to date with the articles table (articles added, changed or
- * deleted since it was saved), or a fresh build when there is no usable snapshot. Saves a fresh
- * build, and a caught-up index when many articles changed.
+ * deleted since it was saved), or a fresh build when there is no usable snapshot or when more
+ * articles are new or changed than the snapshot holds (building at once is then the faster way,
+ * and gives compact posting lists). Saves a fresh build, and a caught-up index when many
+ * articles changed.
  */
 export async function loadOrBuildIndex(
   db: SimlitDB,
@@ -83,16 +85,28 @@ export async function loadOrBuildIndex(
 ): Promise<SimilarityIndex> {
   const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
   const loaded = stored && typeof stored.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }, options) : undefined;
-  if (!loaded || !stored) {
-    const index = await SimilarityIndex.build(articlePages(db), { options, onProgress, total: await db.articles.count() });
-    await save(index);
-    return index;
-  }
+  const caughtUp = loaded && stored ? await catchUp(db, loaded, stored.savedAt, saveAfterChanges, save) : undefined;
+  if (caughtUp) return caughtUp;
+  const index = await SimilarityIndex.build(articlePages(db), { options, onProgress, total: await db.articles.count() });
+  await save(index);
+  return index;
+}
+
+/** The loaded index with the library's changes since `savedAt`, or undefined when they outnumber what it holds. */
+async function catchUp(
+  db: SimlitDB,
+  loaded: SimilarityIndex,
+  savedAt: number,
+  saveAfterChanges: number,
+  save: (index: SimilarityIndex) => Promise<void> | void,
+): Promise<SimilarityIndex | undefined> {
   const libraryIds = new Set(await db.articles.toCollection().primaryKeys());
   const removed = loaded.ids().filter((id) => !libraryIds.has(id));
-  for (const id of removed) loaded.remove(id);
-  const changed = await db.articles.where('updatedAt').aboveOrEqual(stored.savedAt).toArray();
   const missingIds = [...libraryIds].filter((id) => !loaded.has(id));
+  const changedCount = await db.articles.where('updatedAt').aboveOrEqual(savedAt).count();
+  if (missingIds.length + changedCount > loaded.size - removed.length) return undefined;
+  for (const id of removed) loaded.remove(id);
+  const changed = await db.articles.where('updatedAt').aboveOrEqual(savedAt).toArray();
   const missing = (await db.articles.bulkGet(missingIds)).filter((article) => article !== undefined);
   loaded.addAll([...changed, ...missing]);
   if (removed.length + changed.length + missing.length >= Math.max(1, saveAfterChanges)) await save(loaded);

@@ -67,14 +67,16 @@ describe('loadOrBuildIndex', () => {
 
   it('catches up with articles added, changed and deleted since the snapshot', async () => {
     const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 3));
+    await db.articles.bulkPut(ARTICLES.slice(0, 4));
     const first = await loadOrBuildIndex(db);
     await saveIndex(db, first, 5000);
-    await db.articles.bulkPut([...ARTICLES.slice(3), { ...ARTICLES[0], abstract: `${ARTICLES[0].abstract} Rigidity.`, updatedAt: 6000 }]);
+    await db.articles.bulkPut([ARTICLES[4], { ...ARTICLES[0], abstract: `${ARTICLES[0].abstract} Rigidity.`, updatedAt: 6000 }]);
     await db.articles.delete('c');
     await db.articles.put(ARTICLES[2]);
     await db.articles.delete('b');
-    const caughtUp = await loadOrBuildIndex(db);
+    const progress: number[] = [];
+    const caughtUp = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([]); // caught up, not rebuilt
     const library = await db.articles.toArray();
     expect(caughtUp.ids().sort()).toEqual(library.map((a) => a.id).sort());
     const fresh = SimilarityIndex.create(library);
@@ -85,16 +87,29 @@ describe('loadOrBuildIndex', () => {
 
   it('rewrites the snapshot after catching up only when many articles changed', async () => {
     const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 2));
+    await db.articles.bulkPut(ARTICLES.slice(0, 3));
     await saveIndex(db, await loadOrBuildIndex(db), 5000);
     const saves: number[] = [];
-    const load = () => loadOrBuildIndex(db, { saveAfterChanges: 3, save: (index) => void saves.push(index.size) });
-    await db.articles.bulkPut(ARTICLES.slice(2, 4));
+    const progress: number[] = [];
+    const load = () => loadOrBuildIndex(db, { saveAfterChanges: 2, save: (index) => void saves.push(index.size), onProgress: (done) => progress.push(done) });
+    await db.articles.put(ARTICLES[3]);
     expect((await load()).size).toBe(4);
-    expect(saves).toEqual([]); // two changes: the next start catches up again, cheaply
+    expect(saves).toEqual([]); // one change: the next start catches up again, cheaply
     await db.articles.put(ARTICLES[4]);
     expect((await load()).size).toBe(5);
-    expect(saves).toEqual([5]); // three changes since the snapshot: worth rewriting it
+    expect(saves).toEqual([5]); // two changes since the snapshot: worth rewriting it
+    expect(progress).toEqual([]); // caught up both times, never rebuilt
+  });
+
+  it('builds anew rather than catching up when more articles are new than the snapshot holds', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES.slice(0, 2));
+    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    await db.articles.bulkPut(ARTICLES.slice(2));
+    const progress: number[] = [];
+    const index = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
+    expect(progress.at(-1)).toBe(ARTICLES.length);
+    expect(index.ids().sort()).toEqual(ARTICLES.map(({ id }) => id));
   });
 
   it('rebuilds when the snapshot was saved by an older tokenizer version', async () => {
