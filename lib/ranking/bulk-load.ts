@@ -7,10 +7,11 @@
  * fields go in through MiniSearch's serialized form (`MiniSearch.loadJS`); the posting lists,
  * as compact PostingLists, are put into its term tree as loadJS itself puts them, without
  * first turning them into objects keyed by strings, which cost as much as the walk saved (not
- * public API: minisearch is pinned, see more-like-this.ts). The index
- * equals the one add() builds from the same documents in the same order, down to MiniSearch's
- * running average of field lengths, so scores do not depend on how the index was built
- * (tests/lib/ranking/bulk-load.test.ts).
+ * public API: minisearch is pinned, see more-like-this.ts).
+ *
+ * The index equals the one add() builds from the same documents in the same order, down to
+ * MiniSearch's running average of field lengths, so scores do not depend on how the index was
+ * built (tests/lib/ranking/bulk-load.test.ts).
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { PostingList } from './posting-list';
