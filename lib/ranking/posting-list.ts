@@ -12,7 +12,7 @@
  * size, keys, entries, iteration, forEach), and iterators walk a copy, so that deleting while
  * iterating (MiniSearch's vacuum does) behaves as with a Map. The bulk writer and snapshots
  * (bulk-load.ts, snapshot.ts) make these; terms new to the index after that get MiniSearch's
- * Maps, until compactPostings() or the next snapshot load.
+ * Maps until the next snapshot load.
  */
 export class PostingList {
   /** id, frequency, id, frequency... ascending by id. */
@@ -133,16 +133,3 @@ export class PostingList {
 
 /** What the ranker reads of a posting list, Map or PostingList. */
 export type Postings = Pick<Map<number, number>, 'size' | 'get' | 'has' | 'forEach' | 'keys'>;
-
-/** The term tree of a MiniSearch index: term -> field number -> posting list (not public API). */
-interface TermTree {
-  values(): IterableIterator<Map<number, Map<number, number> | PostingList>>;
-}
-
-/** Replaces the Maps in a MiniSearch index's posting lists (terms that additions brought in) by PostingLists. */
-export function compactPostings(mini: unknown): void {
-  const tree = (mini as { _index: TermTree })._index;
-  for (const byField of tree.values()) {
-    for (const [fieldId, postings] of byField) if (postings instanceof Map) byField.set(fieldId, new PostingList(postings));
-  }
-}

@@ -10,7 +10,6 @@ import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, 
 import { TermSpace, type TermVector } from './vectors';
 import { indexKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
-import { compactPostings } from './posting-list';
 import { deserializeIndex, serializeIndex } from './snapshot';
 import { MoreLikeThis, type MiniSearchInternals, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
@@ -310,13 +309,9 @@ export class SimilarityIndex {
     if (this.mini.has(id)) this.mini.discard(id);
   }
 
-  /**
-   * Cleans discarded articles out of the posting lists (MiniSearch also does it by itself over
-   * time), and makes compact the posting lists of terms that additions brought in.
-   */
+  /** Cleans discarded articles out of the posting lists (MiniSearch also does it by itself over time). */
   async compact(): Promise<void> {
     await this.mini.vacuum();
-    compactPostings(this.mini);
   }
 
   /**

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { compactPostings, PostingList } from '@/lib/ranking/posting-list';
+import { PostingList } from '@/lib/ranking/posting-list';
+import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
 
 type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number] | ['addOccurrence', number];
 
@@ -51,17 +52,19 @@ describe('PostingList', () => {
   });
 });
 
-describe('compactPostings', () => {
-  it("turns a MiniSearch index's posting lists into PostingLists without changing its answers", async () => {
+describe('PostingList in a MiniSearch index', () => {
+  it('gives the answers of the Maps it replaces, and takes additions, discards and vacuuming', async () => {
     const documents = [
       { id: 'a', text: 'pebble game sparse graph pebble' },
       { id: 'b', text: 'soil wheat yield' },
       { id: 'c', text: 'graph tree game' },
     ];
-    const mini = new MiniSearch({ fields: ['text'] });
-    mini.addAll(documents);
-    const before = mini.search('graph game wheet', { fuzzy: 0.2, prefix: true });
-    compactPostings(mini);
+    const options = { fields: ['text'] };
+    const withMaps = new MiniSearch(options);
+    withMaps.addAll(documents);
+    const before = withMaps.search('graph game wheet', { fuzzy: 0.2, prefix: true });
+    // A snapshot loads every posting list as a PostingList.
+    const mini = deserializeIndex(serializeIndex(withMaps), options);
     expect(mini.search('graph game wheet', { fuzzy: 0.2, prefix: true })).toEqual(before);
     // Adding, discarding and vacuuming go on working on the compact lists.
     mini.add({ id: 'd', text: 'graph pebble' });
