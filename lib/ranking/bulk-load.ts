@@ -7,13 +7,14 @@
  * fields go in through MiniSearch's serialized form (`MiniSearch.loadJS`); the posting lists,
  * as compact PostingLists, are put into its term tree as loadJS itself puts them, without
  * first turning them into objects keyed by strings, which cost as much as the walk saved (not
- * public API: minisearch is pinned, see more-like-this.ts).
+ * public API: see minisearch-internals.ts).
  *
  * The index equals the one add() builds from the same documents in the same order, down to
  * MiniSearch's running average of field lengths, so scores do not depend on how the index was
  * built (tests/lib/ranking/bulk-load.test.ts).
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { internalsOf } from './minisearch-internals';
 import { PostingList } from './posting-list';
 
 export interface BulkDocument {
@@ -89,11 +90,11 @@ export class BulkIndexWriter {
 
 /**
  * A MiniSearch index from its serialized documents (`index` left empty) and its posting lists,
- * put into the term tree as loadJS itself puts them (not public API: minisearch is pinned).
+ * put into the term tree as loadJS itself puts them.
  */
 export function loadWithPostings<T>(js: AsPlainObject, postings: Iterable<[string, Map<number, PostingList>]>, options: Options<T>): MiniSearch<T> {
   const mini = MiniSearch.loadJS<T>(js, options);
-  const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, PostingList>): unknown } })._index;
+  const tree = internalsOf(mini)._index;
   for (const [term, byField] of postings) tree.set(term, byField);
   return mini;
 }

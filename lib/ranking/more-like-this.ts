@@ -9,22 +9,8 @@
  * on a large library that bookkeeping was most of the query's time (tests/bench/ranking.ts).
  * Only the few best matches become objects.
  */
+import type { MiniSearchInternals } from './minisearch-internals';
 import type { Postings } from './posting-list';
-
-/** MiniSearch's data (not public API: minisearch is pinned at 7.2.0; recheck on upgrade). */
-export interface MiniSearchInternals {
-  /** Term key -> field number -> short document id -> term frequency. */
-  _index: { get(key: string): Map<number, Postings> | undefined };
-  _documentIds: Map<number, string>;
-  _storedFields: Map<number, Record<string, unknown>>;
-  _fieldIds: Record<string, number>;
-  /** Short document id -> distinct terms per field; discarded documents have none. */
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _nextId: number;
-  _dirtCount: number;
-  documentCount: number;
-}
 
 export interface QueryTerm {
   /** The term as spelled in the index. */
@@ -109,7 +95,7 @@ export class MoreLikeThis {
         const frequencies = postings.get(fieldId);
         if (!frequencies) continue;
         const holders = this.liveCount(frequencies);
-        const idf = Math.log(1 + (mini.documentCount - holders + 0.5) / (holders + 0.5));
+        const idf = Math.log(1 + (mini._documentCount - holders + 0.5) / (holders + 0.5));
         const averageLength = mini._avgFieldLength[fieldId];
         const weight = boost * fieldBoost;
         const fieldLengths = lengths[fieldId];
@@ -137,7 +123,7 @@ export class MoreLikeThis {
    * new short id and every discard lowers the document count, so the pair names the index state.
    */
   private fieldLengths(): Float64Array[] {
-    const state = `${this.mini._nextId}:${this.mini.documentCount}`;
+    const state = `${this.mini._nextId}:${this.mini._documentCount}`;
     if (state === this.lengthsState) return this.lengths;
     const size = this.mini._nextId;
     this.lengths = Object.keys(this.mini._fieldIds).map(() => new Float64Array(size));

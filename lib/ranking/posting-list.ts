@@ -132,4 +132,10 @@ export class PostingList {
 }
 
 /** What the ranker reads of a posting list, Map or PostingList. */
-export type Postings = Pick<Map<number, number>, 'size' | 'get' | 'has' | 'forEach' | 'keys'>;
+export interface Postings {
+  readonly size: number;
+  get(id: number): number | undefined;
+  has(id: number): boolean;
+  forEach(callback: (frequency: number, id: number) => void): void;
+  keys(): IterableIterator<number>;
+}

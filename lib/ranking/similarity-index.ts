@@ -11,7 +11,8 @@ import { TermSpace, type TermVector } from './vectors';
 import { indexKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
 import { deserializeIndex, serializeIndex } from './snapshot';
-import { MoreLikeThis, type MiniSearchInternals, type QueryTerm, type ScoredDocument } from './more-like-this';
+import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
+import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
 export interface RankerOptions {
@@ -227,7 +228,7 @@ export class SimilarityIndex {
     private readonly mini: MiniSearch<IndexedDocument>,
     readonly options: RankerOptions,
   ) {
-    this.internals = mini as unknown as MiniSearchInternals;
+    this.internals = internalsOf(mini);
     // As MiniSearch: fields in index order, and a boost of 0 counts as 1.
     const boosts = INDEX_FIELDS.map((field): [number, number] => [this.internals._fieldIds[field], options.fieldBoosts[field] || 1]);
     this.candidateSearch = new MoreLikeThis(this.internals, boosts);

@@ -10,6 +10,7 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import { loadWithPostings } from './bulk-load';
+import { internalsOf } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
 
 /** A term and, per field holding it, the field number and the flat posting list. */
@@ -20,21 +21,8 @@ interface SerializedIndex {
   terms: SerializedTerm[];
 }
 
-/** What is read of MiniSearch's state to serialize it (not public API: minisearch is pinned). */
-interface IndexState {
-  _index: Iterable<[string, Map<number, Postings>]>;
-  _documentIds: Map<number, string>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _storedFields: Map<number, unknown>;
-  _documentCount: number;
-  _nextId: number;
-  _dirtCount: number;
-}
-
 export function serializeIndex<T>(mini: MiniSearch<T>): string {
-  const state = mini as unknown as IndexState;
+  const state = internalsOf(mini);
   const documents: AsPlainObject = {
     documentCount: state._documentCount,
     nextId: state._nextId,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { bestPositions, MoreLikeThis, type MiniSearchInternals, type QueryTerm } from '@/lib/ranking/more-like-this';
+import { internalsOf } from '@/lib/ranking/minisearch-internals';
+import { bestPositions, MoreLikeThis, type QueryTerm } from '@/lib/ranking/more-like-this';
 
 interface Doc {
   id: string;
@@ -23,7 +24,7 @@ function documents(count: number, seed: number): Doc[] {
 function indexOf(docs: Doc[]): { mini: MiniSearch<Doc>; search: MoreLikeThis } {
   const mini = new MiniSearch<Doc>({ fields: ['title', 'body'], searchOptions: { boost: FIELD_BOOSTS } });
   mini.addAll(docs);
-  const internals = mini as unknown as MiniSearchInternals;
+  const internals = internalsOf(mini);
   return { mini, search: new MoreLikeThis(internals, [[internals._fieldIds.title, 2], [internals._fieldIds.body, 1]]) };
 }
 
@@ -47,7 +48,7 @@ describe('MoreLikeThis', () => {
   it("gives MiniSearch's scores and order for a weighted OR query, ties included", () => {
     const docs = documents(300, 7);
     const { mini, search } = indexOf(docs);
-    const internals = mini as unknown as MiniSearchInternals;
+    const internals = internalsOf(mini);
     const ours = search.best(QUERY, () => true, 40).map(({ docId, score }) => ({ id: internals._documentIds.get(docId), score }));
     expect(ours).toEqual(miniSearchAnswer(mini, QUERY, 40));
   });
@@ -55,7 +56,7 @@ describe('MoreLikeThis', () => {
   it('leaves discarded documents out, both as matches and as holders of a term', () => {
     const docs = documents(200, 11);
     const { mini, search } = indexOf(docs);
-    const internals = mini as unknown as MiniSearchInternals;
+    const internals = internalsOf(mini);
     const holdersBefore = search.documentFrequency('pebble');
     const discarded = docs.filter((doc) => doc.title.includes('pebble')).slice(0, 5);
     for (const doc of discarded) mini.discard(doc.id);
@@ -68,7 +69,7 @@ describe('MoreLikeThis', () => {
 
   it('looks further down the matches when `accept` turns the best ones down', () => {
     const { mini, search } = indexOf(documents(300, 3));
-    const internals = mini as unknown as MiniSearchInternals;
+    const internals = internalsOf(mini);
     const everyFifth = (docId: number) => Number(internals._documentIds.get(docId)!.slice(1)) % 5 === 0;
     const kept = search.best(QUERY, everyFifth, 20);
     expect(kept).toHaveLength(20);

@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { PostingList } from '@/lib/ranking/posting-list';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
+import { internalsOf } from '@/lib/ranking/minisearch-internals';
 
 type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number] | ['addOccurrence', number];
 
@@ -71,7 +72,7 @@ describe('PostingList in a MiniSearch index', () => {
     mini.discard('a');
     await mini.vacuum();
     expect(mini.search('pebble').map(({ id }) => id)).toEqual(['d']);
-    const tree = (mini as unknown as { _index: Map<string, Map<number, unknown>> })._index;
+    const tree = internalsOf(mini)._index;
     expect(tree.get('graph')!.get(0)).toBeInstanceOf(PostingList);
   });
 });

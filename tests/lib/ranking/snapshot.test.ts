@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
 import { PostingList } from '@/lib/ranking/posting-list';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
+import { internalsOf } from '@/lib/ranking/minisearch-internals';
 
 const OPTIONS = { fields: ['title', 'body'], storeFields: ['title'], tokenize: (text: string) => (text ? text.split(' ') : []) };
 
@@ -39,7 +40,7 @@ describe('index snapshots', () => {
 
   it('load every posting list compact, and go on taking additions', () => {
     const restored = deserializeIndex(serializeIndex(lived()), OPTIONS);
-    const tree = (restored as unknown as { _index: Map<string, Map<number, unknown>> })._index;
+    const tree = internalsOf(restored)._index;
     expect(tree.get('matroid')!.get(1)).toBeInstanceOf(PostingList);
     restored.add({ id: 'e', title: 'matroid', body: '' });
     expect(restored.search('matroid').map(({ id }) => id)).toEqual(['e', 'd']);
