@@ -211,8 +211,7 @@ function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
 }
 
 export class SimilarityIndex {
-  /** Cleared on every change of the library, since every idf depends on the article count. */
-  private readonly idfCache = new Map<string, number>();
+  /** Document frequencies by term (queries share most terms), cleared on every change of the library. */
   private readonly frequencyCache = new Map<string, number>();
   /**
    * Candidates' re-ranking vectors, most recently used last: neighbourhoods overlap, so the same
@@ -339,7 +338,7 @@ export class SimilarityIndex {
 
   /** Orders candidates by cosine similarity to the query articles, then again after feedback. */
   private rerank(terms: ArticleTerms[], candidates: Candidate[], limit: number): SimilarArticle[] {
-    const idf = this.cachedIdf();
+    const idf = this.idf;
     const weights = this.options.vectorWeights;
     const space = this.space;
     const original = space.vector(mergeTerms(terms), weights, idf);
@@ -359,7 +358,6 @@ export class SimilarityIndex {
 
   /** Every idf depends on the article count, and a candidate's vector on idf. */
   private libraryChanged(): void {
-    this.idfCache.clear();
     this.frequencyCache.clear();
     this.vectorCache.clear();
   }
@@ -396,19 +394,11 @@ export class SimilarityIndex {
     return frequency;
   }
 
-  /** idf per term, memoized until the library changes (queries share most terms); 0 for terms no article holds. */
-  private cachedIdf(): (term: string) => number {
-    const cache = this.idfCache;
-    return (term) => {
-      let idf = cache.get(term);
-      if (idf === undefined) {
-        const df = this.documentFrequency(term);
-        idf = df > 0 ? inverseDocumentFrequency(df, this.size) : 0;
-        cache.set(term, idf);
-      }
-      return idf;
-    };
-  }
+  /** 0 for terms no article holds. */
+  private readonly idf = (term: string): number => {
+    const df = this.documentFrequency(term);
+    return df > 0 ? inverseDocumentFrequency(df, this.size) : 0;
+  };
 
   /** The search box: every word must match (else any), English words by prefix and with typos, CJK exactly. */
   search(text: string, { limit = 20, filter }: SimilarOptions = {}): SimilarArticle[] {
