@@ -102,13 +102,13 @@ async function catchUp(
 ): Promise<SimilarityIndex | undefined> {
   const libraryIds = new Set(await db.articles.toCollection().primaryKeys());
   const removed = loaded.ids().filter((id) => !libraryIds.has(id));
-  const missingIds = [...libraryIds].filter((id) => !loaded.has(id));
-  const changedCount = await db.articles.where('updatedAt').aboveOrEqual(savedAt).count();
-  if (missingIds.length + changedCount > loaded.size - removed.length) return undefined;
+  // Articles new since the snapshot are usually changed since it too: each is read and indexed once.
+  const stale = new Set(await db.articles.where('updatedAt').aboveOrEqual(savedAt).primaryKeys());
+  for (const id of libraryIds) if (!loaded.has(id)) stale.add(id);
+  if (stale.size > loaded.size - removed.length) return undefined;
   for (const id of removed) loaded.remove(id);
-  const changed = await db.articles.where('updatedAt').aboveOrEqual(savedAt).toArray();
-  const missing = (await db.articles.bulkGet(missingIds)).filter((article) => article !== undefined);
-  loaded.addAll([...changed, ...missing]);
-  if (removed.length + changed.length + missing.length >= Math.max(1, saveAfterChanges)) await save(loaded);
+  const articles = (await db.articles.bulkGet([...stale])).filter((article) => article !== undefined);
+  loaded.addAll(articles);
+  if (removed.length + articles.length >= Math.max(1, saveAfterChanges)) await save(loaded);
   return loaded;
 }

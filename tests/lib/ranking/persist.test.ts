@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
 import { articlePages, loadOrBuildIndex, saveIndex, SNAPSHOT_KEY, UnsavedChanges } from '@/lib/ranking/persist';
@@ -99,6 +99,20 @@ describe('loadOrBuildIndex', () => {
     expect((await load()).size).toBe(5);
     expect(saves).toEqual([5]); // two changes since the snapshot: worth rewriting it
     expect(progress).toEqual([]); // caught up both times, never rebuilt
+  });
+
+  it('indexes an article that is both new and changed since the snapshot once', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES.slice(0, 4));
+    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    await db.articles.put({ ...ARTICLES[4], updatedAt: 6000 });
+    const add = vi.spyOn(SimilarityIndex.prototype, 'add');
+    try {
+      expect((await loadOrBuildIndex(db)).size).toBe(5);
+      expect(add.mock.calls.map(([article]) => article.id)).toEqual(['e']);
+    } finally {
+      add.mockRestore();
+    }
   });
 
   it('builds anew rather than catching up when more articles are new than the snapshot holds', async () => {
