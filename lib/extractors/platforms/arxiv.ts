@@ -1,9 +1,9 @@
 import type { ExtractedItem } from '../../model/article';
 import { attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { fillMissing } from '../shared/merge';
-import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
+import { itemsOfRows } from '../shared/list-items';
 
 /**
  * arXiv. Abstract pages (/abs/ID: citation_* tags plus the page), listing pages (/list/...:
@@ -55,24 +55,19 @@ function absPage(doc: Document, url: URL): ExtractedItem {
 
 /** /list/ pages: each dt holds the id link, the dd after it the title, authors and abstract. */
 function listing(doc: Document): ExtractedItem[] {
-  const items: ExtractedItem[] = [];
-  for (const dt of findAll(doc, 'dl dt')) {
-    if (items.length >= MAX_ITEMS_PER_PAGE) break;
+  return itemsOfRows(findAll(doc, 'dl dt'), (dt, position) => {
     const dd = dt.nextElementSibling;
-    if (!dd || dd.tagName !== 'DD') continue;
+    if (!dd || dd.tagName !== 'DD') return undefined;
     const idLink = find(dt, 'a[href*="/abs/"]');
     const id = arxivId(attr(idLink, 'href'));
     const title = squish(textWithout(find(dd, '.list-title'), DESCRIPTOR));
-    if (!id || !title) continue;
-    items.push(
-      preprint(id, items.length + 1, {
-        title,
-        authors: findAll(dd, '.list-authors a').map((a) => text(a)),
-        abstract: textWithout(find(dd, 'p.mathjax, .abstract'), DESCRIPTOR) || undefined,
-      }),
-    );
-  }
-  return items;
+    if (!id || !title) return undefined;
+    return preprint(id, position, {
+      title,
+      authors: findAll(dd, '.list-authors a').map((a) => text(a)),
+      abstract: textWithout(find(dd, 'p.mathjax, .abstract'), DESCRIPTOR) || undefined,
+    });
+  });
 }
 
 /**
@@ -86,24 +81,19 @@ function firstSubmission(line: string): string | undefined {
 
 /** arxiv.org/search results: the full abstract is on the page, hidden behind "More". */
 function searchResults(doc: Document): ExtractedItem[] {
-  const items: ExtractedItem[] = [];
-  for (const result of findAll(doc, 'li.arxiv-result')) {
-    if (items.length >= MAX_ITEMS_PER_PAGE) break;
+  return itemsOfRows(findAll(doc, 'li.arxiv-result'), (result, position) => {
     const id = arxivId(attr(find(result, '.list-title a[href*="/abs/"]'), 'href'));
     const title = squish(textWithout(find(result, 'p.title'), DESCRIPTOR));
-    if (!id || !title) continue;
+    if (!id || !title) return undefined;
     const full = find(result, '.abstract-full');
     const abstract = full ? textWithout(full, 'a, .is-size-7') : textWithout(find(result, 'p.abstract'), `${DESCRIPTOR}, a, .abstract-short`);
-    items.push(
-      preprint(id, items.length + 1, {
-        title,
-        authors: findAll(result, 'p.authors a').map((a) => text(a)),
-        abstract,
-        date: firstSubmission(text(find(result, 'p.is-size-7'))),
-      }),
-    );
-  }
-  return items;
+    return preprint(id, position, {
+      title,
+      authors: findAll(result, 'p.authors a').map((a) => text(a)),
+      abstract,
+      date: firstSubmission(text(find(result, 'p.is-size-7'))),
+    });
+  });
 }
 
 export const arxiv: Extractor = {

@@ -1,9 +1,8 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, childElements, find, findAll, firstText, hostIs, queryParam, squish, text, tableRows, textWithout } from '../dom';
 import { parseIssueLine } from '../shared/citation-line';
-import { authorNames } from '../shared/list-items';
+import { authorNames, itemsOfRows } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
-import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
@@ -49,17 +48,15 @@ function resultRows(doc: Document): Element[] {
 }
 
 function resultItems(doc: Document, url: URL): ExtractedItem[] {
-  const items: ExtractedItem[] = [];
-  for (const row of resultRows(doc)) {
-    if (items.length >= MAX_ITEMS_PER_PAGE) break;
+  return itemsOfRows(resultRows(doc), (row, next) => {
     const cells = cellsOf(row);
     const link = find(cells.get('name'), 'a.fz14') ?? find(cells.get('name'), 'a[href]');
-    if (!link) continue;
+    if (!link) return undefined;
     const href = attr(link, 'href');
     const database = squish(text(cells.get('data')));
     const position = Number.parseInt(squish(text(cells.get('seq'))), 10);
     const author = cells.get('author');
-    items.push({
+    return {
       title: text(link),
       authors: author ? authorNames([author], 'sup') : [],
       containerTitle: text(cells.get('source')),
@@ -67,10 +64,9 @@ function resultItems(doc: Document, url: URL): ExtractedItem[] {
       type: typeOf(database),
       platformId: fileName(cells.get('operat') ?? row, href, url),
       url: absoluteUrl(href, url),
-      position: Number.isFinite(position) ? position : items.length + 1,
-    });
-  }
-  return items;
+      position: Number.isFinite(position) ? position : next,
+    };
+  });
 }
 
 /** "DOI：", "页码：" ... rows under the abstract of an article page. */

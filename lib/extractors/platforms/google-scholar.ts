@@ -1,7 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, closest, find, findAll, squish, text, textWithout } from '../dom';
-import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
+import { itemsOfRows } from '../shared/list-items';
 
 /**
  * Google Scholar result lists (scholar.google.com and its country hosts). Each result shows a
@@ -53,12 +53,6 @@ export const googleScholar: Extractor = {
   },
 
   extract(doc, url) {
-    const items: ExtractedItem[] = [];
-    for (const result of findAll(doc, '.gs_r.gs_or, .gs_r:not(.gs_or) .gs_ri')) {
-      if (items.length >= MAX_ITEMS_PER_PAGE) break;
-      const item = resultItem(result, url, items.length + 1);
-      if (item) items.push(item);
-    }
-    return items;
+    return itemsOfRows(findAll(doc, '.gs_r.gs_or, .gs_r:not(.gs_or) .gs_ri'), (result, position) => resultItem(result, url, position));
   },
 };

@@ -1,9 +1,9 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { fillMissing } from '../shared/merge';
-import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
+import { itemsOfRows } from '../shared/list-items';
 
 /**
  * PubMed. The current site (pubmed.ncbi.nlm.nih.gov): article pages with their "Similar
@@ -55,13 +55,7 @@ function docsumItem(node: Element, base: URL, position: number): ExtractedItem |
 }
 
 function docsumItems(nodes: Iterable<Element>, base: URL): ExtractedItem[] {
-  const items: ExtractedItem[] = [];
-  for (const node of nodes) {
-    if (items.length >= MAX_ITEMS_PER_PAGE) break;
-    const item = docsumItem(node, base, items.length + 1);
-    if (item) items.push(item);
-  }
-  return items;
+  return itemsOfRows(nodes, (node, position) => docsumItem(node, base, position));
 }
 
 /** Keywords printed as a "Keywords:" paragraph in the abstract section. */
@@ -124,23 +118,20 @@ function legacyArticle(doc: Document, url: URL): ExtractedItem {
 
 /** Result list of the 2015 layout: div.rprt blocks with p.title, p.desc (authors), p.details. */
 function legacyResults(doc: Document, base: URL): ExtractedItem[] {
-  const items: ExtractedItem[] = [];
-  for (const block of findAll(doc, 'div.rprt')) {
-    if (items.length >= MAX_ITEMS_PER_PAGE) break;
+  return itemsOfRows(findAll(doc, 'div.rprt'), (block, position) => {
     const link = find(block, 'p.title a');
-    if (!link) continue;
+    if (!link) return undefined;
     const pmid = squish(text(find(block, '.rprtid dd'))) || pmidFromHref(attr(link, 'href'));
     const authors = squish(text(find(block, 'p.desc'))).replace(/\.$/, '');
-    items.push({
+    return {
       title: text(link),
       authors: authors ? authors.split(/\s*,\s*/) : [],
       ...parseCitationLine(text(find(block, 'p.details'))),
       platformId: pmid || undefined,
       url: pmid ? articleUrl(pmid) : absoluteUrl(attr(link, 'href'), base),
-      position: items.length + 1,
-    });
-  }
-  return items;
+      position,
+    };
+  });
 }
 
 const SIMILAR = '#similar .articles-list .full-docsum, #similar-articles-list .full-docsum, .similar-articles .full-docsum';

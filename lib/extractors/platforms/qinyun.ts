@@ -2,9 +2,8 @@ import type { ExtractedItem } from '../../model/article';
 import { splitAuthorLine } from '../../text/names';
 import { absoluteUrl, attr, find, findAll, firstText, squish, tableRows, text, textWithout } from '../dom';
 import { parseReference } from '../shared/citation-line';
-import { readList } from '../shared/list-items';
+import { itemsOfRows, readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
-import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
@@ -37,9 +36,7 @@ function articleUrl(fileNumber: string, url: URL): string {
 
 /** Rows of the similar-literature list: position, abstract, and a title link when the page has one. */
 function similarListItems(doc: Document, url: URL): ExtractedItem[] {
-  const items: ExtractedItem[] = [];
-  for (const row of findAll(doc, 'table.similar_list').flatMap(tableRows)) {
-    if (items.length >= MAX_ITEMS_PER_PAGE) break;
+  return itemsOfRows(findAll(doc, 'table.similar_list').flatMap(tableRows), (row, next) => {
     const abstractNode = find(row, '.abstract');
     const titleLink = find(row, 'a.title, .title a, a[href*="view_abstract" i]');
     const similarLink = find(row, 'a.similar, a[href*="search_similar" i]');
@@ -50,11 +47,10 @@ function similarListItems(doc: Document, url: URL): ExtractedItem[] {
       abstract: text(abstractNode),
       platformId: number,
       url: number ? articleUrl(number, url) : absoluteUrl(attr(titleLink, 'href'), url),
-      position: Number.isFinite(position) ? position : items.length + 1,
+      position: Number.isFinite(position) ? position : next,
     };
-    if (item.title?.trim() || item.abstract?.trim()) items.push(item);
-  }
-  return items;
+    return item.title?.trim() || item.abstract?.trim() ? item : undefined;
+  });
 }
 
 function linkTexts(node: Element | null, skip = 'sup'): string[] {

@@ -2,9 +2,9 @@ import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { fillMissing } from '../shared/merge';
-import { MAX_ITEMS_PER_PAGE } from '../limits';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
+import { itemsOfRows } from '../shared/list-items';
 
 /**
  * Wanfang Data (万方数据). Search results on s.wanfangdata.com.cn (div.normal-list entries with
@@ -59,13 +59,7 @@ function resultItem(entry: Element, base: URL, position: number): ExtractedItem 
 }
 
 function resultItems(doc: Document, base: URL): ExtractedItem[] {
-  const items: ExtractedItem[] = [];
-  for (const entry of findAll(doc, '.normal-list')) {
-    if (items.length >= MAX_ITEMS_PER_PAGE) break;
-    const item = resultItem(entry, base, items.length + 1);
-    if (item) items.push(item);
-  }
-  return items;
+  return itemsOfRows(findAll(doc, '.normal-list'), (entry, position) => resultItem(entry, base, position));
 }
 
 /** The value beside a label row ("DOI：", "年，卷(期)：", "页码：") of an article page. */

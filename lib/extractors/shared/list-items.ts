@@ -25,6 +25,21 @@ export interface ListLayout {
 }
 
 
+/**
+ * The items `toItem` makes of a list's rows (undefined: not an article), given the 1-based
+ * position the next item takes. Reading stops at the page cap, so that a hostile page of
+ * thousands of rows costs no more than a full one.
+ */
+export function itemsOfRows<T>(rows: Iterable<T>, toItem: (row: T, position: number) => ExtractedItem | undefined): ExtractedItem[] {
+  const items: ExtractedItem[] = [];
+  for (const row of rows) {
+    if (items.length >= MAX_ITEMS_PER_PAGE) break;
+    const item = toItem(row, items.length + 1);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
 /** Items of a list page laid out as `layout` says, in page order with 1-based positions. */
 export function readList(doc: Document, base: URL, layout: ListLayout): ExtractedItem[] {
   const links = findAll(doc, layout.links);
