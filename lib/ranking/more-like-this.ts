@@ -11,6 +11,7 @@
  */
 import type { MiniSearchInternals } from './minisearch-internals';
 import type { Postings } from './posting-list';
+import { inverseDocumentFrequency } from './query';
 
 export interface QueryTerm {
   /** The term as spelled in the index. */
@@ -95,7 +96,7 @@ export class MoreLikeThis {
         const frequencies = postings.get(fieldId);
         if (!frequencies) continue;
         const holders = this.liveCount(frequencies);
-        const idf = Math.log(1 + (mini._documentCount - holders + 0.5) / (holders + 0.5));
+        const idf = inverseDocumentFrequency(holders, mini._documentCount);
         const averageLength = mini._avgFieldLength[fieldId];
         const weight = boost * fieldBoost;
         const fieldLengths = lengths[fieldId];

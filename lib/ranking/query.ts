@@ -44,7 +44,7 @@ export function termWeights(terms: ArticleTerms[], fieldWeights: Record<Field, n
 
 const MIN_DOC_CAP = 100;
 
-/** BM25's idf: high for rare terms, near zero for terms most articles share. */
+/** BM25's idf, as MiniSearch computes it: high for rare terms, near zero for terms most articles share. */
 export function inverseDocumentFrequency(df: number, documentCount: number): number {
   return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
 }
