@@ -11,6 +11,7 @@ import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
 import { benchCorpus } from './corpus';
+import { median } from './stats';
 
 const PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
 const RUNS = 7;
@@ -21,11 +22,6 @@ export interface PopupOpenFigures {
   firstBuildMs: number;
   coldMs: number[];
   warmMs: number[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Library records for the corpus, as the capture path would have stored them. */

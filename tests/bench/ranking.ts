@@ -14,17 +14,13 @@ import { benchCorpus, seededRandom } from './corpus';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
+import { percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const QUERIES = 200;
 const RESULTS_DIR = 'bench-results';
 
 type Figures = Record<string, number>;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import { pageArticles } from '@/lib/capture/page-articles';
 import { extractPage } from '@/lib/extractors/registry';
+import { median } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = 7;
@@ -41,8 +42,7 @@ export function runScrapeBench(): ScrapeFigure[] {
       times.push(performance.now() - started);
     }
     window.close();
-    times.sort((a, b) => a - b);
-    return { page: name, items, medianMs: Number(times[Math.floor(RUNS / 2)].toFixed(2)) };
+    return { page: name, items, medianMs: Number(median(times).toFixed(2)) };
   });
 }
 

@@ -13,6 +13,7 @@ import { tokenize } from '../../lib/ranking/tokenize';
 import { foldToSimplified } from '../../lib/ranking/fold-script';
 import { seededRandom } from './corpus';
 import { devSets, type LabelledSet } from './eval-data';
+import { median } from './stats';
 
 type Variant = { name: string; options: RankerOptions };
 
@@ -141,11 +142,6 @@ function crossScriptShare(index: SimilarityIndex, set: ScriptSet, articles: Rank
     }
   }
   return total ? crossing / total : 0;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Median over the texts of the time `run` takes on one (each timed over `repeats` runs), in µs. */

@@ -1,0 +1,11 @@
+/** Order statistics for the benchmarks: medians and percentiles, never means (the machines are shared and noisy). */
+
+/** The value below which `p` percent of the values lie. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
