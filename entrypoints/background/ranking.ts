@@ -2,8 +2,7 @@ import type { Article } from '@/lib/model/article';
 import type { RankingReply } from '@/lib/messages';
 import type { SimlitDB } from '@/lib/db/schema';
 import { keepingAlive } from '@/lib/keep-alive';
-import { loadOrBuildIndex, saveIndex, SimilarityIndex } from '@/lib/ranking';
-import { UnsavedChanges } from '@/lib/ranking/persist';
+import { loadOrBuildIndex, saveIndex, SimilarityIndex, UnsavedChanges, type SimilarArticle } from '@/lib/ranking';
 
 const SAVE_DELAY_MS = 5_000;
 /** A snapshot loads in well under a second: wait that long rather than answer "indexing". */
@@ -12,7 +11,7 @@ const WAIT_FOR_LOAD_MS = 1_500;
 /**
  * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
  * when the service worker starts, or built when there is none; then updated article by article
- * as captures and library edits arrive, and saved a little after the last change. Questions
+ * as captures and library edits arrive, and saved again once many articles changed. Questions
  * asked while it is being built get the build's progress instead.
  */
 export class RankingService {
@@ -37,8 +36,7 @@ export class RankingService {
   async similar(articleIds: string[], limit: number): Promise<RankingReply> {
     const index = await this.ready();
     if (!index) return { ok: true, indexing: { ...this.progress } };
-    const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
-    return { ok: true, results: index.similarTo(articles, { limit }) };
+    return { ok: true, results: await this.rank(index, articleIds, limit) };
   }
 
   async search(text: string, limit: number): Promise<RankingReply> {
@@ -56,8 +54,13 @@ export class RankingService {
     this.warm();
     await this.loading;
     if (!this.index) return;
+    await this.db.captures.update(captureId, { similar: await this.rank(this.index, articleIds, limit) });
+  }
+
+  /** The library articles most similar to these ones (taken together); deleted ones are left out. */
+  private async rank(index: SimilarityIndex, articleIds: string[], limit: number): Promise<SimilarArticle[]> {
     const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
-    await this.db.captures.update(captureId, { similar: this.index.similarTo(articles, { limit }) });
+    return index.similarTo(articles, { limit });
   }
 
   /** Articles written by a capture: indexed at once. */

@@ -24,5 +24,5 @@
 export { SimilarityIndex, DEFAULT_RANKER, indexVersion } from './similarity-index';
 export type { RankerOptions, SimilarArticle, SimilarOptions, IndexSnapshotData } from './similarity-index';
 export type { RankableArticle } from './article-terms';
-export { loadOrBuildIndex, saveIndex, SNAPSHOT_KEY } from './persist';
+export { loadOrBuildIndex, saveIndex, SNAPSHOT_KEY, UnsavedChanges } from './persist';
 export { tokenize, tokenizerVersion, DEFAULT_TOKENIZER } from './tokenize';
