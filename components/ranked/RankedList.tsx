@@ -36,7 +36,7 @@ export function RankedList({ state, label, empty, keep = () => true, limit, floo
       const shown = kept.filter(({ ranked }) => ranked.score >= topScore * floorShareOfBest).slice(0, limit);
       if (shown.length === 0) return <p class="empty">{empty}</p>;
       return (
-        <ol class="ranked-list" aria-label={label}>
+        <ol class="ranked-list" aria-label={label} aria-busy={state.current ? 'false' : 'true'}>
           {shown.map(({ article, ranked }) => (
             <RankedRow key={article.id} article={article} score={ranked.score} topScore={topScore} terms={ranked.terms} onPivot={onPivot} />
           ))}

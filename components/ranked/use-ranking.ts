@@ -7,7 +7,8 @@ export type RankingState =
   | { phase: 'idle' }
   | { phase: 'loading' }
   | { phase: 'indexing'; percent: number }
-  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[] }
+  /** `current` is false while an earlier answer is shown and the fresh one is awaited. */
+  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[]; current: boolean }
   | { phase: 'failed'; error: string };
 
 const RETRY_MS = 400;
@@ -31,13 +32,17 @@ export function useRanking(
     }
     let cancelled = false;
     let showing = false;
+    let answered = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     setState({ phase: 'loading' });
-    async function show(ranked: RankedArticle[]): Promise<void> {
+    async function show(ranked: RankedArticle[], current: boolean): Promise<void> {
+      if (current) answered = true;
       const articles = await db.articles.bulkGet(ranked.map((result) => result.id));
-      if (cancelled) return;
+      // The earlier answer never replaces the fresh one, whichever read finishes first.
+      if (cancelled || (!current && answered)) return;
       // Articles deleted since the index saw them are left out.
-      setState({ phase: 'ready', results: ranked.flatMap((one, index) => (articles[index] ? [{ article: articles[index], ranked: one }] : [])) });
+      const results = ranked.flatMap((one, index) => (articles[index] ? [{ article: articles[index], ranked: one }] : []));
+      setState({ phase: 'ready', results, current });
       showing = true;
     }
     async function run(): Promise<void> {
@@ -50,9 +55,9 @@ export function useRanking(
         timer = setTimeout(() => void run(), RETRY_MS);
         return;
       }
-      await show(reply.results);
+      await show(reply.results, true);
     }
-    if (remembered?.length) void show(remembered);
+    if (remembered?.length) void show(remembered, false);
     void run();
     return () => {
       cancelled = true;

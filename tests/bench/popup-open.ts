@@ -77,12 +77,16 @@ async function stopWorker(browser: ExtensionBrowser): Promise<void> {
   await cdp.detach();
 }
 
-/** Opens the popup for the captured page; milliseconds until the similar list is shown. */
+/**
+ * Opens the popup for the captured page; milliseconds until the similar list holds the
+ * background's fresh answer (the answer kept with the capture shows sooner).
+ */
 async function timePopup(browser: ExtensionBrowser, tabId: number): Promise<number> {
   const popup = await browser.context.newPage();
   const started = Date.now();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.getByRole('list', { name: 'Similar in your library' }).waitFor({ timeout: 120_000 });
+  const similar = popup.getByRole('list', { name: 'Similar in your library' });
+  await similar.and(popup.locator('[aria-busy="false"]')).waitFor({ timeout: 120_000 });
   const elapsed = Date.now() - started;
   await popup.close();
   return elapsed;

@@ -25,6 +25,11 @@ const GOVERNANCE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="
 <meta name="citation_keywords" content="问责; 避责; 基层治理; 形式主义; 基层干部">
 </head><body><h1>${GOVERNANCE_TITLE}</h1></body></html>`;
 
+/** The similar list once it holds the background's fresh answer, not the one kept with the capture. */
+function currentSimilar(popup: Page, name = 'Similar in your library') {
+  return popup.getByRole('list', { name }).and(popup.locator('[aria-busy="false"]'));
+}
+
 async function openPopupFor(browser: ExtensionBrowser, pageUrl: string): Promise<Page> {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 480, height: 600 });
@@ -61,7 +66,7 @@ describe('the reader\'s workflow in the real browser', () => {
   it('shows, for an article page, the library articles on its topic with the shared terms marked', async () => {
     const started = Date.now();
     const popup = await openPopupFor(browser, GOVERNANCE_URL);
-    const similar = popup.getByRole('list', { name: 'Similar in your library' });
+    const similar = currentSimilar(popup);
     await similar.waitFor();
     timings.articlePopupFirstResultMs = Date.now() - started;
     const rows = similar.getByRole('listitem');
@@ -80,7 +85,7 @@ describe('the reader\'s workflow in the real browser', () => {
 
   it('shows, for a list page, library articles similar to the page\'s articles together', async () => {
     const popup = await openPopupFor(browser, SEED_URL);
-    const similar = popup.getByRole('list', { name: 'Similar in your library' });
+    const similar = currentSimilar(popup);
     await similar.waitFor();
     const texts = await similar.getByRole('listitem').allTextContents();
     expect(texts[0]).toContain(GOVERNANCE_TITLE); // the page's own articles are never their own neighbours
@@ -122,7 +127,7 @@ describe('the reader\'s workflow in the real browser', () => {
     expect(await library.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await library.screenshot({ path: resolve(ARTIFACTS, 'library-zh.png') });
     const popupZh = await openPopupFor(browser, GOVERNANCE_URL);
-    await popupZh.getByRole('list', { name: '文献库中的相似文献' }).waitFor();
+    await currentSimilar(popupZh, '文献库中的相似文献').waitFor();
     await popupZh.screenshot({ path: resolve(ARTIFACTS, 'popup-article-zh.png'), fullPage: true });
     await popupZh.close();
     await library.getByRole('combobox', { name: '界面语言' }).selectOption('en');

@@ -31,8 +31,7 @@ function fakeApi(overrides: Partial<PopupApi> = {}): PopupApi & { calls: { simil
   };
 }
 
-async function popupWith(pageArticles: Article[], library: Article[] = [], api = fakeApi(), tab: typeof TAB | null = TAB, remembered?: RankedArticle[]) {
-  const db = testDb();
+async function popupWith(pageArticles: Article[], library: Article[] = [], api = fakeApi(), tab: typeof TAB | null = TAB, remembered?: RankedArticle[], db = testDb()) {
   await db.articles.bulkAdd([...pageArticles, ...library]);
   if (pageArticles.length || tab) {
     await db.captures.add({
@@ -157,9 +156,29 @@ describe('PopupApp: similar in your library', () => {
     const api = fakeApi({ similar: vi.fn(() => new Promise<RankingReply>((resolve) => (answer = resolve))) });
     await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }]);
     const ids = () => within(screen.getByRole('list', { name: 'Similar in your library' })).getAllByRole('listitem').map((row) => row.getAttribute('data-article-id'));
+    const busy = () => screen.getByRole('list', { name: 'Similar in your library' }).getAttribute('aria-busy');
     await waitFor(() => expect(ids()).toEqual(['s2']));
+    expect(busy()).toBe('true'); // the earlier answer is marked as awaiting the fresh one
     answer({ ok: true, results: [{ id: 's1', score: 0.5, terms: ['问责'] }] });
     await waitFor(() => expect(ids()).toEqual(['s1']));
+    expect(busy()).toBe('false');
+  });
+
+  it('never lets the answer ranked at capture time replace a fresh one read before it', async () => {
+    const db = testDb();
+    // The library read for the earlier answer finishes last.
+    const bulkGet = db.articles.bulkGet.bind(db.articles);
+    vi.spyOn(db.articles, 'bulkGet').mockImplementation(async (ids) => {
+      if (ids[0] === 's2') await new Promise((resolve) => setTimeout(resolve, 60));
+      return bulkGet(ids);
+    });
+    const api = fakeApi({ similar: vi.fn(async () => ({ ok: true, results: [{ id: 's1', score: 0.5, terms: ['问责'] }] }) as RankingReply) });
+    await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }], db);
+    const list = await screen.findByRole('list', { name: 'Similar in your library' });
+    expect(list.getAttribute('aria-busy')).toBe('false');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const ids = within(screen.getByRole('list', { name: 'Similar in your library' })).getAllByRole('listitem').map((row) => row.getAttribute('data-article-id'));
+    expect(ids).toEqual(['s1']);
   });
 
   it('leaves out neighbours scoring under a fifth of the best one', async () => {
