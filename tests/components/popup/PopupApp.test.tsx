@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { PopupApi } from '@/components/popup/api';
@@ -168,10 +169,8 @@ describe('PopupApp: similar in your library', () => {
     const db = testDb();
     // The library read for the earlier answer finishes last.
     const bulkGet = db.articles.bulkGet.bind(db.articles);
-    vi.spyOn(db.articles, 'bulkGet').mockImplementation(async (ids) => {
-      if (ids[0] === 's2') await new Promise((resolve) => setTimeout(resolve, 60));
-      return bulkGet(ids);
-    });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    vi.spyOn(db.articles, 'bulkGet').mockImplementation((ids) => Dexie.Promise.resolve(pause(ids[0] === 's2' ? 60 : 0)).then(() => bulkGet(ids)));
     const api = fakeApi({ similar: vi.fn(async () => ({ ok: true, results: [{ id: 's1', score: 0.5, terms: ['问责'] }] }) as RankingReply) });
     await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }], db);
     const list = await screen.findByRole('list', { name: 'Similar in your library' });
