@@ -4,16 +4,16 @@ import { storeCapture } from '@/lib/db/store-capture';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { readSettings } from '@/lib/db/settings';
 import { localeFor, translator } from '@/lib/i18n';
+import { RankingService } from '@/lib/ranking';
 import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
 import { clearFailure, showBadge, showFailure } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
 import { nextCaptureReply, settleCaptureReply } from './capture-replies';
-import { RankingService } from './ranking';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: boolean };
 
-export const ranking = new RankingService(openLibrary());
+export const ranking = new RankingService(openLibrary(), { keepAlive: () => browser.runtime.getPlatformInfo() });
 /** As many as the popup asks for, so that its filters work on the remembered answer too. */
 const SIMILAR_KEPT = 200;
 

@@ -13,16 +13,18 @@
  * `score` is the cosine similarity (0..1) of the two articles' tf-idf vectors; `terms` are the
  * shared terms that weigh most in it (tokens: English stems, Chinese words), for "why similar".
  * The query article and its duplicates (same id, DOI, title key or abstract fingerprint) are
- * never returned. Nothing here uses extension APIs.
+ * never returned. Nothing here uses extension APIs (the background hands RankingService its keep-alive call).
  *
  * Modules: tokenize.ts (+ fold-script.ts, stopwords.ts) makes terms; article-terms.ts picks what
  * is indexed; index-keys.ts spells terms for MiniSearch's tree; bulk-load.ts builds a whole
  * index at once and posting-list.ts keeps its posting lists small; query.ts picks the query
  * terms; more-like-this.ts finds candidates by BM25 over MiniSearch's postings; vectors.ts
- * re-ranks them; persist.ts saves and catches up; evaluate.ts measures.
+ * re-ranks them; persist.ts saves and catches up; ranking-service.ts keeps one index warm for
+ * the background (answers, captures, library edits, when to save); evaluate.ts measures.
  */
 export { SimilarityIndex, DEFAULT_RANKER, indexVersion } from './similarity-index';
 export type { RankerOptions, SimilarArticle, SimilarOptions, IndexSnapshotData } from './similarity-index';
 export type { RankableArticle } from './article-terms';
-export { loadOrBuildIndex, saveIndex, SNAPSHOT_KEY, UnsavedChanges } from './persist';
+export { loadOrBuildIndex, saveIndex, SNAPSHOT_KEY } from './persist';
 export { tokenize, tokenizerVersion, DEFAULT_TOKENIZER } from './tokenize';
+export { RankingService, type RankingServiceOptions } from './ranking-service';

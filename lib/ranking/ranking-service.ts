@@ -1,12 +1,20 @@
-import type { Article } from '@/lib/model/article';
-import type { RankingReply } from '@/lib/messages';
-import type { SimlitDB } from '@/lib/db/schema';
-import { keepingAlive } from '@/lib/keep-alive';
-import { loadOrBuildIndex, saveIndex, SimilarityIndex, UnsavedChanges, type SimilarArticle } from '@/lib/ranking';
+import type { Article } from '../model/article';
+import type { RankingReply } from '../messages';
+import type { SimlitDB } from '../db/schema';
+import { keepingAlive } from '../keep-alive';
+import { loadOrBuildIndex, SAVE_AFTER_CHANGES, saveIndex, UnsavedChanges } from './persist';
+import { SimilarityIndex, type SimilarArticle } from './similarity-index';
 
-const SAVE_DELAY_MS = 5_000;
-/** A snapshot loads in well under a second: wait that long rather than answer "indexing". */
-const WAIT_FOR_LOAD_MS = 1_500;
+export interface RankingServiceOptions {
+  /** A cheap extension API call that keeps the service worker alive through a long build. */
+  keepAlive: () => Promise<unknown>;
+  /** How long after enough changes the snapshot is rewritten. */
+  saveDelayMs?: number;
+  /** How long a question waits for the index to load before it is answered with the progress. */
+  waitForLoadMs?: number;
+  /** Changed articles that make a new snapshot worth writing (see SAVE_AFTER_CHANGES). */
+  saveAfterChanges?: number;
+}
 
 /**
  * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
@@ -21,9 +29,17 @@ export class RankingService {
   /** Changes that arrive while loading are applied after it. */
   private pending = new Set<string>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly unsaved = new UnsavedChanges();
+  private readonly unsaved: UnsavedChanges;
+  private readonly options: Required<RankingServiceOptions>;
 
-  constructor(private readonly db: SimlitDB) {}
+  constructor(
+    private readonly db: SimlitDB,
+    options: RankingServiceOptions,
+  ) {
+    // A snapshot loads in well under a second: questions wait that long rather than hear "indexing".
+    this.options = { saveDelayMs: 5_000, waitForLoadMs: 1_500, saveAfterChanges: SAVE_AFTER_CHANGES, ...options };
+    this.unsaved = new UnsavedChanges(this.options.saveAfterChanges);
+  }
 
   /** Starts loading without waiting for it (service worker start). */
   warm(): void {
@@ -86,7 +102,7 @@ export class RankingService {
   private async ready(): Promise<SimilarityIndex | undefined> {
     if (this.index) return this.index;
     this.warm();
-    await Promise.race([this.loading, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_LOAD_MS))]);
+    await Promise.race([this.loading, new Promise((resolve) => setTimeout(resolve, this.options.waitForLoadMs))]);
     return this.index;
   }
 
@@ -101,12 +117,13 @@ export class RankingService {
   }
 
   private async load(): Promise<void> {
-    const onProgress = keepingAlive(
-      () => browser.runtime.getPlatformInfo(),
-      (done: number, total: number) => (this.progress = { done, total }),
-    );
+    const onProgress = keepingAlive(this.options.keepAlive, (done: number, total: number) => (this.progress = { done, total }));
     let worthSaving = false;
-    const index = await loadOrBuildIndex(this.db, { onProgress, save: () => void (worthSaving = true) });
+    const index = await loadOrBuildIndex(this.db, {
+      onProgress,
+      save: () => void (worthSaving = true),
+      saveAfterChanges: this.options.saveAfterChanges,
+    });
     if (this.pending.size) {
       await this.refresh(index, this.pending);
       this.noteChanges(this.pending.size);
@@ -123,7 +140,7 @@ export class RankingService {
     if (this.unsaved.add(count)) this.scheduleSave();
   }
 
-  private scheduleSave(delay = SAVE_DELAY_MS): void {
+  private scheduleSave(delay = this.options.saveDelayMs): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;

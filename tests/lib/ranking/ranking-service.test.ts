@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SimlitDB } from '@/lib/db/schema';
+import type { RankingReply } from '@/lib/messages';
+import type { Article } from '@/lib/model/article';
+import { SNAPSHOT_KEY } from '@/lib/ranking/persist';
+import { RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
+import { SimilarityIndex } from '@/lib/ranking/similarity-index';
+import { makeArticle } from '../db/library-fixtures';
+import { testDb } from '../db/test-db';
+
+afterEach(() => vi.restoreAllMocks());
+
+const LIBRARY = [
+  makeArticle('pebble', { title: 'Pebble games for sparse graphs', abstract: 'Pebble game algorithms characterize sparse graphs and their rigidity.' }),
+  makeArticle('rigidity', { title: 'Sparse graph rigidity by pebble games', abstract: 'A pebble game decides sparsity and rigidity of graphs.' }),
+  makeArticle('herbs', { title: '补肾活血汤治疗高血压', abstract: '补肾活血汤治疗老年高血压患者,血管内皮功能改善。' }),
+  makeArticle('photons', { title: 'Photon pairs at the LHC', abstract: 'QCD calculation of photon pair production at hadron colliders.' }),
+];
+const LATE = makeArticle('late', { title: 'Pebble game rigidity of sparse graphs', abstract: 'Sparse graphs, pebble games and rigidity matroids.' });
+
+async function serviceOver(articles: Article[], options: Partial<RankingServiceOptions> = {}) {
+  const db = testDb();
+  await db.articles.bulkAdd(articles);
+  const service = new RankingService(db, { keepAlive: async () => undefined, ...options });
+  return { db, service };
+}
+
+/** Holds the first call of a table method, and so the load making it, until released. */
+function hold(table: object, method: 'get' | 'bulkGet'): () => void {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const methods = table as Record<typeof method, (...args: unknown[]) => unknown>;
+  const original = methods[method].bind(table);
+  let first = true;
+  vi.spyOn(methods, method).mockImplementation((...args) => {
+    if (!first) return original(...args);
+    first = false;
+    return held.then(() => original(...args));
+  });
+  return release;
+}
+
+function ids(reply: RankingReply): string[] {
+  if (!reply.ok || !('results' in reply)) throw new Error(`no results: ${JSON.stringify(reply)}`);
+  return reply.results.map((result) => result.id);
+}
+
+/** The ids held by the saved snapshot, once it satisfies `until`. */
+async function snapshotIds(db: SimlitDB, until: (ids: string[]) => boolean = () => true): Promise<string[]> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
+    const index = typeof stored?.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }) : undefined;
+    if (index && until(index.ids())) return index.ids().sort();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the snapshot never became as expected');
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('RankingService', () => {
+  it('builds the index at the first question, answers it, and saves the new index right after', async () => {
+    const { db, service } = await serviceOver(LIBRARY);
+    expect(await db.indexSnapshots.get(SNAPSHOT_KEY)).toBeUndefined();
+    const neighbours = ids(await service.similar(['pebble'], 10));
+    expect(neighbours[0]).toBe('rigidity');
+    expect(neighbours).not.toContain('pebble');
+    expect(neighbours).not.toContain('herbs');
+    expect(await snapshotIds(db)).toEqual(['herbs', 'pebble', 'photons', 'rigidity']);
+    expect(ids(await service.search('photon', 5))).toEqual(['photons']);
+  });
+
+  it('answers with the build\'s progress while loading takes longer than a question waits, then with results', async () => {
+    const { db, service } = await serviceOver(LIBRARY, { waitForLoadMs: 20 });
+    const release = hold(db.indexSnapshots, 'get');
+    expect(await service.similar(['pebble'], 10)).toEqual({ ok: true, indexing: { done: 0, total: 0 } });
+    expect(await service.search('pebble', 10)).toEqual({ ok: true, indexing: { done: 0, total: 0 } });
+    release();
+    await expect.poll(async () => ('results' in (await service.similar(['pebble'], 10)) ? 'answered' : 'waiting')).toBe('answered');
+    expect(ids(await service.similar(['pebble'], 10))[0]).toBe('rigidity');
+  });
+
+  it('applies captures and library edits that arrive while the index loads', async () => {
+    const { db, service } = await serviceOver(LIBRARY);
+    await service.similar(['pebble'], 10); // built and saved without LATE
+    await snapshotIds(db);
+    const reloaded = new RankingService(db, { keepAlive: async () => undefined, waitForLoadMs: 10 });
+    // Held once it has compared the snapshot with the library: what follows is news to it.
+    const release = hold(db.articles, 'bulkGet');
+    reloaded.warm();
+    await expect.poll(() => vi.mocked(db.articles.bulkGet).mock.calls.length).toBe(1);
+    await db.articles.add(LATE);
+    reloaded.written([LATE]);
+    await db.articles.delete('rigidity');
+    await reloaded.changed(['rigidity']);
+    release();
+    await expect.poll(async () => ('results' in (await reloaded.similar(['pebble'], 10)) ? 'answered' : 'waiting')).toBe('answered');
+    const neighbours = ids(await reloaded.similar(['pebble'], 10));
+    expect(neighbours[0]).toBe('late');
+    expect(neighbours).not.toContain('rigidity');
+  });
+
+  it('keeps few changes out of the snapshot, and saves once enough have arrived', async () => {
+    const { db, service } = await serviceOver(LIBRARY, { saveAfterChanges: 3, saveDelayMs: 0 });
+    await service.similar(['pebble'], 10);
+    await snapshotIds(db, (held) => held.length === LIBRARY.length);
+    const extra = [LATE, makeArticle('x1', { title: 'Graph rigidity' }), makeArticle('x2', { title: 'Sparse matroids' })];
+    await db.articles.bulkAdd(extra);
+    service.written(extra.slice(0, 2));
+    expect(ids(await service.similar(['pebble'], 10))).toContain('late'); // answered at once, from memory
+    await pause(50);
+    expect(await snapshotIds(db)).not.toContain('late');
+    service.written(extra.slice(2));
+    expect(await snapshotIds(db, (held) => held.includes('x2'))).toEqual(['herbs', 'late', 'pebble', 'photons', 'rigidity', 'x1', 'x2']);
+  });
+
+  it('keeps the answer for a captured page with its capture', async () => {
+    const { db, service } = await serviceOver([...LIBRARY, LATE]);
+    const captureId = (await db.captures.add({ pageUrl: 'https://example.org/list', platform: 'test', kind: 'list', capturedAt: 1, items: [] })) as number;
+    await service.rememberSimilar(captureId, ['pebble', 'late'], 10);
+    const kept = (await db.captures.get(captureId))?.similar?.map((result) => result.id);
+    expect(kept?.[0]).toBe('rigidity'); // the page's own articles are never their neighbours
+    expect(kept).not.toContain('pebble');
+    expect(kept).not.toContain('late');
+  });
+
+  it('goes on answering when the snapshot cannot be saved (disk full), and says why in the console', async () => {
+    const { db, service } = await serviceOver(LIBRARY);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(db.indexSnapshots, 'put').mockImplementation((() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as unknown as typeof db.indexSnapshots.put);
+    expect(ids(await service.similar(['pebble'], 10))[0]).toBe('rigidity');
+    await expect.poll(() => warn.mock.calls.length).toBe(1);
+    expect(warn.mock.calls[0]).toEqual(['simlit: the similarity index could not be saved', 'QuotaExceededError']);
+    expect(ids(await service.similar(['photons'], 10))).not.toContain('photons');
+  });
+
+  it('tries loading again at the next question after a failed load', async () => {
+    const { db, service } = await serviceOver(LIBRARY, { waitForLoadMs: 50 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(db.indexSnapshots, 'get').mockRejectedValueOnce(new DOMException('broken', 'UnknownError'));
+    expect(await service.similar(['pebble'], 10)).toEqual({ ok: true, indexing: { done: 0, total: 0 } });
+    expect(warn).toHaveBeenCalledWith('simlit: the similarity index could not be loaded', 'UnknownError');
+    expect(ids(await service.similar(['pebble'], 10))[0]).toBe('rigidity');
+  });
+});
