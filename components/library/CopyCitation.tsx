@@ -10,6 +10,8 @@ export const CITATION_STYLES: [CitationStyle, MessageKey][] = [
   ['apa', 'libStyleApa'],
 ];
 
+export const PREPARE_AFTER_MS = 500;
+
 type State =
   | { kind: 'idle' }
   | { kind: 'busy' }
@@ -42,6 +44,13 @@ export function CopyCitation({ load, formatter, label }: Props) {
   const [style, setStyle] = useState<CitationStyle>(locale === 'zh_CN' ? 'gbt7714' : 'apa');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const manualBox = useRef<HTMLTextAreaElement>(null);
+
+  // A style shown for a moment is likely to be used: its engine is built while the reader reads.
+  // Not at once, so that switching styles right away does not queue a build nobody wants.
+  useEffect(() => {
+    const timer = setTimeout(() => formatter.prepare(style), PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [formatter, style]);
 
   useEffect(() => {
     if (state.kind !== 'manual') return;

@@ -112,7 +112,14 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
         </fieldset>
         <label class="stacked">
           <span class="section-label">{t('libExportFormat')}</span>
-          <select value={format} onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as ExportFormat)}>
+          <select
+            value={format}
+            onChange={(event) => {
+              const chosen = (event.currentTarget as HTMLSelectElement).value as ExportFormat;
+              setFormat(chosen);
+              if (chosen === 'apa' || chosen === 'gbt7714') formatter.prepare(chosen);
+            }}
+          >
             {FORMATS.map((value) => (
               <option key={value} value={value}>{t(FORMAT_LABELS[value])}</option>
             ))}

@@ -16,7 +16,8 @@ export interface ExportFile {
 
 export type FormatRequest =
   | { kind: 'export'; items: Article[]; format: ExportFormat; name?: string; date: number }
-  | { kind: 'citation'; items: Article[]; style: CitationStyle };
+  | { kind: 'citation'; items: Article[]; style: CitationStyle }
+  | { kind: 'prepare'; style: CitationStyle };
 
 export type FormatResult = ExportFile | string;
 
@@ -25,6 +26,8 @@ export interface Formatter {
   exportFile(items: Article[], format: ExportFormat, name: string | undefined, date: Date): Promise<ExportFile>;
   /** One article: its reference without a list number; several: a numbered reference list. */
   citation(items: Article[], style: CitationStyle): Promise<string>;
+  /** Gets a style ready while nobody waits, so that its first citation comes at once (worker only). */
+  prepare(style: CitationStyle): void;
 }
 
 type ExportModule = typeof import('@/lib/export');
@@ -34,6 +37,10 @@ export function runFormatRequest(lib: ExportModule, request: FormatRequest): For
   if (request.kind === 'export') {
     const { text, mimeType } = lib.exportItems(request.items, request.format);
     return { text, mimeType, fileName: lib.exportFileName(request.name, request.format, new Date(request.date)) };
+  }
+  if (request.kind === 'prepare') {
+    lib.prepareCitationStyle(request.style);
+    return '';
   }
   const [first] = request.items;
   if (request.items.length === 1) return lib.formatCitation(first, request.style);
@@ -45,11 +52,16 @@ export function formatterFrom(run: (request: FormatRequest) => Promise<FormatRes
   return {
     exportFile: async (items, format, name, date) => (await run({ kind: 'export', items, format, name, date: date.getTime() })) as ExportFile,
     citation: async (items, style) => (await run({ kind: 'citation', items, style })) as string,
+    prepare: (style) => void run({ kind: 'prepare', style }).catch(() => undefined),
   };
 }
 
-/** Runs a request in the page itself; citation-js is loaded on first use, not when the page opens. */
+/**
+ * Runs a request in the page itself; citation-js is loaded on first use, not when the page opens.
+ * Getting a style ready here would freeze the page for a second: the first citation pays instead.
+ */
 export async function runInPage(request: FormatRequest): Promise<FormatResult> {
+  if (request.kind === 'prepare') return '';
   return runFormatRequest(await import('@/lib/export'), request);
 }
 

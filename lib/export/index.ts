@@ -7,7 +7,7 @@ import { formatEnw } from './enw';
 import { formatMarkdown } from './markdown';
 import { formatRis } from './ris';
 
-export { formatCitation, formatBibliography, type CitationStyle } from './citation';
+export { formatCitation, formatBibliography, prepareCitationStyle, type CitationStyle } from './citation';
 export type { ExportInput } from './csl-items';
 
 export const EXPORT_FORMATS = ['bibtex', 'biblatex', 'ris', 'csl-json', 'csv', 'enw', 'markdown', 'gbt7714', 'apa'] as const;

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { ArticleDetail } from '@/components/library/ArticleDetail';
+import { PREPARE_AFTER_MS } from '@/components/library/CopyCitation';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { inPageFormatter, type Formatter } from '@/components/library/formatter';
 import type { SimlitDB } from '@/lib/db/schema';
@@ -88,6 +89,20 @@ describe('Copy citation', { timeout: 30_000 }, () => {
     expect(writeText).toHaveBeenCalledExactlyOnceWith('Smith, J., & Doe, J. (2020). Deep learning for tumour segmentation. Medical Image Analysis, 61, 101–110.');
     expect(button.disabled).toBe(false);
   }, 40_000);
+
+  it('gets the style shown for a moment ready before the button is pressed, not one switched away from at once', async () => {
+    const prepare = vi.fn();
+    await detailOf(ENGLISH.id, { ...inPageFormatter, prepare });
+    await waitFor(() => expect(prepare.mock.calls).toEqual([['apa']]));
+    cleanup();
+
+    const second = vi.fn();
+    await detailOf(ENGLISH.id, { ...inPageFormatter, prepare: second });
+    chooseStyle('gbt7714');
+    await waitFor(() => expect(second).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, PREPARE_AFTER_MS));
+    expect(second.mock.calls).toEqual([['gbt7714']]);
+  });
 
   it('starts on GB/T 7714 in the Chinese interface', async () => {
     await detailOf(CHINESE.id, undefined, 'zh-CN');

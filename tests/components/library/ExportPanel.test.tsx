@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { REVOKE_DELAY_MS } from '@/components/library/download';
+import { inPageFormatter } from '@/components/library/formatter';
 import { addToCollection, createCollection } from '@/lib/db/collections';
 import { testDb } from '../../lib/db/test-db';
 import { renderWithDb } from '../render-with-db';
@@ -80,6 +81,19 @@ describe('Export panel', { timeout: 30_000 }, () => {
     const bib = await spy.current.downloads[1].blob.text();
     expect(bib.match(/^@article\{/gm)).toHaveLength(3);
     for (const article of [CHINESE, ENGLISH, OTHER]) expect(bib).toContain(`title = {${article.title}}`);
+  });
+
+  it('gets a citation style ready as soon as it is chosen as the format', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd([CHINESE, ENGLISH]);
+    const prepare = vi.fn();
+    renderWithDb(db, <LibraryApp db={db} formatter={{ ...inPageFormatter, prepare }} />);
+    await screen.findByRole('list', { name: 'Articles' });
+    const format = openExport().getByRole('combobox', { name: 'Format' });
+    fireEvent.change(format, { target: { value: 'bibtex' } });
+    expect(prepare).not.toHaveBeenCalled();
+    fireEvent.change(format, { target: { value: 'apa' } });
+    expect(prepare.mock.calls).toEqual([['apa']]);
   });
 
   it('offers every export format, and the Export button is off in an empty library', async () => {

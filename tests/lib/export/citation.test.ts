@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBibliography, formatCitation, isChineseItem } from '@/lib/export/citation';
+import { formatBibliography, formatCitation, isChineseItem, prepareCitationStyle } from '@/lib/export/citation';
 import type { CslItem } from '@/lib/model/article';
 
 /**
@@ -165,5 +165,18 @@ describe('APA', { timeout: 60_000 }, () => {
     const list = formatBibliography([GBT_CASES[5][1], GBT_CASES[1][1]], 'apa').split('\n').filter(Boolean);
     expect(list[0]).toMatch(/^Frese/);
     expect(list[1]).toMatch(/^Kanamori/);
+  });
+});
+
+describe('prepareCitationStyle', { timeout: 60_000 }, () => {
+  it('leaves what is formatted afterwards as it was, placeholders never showing', () => {
+    const items = [GBT_CASES[5][1], GBT_CASES[1][1], GBT_CASES[0][1]];
+    for (const style of ['apa', 'gbt7714'] as const) {
+      const before = formatBibliography(items, style);
+      prepareCitationStyle(style);
+      expect(formatBibliography(items, style)).toBe(before);
+      expect(formatCitation(items[0], style)).not.toMatch(/Placeholder|占位/);
+      expect(before.split('\n').filter(Boolean)).toHaveLength(3);
+    }
   });
 });
