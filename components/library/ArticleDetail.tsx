@@ -214,7 +214,7 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
         </button>
         <button type="button" class="danger" onClick={() => onDelete([article.id])}>{t('libDeleteArticle')}</button>
       </div>
-      <CopyCitation key={article.id} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
+      <CopyCitation key={article.id} db={db} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
       <Fields article={article} />
       {article.abstract && (
         <section class="detail-section" aria-labelledby="detail-abstract">

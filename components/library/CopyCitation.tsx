@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CitationStyle } from '@/lib/export';
+import type { SimlitDB } from '@/lib/db/schema';
+import { readSettings, writeSetting } from '@/lib/db/settings';
 import type { Article } from '@/lib/model/article';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
+import { useLiveQuery } from '../use-live-query';
 import type { Formatter } from './formatter';
 
 export const CITATION_STYLES: [CitationStyle, MessageKey][] = [
@@ -21,6 +24,8 @@ type State =
   | { kind: 'failed'; reason: string };
 
 interface Props {
+  /** Where the reader's choice of style is kept for the next article. */
+  db: SimlitDB;
   /** The articles to cite, loaded when the button is pressed (one: a citation; several: a numbered list). */
   load(): Promise<Article[]>;
   formatter: Formatter;
@@ -39,9 +44,13 @@ async function writeClipboard(text: string): Promise<boolean> {
 }
 
 /** A style choice and a button that puts the formatted reference(s) on the clipboard. */
-export function CopyCitation({ load, formatter, label }: Props) {
+export function CopyCitation({ db, load, formatter, label }: Props) {
   const { t, locale } = useI18n();
-  const [style, setStyle] = useState<CitationStyle>(locale === 'zh_CN' ? 'gbt7714' : 'apa');
+  const { value: settings } = useLiveQuery(() => readSettings(db), [db]);
+  // Chosen here (kept even if it cannot be saved), else the last choice, else by interface language.
+  const [chosen, setChosen] = useState<CitationStyle>();
+  const kept = settings?.citationStyle;
+  const style: CitationStyle = chosen ?? (kept && kept !== 'auto' ? kept : locale === 'zh_CN' ? 'gbt7714' : 'apa');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const manualBox = useRef<HTMLTextAreaElement>(null);
 
@@ -76,8 +85,10 @@ export function CopyCitation({ load, formatter, label }: Props) {
         <select
           value={style}
           onChange={(event) => {
-            setStyle((event.currentTarget as HTMLSelectElement).value as CitationStyle);
+            const next = (event.currentTarget as HTMLSelectElement).value as CitationStyle;
+            setChosen(next);
             setState({ kind: 'idle' });
+            writeSetting(db, 'citationStyle', next).catch(() => undefined);
           }}
         >
           {CITATION_STYLES.map(([value, name]) => (

@@ -15,26 +15,34 @@ export type UiLanguage = 'auto' | Locale;
  */
 export type CaptureMode = 'known-sites' | 'all-sites' | 'on-click';
 
+/** The style "copy citation" starts on; 'auto' follows the interface language (Chinese: GB/T 7714). */
+export type CitationStyleSetting = 'auto' | 'gbt7714' | 'apa';
+
 export interface Settings {
   uiLanguage: UiLanguage;
   captureMode: CaptureMode;
   /** Hostnames (lowercase, no "www.") where capture never runs; a host covers its subdomains. */
   pausedSites: string[];
+  /** The reader's last choice of citation style, kept for the next article. */
+  citationStyle: CitationStyleSetting;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   uiLanguage: 'auto',
   captureMode: 'known-sites',
   pausedSites: [],
+  citationStyle: 'auto',
 });
 
 export const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'en', 'zh_CN'];
 export const CAPTURE_MODES: readonly CaptureMode[] = ['known-sites', 'all-sites', 'on-click'];
+export const CITATION_STYLE_SETTINGS: readonly CitationStyleSetting[] = ['auto', 'gbt7714', 'apa'];
 
 const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   uiLanguage: (value): value is UiLanguage => UI_LANGUAGES.includes(value as UiLanguage),
   captureMode: (value): value is CaptureMode => CAPTURE_MODES.includes(value as CaptureMode),
   pausedSites: (value): value is string[] => Array.isArray(value) && value.every((host) => typeof host === 'string'),
+  citationStyle: (value): value is CitationStyleSetting => CITATION_STYLE_SETTINGS.includes(value as CitationStyleSetting),
 };
 
 const KEYS = Object.keys(VALIDATORS) as (keyof Settings)[];

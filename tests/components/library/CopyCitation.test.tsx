@@ -104,6 +104,16 @@ describe('Copy citation', { timeout: 30_000 }, () => {
     expect(second.mock.calls).toEqual([['gbt7714']]);
   });
 
+  it('keeps the reader\'s choice of style for the next article, across openings of the library', async () => {
+    const db = await detailOf(ENGLISH.id);
+    chooseStyle('gbt7714');
+    await waitFor(async () => expect((await db.settings.get('citationStyle'))?.value).toBe('gbt7714'));
+    cleanup();
+    renderWithDb(db, <ArticleDetail db={db} id={OTHER.id} collections={[]} onClose={() => {}} onDelete={() => {}} />, 'en');
+    await screen.findByRole('heading', { level: 2 });
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Citation style' }) as HTMLSelectElement).value).toBe('gbt7714'));
+  });
+
   it('starts on GB/T 7714 in the Chinese interface', async () => {
     await detailOf(CHINESE.id, undefined, 'zh-CN');
     expect((screen.getByRole('combobox', { name: '引文格式' }) as HTMLSelectElement).value).toBe('gbt7714');

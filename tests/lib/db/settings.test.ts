@@ -11,7 +11,8 @@ describe('readSettings', () => {
     const db = testDb();
     await writeSetting(db, 'uiLanguage', 'zh_CN');
     await writeSetting(db, 'captureMode', 'on-click');
-    expect(await readSettings(db)).toEqual({ uiLanguage: 'zh_CN', captureMode: 'on-click', pausedSites: [] });
+    await writeSetting(db, 'citationStyle', 'gbt7714');
+    expect(await readSettings(db)).toEqual({ uiLanguage: 'zh_CN', captureMode: 'on-click', pausedSites: [], citationStyle: 'gbt7714' });
   });
 
   it('falls back to the default for a malformed stored value', async () => {
@@ -20,6 +21,7 @@ describe('readSettings', () => {
       { key: 'captureMode', value: 'everywhere' },
       { key: 'pausedSites', value: 'cnki.net' },
       { key: 'uiLanguage', value: 'en' },
+      { key: 'citationStyle', value: 'mla' },
     ]);
     expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, uiLanguage: 'en' });
   });
