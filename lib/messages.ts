@@ -79,7 +79,7 @@ export const MESSAGE_LIMITS = { stringLength: 100_000, listLength: 500, urlLengt
 
 const STRING_FIELDS = [
   'title', 'containerTitle', 'containerTitleShort', 'date', 'volume', 'issue', 'firstPage', 'lastPage', 'pages',
-  'doi', 'url', 'issn', 'abstract', 'language', 'publisher', 'platformId', 'altTitle', 'altAbstract', 'type',
+  'doi', 'url', 'pdfUrl', 'issn', 'abstract', 'language', 'publisher', 'platformId', 'altTitle', 'altAbstract', 'type',
 ] as const satisfies readonly (keyof ExtractedItem)[];
 const LIST_FIELDS = ['authors', 'keywords'] as const satisfies readonly (keyof ExtractedItem)[];
 

@@ -73,6 +73,11 @@ function Fields({ article }: { article: Article }) {
           <ExternalLink href={article.URL} />
         </Field>
       )}
+      {article.pdfUrl && (
+        <Field label="libPdf">
+          <ExternalLink href={article.pdfUrl} />
+        </Field>
+      )}
       {article.language && <Field label="libLanguage">{languageName(article.language, tag)}</Field>}
       <Field label="libType">{article.type}</Field>
       <Field label="libPlatform">{article.platform}</Field>

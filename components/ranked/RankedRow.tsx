@@ -23,6 +23,7 @@ export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
   const share = topScore > 0 ? Math.max(0.04, Math.min(1, score / topScore)) : 0;
   const percent = Math.round(share * 100);
   const url = httpUrl(article.URL ?? (article.DOI ? `https://doi.org/${article.DOI}` : undefined));
+  const pdf = httpUrl(article.pdfUrl);
   const abstractId = `abstract-${article.id}`;
   const lang = textLang(article.language);
   const shared = sharedPhrases([article.title ?? '', article.keyword ?? '', article.abstract ?? ''], terms);
@@ -54,6 +55,11 @@ export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
         {url && (
           <a href={url} target="_blank" rel="noopener noreferrer" aria-label={t('popupOpenSourceOf', title)}>
             {t('popupOpenSource')}
+          </a>
+        )}
+        {pdf && (
+          <a href={pdf} target="_blank" rel="noopener noreferrer" aria-label={t('popupOpenPdfOf', title)}>
+            PDF
           </a>
         )}
         {onPivot && (

@@ -46,7 +46,7 @@ function mergeSightings(a: Sighting[], b: Sighting[]): Sighting[] {
   return [...byPage.values()].slice(-LIMITS.sightings);
 }
 
-const SHORT_FIELDS = ['container-title', 'container-title-short', 'volume', 'issue', 'page', 'URL', 'ISSN', 'language', 'publisher', 'DOI', 'source'] as const;
+const SHORT_FIELDS = ['container-title', 'container-title-short', 'volume', 'issue', 'page', 'URL', 'pdfUrl', 'ISSN', 'language', 'publisher', 'DOI', 'source'] as const;
 
 /**
  * Merges a newly captured record into a known article: the known id and everything the reader

@@ -30,7 +30,7 @@ export interface CaptureContext {
   capturedAt: number;
 }
 
-/** The article's own URL, absolute, http(s) only, without a fragment. */
+/** An article's URL (its page or its PDF), absolute, http(s) only, without a fragment. */
 function cleanUrl(url: string | undefined, base: string): string | undefined {
   return httpUrl(cleanText(url, LIMITS.url), base)?.replace(/#.*$/, '');
 }
@@ -114,6 +114,7 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
     page: cleanPages(item),
     DOI: doi,
     URL: url,
+    pdfUrl: cleanUrl(item.pdfUrl, context.pageUrl),
     ISSN: cleanIdentifier(item.issn),
     abstract,
     keyword: cleanKeywords(item.keywords),

@@ -42,7 +42,7 @@ function render(items: ExportInput[], format: ExportFormat): string {
     case 'biblatex':
       return formatBibtex(csl, format);
     case 'ris':
-      return formatRis(csl);
+      return formatRis(csl, items.map((item) => ('pdfUrl' in item ? item.pdfUrl : undefined)));
     case 'csl-json':
       return `${JSON.stringify(csl, null, 2)}\n`;
     case 'csv':

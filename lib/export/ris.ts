@@ -19,8 +19,9 @@ function line(tag: string, value: string | number): string {
  *   line, its line breaks folded to spaces;
  * - keywords are one `KW` line each, as the specification asks (citation-js writes Simlit's
  *   "a; b" keyword string as one keyword).
+ * `pdfLinks` (by item) are written as `L1`, which CSL has no variable for.
  */
-export function formatRis(items: CslItem[]): string {
+export function formatRis(items: CslItem[], pdfLinks: (string | undefined)[] = []): string {
   if (!items.length) return '';
   const prepared = items.map((item) => {
     const { keyword: _keyword, ...rest } = mapStrings(item, oneLine);
@@ -33,6 +34,8 @@ export function formatRis(items: CslItem[]): string {
       line('TY', String(TY ?? 'GEN')),
       ...Object.entries(tags).flatMap(([tag, value]) => [value].flat().map((v) => line(tag, v))),
       ...keywordList(items[index]).map((keyword) => line('KW', keyword)),
+      // L1, "link to PDF": reference managers attach it as the full text.
+      ...(pdfLinks[index] ? [line('L1', pdfLinks[index])] : []),
       'ER  - ',
     ];
   });

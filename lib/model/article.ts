@@ -57,6 +57,8 @@ export interface SimlitFields {
   titleKey: string;
   /** Fingerprint of the abstract used for identity (empty without an abstract). */
   fingerprint: string;
+  /** The full text as PDF, as the latest page that linked it gave it (CSL has no such field). */
+  pdfUrl?: string;
   /** The other-language title and abstract of bilingual pages (usually English). */
   altTitle?: string;
   altAbstract?: string;
@@ -89,6 +91,8 @@ export interface ExtractedItem {
   pages?: string;
   doi?: string;
   url?: string;
+  /** The full text as PDF, as the page links it (citation_pdf_url). */
+  pdfUrl?: string;
   issn?: string;
   abstract?: string;
   keywords?: string[];

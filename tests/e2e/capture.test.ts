@@ -129,7 +129,10 @@ describe('capturing a journal page in the real browser', () => {
     const captures = await readStore<{ pageUrl: string }>(browser.worker, 'captures');
     expect(captures.map((row) => row.pageUrl)).not.toContain(PAUSED_URL);
     const stored = await readStore<Article>(browser.worker, 'articles');
-    expect(stored.find((a) => a.DOI === '10.13000/j.cnki.sample.2018.04.002')?.title).toBe('补肾活血汤对老年单纯收缩期高血压(肾虚血瘀证)患者血管内皮功能的影响');
+    const medicine = stored.find((a) => a.DOI === '10.13000/j.cnki.sample.2018.04.002');
+    expect(medicine?.title).toBe('补肾活血汤对老年单纯收缩期高血压(肾虚血瘀证)患者血管内皮功能的影响');
+    // The page links its PDF relative to itself.
+    expect(medicine?.pdfUrl).toBe('http://jnxb.cnjournals.com/ch/reader/create_pdf.aspx?file_no=20230502');
     await putRow(browser.worker, 'settings', { key: 'pausedSites', value: [] });
     await paused.close();
     await article.close();

@@ -83,6 +83,8 @@ describe('import, export and citations in the real browser', () => {
     expect(ris.text.match(/^TY {2}- JOUR$/gm)).toHaveLength(3);
     expect(ris.text).toMatch(new RegExp(`^(TI|T1) {2}- ${ARTICLE_TITLE.replace(/[()]/g, '\\$&')}$`, 'm'));
     expect(ris.text).toMatch(/^DO {2}- 10\.1111\/puar\.13300$/m);
+    // The page's PDF link, resolved against the page, for reference managers to attach.
+    expect(ris.text).toMatch(/^L1 {2}- http:\/\/ggglxb\.cnjournals\.com\/ch\/reader\/create_pdf\.aspx\?file_no=20230502$/m);
     expect(library.workers().some((worker) => worker.url().includes('format-worker'))).toBe(true);
   });
 

@@ -139,6 +139,7 @@ export function readMetaTags(meta: MetaIndex): ExtractedItem {
     language: first(meta, ['citation_language', 'dc.language', 'dcterms.language', 'eprints.language']),
     publisher: first(meta, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'eprints.publisher']),
     url: first(meta, ['citation_abstract_html_url', 'citation_fulltext_html_url']),
+    pdfUrl: first(meta, ['citation_pdf_url', 'bepress_citation_pdf_url']),
     type: itemType(meta),
   };
 }

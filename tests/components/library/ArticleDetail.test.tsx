@@ -27,6 +27,7 @@ const BILINGUAL = makeArticle('q1', {
   ISSN: '1005-1201',
   DOI: '10.3760/cma.j.issn.1005-1201.2018.04.008',
   URL: 'https://example.org/article/q1',
+  pdfUrl: 'https://example.org/article/q1.pdf',
   keyword: '深度学习; 肺结节',
   language: 'zh',
   platform: 'qinyun',
@@ -66,6 +67,8 @@ describe('ArticleDetail', () => {
     expect(screen.getByRole('link', { name: '10.3760/cma.j.issn.1005-1201.2018.04.008' }).getAttribute('href')).toBe(
       'https://doi.org/10.3760/cma.j.issn.1005-1201.2018.04.008',
     );
+    expect(screen.getByRole('link', { name: 'https://example.org/article/q1.pdf' }).getAttribute('href')).toBe('https://example.org/article/q1.pdf');
+    expect(field('PDF')).toBe('https://example.org/article/q1.pdf');
     expect(screen.getByRole('region', { name: 'Abstract' }).textContent).toContain('目的 探讨深度学习方法');
     expect(screen.getByRole('region', { name: 'English abstract' }).textContent).toContain('Objective To explore');
   });

@@ -54,8 +54,8 @@ const PAGE = [
   makeArticle('p2', { title: undefined, abstract: '在科层制体系中,自上而下的行政考核在增强任务压力的同时,也催生出基层多样化的减负回应方式,'.repeat(3), language: 'zh' }),
 ];
 const LIBRARY = [
-  makeArticle('s1', { title: '问责压力下的基层避责行为研究', language: 'zh', abstract: '研究发现基层干部的避责行为源于问责压力。', savedAt: 3, collections: ['c'], URL: 'https://journal.example/1', issued: { 'date-parts': [[2019]] } }),
-  makeArticle('s2', { title: 'Blame avoidance in local governments', language: 'en', URL: 'javascript:alert(1)', issued: { 'date-parts': [[2015]] } }),
+  makeArticle('s1', { title: '问责压力下的基层避责行为研究', language: 'zh', abstract: '研究发现基层干部的避责行为源于问责压力。', savedAt: 3, collections: ['c'], URL: 'https://journal.example/1', pdfUrl: 'https://journal.example/1.pdf', issued: { 'date-parts': [[2019]] } }),
+  makeArticle('s2', { title: 'Blame avoidance in local governments', language: 'en', URL: 'javascript:alert(1)', pdfUrl: 'javascript:alert(2)', issued: { 'date-parts': [[2015]] } }),
 ];
 
 describe('PopupApp: this page', () => {
@@ -148,7 +148,8 @@ describe('PopupApp: similar in your library', () => {
     expect(within(rows[1]).getByRole('img').getAttribute('aria-label')).toBe('Similarity 25%');
     expect(within(rows[0]).getByText('Saved')).toBeTruthy();
     expect(within(rows[0]).getByText('in 1 collection')).toBeTruthy();
-    expect(within(rows[0]).getByRole('link', { name: /Open/ }).getAttribute('href')).toBe('https://journal.example/1');
+    expect(within(rows[0]).getByRole('link', { name: /on its site$/ }).getAttribute('href')).toBe('https://journal.example/1');
+    expect(within(rows[0]).getByRole('link', { name: 'Open the PDF of “问责压力下的基层避责行为研究”' }).getAttribute('href')).toBe('https://journal.example/1.pdf');
     expect(within(rows[1]).queryByRole('link')).toBeNull(); // a javascript: URL is never a link
   });
 

@@ -45,6 +45,10 @@ describe('mergeArticles', () => {
     expect(merged.abstract).toMatch(/^Fatigue/);
     expect(merged['container-title']).toBe('Psychoneuroendocrinology');
     expect(merged.title).toBe('Circadian cortisol and fatigue severity.');
+    // A PDF link once known stays (some sites sign theirs anew on every page view); else the new one is taken.
+    const withPdf = (pdfUrl: string) => ({ ...fromPage, pdfUrl });
+    expect(mergeArticles(fromList, withPdf('https://example.org/a.pdf')).pdfUrl).toBe('https://example.org/a.pdf');
+    expect(mergeArticles({ ...fromList, pdfUrl: 'https://example.org/old.pdf' }, withPdf('https://example.org/new.pdf')).pdfUrl).toBe('https://example.org/old.pdf');
   });
 
   it('never drops what the reader did, on either side', () => {

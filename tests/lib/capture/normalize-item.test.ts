@@ -17,6 +17,7 @@ describe('normalizeItem', () => {
       abstract: '摘要：目的 观察补肾活血汤治疗老年单纯收缩期高血压患者的临床疗效。',
       keywords: ['补肾活血汤; 单纯收缩期高血压', '老年', '老年'],
       url: '/ch/reader/view_abstract.aspx?file_no=20230502#top',
+      pdfUrl: 'create_pdf.aspx?file_no=20230502',
       platformId: '20230502',
     });
     expect(result).toMatchObject({
@@ -32,6 +33,7 @@ describe('normalizeItem', () => {
       keyword: '补肾活血汤; 单纯收缩期高血压; 老年',
       language: 'zh',
       URL: 'http://journal.example.cn/ch/reader/view_abstract.aspx?file_no=20230502',
+      pdfUrl: 'http://journal.example.cn/ch/reader/create_pdf.aspx?file_no=20230502',
       ids: ['qinyun:20230502', 'url:http://journal.example.cn/ch/reader/view_abstract.aspx?file_no=20230502'],
       sightings: [{ pageUrl: PAGE, platform: 'qinyun', capturedAt: 1_700_000_000_000 }],
       collections: [],
@@ -55,11 +57,12 @@ describe('normalizeItem', () => {
   });
 
   it('caps hostile field sizes and refuses non-web URLs', () => {
-    const result = article({ title: 'T'.repeat(10_000), abstract: 'word '.repeat(20_000), authors: Array(1000).fill('Smith J'), url: 'javascript:alert(1)' });
+    const result = article({ title: 'T'.repeat(10_000), abstract: 'word '.repeat(20_000), authors: Array(1000).fill('Smith J'), url: 'javascript:alert(1)', pdfUrl: 'javascript:alert(2)' });
     expect(result.title!.length).toBeLessThanOrEqual(LIMITS.title);
     expect(result.abstract!.length).toBeLessThanOrEqual(LIMITS.abstract);
     expect(result.author).toHaveLength(LIMITS.authors);
     expect(result.URL).toBeUndefined();
+    expect(result.pdfUrl).toBeUndefined();
   });
 
   it('takes the language the page states over detection', () => {

@@ -56,6 +56,14 @@ describe('RIS export read back by astrocite-ris', () => {
   });
 });
 
+it('writes a PDF link as L1 (RIS\'s link to the PDF), and no L1 without one', () => {
+  const text = formatRis(AWKWARD_ITEMS.slice(0, 2), ['https://example.org/paper.pdf?a=1&b=2', undefined]);
+  const [first, second] = AST.parse(text).children;
+  expect(first.properties.filter((property) => property.key === 'L1').map((property) => property.value)).toEqual(['https://example.org/paper.pdf?a=1&b=2']);
+  expect(second.properties.some((property) => property.key === 'L1')).toBe(false);
+  expect(text.match(/^L1 {2}- /gm)).toHaveLength(1);
+});
+
 it('writes nothing for no items', () => {
   expect(formatRis([])).toBe('');
 });

@@ -12,6 +12,7 @@ describe('arxiv extractor', () => {
       issued: { 'date-parts': [[2021, 6, 17]] },
       DOI: '10.48550/arxiv.2106.09685',
       URL: 'https://arxiv.org/abs/2106.09685',
+      pdfUrl: 'http://arxiv.org/pdf/2106.09685',
       ids: expect.arrayContaining(['arxiv:2106.09685']),
     });
     expect(articles[0].author?.[0]).toEqual({ family: 'Hu', given: 'Edward J.' });

@@ -14,6 +14,7 @@ describe('magtech extractor', () => {
       page: '1870-1884',
       DOI: '10.16085/j.issn.1000-6613.2022-0815',
       keyword: '电解水; 析氢反应; 镍基催化剂; 碱性介质',
+      pdfUrl: 'http://www.hgjz.example.com.cn/CN/PDF/10.16085/j.issn.1000-6613.2022-0815',
     });
     expect(articles[0].altAbstract).toMatch(/^Alkaline water electrolysis/);
   });

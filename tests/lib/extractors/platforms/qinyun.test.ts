@@ -20,6 +20,7 @@ describe('qinyun extractor', () => {
       keyword: '无人机; 多光谱; 冬小麦; 叶面积指数',
       language: 'zh',
       URL: 'http://www.zgnjxb.cn/ch/reader/view_abstract.aspx?file_no=20230315',
+      pdfUrl: 'http://www.zgnjxb.cn/ch/reader/create_pdf.aspx?file_no=20230315&flag=1&journal_id=zgnjhxb',
       ids: ['qinyun:20230315', 'url:http://www.zgnjxb.cn/ch/reader/view_abstract.aspx?file_no=20230315'],
     });
     expect(articles[0].abstract).toMatch(/^为快速、无损地获取冬小麦叶面积指数/);
