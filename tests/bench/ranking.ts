@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: indexing, persistence, similar-article and search speed and memory of the
- * similarity index at 10k and 50k articles (BENCH_SIZES=1000,10000 to change); then extraction
+ * similarity index at 1k, 10k and 50k articles (BENCH_SIZES=10000 to change); then extraction
  * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), and the load
  * figures at 100k (BENCH_LOAD=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
@@ -16,7 +16,7 @@ import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
 import { percentile } from './stats';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const QUERIES = 200;
 const RESULTS_DIR = 'bench-results';
 
