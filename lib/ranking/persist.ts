@@ -84,26 +84,44 @@ export async function loadOrBuildIndex(
   { options = DEFAULT_RANKER, onProgress, save = (index) => saveIndex(db, index), saveAfterChanges = SAVE_AFTER_CHANGES }: LoadOptions = {},
 ): Promise<SimilarityIndex> {
   const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
+  // Asked before the snapshot is parsed: the database reads them meanwhile, off this thread.
+  const changes = stored ? libraryChangesSince(db, stored.savedAt) : undefined;
+  changes?.catch(() => undefined); // unused when the snapshot is unusable; awaited, it still throws
   const loaded = stored && typeof stored.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }, options) : undefined;
-  const caughtUp = loaded && stored ? await catchUp(db, loaded, stored.savedAt, saveAfterChanges, save) : undefined;
+  const caughtUp = loaded && changes ? await catchUp(db, loaded, await changes, saveAfterChanges, save) : undefined;
   if (caughtUp) return caughtUp;
   const index = await SimilarityIndex.build(articlePages(db), { options, onProgress, total: await db.articles.count() });
   await save(index);
   return index;
 }
 
-/** The loaded index with the library's changes since `savedAt`, or undefined when they outnumber what it holds. */
+interface LibraryChanges {
+  /** Every article id in the library. */
+  libraryIds: string[];
+  /** Articles written since the snapshot was saved. */
+  changedIds: string[];
+}
+
+async function libraryChangesSince(db: SimlitDB, savedAt: number): Promise<LibraryChanges> {
+  const [libraryIds, changedIds] = await Promise.all([
+    db.articles.toCollection().primaryKeys(),
+    db.articles.where('updatedAt').aboveOrEqual(savedAt).primaryKeys(),
+  ]);
+  return { libraryIds, changedIds };
+}
+
+/** The loaded index with the library's changes since its snapshot, or undefined when they outnumber what it holds. */
 async function catchUp(
   db: SimlitDB,
   loaded: SimilarityIndex,
-  savedAt: number,
+  changes: LibraryChanges,
   saveAfterChanges: number,
   save: (index: SimilarityIndex) => Promise<void> | void,
 ): Promise<SimilarityIndex | undefined> {
-  const libraryIds = new Set(await db.articles.toCollection().primaryKeys());
+  const libraryIds = new Set(changes.libraryIds);
   const removed = loaded.ids().filter((id) => !libraryIds.has(id));
   // Articles new since the snapshot are usually changed since it too: each is read and indexed once.
-  const stale = new Set(await db.articles.where('updatedAt').aboveOrEqual(savedAt).primaryKeys());
+  const stale = new Set(changes.changedIds);
   for (const id of libraryIds) if (!loaded.has(id)) stale.add(id);
   if (stale.size > loaded.size - removed.length) return undefined;
   for (const id of removed) loaded.remove(id);
