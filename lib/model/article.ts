@@ -57,7 +57,7 @@ export interface SimlitFields {
   titleKey: string;
   /** Fingerprint of the abstract used for identity (empty without an abstract). */
   fingerprint: string;
-  /** The full text as PDF, as the latest page that linked it gave it (CSL has no such field). */
+  /** The full text as PDF, as the first page that linked it gave it (CSL has no such field). */
   pdfUrl?: string;
   /** The other-language title and abstract of bilingual pages (usually English). */
   altTitle?: string;
