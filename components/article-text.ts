@@ -1,5 +1,6 @@
 import { issuedYear, type Article } from '@/lib/model/article';
 import { displayName } from '@/lib/text/names';
+import { normalizeHost } from '@/lib/text/urls';
 
 /**
  * How an article is named in any list (popup, library, detail): one wording everywhere.
@@ -25,19 +26,11 @@ export function textLang(language: string | undefined): string | undefined {
   return language === 'zh' ? 'zh-CN' : language || undefined;
 }
 
-function siteOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function articleHeadline(article: Article, untitled: string): string {
   return headline(article.title, article.abstract, untitled);
 }
 
 /** A full article's byline: its journal, else the site it came from. */
 export function articleByline(article: Article): string {
-  return byline((article.author ?? []).map(displayName), article['container-title'] ?? siteOf(article.URL), issuedYear(article));
+  return byline((article.author ?? []).map(displayName), article['container-title'] ?? (article.URL ? normalizeHost(article.URL) : undefined), issuedYear(article));
 }

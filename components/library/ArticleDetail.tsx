@@ -1,17 +1,18 @@
 import type { ComponentChildren } from 'preact';
-import { DetailSimilar, type SimilarQuery } from './DetailSimilar';
 import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
 import { addTags, removeTag, setNote, setSaved } from '@/lib/db/article-edits';
 import { keywordList, type Article } from '@/lib/model/article';
 import { displayName } from '@/lib/text/names';
+import { doiUrl } from '@/lib/text/urls';
 import { formatDate, formatDateTime, formatIssued } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import { textLang } from '../article-text';
 import { CopyCitation } from './CopyCitation';
+import { DetailSimilar, type SimilarQuery } from './DetailSimilar';
 import { ExternalLink } from './ExternalLink';
 import { inPageFormatter, type Formatter } from './formatter';
 import { languageName } from './LibraryFilters';
@@ -65,7 +66,7 @@ function Fields({ article }: { article: Article }) {
       {article.ISSN && <Field label="libIssn">{article.ISSN}</Field>}
       {article.DOI && (
         <Field label="libDoi">
-          <ExternalLink href={`https://doi.org/${encodeURI(article.DOI)}`} text={article.DOI} />
+          <ExternalLink href={doiUrl(article.DOI)} text={article.DOI} />
         </Field>
       )}
       {article.URL && (

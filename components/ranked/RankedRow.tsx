@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import { useI18n } from '../i18n-context';
 import { sharedPhrases } from '@/lib/text/highlight';
-import { httpUrl } from '@/lib/text/urls';
+import { doiUrl, httpUrl } from '@/lib/text/urls';
 import { articleByline, articleHeadline, textLang } from '../article-text';
 import { Highlighted } from './Highlighted';
 
@@ -22,7 +22,7 @@ export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
   const title = articleHeadline(article, t('untitled'));
   const share = topScore > 0 ? Math.max(0.04, Math.min(1, score / topScore)) : 0;
   const percent = Math.round(share * 100);
-  const url = httpUrl(article.URL ?? (article.DOI ? `https://doi.org/${article.DOI}` : undefined));
+  const url = httpUrl(article.URL ?? (article.DOI ? doiUrl(article.DOI) : undefined));
   const pdf = httpUrl(article.pdfUrl);
   const abstractId = `abstract-${article.id}`;
   const lang = textLang(article.language);

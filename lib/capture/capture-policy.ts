@@ -1,6 +1,6 @@
-import { normalizeHost, type Settings } from '../db/settings';
+import type { Settings } from '../db/settings';
 import { isKnownJournalHost } from '../hosts';
-
+import { normalizeHost } from '../text/urls';
 
 export function isPausedSite(pausedSites: readonly string[], pageUrl: string): boolean {
   const host = normalizeHost(pageUrl);

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
 import type { SimlitDB } from './schema';
+import { normalizeHost } from '../text/urls';
 
 /**
  * The reader's settings, one row per key in the `settings` table. Values are checked on read:
@@ -61,25 +62,6 @@ export async function readSettings(db: SimlitDB): Promise<Settings> {
 export async function writeSetting<K extends keyof Settings>(db: SimlitDB, key: K, value: Settings[K]): Promise<void> {
   if (!VALIDATORS[key](value)) throw new TypeError(`invalid value for setting ${key}`);
   await db.settings.put({ key, value });
-}
-
-/**
- * The hostname a reader means by what they typed: a bare host ("cnki.net"), a host with a path,
- * or a whole URL. Lowercase, IDN in punycode, without a leading "www." (pausing a site should
- * not depend on how its address was typed). Undefined when it names no host.
- */
-export function normalizeHost(input: string): string | undefined {
-  const text = input.trim();
-  if (!text) return undefined;
-  let hostname: string;
-  try {
-    hostname = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).hostname;
-  } catch {
-    return undefined;
-  }
-  hostname = hostname.replace(/\.$/, '').replace(/^www\./, '');
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(hostname) && hostname !== 'localhost') return undefined;
-  return hostname;
 }
 
 /** Adds a host to the pause list; returns the stored host, or undefined when the input names none. */

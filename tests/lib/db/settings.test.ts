@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPausedSite, DEFAULT_SETTINGS, normalizeHost, readSettings, removePausedSite, writeSetting } from '@/lib/db/settings';
+import { addPausedSite, DEFAULT_SETTINGS, readSettings, removePausedSite, writeSetting } from '@/lib/db/settings';
 import { testDb } from './test-db';
 
 describe('readSettings', () => {
@@ -28,23 +28,6 @@ describe('readSettings', () => {
 
   it('refuses to write an invalid value', async () => {
     await expect(writeSetting(testDb(), 'captureMode', 'sometimes' as never)).rejects.toThrow(TypeError);
-  });
-});
-
-describe('normalizeHost', () => {
-  it.each([
-    ['cnki.net', 'cnki.net'],
-    ['  WWW.CNKI.net ', 'cnki.net'],
-    ['https://kns.cnki.net/kcms/detail?x=1', 'kns.cnki.net'],
-    ['pubmed.ncbi.nlm.nih.gov/25817406/', 'pubmed.ncbi.nlm.nih.gov'],
-    ['例子.中国', 'xn--fsqu00a.xn--fiqs8s'],
-    ['localhost:8080', 'localhost'],
-  ])('%s → %s', (input, host) => {
-    expect(normalizeHost(input)).toBe(host);
-  });
-
-  it.each(['', '   ', 'not a host', 'nodot', 'http://'])('refuses %j', (input) => {
-    expect(normalizeHost(input)).toBeUndefined();
   });
 });
 
