@@ -33,9 +33,14 @@ export function indexKey(term: string): string {
   return MARKER + String.fromCharCode(...codes);
 }
 
+/** Whether a key spells a CJK term, read off its marker without decoding it. */
+export function isCjkKey(key: string): boolean {
+  return key[0] === MARKER;
+}
+
 /** The term an index key spells. */
 export function termOfKey(key: string): string {
-  if (key[0] !== MARKER) return key;
+  if (!isCjkKey(key)) return key;
   const codes: number[] = [];
   for (let i = 1; i + 2 < key.length; i += 3) {
     const digit = (at: number) => DIGIT_VALUES.get(key.charCodeAt(at)) ?? 0;

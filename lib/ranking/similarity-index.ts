@@ -8,12 +8,12 @@ import { hashHex } from '../text/hash';
 import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats } from './query';
 import { TermSpace, type TermVector } from './vectors';
-import { indexKey, termOfKey } from './index-keys';
+import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
 import { deserializeIndex, serializeIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
-import { DEFAULT_TOKENIZER, isCjkTerm, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
+import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
 export interface RankerOptions {
   tokenizer: TokenizerOptions;
@@ -405,13 +405,16 @@ export class SimilarityIndex {
     const terms = [...new Set(tokenize(text, this.options.tokenizer))];
     if (terms.length === 0 || this.size === 0) return [];
     const searchOptions = {
-      prefix: (key: string) => !isCjkTerm(termOfKey(key)) || termOfKey(key).length === 1,
-      fuzzy: (key: string) => (!isCjkTerm(termOfKey(key)) && key.length >= 5 ? 0.2 : false),
+      prefix: (key: string) => !isCjkKey(key) || termOfKey(key).length === 1,
+      fuzzy: (key: string) => (!isCjkKey(key) && key.length >= 5 ? 0.2 : false),
       filter: filter && ((result: SearchResult) => filter(result.id)),
     };
     let results = this.mini.search(terms.join(' '), { ...searchOptions, combineWith: 'AND' });
     if (results.length === 0 && terms.length > 1) results = this.mini.search(terms.join(' '), { ...searchOptions, combineWith: 'OR' });
-    return this.topResults(results, limit, (matched) => matched);
+    return results
+      .map((result) => ({ id: String(result.id), score: result.score, terms: result.queryTerms.map(termOfKey) }))
+      .sort(byScoreThenId)
+      .slice(0, Math.max(0, limit));
   }
 
   /** Document frequencies less the query articles' own postings: a term only they hold finds nothing. */
@@ -429,14 +432,5 @@ export class SimilarityIndex {
       for (const term of new Set([...indexed.title, ...indexed.keywords, ...indexed.abstract])) counts.set(term, (counts.get(term) ?? 0) + 1);
     });
     return counts;
-  }
-
-  private topResults(results: SearchResult[], limit: number, orderTerms: (terms: string[]) => string[]): SimilarArticle[] {
-    const ranked = results.map((result) => ({
-      id: String(result.id),
-      score: result.score,
-      terms: orderTerms(result.queryTerms.map(termOfKey)),
-    }));
-    return ranked.sort(byScoreThenId).slice(0, Math.max(0, limit));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexKey, termOfKey } from '@/lib/ranking/index-keys';
+import { indexKey, isCjkKey, termOfKey } from '@/lib/ranking/index-keys';
 
 describe('index keys', () => {
   it('spells CJK terms (with kana and characters beyond the BMP) so they decode back', () => {
@@ -11,6 +11,7 @@ describe('index keys', () => {
       expect(key).toMatch(/^#[A-Za-z0-9_-]+$/);
       expect(JSON.stringify(key)).toBe(`"${key}"`);
       expect(termOfKey(key)).toBe(term);
+      expect(isCjkKey(key)).toBe(true);
     }
   });
 
@@ -18,6 +19,7 @@ describe('index keys', () => {
     for (const term of ['network', 'covid19', 'naïve', '한국어']) {
       expect(indexKey(term)).toBe(term);
       expect(termOfKey(term)).toBe(term);
+      expect(isCjkKey(indexKey(term))).toBe(false);
     }
   });
 
