@@ -40,6 +40,15 @@ export function articleTerms(article: RankableArticle, options: TokenizerOptions
   };
 }
 
+/** Adds each term's occurrences to `counts`, weighted by the field it occurs in (in order of first occurrence). */
+export function addWeightedCounts(counts: Map<string, number>, terms: ArticleTerms, fieldWeights: Record<Field, number>): Map<string, number> {
+  for (const field of Object.keys(fieldWeights) as Field[]) {
+    const weight = fieldWeights[field];
+    for (const term of terms[field]) counts.set(term, (counts.get(term) ?? 0) + weight);
+  }
+  return counts;
+}
+
 /** A term repeated more often than this says no more about the article. */
 const MAX_REPEATS = 3;
 

@@ -3,7 +3,7 @@
  * best tell what they are about, weighted. Fewer terms mean a faster search; picking them by
  * tf-idf against the library keeps the ones that separate topics.
  */
-import type { ArticleTerms, Field } from './article-terms';
+import { addWeightedCounts, type ArticleTerms, type Field } from './article-terms';
 
 export interface WeightedTerm {
   term: string;
@@ -32,12 +32,7 @@ export interface TermStats {
 /** Each term's weight in the query articles: occurrences weighted by field, damped by log. */
 export function termWeights(terms: ArticleTerms[], fieldWeights: Record<Field, number>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const article of terms) {
-    for (const field of Object.keys(fieldWeights) as Field[]) {
-      const weight = fieldWeights[field];
-      for (const term of article[field]) counts.set(term, (counts.get(term) ?? 0) + weight);
-    }
-  }
+  for (const article of terms) addWeightedCounts(counts, article, fieldWeights);
   for (const [term, count] of counts) counts.set(term, Math.log1p(count));
   return counts;
 }

@@ -11,7 +11,7 @@
  * scratch array instead of hashing strings. Sums run in the same order as over the terms
  * themselves, so scores do not depend on the representation.
  */
-import type { ArticleTerms, Field } from './article-terms';
+import { addWeightedCounts, type ArticleTerms, type Field } from './article-terms';
 
 /** Terms by number and their weights, in the order the terms first occur. All weights are > 0. */
 export interface TermVector {
@@ -27,11 +27,7 @@ export class TermSpace {
 
   /** Occurrences weighted by field, damped by log, times idf, scaled to unit length. */
   vector(terms: ArticleTerms, fieldWeights: Record<Field, number>, idf: (term: string) => number): TermVector {
-    const counts = new Map<string, number>();
-    for (const field of Object.keys(fieldWeights) as Field[]) {
-      const weight = fieldWeights[field];
-      for (const term of terms[field]) counts.set(term, (counts.get(term) ?? 0) + weight);
-    }
+    const counts = addWeightedCounts(new Map(), terms, fieldWeights);
     const ids: number[] = [];
     const values: number[] = [];
     let norm = 0;
