@@ -60,8 +60,13 @@ function chineseWords(run: string): string[] {
   return words;
 }
 
+/** A Chinese term is kept unless it is a stopword (with stopwords on). */
+function keepsCjkTerm(term: string, options: TokenizerOptions): boolean {
+  return !options.stopwords || !CHINESE_STOPWORDS.has(term);
+}
+
 function pushCjkWord(word: string, options: TokenizerOptions, out: string[]): void {
-  if (!options.stopwords || !CHINESE_STOPWORDS.has(word)) out.push(word);
+  if (keepsCjkTerm(word, options)) out.push(word);
 }
 
 function pushBigrams(run: string, out: string[]): void {
@@ -88,7 +93,7 @@ function phrases(run: string, options: TokenizerOptions): string[] {
 }
 
 function cjkTerms(run: string, options: TokenizerOptions, out: string[]): void {
-  const keep = (term: string) => !options.stopwords || !CHINESE_STOPWORDS.has(term);
+  const keep = (term: string) => keepsCjkTerm(term, options);
   if (options.cjk === 'words' || options.cjk === 'words+bigram') {
     for (const word of chineseWords(run)) pushCjkWord(word, options, out);
   }
