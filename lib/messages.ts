@@ -74,6 +74,12 @@ export type RankingReply =
 
 export const MAX_RANKED = 500;
 
+/**
+ * Similar articles the popup asks for, more than it shows so that its filters still leave a full
+ * list; the background keeps as many with each capture, for the popup to show at once.
+ */
+export const POPUP_SIMILAR_COUNT = 200;
+
 /** Sizes accepted from a content script; larger fields are refused, not truncated silently. */
 export const MESSAGE_LIMITS = { stringLength: 100_000, listLength: 500, urlLength: 4096 } as const;
 

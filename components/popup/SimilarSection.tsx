@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import { issuedYear } from '@/lib/model/article';
 import type { SimlitDB } from '@/lib/db/schema';
-import type { RankedArticle } from '@/lib/messages';
+import { POPUP_SIMILAR_COUNT, type RankedArticle } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
 import { articleHeadline } from '../article-text';
@@ -26,8 +26,6 @@ export function passesFilters(article: Article, filters: SimilarFilters): boolea
 }
 
 const SHOWN = 20;
-/** Asked for more than shown, so that filters still leave a full list. */
-const ASKED = 200;
 
 interface Props {
   db: SimlitDB;
@@ -45,7 +43,7 @@ export function SimilarSection({ db, api, pageArticles, remembered }: Props) {
   const [filters, setFilters] = useState<SimilarFilters>({ savedOnly: false, language: '' });
   const queryIds = pivot ? [pivot.id] : pageArticles.map((article) => article.id);
   const key = queryIds.join('|');
-  const ask = useMemo(() => (queryIds.length ? () => api.similar(queryIds, ASKED) : undefined), [api, key]);
+  const ask = useMemo(() => (queryIds.length ? () => api.similar(queryIds, POPUP_SIMILAR_COUNT) : undefined), [api, key]);
   const state = useRanking(db, ask, key, pivot ? undefined : remembered);
   if (queryIds.length === 0) return null;
   return (

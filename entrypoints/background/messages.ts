@@ -5,7 +5,7 @@ import { storageErrorMessage } from '@/lib/db/errors';
 import { readSettings } from '@/lib/db/settings';
 import { localeFor, translator } from '@/lib/i18n';
 import { RankingService } from '@/lib/ranking';
-import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
+import { POPUP_SIMILAR_COUNT, validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
 import { clearFailure, showBadge, showFailure } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
 import { nextCaptureReply, settleCaptureReply } from './capture-replies';
@@ -14,8 +14,6 @@ type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener
 type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: boolean };
 
 export const ranking = new RankingService(openLibrary(), { keepAlive: () => browser.runtime.getPlatformInfo() });
-/** As many as the popup asks for, so that its filters work on the remembered answer too. */
-const SIMILAR_KEPT = 200;
 
 /** How long the popup's capture request waits for the capture it started. */
 const CAPTURE_REPLY_WAIT_MS = 10_000;
@@ -63,7 +61,7 @@ async function storeAndShow(message: ContentCaptureMessage, tabId: number | unde
       articles,
     );
     ranking.written(result.written);
-    ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId), SIMILAR_KEPT).catch(() => {
+    ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId), POPUP_SIMILAR_COUNT).catch(() => {
       // Only a shortcut for the popup: it asks afresh anyway.
     });
     if (tabId !== undefined) await Promise.all([showBadge(tabId, articles.length), clearFailure(tabId)]);
