@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
-import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
+import { putRows, readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
 import { benchCorpus } from './corpus';
@@ -46,25 +46,7 @@ function asArticles(size: number): Article[] {
 }
 
 async function fill(worker: Worker, articles: Article[]): Promise<void> {
-  for (let start = 0; start < articles.length; start += 1000) {
-    await worker.evaluate(
-      (rows) =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('simlit');
-          open.onsuccess = () => {
-            const transaction = open.result.transaction('articles', 'readwrite');
-            for (const row of rows) transaction.objectStore('articles').put(row);
-            transaction.oncomplete = () => {
-              open.result.close();
-              done();
-            };
-            transaction.onerror = () => fail(transaction.error);
-          };
-          open.onerror = () => fail(open.error);
-        }),
-      articles.slice(start, start + 1000),
-    );
-  }
+  for (let start = 0; start < articles.length; start += 1000) await putRows(worker, 'articles', articles.slice(start, start + 1000));
 }
 
 async function stopWorker(browser: ExtensionBrowser): Promise<void> {

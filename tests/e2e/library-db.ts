@@ -49,14 +49,19 @@ export async function tabIdOf(worker: Worker, pageUrl: string): Promise<number> 
 
 /** Writes one row into the extension's IndexedDB, as the options page would. */
 export async function putRow(worker: Worker, store: string, row: unknown): Promise<void> {
+  await putRows(worker, store, [row]);
+}
+
+/** Writes rows into the extension's IndexedDB in one transaction. */
+export async function putRows(worker: Worker, store: string, rows: unknown[]): Promise<void> {
   await worker.evaluate(
-    ([name, value]) =>
+    ([name, values]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('simlit');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const transaction = open.result.transaction(name as string, 'readwrite');
-          transaction.objectStore(name as string).put(value);
+          const transaction = open.result.transaction(name, 'readwrite');
+          for (const value of values) transaction.objectStore(name).put(value);
           transaction.oncomplete = () => {
             open.result.close();
             resolve();
@@ -64,6 +69,6 @@ export async function putRow(worker: Worker, store: string, row: unknown): Promi
           transaction.onerror = () => reject(transaction.error);
         };
       }),
-    [store, row] as const,
+    [store, rows] as const,
   );
 }
