@@ -1,5 +1,6 @@
 /**
- * Journal hosts where capture runs by default, as match patterns for the content script.
+ * Journal hosts where capture runs by default, as match patterns for the content script: every
+ * extractor's `hosts` (a test checks) and the publishers whose pages carry embedded metadata.
  * Qinyun/E-Tiller journals live on thousands of their own domains; the shared hosting domains
  * are listed here, and any other site can be captured by a click (activeTab) or by opting in to
  * all sites in the options.

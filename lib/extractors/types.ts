@@ -8,6 +8,12 @@ import type { ExtractedItem, PageExtraction } from '../model/article';
 export interface Extractor {
   /** Platform id stored with each article ("qinyun", "cnki", "meta", ...). */
   id: string;
+  /**
+   * Hosts (and their subdomains) where this platform is recognised by address and where capture
+   * runs by default; `lib/hosts.ts` lists them all (a test checks). Empty for extractors that
+   * recognise pages by markup alone.
+   */
+  hosts: readonly string[];
   /** Where the selectors were seen, for maintainers. */
   seenOn: string[];
   canExtract(doc: Document, url: URL): boolean;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXTRACTORS } from '@/lib/extractors/registry';
 import { isKnownJournalHost, KNOWN_JOURNAL_HOSTS, matchPatterns } from '@/lib/hosts';
 
 describe('known journal hosts', () => {
@@ -18,5 +19,11 @@ describe('known journal hosts', () => {
     const patterns = matchPatterns();
     expect(patterns).toHaveLength(KNOWN_JOURNAL_HOSTS.length);
     for (const pattern of patterns) expect(pattern).toMatch(/^\*:\/\/\*\.[a-z0-9.-]+\/\*$/);
+  });
+  it('lists every host an extractor recognises by address, so capture runs there', () => {
+    // lib/hosts.ts stays a plain list: the background reads it without loading the extractors.
+    for (const extractor of EXTRACTORS) {
+      for (const host of extractor.hosts) expect(KNOWN_JOURNAL_HOSTS, extractor.id).toContain(host);
+    }
   });
 });

@@ -98,6 +98,7 @@ function searchResults(doc: Document): ExtractedItem[] {
 
 export const arxiv: Extractor = {
   id: 'arxiv',
+  hosts: ['arxiv.org'],
   seenOn: ['https://arxiv.org/abs/1902.02534', 'https://arxiv.org/list/cs.DL/new', 'https://arxiv.org/search/?query=open+citations&searchtype=all'],
 
   canExtract(_doc, url) {

@@ -110,6 +110,7 @@ function isArticlePage(doc: Document): boolean {
 
 export const cnki: Extractor = {
   id: 'cnki',
+  hosts: ['cnki.net', 'cnki.com.cn'],
   seenOn: [
     'https://kns.cnki.net/kns8s/defaultresult/index?kw=WAAM',
     'https://kns.cnki.net/kcms2/article/abstract?v=...&uniplatform=NZKPT&language=CHS',

@@ -50,6 +50,7 @@ function isArticlePage(url: URL): boolean {
 
 export const cqvip: Extractor = {
   id: 'cqvip',
+  hosts: ['cqvip.com'],
   seenOn: ['https://qikan.cqvip.com/Qikan/Article/Detail?id=7109012345', 'https://qikan.cqvip.com/Qikan/Search/Index?key=U%3D增材制造'],
 
   canExtract(_doc, url) {

@@ -31,6 +31,7 @@ export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | un
  */
 export const embeddedMetadata: Extractor = {
   id: 'meta',
+  hosts: [],
   seenOn: [
     'https://www.nature.com/articles/nature13322',
     'http://www.biomedcentral.com/1746-6148/10/144',

@@ -104,6 +104,7 @@ function blockItem(block: Element, base: URL): ExtractedItem | undefined {
 
 export const genericList: Extractor = {
   id: 'list',
+  hosts: [],
   seenOn: ['any site: repeated blocks with a title link, an abstract and a bibliographic line'],
 
   canExtract(doc, url) {

@@ -42,6 +42,7 @@ function resultItem(result: Element, base: URL, position: number): ExtractedItem
 
 export const googleScholar: Extractor = {
   id: 'scholar',
+  hosts: ['scholar.google.com'],
   seenOn: ['https://scholar.google.com/scholar?q=open+citations'],
 
   canExtract(doc, url) {

@@ -31,6 +31,7 @@ function distinctDois(doc: Document, bodyText: string): Map<string, number> {
 
 export const loneDoi: Extractor = {
   id: 'doi',
+  hosts: [],
   seenOn: ['https://www.crossref.org/display-guidelines/'],
 
   canExtract(doc, url) {

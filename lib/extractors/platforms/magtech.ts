@@ -67,6 +67,7 @@ function tocItems(doc: Document, url: URL): ExtractedItem[] {
 
 export const magtech: Extractor = {
   id: 'magtech',
+  hosts: ['magtechjournal.com', 'magtech.com.cn'],
   seenOn: ['http://journal.example.org.cn/CN/10.13000/j.sample.2023.05.001', 'http://journal.example.org.cn/CN/Y2023/V44/I5'],
 
   canExtract(doc, url) {

@@ -143,6 +143,7 @@ function isArticle(doc: Document): boolean {
 
 export const pubmed: Extractor = {
   id: 'pubmed',
+  hosts: ['pubmed.ncbi.nlm.nih.gov', 'ncbi.nlm.nih.gov'],
   seenOn: [
     'https://pubmed.ncbi.nlm.nih.gov/25817406/',
     'https://pubmed.ncbi.nlm.nih.gov/?term=cortisol+fatigue',

@@ -110,6 +110,7 @@ function isArticlePage(doc: Document): boolean {
 
 export const qinyun: Extractor = {
   id: 'qinyun',
+  hosts: ['ijournal.cn', 'ijournals.cn', 'cnjournals.com', 'cnjournals.net', 'cnjournals.org', 'alljournal.com.cn', 'alljournals.cn'],
   seenOn: [
     'http://journal.example.cn/ch/reader/search_similar.aspx?file_no=20230001',
     'http://journal.example.cn/ch/reader/view_abstract.aspx?file_no=20230502&flag=1',

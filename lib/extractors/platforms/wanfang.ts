@@ -91,6 +91,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
 
 export const wanfang: Extractor = {
   id: 'wanfang',
+  hosts: ['wanfangdata.com.cn'],
   seenOn: ['https://s.wanfangdata.com.cn/paper?q=增材制造', 'https://d.wanfangdata.com.cn/periodical/hjxb202306001'],
 
   canExtract(doc, url) {

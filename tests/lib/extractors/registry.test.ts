@@ -4,7 +4,7 @@ import type { Extractor } from '@/lib/extractors/types';
 import { parse, scrape, scrapeFixture } from './fixtures';
 
 function fake(id: string, behaviour: Partial<Extractor>): Extractor {
-  return { id, seenOn: [], canExtract: () => true, kind: () => 'list', extract: () => [], ...behaviour };
+  return { id, hosts: [], seenOn: [], canExtract: () => true, kind: () => 'list', extract: () => [], ...behaviour };
 }
 
 describe('extractor registry', () => {

@@ -127,6 +127,7 @@ describe('the work meter', () => {
   it('tells a quadratic extractor from a linear one', () => {
     const quadratic: Extractor = {
       id: 'quadratic',
+      hosts: [],
       seenOn: [],
       canExtract: () => true,
       kind: () => 'list',
