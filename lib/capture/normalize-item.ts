@@ -9,7 +9,7 @@ import {
   titleKey,
 } from '../text/clean';
 import { parseDate } from '../text/dates';
-import { parseName } from '../text/names';
+import { isNameOrder, parseName } from '../text/names';
 import { httpUrl } from '../text/urls';
 import { hash64 } from '../text/hash';
 
@@ -92,7 +92,7 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
   const platformId = cleanIdentifier(item.platformId);
   const author = (item.authors ?? [])
     .slice(0, LIMITS.authors)
-    .map(parseName)
+    .map((name) => parseName(name, isNameOrder(item.nameOrder) ? item.nameOrder : undefined))
     .filter((name) => name !== undefined);
   const altTitle = cleanText(item.altTitle, LIMITS.title) || undefined;
   const altAbstract = stripFieldLabel(cleanText(item.altAbstract, LIMITS.abstract)) || undefined;

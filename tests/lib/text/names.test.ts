@@ -40,6 +40,48 @@ describe('parseName', () => {
   });
 });
 
+describe('parseName on Chinese platforms (a name order given)', () => {
+  it('takes the family name first where the platform prints it so (CNKI\'s Chinese records)', () => {
+    expect(parseName('Shcheretskiy Volodymyr', 'family-first')).toEqual({ family: 'Shcheretskiy', given: 'Volodymyr' });
+    expect(parseName('Shcheretskiy Volodymyr', 'given-first')).toEqual({ family: 'Volodymyr', given: 'Shcheretskiy' });
+  });
+
+  it('keeps the name whole where the order cannot be told', () => {
+    expect(parseName('Yoshua Bengio', 'unknown')).toEqual({ literal: 'Yoshua Bengio' });
+    expect(parseName('Lei Ji', 'unknown')).toEqual({ literal: 'Lei Ji' });
+    expect(parseName('张伟', 'unknown')).toEqual({ literal: '张伟' });
+  });
+
+  it('reads the family name from capitals, whatever the order', () => {
+    expect(parseName('GARDNER Leroy', 'given-first')).toEqual({ family: 'GARDNER', given: 'Leroy' });
+    expect(parseName('Chengpeng XUE', 'family-first')).toEqual({ family: 'XUE', given: 'Chengpeng' });
+    expect(parseName('Shengyong PANG', 'unknown')).toEqual({ family: 'PANG', given: 'Shengyong' });
+    // Capitals all through tell nothing.
+    expect(parseName('WANG LI', 'unknown')).toEqual({ literal: 'WANG LI' });
+  });
+
+  it('reads initials as the given name, also glued to the family name or after a comma', () => {
+    expect(parseName('Y LeCun', 'unknown')).toEqual({ family: 'LeCun', given: 'Y' });
+    expect(parseName('Powell DJ', 'family-first')).toEqual({ family: 'Powell', given: 'DJ' });
+    expect(parseName('DJ Powell', 'family-first')).toEqual({ family: 'Powell', given: 'DJ' });
+    expect(parseName('L.F.Shampine', 'unknown')).toEqual({ family: 'Shampine', given: 'L.F.' });
+    expect(parseName('Shampine,L.F.', 'unknown')).toEqual({ family: 'Shampine', given: 'L.F.' });
+  });
+
+  it('reads a common pinyin family name at one end as the family name', () => {
+    expect(parseName('Yi-feng Wang', 'family-first')).toEqual({ family: 'Wang', given: 'Yi-feng' });
+    expect(parseName('Wang Yifeng', 'given-first')).toEqual({ family: 'Wang', given: 'Yifeng' });
+    expect(parseName('liqing Wang', 'unknown')).toEqual({ family: 'Wang', given: 'liqing' });
+    // Both parts can be family names ("Lei", "Ji"): the platform's order decides.
+    expect(parseName('Lei Ji', 'given-first')).toEqual({ family: 'Ji', given: 'Lei' });
+    expect(parseName('Sergei Remennik', 'given-first')).toEqual({ family: 'Remennik', given: 'Sergei' });
+  });
+
+  it('leaves names read without an order as they were (PubMed initials)', () => {
+    expect(parseName('Powell DJ')).toEqual({ family: 'Powell', given: 'D. J.' });
+  });
+});
+
 describe('splitAuthorLine', () => {
   it('splits Chinese lines on any separator and Latin lines on commas or semicolons', () => {
     expect(splitAuthorLine('刘杰，李秀英、王超娜 等')).toEqual(['刘杰', '李秀英', '王超娜']);
