@@ -140,6 +140,27 @@ export function parseName(printed: string, order?: NameOrder): CslName | undefin
   return splitGivenFamily(words);
 }
 
+/**
+ * The names of one record. With an order (a Chinese platform), the names whose order shows (by
+ * initials, capitals, a pinyin family name or a comma) tell how this record prints the others:
+ * "Zhang Wei" beside "Li Na" and "Liu Yang" is family name first, beside "Kai Yu" given name first.
+ */
+export function parseNames(printed: readonly string[], order?: NameOrder): CslName[] {
+  let recordOrder = order;
+  if (order) {
+    let familyFirst = 0;
+    let givenFirst = 0;
+    for (const name of printed) {
+      const shown = parseName(name, 'unknown');
+      if (!shown?.family) continue;
+      if (cleanText(name, 300).startsWith(shown.family)) familyFirst++;
+      else givenFirst++;
+    }
+    if (familyFirst !== givenFirst) recordOrder = familyFirst > givenFirst ? 'family-first' : 'given-first';
+  }
+  return printed.map((name) => parseName(name, recordOrder)).filter((name) => name !== undefined);
+}
+
 /** Splits an author line ("刘杰，李秀英，王超娜" or "Smith J; Doe A") into names. */
 export function splitAuthorLine(line: string): string[] {
   const text = cleanText(line, 5000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, parseName, splitAuthorLine } from '@/lib/text/names';
+import { displayName, parseName, parseNames, splitAuthorLine } from '@/lib/text/names';
 
 describe('parseName', () => {
   it('keeps Chinese names whole and drops affiliation marks', () => {
@@ -79,6 +79,33 @@ describe('parseName on Chinese platforms (a name order given)', () => {
 
   it('leaves names read without an order as they were (PubMed initials)', () => {
     expect(parseName('Powell DJ')).toEqual({ family: 'Powell', given: 'D. J.' });
+  });
+});
+
+describe('parseNames', () => {
+  it('reads the names of one record in the order the names that show it tell', () => {
+    expect(parseNames(['Zhang Wei', 'Li Na'], 'given-first')).toEqual([
+      { family: 'Zhang', given: 'Wei' },
+      { family: 'Li', given: 'Na' },
+    ]);
+    expect(parseNames(['Kai Yu', 'Yuan Zhao', 'Sergei Remennik'], 'family-first')).toEqual([
+      { family: 'Yu', given: 'Kai' },
+      { family: 'Zhao', given: 'Yuan' },
+      { family: 'Remennik', given: 'Sergei' },
+    ]);
+    expect(parseNames(['Yoshua Bengio', 'Y LeCun'], 'unknown')[0]).toEqual({ family: 'Bengio', given: 'Yoshua' });
+  });
+
+  it('falls back on the platform\'s order when the names tell nothing or disagree', () => {
+    expect(parseNames(['刘莉', 'Shcheretskiy Volodymyr'], 'family-first')[1]).toEqual({ family: 'Shcheretskiy', given: 'Volodymyr' });
+    expect(parseNames(['Wang Yifeng', 'Kai Yu', 'Yoshua Bengio'], 'unknown')[2]).toEqual({ literal: 'Yoshua Bengio' });
+  });
+
+  it('reads names as printed without an order, dropping empty ones', () => {
+    expect(parseNames(['Powell DJ', ' ; ', 'Geert van Loo'])).toEqual([
+      { family: 'Powell', given: 'D. J.' },
+      { family: 'van Loo', given: 'Geert' },
+    ]);
   });
 });
 

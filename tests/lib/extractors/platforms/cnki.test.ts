@@ -15,10 +15,11 @@ describe('cnki extractor', () => {
     });
     expect(articles[1]).toMatchObject({
       type: 'thesis',
-      'container-title': '清华大学',
+      publisher: '清华大学',
       author: [{ literal: '赵明宇' }, { literal: '郑雪' }, { literal: '何涛' }],
     });
-    expect(articles[2]).toMatchObject({ language: 'en', author: [{ family: 'Wei', given: 'Zhang' }, { family: 'Na', given: 'Li' }] });
+    // "Li Na" shows its family name first ("Na" is no pinyin family name), so "Zhang Wei" beside it does too.
+    expect(articles[2]).toMatchObject({ language: 'en', author: [{ family: 'Zhang', given: 'Wei' }, { family: 'Li', given: 'Na' }] });
     expect(articles.map((a) => a.sightings[0].position)).toEqual([1, 2, 3]);
   });
 
