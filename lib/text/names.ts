@@ -34,6 +34,11 @@ function splitGivenFamily(words: string[]): CslName {
  */
 export type NameOrder = 'family-first' | 'given-first' | 'unknown';
 
+/** Chinese platforms print Latin names family name first in Chinese records; `others` elsewhere. */
+export function recordNameOrder(title: string | undefined, others: NameOrder): NameOrder {
+  return title && hasCjk(title) ? 'family-first' : others;
+}
+
 export function isNameOrder(value: unknown): value is NameOrder {
   return value === 'family-first' || value === 'given-first' || value === 'unknown';
 }

@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { hasCjk } from '../../text/clean';
+import { recordNameOrder } from '../../text/names';
 import { absoluteUrl, attr, childElements, find, findAll, hostIs, squish, tableRows, text, textWithout } from '../dom';
 import { parseIssueLine } from '../shared/citation-line';
 import { typeFromLabel } from '../shared/item-types';
@@ -62,11 +62,6 @@ function param(href: string | undefined, name: string, base: URL): string | unde
     return undefined;
   }
   return undefined;
-}
-
-/** CNKI prints Latin names family name first in Chinese records, as the journal does in others. */
-function nameOrderOf(title: string | undefined): ExtractedItem['nameOrder'] {
-  return title && hasCjk(title) ? 'family-first' : 'given-first';
 }
 
 export function pageType(doc: Document): PageType | undefined {
@@ -137,7 +132,7 @@ function resultItem(row: Element, columns: Map<Column, number>, url: URL, next: 
   return {
     title,
     authors: authors ? authorNames([authors], 'sup') : [],
-    nameOrder: nameOrderOf(title),
+    nameOrder: recordNameOrder(title, 'given-first'),
     // A thesis's "source" is the university that granted the degree.
     ...(type === 'thesis' ? { publisher: source } : { containerTitle: source }),
     date: squish(text(cell('date'))),
@@ -210,7 +205,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     ...parseIssueLine(sourceText),
     title,
     authors: articleAuthors(doc),
-    nameOrder: nameOrderOf(title),
+    nameOrder: recordNameOrder(title, 'given-first'),
     // "<正>" marks an abstract CNKI took from the opening of the text.
     abstract: text(find(doc, '#ChDivSummary, .abstract-text')).replace(/^\s*<正>\s*/, ''),
     altAbstract: text(find(doc, '#EnChDivSummary')),

@@ -14,7 +14,7 @@ describe('wanfang extractor', () => {
       URL: 'https://d.wanfangdata.com.cn/periodical/hgjz202304016',
       ids: expect.arrayContaining(['wanfang:periodical_hgjz202304016']),
     });
-    expect(articles[1]).toMatchObject({ type: 'thesis', 'container-title': '大连理工大学', URL: 'https://d.wanfangdata.com.cn/thesis/D02512345' });
+    expect(articles[1]).toMatchObject({ type: 'thesis', publisher: '大连理工大学', URL: 'https://d.wanfangdata.com.cn/thesis/D02512345' });
   });
 
   it('reads an article page with its English title', () => {
