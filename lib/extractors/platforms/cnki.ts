@@ -83,8 +83,11 @@ const COLUMNS: [RegExp, Column][] = [
   [/数据库/, 'database'],
 ];
 
+/** The kns8s table names its cells by class ("name", "author", ...); the old grid only in its header. */
+const CELL_CLASSES: Record<string, Column> = { name: 'title', author: 'authors', source: 'source', date: 'date', data: 'database' };
+
 /** Which cell of a row holds what, from the header row (the first row with captions). */
-function columnsOf(header: Element): Map<Column, number> {
+function headerColumns(header: Element | undefined): Map<Column, number> {
   const columns = new Map<Column, number>();
   childElements(header).forEach((cell, index) => {
     const caption = squish(text(cell));
@@ -94,13 +97,24 @@ function columnsOf(header: Element): Map<Column, number> {
   return columns;
 }
 
+/** The cells of a row by what they hold: by their class, else by the header's captions. */
+function cellsOf(row: Element, header: Map<Column, number>): Map<Column, Element> {
+  const cells = childElements(row);
+  const byClass = new Map<Column, Element>();
+  for (const cell of cells) {
+    const column = CELL_CLASSES[cell.classList[0] ?? ''];
+    if (column && !byClass.has(column)) byClass.set(column, cell);
+  }
+  if (byClass.has('title')) return byClass;
+  return new Map([...header].map(([column, index]) => [column, cells[index]] as const).filter(([, cell]) => cell !== undefined));
+}
+
 function resultItems(doc: Document, url: URL): ExtractedItem[] {
   return findAll(doc, RESULT_TABLES).flatMap((table) => {
     const rows = tableRows(table);
-    const headerAt = rows.findIndex((row) => find(row, 'th') !== null || row.classList.contains('GTContentTitle'));
-    if (headerAt < 0) return [];
-    const columns = columnsOf(rows[headerAt]);
-    return itemsOfRows(rows.slice(headerAt + 1), (row, next) => resultItem(row, columns, url, next));
+    const header = rows.find((row) => find(row, 'th') !== null || row.classList.contains('GTContentTitle'));
+    const columns = headerColumns(header);
+    return itemsOfRows(rows, (row, next) => (row === header ? undefined : resultItem(row, cellsOf(row, columns), url, next)));
   });
 }
 
@@ -115,9 +129,8 @@ function detailUrl(href: string | undefined, base: URL): string | undefined {
   return new URL(`/KCMS/detail/detail.aspx?${query}`, base).href;
 }
 
-function resultItem(row: Element, columns: Map<Column, number>, url: URL, next: number): ExtractedItem | undefined {
-  const cells = childElements(row);
-  const cell = (column: Column) => cells[columns.get(column) ?? -1];
+function resultItem(row: Element, cells: Map<Column, Element>, url: URL, next: number): ExtractedItem | undefined {
+  const cell = (column: Column) => cells.get(column);
   const link = find(cell('title'), 'a.fz14') ?? find(cell('title'), 'a[href]');
   if (!link) return undefined;
   const href = attr(link, 'href');
@@ -128,7 +141,7 @@ function resultItem(row: Element, columns: Map<Column, number>, url: URL, next: 
   const type = typeFromLabel(database) ?? typeOfDatabase(param(href, 'dbcode', url) ?? param(href, 'dbname', url) ?? checkbox?.[0]);
   const source = squish(text(cell('source'))) || undefined;
   const authors = cell('authors');
-  const position = Number.parseInt(squish(text(cells[0])), 10);
+  const position = Number.parseInt(squish(text(row.firstElementChild)), 10);
   return {
     title,
     authors: authors ? authorNames([authors], 'sup') : [],
