@@ -16,9 +16,10 @@ import type { Extractor, PageType } from '../types';
  */
 const HOSTS = ['xueshu.baidu.com'];
 const RESULTS = 'div.sc_default_result, #bdxs_result_lists .result';
-const PAPER = '.main-info h3';
-/** Markup only Baidu Scholar pages carry, for copies served elsewhere. */
-const BAIDU_MARKUP = '.sc_content h3.t, .sc_info .sc_time, .main-info .author_text';
+// Selectors that end in a class: the selector engine finds those by index, tags it must walk for.
+const PAPER = '.main-info';
+/** Markup only Baidu Scholar pages carry, for copies served elsewhere (classes: found by index). */
+const BAIDU_MARKUP = '.sc_info .sc_time, .main-info .author_text';
 
 export function pageType(doc: Document): PageType | undefined {
   if (find(doc, PAPER)) return 'article';
@@ -57,18 +58,24 @@ function infoLine(info: Element | null, type: string | undefined): Pick<Extracte
   };
 }
 
+/** A child element by class: result entries are walked by their children, not searched. */
+function child(parent: Element | undefined, className: string): Element | undefined {
+  return childElements(parent).find((element) => element.classList.contains(className));
+}
+
 function resultItem(result: Element, base: URL, position: number): ExtractedItem | undefined {
-  const heading = find(result, 'h3');
-  const link = find(heading ?? result, 'a[href]');
+  const content = child(result, 'sc_content') ?? result;
+  const heading = childElements(content).find((element) => element.localName === 'h3');
+  const link = find(heading, 'a[href]');
   const title = squish(text(link));
   if (!link || !title) return undefined;
   const paperId = queryParam(attr(link, 'href'), 'paperid', base);
-  const type = typeFromLabel(squish(text(find(heading ?? result, '.text-icon'))));
+  const type = typeFromLabel(squish(text(find(heading, '.text-icon'))));
   return {
     title,
-    ...infoLine(find(result, '.sc_info'), type),
+    ...infoLine(child(content, 'sc_info') ?? null, type),
     nameOrder: recordNameOrder(title, 'unknown'),
-    abstract: text(find(result, '.c_abstract')),
+    abstract: text(child(content, 'c_abstract')),
     type,
     platformId: paperId,
     url: paperId ? paperUrl(paperId) : new URL(attr(link, 'href') ?? '', base).href,
@@ -106,7 +113,7 @@ export const baiduScholar: Extractor = {
   seenOn: ['https://xueshu.baidu.com/s?wd=%E8%AE%A1%E7%AE%97%E6%9C%BA', 'https://xueshu.baidu.com/usercenter/paper/show?paperid=...'],
 
   canExtract(doc, url) {
-    return pageType(doc) !== undefined && (hostIs(url, ...HOSTS) || find(doc, BAIDU_MARKUP) !== null);
+    return (hostIs(url, ...HOSTS) || find(doc, BAIDU_MARKUP) !== null) && pageType(doc) !== undefined;
   },
 
   kind(doc) {

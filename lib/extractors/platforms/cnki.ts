@@ -21,9 +21,13 @@ import { readEmbeddedArticle } from './embedded-metadata';
  */
 const HOSTS = ['cnki.net', 'cnki.com.cn'];
 const RESULT_TABLES = 'table.result-table-list, table.GridTableContent';
-const ARTICLE_MARKERS = '.wx-tit h1, .wxTitle h2.title, #ChDivSummary';
-/** Markup only CNKI pages carry, for copies served elsewhere (mirrors, library portals). */
-const CNKI_MARKUP = 'a.KnowledgeNetLink, #ChDivSummary, #paramdbcode, #paramfilename, label#catalog_ABSTRACT, input[name="FileNameS"]';
+// Ids and classes, which the selector engine finds by index (a selector ending in a tag walks the page).
+const ARTICLE_MARKERS = '.wx-tit, .wxTitle, #ChDivSummary';
+/**
+ * Markup only CNKI pages carry, for copies served elsewhere (mirrors, library portals): ids and
+ * classes, which the selector engine finds by index instead of walking the page.
+ */
+const CNKI_MARKUP = '#ChDivSummary, #paramdbcode, #paramfilename, #catalog_ABSTRACT, .KnowledgeNetLink';
 
 /** The first four letters of a database code or name ("CJFDLAST2017", "CMFDTEMP") say the type. */
 const DATABASE_TYPES: Record<string, string> = {
@@ -53,15 +57,17 @@ function typeOfDatabase(code: string | undefined): string | undefined {
   return code ? DATABASE_TYPES[code.slice(0, 4).toUpperCase()] : undefined;
 }
 
-/** A query parameter whatever its case ("filename", "FileName", "DbCode"). */
-function param(href: string | undefined, name: string, base: URL): string | undefined {
-  if (!href) return undefined;
+/** The query parameters of a link by lower-cased name ("FileName", "DbCode" → "filename", "dbcode"). */
+function params(href: string | undefined, base: URL): Map<string, string> {
+  const found = new Map<string, string>();
+  // Most links carry none of the parameters read here (kcms2 links hold one opaque "v").
+  if (!href || !/[?&](?:dbcode|dbname|filename|currec)=/i.test(href)) return found;
   try {
-    for (const [key, value] of new URL(href, base).searchParams) if (key.toLowerCase() === name && value.trim()) return value.trim();
+    for (const [key, value] of new URL(href, base).searchParams) if (value.trim()) found.set(key.toLowerCase(), value.trim());
   } catch {
-    return undefined;
+    // Not a URL: no parameters.
   }
-  return undefined;
+  return found;
 }
 
 export function pageType(doc: Document): PageType | undefined {
@@ -72,7 +78,7 @@ export function pageType(doc: Document): PageType | undefined {
 
 // Result lists --------------------------------------------------------------------------------
 
-type Column = 'title' | 'authors' | 'source' | 'date' | 'database';
+type Column = 'title' | 'authors' | 'source' | 'date' | 'database' | 'actions';
 
 /** Header captions of the result tables, by what the column holds. */
 const COLUMNS: [RegExp, Column][] = [
@@ -81,10 +87,11 @@ const COLUMNS: [RegExp, Column][] = [
   [/来源|报纸名称|刊名|会议名称|学位授予单位|出版社|年鉴名称/, 'source'],
   [/发表时间|日期|出版时间|公开日|发布日期/, 'date'],
   [/数据库/, 'database'],
+  [/操作/, 'actions'],
 ];
 
 /** The kns8s table names its cells by class ("name", "author", ...); the old grid only in its header. */
-const CELL_CLASSES: Record<string, Column> = { name: 'title', author: 'authors', source: 'source', date: 'date', data: 'database' };
+const CELL_CLASSES: Record<string, Column> = { name: 'title', author: 'authors', source: 'source', date: 'date', data: 'database', operat: 'actions' };
 
 /** Which cell of a row holds what, from the header row (the first row with captions). */
 function headerColumns(header: Element | undefined): Map<Column, number> {
@@ -122,11 +129,10 @@ function resultItems(doc: Document, url: URL): ExtractedItem[] {
  * The old grid links each title to its place in the search session ("QueryID=0&CurRec=7"); the
  * article's own address is the detail page of its database and file name.
  */
-function detailUrl(href: string | undefined, base: URL): string | undefined {
-  const [dbcode, dbname, filename] = ['dbcode', 'dbname', 'filename'].map((name) => param(href, name, base));
-  if (!dbcode || !dbname || !filename || !/currec=/i.test(href ?? '')) return undefined;
-  const query = new URLSearchParams({ dbcode: dbcode.toUpperCase(), dbname, filename });
-  return new URL(`/KCMS/detail/detail.aspx?${query}`, base).href;
+function detailUrl(query: Map<string, string>, base: URL): string | undefined {
+  const [dbcode, dbname, filename] = [query.get('dbcode'), query.get('dbname'), query.get('filename')];
+  if (!dbcode || !dbname || !filename || !query.has('currec')) return undefined;
+  return new URL(`/KCMS/detail/detail.aspx?${new URLSearchParams({ dbcode: dbcode.toUpperCase(), dbname, filename })}`, base).href;
 }
 
 function resultItem(row: Element, cells: Map<Column, Element>, url: URL, next: number): ExtractedItem | undefined {
@@ -134,11 +140,11 @@ function resultItem(row: Element, cells: Map<Column, Element>, url: URL, next: n
   const link = find(cell('title'), 'a.fz14') ?? find(cell('title'), 'a[href]');
   if (!link) return undefined;
   const href = attr(link, 'href');
+  const query = params(href, url);
   // The old grid's check box holds "dbname!filename!position!...", the kns8s row a data-filename.
-  const checkbox = attr(find(row, 'input[name="FileNameS"]'), 'value')?.split('!');
+  const checkbox = attr(find(row.firstElementChild, 'input[name="FileNameS"]'), 'value')?.split('!');
   const title = squish(text(link));
-  const database = squish(text(cell('database')));
-  const type = typeFromLabel(database) ?? typeOfDatabase(param(href, 'dbcode', url) ?? param(href, 'dbname', url) ?? checkbox?.[0]);
+  const type = typeFromLabel(squish(text(cell('database')))) ?? typeOfDatabase(query.get('dbcode') ?? query.get('dbname') ?? checkbox?.[0]);
   const source = squish(text(cell('source'))) || undefined;
   const authors = cell('authors');
   const position = Number.parseInt(squish(text(row.firstElementChild)), 10);
@@ -150,8 +156,8 @@ function resultItem(row: Element, cells: Map<Column, Element>, url: URL, next: n
     ...(type === 'thesis' ? { publisher: source } : { containerTitle: source }),
     date: squish(text(cell('date'))),
     type,
-    platformId: attr(find(row, '[data-filename]'), 'data-filename') ?? param(href, 'filename', url) ?? checkbox?.[1],
-    url: detailUrl(href, url) ?? absoluteUrl(href, url),
+    platformId: attr(find(cell('actions'), '[data-filename]'), 'data-filename') ?? query.get('filename') ?? checkbox?.[1],
+    url: detailUrl(query, url) ?? absoluteUrl(href, url),
     position: Number.isFinite(position) ? position : next,
   };
 }
@@ -175,9 +181,10 @@ function labelledRow(doc: Document, label: RegExp): { row: Element; value: strin
 /** The database code of an article page: its URL, its hidden inputs, or its export link. */
 function articleDatabase(doc: Document, url: URL): string | undefined {
   const exportLink = attr(find(doc, 'a[onclick*="SubTurnExport"]'), 'onclick');
+  const query = params(url.href, url);
   return (
-    param(url.href, 'dbcode', url) ??
-    param(url.href, 'dbname', url) ??
+    query.get('dbcode') ??
+    query.get('dbname') ??
     attr(find(doc, '#paramdbcode'), 'value') ??
     attr(find(doc, '#paramdbname'), 'value') ??
     /'([A-Z]{4}\w*)!/.exec(exportLink ?? '')?.[1]
@@ -229,7 +236,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     issn: /ISSN\s*[:：]\s*(\d{4}-?\d{3}[\dXx])/.exec(sourceText)?.[1],
     type,
     publisher: type === 'thesis' ? institution(doc) : undefined,
-    platformId: attr(find(doc, '#paramfilename'), 'value') ?? param(url.href, 'filename', url),
+    platformId: attr(find(doc, '#paramfilename'), 'value') ?? params(url.href, url).get('filename'),
     url: url.href,
   };
   return fillMissing(item, readEmbeddedArticle(doc, url));
@@ -246,7 +253,7 @@ export const cnki: Extractor = {
   ],
 
   canExtract(doc, url) {
-    return pageType(doc) !== undefined && (hostIs(url, ...HOSTS) || find(doc, CNKI_MARKUP) !== null);
+    return (hostIs(url, ...HOSTS) || find(doc, CNKI_MARKUP) !== null) && pageType(doc) !== undefined;
   },
 
   kind(doc) {

@@ -16,12 +16,16 @@ import { readEmbeddedArticle } from './embedded-metadata';
 const HOSTS = ['cqvip.com'];
 const ARTICLE_LINKS = 'a[href*="/Qikan/Article/Detail" i]';
 const OLDER_ARTICLE_PATH = /\/QK\/\w+\/\d+\/(\d+)\.html?$/i;
-/** Markup only CQVIP pages carry, for copies served elsewhere. */
-const CQVIP_MARKUP = `${ARTICLE_LINKS}, .detailtitle h1, a[href*="cqvip.com" i]`;
+/**
+ * Copies served elsewhere (proxies, mirrors) keep CQVIP's paths; the older article page also its
+ * pair of title block and data table.
+ */
+const CQVIP_PATH = /\/Qikan\/|\/QK\//i;
+const CQVIP_MARKUP = '.detailtitle, .datainfo';
 
 export function pageType(doc: Document, url: URL): PageType | undefined {
   if (/\/Qikan\/Article\/Detail/i.test(url.pathname) || OLDER_ARTICLE_PATH.test(url.pathname)) return 'article';
-  if (find(doc, '.article-title h1, .detailtitle h1')) return 'article';
+  if (find(doc, '.article-title, .detailtitle')) return 'article';
   if (find(doc, ARTICLE_LINKS)) return 'results';
   return undefined;
 }
@@ -100,7 +104,7 @@ export const cqvip: Extractor = {
   ],
 
   canExtract(doc, url) {
-    return pageType(doc, url) !== undefined && (hostIs(url, ...HOSTS) || find(doc, CQVIP_MARKUP) !== null);
+    return (hostIs(url, ...HOSTS) || CQVIP_PATH.test(url.pathname) || find(doc, CQVIP_MARKUP) !== null) && pageType(doc, url) !== undefined;
   },
 
   kind(doc, url) {
@@ -110,7 +114,7 @@ export const cqvip: Extractor = {
   extract(doc, url) {
     switch (pageType(doc, url)) {
       case 'article': {
-        const item = fillMissing(find(doc, '.detailtitle h1') ? olderArticle(doc, url) : currentArticle(doc, url), readEmbeddedArticle(doc, url));
+        const item = fillMissing(find(doc, '.detailtitle') ? olderArticle(doc, url) : currentArticle(doc, url), readEmbeddedArticle(doc, url));
         // CQVIP's citation_volume says 0 for journals numbered by issue alone.
         if (item.volume === '0') delete item.volume;
         return [item];

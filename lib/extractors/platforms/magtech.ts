@@ -70,10 +70,8 @@ function tocItems(doc: Document, url: URL): ExtractedItem[] {
 
 /** Article pages and issue tables of contents by their paths, on pages that carry a MagTech mark. */
 export function pageType(doc: Document, url: URL): PageType | undefined {
-  if (!hasMarker(doc) && !hostIs(url, ...HOSTS)) return undefined;
-  if (ARTICLE_PATH.test(url.pathname)) return 'article';
-  if (LIST_PATH.test(url.pathname)) return 'toc';
-  return undefined;
+  const type = ARTICLE_PATH.test(url.pathname) ? 'article' : LIST_PATH.test(url.pathname) ? 'toc' : undefined;
+  return type && (hostIs(url, ...HOSTS) || hasMarker(doc)) ? type : undefined;
 }
 
 export const magtech: Extractor = {

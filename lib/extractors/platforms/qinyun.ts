@@ -136,7 +136,7 @@ export const qinyun: Extractor = {
   ],
 
   canExtract(doc, url) {
-    return pageType(doc, url) !== undefined && isQinyunPage(doc, url);
+    return isQinyunPage(doc, url) && pageType(doc, url) !== undefined;
   },
 
   kind(doc, url) {

@@ -19,9 +19,10 @@ import { readEmbeddedArticle } from './embedded-metadata';
  */
 const HOSTS = ['wanfangdata.com.cn'];
 const RESULTS = '.normal-list, .ResultList';
-const ARTICLE = '.detailTitleCN, .section-baseinfo h1';
-/** Markup only Wanfang pages carry, for copies served elsewhere. */
-const WANFANG_MARKUP = '.title-id-hidden, .detailTitleCN, input[doctype][docid], a.exportLink[data-resourceid]';
+// Classes, which the selector engine finds by index (a selector ending in a tag walks the page).
+const ARTICLE = '.detailTitleCN, .section-baseinfo';
+/** Markup only Wanfang pages carry, for copies served elsewhere (classes: found by index). */
+const WANFANG_MARKUP = '.title-id-hidden, .detailTitleCN, .ResultCheck, .exportLink';
 
 /** Wanfang's resource kinds ("periodical", "perio", "degree", ...) as CSL types and URL paths. */
 const KINDS: Record<string, { type: string; path: string }> = {
@@ -52,7 +53,7 @@ export function pageType(doc: Document): PageType | undefined {
   return undefined;
 }
 
-function linkTexts(root: ParentNode | null, selector: string): string[] {
+function linkTexts(root: ParentNode | null | undefined, selector: string): string[] {
   if (!root) return [];
   return findAll(root, selector)
     .map((node) => squish(text(node)).replace(/[;；,，]+$/u, ''))
@@ -174,7 +175,7 @@ function captionedRows(doc: Document): Map<string, Element> {
 
 function olderArticle(doc: Document, url: URL, kind: string | undefined, id: string | undefined): ExtractedItem {
   const rows = captionedRows(doc);
-  const title = squish(text(find(doc, '.section-baseinfo h1')));
+  const title = squish(text(find(find(doc, '.section-baseinfo'), 'h1')));
   const row = (...captions: string[]) => captions.map((caption) => rows.get(caption)).find(Boolean);
   const source = row('刊名', '会议名称', '学位授予单位');
   const type = kindOf(kind)?.type;
@@ -213,7 +214,7 @@ export const wanfang: Extractor = {
   ],
 
   canExtract(doc, url) {
-    return pageType(doc) !== undefined && (hostIs(url, ...HOSTS) || find(doc, WANFANG_MARKUP) !== null);
+    return (hostIs(url, ...HOSTS) || find(doc, WANFANG_MARKUP) !== null) && pageType(doc) !== undefined;
   },
 
   kind(doc) {
