@@ -148,7 +148,7 @@ export function parseName(printed: string, order?: NameOrder): CslName | undefin
 /**
  * The names of one record. With an order (a Chinese platform), the names whose order shows (by
  * initials, capitals, a pinyin family name or a comma) tell how this record prints the others:
- * "Zhang Wei" beside "Li Na" and "Liu Yang" is family name first, beside "Kai Yu" given name first.
+ * "Zhang Wei" beside "Li Na" is family name first, beside "Kai Yu" given name first.
  */
 export function parseNames(printed: readonly string[], order?: NameOrder): CslName[] {
   let recordOrder = order;

@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { recordNameOrder } from '../../text/names';
-import { attr, childElements, find, findAll, hostIs, queryParam, squish, text } from '../dom';
+import { absoluteUrl, attr, childElements, find, findAll, hostIs, queryParam, squish, text } from '../dom';
 import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { typeFromLabel } from '../shared/item-types';
 import { itemsOfRows } from '../shared/list-items';
@@ -42,7 +42,7 @@ function linkTexts(root: ParentNode | null, selector: string): string[] {
  * The parts of a result's info line: the authors' span, the venue (a journal link, or a book's
  * publisher as plain text), the citation count and the year.
  */
-function infoLine(info: Element | null, type: string | undefined): Pick<ExtractedItem, 'authors' | 'containerTitle' | 'publisher' | 'date'> {
+function infoLine(info: Element | undefined, type: string | undefined): Pick<ExtractedItem, 'authors' | 'containerTitle' | 'publisher' | 'date'> {
   if (!info) return {};
   const venue = childElements(info).find(
     (span) => span.localName === 'span' && !find(span, 'a[data-click*="author"], .sc_cite_cont') && !span.classList.contains('sc_time') && squish(text(span)),
@@ -73,12 +73,12 @@ function resultItem(result: Element, base: URL, position: number): ExtractedItem
   const type = typeFromLabel(squish(text(find(heading, '.text-icon'))));
   return {
     title,
-    ...infoLine(child(content, 'sc_info') ?? null, type),
+    ...infoLine(child(content, 'sc_info'), type),
     nameOrder: recordNameOrder(title, 'unknown'),
     abstract: text(child(content, 'c_abstract')),
     type,
     platformId: paperId,
-    url: paperId ? paperUrl(paperId) : new URL(attr(link, 'href') ?? '', base).href,
+    url: paperId ? paperUrl(paperId) : absoluteUrl(attr(link, 'href'), base),
     position,
   };
 }

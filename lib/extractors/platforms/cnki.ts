@@ -167,13 +167,12 @@ function resultItem(row: Element, cells: Map<Column, Element>, url: URL, next: n
 /** Rows under the abstract: "DOI：", "关键词：", "页码：", with the caption in a label or span. */
 const LABELLED_ROWS = '.top-space li, .total-inform span, .total span, .wxBaseinfo p, .row, p.row';
 
-function labelledRow(doc: Document, label: RegExp): { row: Element; value: string } | undefined {
+function labelledRow(doc: Document, label: RegExp): string | undefined {
   for (const row of findAll(doc, LABELLED_ROWS)) {
     const caption = find(row, '.rowtit, label');
-    const captionText = caption ? text(caption) : text(row);
-    if (!label.test(captionText)) continue;
+    if (!label.test(caption ? text(caption) : text(row))) continue;
     const value = caption ? textWithout(row, '.rowtit, label') : text(row).replace(label, '');
-    return { row, value: squish(value).replace(/^[:：\s]+/, '') };
+    return squish(value).replace(/^[:：\s]+/, '') || undefined;
   }
   return undefined;
 }
@@ -216,11 +215,10 @@ function institution(doc: Document): string | undefined {
 }
 
 function articleItem(doc: Document, url: URL): ExtractedItem {
-  const title = squish(textWithout(find(doc, '.wx-tit h1, .wxTitle h2.title'), 'span, script, style, .icon'));
+  const title = squish(textWithout(find(doc, '.wx-tit h1, .wxTitle h2.title'), 'span.vice-title, #corr-video, script, style, .icon'));
   const type = typeOfDatabase(articleDatabase(doc, url)) ?? (find(doc, 'label#catalog_TUTOR') ? 'thesis' : undefined);
   const source = find(doc, '.top-tip, .sourinfo');
   const sourceText = squish(text(source));
-  const pages = labelledRow(doc, /页码/);
   const item: ExtractedItem = {
     ...parseIssueLine(sourceText),
     title,
@@ -230,8 +228,8 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     abstract: text(find(doc, '#ChDivSummary, .abstract-text')).replace(/^\s*<正>\s*/, ''),
     altAbstract: text(find(doc, '#EnChDivSummary')),
     keywords: keywordsOf(doc),
-    doi: labelledRow(doc, /^\s*DOI\s*[:：]?/i)?.value,
-    pages: pages && (find(pages.row, 'b') ? squish(text(find(pages.row, 'b'))) : pages.value),
+    doi: labelledRow(doc, /^\s*DOI\s*[:：]?/i),
+    pages: labelledRow(doc, /页码/),
     containerTitle: squish(text(find(source ?? doc, '.top-tip a, p.title a'))) || undefined,
     issn: /ISSN\s*[:：]\s*(\d{4}-?\d{3}[\dXx])/.exec(sourceText)?.[1],
     type,

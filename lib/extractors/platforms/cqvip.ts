@@ -16,12 +16,13 @@ import { readEmbeddedArticle } from './embedded-metadata';
 const HOSTS = ['cqvip.com'];
 const ARTICLE_LINKS = 'a[href*="/Qikan/Article/Detail" i]';
 const OLDER_ARTICLE_PATH = /\/QK\/\w+\/\d+\/(\d+)\.html?$/i;
-/**
- * Copies served elsewhere (proxies, mirrors) keep CQVIP's paths; the older article page also its
- * pair of title block and data table.
- */
+/** Copies served elsewhere (proxies, mirrors) keep CQVIP's paths. */
 const CQVIP_PATH = /\/Qikan\/|\/QK\//i;
-const CQVIP_MARKUP = '.detailtitle, .datainfo';
+
+/** The older article page's pair of title block and data table, which no other site is known to have. */
+function hasOlderArticleMarkup(doc: Document): boolean {
+  return find(doc, '.detailtitle') !== null && find(doc, '.datainfo') !== null;
+}
 
 export function pageType(doc: Document, url: URL): PageType | undefined {
   if (/\/Qikan\/Article\/Detail/i.test(url.pathname) || OLDER_ARTICLE_PATH.test(url.pathname)) return 'article';
@@ -104,7 +105,7 @@ export const cqvip: Extractor = {
   ],
 
   canExtract(doc, url) {
-    return (hostIs(url, ...HOSTS) || CQVIP_PATH.test(url.pathname) || find(doc, CQVIP_MARKUP) !== null) && pageType(doc, url) !== undefined;
+    return (hostIs(url, ...HOSTS) || CQVIP_PATH.test(url.pathname) || hasOlderArticleMarkup(doc)) && pageType(doc, url) !== undefined;
   },
 
   kind(doc, url) {

@@ -47,6 +47,11 @@ function articleUrl(kind: string | undefined, id: string | undefined): string | 
   return path && id ? `https://d.wanfangdata.com.cn/${path}/${encodeURIComponent(id)}` : undefined;
 }
 
+/** The record's id as the current layout writes it ("periodical_xxx"), whatever layout showed it. */
+function recordId(kind: string | undefined, id: string | undefined): string | undefined {
+  return kind && id ? `${kindOf(kind)?.path ?? kind.toLowerCase()}_${id}` : undefined;
+}
+
 export function pageType(doc: Document): PageType | undefined {
   if (find(doc, ARTICLE)) return 'article';
   if (find(doc, RESULTS)) return 'results';
@@ -85,7 +90,7 @@ function normalListItem(entry: Element, base: URL, position: number): ExtractedI
     abstract: text(find(entry, '.abstract-area .abstract-text, .abstract-area')),
     keywords: linkTexts(entry, '.keywords-area .keywords-list, .keywords-area a'),
     type,
-    platformId: hiddenId || undefined,
+    platformId: recordId(kind, id) ?? (hiddenId || undefined),
     url: articleUrl(kind, id) ?? absoluteUrl(attr(find(entry, '.title-area a[href]'), 'href'), base),
     position,
   };
@@ -122,7 +127,7 @@ function resultListItem(entry: Element, base: URL, position: number): ExtractedI
     abstract: textWithout(find(entry, '.summary'), '.compatible'),
     keywords: linkTexts(find(entry, '.Keyword'), 'a'),
     type,
-    platformId: kind && id ? `${kind}_${id}` : undefined,
+    platformId: recordId(kind, id),
     url: articleUrl(kind, id) ?? absoluteUrl(attr(titleLink, 'href'), base),
     position,
   };
@@ -157,7 +162,7 @@ function currentArticle(doc: Document, url: URL, kind: string | undefined, id: s
     ...parseIssueLine(labelled(doc, '.publishData, .publish')),
     pages: labelled(doc, '.pages'),
     type: kindOf(kind)?.type,
-    platformId: kind && id ? `${kind.toLowerCase()}_${id}` : undefined,
+    platformId: recordId(kind, id),
     url: url.href,
   };
 }
@@ -189,7 +194,7 @@ function olderArticle(doc: Document, url: URL, kind: string | undefined, id: str
     ...(type === 'thesis' ? { publisher: squish(text(source)) } : { containerTitle: stripTitleMarks(squish(text(source))) }),
     ...parseIssueLine(squish(text(row('年，卷(期)', '年,卷(期)', '学位年度', '会议时间')))),
     type,
-    platformId: kind && id ? `${kind.toLowerCase()}_${id}` : undefined,
+    platformId: recordId(kind, id),
     url: url.href,
   };
 }
