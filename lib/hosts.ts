@@ -26,6 +26,7 @@ export const KNOWN_JOURNAL_HOSTS: readonly string[] = [
   'ncbi.nlm.nih.gov',
   'arxiv.org',
   'scholar.google.com',
+  'xueshu.baidu.com',
   // Large publishers
   'nature.com',
   'biomedcentral.com',

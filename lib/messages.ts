@@ -5,6 +5,7 @@
 import type { ExtractedItem, PageExtraction } from './model/article';
 import { MAX_ITEMS_PER_PAGE } from './extractors/limits';
 import { httpUrl } from './text/urls';
+import { isNameOrder } from './text/names';
 
 /** content → background: the articles a page yielded (possibly none). */
 export interface ContentCaptureMessage {
@@ -121,6 +122,8 @@ function checkItem(raw: unknown, index: number): Check<ExtractedItem> {
     }
     item[field] = value as string[];
   }
+  // Unknown values are dropped, not refused: the names are then read as printed.
+  if (isNameOrder(raw.nameOrder)) item.nameOrder = raw.nameOrder;
   if (raw.position !== undefined) {
     if (typeof raw.position !== 'number' || !Number.isInteger(raw.position) || raw.position < 0) {
       return { ok: false, error: `item ${index}: position is not a whole number` };

@@ -9,7 +9,7 @@ import {
   titleKey,
 } from '../text/clean';
 import { parseDate } from '../text/dates';
-import { parseName } from '../text/names';
+import { isNameOrder, parseNames } from '../text/names';
 import { httpUrl } from '../text/urls';
 import { hash64 } from '../text/hash';
 
@@ -90,10 +90,7 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
 
   const url = cleanUrl(item.url, context.pageUrl);
   const platformId = cleanIdentifier(item.platformId);
-  const author = (item.authors ?? [])
-    .slice(0, LIMITS.authors)
-    .map(parseName)
-    .filter((name) => name !== undefined);
+  const author = parseNames((item.authors ?? []).slice(0, LIMITS.authors), isNameOrder(item.nameOrder) ? item.nameOrder : undefined);
   const altTitle = cleanText(item.altTitle, LIMITS.title) || undefined;
   const altAbstract = stripFieldLabel(cleanText(item.altAbstract, LIMITS.abstract)) || undefined;
   const language = normalizeLanguage(item.language) || detectLanguage(`${title ?? ''} ${abstract ?? ''}`) || undefined;

@@ -1,5 +1,6 @@
 import type { PageExtraction } from '../model/article';
 import { arxiv } from './platforms/arxiv';
+import { baiduScholar } from './platforms/baidu-scholar';
 import { cnki } from './platforms/cnki';
 import { embeddedMetadata } from './platforms/embedded-metadata';
 import { cqvip } from './platforms/cqvip';
@@ -20,10 +21,12 @@ import type { Extractor } from './types';
  * extractor last. The first that yields items wins; one that throws is skipped.
  */
 export const EXTRACTORS: readonly Extractor[] = [
-  // Recognised by host: the page layouts of one site.
+  // Recognised by host, or by markup only they carry (mirrors, library portals): the page layouts
+  // of one site. The Chinese platforms come first: their markup is tested off their hosts too.
   cnki,
   wanfang,
   cqvip,
+  baiduScholar,
   pubmed,
   arxiv,
   googleScholar,

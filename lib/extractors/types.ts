@@ -1,5 +1,8 @@
 import type { ExtractedItem, PageExtraction } from '../model/article';
 
+/** What a page is, decided once per page by each extractor's `pageType(doc, url)`. */
+export type PageType = 'article' | 'results' | 'toc';
+
 /**
  * One extractor per platform. Extractors are pure functions of the live (or parsed) document and
  * its URL: no messaging, no storage, no network. Detection (`canExtract`) is cheap and separate

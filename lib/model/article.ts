@@ -1,3 +1,5 @@
+import type { NameOrder } from '../text/names';
+
 /**
  * The article model: a CSL-JSON item (what reference managers exchange) plus the fields Simlit
  * itself needs to know where an article came from and what the reader did with it.
@@ -79,6 +81,8 @@ export interface ExtractedItem {
   title?: string;
   /** Names as printed on the page; normalization decides literal vs family/given. */
   authors?: string[];
+  /** How the page orders Latin names (Chinese platforms); absent: read each name as printed. */
+  nameOrder?: NameOrder;
   containerTitle?: string;
   containerTitleShort?: string;
   /** A date as printed ("2018/04/15", "2015 Jun", "2015-03-28"). */

@@ -1,6 +1,7 @@
 /**
- * Extraction speed: every page in ../shared/pages and every fixture, parsed once with jsdom,
- * then extracted and normalized (extractPage + pageArticles) several times; medians.
+ * Extraction speed: every page in ../shared/pages, every fixture and every real page
+ * (tests/fixtures/real), parsed once with jsdom, then extracted and normalized (extractPage +
+ * pageArticles) several times; medians.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import { pageArticles } from '@/lib/capture/page-articles';
 import { extractPage } from '@/lib/extractors/registry';
+import { decodePage } from '@/lib/text/decode-page';
 import { median } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,7 +30,14 @@ function pages(): { name: string; url: string; html: string }[] {
       const html = readFileSync(resolve(ROOT, 'tests/fixtures', name), 'utf8');
       return { name: `fixtures/${name}`, url: /<!--\s*(\S+)\s*-->/.exec(html)?.[1] ?? 'http://example.org/', html };
     });
-  return [...shared, ...fixtures];
+  // Real pages saved from the live sites, decoded as a browser would, at their provenance URL.
+  const real = readdirSync(resolve(ROOT, 'tests/fixtures/real'))
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => {
+      const html = decodePage(readFileSync(resolve(ROOT, 'tests/fixtures/real', name))).text;
+      return { name: `real/${name}`, url: /^url: (\S+)$/m.exec(html)?.[1] ?? 'http://example.org/', html };
+    });
+  return [...shared, ...fixtures, ...real];
 }
 
 export function runScrapeBench(): ScrapeFigure[] {

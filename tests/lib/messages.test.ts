@@ -20,6 +20,13 @@ describe('validateMessage', () => {
     });
   });
 
+  it('keeps the name order a Chinese platform states, and drops one it does not know', () => {
+    const kept = validateMessage(capture([{ title: 'T', authors: ['Shcheretskiy Volodymyr'], nameOrder: 'family-first' }]), contentSender, OWN_ID, ORIGIN);
+    expect(kept.ok && kept.value.type === 'content/capture' && kept.value.items[0].nameOrder).toBe('family-first');
+    const dropped = validateMessage(capture([{ title: 'T', nameOrder: 'backwards' }]), contentSender, OWN_ID, ORIGIN);
+    expect(dropped.ok && dropped.value.type === 'content/capture' && dropped.value.items[0]).toEqual({ title: 'T' });
+  });
+
   it.each([
     ['another extension', capture([]), { ...contentSender, id: 'someone-else' }, /another extension/],
     ['an extension page posing as content', capture([]), { ...popupSender, tab: { id: 1 } }, /content script/],

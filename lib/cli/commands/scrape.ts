@@ -3,9 +3,11 @@ import { JSDOM } from 'jsdom';
 import { pageArticles } from '../../capture/page-articles';
 import { extractPage } from '../../extractors/registry';
 import { toCsl, type CslItem } from '../../model/article';
+import { decodePage, UnknownEncodingError } from '../../text/decode-page';
 import { type ParsedArgs, UsageError, requireFlag } from '../args';
 
-export const usage = 'scrape PAGE.html --url URL    print the page\'s unique articles as a CSL-JSON array';
+export const usage =
+  'scrape PAGE.html --url URL [--encoding gbk]    print the page\'s unique articles as a CSL-JSON array; the page is decoded by its BOM, --encoding or <meta charset>';
 
 /** Parses saved HTML the way a browser would (no scripts run) and extracts its articles. */
 export function scrapeHtml(html: string, url: string, now = Date.now()): CslItem[] {
@@ -23,6 +25,14 @@ export function run(args: ParsedArgs): void {
   const file = args.positional[0];
   if (!file) throw new UsageError('scrape needs a PAGE.html');
   const url = requireFlag(args, 'url');
-  const items = scrapeHtml(readFileSync(file, 'utf8'), url);
+  const encoding = args.flags.has('encoding') ? requireFlag(args, 'encoding') : undefined;
+  let html: string;
+  try {
+    html = decodePage(readFileSync(file), encoding).text;
+  } catch (error) {
+    if (error instanceof UnknownEncodingError) throw new UsageError(error.message);
+    throw error;
+  }
+  const items = scrapeHtml(html, url);
   process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
 }

@@ -1,8 +1,9 @@
 import type { ExtractedItem } from '../../model/article';
-import { find, firstText, textWithout } from '../dom';
+import { recordNameOrder } from '../../text/names';
+import { find, firstText, hostIs, textWithout } from '../dom';
 import { readList } from '../shared/list-items';
 import { fillMissing, hasSubstance } from '../shared/merge';
-import type { Extractor } from '../types';
+import type { Extractor, PageType } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 
 /**
@@ -12,6 +13,7 @@ import { readEmbeddedArticle } from './embedded-metadata';
  * Article pages carry citation_* tags (often in both languages); the TOC lists each article
  * with its authors, issue line and a folded abstract.
  */
+const HOSTS = ['magtechjournal.com', 'magtech.com.cn'];
 const ARTICLE_PATH = /\/(?:CN|EN)\/(?:10\.\d{4,9}\/|abstract\/abstract\d+\.shtml|Y\d{4}\/V[\w.]+\/I[\w.]+\/\d+)/i;
 const LIST_PATH = /\/(?:CN|EN)\/(?:volumn\/|Y\d{4}\/V[\w.]+\/I[\w.]+\/?$|article\/showTenYearVolumnDetail|article\/searchTopic)/i;
 const ARTICLE_LINKS = [
@@ -49,7 +51,8 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     platformId: articleKey(url.href, url),
     url: url.href,
   };
-  return fillMissing(readEmbeddedArticle(doc, url) ?? {}, dom);
+  const item = fillMissing(readEmbeddedArticle(doc, url) ?? {}, dom);
+  return { ...item, nameOrder: recordNameOrder(item.title, 'unknown') };
 }
 
 function tocItems(doc: Document, url: URL): ExtractedItem[] {
@@ -62,27 +65,38 @@ function tocItems(doc: Document, url: URL): ExtractedItem[] {
     maxFollowingRows: 3,
   });
   // Links that matched a selector but not an article path (a "/CN/Y2023" archive link) are dropped.
-  return items.filter((item) => item.platformId !== undefined);
+  return items.filter((item) => item.platformId !== undefined).map((item) => ({ ...item, nameOrder: recordNameOrder(item.title, 'unknown') }));
+}
+
+/** Article pages and issue tables of contents by their paths, on pages that carry a MagTech mark. */
+export function pageType(doc: Document, url: URL): PageType | undefined {
+  const type = ARTICLE_PATH.test(url.pathname) ? 'article' : LIST_PATH.test(url.pathname) ? 'toc' : undefined;
+  return type && (hostIs(url, ...HOSTS) || hasMarker(doc)) ? type : undefined;
 }
 
 export const magtech: Extractor = {
   id: 'magtech',
-  hosts: ['magtechjournal.com', 'magtech.com.cn'],
+  hosts: HOSTS,
   seenOn: ['http://journal.example.org.cn/CN/10.13000/j.sample.2023.05.001', 'http://journal.example.org.cn/CN/Y2023/V44/I5'],
 
   canExtract(doc, url) {
-    return (ARTICLE_PATH.test(url.pathname) || LIST_PATH.test(url.pathname)) && hasMarker(doc);
+    return pageType(doc, url) !== undefined;
   },
 
-  kind(_doc, url) {
-    return ARTICLE_PATH.test(url.pathname) ? 'article' : 'list';
+  kind(doc, url) {
+    return pageType(doc, url) === 'article' ? 'article' : 'list';
   },
 
   extract(doc, url) {
-    if (ARTICLE_PATH.test(url.pathname)) {
-      const item = articleItem(doc, url);
-      return hasSubstance(item) ? [item] : [];
+    switch (pageType(doc, url)) {
+      case 'article': {
+        const item = articleItem(doc, url);
+        return hasSubstance(item) ? [item] : [];
+      }
+      case 'toc':
+        return tocItems(doc, url);
+      default:
+        return [];
     }
-    return tocItems(doc, url);
   },
 };

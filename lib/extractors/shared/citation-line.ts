@@ -21,8 +21,11 @@ export interface CitationParts {
 const YEAR_VOLUME_ISSUE_PAGES =
   /((?:19|20)\d{2})\s*[,，]?\s*(?:(?:vol\.?|v\.?)\s*)?(\d{1,4})?\s*(?:[(（]\s*([^)）]{1,20}?)\s*[)）])?\s*(?:[:：]\s*(?:pp?\.?\s*)?([a-z]?\d+[a-z]?(?:\s*[-–—~～]\s*[a-z]?\d+[a-z]?)?))?/i;
 
-/** "2023年第4期1870-1884,共15页", "2023年4期", "2023年第42卷第4期": CQVIP and Wanfang. */
-const CHINESE_ISSUE = /((?:19|20)\d{2})\s*年\s*(?:第?\s*(\d{1,4})\s*卷\s*)?(?:第?\s*([\d/-]{1,8})\s*期)?\s*[:：,，]?\s*(?:p{0,2}\.?\s*(\d+\s*[-–—~～]\s*\d+|\d+)(?=\s*[,，]?\s*共|\s*$))?/;
+/**
+ * "2023年第4期1870-1884,共15页", "2023年4期", "2023年第42卷第4期", "2017年 第15期 30-31页 共3页":
+ * CQVIP and Wanfang.
+ */
+const CHINESE_ISSUE = /((?:19|20)\d{2})\s*年\s*(?:第?\s*(\d{1,4})\s*卷\s*)?(?:第?\s*([\d/-]{1,8})\s*期)?\s*[:：,，]?\s*(?:p{0,2}\.?\s*(\d+\s*[-–—~～]\s*\d+|\d+)(?=\s*页?\s*[,，]?\s*共|\s*页?\s*$))?/;
 
 export function parseIssueLine(line: string | undefined): CitationParts {
   if (!line) return {};

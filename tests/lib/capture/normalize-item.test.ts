@@ -65,6 +65,12 @@ describe('normalizeItem', () => {
     expect(result.pdfUrl).toBeUndefined();
   });
 
+  it('reads Latin names by the order the page states, and as printed without one', () => {
+    const names = ['Shcheretskiy Volodymyr', '刘莉'];
+    expect(article({ title: 'T', authors: names, nameOrder: 'family-first' }).author).toEqual([{ family: 'Shcheretskiy', given: 'Volodymyr' }, { literal: '刘莉' }]);
+    expect(article({ title: 'T', authors: names }).author?.[0]).toEqual({ family: 'Volodymyr', given: 'Shcheretskiy' });
+  });
+
   it('takes the language the page states over detection', () => {
     expect(article({ title: 'A title in English about rice', language: 'zh-CN' }).language).toBe('zh');
     expect(article({ title: 'A title in English about rice' }).language).toBe('en');

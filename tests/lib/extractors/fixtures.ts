@@ -5,6 +5,7 @@ import { JSDOM } from 'jsdom';
 import { pageArticles } from '@/lib/capture/page-articles';
 import { extractPage, type ExtractionResult } from '@/lib/extractors/registry';
 import type { Article } from '@/lib/model/article';
+import { decodePage } from '@/lib/text/decode-page';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const sharedPages = path.resolve(repoRoot, '../shared/pages');
@@ -19,6 +20,17 @@ export function readFixture(name: string): Fixture {
   const html = readFileSync(path.join(repoRoot, 'tests/fixtures', name), 'utf8');
   const url = /^<!--\s*(\S+)\s*-->/.exec(html)?.[1];
   if (!url) throw new Error(`${name}: first line must be <!-- URL -->`);
+  return { html, url };
+}
+
+/**
+ * A page of tests/fixtures/real, decoded as a browser would, with the address its provenance
+ * comment gives ("url: ...").
+ */
+export function readRealPage(name: string): Fixture {
+  const html = decodePage(readFileSync(path.join(repoRoot, 'tests/fixtures/real', name))).text;
+  const url = /^url: (\S+)$/m.exec(html)?.[1];
+  if (!url) throw new Error(`${name}: the provenance comment needs a "url:" line`);
   return { html, url };
 }
 

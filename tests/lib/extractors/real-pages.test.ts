@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scrapeHtml } from '@/lib/cli/commands/scrape';
+import { decodePage } from '@/lib/text/decode-page';
 import type { CslItem } from '@/lib/model/article';
 import { collapse, listRealPages, nameMatches, type ArticleFacts } from './real-pages';
 
@@ -33,8 +34,7 @@ function checkArticle(items: CslItem[], facts: ArticleFacts): void {
 describe('real pages saved from the live sites (tests/fixtures/real)', () => {
   for (const page of pages) {
     it(`${page.name} yields the facts the page shows`, () => {
-      const bytes = readFileSync(page.file);
-      const html = bytes.toString('utf8');
+      const html = decodePage(readFileSync(page.file), page.facts.encoding).text;
       const items = scrapeHtml(html, page.provenance.url);
       expect(items, `articles on ${page.provenance.url}`).toHaveLength(page.facts.articles);
       expect(page.facts.items.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrapeFixture } from '../fixtures';
+import { readRealPage, scrape, scrapeFixture } from '../fixtures';
 
 describe('cqvip extractor', () => {
   it('reads search results with the Chinese issue line ("2023年第4期1870-1884,共15页")', () => {
@@ -27,5 +27,21 @@ describe('cqvip extractor', () => {
     });
     expect(articles[0].abstract).toMatch(/^碱性电解水制氢技术成熟/);
     expect(articles[0].altAbstract).toMatch(/^Alkaline water electrolysis/);
+  });
+
+  it('reads the older www.cqvip.com article page: source line, pages, keywords, no placeholder volume', () => {
+    const { html, url } = readRealPage('cqvip--qk-article-2017.html');
+    const { extraction, articles } = scrape(html, url);
+    expect(extraction).toMatchObject({ platform: 'cqvip', kind: 'article' });
+    expect(articles[0]).toMatchObject({
+      author: [{ literal: '花君林' }],
+      'container-title': '电脑编程技巧与维护',
+      issue: '15',
+      page: '30-31',
+      keyword: '网络爬虫; PYTHON语言; Selenium技术',
+      ids: expect.arrayContaining(['cqvip:672817447']),
+    });
+    expect(articles[0].volume).toBeUndefined();
+    expect(articles[0].abstract).toMatch(/^随着大数据时代的到来.*高效地爬取所需要的数据\.$/);
   });
 });

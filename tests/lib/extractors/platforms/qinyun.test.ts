@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrapeFixture } from '../fixtures';
+import { readFixture, scrape, scrapeFixture } from '../fixtures';
 
 describe('qinyun extractor', () => {
   it('reads the current article template: DOM fields, meta date, bilingual title and abstract', () => {
@@ -95,5 +95,21 @@ describe('qinyun extractor', () => {
     expect(articles).toHaveLength(2);
     expect(articles.every((a) => a.title === undefined && a.abstract)).toBe(true);
     expect(articles[1].URL).toBe('http://www.zgnjxb.cn/ch/reader/view_abstract.aspx?file_no=20230120');
+  });
+
+  it('reads the newest template (/article/abstract/ID) from its tags, with its id and address', () => {
+    const { extraction, articles } = scrapeFixture('qinyun--article-newest.html');
+    expect(extraction).toMatchObject({ platform: 'qinyun', kind: 'article' });
+    expect(articles[0]).toMatchObject({
+      title: '丘陵山区履带拖拉机坡地稳定性分析',
+      author: [{ literal: '李明轩' }, { literal: '王芳' }],
+      'container-title': '中国农机装备',
+      issued: { 'date-parts': [[2023, 11, 20]] },
+      page: '1-7',
+      ids: ['qinyun:202311001', 'url:http://zgnjzz.ijournals.cn/zgnjzz/article/abstract/202311001'],
+    });
+    // Served from a journal's own domain, it is recognised by its footer.
+    const { html } = readFixture('qinyun--article-newest.html');
+    expect(scrape(html, 'https://www.zgnjzz.com/zgnjzz/article/abstract/202311001').extraction.platform).toBe('qinyun');
   });
 });

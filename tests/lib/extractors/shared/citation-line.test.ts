@@ -10,6 +10,7 @@ describe('citation lines', () => {
 
   it('reads Chinese issue lines of CQVIP and Wanfang', () => {
     expect(parseIssueLine('《化工进展》 2023年第4期1870-1884,共15页')).toEqual({ date: '2023', volume: undefined, issue: '4', pages: '1870-1884' });
+    expect(parseIssueLine('《电脑编程技巧与维护》2017年 第15期 30-31页\u3000共3页')).toEqual({ date: '2017', volume: undefined, issue: '15', pages: '30-31' });
     expect(parseIssueLine('2023年第42卷第4期')).toEqual({ date: '2023', volume: '42', issue: '4', pages: undefined });
     expect(parseIssueLine('2023年4期')).toMatchObject({ date: '2023', issue: '4' });
   });
