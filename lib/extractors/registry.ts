@@ -1,4 +1,5 @@
 import type { PageExtraction } from '../model/article';
+import { resolveProxy, withPublisherUrls } from '../urls/proxy';
 import { arxiv } from './platforms/arxiv';
 import { cnki } from './platforms/cnki';
 import { embeddedMetadata } from './platforms/embedded-metadata';
@@ -51,9 +52,11 @@ export function extractPage(doc: Document, pageUrl: string, extractors: readonly
   const errors: ExtractionResult['errors'] = [];
   // The page may have changed since the last run (content scripts run again on mutations).
   resetSelectorCache();
+  // Through a campus proxy, extractors see the publisher's address, and their links come back to it.
+  const page = resolveProxy(pageUrl);
   let url: URL;
   try {
-    url = new URL(pageUrl);
+    url = new URL(page.proper);
   } catch {
     return { platform: '', kind: 'article', items: [], errors: [{ extractor: 'registry', message: `not a URL: ${pageUrl.slice(0, 200)}` }] };
   }
@@ -62,7 +65,7 @@ export function extractPage(doc: Document, pageUrl: string, extractors: readonly
       if (!extractor.canExtract(doc, url)) continue;
       const found = extractor.extract(doc, url);
       if (!Array.isArray(found) || found.length === 0) continue;
-      const items = found.slice(0, MAX_ITEMS_PER_PAGE);
+      const items = withPublisherUrls(found.slice(0, MAX_ITEMS_PER_PAGE), page);
       return { platform: extractor.id, kind: extractor.kind(doc, url, items), items, errors };
     } catch (error) {
       errors.push({ extractor: extractor.id, message: message(error) });
