@@ -12,6 +12,7 @@ import { pubmed } from './platforms/pubmed';
 import { qinyun } from './platforms/qinyun';
 import { wanfang } from './platforms/wanfang';
 import { MAX_ITEMS_PER_PAGE } from './limits';
+import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
 import type { Extractor } from './types';
 
@@ -52,7 +53,8 @@ export function extractPage(doc: Document, pageUrl: string, extractors: readonly
   const errors: ExtractionResult['errors'] = [];
   // The page may have changed since the last run (content scripts run again on mutations).
   resetSelectorCache();
-  // Through a campus proxy, extractors see the publisher's address, and their links come back to it.
+  // Through a campus proxy, extractors read the publisher's page at the publisher's address, and
+  // the links they return come back to it.
   const page = resolveProxy(pageUrl);
   let url: URL;
   try {
@@ -60,6 +62,7 @@ export function extractPage(doc: Document, pageUrl: string, extractors: readonly
   } catch {
     return { platform: '', kind: 'article', items: [], errors: [{ extractor: 'registry', message: `not a URL: ${pageUrl.slice(0, 200)}` }] };
   }
+  if (page.via) doc = publisherView(doc, pageUrl);
   for (const extractor of extractors) {
     try {
       if (!extractor.canExtract(doc, url)) continue;
