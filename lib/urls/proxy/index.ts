@@ -12,7 +12,7 @@ import type { ProxyResolution } from './types';
 import { fromWebvpn } from './webvpn';
 
 export type { ProxyResolution, ProxyScheme, ProxyVia } from './types';
-export { toWebvpn, WEBVPN_DEFAULT_KEY } from './webvpn';
+export { toWebvpn } from './webvpn';
 
 export function resolveProxy(input: string | URL): ProxyResolution {
   const href = typeof input === 'string' ? input : input.href;
@@ -44,7 +44,7 @@ export function publisherUrl(href: string, page: ProxyResolution): string {
   }
   if (page.via && url.origin === new URL(page.proper).origin) {
     const inGateway = resolveProxy(new URL(`${url.pathname}${url.search}${url.hash}`, page.via.origin));
-    return inGateway.via ? inGateway.proper : href;
+    return inGateway.via ? inGateway.proper : url.href;
   }
   return resolveProxy(url).proper;
 }

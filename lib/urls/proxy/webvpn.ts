@@ -21,7 +21,7 @@ import type { ProxyResolution } from './types';
  * extraction is synchronous; noble is small, audited and has no dependencies.
  */
 
-export const WEBVPN_DEFAULT_KEY = 'wrdvpnisthebest!';
+const WEBVPN_DEFAULT_KEY = 'wrdvpnisthebest!';
 
 const PATH = /^\/(https?)(?:-(\d{1,5}))?\/([0-9a-f]{32})((?:[0-9a-f]{2}){2,253})(\/.*)?$/i;
 const HOST_PARAM = /^vpn-12-o([12])-(.+)$/;

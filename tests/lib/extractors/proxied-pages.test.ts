@@ -36,6 +36,8 @@ function withoutSightings(articles: Article[]): Omit<Article, 'sightings'>[] {
 }
 
 const PROXY_HOSTS = /ezproxy|vpn\.|webvpn/;
+/** Large real pages are parsed and serialized by jsdom several times on a busy machine. */
+const SLOW_PAGE_MS = 60_000;
 
 describe('saved pages read through campus proxies', () => {
   const pages = savedPages();
@@ -63,7 +65,7 @@ describe('saved pages read through campus proxies', () => {
             expect(article.pdfUrl ?? '').not.toMatch(PROXY_HOSTS);
             expect(article.ids.join(' ')).not.toMatch(PROXY_HOSTS);
           }
-        });
+        }, SLOW_PAGE_MS);
       }
     });
   }
