@@ -52,7 +52,7 @@ const LINK_ATTRIBUTES: [string, string][] = [
  * gateway rewrites every absolute link, to any host, and every link written from the root, into
  * its `/https/<host>/…` path form (addresses in meta tags are written whole).
  */
-export function proxiedPage(html: string, publisherUrl: string, form: ProxyForm): { html: string; url: string } {
+export function proxiedPage(html: string, publisherUrl: string, form: ProxyForm, proxyUrl = PROXY_FORMS[form](publisherUrl)): { html: string; url: string } {
   const dom = new JSDOM(html, { url: publisherUrl });
   const doc = dom.window.document;
   const host = new URL(publisherUrl).hostname;
@@ -63,7 +63,7 @@ export function proxiedPage(html: string, publisherUrl: string, form: ProxyForm)
       if (rewritten !== undefined) element.setAttribute(attribute, rewritten);
     }
   }
-  return { html: dom.serialize(), url: PROXY_FORMS[form](publisherUrl) };
+  return { html: dom.serialize(), url: proxyUrl };
 }
 
 function rewriteLink(value: string, pageUrl: string, host: string, form: ProxyForm, whole: boolean): string | undefined {
