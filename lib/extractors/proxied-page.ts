@@ -1,5 +1,4 @@
 import { resolveProxy } from '../urls/proxy';
-import { findAll } from './selector';
 
 /**
  * What extractors read on a page that came through a campus proxy: a copy of the page whose
@@ -38,7 +37,8 @@ function publisherLink(value: string, pageUrl: string): string | undefined {
 
 export function publisherView(doc: Document, pageUrl: string): Document {
   const copy = doc.cloneNode(true) as Document;
-  for (const element of findAll(copy, LINKED)) {
+  // One selector pass over a fresh copy: the browser's own engine is the fast one here.
+  for (const element of copy.querySelectorAll(LINKED)) {
     const attribute = attributeOf(element);
     const value = element.getAttribute(attribute)?.trim();
     const proper = value && publisherLink(value, pageUrl);

@@ -18,6 +18,11 @@ export async function clickToolbarButton(browser: ExtensionBrowser, page: Page):
   await page.bringToFront();
   const session = await browser.context.browser()!.newBrowserCDPSession();
   try {
+    // A popup still open from an earlier click would be closed by this one, as a second click
+    // does; in a real window it closes as soon as the reader turns to another tab.
+    const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+    const { targetInfos: pages } = await session.send('Target.getTargets', { filter: [{ type: 'page' }] });
+    for (const open of pages.filter((target) => target.url === popupUrl)) await session.send('Target.closeTarget', { targetId: open.targetId });
     const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
     const tab = targetInfos.find((target) => target.url === page.url());
     if (!tab) throw new Error(`no tab shows ${page.url()}`);

@@ -53,7 +53,20 @@ function candidateKeys(iv: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>[] {
   return keys;
 }
 
+/** Hosts already decrypted: every link on a gateway's page carries one of a few hosts. */
+const decrypted = new Map<string, string | undefined>();
+const DECRYPTED_KEPT = 256;
+
 function decryptHost(ivHex: string, dataHex: string): string | undefined {
+  const key = `${ivHex}${dataHex}`.toLowerCase();
+  if (decrypted.has(key)) return decrypted.get(key);
+  if (decrypted.size >= DECRYPTED_KEPT) decrypted.clear();
+  const host = decryptOnce(ivHex, dataHex);
+  decrypted.set(key, host);
+  return host;
+}
+
+function decryptOnce(ivHex: string, dataHex: string): string | undefined {
   const iv = hexBytes(ivHex);
   const data = hexBytes(dataHex);
   for (const key of candidateKeys(iv)) {
