@@ -67,6 +67,34 @@ describe('Sangfor EasyConnect / aTrust hosts', () => {
   });
 });
 
+describe('host-style WebVPN gateways', () => {
+  it('reads "-443" as https, another number as the publisher port, and a scheme written in front', () => {
+    expect(resolveProxy('https://kns-cnki-net-443.webvpn.fafu.edu.cn:880/kns8s/defaultresult/index?kw=x')).toEqual({
+      proper: 'https://kns.cnki.net/kns8s/defaultresult/index?kw=x',
+      via: { scheme: 'hostname', origin: 'https://kns-cnki-net-443.webvpn.fafu.edu.cn:880' },
+    });
+    expect(proper('https://onlinelibrary-wiley-com-443.webvpn.upc.edu.cn/doi/10.1002/anie.202301234')).toBe('https://onlinelibrary.wiley.com/doi/10.1002/anie.202301234');
+    expect(proper('http://link-springer-com-443.webvpn.fjmu.edu.cn/content/pdf/10.1007%2F978-3-030-53518-6_1.pdf')).toBe(
+      'https://link.springer.com/content/pdf/10.1007%2F978-3-030-53518-6_1.pdf',
+    );
+    expect(proper('https://www-wanfangdata-com-cn-443.webvpn.scut.edu.cn/index.html')).toBe('https://www.wanfangdata.com.cn/index.html');
+    expect(proper('https://lib--hfut-wqxuetang-com-443.webvpn.hfut.edu.cn/read/pdf/3184535')).toBe('https://lib-hfut.wqxuetang.com/read/pdf/3184535');
+    expect(proper('https://https-open-weixin-qq-com-443.webvpn.shu.edu.cn/connect/qrconnect')).toBe('https://open.weixin.qq.com/connect/qrconnect');
+    expect(proper('https://data-example-org-8080.webvpn.xxx.edu.cn/a')).toBe('https://data.example.org:8080/a');
+    expect(proper('https://www-engineeringvillage-com-443.buaa.ilibs.cn/search/quick.url')).toBe('https://www.engineeringvillage.com/search/quick.url');
+  });
+
+  it('tells a trailing port from the last part of an IP address spelt with hyphens', () => {
+    expect(proper('https://10-1-2-3.webvpn.xxx.edu.cn/a')).toBe('https://10.1.2.3/a');
+    expect(proper('https://10-1-2-3-8443.webvpn.xxx.edu.cn/a')).toBe('https://10.1.2.3:8443/a');
+  });
+
+  it("reads III WAM's 0- prefix before a known publisher host", () => {
+    expect(proper('http://0-www.jstor.org.library.example.edu/stable/1234')).toBe('http://www.jstor.org/stable/1234');
+    expect(resolveProxy('http://0-www.example.org.library.example.edu/').via).toBeUndefined();
+  });
+});
+
 describe('no proxy', () => {
   it('leaves ordinary hosts with hyphens, the proxies themselves and publisher hosts alone', () => {
     for (const url of [
