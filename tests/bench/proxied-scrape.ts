@@ -5,17 +5,9 @@
  * The proxied run pays for resolving the address, copying the page with the publisher's links,
  * and mapping the items' links back.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { JSDOM } from 'jsdom';
-import { pageArticles } from '@/lib/capture/page-articles';
-import { extractPage } from '@/lib/extractors/registry';
+import { savedPages } from '../lib/extractors/saved-pages';
 import { proxiedPage } from '../lib/urls/proxy/proxy-forms';
-import { median } from './stats';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const RUNS = 7;
+import { extractionMedian } from './scrape';
 
 export interface ProxiedScrapeFigure {
   page: string;
@@ -24,36 +16,11 @@ export interface ProxiedScrapeFigure {
   webvpnMs: number;
 }
 
-function savedPages(): { name: string; url: string; html: string }[] {
-  const pages: { name: string; url: string; html: string }[] = [];
-  for (const dir of ['tests/fixtures', 'tests/fixtures/real']) {
-    for (const name of readdirSync(resolve(ROOT, dir)).filter((file) => file.endsWith('.html'))) {
-      const html = readFileSync(resolve(ROOT, dir, name), 'utf8');
-      const url = /^<!--\s*(\S+)\s*-->/.exec(html)?.[1] ?? /^\s*url:\s*(\S+)/m.exec(html.slice(0, 2000))?.[1];
-      if (url) pages.push({ name: `${dir.replace('tests/', '')}/${name}`, url, html });
-    }
-  }
-  return pages;
-}
-
-function medianMs(html: string, url: string): { items: number; ms: number } {
-  const { window } = new JSDOM(html, { url });
-  const times: number[] = [];
-  let items = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    items = pageArticles(extractPage(window.document, url), url, 0).length;
-    times.push(performance.now() - started);
-  }
-  window.close();
-  return { items, ms: Number(median(times).toFixed(2)) };
-}
-
 export function runProxiedScrapeBench(): ProxiedScrapeFigure[] {
   return savedPages().map(({ name, url, html }) => {
-    const direct = medianMs(html, url);
+    const direct = extractionMedian(html, url);
     const proxied = proxiedPage(html, url, 'webvpn');
-    return { page: name, items: direct.items, directMs: direct.ms, webvpnMs: medianMs(proxied.html, proxied.url).ms };
+    return { page: name, items: direct.items, directMs: direct.medianMs, webvpnMs: extractionMedian(proxied.html, proxied.url).medianMs };
   });
 }
 

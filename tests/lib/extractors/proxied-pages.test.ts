@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
 import { PROXY_FORMS, proxiedPage, type ProxyForm } from '../urls/proxy/proxy-forms';
-import { readFixture, repoRoot, scrape, type Scraped } from './fixtures';
-import { listRealPages } from './real-pages';
+import { scrape, type Scraped } from './fixtures';
+import { savedPages } from './saved-pages';
 
 /**
  * Every saved page (the real ones and the constructed fixtures) read through EZproxy, Sangfor
@@ -12,24 +10,6 @@ import { listRealPages } from './real-pages';
  * yields at the publisher's address: same platform, same fields, same publisher URLs and ids.
  * Only the sighting differs: it keeps the address the reader had open.
  */
-
-interface SavedPage {
-  name: string;
-  html: string;
-  url: string;
-}
-
-function savedPages(): SavedPage[] {
-  const fixtures = readdirSync(path.join(repoRoot, 'tests/fixtures'))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => ({ name: file, ...readFixture(file) }));
-  const real = listRealPages().map((page) => ({
-    name: `real/${page.name}`,
-    html: new TextDecoder(page.facts.encoding ?? 'utf-8').decode(readFileSync(page.file)),
-    url: page.provenance.url,
-  }));
-  return [...real, ...fixtures];
-}
 
 function withoutSightings(articles: Article[]): Omit<Article, 'sightings'>[] {
   return articles.map(({ sightings: _sightings, ...rest }) => rest);
