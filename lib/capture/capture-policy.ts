@@ -11,7 +11,7 @@ export function isPausedSite(pausedSites: readonly string[], pageUrl: string): b
 
 /** Whether the reader allowed capture on this page's proxy for this page's publisher. */
 function allowedOnProxy(proxySites: readonly Pick<ProxySite, 'origin' | 'publisherHosts'>[], pageUrl: string, publisherHost: string): boolean {
-  const origin = new URL(pageUrl).origin;
+  const origin = URL.canParse(pageUrl) ? new URL(pageUrl).origin : undefined;
   return proxySites.some((site) => site.origin === origin && isKnownJournalHost(publisherHost, site.publisherHosts));
 }
 

@@ -24,7 +24,7 @@ import type { ProxyResolution } from './types';
 const WEBVPN_DEFAULT_KEY = 'wrdvpnisthebest!';
 
 const PATH = /^\/(https?)(?:-(\d{1,5}))?\/([0-9a-f]{32})((?:[0-9a-f]{2}){2,253})(\/.*)?$/i;
-const HOST_PARAM = /^vpn-12-o([12])-(.+)$/;
+const HOST_PARAM = /^vpn-12-o[12]-(.+)$/;
 const GATEWAY_PARAMS = /^(?:vpn-\d+-o\d-.*|wrdrecordvisit)$/;
 const IPV6 = /^\[[0-9a-f:.]+\]$/;
 
@@ -77,19 +77,18 @@ function decryptOnce(ivHex: string, dataHex: string): string | undefined {
 }
 
 /** The gateway's own query parameters dropped; the host named by `vpn-12-oN-…`, if any. */
-function publisherQuery(search: string): { search: string; named?: { https: boolean; host: string } } {
+function publisherQuery(search: string): { search: string; namedHost?: string } {
   if (!search) return { search };
-  let named: { https: boolean; host: string } | undefined;
+  let namedHost: string | undefined;
   const kept = search
     .slice(1)
     .split('&')
     .filter((pair) => {
       const name = pair.split('=')[0];
-      const hostParam = HOST_PARAM.exec(name);
-      if (hostParam) named = { https: hostParam[1] === '2', host: decodeURIComponent(hostParam[2]).toLowerCase() };
+      namedHost = HOST_PARAM.exec(name)?.[1].toLowerCase() ?? namedHost;
       return pair !== '' && !GATEWAY_PARAMS.test(name);
     });
-  return { search: kept.length ? `?${kept.join('&')}` : '', named };
+  return { search: kept.length ? `?${kept.join('&')}` : '', namedHost };
 }
 
 export function fromWebvpn(url: URL): ProxyResolution | undefined {
@@ -97,7 +96,8 @@ export function fromWebvpn(url: URL): ProxyResolution | undefined {
   if (!match) return undefined;
   const [, scheme, port, ivHex, dataHex, path = '/'] = match;
   const query = publisherQuery(url.search);
-  const host = decryptHost(ivHex, dataHex) ?? (query.named && isPlausibleHost(query.named.host.replace(/:\d+$/, '')) ? query.named.host : undefined);
+  const named = query.namedHost;
+  const host = decryptHost(ivHex, dataHex) ?? (named && isPlausibleHost(named.replace(/:\d+$/, '')) ? named : undefined);
   if (!host) return undefined;
   const hostAndPort = port && !host.includes(':') ? `${host}:${port}` : host;
   return {

@@ -56,6 +56,7 @@ describe('shouldCapture', () => {
       // The same publisher through another proxy is another reader's yes.
       expect(shouldCapture(DEFAULT_SETTINGS, 'https://www-jstor-org.libproxy.pku.edu.cn/stable/1', false, sites)).toBe(false);
       expect(shouldCapture({ ...DEFAULT_SETTINGS, captureMode: 'on-click' }, webvpnWos, false, sites)).toBe(false);
+      expect(shouldCapture(DEFAULT_SETTINGS, 'webvpn.fudan.edu.cn/x', false, sites)).toBe(false);
     });
 
     it("are paused by pausing either the publisher's host or the proxy's", () => {

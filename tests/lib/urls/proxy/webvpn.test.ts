@@ -54,6 +54,8 @@ describe('WebVPN addresses (host encrypted in the path)', () => {
     const base = toWebvpn('https://kns.cnki.net/kcms2/article/abstract', 'https://webvpn.xxx.edu.cn');
     expect(proper(`${base}?v=Abc&uniplatform=NZKPT&wrdrecordvisit=record`)).toBe('https://kns.cnki.net/kcms2/article/abstract?v=Abc&uniplatform=NZKPT');
     expect(proper(`${base}?vpn-12-o2-kns.cnki.net=`)).toBe('https://kns.cnki.net/kcms2/article/abstract');
+    // Malformed escapes, the publisher's or the gateway's, are carried or dropped, never a failure.
+    expect(proper(`${base}?kw=%E7%A2&vpn-12-o2-%E0%A4`)).toBe('https://kns.cnki.net/kcms2/article/abstract?kw=%E7%A2');
   });
 
   it('takes the host part with no path as the root', () => {
