@@ -111,15 +111,15 @@ function dottedPublisher(labels: string[], wam: boolean): string | undefined {
 
 export function fromHostname(url: URL): ProxyResolution | undefined {
   const hostname = url.hostname.toLowerCase();
-  const wam = hostname.startsWith('0-');
-  const labels = (wam ? hostname.slice(2) : hostname).split('.');
+  const labels = hostname.split('.');
   if (labels.length < 3) return undefined;
-  if (!wam && labels[0].includes('-')) {
+  if (labels[0].includes('-')) {
     const named = namesProxy(labels.slice(1).join('.'));
     // (An IP address behind a proxy counts only with the proxy's name around it.)
     const spelt = spellings(labels[0]).find(({ host }) => (isHostname(host) && isPublisherHost(host)) || (named && isPlausibleHost(host)));
     if (spelt) return resolution(url, spelt);
   }
-  const publisher = dottedPublisher(labels, wam);
+  const wam = hostname.startsWith('0-');
+  const publisher = dottedPublisher(wam ? hostname.slice(2).split('.') : labels, wam);
   return publisher ? resolution(url, { host: publisher }) : undefined;
 }

@@ -76,18 +76,13 @@ function decryptOnce(ivHex: string, dataHex: string): string | undefined {
   return undefined;
 }
 
-/** The gateway's own query parameters dropped; the host named by `vpn-12-oN-…`, if any. */
+/** The gateway's own query parameters dropped (the rest as it was); the host named by `vpn-12-oN-…`, if any. */
 function publisherQuery(search: string): { search: string; namedHost?: string } {
-  if (!search) return { search };
-  let namedHost: string | undefined;
-  const kept = search
-    .slice(1)
-    .split('&')
-    .filter((pair) => {
-      const name = pair.split('=')[0];
-      namedHost = HOST_PARAM.exec(name)?.[1].toLowerCase() ?? namedHost;
-      return pair !== '' && !GATEWAY_PARAMS.test(name);
-    });
+  const pairs = search.slice(1).split('&');
+  const names = pairs.map((pair) => pair.split('=')[0]);
+  const namedHost = names.map((name) => HOST_PARAM.exec(name)?.[1].toLowerCase()).find(Boolean);
+  if (!names.some((name) => GATEWAY_PARAMS.test(name))) return { search, namedHost };
+  const kept = pairs.filter((pair, index) => pair !== '' && !GATEWAY_PARAMS.test(names[index]));
   return { search: kept.length ? `?${kept.join('&')}` : '', namedHost };
 }
 
