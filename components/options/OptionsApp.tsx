@@ -7,6 +7,7 @@ import { useLiveQuery } from '../use-live-query';
 import { BackupSection } from './BackupSection';
 import { CaptureModeSection, type AllSitesPermission } from './CaptureModeSection';
 import { PausedSitesSection } from './PausedSitesSection';
+import { ProxiesSection } from './ProxiesSection';
 import { StoredDataSection, type StorageEstimator } from './StoredDataSection';
 
 interface Props {
@@ -41,6 +42,7 @@ export function OptionsApp({ db, allSitesPermission, estimateStorage, libraryHre
             <PausedSitesSection db={db} sites={settings.pausedSites} />
           </>
         )}
+        <ProxiesSection db={db} />
         <BackupSection db={db} onLibraryChanged={onLibraryChanged} />
         <StoredDataSection db={db} estimate={estimateStorage} onLibraryChanged={onLibraryChanged} />
       </main>

@@ -10,6 +10,7 @@ import { useLiveQuery } from '../use-live-query';
 import type { PopupApi } from './api';
 import type { CollectionChoice } from './CollectionPicker';
 import { NewCollectionForm } from './NewCollectionForm';
+import { ProxyOffer } from './ProxyOffer';
 import { SearchResults } from './SearchResults';
 import { SimilarSection } from './SimilarSection';
 import { ThisPageSection } from './ThisPageSection';
@@ -122,6 +123,7 @@ export function PopupApp({ db, tab, api }: Props) {
               {t('captureFailed', failure)}
             </p>
           )}
+          {captured && <ProxyOffer db={db} pageUrl={captured.capture.pageUrl} found={articles.length} />}
           {captured === undefined || (captured === null && !failure) ? (
             <p class="status" role="status">
               {t('popupCapturing')}

@@ -1,4 +1,5 @@
 import { shouldCapture, wantsAllSites } from '@/lib/capture/capture-policy';
+import { readProxySites } from '@/lib/db/proxy-sites';
 import { openLibrary } from '@/lib/db/schema';
 import { readSettings } from '@/lib/db/settings';
 import { matchPatterns } from '@/lib/hosts';
@@ -20,7 +21,8 @@ function wasClicked(tabId: number): boolean {
 
 export async function mayCapture(tabId: number, pageUrl: string): Promise<boolean> {
   const clicked = wasClicked(tabId);
-  return shouldCapture(await readSettings(openLibrary()), pageUrl, clicked);
+  const db = openLibrary();
+  return shouldCapture(await readSettings(db), pageUrl, clicked, await readProxySites(db));
 }
 
 const ALL_SITES_SCRIPT = 'simlit-all-sites';

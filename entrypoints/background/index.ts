@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { openLibrary } from '@/lib/db/schema';
 import { syncAllSitesScript } from './capture-scope';
+import { syncProxyScripts } from './proxy-scope';
 import { handleMessage, ranking } from './messages';
 
 export default defineBackground(() => {
@@ -15,9 +16,10 @@ export default defineBackground(() => {
   // Load the similarity index now, so that the popup's first question finds it warm.
   ranking.warm();
 
-  const sync = () => syncAllSitesScript().catch((error: unknown) => console.warn('simlit: could not update where capture runs', error));
+  const sync = () => Promise.all([syncAllSitesScript(), syncProxyScripts()]).catch((error: unknown) => console.warn('simlit: could not update where capture runs', error));
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   // Settings are written by the options page; follow them from here.
   liveQuery(() => openLibrary().settings.get('captureMode')).subscribe({ next: sync });
+  liveQuery(() => openLibrary().settings.get('proxySites')).subscribe({ next: sync });
 });

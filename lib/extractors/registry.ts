@@ -1,4 +1,5 @@
 import type { PageExtraction } from '../model/article';
+import { resolveProxy, withPublisherUrls } from '../urls/proxy';
 import { arxiv } from './platforms/arxiv';
 import { baiduScholar } from './platforms/baidu-scholar';
 import { cnki } from './platforms/cnki';
@@ -12,6 +13,7 @@ import { pubmed } from './platforms/pubmed';
 import { qinyun } from './platforms/qinyun';
 import { wanfang } from './platforms/wanfang';
 import { MAX_ITEMS_PER_PAGE } from './limits';
+import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
 import type { Extractor } from './types';
 
@@ -54,18 +56,22 @@ export function extractPage(doc: Document, pageUrl: string, extractors: readonly
   const errors: ExtractionResult['errors'] = [];
   // The page may have changed since the last run (content scripts run again on mutations).
   resetSelectorCache();
+  // Through a campus proxy, extractors read the publisher's page at the publisher's address, and
+  // the links they return come back to it.
+  const page = resolveProxy(pageUrl);
   let url: URL;
   try {
-    url = new URL(pageUrl);
+    url = new URL(page.proper);
   } catch {
     return { platform: '', kind: 'article', items: [], errors: [{ extractor: 'registry', message: `not a URL: ${pageUrl.slice(0, 200)}` }] };
   }
+  if (page.via) doc = publisherView(doc, pageUrl);
   for (const extractor of extractors) {
     try {
       if (!extractor.canExtract(doc, url)) continue;
       const found = extractor.extract(doc, url);
       if (!Array.isArray(found) || found.length === 0) continue;
-      const items = found.slice(0, MAX_ITEMS_PER_PAGE);
+      const items = withPublisherUrls(found.slice(0, MAX_ITEMS_PER_PAGE), page);
       return { platform: extractor.id, kind: extractor.kind(doc, url, items), items, errors };
     } catch (error) {
       errors.push({ extractor: extractor.id, message: message(error) });

@@ -14,6 +14,7 @@ import { benchCorpus, seededRandom } from './corpus';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
+import { formatProxiedScrapeFigures, runProxiedScrapeBench } from './proxied-scrape';
 import { percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -121,12 +122,14 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const scrape = runScrapeBench();
   console.log(formatScrapeFigures(scrape));
+  const proxied = runProxiedScrapeBench();
+  console.log(formatProxiedScrapeFigures(proxied));
   // In the real browser: BENCH_POPUP=0 skips it (it needs Chromium).
   const popup = process.env.BENCH_POPUP === '0' ? undefined : await runPopupOpenBench(Number(process.env.BENCH_POPUP_ARTICLES ?? 10_000));
   if (popup) console.log(formatPopupOpenFigures(popup));
   const load = process.env.BENCH_LOAD === '0' ? undefined : await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000));
   if (load) console.log(formatLoadFigures(load));
-  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, scrape, popup, load }, null, 2);
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, scrape, proxied, popup, load }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
 }

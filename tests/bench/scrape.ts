@@ -40,19 +40,22 @@ function pages(): { name: string; url: string; html: string }[] {
   return [...shared, ...fixtures, ...real];
 }
 
+/** One page parsed once, extracted and normalized RUNS times: the articles and the median time. */
+export function extractionMedian(html: string, url: string): { items: number; medianMs: number } {
+  const { window } = new JSDOM(html, { url });
+  const times: number[] = [];
+  let items = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    items = pageArticles(extractPage(window.document, url), url, 0).length;
+    times.push(performance.now() - started);
+  }
+  window.close();
+  return { items, medianMs: Number(median(times).toFixed(2)) };
+}
+
 export function runScrapeBench(): ScrapeFigure[] {
-  return pages().map(({ name, url, html }) => {
-    const { window } = new JSDOM(html, { url });
-    const times: number[] = [];
-    let items = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const started = performance.now();
-      items = pageArticles(extractPage(window.document, url), url, 0).length;
-      times.push(performance.now() - started);
-    }
-    window.close();
-    return { page: name, items, medianMs: Number(median(times).toFixed(2)) };
-  });
+  return pages().map(({ name, url, html }) => ({ page: name, ...extractionMedian(html, url) }));
 }
 
 export function formatScrapeFigures(figures: ScrapeFigure[]): string {

@@ -47,7 +47,7 @@ export interface ExtensionBrowser {
  * Chromium with the production build loaded, every host name mapped to the local test server
  * (so pages load under their real journal host names), in a fresh profile.
  */
-export async function launchWithExtension(options: { port: number; headless?: boolean; locale?: string; profile?: string }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { port: number; headless?: boolean; locale?: string; profile?: string; args?: string[] }): Promise<ExtensionBrowser> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'simlit-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -61,6 +61,7 @@ export async function launchWithExtension(options: { port: number; headless?: bo
       `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
       ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

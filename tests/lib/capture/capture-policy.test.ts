@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPausedSite, shouldCapture, wantsAllSites } from '@/lib/capture/capture-policy';
 import { DEFAULT_SETTINGS } from '@/lib/db/settings';
+import { toWebvpn } from '@/lib/urls/proxy';
 
 const known = 'https://kns.cnki.net/kns8s/defaultresult/index?kw=x';
 const other = 'https://blog.example.org/post/1';
@@ -29,5 +30,39 @@ describe('shouldCapture', () => {
   it('registers the all-sites script only in all-sites mode', () => {
     expect(wantsAllSites({ captureMode: 'all-sites' })).toBe(true);
     expect(wantsAllSites(DEFAULT_SETTINGS)).toBe(false);
+  });
+
+  describe('pages read through campus proxies', () => {
+    const ezproxyCnki = 'https://kns-cnki-net.ezproxy.xjtu.edu.cn/kns8s/defaultresult/index?kw=x';
+    const webvpnWos = toWebvpn('https://www.webofscience.com/wos/alldb/summary/1', 'https://webvpn.fudan.edu.cn');
+    const webvpnBlog = toWebvpn('https://blog.example.org/post/1', 'https://webvpn.fudan.edu.cn');
+    const ezproxyJstor = 'https://www-jstor-org.ezproxy.xjtu.edu.cn/stable/1';
+
+    it("are judged by the publisher's address: a known journal host is read, anything else is not", () => {
+      expect(shouldCapture(DEFAULT_SETTINGS, ezproxyCnki, false)).toBe(true);
+      expect(shouldCapture(DEFAULT_SETTINGS, webvpnBlog, false)).toBe(false);
+      expect(shouldCapture(DEFAULT_SETTINGS, webvpnWos, false)).toBe(false);
+    });
+
+    it('are read on a proxy the reader allowed, for the publishers they allowed it for', () => {
+      const sites = [
+        { origin: 'https://webvpn.fudan.edu.cn', publisherHosts: ['webofscience.com'] },
+        { origin: 'https://www-jstor-org.ezproxy.xjtu.edu.cn', publisherHosts: ['jstor.org'] },
+      ];
+      expect(shouldCapture(DEFAULT_SETTINGS, webvpnWos, false, sites)).toBe(true);
+      expect(shouldCapture(DEFAULT_SETTINGS, ezproxyJstor, false, sites)).toBe(true);
+      // The gateway carries every site: those the reader did not allow it for stay unread.
+      expect(shouldCapture(DEFAULT_SETTINGS, webvpnBlog, false, sites)).toBe(false);
+      // The same publisher through another proxy is another reader's yes.
+      expect(shouldCapture(DEFAULT_SETTINGS, 'https://www-jstor-org.libproxy.pku.edu.cn/stable/1', false, sites)).toBe(false);
+      expect(shouldCapture({ ...DEFAULT_SETTINGS, captureMode: 'on-click' }, webvpnWos, false, sites)).toBe(false);
+      expect(shouldCapture(DEFAULT_SETTINGS, 'webvpn.fudan.edu.cn/x', false, sites)).toBe(false);
+    });
+
+    it("are paused by pausing either the publisher's host or the proxy's", () => {
+      expect(shouldCapture({ ...DEFAULT_SETTINGS, pausedSites: ['cnki.net'] }, ezproxyCnki, false)).toBe(false);
+      expect(shouldCapture({ ...DEFAULT_SETTINGS, pausedSites: ['ezproxy.xjtu.edu.cn'] }, ezproxyCnki, false)).toBe(false);
+      expect(shouldCapture({ ...DEFAULT_SETTINGS, pausedSites: ['wanfangdata.com.cn'] }, ezproxyCnki, false)).toBe(true);
+    });
   });
 });
