@@ -48,7 +48,14 @@ export function SimilarResults({ results, label, limit, librarySize, queryTexts,
   );
   return (
     <div class="similar-results" aria-busy={current ? 'false' : 'true'}>
-      {similar.length > 0 ? list(similar, label, '') : <p class="nothing-close">{t('similarNothingClose', librarySize)}</p>}
+      {similar.length > 0 ? (
+        list(similar, label, '')
+      ) : (
+        <div class="nothing-close">
+          <p>{t('similarNothingClose', librarySize)}</p>
+          <p class="note">{t('similarHowItGrows')}</p>
+        </div>
+      )}
       {similar.length > 0 && librarySize < CLOSE_NEEDS_ARTICLES && <p class="note">{t('similarSmallLibrary', librarySize, CLOSE_NEEDS_ARTICLES)}</p>}
       {weak.length > 0 && !showWeak && (
         <button type="button" class="link-button show-weak" onClick={() => setShowWeak(true)}>

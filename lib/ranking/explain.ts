@@ -30,6 +30,9 @@ const GENERIC_WORDS = [
   '存在', '实现', '建立', '我国', '国内外', '现状', '意义', '价值', '措施', '对策', '基本', '一般', '整体', '重点',
   '目的', '方式', '内容', '领域', '方向', '视角', '框架', '背景', '一些', '作者', '相比', '对比', '比较', '评价',
   '评估', '探究', '探索', '调查', '显示', '常规', '性能', '机制', '方案', '策略', '路径', '提升', '促进', '推进',
+  '不足', '完善', '手段', '生成', '加强', '强化', '需要', '可能', '从而', '只能', '面临', '之间', '导致', '引起',
+  '出现', '进一步', '不断', '仍然', '不仅', '而且', '然而', '因而', '所以', '此外', '当前', '有关', '更加', '逐步',
+  '具体', '多种', '各种', '作出', '提供', '采取', '取得', '开展', '构建', '探析', '初探', '浅析', '试论',
   // English, stemmed below as the tokenizer stems them.
   'studies', 'research', 'method', 'methodology', 'analysis', 'analyze', 'associated', 'association', 'increase',
   'decrease', 'reduce', 'effect', 'significant', 'significantly', 'level', 'model', 'modelling', 'data',
@@ -40,22 +43,26 @@ const GENERIC_WORDS = [
   'number', 'type', 'form', 'mechanism', 'condition', 'parameter', 'experiment', 'experimental', 'measure',
   'effective', 'impact', 'influence', 'change', 'report', 'observe', 'current', 'status', 'key', 'further',
   'during', 'therefore', 'include', 'provide', 'possible', 'general', 'specific', 'main', 'major', 'recent',
-  'recently', 'potential', 'state', 'order', 'term', 'part', 'work', 'review', 'discuss', 'describe',
+  'recently', 'potential', 'state', 'order', 'term', 'part', 'work', 'review', 'discuss', 'describe', 'enhance',
   'consider', 'known', 'lead', 'due', 'second', 'year', 'mean', 'average', 'higher', 'lower',
 ];
 
 let generic: ReadonlySet<string> | undefined;
 
-/** The generic words as the tokenizer spells them (built once: stemming is not free). */
+/**
+ * The generic words as the tokenizer spells them (built once: stemming is not free). A word the
+ * segmenter cuts in pieces (构建 → 构 + 建) is kept whole: its pieces alone may be telling.
+ */
 function genericTerms(): ReadonlySet<string> {
-  generic ??= new Set(GENERIC_WORDS.flatMap((word) => tokenize(word, DEFAULT_TOKENIZER)));
+  generic ??= new Set(GENERIC_WORDS.map((word) => tokenize(word, DEFAULT_TOKENIZER).join('')).filter(Boolean));
   return generic;
 }
 
 /**
- * A term that may explain a match: anything but research boilerplate (stopwords are never terms).
- * A single Han character stays: it may be half of a word the segmenter did not know (问责 → 问 +
- * 责), which shared-words.ts joins again where both articles have the whole.
+ * A term (or a word joined from terms) that may explain a match: anything but research
+ * boilerplate (stopwords are never terms). A single Han character stays: it may be half of a word
+ * the segmenter did not know (问责 → 问 + 责), which shared-words.ts joins again where both
+ * articles have the whole.
  */
 export function isTellingTerm(term: string): boolean {
   return !genericTerms().has(term);

@@ -17,13 +17,30 @@ describe('sharedWords', () => {
     expect(sharedWords(terms, ['基层避责行为'], ['问题与责任在基层']).map((w) => w.text)).toEqual(['基层']);
   });
 
-  it('never glues neighbouring words into a phrase that neither article contains', () => {
+  it('joins words side by side into a phrase only where both articles hold the phrase', () => {
     const terms = ['组合', '结构', '中的', '研究', '制造', '增', '材'];
-    const words = sharedWords(terms, ['金属增材制造技术在钢结构与组合结构中的研究进展'], ['电弧增材制造的组合结构']);
-    expect(words.map((w) => w.text)).toEqual(['组合', '结构', '制造', '增材']);
-    const pieces = marked('金属增材制造技术在钢结构与组合结构中的研究进展', words);
-    expect(pieces).toEqual(['增材', '制造', '结构', '组合', '结构']);
-    expect(pieces).not.toContain('组合结构中的研究');
+    const row = '金属增材制造技术在钢结构与组合结构中的研究进展';
+    const both = sharedWords(terms, [row], ['电弧增材制造的组合结构']);
+    // 增材制造 holds every 增材 and 制造 of the row; 结构 stands alone too (钢结构): two words.
+    expect(both.map((w) => w.text)).toEqual(['组合', '结构', '增材制造']);
+    expect(marked(row, both)).toEqual(['增材制造', '结构', '组合', '结构']);
+    // The other article has the words but not the phrase: 增材 and 制造 are two words. The
+    // boilerplate between words (中的, 研究) is never part of one: no 组合结构中的研究.
+    const apart = sharedWords(terms, [row], ['结构的组合; 制造增材']);
+    expect(apart.map((w) => w.text)).toEqual(['组合', '结构', '制造', '增材']);
+    expect(marked(row, apart)).toEqual(['增材', '制造', '结构', '组合', '结构']);
+  });
+
+  it('shows a phrase instead of its words only where it holds most of their occurrences', () => {
+    const terms = ['问', '责', '压力', '形式', '主义'];
+    const row = ['问责压力下的形式主义', '', '问责泛化与问责过度;形式主义的根源'];
+    const words = sharedWords(terms, row, ['上级问责压力催生形式主义']);
+    expect(words.map((w) => w.text)).toEqual(['问责', '压力', '形式主义']);
+    expect(marked(row[0], words)).toEqual(['问责', '压力', '形式主义']);
+  });
+
+  it('offers no boilerplate the segmenter cut in halves', () => {
+    expect(sharedWords(['构', '建', '模式'], ['构建治理模式'], ['构建新模式']).map((w) => w.text)).toEqual(['模式']);
   });
 
   it('leaves out research boilerplate and keeps a handful', () => {
