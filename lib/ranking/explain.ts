@@ -32,7 +32,7 @@ const GENERIC_WORDS = [
   '评估', '探究', '探索', '调查', '显示', '常规', '性能', '机制', '方案', '策略', '路径', '提升', '促进', '推进',
   '不足', '完善', '手段', '生成', '加强', '强化', '需要', '可能', '从而', '只能', '面临', '之间', '导致', '引起',
   '出现', '进一步', '不断', '仍然', '不仅', '而且', '然而', '因而', '所以', '此外', '当前', '有关', '更加', '逐步',
-  '具体', '多种', '各种', '作出', '提供', '采取', '取得', '开展', '构建', '探析', '初探', '浅析', '试论',
+  '具体', '多种', '各种', '作出', '提供', '采取', '取得', '开展', '构建', '探析', '初探', '浅析', '试论', '推动',
   // English, stemmed below as the tokenizer stems them.
   'studies', 'research', 'method', 'methodology', 'analysis', 'analyze', 'associated', 'association', 'increase',
   'decrease', 'reduce', 'effect', 'significant', 'significantly', 'level', 'model', 'modelling', 'data',
