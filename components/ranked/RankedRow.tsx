@@ -21,7 +21,7 @@ export interface RowMatch {
 
 type Props = { article: Article; onPivot?(article: Article): void } & ({ match: RowMatch } | { searchTerms: string[] });
 
-export const LEVEL_LABEL: Record<SimilarityLevel, MessageKey> = { close: 'similarLevelClose', similar: 'similarLevelSimilar', weak: 'similarLevelWeak' };
+const LEVEL_LABEL: Record<SimilarityLevel, MessageKey> = { close: 'similarLevelClose', similar: 'similarLevelSimilar', weak: 'similarLevelWeak' };
 
 /** The texts of an article that words are shared in. */
 export function articleTexts(article: Article): string[] {

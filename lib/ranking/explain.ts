@@ -69,7 +69,7 @@ export function isTellingTerm(term: string): boolean {
 }
 
 /** Shared terms offered per match: enough for the words shown after joining and filtering. */
-export const EXPLAINED_TERMS = 12;
+const EXPLAINED_TERMS = 12;
 
 export interface ExplainedMatch {
   /** Cosine similarity to the query article closest to it (0..1). */
