@@ -115,6 +115,7 @@ describe('similar articles a reader can trust, in a small library', () => {
     expect(await popup.getByRole('list', { name: 'Similar in your library' }).count()).toBe(0);
     await popup.getByRole('button', { name: 'Show the nearest anyway' }).click();
     const nearest = popup.getByRole('list', { name: 'Nearest, though not similar' });
+    await nearest.waitFor();
     const rows = nearest.getByRole('listitem');
     expect(await rows.count()).toBeGreaterThan(0);
     for (const label of await rows.locator('.score').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label')))) {
@@ -154,6 +155,7 @@ describe('similar articles a reader can trust, in a small library', () => {
   it('opens a list page on its similar articles; after Save all every count and row says saved', async () => {
     const popup = await openPopup(browser, CNKI_URL);
     const tabs = popup.getByRole('tab');
+    await tabs.first().waitFor();
     expect(await tabs.allTextContents()).toEqual(['Similar to this page', 'On this page (20, 20 new)']);
     expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
     // Nothing in this library is on additive manufacturing but the page's own articles.
