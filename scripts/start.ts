@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (headless) {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, DEMO_URL)}`);
-    await popup.waitForSelector('li.article-row');
+    await popup.waitForSelector('.similar-results[aria-busy="false"]');
     mkdirSync(resolve(root, 'test-results'), { recursive: true });
     const shot = resolve(root, 'test-results/start-popup.png');
     await popup.screenshot({ path: shot });

@@ -2,7 +2,10 @@ import { useMemo } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import type { RankingReply } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
-import { RankedList, SIMILAR_FLOOR_SHARE } from '../ranked/RankedList';
+import { useLiveQuery } from '../use-live-query';
+import { RankedList } from '../ranked/RankedList';
+import { articleTexts } from '../ranked/RankedRow';
+import { useLibrarySize } from '../ranked/use-library-size';
 import { useRanking } from '../ranked/use-ranking';
 
 /** Asks the background for the library articles most similar to one article. */
@@ -15,15 +18,17 @@ export function DetailSimilar({ db, id, similar, onOpen }: { db: SimlitDB; id: s
   const { t } = useI18n();
   const ask = useMemo(() => () => similar(id, SHOWN * 2), [similar, id]);
   const state = useRanking(db, ask, id);
+  const librarySize = useLibrarySize(db);
+  const { value: article } = useLiveQuery(() => db.articles.get(id), [db, id]);
+  const queryTexts = useMemo(() => (article ? articleTexts(article) : []), [article]);
   return (
     <section class="detail-section" aria-labelledby="detail-similar">
       <h3 id="detail-similar">{t('libSimilarHeading')}</h3>
       <RankedList
         state={state}
         label={t('libSimilarHeading')}
-        empty={t('popupNoSimilar')}
         limit={SHOWN}
-        floorShareOfBest={SIMILAR_FLOOR_SHARE}
+        similarity={{ librarySize, queryTexts }}
         onPivot={(article) => onOpen(article.id)}
       />
     </section>

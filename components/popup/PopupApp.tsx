@@ -12,8 +12,7 @@ import type { CollectionChoice } from './CollectionPicker';
 import { NewCollectionForm } from './NewCollectionForm';
 import { ProxyOffer } from './ProxyOffer';
 import { SearchResults } from './SearchResults';
-import { SimilarSection } from './SimilarSection';
-import { ThisPageSection } from './ThisPageSection';
+import { PageView } from './PageView';
 
 interface Props {
   db: SimlitDB;
@@ -27,7 +26,7 @@ const NAME_ERRORS: Record<CollectionNameError['reason'], MessageKey> = {
   duplicate: 'libNameDuplicate',
 };
 
-/** The toolbar popup: this page's articles, similar ones in the library, and a quick search. */
+/** The toolbar popup: the library's articles similar to this page, the page's own, and a quick search. */
 export function PopupApp({ db, tab, api }: Props) {
   const { t, tag } = useI18n();
   const [requested, setRequested] = useState(false);
@@ -136,17 +135,16 @@ export function PopupApp({ db, tab, api }: Props) {
               </button>
             </div>
           ) : (
-            <>
-              <ThisPageSection
-                capture={captured!.capture}
-                articles={articles}
-                collections={collections}
-                onSave={(chosen) => void setSaved(db, chosen.map((article) => article.id), true)}
-                onAddToCollection={(chosen, collection) => void addTo(chosen, collection)}
-                onCreateCollection={createNamed}
-              />
-              <SimilarSection db={db} api={api} pageArticles={articles} remembered={captured!.capture.similar} />
-            </>
+            <PageView
+              db={db}
+              api={api}
+              capture={captured!.capture}
+              articles={articles}
+              collections={collections}
+              onSave={(chosen) => void setSaved(db, chosen.map((article) => article.id), true)}
+              onAddToCollection={(chosen, collection) => void addTo(chosen, collection)}
+              onCreateCollection={createNamed}
+            />
           )}
         </>
       )}

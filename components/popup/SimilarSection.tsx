@@ -6,7 +6,9 @@ import { POPUP_SIMILAR_COUNT, type RankedArticle } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
 import { articleHeadline } from '../article-text';
-import { RankedList, SIMILAR_FLOOR_SHARE } from '../ranked/RankedList';
+import { RankedList } from '../ranked/RankedList';
+import { articleTexts } from '../ranked/RankedRow';
+import { useLibrarySize } from '../ranked/use-library-size';
 import { useRanking } from '../ranked/use-ranking';
 
 export interface SimilarFilters {
@@ -26,34 +28,48 @@ export function passesFilters(article: Article, filters: SimilarFilters): boolea
 }
 
 const SHOWN = 20;
+/** A heading names the article it is about in a few words; the row below it has the rest. */
+const HEADING_CHARS = 40;
 
 interface Props {
   db: SimlitDB;
   api: PopupApi;
   /** The page's articles: ranked against together. */
   pageArticles: Article[];
+  /** The heading when ranking against the page's articles. */
+  heading: string;
+  /** A tab already says the heading: it is for screen readers only, until "More like this". */
+  tabbed?: boolean;
   /** The answer ranked when the page was captured, shown until the background answers. */
   remembered?: RankedArticle[];
 }
 
 /** "Similar in your library": for the page's articles, or for one picked with "More like this". */
-export function SimilarSection({ db, api, pageArticles, remembered }: Props) {
+export function SimilarSection({ db, api, pageArticles, heading, tabbed = false, remembered }: Props) {
   const { t } = useI18n();
   const [pivot, setPivot] = useState<Article>();
   const [filters, setFilters] = useState<SimilarFilters>({ savedOnly: false, language: '' });
-  const queryIds = pivot ? [pivot.id] : pageArticles.map((article) => article.id);
-  const key = queryIds.join('|');
-  const ask = useMemo(() => (queryIds.length ? () => api.similar(queryIds, POPUP_SIMILAR_COUNT) : undefined), [api, key]);
+  const queryArticles = pivot ? [pivot] : pageArticles;
+  const key = queryArticles.map((article) => article.id).join('|');
+  const ask = useMemo(() => (key ? () => api.similar(key.split('|'), POPUP_SIMILAR_COUNT) : undefined), [api, key]);
   const state = useRanking(db, ask, key, pivot ? undefined : remembered);
-  if (queryIds.length === 0) return null;
+  const librarySize = useLibrarySize(db);
+  const queryTexts = useMemo(() => queryArticles.flatMap(articleTexts), [key, pageArticles]);
+  if (queryArticles.length === 0) return null;
+  const pivotName = pivot && articleHeadline(pivot, t('untitled'));
+  const title = pivotName ? t('popupSimilarTo', pivotName.length > HEADING_CHARS ? `${pivotName.slice(0, HEADING_CHARS)}…` : pivotName) : heading;
   return (
     <section class="similar" aria-labelledby="similar-heading">
-      <h2 id="similar-heading">{pivot ? t('popupSimilarTo', articleHeadline(pivot, t('untitled'))) : t('popupSimilarHeading')}</h2>
-      {pivot && (
-        <button type="button" class="link-button" onClick={() => setPivot(undefined)}>
-          ← {t('popupBackToPage')}
-        </button>
-      )}
+      <div class="section-head">
+        <h2 id="similar-heading" class={tabbed && !pivot ? 'visually-hidden' : 'one-line'} title={pivotName}>
+          {title}
+        </h2>
+        {pivot && (
+          <button type="button" class="link-button" onClick={() => setPivot(undefined)}>
+            ← {t('popupBackToPage')}
+          </button>
+        )}
+      </div>
       <fieldset class="filters">
         <legend class="visually-hidden">{t('popupFilters')}</legend>
         <label>
@@ -82,11 +98,10 @@ export function SimilarSection({ db, api, pageArticles, remembered }: Props) {
       </fieldset>
       <RankedList
         state={state}
-        label={t('popupSimilarHeading')}
-        empty={t('popupNoSimilar')}
+        label={title}
         keep={(article) => passesFilters(article, filters)}
         limit={SHOWN}
-        floorShareOfBest={SIMILAR_FLOOR_SHARE}
+        similarity={{ librarySize, queryTexts }}
         onPivot={setPivot}
       />
     </section>

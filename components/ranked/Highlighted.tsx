@@ -1,10 +1,13 @@
-import { highlightPieces } from '@/lib/text/highlight';
+import { highlightPieces, type TextPiece } from '@/lib/text/highlight';
+import { markSharedWords, type SharedWord } from '@/lib/ranking/shared-words';
 
-/** Text with the shared terms marked; every piece is a text node, never markup. */
-export function Highlighted({ text, terms }: { text: string; terms: readonly string[] }) {
-  return (
-    <>
-      {highlightPieces(text, terms).map((piece, index) => (piece.match ? <mark key={index}>{piece.text}</mark> : piece.text))}
-    </>
-  );
+type Props = { text: string } & ({ words: readonly SharedWord[] } | { terms: readonly string[] });
+
+/**
+ * Text with words marked: a similar article's shared words, each on its own, or a search's terms.
+ * Every piece is a text node, never markup.
+ */
+export function Highlighted(props: Props) {
+  const pieces: TextPiece[] = 'words' in props ? markSharedWords(props.text, props.words) : highlightPieces(props.text, props.terms);
+  return <>{pieces.map((piece, index) => (piece.match ? <mark key={index}>{piece.text}</mark> : piece.text))}</>;
 }

@@ -1,49 +1,71 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
-import { useI18n } from '../i18n-context';
-import { sharedPhrases } from '@/lib/text/highlight';
+import type { MessageKey } from '@/lib/i18n';
+import type { SimilarityLevel } from '@/lib/ranking/calibration';
+import { sharedWords } from '@/lib/ranking/shared-words';
 import { doiUrl, httpUrl } from '@/lib/text/urls';
+import { useI18n } from '../i18n-context';
 import { articleByline, articleHeadline, textLang } from '../article-text';
 import { Highlighted } from './Highlighted';
 
-interface Props {
-  article: Article;
+/** How a similar article matches: its score read on the calibrated scale, and what it shares. */
+export interface RowMatch {
   score: number;
-  /** Score of the best result: bars are relative to it. */
-  topScore: number;
+  level: SimilarityLevel;
+  /** Bar length, 0..1. */
+  bar: number;
   terms: string[];
-  onPivot?(article: Article): void;
+  /** The query articles' texts: a word counts as shared only where they hold it too. */
+  queryTexts: readonly string[];
 }
 
-/** A similar article or search hit: score bar, shared terms marked, abstract on demand. */
-export function RankedRow({ article, score, topScore, terms, onPivot }: Props) {
+type Props = { article: Article; onPivot?(article: Article): void } & ({ match: RowMatch } | { searchTerms: string[] });
+
+const LEVEL_LABEL: Record<SimilarityLevel, MessageKey> = { close: 'similarLevelClose', similar: 'similarLevelSimilar', weak: 'similarLevelWeak' };
+
+/** The texts of an article that words are shared in. */
+export function articleTexts(article: Article): string[] {
+  return [article.title ?? '', article.keyword ?? '', article.abstract ?? ''];
+}
+
+/** A similar article (score bar, shared words marked) or a search hit (search terms marked); abstract on demand. */
+export function RankedRow(props: Props) {
+  const { article, onPivot } = props;
+  const match = 'match' in props ? props.match : undefined;
   const { t } = useI18n();
   const [expanded, setExpanded] = useState(false);
+  const words = useMemo(() => (match ? sharedWords(match.terms, articleTexts(article), match.queryTexts) : []), [match?.terms, match?.queryTexts, article]);
+  const marks = match ? { words } : { terms: 'searchTerms' in props ? props.searchTerms : [] };
   const title = articleHeadline(article, t('untitled'));
-  const share = topScore > 0 ? Math.max(0.04, Math.min(1, score / topScore)) : 0;
-  const percent = Math.round(share * 100);
   const url = httpUrl(article.URL ?? (article.DOI ? doiUrl(article.DOI) : undefined));
   const pdf = httpUrl(article.pdfUrl);
   const abstractId = `abstract-${article.id}`;
   const lang = textLang(article.language);
-  const shared = sharedPhrases([article.title ?? '', article.keyword ?? '', article.abstract ?? ''], terms);
+  const level = match && t(LEVEL_LABEL[match.level]);
   return (
-    <li class="ranked-row" data-article-id={article.id}>
-      <div class="score" role="img" aria-label={t('popupScore', percent)} title={t('popupScore', percent)}>
-        <span class="score-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <div class="article-title" lang={lang}>
-        <Highlighted text={title} terms={terms} />
+    <li class={`ranked-row${match ? ` level-${match.level}` : ''}`} data-article-id={article.id}>
+      {match && (
+        <div class="row-score">
+          <div class="score" role="img" aria-label={t('similarScore', level!, match.score.toFixed(2))} title={t('similarScore', level!, match.score.toFixed(2))}>
+            <span class="score-fill" style={{ width: `${Math.round(match.bar * 100)}%` }} />
+          </div>
+          <span class="level">{level}</span>
+        </div>
+      )}
+      <div class="article-title clamp-2" lang={lang}>
+        <Highlighted text={title} {...marks} />
       </div>
       <div class="article-byline">
         {articleByline(article)}
         {article.savedAt !== undefined && <span class="badge badge-saved">{t('saved')}</span>}
         {article.collections.length > 0 && <span class="badge">{t('popupInCollections', article.collections.length)}</span>}
       </div>
-      {shared.length > 0 && <div class="shared-terms">{t('popupSharedTerms', shared.join(' · '))}</div>}
+      {words.length > 0 && (
+        <div class="shared-terms">{t('popupSharedTerms', words.map((word) => word.text).join(' · '))}</div>
+      )}
       {expanded && article.abstract && (
         <p id={abstractId} class="abstract" lang={lang}>
-          <Highlighted text={article.abstract} terms={terms} />
+          <Highlighted text={article.abstract} {...marks} />
         </p>
       )}
       <div class="row-actions">

@@ -18,6 +18,9 @@ const api: PopupApi = {
   },
 };
 
+// Opened from the toolbar (not in a tab with ?tabId=): the browser sizes the popup to its content.
+if (!new URLSearchParams(location.search).has('tabId')) document.documentElement.classList.add('in-toolbar');
+
 resolveTargetTab().then((tab) => {
   const db = openLibrary();
   render(

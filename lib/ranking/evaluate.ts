@@ -3,7 +3,7 @@
  * (binary relevance) over queries whose relevant articles are known.
  */
 import type { RankableArticle } from './article-terms';
-import { DEFAULT_RANKER, SimilarityIndex, type RankerOptions } from './similarity-index';
+import { DEFAULT_RANKER, SimilarityIndex, type RankerOptions, type SimilarArticle } from './similarity-index';
 
 export function precisionAtK(relevance: boolean[], k: number): number {
   let hits = 0;
@@ -35,14 +35,19 @@ export interface EvalResult {
   k: number;
 }
 
-/** Queries without any relevant article are not counted: no ranking could score on them. */
-export function evaluateQueries(index: SimilarityIndex, queries: EvalQuery[], k: number): EvalResult {
+/**
+ * Queries without any relevant article are not counted: no ranking could score on them.
+ * `onRanked` sees each counted query's ranking (the calibration of scores reads them).
+ */
+export function evaluateQueries(index: SimilarityIndex, queries: EvalQuery[], k: number, onRanked?: (query: EvalQuery, ranked: SimilarArticle[]) => void): EvalResult {
   let precision = 0;
   let ndcg = 0;
   let counted = 0;
   for (const query of queries) {
     if (query.relevant.size === 0) continue;
-    const relevance = index.similarTo(query.article, { limit: k }).map((result) => query.relevant.has(result.id));
+    const ranked = index.similarTo(query.article, { limit: k });
+    onRanked?.(query, ranked);
+    const relevance = ranked.map((result) => query.relevant.has(result.id));
     precision += precisionAtK(relevance, k);
     ndcg += ndcgAtK(relevance, query.relevant.size, k);
     counted++;

@@ -10,8 +10,10 @@
  *   await saveIndex(db, index);    // after a batch of changes
  *   SimilarityIndex.create(articles) / SimilarityIndex.fromSnapshot(index.toSnapshot())
  *
- * `score` is the cosine similarity (0..1) of the two articles' tf-idf vectors; `terms` are the
- * shared terms that weigh most in it (tokens: English stems, Chinese words), for "why similar".
+ * `score` is the cosine similarity (0..1) of the two articles' tf-idf vectors (for a page of
+ * articles, with the one closest to the neighbour); `terms` are the telling shared terms that
+ * weigh most in it (tokens: English stems, Chinese words), for "why similar" (explain.ts).
+ * calibration.ts says what a score means; shared-words.ts turns terms into the words shown.
  * The query article and its duplicates (same id, DOI, title key or abstract fingerprint) are
  * never returned. Nothing here uses extension APIs (the background hands RankingService its keep-alive call).
  *

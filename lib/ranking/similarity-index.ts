@@ -8,6 +8,7 @@ import { hashHex } from '../text/hash';
 import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats } from './query';
 import { TermSpace, type TermVector } from './vectors';
+import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
 import { deserializeIndex, serializeIndex } from './snapshot';
@@ -352,8 +353,12 @@ export class SimilarityIndex {
     if (neighbours > 0 && ranked.length > neighbours) {
       ranked = rank(space.cosines(space.withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share), all));
     }
-    // The terms shown are those the two articles share, not ones the feedback brought in.
-    return ranked.slice(0, limit).map(({ i, score }) => ({ id: candidates[i].id, score, terms: space.sharedTerms(original, all[i], 8) }));
+    // Feedback orders; the score shown and the terms are the candidate's own match with the query
+    // article closest to it, so that they read the same in any library (explain.ts).
+    const shown = ranked.slice(0, limit);
+    const queries = terms.length === 1 ? [original] : terms.map((one) => space.vector(one, weights, idf));
+    const explained = explainMatches(space, queries, shown.map(({ i }) => all[i]));
+    return shown.map(({ i }, n) => ({ id: candidates[i].id, ...explained[n] }));
   }
 
   /** Every idf depends on the article count, and a candidate's vector on idf. */

@@ -1,7 +1,8 @@
 /**
- * Marks the terms two articles share in a text, for highlighting. The ranker's terms may be CJK
- * words or overlapping character bigrams and stemmed English words, so matches are marked per
- * character and touching marks are joined: "基层"+"层干"+"干部" marks "基层干部" once.
+ * Marks a search's terms in a text, for highlighting. Search terms may be CJK words or character
+ * bigrams and English word starts (stems, prefixes), so matches are marked per character and
+ * touching marks are joined: "基层"+"层干"+"干部" marks "基层干部" once. (The words a similar
+ * article shares are marked one by one: lib/ranking/shared-words.ts.)
  * The pieces are rendered as text nodes (never markup), so page text cannot inject anything.
  */
 export interface TextPiece {
@@ -63,20 +64,4 @@ export function highlightPieces(text: string, terms: readonly string[]): TextPie
     }
   }
   return pieces;
-}
-
-/** The distinct marked stretches of some texts, most frequent first: the shared words as a reader sees them. */
-export function sharedPhrases(texts: readonly string[], terms: readonly string[], limit = 6): string[] {
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const piece of highlightPieces(text, terms)) {
-      if (!piece.match) continue;
-      const phrase = piece.text.toLowerCase();
-      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
-    }
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
-    .slice(0, limit)
-    .map(([phrase]) => phrase);
 }

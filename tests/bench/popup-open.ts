@@ -78,9 +78,9 @@ async function timePopup(browser: ExtensionBrowser, tabId: number): Promise<Popu
   const started = Date.now();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
   const onFrame = { polling: 'raf' as const, timeout: 120_000 };
-  await popup.waitForFunction(() => document.querySelector('ol.ranked-list'), null, onFrame);
+  await popup.waitForFunction(() => document.querySelector('.similar-results'), null, onFrame);
   const shownMs = Date.now() - started;
-  await popup.waitForFunction(() => document.querySelector('ol.ranked-list[aria-busy="false"]'), null, onFrame);
+  await popup.waitForFunction(() => document.querySelector('.similar-results[aria-busy="false"]'), null, onFrame);
   const freshMs = Date.now() - started;
   await popup.close();
   return { shownMs, freshMs };

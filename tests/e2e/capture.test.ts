@@ -47,15 +47,17 @@ describe('capturing a journal page in the real browser', () => {
 
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, SIMILAR_URL)}`);
-    const rows = popup.locator('li.article-row');
+    // A list page opens on its similar articles; its own are on the second tab.
+    await popup.getByRole('tab', { name: 'On this page (19, 19 new)' }).click();
+    const rows = popup.getByRole('list', { name: 'This page' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(19);
     await expect.poll(() => popup.locator('.badge-new').count()).toBe(19);
     // Without titles on the page, each row shows the start of its abstract.
-    expect(await rows.first().locator('.article-title').textContent()).toMatch(/^问责与避责间的关系/);
+    expect(await rows.first().locator('.excerpt-text').textContent()).toMatch(/^问责与避责间的关系/);
 
     await rows.first().getByRole('button', { name: /^Save/ }).click();
     await expect.poll(async () => (await readStore<Article>(browser.worker, 'articles')).filter((a) => a.savedAt).length).toBe(1);
-    await expect.poll(() => rows.first().getByRole('button').textContent()).toBe('Saved');
+    await expect.poll(() => rows.first().getByRole('button', { name: 'Saved' }).count()).toBe(1);
     await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-seed-en.png'), fullPage: true });
     await popup.close();
     await page.close();

@@ -3,6 +3,7 @@ import { normalizeDoi } from '../../text/clean';
 import type { RankableArticle } from '../../ranking/article-terms';
 import { evaluateQueries, formatEvalLine, leaveOneOutQueries, type EvalQuery } from '../../ranking/evaluate';
 import { SimilarityIndex } from '../../ranking/similarity-index';
+import { calibrate, formatCalibration, type ScoredNeighbour } from '../../ranking/calibration';
 import { type ParsedArgs, UsageError, requireFlag } from '../args';
 
 export const usage =
@@ -67,9 +68,12 @@ export function runEval(args: ParsedArgs): string[] {
   const queries = label
     ? leaveOneOutQueries(articles, new Map(records.map((record, i) => [articles[i].id, labelsOf(record[label])])))
     : queriesFromFile(queriesPath!);
-  const result = evaluateQueries(index, queries, k);
+  const rankings: ScoredNeighbour[][] = [];
+  const result = evaluateQueries(index, queries, k, (query, ranked) => {
+    rankings.push(ranked.map(({ id, score }) => ({ score, relevant: query.relevant.has(id) })));
+  });
   const mode = label ? `leave-one-out on "${label}"` : `queries ${queriesPath}`;
-  return [`articles ${articles.length}, ${mode}, k ${k}`, formatEvalLine(result)];
+  return [`articles ${articles.length}, ${mode}, k ${k}`, ...formatCalibration(calibrate(rankings), k), formatEvalLine(result)];
 }
 
 export function run(args: ParsedArgs): void {

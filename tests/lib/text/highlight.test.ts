@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightPieces, sharedPhrases } from '@/lib/text/highlight';
+import { highlightPieces } from '@/lib/text/highlight';
 
 const marked = (text: string, terms: string[]) => highlightPieces(text, terms).filter((p) => p.match).map((p) => p.text);
 
@@ -32,11 +32,5 @@ describe('highlightPieces', () => {
   it('returns the text whole without terms, and nothing for no text', () => {
     expect(highlightPieces('abc', [])).toEqual([{ text: 'abc', match: false }]);
     expect(highlightPieces('', ['x'])).toEqual([]);
-  });
-});
-
-describe('sharedPhrases', () => {
-  it('lists the marked stretches of the texts, most frequent first', () => {
-    expect(sharedPhrases(['形式主义与基层干部', '基层干部的形式主义和基层干部'], ['形式', '式主', '主义', '基层', '层干', '干部'])).toEqual(['基层干部', '形式主义']);
   });
 });

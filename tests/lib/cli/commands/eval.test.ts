@@ -35,6 +35,16 @@ describe('eval command', () => {
     expect(lines.at(-1)).toBe('P@1 0.800 nDCG@1 0.800 queries 5');
   });
 
+  it('reports, before that line, what the similarity scores meant on the data', () => {
+    const lines = run(['--data', data, '--label', 'field', '--k', '1']);
+    expect(lines[1]).toBe('similarity of the top 1, and the share of them sharing the query\'s label:');
+    // Five queries, one neighbour each: the bands count them all.
+    const counted = lines.slice(2, 7).map((line) => Number(/(\d+) neighbours/.exec(line)![1]));
+    expect(counted.reduce((a, b) => a + b)).toBe(5);
+    expect(lines.at(-3)).toMatch(/^Simlit calls similar from 0\.\d\d \(\d+% of \d+ share the label; \d+% of queries have one\) and close from 0\.\d\d/);
+    expect(lines.at(-2)).toMatch(/^measured here: half share the label from (0\.\d\d|never), three quarters from (0\.\d\d|never)$/);
+  });
+
   it('runs free-text queries with their relevant ids', () => {
     const queries = jsonl('queries.jsonl', [
       { id: 'q1', text: 'pebble game sparse graph', relevant: ['a1', 'a2'] },

@@ -1,0 +1,225 @@
+/**
+ * A first week's small library, built in a fresh profile by browsing: the seed list (local
+ * governance), a CNKI result page (metal additive manufacturing), a Qinyun article (a herbal
+ * decoction), the Nature inflammasome article, the PubMed cortisol article, an arXiv page, and an
+ * article page on the seed list's topic. The popup must call similar only what is, say plainly
+ * when nothing is, and fit a toolbar popup from 400 to 800 px in both languages.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Article } from '@/lib/model/article';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { putRow, readStore, tabIdOf, waitFor } from './library-db';
+import { servePages, type PageServer } from './page-server';
+import { GOVERNANCE_ABSTRACT, GOVERNANCE_KEYWORDS, GOVERNANCE_PAGE, GOVERNANCE_TITLE, GOVERNANCE_URL } from './governance-page';
+
+const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
+
+const SEED_URL = 'http://ggglxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
+const CNKI_URL = 'http://kns.cnki.net/kns8s/defaultresult/index?kw=WAAM';
+const HERBAL_URL = 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20230502&flag=1';
+const NATURE_URL = 'http://www.nature.com/nature/journal/v512/n7512/full/nature13322.html';
+const PUBMED_URL = 'http://www.ncbi.nlm.nih.gov/pubmed/25817406';
+const ARXIV_URL = 'http://arxiv.org/abs/1902.02534';
+const NATURE_TITLE = 'Negative regulation of the NLRP3 inflammasome by A20 protects against arthritis';
+
+const ROUTES = [
+  { url: SEED_URL, file: resolve(SHARED_PAGES, 'qinyun-similar.html') },
+  { url: CNKI_URL, file: resolve(SHARED_PAGES, 'cnki-search-result.html') },
+  { url: HERBAL_URL, file: resolve(SHARED_PAGES, 'qinyun-article.html') },
+  { url: NATURE_URL, file: resolve(SHARED_PAGES, 'nature-article-2014.html') },
+  { url: PUBMED_URL, file: resolve(SHARED_PAGES, 'pubmed-article-2015.html') },
+  { url: ARXIV_URL, file: resolve(SHARED_PAGES, 'arxiv-abs.html') },
+  { url: GOVERNANCE_URL, html: GOVERNANCE_PAGE },
+];
+
+interface CaptureRow {
+  pageUrl: string;
+  items: { articleId: string }[];
+}
+
+/** The popup of a captured page, opened as the tests open it (a tab naming the page's tab). */
+async function openPopup(browser: ExtensionBrowser, pageUrl: string, width = 480): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, pageUrl)}`);
+  return popup;
+}
+
+/** The similar articles once they are the background's fresh answer, not the one kept with the capture. */
+async function freshSimilar(popup: Page) {
+  const results = popup.locator('.similar-results[aria-busy="false"]');
+  await results.waitFor();
+  return results;
+}
+
+/** Every visible control lies inside the popup's width, and nothing scrolls sideways. */
+async function expectNothingCutOff(popup: Page, width: number): Promise<void> {
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  const controls = popup.locator('button:visible, select:visible, input:visible, a:visible, h2:visible, [role="tab"]:visible');
+  for (const box of await controls.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect))) {
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(width + 0.5);
+  }
+}
+
+async function setLanguage(browser: ExtensionBrowser, language: 'en' | 'zh_CN'): Promise<void> {
+  await putRow(browser.worker, 'settings', { key: 'uiLanguage', value: language });
+}
+
+/** The popup speaks the chosen language (it reads the setting as it opens). */
+async function speaks(popup: Page, language: 'en' | 'zh_CN'): Promise<void> {
+  await popup.waitForFunction((tag) => document.documentElement.lang === tag, language === 'en' ? 'en' : 'zh-CN');
+}
+
+describe('similar articles a reader can trust, in a small library', () => {
+  let server: PageServer;
+  let browser: ExtensionBrowser;
+  let librarySize = 0;
+  const articleIdsOf = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await servePages(ROUTES);
+    browser = await launchWithExtension({ port: server.port });
+    for (const { url } of ROUTES) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+    }
+    const captures = await waitFor(
+      () => readStore<CaptureRow>(browser.worker, 'captures'),
+      (rows) => ROUTES.every(({ url }) => rows.some((row) => row.pageUrl === url && row.items.length > 0)),
+      60_000,
+    );
+    for (const { pageUrl, items } of captures) articleIdsOf.set(pageUrl, items.map((item) => item.articleId));
+    librarySize = (await readStore<Article>(browser.worker, 'articles')).length;
+    // 19 + 20 + 1 + 1 + 1 + 1 + 1: nothing was merged that is not the same article.
+    expect(librarySize).toBe(44);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows nothing as similar to the Nature article, says that nothing close is stored yet, and marks the nearest as weak', async () => {
+    const popup = await openPopup(browser, NATURE_URL);
+    const article = popup.getByRole('list', { name: 'This article' });
+    await article.waitFor();
+    expect(await article.textContent()).toContain(NATURE_TITLE);
+    const results = await freshSimilar(popup);
+    expect(await results.textContent()).toContain(`Nothing close in your library yet: none of its ${librarySize} articles is similar enough.`);
+    expect(await popup.getByRole('list', { name: 'Similar in your library' }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'Show the nearest anyway' }).click();
+    const nearest = popup.getByRole('list', { name: 'Nearest, though not similar' });
+    await nearest.waitFor();
+    const rows = nearest.getByRole('listitem');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const label of await rows.locator('.score').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label')))) {
+      expect(label).toMatch(/^Weak match, similarity 0\.\d\d$/);
+    }
+    // No article, governance, engineering or other, is called similar.
+    expect(await popup.locator('.ranked-row:not(.level-weak)').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('shows the governance neighbours of a governance article, with shared words that both articles contain', async () => {
+    const popup = await openPopup(browser, GOVERNANCE_URL);
+    await freshSimilar(popup);
+    const rows = popup.getByRole('list', { name: 'Similar in your library' }).getByRole('listitem');
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    const seed = new Set(articleIdsOf.get(SEED_URL));
+    for (const id of await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-article-id')))) expect(seed.has(id!)).toBe(true);
+    const page = `${GOVERNANCE_TITLE} ${GOVERNANCE_KEYWORDS} ${GOVERNANCE_ABSTRACT}`;
+    for (const row of await rows.all()) {
+      const rowText = (await row.locator('.article-title').textContent()) ?? '';
+      const shared = ((await row.locator('.shared-terms').textContent()) ?? '').replace(/^Shared words: /, '').split(' · ');
+      expect(shared.length).toBeGreaterThan(0);
+      expect(shared.length).toBeLessThanOrEqual(5);
+      for (const word of shared) {
+        expect(page).toContain(word);
+        expect(['研究', '中的', '影响', '分析', '基于', '基础']).not.toContain(word);
+      }
+      // What is marked is a shared word, each on its own, and occurs in the row's own text.
+      for (const mark of await row.locator('.article-title mark').allTextContents()) {
+        expect(shared).toContain(mark);
+        expect(rowText).toContain(mark);
+      }
+    }
+    await popup.close();
+  });
+
+  it('opens a list page on its similar articles; after Save all every count and row says saved', async () => {
+    const popup = await openPopup(browser, CNKI_URL);
+    const tabs = popup.getByRole('tab');
+    await tabs.first().waitFor();
+    expect(await tabs.allTextContents()).toEqual(['Similar to this page', 'On this page (20, 20 new)']);
+    expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
+    // Nothing in this library is on additive manufacturing but the page's own articles.
+    expect(await (await freshSimilar(popup)).textContent()).toContain('Nothing close in your library yet');
+    await popup.getByRole('tab', { name: 'On this page (20, 20 new)' }).click();
+    await popup.getByText('20 articles on this page: 20 new').waitFor();
+    await popup.getByRole('button', { name: 'Save all' }).click();
+    await popup.getByText('20 articles on this page, all saved').waitFor();
+    await popup.getByRole('tab', { name: 'On this page (20)' }).waitFor();
+    expect(await popup.locator('.badge-new').count()).toBe(0);
+    expect(await popup.getByRole('list', { name: 'This page' }).getByRole('button', { name: 'Saved' }).count()).toBe(20);
+    const stored = await readStore<Article>(browser.worker, 'articles');
+    expect(stored.filter((a) => articleIdsOf.get(CNKI_URL)!.includes(a.id) && a.savedAt)).toHaveLength(20);
+    await popup.close();
+  });
+
+  it('says the same after 全部保存 in Chinese', async () => {
+    await setLanguage(browser, 'zh_CN');
+    try {
+      const popup = await openPopup(browser, SEED_URL);
+      await speaks(popup, 'zh_CN');
+      await popup.getByRole('tab', { name: '本页文献（19，新 19）' }).click();
+      await popup.getByText('本页 19 篇文献，其中新文献 19 篇').waitFor();
+      await popup.getByRole('button', { name: '全部保存' }).click();
+      await popup.getByText('本页 19 篇文献，均已保存').waitFor();
+      await popup.getByRole('tab', { name: '本页文献（19）' }).waitFor();
+      expect(await popup.locator('.badge-new').count()).toBe(0);
+      expect(await popup.getByRole('list', { name: '本页文献' }).getByRole('button', { name: '已保存' }).count()).toBe(19);
+      await popup.close();
+    } finally {
+      await setLanguage(browser, 'en');
+    }
+  });
+
+  for (const language of ['en', 'zh_CN'] as const) {
+    for (const width of [400, 800]) {
+      it(`fits a ${width} px popup in ${language === 'en' ? 'English' : 'Chinese'}, on an article page, a list page and a page with nothing close`, async () => {
+        await setLanguage(browser, language);
+        try {
+          const views: [string, string, (popup: Page) => Promise<void>][] = [
+            ['article', GOVERNANCE_URL, async (popup) => void (await freshSimilar(popup))],
+            ['list', SEED_URL, async (popup) => void (await freshSimilar(popup))],
+            [
+              'nothing-close',
+              NATURE_URL,
+              async (popup) => {
+                await freshSimilar(popup);
+                await popup.locator('.show-weak').click();
+                await popup.locator('.ranked-list.weak').waitFor();
+              },
+            ],
+          ];
+          for (const [name, url, ready] of views) {
+            const popup = await openPopup(browser, url, width);
+            await speaks(popup, language);
+            await ready(popup);
+            await expectNothingCutOff(popup, width);
+            await popup.screenshot({ path: resolve(ARTIFACTS, `popup-${name}-${language}-${width}.png`), fullPage: true });
+            await popup.close();
+          }
+        } finally {
+          await setLanguage(browser, 'en');
+        }
+      });
+    }
+  }
+});
