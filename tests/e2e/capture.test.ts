@@ -83,6 +83,14 @@ describeInBrowsers('capturing a journal page in the real browser', (browserName)
     await page.close();
   });
 
+  it('holds the journal sites as host permissions, and all sites only as an option', async () => {
+    const granted = await ext.background.evaluate(() => chrome.permissions.getAll());
+    expect([...granted.permissions!].sort()).toEqual(['activeTab', 'scripting', 'unlimitedStorage']);
+    expect(granted.origins).toContain('*://*.cnjournals.com/*');
+    expect(granted.origins).not.toContain('<all_urls>');
+    expect(await ext.background.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] }))).toBe(false);
+  });
+
   it('refuses malformed and foreign messages and stores nothing from them', async () => {
     const popup = await ext.openExtensionPage('popup.html');
     const replies = await popup.evaluate(async () => {
