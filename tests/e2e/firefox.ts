@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -69,6 +69,8 @@ export interface FirefoxWithExtension {
   origin: string;
   /** Where downloads land. */
   downloads: string;
+  /** Where files to upload are written: Firefox reads an uploaded file from disk when the page does, so they stay until the end. */
+  uploads: string;
   close(): Promise<void>;
 }
 
@@ -79,7 +81,11 @@ export interface FirefoxWithExtension {
  */
 export async function launchFirefoxWithExtension(options: { port: number; headless?: boolean }): Promise<FirefoxWithExtension> {
   const uuid = randomUUID();
-  const downloads = mkdtempSync(join(tmpdir(), 'simlit-downloads-'));
+  const files = mkdtempSync(join(tmpdir(), 'simlit-firefox-files-'));
+  const downloads = join(files, 'downloads');
+  const uploads = join(files, 'uploads');
+  mkdirSync(downloads);
+  mkdirSync(uploads);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -98,9 +104,10 @@ export async function launchFirefoxWithExtension(options: { port: number; headle
     browser,
     origin: `moz-extension://${uuid}/`,
     downloads,
+    uploads,
     async close() {
       await browser.close();
-      rmSync(downloads, { recursive: true, force: true });
+      rmSync(files, { recursive: true, force: true });
     },
   };
 }

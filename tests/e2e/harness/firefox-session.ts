@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { waitFor } from '../library-db';
@@ -12,7 +11,7 @@ class PuppeteerPage extends TestPage {
   constructor(
     private readonly page: Page,
     artifacts: string,
-    private readonly downloads: string,
+    private readonly files: { downloads: string; uploads: string },
   ) {
     super(artifacts);
   }
@@ -37,18 +36,18 @@ class PuppeteerPage extends TestPage {
   }
   /** Firefox saves downloads into the profile's folder: wait for a new file whose `.part` is gone. */
   async download(trigger: () => Promise<void>) {
-    const before = new Set(readdirSync(this.downloads));
+    const before = new Set(readdirSync(this.files.downloads));
     await trigger();
     const name = await waitFor(
       async () => {
-        const files = readdirSync(this.downloads);
+        const files = readdirSync(this.files.downloads);
         const fresh = files.filter((file) => !before.has(file) && !file.endsWith('.part'));
         return fresh.length === 1 && !files.some((file) => file.endsWith('.part')) ? fresh[0] : undefined;
       },
       (file) => file !== undefined,
       30_000,
     );
-    return { name: name!, text: readFileSync(join(this.downloads, name!), 'utf8') };
+    return { name: name!, text: readFileSync(join(this.files.downloads, name!), 'utf8') };
   }
   async workerUrls() {
     return this.page.workers().map((worker) => worker.url());
@@ -79,14 +78,9 @@ class PuppeteerPage extends TestPage {
         if (!picked.includes(value)) throw new Error(`no option with the value ${JSON.stringify(value)}`);
       },
       setInputFiles: async (file) => {
-        const folder = mkdtempSync(join(tmpdir(), 'simlit-upload-'));
-        const path = join(folder, file.name);
+        const path = join(mkdtempSync(join(this.files.uploads, 'file-')), file.name);
         writeFileSync(path, file.buffer);
-        try {
-          await element.uploadFile(path);
-        } finally {
-          rmSync(folder, { recursive: true, force: true });
-        }
+        await element.uploadFile(path);
       },
       dispose: () => element.dispose(),
     };
@@ -120,7 +114,7 @@ export async function launchFirefoxSession(options: LaunchOptions, artifacts: st
   const openExtensionPage = async (path: string) => {
     const page = await newTab();
     await gotoExtensionPage(page, firefox.origin + path);
-    return new PuppeteerPage(page, artifacts, firefox.downloads);
+    return new PuppeteerPage(page, artifacts, firefox);
   };
   // Stays open (and unnavigated) all session: the functions it lends the background live in it.
   const keeper = await newTab();
@@ -130,7 +124,7 @@ export async function launchFirefoxSession(options: LaunchOptions, artifacts: st
     origin: firefox.origin,
     artifacts,
     background: backgroundEvaluator(keeper),
-    newPage: async () => new PuppeteerPage(await newTab(), artifacts, firefox.downloads),
+    newPage: async () => new PuppeteerPage(await newTab(), artifacts, firefox),
     openExtensionPage,
     close: () => firefox.close(),
   };
