@@ -122,3 +122,31 @@ export async function gotoExtensionPage(page: Page, url: string): Promise<void> 
   const expected = new URL(url).href;
   await page.waitForFunction((href) => location.href === href && document.readyState === 'complete', { polling: 50 }, expected);
 }
+
+/** Runs privileged code in Firefox's parent process: BiDi's chrome scope, open to --remote-allow-system-access. */
+async function evaluateInChrome(browser: Browser, expression: string): Promise<unknown> {
+  type Reply = { result: { contexts: { context: string }[] } & { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } } };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Reply> } }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const reply = await connection.send('script.evaluate', { expression, target: { context: tree.result.contexts[0].context }, awaitPromise: true });
+  if (reply.result.type !== 'success') throw new Error(`Firefox refused: ${reply.result.exceptionDetails?.text}`);
+  return reply.result.result?.value;
+}
+
+/**
+ * Stops the add-on's event page, as Firefox does when it has been idle, and as about:debugging's
+ * "Terminate background script" does.
+ */
+export async function terminateBackground(browser: Browser): Promise<void> {
+  const state = await evaluateInChrome(
+    browser,
+    `(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+      await extension.terminateBackground({ ignoreDevToolsAttached: true });
+      return extension.backgroundState;
+    })()`,
+  );
+  if (state !== 'stopped') throw new Error(`The background did not stop (${String(state)}).`);
+}
+

@@ -76,6 +76,19 @@ export async function launchChromiumSession(options: LaunchOptions, artifacts: s
       await page.goto(origin + path);
       return page;
     },
+    async stopBackground() {
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      const stopped = new Promise<void>((resolve) =>
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+        }),
+      );
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await page.close();
+    },
     close: () => browser.close(),
   };
 }

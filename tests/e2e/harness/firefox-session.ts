@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { waitFor } from '../library-db';
-import { gotoExtensionPage, launchFirefoxWithExtension } from '../firefox';
+import { gotoExtensionPage, launchFirefoxWithExtension, terminateBackground } from '../firefox';
 import { TestPage, type DriverElement } from './page';
 import type { Background, ExtensionSession, LaunchOptions } from './session';
 
@@ -89,19 +89,19 @@ class PuppeteerPage extends TestPage {
 
 /**
  * The background runs in Firefox's event page, which no BiDi realm exposes. An extension page
- * kept open for the session reaches it with runtime.getBackgroundPage(), and runs the function
- * with the background's globals in place of its own (self, indexedDB, console, chrome, …), so a
- * test that patches or reads them meets the background's. The function's source is sent as text.
+ * kept open for the session reaches it with runtime.getBackgroundPage() (which also wakes a
+ * stopped one), and makes the function inside `with (background)`, so that its free names (self,
+ * indexedDB, performance, chrome, …) are the background's: a test that reads or patches them
+ * meets the background's own. The function's source and its argument are sent as text.
  */
 function backgroundEvaluator(keeper: Page): Background {
   return {
     evaluate: ((fn: unknown, arg?: unknown) => {
       const source = typeof fn === 'string' ? `() => (${fn})` : String(fn);
       return keeper.evaluate(`(async () => {
-        const bg = await browser.runtime.getBackgroundPage();
-        const fn = (function (self, globalThis, window, indexedDB, IDBObjectStore, console, fetch, chrome, browser) {
-          return (${source});
-        })(bg, bg, bg, bg.indexedDB, bg.IDBObjectStore, bg.console, bg.fetch.bind(bg), bg.chrome, bg.browser);
+        const background = await browser.runtime.getBackgroundPage();
+        let fn;
+        with (background) fn = (${source});
         return fn(${arg === undefined ? '' : JSON.stringify(arg)});
       })()`);
     }) as Background['evaluate'],
@@ -126,6 +126,7 @@ export async function launchFirefoxSession(options: LaunchOptions, artifacts: st
     background: backgroundEvaluator(keeper),
     newPage: async () => new PuppeteerPage(await newTab(), artifacts, firefox),
     openExtensionPage,
+    stopBackground: () => terminateBackground(firefox.browser),
     close: () => firefox.close(),
   };
 }

@@ -33,9 +33,10 @@
  * event page, with `chrome.*` in both), `chrome-extension://${id}/` becomes `ext.origin`.
  * Pages offer Playwright's locator subset: locator, getByRole, getByText, getByLabel, filter,
  * and, first, nth, count, allTextContents, textContent, waitFor, click, fill, selectOption,
- * check, setInputFiles; plus screenshot(name), download(trigger) and workerUrls(). Wait for
- * states (`expect.poll`, `waitFor`), never for time. What only one browser can do (CDP, the
- * service worker's lifecycle) stays in a Chromium-only describe using chromium.ts directly.
+ * check, setInputFiles; plus screenshot(name), download(trigger) and workerUrls();
+ * `ext.stopBackground()` stops the service worker or event page. Wait for states
+ * (`expect.poll`, `waitFor`), never for time. What only one browser can do (watching every
+ * request over CDP) stays in a Chromium-only describe using chromium.ts directly.
  *
  * SIMLIT_E2E_BROWSERS=chromium (or firefox) runs one of them; `npm test` runs both.
  */

@@ -24,5 +24,7 @@ export interface ExtensionSession {
   newPage(): Promise<TestPage>;
   /** A new tab showing one of the extension's pages, e.g. `popup.html?tabId=3` or `library.html`. */
   openExtensionPage(path: string): Promise<TestPage>;
+  /** Stops the background as the browser does when it is idle: the next event starts it afresh. */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
