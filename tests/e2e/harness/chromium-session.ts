@@ -64,12 +64,18 @@ class PlaywrightPage extends TestPage {
 export async function launchChromiumSession(options: LaunchOptions, artifacts: string): Promise<ExtensionSession> {
   const browser = await launchWithExtension(options);
   const origin = `chrome-extension://${browser.extensionId}/`;
-  const newPage = async () => new PlaywrightPage(await browser.context.newPage(), artifacts);
+  const consoleMessages: string[] = [];
+  const newPage = async () => {
+    const page = await browser.context.newPage();
+    page.on('console', (message) => consoleMessages.push(message.text()));
+    return new PlaywrightPage(page, artifacts);
+  };
   return {
     browserName: 'chromium',
     origin,
     artifacts,
     background: browser.worker,
+    consoleMessages,
     newPage,
     async openExtensionPage(path) {
       const page = await newPage();

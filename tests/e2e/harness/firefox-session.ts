@@ -110,7 +110,12 @@ function backgroundEvaluator(keeper: Page): Background {
 
 export async function launchFirefoxSession(options: LaunchOptions, artifacts: string): Promise<ExtensionSession> {
   const firefox = await launchFirefoxWithExtension(options);
-  const newTab = () => firefox.browser.newPage();
+  const consoleMessages: string[] = [];
+  const newTab = async () => {
+    const page = await firefox.browser.newPage();
+    page.on('console', (message) => consoleMessages.push(message.text()));
+    return page;
+  };
   const openExtensionPage = async (path: string) => {
     const page = await newTab();
     await gotoExtensionPage(page, firefox.origin + path);
@@ -124,6 +129,7 @@ export async function launchFirefoxSession(options: LaunchOptions, artifacts: st
     origin: firefox.origin,
     artifacts,
     background: backgroundEvaluator(keeper),
+    consoleMessages,
     newPage: async () => new PuppeteerPage(await newTab(), artifacts, firefox),
     openExtensionPage,
     stopBackground: () => terminateBackground(firefox.browser),

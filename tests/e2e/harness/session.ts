@@ -20,6 +20,8 @@ export interface ExtensionSession {
   /** test-results/<browser>/, where screenshots go. */
   readonly artifacts: string;
   readonly background: Background;
+  /** What the pages opened through the session wrote to their consoles. */
+  readonly consoleMessages: string[];
   /** A new tab. */
   newPage(): Promise<TestPage>;
   /** A new tab showing one of the extension's pages, e.g. `popup.html?tabId=3` or `library.html`. */
