@@ -27,6 +27,10 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
   }),
+  zip: {
+    // The sources zip addons.mozilla.org asks for holds what `npm ci && npm run build:firefox` needs (README).
+    excludeSources: ['tests/**', 'test-results/**', 'bench-results/**', 'scripts/**', 'vitest.config.ts'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),

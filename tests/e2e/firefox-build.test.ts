@@ -1,15 +1,28 @@
 /**
- * The Firefox build as addons.mozilla.org sees it: its manifest, and `web-ext lint` (the same
- * addons-linter AMO runs on upload) with no errors and no warnings from Simlit's own code.
+ * The Firefox build as addons.mozilla.org sees it: its manifest, `web-ext lint` (the same
+ * addons-linter AMO runs on upload) with no errors and no warnings from Simlit's own code, and
+ * the two zips `npm run zip:firefox` makes for upload (the global setup made them).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './chromium';
 import { FIREFOX_EXTENSION_DIR, GECKO_ID } from './firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+async function zipEntries(name: string): Promise<JSZip> {
+  return JSZip.loadAsync(readFileSync(join(ROOT, '.output', name)));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
 const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, any>;
 
 interface LintMessage {
@@ -95,5 +108,21 @@ describe('the Firefox build', () => {
     for (const file of code) {
       expect(readFileSync(resolve(ROOT, file), 'utf8'), file).not.toMatch(/dangerouslySetInnerHTML|\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/);
     }
+  });
+
+  it('zips the add-on for upload, and its sources with what rebuilding it needs and nothing else', async () => {
+    const addOn = await zipEntries(`simlit-${VERSION}-firefox.zip`);
+    const packed = Object.values(addOn.files).filter((entry) => !entry.dir).map((entry) => entry.name);
+    expect(packed.sort()).toEqual(filesUnder(FIREFOX_EXTENSION_DIR).sort());
+    expect(JSON.parse(await addOn.file('manifest.json')!.async('string')).browser_specific_settings.gecko.id).toBe(GECKO_ID);
+
+    const sources = await zipEntries(`simlit-${VERSION}-sources.zip`);
+    const names = Object.keys(sources.files);
+    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background/index.ts', 'lib/hosts.ts', 'public/_locales/zh_CN/messages.json']) {
+      expect(names, needed).toContain(needed);
+    }
+    expect(names.filter((name) => /^(tests|test-results|bench-results|node_modules|\.output|\.wxt|\.git)\//.test(name))).toEqual([]);
+    // The reviewers' build instructions.
+    expect(await sources.file('README.md')!.async('string')).toContain('npm ci && npm run build:firefox');
   });
 });
