@@ -139,6 +139,20 @@ describeInBrowsers('the reader\'s workflow in the real browser', (browserName) =
     await popup.close();
   });
 
+  it('searches the library page by Chinese words', async () => {
+    const library = await ext.openExtensionPage('library.html');
+    const rows = library.getByRole('list', { name: 'Articles' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await library.getByRole('searchbox', { name: 'Search the library' }).fill('补肾活血汤');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('补肾活血汤对老年单纯收缩期高血压');
+    await library.getByRole('searchbox', { name: 'Search the library' }).fill('基层干部 避责');
+    await expect.poll(async () => (await rows.allTextContents())[0] ?? '').toContain(GOVERNANCE_TITLE);
+    expect((await rows.allTextContents()).join('\n')).not.toContain('补肾活血汤');
+    await library.screenshot('library-search-zh.png');
+    await library.close();
+  });
+
   it('shows what is stored in the options page, pauses a site and chooses where capture runs there, and clears the articles not kept', async () => {
     const settings = async () => Object.fromEntries((await readStore<{ key: string; value: unknown }>(ext.background, 'settings')).map((row) => [row.key, row.value]));
     const options = await ext.openExtensionPage('options.html');
