@@ -21,8 +21,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One browser at a time: CI has two cores.
+          // One browser at a time, after the unit tests: CI has two cores, and two browsers
+          // beside the jsdom tests starved them of CPU.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },

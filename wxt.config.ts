@@ -6,19 +6,31 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   outDir: '.output',
-  manifest: ({ manifestVersion }) => ({
+  // Firefox too gets MV3: the same action, scripting and host-permission APIs as Chrome (README).
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'unlimitedStorage'],
     // "Capture on all sites" is asked for only when the reader chooses it in the options.
-    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
-    browser_specific_settings: { gecko: { id: 'simlit@simlit.invalid', strict_min_version: '115.0' } },
+    optional_host_permissions: ['<all_urls>'],
+    // Firefox 140 (ESR) reads data_collection_permissions; optional_host_permissions needs 128.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'simlit@simlit.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
   }),
+  zip: {
+    // The sources zip addons.mozilla.org asks for holds what `npm ci && npm run build:firefox` needs (README).
+    excludeSources: ['tests/**', 'test-results/**', 'bench-results/**', 'scripts/**', 'vitest.config.ts'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { describeInBrowsers, launchExtension, type ExtensionSession, type TestPage } from './harness';
 import { readStore, waitFor } from './library-db';
 import { servePages, type PageServer } from './page-server';
 
@@ -32,25 +30,24 @@ const BIBTEX = `@article{smith2021,
 }
 `;
 
-describe('import, export and citations in the real browser', () => {
+describeInBrowsers('import, export and citations in the real browser', (browserName) => {
   let server: PageServer;
-  let browser: ExtensionBrowser;
-  let library: Page;
+  let ext: ExtensionSession;
+  let library: TestPage;
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
     server = await servePages([{ url: ARTICLE_URL, file: resolve(SHARED_PAGES, 'qinyun-article.html') }]);
-    browser = await launchWithExtension({ port: server.port });
-    await (await browser.context.newPage()).goto(ARTICLE_URL);
-    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => rows.length === 1);
-    library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    ext = await launchExtension(browserName, { port: server.port });
+    await (await ext.newPage()).goto(ARTICLE_URL);
+    await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => rows.length === 1);
+    library = await ext.openExtensionPage('library.html');
     await library.getByRole('list', { name: 'Articles' }).waitFor();
   });
 
   afterAll(async () => {
     console.log('simlit citation figures (ms from click to copied)', JSON.stringify(timings));
-    await browser?.close();
+    await ext?.close();
     await server?.close();
   });
 
@@ -59,7 +56,7 @@ describe('import, export and citations in the real browser', () => {
     await library.getByLabel('File to import').setInputFiles({ name: 'refs.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(BIBTEX) });
     await library.getByRole('button', { name: 'Import', exact: true }).click();
     await library.getByText(/^refs\.bib \(BibTeX\): 2 added, 0 merged .*, 0 unchanged, 1 rejected\.$/).waitFor();
-    const stored = await readStore<Article>(browser.worker, 'articles');
+    const stored = await readStore<Article>(ext.background, 'articles');
     expect(stored.map((article) => article.title).sort()).toEqual(['Blame avoidance in local government', ARTICLE_TITLE, '基层治理中的问责与避责'].sort());
     await expect.poll(() => library.getByRole('list', { name: 'Articles' }).getByRole('listitem').count()).toBe(3);
   });
@@ -69,8 +66,7 @@ describe('import, export and citations in the real browser', () => {
     await library.getByRole('radio', { name: /^Whole library/ }).check();
     const exported = async (format: string) => {
       await library.getByRole('combobox', { name: 'Format' }).selectOption(format);
-      const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Download' }).click()]);
-      return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+      return library.download(() => library.getByRole('button', { name: 'Download' }).click());
     };
     const bibtex = await exported('bibtex');
     expect(bibtex.name).toMatch(/\.bib$/);
@@ -85,7 +81,7 @@ describe('import, export and citations in the real browser', () => {
     expect(ris.text).toMatch(/^DO {2}- 10\.1111\/puar\.13300$/m);
     // The page's PDF link, resolved against the page, for reference managers to attach.
     expect(ris.text).toMatch(/^L1 {2}- http:\/\/ggglxb\.cnjournals\.com\/ch\/reader\/create_pdf\.aspx\?file_no=20230502$/m);
-    expect(library.workers().some((worker) => worker.url().includes('format-worker'))).toBe(true);
+    expect((await library.workerUrls()).some((url) => url.includes('format-worker'))).toBe(true);
   });
 
   it('copies an article\'s citation in GB/T 7714 and in APA to the clipboard', async () => {
@@ -103,7 +99,7 @@ describe('import, export and citations in the real browser', () => {
     const copied = async (style: string, { readFirstMs = 0 } = {}) => {
       await library.getByRole('combobox', { name: 'Citation style' }).first().selectOption(style);
       // A reader looks at the article before copying; meanwhile the worker gets the style ready.
-      if (readFirstMs) await library.waitForTimeout(readFirstMs);
+      if (readFirstMs) await new Promise((done) => setTimeout(done, readFirstMs));
       const started = Date.now();
       await library.getByRole('button', { name: 'Copy citation' }).first().click();
       await library.getByText('Copied to the clipboard.').waitFor({ timeout: 30_000 });

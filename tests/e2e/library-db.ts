@@ -1,7 +1,10 @@
 import type { Worker } from 'playwright-core';
 
-/** Reads the extension's own IndexedDB from its service worker, with the raw IndexedDB API. */
-export async function readStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
+/** Where the extension's background runs code: a Playwright service worker, or harness/ExtensionSession.background. */
+type Background = Pick<Worker, 'evaluate'>;
+
+/** Reads the extension's own IndexedDB from its background, with the raw IndexedDB API. */
+export async function readStore<T = unknown>(worker: Background, store: string): Promise<T[]> {
   return worker.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -39,7 +42,7 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
 }
 
 /** The tab a page was captured in, as the background recorded it. */
-export async function tabIdOf(worker: Worker, pageUrl: string): Promise<number> {
+export async function tabIdOf(worker: Background, pageUrl: string): Promise<number> {
   const captures = await waitFor(
     () => readStore<{ pageUrl: string; tabId?: number }>(worker, 'captures'),
     (rows) => rows.some((row) => row.pageUrl === pageUrl && row.tabId !== undefined),
@@ -48,12 +51,12 @@ export async function tabIdOf(worker: Worker, pageUrl: string): Promise<number> 
 }
 
 /** Writes one row into the extension's IndexedDB, as the options page would. */
-export async function putRow(worker: Worker, store: string, row: unknown): Promise<void> {
+export async function putRow(worker: Background, store: string, row: unknown): Promise<void> {
   await putRows(worker, store, [row]);
 }
 
 /** Writes rows into the extension's IndexedDB in one transaction. */
-export async function putRows(worker: Worker, store: string, rows: unknown[]): Promise<void> {
+export async function putRows(worker: Background, store: string, rows: unknown[]): Promise<void> {
   await worker.evaluate(
     ([name, values]) =>
       new Promise<void>((resolve, reject) => {

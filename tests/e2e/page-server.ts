@@ -14,8 +14,9 @@ export interface PageServer {
   /** Every request the server saw, as "host/path". */
   requests: string[];
   /**
-   * Connections that did not speak HTTP: an https:// request mapped here opens with a TLS hello,
-   * recorded as "tls:HOST" from its server name (SNI).
+   * https:// requests, which the server cannot answer, as "tls:HOST": in Chromium (host names
+   * mapped here) a connection opening with a TLS hello, named by its SNI; in Firefox (the server
+   * is its proxy) a CONNECT to HOST:443.
    */
   rejected: string[];
   close(): Promise<void>;
@@ -23,7 +24,8 @@ export interface PageServer {
 
 /**
  * Serves saved journal pages on 127.0.0.1 under the URLs they belong to: Chromium maps every
- * host name here, and the server picks the page by Host header and path.
+ * host name here, Firefox uses the server as its HTTP proxy, and the server picks the page by
+ * Host header and path (or by the absolute URL a proxy request names).
  */
 export async function servePages(routes: Route[]): Promise<PageServer> {
   const table = new Map(routes.map((route) => {
@@ -32,8 +34,7 @@ export async function servePages(routes: Route[]): Promise<PageServer> {
   }));
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
-    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
-    const key = `${host}${request.url ?? '/'}`;
+    const key = requestKey(request.url ?? '/', request.headers.host ?? '');
     requests.push(key);
     const route = table.get(key);
     if (!route) {
@@ -44,6 +45,10 @@ export async function servePages(routes: Route[]): Promise<PageServer> {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
   const rejected: string[] = [];
+  server.on('connect', (request, socket) => {
+    rejected.push(`tls:${(request.url ?? '').replace(/:\d+$/, '')}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
   server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket) => {
     rejected.push(tlsServerName(error.rawPacket) ?? error.code ?? error.message);
     socket.destroy();
@@ -55,6 +60,16 @@ export async function servePages(routes: Route[]): Promise<PageServer> {
     rejected,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** "host/path?query" of a request: its Host header and path, or the absolute URL a proxy request names. */
+function requestKey(target: string, host: string): string {
+  try {
+    const url = new URL(target, `http://${host}`);
+    return `${url.hostname}${url.pathname}${url.search}`;
+  } catch {
+    return `${host}${target}`; // not a URL: recorded as it came, and not served
+  }
 }
 
 /** The host name a TLS ClientHello asks for (its SNI extension), read loosely from the raw bytes. */

@@ -1,15 +1,14 @@
 /**
  * Reliability in the real browser: hostile pages (script-like text, thousands of items, deep
  * nesting, megabyte-long fields, broken Unicode, pages that keep changing), two tabs capturing
- * at the same moment, the service worker stopped between two captures, and a full storage quota.
+ * at the same moment, the background stopped between two captures, and a full storage quota.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
 import { MAX_ITEMS_PER_PAGE } from '@/lib/extractors/registry';
 import { LIMITS } from '@/lib/capture/normalize-item';
 import { longFieldPage, manyItemsPage, SCRIPT_TITLE } from '../lib/fuzz/hostile-pages';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { describeInBrowsers, launchExtension, type Background, type ExtensionSession, type TestPage } from './harness';
 import { readStore, tabIdOf, waitFor } from './library-db';
 import { servePages, type PageServer } from './page-server';
 
@@ -56,21 +55,21 @@ const timer = setInterval(() => {
 const byPrefix = (articles: Article[], prefix: string) => articles.filter((article) => article.DOI?.startsWith(prefix));
 
 /** Extraction times the content script recorded on a page (performance.measure). */
-async function extractionTimes(page: import('playwright-core').Page): Promise<number[]> {
+async function extractionTimes(page: TestPage): Promise<number[]> {
   return page.evaluate(() => performance.getEntriesByName('simlit:extract').map((entry) => Math.round(entry.duration * 10) / 10));
 }
 
 /** The tab just opened (without the "tabs" permission, tabs cannot be looked up by URL). */
-async function activeTabId(worker: Worker): Promise<number> {
+async function activeTabId(background: Background): Promise<number> {
   return waitFor(
-    () => worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1),
+    () => background.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1),
     (id) => id >= 0,
   );
 }
 
-describe('reliability in the real browser', () => {
+describeInBrowsers('reliability in the real browser', (browserName) => {
   let server: PageServer;
-  let browser: ExtensionBrowser;
+  let ext: ExtensionSession;
   const figures: Record<string, unknown> = {};
 
   beforeAll(async () => {
@@ -85,32 +84,31 @@ describe('reliability in the real browser', () => {
       { url: AFTER_STOP, html: manyItemsPage(10, { doiPrefix: '10.1000/after', title: (i) => `Captured after the worker restarted ${i}` }) },
       { url: QUOTA_URL, html: manyItemsPage(10, { doiPrefix: '10.1000/quota', title: (i) => `Captured when the disk was full ${i}` }) },
     ]);
-    browser = await launchWithExtension({ port: server.port });
+    ext = await launchExtension(browserName, { port: server.port });
   });
 
   afterAll(async () => {
     console.info('simlit reliability figures', JSON.stringify(figures));
-    await browser?.close();
+    await ext?.close();
     await server?.close();
   });
 
   it('stores script-like titles as text, shows them as text, and takes at most 300 of 3,000 items', async () => {
-    const page = await browser.context.newPage();
+    const page = await ext.newPage();
     await page.goto(HOSTILE_URL);
-    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/hostile').length >= MAX_ITEMS_PER_PAGE);
+    const stored = await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => byPrefix(rows, '10.1000/hostile').length >= MAX_ITEMS_PER_PAGE);
     expect(byPrefix(stored, '10.1000/hostile')).toHaveLength(MAX_ITEMS_PER_PAGE);
     expect(byPrefix(stored, '10.1000/hostile')[0].title).toContain('<img src=x onerror=');
     figures.hostile3000ItemsExtractMs = await extractionTimes(page);
 
-    const tabId = await tabIdOf(browser.worker, HOSTILE_URL);
+    const tabId = await tabIdOf(ext.background, HOSTILE_URL);
     for (const path of [`popup.html?tabId=${tabId}`, 'library.html']) {
-      const view = await browser.context.newPage();
-      await view.goto(`chrome-extension://${browser.extensionId}/${path}`);
+      const view = await ext.openExtensionPage(path);
       await expect.poll(() => view.getByText('<script>window.__simlitPwned=1</script>', { exact: false }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       // The text is on screen as text: no element was made from it, no handler ran.
       expect(await view.locator('img, svg, iframe, object, embed').count()).toBe(0);
       const scripts = await view.evaluate(() => [...document.scripts].map((script) => script.src || script.textContent));
-      expect(scripts.every((source) => source.startsWith(`chrome-extension://`))).toBe(true);
+      expect(scripts.every((source) => source.startsWith(ext.origin))).toBe(true);
       expect(await view.evaluate(() => (window as { __simlitPwned?: unknown }).__simlitPwned)).toBeUndefined();
       expect(await view.locator('a[href^="javascript:"]').count()).toBe(0);
       await view.close();
@@ -121,16 +119,16 @@ describe('reliability in the real browser', () => {
   });
 
   it('reads a page nested 5,000 levels deep and a page with megabyte-long fields', async () => {
-    const deep = await browser.context.newPage();
+    const deep = await ext.newPage();
     await deep.goto(DEEP_URL);
     expect(await deep.evaluate(() => { let depth = 0; for (let node: Element | null = document.querySelector('ul.similar_list'); node; node = node.parentElement) depth++; return depth; })).toBeGreaterThan(5000);
-    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/deep').length === 5);
+    await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => byPrefix(rows, '10.1000/deep').length === 5);
     figures.deep5000ExtractMs = await extractionTimes(deep);
     await deep.close();
 
-    const long = await browser.context.newPage();
+    const long = await ext.newPage();
     await long.goto(LONG_URL);
-    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => rows.some((a) => a.sightings.some((s) => s.pageUrl === LONG_URL)));
+    const stored = await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => rows.some((a) => a.sightings.some((s) => s.pageUrl === LONG_URL)));
     const article = stored.find((a) => a.sightings.some((s) => s.pageUrl === LONG_URL))!;
     expect(article.title).toHaveLength(LIMITS.title);
     expect(article.abstract!.length).toBeLessThanOrEqual(LIMITS.abstract);
@@ -139,10 +137,10 @@ describe('reliability in the real browser', () => {
   });
 
   it('follows a page that keeps changing, drops broken Unicode, and leaves the page running', async () => {
-    const page = await browser.context.newPage();
+    const page = await ext.newPage();
     await page.goto(CHANGING_URL);
     await waitFor(() => page.evaluate(() => (window as { __ticks?: number }).__ticks ?? 0), (ticks) => ticks > 120, 30_000);
-    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => rows.some((a) => a.title?.startsWith('Broken')), 20_000);
+    const stored = await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => rows.some((a) => a.title?.startsWith('Broken')), 20_000);
     const changing = stored.filter((a) => a.title?.startsWith('Broken'));
     expect(changing.every((a) => !/[\ud800-\udfff]/.test(a.title!))).toBe(true);
     expect(changing[0].title).toMatch(/^Broken surrogate title \d+ end$/);
@@ -151,46 +149,37 @@ describe('reliability in the real browser', () => {
   });
 
   it('loses nothing and duplicates nothing when two tabs capture at the same moment', async () => {
-    const [a, b] = await Promise.all([browser.context.newPage(), browser.context.newPage()]);
+    const [a, b] = await Promise.all([ext.newPage(), ext.newPage()]);
     await Promise.all([a.goto(TAB_A), b.goto(TAB_B)]);
-    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/tabs').length >= 90);
+    const stored = await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => byPrefix(rows, '10.1000/tabs').length >= 90);
     const tabs = byPrefix(stored, '10.1000/tabs');
     expect(tabs).toHaveLength(90); // items 0-59 and 30-89, 30 of them on both pages
     expect(new Set(tabs.map((article) => article.DOI)).size).toBe(90);
     const shared = tabs.find((article) => article.DOI === '10.1000/tabs.45')!;
-    await expect.poll(async () => (await readStore<Article>(browser.worker, 'articles')).find((x) => x.id === shared.id)!.sightings.map((s) => s.pageUrl).sort()).toEqual([TAB_A, TAB_B].sort());
-    const captures = await readStore<{ pageUrl: string }>(browser.worker, 'captures');
+    await expect.poll(async () => (await readStore<Article>(ext.background, 'articles')).find((x) => x.id === shared.id)!.sightings.map((s) => s.pageUrl).sort()).toEqual([TAB_A, TAB_B].sort());
+    const captures = await readStore<{ pageUrl: string }>(ext.background, 'captures');
     expect(captures.filter((row) => row.pageUrl === TAB_A || row.pageUrl === TAB_B)).toHaveLength(2);
     await Promise.all([a.close(), b.close()]);
   });
 
-  it('keeps both captures when the service worker is stopped between them, and the index answers again', async () => {
-    const before = await browser.context.newPage();
+  it('keeps both captures when the background is stopped between them, and the index answers again', async () => {
+    const before = await ext.newPage();
     await before.goto(BEFORE_STOP);
-    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/before').length === 10);
+    await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => byPrefix(rows, '10.1000/before').length === 10);
 
-    const startedAt = () => browser.worker.evaluate(() => performance.timeOrigin);
-    const firstWorker = await startedAt();
-    const cdp = await browser.context.newCDPSession(before);
-    const stopped = new Promise<void>((resolve) =>
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    const startedAt = () => ext.background.evaluate(() => performance.timeOrigin);
+    const firstStart = await startedAt();
+    await ext.stopBackground();
 
-    // The next page's capture wakes a new worker; Playwright's handle follows it.
-    const after = await browser.context.newPage();
+    // The next page's capture wakes a new background (Chromium's service worker, Firefox's event page).
+    const after = await ext.newPage();
     await after.goto(AFTER_STOP);
-    const stored = await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/after').length === 10);
+    const stored = await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => byPrefix(rows, '10.1000/after').length === 10);
     expect(byPrefix(stored, '10.1000/before')).toHaveLength(10);
-    expect(await startedAt()).not.toBe(firstWorker);
+    expect(await startedAt()).not.toBe(firstStart);
 
     // The ranking index is rebuilt or reloaded by the new worker and finds both captures.
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popup = await ext.openExtensionPage('popup.html');
     const ids = new Set(stored.filter((a) => /^10\.1000\/(before|after)/.test(a.DOI ?? '')).map((a) => a.id));
     const search = (text: string) =>
       popup.evaluate(
@@ -205,10 +194,10 @@ describe('reliability in the real browser', () => {
   });
 
   it('tells the reader in plain words when the storage quota is full, and leaves the library as it was', async () => {
-    const defaultTitle = await browser.worker.evaluate(() => chrome.action.getTitle({}));
-    const articlesBefore = await readStore<Article>(browser.worker, 'articles');
-    const capturesBefore = await readStore(browser.worker, 'captures');
-    await browser.worker.evaluate(() => {
+    const defaultTitle = await ext.background.evaluate(() => chrome.action.getTitle({}));
+    const articlesBefore = await readStore<Article>(ext.background, 'articles');
+    const capturesBefore = await readStore(ext.background, 'captures');
+    await ext.background.evaluate(() => {
       const original = { put: IDBObjectStore.prototype.put, add: IDBObjectStore.prototype.add };
       (self as unknown as { __restoreStorage: () => void }).__restoreStorage = () => Object.assign(IDBObjectStore.prototype, original);
       for (const method of ['put', 'add'] as const) {
@@ -220,24 +209,26 @@ describe('reliability in the real browser', () => {
         };
       }
     });
-    const page = await browser.context.newPage();
+    const page = await ext.newPage();
     await page.goto(QUOTA_URL);
-    const tabId = await activeTabId(browser.worker);
-    await waitFor(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (text) => text === '!');
-    expect(await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(
+    const tabId = await activeTabId(ext.background);
+    await waitFor(() => ext.background.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (text) => text === '!');
+    expect(await ext.background.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(
       "The library could not be saved: the disk or the browser's storage quota is full. Nothing was changed.",
     );
     // (The popup's own request carries the same words back: tests/lib/fuzz/messages.test.ts. It
     // cannot be driven here: a popup opened as a tab gets no activeTab grant to inject with.)
-    expect(await readStore<Article>(browser.worker, 'articles')).toEqual(articlesBefore);
-    expect(await readStore(browser.worker, 'captures')).toEqual(capturesBefore);
+    expect(await readStore<Article>(ext.background, 'articles')).toEqual(articlesBefore);
+    expect(await readStore(ext.background, 'captures')).toEqual(capturesBefore);
 
     // With room again, the next reading of the page is stored and the warning goes.
-    await browser.worker.evaluate(() => (self as unknown as { __restoreStorage: () => void }).__restoreStorage());
+    await ext.background.evaluate(() => {
+      (self as unknown as { __restoreStorage: () => void }).__restoreStorage();
+    });
     await page.reload();
-    await waitFor(() => readStore<Article>(browser.worker, 'articles'), (rows) => byPrefix(rows, '10.1000/quota').length === 10);
-    await waitFor(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (text) => text === '10');
-    expect(await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(defaultTitle);
+    await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => byPrefix(rows, '10.1000/quota').length === 10);
+    await waitFor(() => ext.background.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (text) => text === '10');
+    expect(await ext.background.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(defaultTitle);
     await page.close();
   });
 });

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+/** The add-on's id in the Firefox build (wxt.config.ts). */
+export const GECKO_ID = 'simlit@simlit.invalid';
+
+const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
+
+/** The Firefox the end-to-end tests drive: FIREFOX_PATH, else a system Firefox (ESR or release). */
+export function findFirefox(): string {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but no file is there.`);
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    'No Firefox found for the end-to-end tests. On Debian or Ubuntu: `sudo apt-get install firefox-esr ' +
+      'fonts-noto-cjk`; elsewhere install Firefox (140 or newer) and point FIREFOX_PATH at its executable, ' +
+      'e.g. FIREFOX_PATH=/path/to/firefox npm test. (SIMLIT_E2E_BROWSERS=chromium runs Chromium alone.)',
+  );
+}
+
+/**
+ * Preferences for a quiet test profile: every http:// and https:// request goes to the local
+ * server as Firefox's proxy (Firefox has no --host-resolver-rules), so pages load under their real
+ * host names; addresses typed as http:// stay http://; the add-on's internal UUID is fixed, so its
+ * pages have a known moz-extension:// address; downloads land in a known folder without asking.
+ */
+export function firefoxPrefs(options: { port: number; uuid: string; downloads: string }): Record<string, unknown> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': options.port,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': options.port,
+    'network.proxy.no_proxies_on': '',
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: options.uuid }),
+    'browser.download.dir': options.downloads,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.alwaysOpenPanel': false,
+    // The browser's own background services, which would only knock on the proxy.
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'app.update.enabled': false,
+    'browser.newtabpage.enabled': false,
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+  };
+}
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** The add-on's origin, `moz-extension://UUID/`. */
+  origin: string;
+  /** Where downloads land. */
+  downloads: string;
+  /** Where files to upload are written: Firefox reads an uploaded file from disk when the page does, so they stay until the end. */
+  uploads: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Firefox with the production build installed as a temporary add-on, driven by puppeteer-core
+ * over WebDriver BiDi, in a fresh profile. `--remote-allow-system-access` lets BiDi open the
+ * add-on's moz-extension:// pages.
+ */
+export async function launchFirefoxWithExtension(options: { port: number; headless?: boolean }): Promise<FirefoxWithExtension> {
+  const uuid = randomUUID();
+  const files = mkdtempSync(join(tmpdir(), 'simlit-firefox-files-'));
+  const downloads = join(files, 'downloads');
+  const uploads = join(files, 'uploads');
+  mkdirSync(downloads);
+  mkdirSync(uploads);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    headless: options.headless ?? true,
+    defaultViewport: { width: 1100, height: 800 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: firefoxPrefs({ port: options.port, uuid, downloads }),
+  });
+  try {
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return {
+    browser,
+    origin: `moz-extension://${uuid}/`,
+    downloads,
+    uploads,
+    async close() {
+      await browser.close();
+      rmSync(files, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens an extension page in a tab. Puppeteer does not see moz-extension:// loads finish, so the
+ * BiDi navigation waits for the document itself, and the page's own readyState confirms it.
+ */
+export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
+  const context = (page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'complete'): Promise<unknown> } }).browsingContext;
+  await context.navigate(url, 'complete');
+  const expected = new URL(url).href;
+  await page.waitForFunction((href) => location.href === href && document.readyState === 'complete', { polling: 50 }, expected);
+}
+
+/** Runs privileged code in Firefox's parent process: BiDi's chrome scope, open to --remote-allow-system-access. */
+async function evaluateInChrome(browser: Browser, expression: string): Promise<unknown> {
+  type Reply = { result: { contexts: { context: string }[] } & { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } } };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Reply> } }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const reply = await connection.send('script.evaluate', { expression, target: { context: tree.result.contexts[0].context }, awaitPromise: true });
+  if (reply.result.type !== 'success') throw new Error(`Firefox refused: ${reply.result.exceptionDetails?.text}`);
+  return reply.result.result?.value;
+}
+
+/**
+ * Stops the add-on's event page, as Firefox does when it has been idle, and as about:debugging's
+ * "Terminate background script" does.
+ */
+export async function terminateBackground(browser: Browser): Promise<void> {
+  const state = await evaluateInChrome(
+    browser,
+    `(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+      await extension.terminateBackground({ ignoreDevToolsAttached: true });
+      return extension.backgroundState;
+    })()`,
+  );
+  if (state !== 'stopped') throw new Error(`The background did not stop (${String(state)}).`);
+}
+
