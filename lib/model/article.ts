@@ -70,6 +70,11 @@ export interface SimlitFields {
   collections: string[];
   tags: string[];
   note?: string;
+  /**
+   * Bibliographic fields the reader edited (CSL names: "title", "author", "issued"...): theirs,
+   * never changed by a later capture.
+   */
+  readerFields?: string[];
 }
 
 export type Article = CslItem & SimlitFields;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { createCollection } from '@/lib/db/collections';
+import type { LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
@@ -75,14 +76,22 @@ describe('LibraryApp search, filters and sort', () => {
     expect((screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement).value).toBe('captured');
   });
 
-  it('uses a provided search (the ranker) in place of the substring search', async () => {
+  it('uses the search it is given (the worker\'s, in the extension) and tells it of changes', async () => {
     const db = testDb();
     await db.articles.bulkAdd(SAMPLE);
-    const ranker = async (text: string) => new Map(text === 'similar' ? [['c', 2], ['b', 1]] : []);
-    renderWithDb(db, <LibraryApp db={db} search={ranker} />);
+    const changed: (string[] | undefined)[] = [];
+    const search: LibrarySearcher = {
+      search: async (text) => ({ hits: text === 'similar' ? [{ id: 'c', score: 2, terms: ['apples'] }, { id: 'b', score: 1, terms: [] }] : [] }),
+      prepare: () => undefined,
+      changed: (ids) => changed.push(ids),
+    };
+    renderWithDb(db, <LibraryApp db={db} search={search} />);
     await screen.findByRole('list', { name: 'Articles' });
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'similar' } });
     await waitFor(() => expect(titles()).toEqual(['Apples and oranges', '基于深度学习的肿瘤分割']));
+    expect(document.querySelector('[data-article-id="c"] .row-title mark')?.textContent).toBe('Apples');
+    await db.articles.update('a', { title: 'Changed elsewhere', updatedAt: 5 });
+    await waitFor(() => expect(changed).toContainEqual(undefined));
   });
 
   it('filters by saved state, tag, language, year and site, and clears the filters', async () => {

@@ -1,0 +1,27 @@
+import type { MessageKey } from '@/lib/i18n';
+import type { MissingField } from '@/lib/model/completeness';
+import { useI18n } from '../i18n-context';
+
+export const MISSING_LABELS: Record<MissingField, MessageKey> = {
+  title: 'libraryMissingTitle',
+  author: 'libraryMissingAuthor',
+  issued: 'libraryMissingYear',
+};
+
+/** What a record lacks, in words: "title, authors". */
+export function useMissingList(): (missing: readonly MissingField[]) => string {
+  const { t } = useI18n();
+  return (missing) => missing.map((field) => t(MISSING_LABELS[field])).join(t('libraryListSeparator'));
+}
+
+/** Marks a record that lacks its title, authors or year, and says which. */
+export function IncompleteBadge({ missing }: { missing: readonly MissingField[] }) {
+  const { t } = useI18n();
+  const list = useMissingList()(missing);
+  return (
+    <span class="badge badge-incomplete" title={t('libraryMissing', list)}>
+      {t('libraryIncomplete')}
+      <span class="visually-hidden">{`: ${t('libraryMissing', list)}`}</span>
+    </span>
+  );
+}
