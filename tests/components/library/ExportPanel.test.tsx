@@ -8,6 +8,7 @@ import { inPageFormatter } from '@/components/library/formatter';
 import { addToCollection, createCollection } from '@/lib/db/collections';
 import { testDb } from '../../lib/db/test-db';
 import { renderWithDb } from '../render-with-db';
+import { makeArticle } from '../../lib/db/library-fixtures';
 import { CHINESE, CHINESE_GBT, ENGLISH, ENGLISH_GBT, OTHER } from './citable-articles';
 import { downloadsOnDay } from './download-spy';
 
@@ -111,5 +112,48 @@ describe('Export panel', { timeout: 30_000 }, () => {
     renderWithDb(empty, <LibraryApp db={empty} />);
     await screen.findByText(/The library is empty/);
     expect((screen.getByRole('button', { name: 'Export…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says how many records are incomplete before writing them, and writes all, the complete ones or nothing', async () => {
+    const db = testDb();
+    // Items of a list page without titles (as the seed's), one without authors or year either.
+    const untitled = makeArticle('l1', { title: undefined, abstract: '从中央和地方两个层面提出一个解释框架。', author: [{ literal: '王' }], issued: { 'date-parts': [[2020]] }, capturedAt: 9 });
+    const bare = makeArticle('l2', { title: undefined, abstract: '问责压力下基层干部的避责行为。', capturedAt: 8 });
+    await db.articles.bulkAdd([CHINESE, ENGLISH, untitled, bare]);
+    renderWithDb(db, <LibraryApp db={db} />);
+    await screen.findByRole('list', { name: 'Articles' });
+    const panel = openExport();
+    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'gbt7714' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    const warning = within(await panel.findByRole('alertdialog'));
+    expect(warning.getByText('2 of the 4 articles to export are incomplete: their references lack a title, authors or year.')).toBeTruthy();
+    expect(warning.getByText('2 without a title, 1 without authors, 1 without a year')).toBeTruthy();
+    expect(spy.current.downloads).toHaveLength(0);
+    await waitFor(() => expect(document.activeElement).toBe(warning.getByRole('button', { name: 'Export all 4 anyway' })));
+
+    fireEvent.click(warning.getByRole('button', { name: 'Cancel' }));
+    expect(panel.queryByRole('alertdialog')).toBeNull();
+    expect(spy.current.downloads).toHaveLength(0);
+
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    fireEvent.click(within(await panel.findByRole('alertdialog')).getByRole('button', { name: 'Export only the 2 complete' }));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
+    const text = await spy.current.downloads[0].blob.text();
+    expect(text).toBe(`[1] ${CHINESE_GBT}\n[2] ${ENGLISH_GBT}\n`);
+    expect(text).not.toMatch(/^\[\d+\] \[J\]/m); // the empty reference of an untitled, authorless item
+    expect(panel.getByText(/\(2 articles\)\.$/)).toBeTruthy();
+
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    fireEvent.click(within(await panel.findByRole('alertdialog')).getByRole('button', { name: 'Export all 4 anyway' }));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(2));
+    expect((await spy.current.downloads[1].blob.text()).split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('asks nothing when every record is complete', async () => {
+    await libraryWithCollection();
+    const panel = openExport();
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
+    expect(panel.queryByRole('alertdialog')).toBeNull();
   });
 });
