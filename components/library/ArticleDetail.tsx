@@ -100,6 +100,7 @@ function Fields({ article }: { article: Article }) {
           <ExternalLink href={article.pdfUrl} />
         </Field>
       )}
+      {article.citationKey && <Field label="libraryCitationKey"><code>{article.citationKey}</code></Field>}
       {article.language && <Field label="libLanguage" edited={edited('language')}>{languageName(article.language, tag)}</Field>}
       <Field label="libType" edited={edited('type')}>{typeName(article.type, t)}</Field>
       <Field label="libPlatform">{sourceName(article, t)}</Field>

@@ -5,6 +5,7 @@ import type { Article } from '@/lib/model/article';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
 import { missingFields, REQUIRED_FIELDS } from '@/lib/model/completeness';
+import { pinCitationKeys } from '@/lib/db/citation-keys';
 import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
 import { downloadText } from './download';
@@ -137,7 +138,9 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
     setState({ kind: 'busy' });
     try {
       const name = scope === 'all' ? undefined : sources.collectionName;
-      const file = await formatter.exportFile(articles, format, name, new Date());
+      // BibTeX keys are kept with the articles: the next export cites them the same way.
+      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles) : articles;
+      const file = await formatter.exportFile(keyed, format, name, new Date());
       downloadText(file.text, file.mimeType, file.fileName);
       setState({ kind: 'done', fileName: file.fileName, count: articles.length });
     } catch (error) {

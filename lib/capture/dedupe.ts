@@ -46,7 +46,7 @@ function mergeSightings(a: Sighting[], b: Sighting[]): Sighting[] {
   return [...byPage.values()].slice(-LIMITS.sightings);
 }
 
-const SHORT_FIELDS = ['container-title', 'container-title-short', 'volume', 'issue', 'page', 'URL', 'pdfUrl', 'ISSN', 'language', 'publisher', 'DOI', 'source'] as const;
+const SHORT_FIELDS = ['container-title', 'container-title-short', 'volume', 'issue', 'page', 'URL', 'pdfUrl', 'ISSN', 'language', 'publisher', 'DOI', 'source', 'citationKey'] as const;
 
 /**
  * What the reader edited stays as they left it, even cleared (stop-gap: the merge rules of
