@@ -39,18 +39,18 @@ interface Props {
 }
 
 /** The matched stretch of the abstract, note, keywords... of a row in view; read when it comes into view. */
-function RowContext({ db, id, terms }: { db: SimlitDB; id: string; terms: string[] }) {
+function RowContext({ db, id, terms, headline }: { db: SimlitDB; id: string; terms: string[]; headline: string }) {
   const { t } = useI18n();
   const [context, setContext] = useState<MatchContext>();
   const key = terms.join('\n');
   useEffect(() => {
     let current = true;
-    void db.articles.get(id).then((article) => current && setContext(article && matchContext(article, terms)));
+    void db.articles.get(id).then((article) => current && setContext(article && matchContext(article, terms, headline)));
     return () => {
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, id, key]);
+  }, [db, id, key, headline]);
   if (!context) return null;
   return (
     <span class="row-context">
@@ -121,7 +121,7 @@ export function ArticleList({ db, rows, selected, openId, matches, onToggle, onO
                 <Marked text={name} terms={terms} />
               </span>
               <Byline row={row} terms={terms} />
-              {matches && terms.length > 0 && <RowContext db={db} id={row.id} terms={terms} />}
+              {matches && terms.length > 0 && <RowContext db={db} id={row.id} terms={terms} headline={name} />}
             </button>
             <span class="row-meta">
               {row.missing.length > 0 && <IncompleteBadge missing={row.missing} />}

@@ -8,10 +8,10 @@ export const MISSING_LABELS: Record<MissingField, MessageKey> = {
   issued: 'libraryMissingYear',
 };
 
-/** What a record lacks, in words: "title, authors". */
+/** What a record lacks, in words: "title, authors and year", "标题、作者和年份". */
 export function useMissingList(): (missing: readonly MissingField[]) => string {
-  const { t } = useI18n();
-  return (missing) => missing.map((field) => t(MISSING_LABELS[field])).join(t('libraryListSeparator'));
+  const { t, tag } = useI18n();
+  return (missing) => new Intl.ListFormat(tag, { type: 'conjunction' }).format(missing.map((field) => t(MISSING_LABELS[field])));
 }
 
 /** Marks a record that lacks its title, authors or year, and says which. */

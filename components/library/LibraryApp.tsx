@@ -53,11 +53,15 @@ function showsWholeCollection(query: LibraryQuery): boolean {
 const noChange = () => undefined;
 
 /** How many articles the search found, or how far building its index has come. */
-function SearchStatus({ state, text }: { state: SearchState; text: string }) {
+function SearchStatus({ state, text, shown }: { state: SearchState; text: string; shown: number }) {
   const { t, tag } = useI18n();
+  const n = (count: number) => formatNumber(count, tag);
   let status = '';
   if (state.failed) status = t('librarySearchFailed');
-  else if (state.hits && state.answered === text) status = t('librarySearchHits', formatNumber(state.hits.size, tag), text.trim());
+  else if (state.hits && state.answered === text) {
+    // The filters (collection, status...) may hide some of the hits: both counts are said.
+    status = shown < state.hits.size ? t('librarySearchHitsFiltered', n(state.hits.size), text.trim(), n(shown)) : t('librarySearchHits', n(state.hits.size), text.trim());
+  }
   else if (state.progress && state.progress.done < state.progress.total) {
     status = t('librarySearchIndexing', formatNumber(state.progress.done, tag), formatNumber(state.progress.total, tag));
   } else status = t('librarySearching');
@@ -175,7 +179,15 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   }
 
   return (
-    <div class="library" onKeyDown={(event) => event.key === 'Escape' && openId && setOpenId(undefined)}>
+    <div
+      class="library"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        // The folded sidebar lies over everything: it closes first.
+        if (sidebarOpen) setSidebarOpen(false);
+        else if (openId) setOpenId(undefined);
+      }}
+    >
       <header class="library-header">
         <h1>{t('libraryTitle')}</h1>
         <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -228,6 +240,9 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
       )}
       <div class={`library-body${openId ? ' with-detail' : ''}${sidebarOpen ? ' sidebar-open' : ''}`}>
         <nav class="sidebar" id="library-sidebar" aria-label={t('libFiltersHeading')}>
+          <button type="button" class="secondary small sidebar-close" onClick={() => setSidebarOpen(false)}>
+            {t('librarySidebarClose')}
+          </button>
           <CollectionsPanel
             db={db}
             collections={collections}
@@ -266,7 +281,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
                 : t('libCount', formatNumber(rows?.length ?? 0, tag))}
             </span>
           </div>
-          {searching && <SearchStatus state={found} text={query.text} />}
+          {searching && <SearchStatus state={found} text={query.text} shown={shown.length} />}
           {selectedShown.length > 0 && (
             <BulkActions
               db={db}

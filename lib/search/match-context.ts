@@ -13,10 +13,11 @@ export interface MatchContext {
 /**
  * The stretch of text that shows the reader why an article was found, when the row's own text
  * does not: the first field (in the search's order of weight) holding a match, cut around it.
+ * `headline` is what the row shows as the article's name (an untitled one's abstract start).
  */
-export function matchContext(article: Article, terms: readonly string[]): MatchContext | undefined {
+export function matchContext(article: Article, terms: readonly string[], headline = article.title): MatchContext | undefined {
   const authors = (article.author ?? []).map(displayName);
-  if ([article.title, authors[0], article['container-title']].some((shown) => hasMatch(shown, terms))) return undefined;
+  if ([headline, authors[0], article['container-title']].some((shown) => hasMatch(shown, terms))) return undefined;
   const fields: [ContextField, string | undefined][] = [
     ['authors', authors.join(', ')],
     ['keywords', keywordList(article).join('; ')],
