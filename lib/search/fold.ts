@@ -92,12 +92,15 @@ export function hasCjkUnit(text: string): boolean {
  */
 export function forEachWord(text: string, visit: (word: string, at: number) => void): void {
   let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const isWord = i < text.length && classOf(text.charCodeAt(i)) === CharClass.Word;
-    if (isWord && start < 0) start = i;
-    else if (!isWord && start >= 0) {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (classes[unit] === 0) learn(unit);
+    if (classes[unit] === CharClass.Word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
       visit(text.slice(start, i), start);
       start = -1;
     }
   }
+  if (start >= 0) visit(text.slice(start), start);
 }

@@ -53,7 +53,9 @@ export class FullTextIndex {
   /** Start of each field in the text, FIELD_COUNT entries per document. */
   private fieldStarts: number[] = [];
   private byId = new Map<string, number>();
-  /** Latin word -> postings (document number << FIELD_BITS | field), ascending. */
+  /** Latin word -> postings (document number << FIELD_BITS | field), ascending: a hash map for indexing. */
+  private postings = new Map<string, number[]>();
+  /** The same words in a radix tree, for prefix and typo lookups (each word enters it once). */
   private vocabulary = new SearchableMap<number[]>();
   /** English stem -> the words of the vocabulary that have it. */
   private stems = new Map<string, string[]>();
@@ -137,25 +139,29 @@ export class FullTextIndex {
   }
 
   private indexWords(doc: number, fields: string[]): void {
-    const seen = new Set<string>();
+    // Each distinct word of the article once, with the fields it occurs in as bits.
+    const fieldsOf = new Map<string, number>();
     fields.forEach((text, field) => {
-      seen.clear();
-      forEachWord(text, (word) => {
-        if (seen.has(word)) return;
-        seen.add(word);
-        let postings = this.vocabulary.get(word);
-        if (!postings) {
-          this.vocabulary.set(word, (postings = []));
-          const stem = stemOf(word);
-          if (stem) {
-            const same = this.stems.get(stem);
-            if (same) same.push(word);
-            else this.stems.set(stem, [word]);
-          }
-        }
-        postings.push((doc << FIELD_BITS) | field);
-      });
+      const bit = 1 << field;
+      forEachWord(text, (word) => fieldsOf.set(word, (fieldsOf.get(word) ?? 0) | bit));
     });
+    for (const [word, bits] of fieldsOf) {
+      const postings = this.postings.get(word) ?? this.newWord(word);
+      for (let field = 0; field < FIELD_COUNT; field++) if (bits & (1 << field)) postings.push((doc << FIELD_BITS) | field);
+    }
+  }
+
+  private newWord(word: string): number[] {
+    const postings: number[] = [];
+    this.postings.set(word, postings);
+    this.vocabulary.set(word, postings);
+    const stem = stemOf(word);
+    if (stem) {
+      const same = this.stems.get(stem);
+      if (same) same.push(word);
+      else this.stems.set(stem, [word]);
+    }
+    return postings;
   }
 
   /** The library words a typed word stands for, each with how well it matches. */
@@ -177,7 +183,7 @@ export class FullTextIndex {
   private matchWord(word: string, within: TermMatches | undefined): TermMatches {
     const matches: TermMatches = new Map();
     for (const [candidate, quality] of this.expand(word)) {
-      for (const posting of this.vocabulary.get(candidate)!) {
+      for (const posting of this.postings.get(candidate)!) {
         const doc = posting >>> FIELD_BITS;
         if (this.texts[doc] === '' || (within && !within.has(doc))) continue;
         const score = FIELD_WEIGHTS[posting & ((1 << FIELD_BITS) - 1)] * quality;
@@ -219,6 +225,7 @@ export class FullTextIndex {
     this.versions = [];
     this.fieldStarts = [];
     this.byId = new Map();
+    this.postings = new Map();
     this.vocabulary = new SearchableMap();
     this.stems = new Map();
     this.removed = 0;
