@@ -28,7 +28,7 @@ const IMPORT_RULES: Rule[] = [
   [/not a BibTeX, RIS or CSL-JSON file/i, 'libraryImportUnknown'],
   [/not valid JSON/i, 'libraryImportBadJson'],
   [/more than \d+ (entries|records|items)/i, 'libraryImportTooMany'],
-  [/collection/i, 'libraryImportNoCollection'],
+  [/the collection .* does not exist/i, 'libraryImportNoCollection'],
 ];
 
 export function importErrorText(raw: string, t: Translator['t']): string {
