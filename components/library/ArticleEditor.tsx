@@ -48,6 +48,15 @@ function FormField({ field, label, problem, children }: { field: DraftField; lab
   );
 }
 
+/** The inputs of a name typed whole, or as family and given names: part, label, placeholder. */
+const NAME_PARTS: Record<'whole' | 'split', [keyof Omit<NameInput, 'whole'>, MessageKey, MessageKey?][]> = {
+  whole: [['literal', 'libraryEditAuthorName']],
+  split: [
+    ['family', 'libraryEditAuthorFamily', 'libraryEditFamily'],
+    ['given', 'libraryEditAuthorGiven', 'libraryEditGiven'],
+  ],
+};
+
 function AuthorRows({ authors, onChange, wholeByDefault }: { authors: NameInput[]; onChange(authors: NameInput[]): void; wholeByDefault: boolean }) {
   const { t } = useI18n();
   const set = (index: number, change: Partial<NameInput>) => onChange(authors.map((name, i) => (i === index ? { ...name, ...change } : name)));
@@ -70,31 +79,16 @@ function AuthorRows({ authors, onChange, wholeByDefault }: { authors: NameInput[
                 <option value="whole">{t('libraryEditAuthorWhole')}</option>
                 <option value="split">{t('libraryEditAuthorSplit')}</option>
               </select>
-              {name.whole ? (
+              {(name.whole ? NAME_PARTS.whole : NAME_PARTS.split).map(([part, label, placeholder]) => (
                 <input
+                  key={part}
                   type="text"
-                  aria-label={t('libraryEditAuthorName', n)}
-                  value={name.literal}
-                  onInput={(event) => set(i, { literal: (event.currentTarget as HTMLInputElement).value })}
+                  aria-label={t(label, n)}
+                  placeholder={placeholder && t(placeholder)}
+                  value={name[part]}
+                  onInput={(event) => set(i, { [part]: (event.currentTarget as HTMLInputElement).value })}
                 />
-              ) : (
-                <>
-                  <input
-                    type="text"
-                    aria-label={t('libraryEditAuthorFamily', n)}
-                    placeholder={t('libraryEditFamily')}
-                    value={name.family}
-                    onInput={(event) => set(i, { family: (event.currentTarget as HTMLInputElement).value })}
-                  />
-                  <input
-                    type="text"
-                    aria-label={t('libraryEditAuthorGiven', n)}
-                    placeholder={t('libraryEditGiven')}
-                    value={name.given}
-                    onInput={(event) => set(i, { given: (event.currentTarget as HTMLInputElement).value })}
-                  />
-                </>
-              )}
+              ))}
               <span class="edit-author-actions">
                 <button type="button" class="secondary small" disabled={i === 0} aria-label={t('libraryEditAuthorUp', n)} onClick={() => move(i, -1)}>↑</button>
                 <button type="button" class="secondary small" disabled={i === authors.length - 1} aria-label={t('libraryEditAuthorDown', n)} onClick={() => move(i, 1)}>↓</button>

@@ -7,23 +7,13 @@ import { missingFields } from '@/lib/model/completeness';
 import { displayName } from '@/lib/text/names';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { readStore, tabIdOf, waitFor } from './library-db';
+import { GOVERNANCE_DOI, GOVERNANCE_PAGE, GOVERNANCE_TITLE, GOVERNANCE_URL } from './governance-page';
 import { servePages, type PageServer } from './page-server';
 
 const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 
-/** A new reader's first week: the seed list, a CNKI result page, a Qinyun article, Nature, PubMed, arXiv, and a governance article. */
-const GOVERNANCE_URL = 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20240117&flag=1';
-const GOVERNANCE_TITLE = '问责压力下基层干部避责行为的生成机制';
-const GOVERNANCE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${GOVERNANCE_TITLE}</title>
-<meta name="citation_title" content="${GOVERNANCE_TITLE}">
-<meta name="citation_author" content="王建军"><meta name="citation_author" content="李晓梅">
-<meta name="citation_journal_title" content="公共管理学报"><meta name="citation_publication_date" content="2024/01/20">
-<meta name="citation_doi" content="10.16149/j.cnki.sample.2024.01.003">
-<meta name="citation_abstract" content="问责是压力型体制下推动基层政策执行的重要手段,但问责泛化也诱发了基层干部的避责行为。基于对两个县的田野调查,研究发现上级问责压力使基层干部通过留痕管理和责任转移规避问责风险。">
-<meta name="citation_keywords" content="问责; 避责; 基层治理">
-</head><body><h1>${GOVERNANCE_TITLE}</h1></body></html>`;
-
+/** A new reader's first week: the seed list, a Qinyun article, a CNKI result page, Nature, PubMed, arXiv, and a governance article. */
 const PAGES = [
   { url: 'http://ggglxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001', file: resolve(SHARED_PAGES, 'qinyun-similar.html') },
   { url: 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20230502&flag=1', file: resolve(SHARED_PAGES, 'qinyun-article.html') },
@@ -108,7 +98,7 @@ describe('the library page in the real browser', () => {
       () => readStore<{ pageUrl: string; capturedAt: number }>(browser.worker, 'captures'),
       (rows) => rows.some((c) => c.pageUrl === GOVERNANCE_URL && c.capturedAt > before.capturedAt),
     );
-    const stored = (await readStore<Article>(browser.worker, 'articles')).find((a) => a.DOI === '10.16149/j.cnki.sample.2024.01.003')!;
+    const stored = (await readStore<Article>(browser.worker, 'articles')).find((a) => a.DOI === GOVERNANCE_DOI)!;
     expect(stored.title).toBe(newTitle);
     expect(stored.readerFields).toContain('title');
     expect(stored.sightings.length).toBeGreaterThanOrEqual(1);

@@ -5,25 +5,13 @@ import type { Page } from 'playwright-core';
 import type { Article } from '@/lib/model/article';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { readStore, tabIdOf, waitFor } from './library-db';
+import { GOVERNANCE_PAGE, GOVERNANCE_TITLE, GOVERNANCE_URL } from './governance-page';
 import { servePages, type PageServer } from './page-server';
 
 const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 const SEED_URL = 'http://ggglxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
 const MEDICINE_URL = 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20230502&flag=1';
-const GOVERNANCE_URL = 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20240117&flag=1';
-const GOVERNANCE_TITLE = '问责压力下基层干部避责行为的生成机制';
-
-/** An article page written for this test: its topic is the seed list's (accountability, blame avoidance). */
-const GOVERNANCE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${GOVERNANCE_TITLE}</title>
-<meta name="citation_title" content="${GOVERNANCE_TITLE}">
-<meta name="citation_author" content="王建军"><meta name="citation_author" content="李晓梅">
-<meta name="citation_journal_title" content="公共管理学报"><meta name="citation_publication_date" content="2024/01/20">
-<meta name="citation_volume" content="21"><meta name="citation_issue" content="1"><meta name="citation_firstpage" content="33"><meta name="citation_lastpage" content="47">
-<meta name="citation_doi" content="10.16149/j.cnki.sample.2024.01.003">
-<meta name="citation_abstract" content="问责是压力型体制下推动基层政策执行的重要手段,但问责泛化也诱发了基层干部的避责行为。基于对两个县的田野调查,研究发现:上级问责压力与基层治理资源不足之间的张力,使基层干部通过留痕管理、责任转移和形式主义应对来规避问责风险。避责行为削弱了基层治理效能,应完善问责制度,合理划分权责,为基层减负。">
-<meta name="citation_keywords" content="问责; 避责; 基层治理; 形式主义; 基层干部">
-</head><body><h1>${GOVERNANCE_TITLE}</h1></body></html>`;
 
 /** The similar list once it holds the background's fresh answer, not the one kept with the capture. */
 function currentSimilar(popup: Page, name = 'Similar in your library') {
