@@ -2,7 +2,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { MissingField } from '@/lib/model/completeness';
 import { useI18n } from '../i18n-context';
 
-export const MISSING_LABELS: Record<MissingField, MessageKey> = {
+const MISSING_LABELS: Record<MissingField, MessageKey> = {
   title: 'libraryMissingTitle',
   author: 'libraryMissingAuthor',
   issued: 'libraryMissingYear',

@@ -3,7 +3,7 @@ import type { CslType } from '@/lib/model/edit-fields';
 import { IMPORT_PLATFORM } from '@/lib/import/to-article';
 
 /** Every CSL type the editor offers, named; a type added there fails to compile here until named. */
-export const TYPE_LABELS: Record<CslType, MessageKey> = {
+const TYPE_LABELS: Record<CslType, MessageKey> = {
   'article-journal': 'libraryTypeArticleJournal',
   article: 'libraryTypeArticle',
   'paper-conference': 'libraryTypePaperConference',
@@ -33,7 +33,7 @@ export function typeName(type: string, t: Translator['t']): string {
  * Where an article came from, by the id of the extractor that read it. The generic readers
  * (page metadata, a lone DOI, a list of articles) name how the page was read, not a platform.
  */
-export const PLATFORM_LABELS: Record<string, MessageKey> = {
+const PLATFORM_LABELS: Record<string, MessageKey> = {
   cnki: 'libraryPlatformCnki',
   wanfang: 'libraryPlatformWanfang',
   cqvip: 'libraryPlatformCqvip',

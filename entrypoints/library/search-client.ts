@@ -37,7 +37,7 @@ export function workerSearch(inPage: () => LibrarySearcher): LibrarySearcher {
     else entry.resolve(data.answer);
   }
 
-  /** The worker, started if need be; undefined once it failed (the page's search answers). */
+  /** Sends to the worker, started if need be; false once it failed (the page's own search answers then). */
   function send(request: SearchWorkerRequest): boolean {
     if (fallback) return false;
     try {

@@ -16,7 +16,3 @@ export function missingFields(article: Pick<Article, 'title' | 'author' | 'issue
   if (issuedYear(article) === undefined) missing.push('issued');
   return missing;
 }
-
-export function isIncomplete(article: Pick<Article, 'title' | 'author' | 'issued'>): boolean {
-  return missingFields(article).length > 0;
-}

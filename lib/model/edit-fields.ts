@@ -33,7 +33,7 @@ export function readText(text: string, maxLength = 2000): string | undefined {
 }
 
 /** An abstract keeps its paragraphs; blank is "no value". */
-export function readLongText(text: string): string | undefined {
+function readLongText(text: string): string | undefined {
   const paragraphs = text.split(/\n\s*\n/).map((paragraph) => cleanText(paragraph)).filter(Boolean);
   return paragraphs.join('\n\n') || undefined;
 }
@@ -130,7 +130,7 @@ export function readNames(inputs: readonly NameInput[]): CslName[] | undefined {
 }
 
 /** A stored name as the editor shows it. */
-export function nameInput(name: CslName): NameInput {
+function nameInput(name: CslName): NameInput {
   if (name.literal !== undefined || (!name.family && !name.given)) return { whole: true, literal: name.literal ?? '', family: '', given: '' };
   return { whole: false, literal: '', family: name.family ?? '', given: name.given ?? '' };
 }

@@ -56,7 +56,7 @@ function learn(unit: number): void {
 }
 
 /** The folded unit of one UTF-16 unit. */
-export function foldUnit(unit: number): number {
+function foldUnit(unit: number): number {
   if (classes[unit] === 0) learn(unit);
   return folded[unit];
 }
@@ -78,12 +78,6 @@ export function foldText(text: string): string {
   }
   // Decoding the units natively is several times faster than String.fromCharCode over chunks.
   return utf16.decode(codes);
-}
-
-/** Whether folded text holds a CJK character. */
-export function hasCjkUnit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (classOf(text.charCodeAt(i)) === CharClass.Cjk) return true;
-  return false;
 }
 
 /**

@@ -6,7 +6,6 @@ import { displayName } from '../text/names';
  * weight: a term found in the title ranks an article above one found only in its abstract.
  */
 export const SEARCH_FIELDS = ['title', 'authors', 'keywords', 'tags', 'container', 'doi', 'note', 'abstract'] as const;
-export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export const FIELD_WEIGHTS: readonly number[] = [8, 6, 5, 5, 3, 3, 2, 1];
 

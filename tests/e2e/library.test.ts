@@ -72,6 +72,8 @@ describe('the library page in the real browser', () => {
     expect((await rowIds(library)).sort()).toEqual(expected.sort());
     // Each row marks the term where the reader can see it: in the title, or in the stretch of text shown under it.
     for (const row of await library.locator('.library-row').all()) expect(await row.locator('mark').first().textContent()).toBe('问责');
+    // The index was built and searched off the page, in the search worker.
+    expect(library.workers().some((worker) => worker.url().includes('search-worker'))).toBe(true);
     // Typed in the English interface, an English word with a typo finds the Nature article.
     await library.getByRole('searchbox', { name: 'Search the library' }).fill('inflamasome');
     await expect.poll(async () => (await library.locator('.row-title').allTextContents()).join('\n')).toContain('NLRP3 inflammasome');
