@@ -15,14 +15,12 @@ const found = async (search: LibrarySearch, text: string) => (await search.searc
 describe('LibrarySearch', () => {
   it('reads nothing until the first search, then the whole library, reporting progress', async () => {
     const db = testDb();
-    await db.articles.bulkAdd(Array.from({ length: 1203 }, (_, i) => article(`a${String(i).padStart(4, '0')}`, { title: i % 3 ? '政策执行' : '问责制度' })));
-    const search = new LibrarySearch(db, 500);
+    await db.articles.bulkAdd(Array.from({ length: 123 }, (_, i) => article(`a${String(i).padStart(4, '0')}`, { title: i % 3 ? '政策执行' : '问责制度' })));
+    const search = new LibrarySearch(db, 50);
     const progress: SearchProgress[] = [];
     const { hits } = await search.search('问责', (p) => progress.push(p));
-    expect(hits.length).toBe(401);
-    expect(progress[0]).toEqual({ done: 0, total: 1203 });
-    expect(progress.at(-1)).toEqual({ done: 1203, total: 1203 });
-    expect(progress.map((p) => p.done)).toEqual([0, 500, 1000, 1203]); // page by page
+    expect(hits.length).toBe(41);
+    expect(progress).toEqual([0, 50, 100, 123].map((done) => ({ done, total: 123 }))); // page by page
   });
 
   it('catches up with articles added, changed and deleted since the last search', async () => {
@@ -51,11 +49,11 @@ describe('LibrarySearch', () => {
 
   it('answers searches in turn while the index is being built', async () => {
     const db = testDb();
-    await db.articles.bulkAdd(Array.from({ length: 600 }, (_, i) => article(`a${i}`, { title: `neural ${i}` })));
-    const search = new LibrarySearch(db);
+    await db.articles.bulkAdd(Array.from({ length: 120 }, (_, i) => article(`a${i}`, { title: `neural ${i}` })));
+    const search = new LibrarySearch(db, 50);
     search.prepare();
-    const [first, second] = await Promise.all([search.search('neural'), search.search('neural 599')]);
-    expect(first.hits.length).toBe(600);
-    expect(second.hits.map((hit) => hit.id)).toEqual(['a599']);
+    const [first, second] = await Promise.all([search.search('neural'), search.search('neural 119')]);
+    expect(first.hits.length).toBe(120);
+    expect(second.hits.map((hit) => hit.id)).toEqual(['a119']);
   });
 });
