@@ -11,7 +11,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          // Vitest's default of 5 s per test failed tests that do real work (an index of a thousand
+          // articles, a backup round trip) on a busy two-core machine: tests wait for states, and
+          // this only ends a test that would never reach one.
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

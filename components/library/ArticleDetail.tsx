@@ -8,13 +8,19 @@ import { displayName } from '@/lib/text/names';
 import { doiUrl } from '@/lib/text/urls';
 import { formatDate, formatDateTime, formatIssued } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
+import { missingFields } from '@/lib/model/completeness';
+import { httpUrl } from '@/lib/text/urls';
+import { unicodeHost } from '@/lib/text/unicode-host';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
-import { textLang } from '../article-text';
+import { articleHeadline, textLang } from '../article-text';
+import { ArticleEditor } from './ArticleEditor';
 import { CopyCitation } from './CopyCitation';
 import { DetailSimilar, type SimilarQuery } from './DetailSimilar';
 import { ExternalLink } from './ExternalLink';
 import { inPageFormatter, type Formatter } from './formatter';
+import { useMissingList } from './IncompleteBadge';
+import { platformName, typeName } from './labels';
 import { languageName } from './LibraryFilters';
 import { TagAddForm } from './TagAddForm';
 
@@ -25,52 +31,67 @@ interface Props {
   formatter?: Formatter;
   onClose(): void;
   onDelete(ids: string[]): void;
+  /** The reader changed these articles here (fields, tags, note): the search and the ranking index read them again. */
+  onEdited?(ids: string[]): void;
   /** Similar articles from the background's index; the section is left out without it. */
   similar?: SimilarQuery;
   onOpen?(id: string): void;
 }
 
-function Field({ label, children }: { label: MessageKey; children: ComponentChildren }) {
+/** A labelled value; a field the reader edited says so. */
+function Field({ label, edited, children }: { label: MessageKey; edited?: boolean; children: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <>
       <dt>{t(label)}</dt>
-      <dd>{children}</dd>
+      <dd>
+        {children}
+        {edited && <span class="edited-mark">{t('libraryEditedByYou')}</span>}
+      </dd>
     </>
   );
 }
 
+/** Where the article was read: the platform, or for the generic readers the site and how. */
+function sourceName(article: Article, t: ReturnType<typeof useI18n>['t']): string {
+  const name = platformName(article.platform, t);
+  const page = httpUrl(article.sightings.at(-1)?.pageUrl ?? article.URL);
+  const generic = ['meta', 'doi', 'list', ''].includes(article.platform);
+  return generic && page ? `${unicodeHost(new URL(page).hostname)} · ${name}` : name;
+}
+
 /** The bibliographic fields that are present, each as a labelled value. */
 function Fields({ article }: { article: Article }) {
-  const { tag } = useI18n();
+  const { t, tag } = useI18n();
+  const edited = (field: string) => article.readerFields?.includes(field);
   const lang = textLang(article.language);
   const issued = formatIssued(article.issued?.['date-parts']?.[0], tag) ?? article.issued?.raw;
   const keywords = keywordList(article);
   return (
     <dl class="detail-fields">
       {article.author?.length ? (
-        <Field label="libAuthors">
+        <Field label="libAuthors" edited={edited('author')}>
           <span lang={lang}>{article.author.map(displayName).join(', ')}</span>
         </Field>
       ) : null}
       {article['container-title'] && (
-        <Field label="libSource">
+        <Field label="libSource" edited={edited('container-title')}>
           <span lang={lang}>{article['container-title']}</span>
         </Field>
       )}
-      {issued && <Field label="libIssued">{issued}</Field>}
-      {article.volume && <Field label="libVolume">{article.volume}</Field>}
-      {article.issue && <Field label="libIssue">{article.issue}</Field>}
-      {article.page && <Field label="libPages">{article.page}</Field>}
+      {issued && <Field label="libIssued" edited={edited('issued')}>{issued}</Field>}
+      {article.volume && <Field label="libVolume" edited={edited('volume')}>{article.volume}</Field>}
+      {article.issue && <Field label="libIssue" edited={edited('issue')}>{article.issue}</Field>}
+      {article.page && <Field label="libPages" edited={edited('page')}>{article.page}</Field>}
       {article.publisher && <Field label="libPublisher">{article.publisher}</Field>}
       {article.ISSN && <Field label="libIssn">{article.ISSN}</Field>}
       {article.DOI && (
-        <Field label="libDoi">
+        <Field label="libDoi" edited={edited('DOI')}>
           <ExternalLink href={doiUrl(article.DOI)} text={article.DOI} />
         </Field>
       )}
       {article.URL && (
-        <Field label="libUrl">
+        <Field label="libUrl" edited={edited('URL')}>
           <ExternalLink href={article.URL} />
         </Field>
       )}
@@ -79,11 +100,12 @@ function Fields({ article }: { article: Article }) {
           <ExternalLink href={article.pdfUrl} />
         </Field>
       )}
-      {article.language && <Field label="libLanguage">{languageName(article.language, tag)}</Field>}
-      <Field label="libType">{article.type}</Field>
-      <Field label="libPlatform">{article.platform}</Field>
+      {article.citationKey && <Field label="libraryCitationKey"><code>{article.citationKey}</code></Field>}
+      {article.language && <Field label="libLanguage" edited={edited('language')}>{languageName(article.language, tag)}</Field>}
+      <Field label="libType" edited={edited('type')}>{typeName(article.type, t)}</Field>
+      <Field label="libPlatform">{sourceName(article, t)}</Field>
       {keywords.length > 0 && (
-        <Field label="libKeywords">
+        <Field label="libKeywords" edited={edited('keyword')}>
           <span lang={lang}>{keywords.join('; ')}</span>
         </Field>
       )}
@@ -91,8 +113,11 @@ function Fields({ article }: { article: Article }) {
   );
 }
 
-function TagEditor({ db, article }: { db: SimlitDB; article: Article }) {
+type Edited = { onEdited(ids: string[]): void };
+
+function TagEditor({ db, article, onEdited }: { db: SimlitDB; article: Article } & Edited) {
   const { t } = useI18n();
+  const ids = [article.id];
   return (
     <section class="detail-section" aria-labelledby="detail-tags">
       <h3 id="detail-tags">{t('libTags')}</h3>
@@ -103,14 +128,14 @@ function TagEditor({ db, article }: { db: SimlitDB; article: Article }) {
           {article.tags.map((tagName) => (
             <li key={tagName} class="chip">
               <span>{tagName}</span>
-              <button type="button" class="chip-remove" aria-label={t('libRemoveTag', tagName)} onClick={() => void removeTag(db, [article.id], tagName)}>
+              <button type="button" class="chip-remove" aria-label={t('libRemoveTag', tagName)} onClick={() => void removeTag(db, ids, tagName).then(() => onEdited(ids))}>
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      <TagAddForm class="inline-form" onAdd={(tags) => addTags(db, [article.id], tags)} />
+      <TagAddForm class="inline-form" onAdd={(tags) => addTags(db, ids, tags).then(() => onEdited(ids))} />
     </section>
   );
 }
@@ -139,7 +164,7 @@ function CollectionPicker({ db, article, collections }: { db: SimlitDB; article:
 }
 
 /** Keyed by article: another article starts a new draft; a live update of this one keeps what is typed. */
-function NoteEditor({ db, article }: { db: SimlitDB; article: Article }) {
+function NoteEditor({ db, article, onEdited }: { db: SimlitDB; article: Article } & Edited) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(article.note ?? '');
   const [saved, setSavedMessage] = useState(false);
@@ -149,6 +174,7 @@ function NoteEditor({ db, article }: { db: SimlitDB; article: Article }) {
       onSubmit={async (event) => {
         event.preventDefault();
         await setNote(db, article.id, draft);
+        onEdited([article.id]);
         setSavedMessage(true);
       }}
     >
@@ -177,7 +203,7 @@ function CaptureHistory({ article }: { article: Article }) {
             <ExternalLink href={sighting.pageUrl} />
             <span class="muted">
               {' · '}
-              {[sighting.platform, sighting.position !== undefined ? t('libPosition', sighting.position) : undefined, formatDateTime(sighting.capturedAt, tag)]
+              {[platformName(sighting.platform, t), sighting.position !== undefined ? t('libPosition', sighting.position) : undefined, formatDateTime(sighting.capturedAt, tag)]
                 .filter(Boolean)
                 .join(' · ')}
             </span>
@@ -188,9 +214,39 @@ function CaptureHistory({ article }: { article: Article }) {
   );
 }
 
-/** Everything about one article, with the reader's edits: save, tags, collections, note, delete. */
-export function ArticleDetail({ db, id, collections, formatter = inPageFormatter, onClose, onDelete, similar, onOpen }: Props) {
+/** What the record lacks, and how it gets completed: its own page, or the editor. */
+function IncompleteNotice({ article }: { article: Article }) {
   const { t } = useI18n();
+  const missing = missingFields(article);
+  const list = useMissingList()(missing);
+  if (!missing.length) return null;
+  const page = httpUrl(article.URL) ?? httpUrl(article.sightings.at(-1)?.pageUrl);
+  return (
+    <div class="incomplete-notice" role="note">
+      <p>{t('libraryIncompleteNotice', list)}</p>
+      <p>
+        {t('libraryIncompleteHowTo')}
+        {page && (
+          <>
+            {' '}
+            <ExternalLink href={page} text={t('libraryOpenArticlePage')} />
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+type EditState = 'viewing' | 'editing' | 'saved' | 'unchanged';
+
+/**
+ * Everything about one article, with the reader's edits: its fields, save, tags, collections,
+ * note, delete. Keyed by article in the library: opening another one starts afresh (statuses
+ * such as "copied" or "saved" do not follow the reader to the next article).
+ */
+export function ArticleDetail({ db, id, collections, formatter = inPageFormatter, onClose, onDelete, onEdited = () => undefined, similar, onOpen }: Props) {
+  const { t } = useI18n();
+  const [edit, setEdit] = useState<EditState>('viewing');
   const { value: article } = useLiveQuery(async () => (await db.articles.get(id)) ?? null, [db, id]);
   if (article === undefined) return <aside class="detail" aria-label={t('libDetailHeading')} />;
   if (article === null) {
@@ -202,10 +258,11 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
   }
   const lang = textLang(article.language);
   const saved = article.savedAt !== undefined;
+  const editing = edit === 'editing';
   return (
     <aside class="detail" aria-labelledby="detail-title" data-article-id={article.id}>
       <div class="detail-head">
-        <h2 id="detail-title" lang={lang}>{article.title || t('untitled')}</h2>
+        <h2 id="detail-title" lang={lang} class={article.title ? undefined : 'is-untitled'}>{articleHeadline(article, t('untitled'))}</h2>
         <button type="button" class="secondary small" onClick={onClose}>{t('libClose')}</button>
       </div>
       {article.altTitle && (
@@ -214,15 +271,34 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
           <span lang="en">{article.altTitle}</span>
         </p>
       )}
+      <IncompleteNotice article={article} />
       <div class="detail-actions">
         <button type="button" aria-pressed={saved} onClick={() => void setSaved(db, [article.id], !saved)}>
           {saved ? t('libUnsave') : t('save')}
         </button>
+        <button type="button" class="secondary" aria-expanded={editing} onClick={() => setEdit(editing ? 'viewing' : 'editing')}>
+          {t('libraryEdit')}
+        </button>
         <button type="button" class="danger" onClick={() => onDelete([article.id])}>{t('libDeleteArticle')}</button>
       </div>
-      <CopyCitation key={article.id} db={db} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
-      <Fields article={article} />
-      {article.abstract && (
+      <p class="muted" role="status">
+        {edit === 'saved' ? t('libraryEditSaved') : edit === 'unchanged' ? t('libraryEditUnchanged') : ''}
+      </p>
+      <CopyCitation db={db} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
+      {editing ? (
+        <ArticleEditor
+          db={db}
+          article={article}
+          onCancel={() => setEdit('viewing')}
+          onSaved={(changed) => {
+            setEdit(changed.length ? 'saved' : 'unchanged');
+            if (changed.length) onEdited([article.id]);
+          }}
+        />
+      ) : (
+        <Fields article={article} />
+      )}
+      {article.abstract && !editing && (
         <section class="detail-section" aria-labelledby="detail-abstract">
           <h3 id="detail-abstract">{t('libAbstract')}</h3>
           <p class="abstract" lang={lang}>{article.abstract}</p>
@@ -234,8 +310,8 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
           <p class="abstract" lang="en">{article.altAbstract}</p>
         </section>
       )}
-      <NoteEditor key={article.id} db={db} article={article} />
-      <TagEditor db={db} article={article} />
+      <NoteEditor db={db} article={article} onEdited={onEdited} />
+      <TagEditor db={db} article={article} onEdited={onEdited} />
       <CollectionPicker db={db} article={article} collections={collections} />
       <CaptureHistory article={article} />
       {similar && onOpen && <DetailSimilar db={db} id={article.id} similar={similar} onOpen={onOpen} />}

@@ -49,6 +49,7 @@ export function BulkActions({ db, selected, collections, current, formatter = in
       )}
       <TagAddForm class="bulk-group" onAdd={(tags) => addTags(db, selected, tags)} />
       <CopyCitation
+        key={selected.join('\n')}
         db={db}
         formatter={formatter}
         label={t('libCopyReferences')}

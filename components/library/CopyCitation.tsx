@@ -4,6 +4,7 @@ import type { SimlitDB } from '@/lib/db/schema';
 import { readSettings, writeSetting } from '@/lib/db/settings';
 import type { Article } from '@/lib/model/article';
 import type { MessageKey } from '@/lib/i18n';
+import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import type { Formatter } from './formatter';
@@ -100,7 +101,7 @@ export function CopyCitation({ db, load, formatter, label }: Props) {
       <span role="status" class="muted">
         {busy ? t(style === 'apa' ? 'libCitationBusyApa' : 'libCitationBusy') : state.kind === 'copied' ? t('libCitationCopied') : ''}
       </span>
-      {state.kind === 'failed' && <p class="error" role="alert">{t('libCitationFailed', state.reason)}</p>}
+      {state.kind === 'failed' && <ErrorMessage message={t('libraryCitationFailed')} detail={state.reason} />}
       {state.kind === 'manual' && (
         <div class="manual-copy">
           <p class="notice" role="alert">{t('libCitationCopyFailed')}</p>

@@ -1,9 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat } from '@/lib/export';
 import type { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
+import { missingFields, REQUIRED_FIELDS } from '@/lib/model/completeness';
+import { pinCitationKeys } from '@/lib/db/citation-keys';
+import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
 import { downloadText } from './download';
 import type { Formatter } from './formatter';
@@ -36,13 +39,27 @@ export interface ExportSources {
   collectionName?: string;
 }
 
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string; count: number } | { kind: 'failed'; reason: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  /** Some articles lack a title, authors or year: the reader chooses before anything is written. */
+  | { kind: 'incomplete'; articles: Article[]; incomplete: Set<string> }
+  | { kind: 'done'; fileName: string; count: number }
+  | { kind: 'nothing' }
+  | { kind: 'failed'; reason: string };
 
 interface Props {
   db: SimlitDB;
   sources: ExportSources;
   formatter: Formatter;
   onClose(): void;
+}
+
+/** A ref whose element takes the focus when it appears (the choice the reader must make next). */
+function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
 }
 
 /** Loads articles by id in the given order, skipping any deleted meanwhile. */
@@ -54,6 +71,35 @@ function defaultScope(sources: ExportSources): ExportScope {
   if (sources.selection.length) return 'selection';
   return sources.shown.length ? 'shown' : 'all';
 }
+
+/**
+ * Says how many of the articles to export lack a title, authors or year (a reference made of one
+ * reads "[3] [J]."), and lets the reader export them all, only the complete ones, or nothing.
+ */
+function IncompleteWarning({ articles, incomplete, onWrite, onCancel }: { articles: Article[]; incomplete: Set<string>; onWrite(articles: Article[]): void; onCancel(): void }) {
+  const { t, tag } = useI18n();
+  const n = (count: number) => formatNumber(count, tag);
+  const complete = articles.filter((article) => !incomplete.has(article.id));
+  const lacking = REQUIRED_FIELDS.map((field) => [field, articles.filter((article) => missingFields(article).includes(field)).length] as const).filter(([, count]) => count > 0);
+  const write = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <div class="export-warning" role="alertdialog" aria-labelledby="export-warning-text" aria-describedby="export-warning-detail">
+      <p id="export-warning-text">{t('libraryExportIncomplete', n(incomplete.size), n(articles.length))}</p>
+      <p id="export-warning-detail" class="muted">
+        {lacking.map(([field, count]) => t(MISSING_COUNTS[field], n(count))).join(t('libraryListSeparator'))}
+      </p>
+      <div class="warning-actions">
+        <button type="button" ref={write} onClick={() => onWrite(articles)}>{t('libraryExportAnyway', n(articles.length))}</button>
+        {complete.length > 0 && (
+          <button type="button" class="secondary" onClick={() => onWrite(complete)}>{t('libraryExportComplete', n(complete.length))}</button>
+        )}
+        <button type="button" class="secondary" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </div>
+  );
+}
+
+const MISSING_COUNTS = { title: 'libraryLackingTitle', author: 'libraryLackingAuthor', issued: 'libraryLackingYear' } as const satisfies Record<string, MessageKey>;
 
 /** Exports the selection, the articles in view (e.g. a collection) or the whole library as a file. */
 export function ExportPanel({ db, sources, formatter, onClose }: Props) {
@@ -74,16 +120,27 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
   ]);
   scopes.push(['all', t('libExportScopeAll', n(sources.all.length))]);
 
-  async function download() {
+  /** Loads the articles in scope; asks first when some are incomplete. */
+  async function start() {
     setState({ kind: 'busy' });
     try {
       const articles = await loadArticles(db, sources[scope]);
-      if (!articles.length) {
-        setState({ kind: 'failed', reason: t('libExportNothing') });
-        return;
-      }
+      if (!articles.length) return setState({ kind: 'nothing' });
+      const incomplete = new Set(articles.filter((article) => missingFields(article).length > 0).map((article) => article.id));
+      if (incomplete.size) return setState({ kind: 'incomplete', articles, incomplete });
+      await write(articles);
+    } catch (error) {
+      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function write(articles: Article[]) {
+    setState({ kind: 'busy' });
+    try {
       const name = scope === 'all' ? undefined : sources.collectionName;
-      const file = await formatter.exportFile(articles, format, name, new Date());
+      // BibTeX keys are kept with the articles: the next export cites them the same way.
+      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles) : articles;
+      const file = await formatter.exportFile(keyed, format, name, new Date());
       downloadText(file.text, file.mimeType, file.fileName);
       setState({ kind: 'done', fileName: file.fileName, count: articles.length });
     } catch (error) {
@@ -98,7 +155,7 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
         class="tool-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!busy) void download();
+          if (!busy) void start();
         }}
       >
         <fieldset>
@@ -130,7 +187,9 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
       <p role="status" class="muted">
         {busy ? t(format === 'apa' ? 'libExportBusyApa' : 'libExportBusy') : state.kind === 'done' ? t('libExportDone', state.fileName, n(state.count)) : ''}
       </p>
-      {state.kind === 'failed' && <p class="error" role="alert">{t('libExportFailed', state.reason)}</p>}
+      {state.kind === 'incomplete' && <IncompleteWarning articles={state.articles} incomplete={state.incomplete} onWrite={write} onCancel={() => setState({ kind: 'idle' })} />}
+      {state.kind === 'nothing' && <p class="error" role="alert">{t('libExportNothing')}</p>}
+      {state.kind === 'failed' && <ErrorMessage message={t('libraryExportFailed')} detail={state.reason} />}
     </ToolPanel>
   );
 }

@@ -3,6 +3,9 @@ import type { SimlitDB } from '@/lib/db/schema';
 import type { CollectionWithCount } from '@/lib/db/collections';
 import type { ImportReport } from '@/lib/import/import-file';
 import { formatNumber } from '@/lib/format';
+import { entryErrorText, importErrorText } from '../error-text';
+import { ErrorMessage } from '../ErrorMessage';
+import { FilePicker } from '../FilePicker';
 import { useI18n } from '../i18n-context';
 import { ToolPanel } from './ToolPanel';
 
@@ -10,7 +13,11 @@ export const IMPORT_ACCEPT = '.bib,.ris,.json,.txt';
 
 const FORMAT_NAMES: Record<NonNullable<ImportReport['format']>, string> = { bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
 
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'report'; fileName: string; report: ImportReport } | { kind: 'failed'; reason: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'report'; fileName: string; report: ImportReport }
+  | { kind: 'failed'; fileName: string; reason: string };
 
 interface Props {
   db: SimlitDB;
@@ -34,7 +41,7 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
   return (
     <div class="import-report">
       {report.error ? (
-        <p class="error" role="alert">{t('libImportError', fileName, report.error)}</p>
+        <ErrorMessage message={t('libraryImportFailed', fileName, importErrorText(report.error, t))} detail={report.error} />
       ) : (
         <p class="report-summary">{t('libImportSummary', fileName, format, n(report.added), n(report.merged), n(report.unchanged), n(report.rejected.length))}</p>
       )}
@@ -46,7 +53,7 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
               <li key={i}>
                 <span class="rejected-entry">{entry}</span>
                 {' — '}
-                <span class="rejected-reason">{reason}</span>
+                <span class="rejected-reason" title={reason}>{entryErrorText(reason, t)}</span>
               </li>
             ))}
           </ul>
@@ -72,7 +79,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
       setState({ kind: 'report', fileName: chosen.name, report });
     } catch (error) {
       // Reading the file failed, or the importer broke: its transaction wrote nothing.
-      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'failed', fileName: chosen.name, reason: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -87,18 +94,20 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
           if (file && !busy) void run(file);
         }}
       >
-        <label class="stacked">
-          <span class="section-label">{t('libImportFile')}</span>
-          <input
-            type="file"
+        <div class="stacked">
+          <span class="section-label" aria-hidden="true">{t('libImportFile')}</span>
+          <FilePicker
+            id="import-file"
+            label={t('libImportFile')}
             accept={IMPORT_ACCEPT}
-            aria-describedby="import-help"
-            onChange={(event) => {
-              setFile((event.currentTarget as HTMLInputElement).files?.[0]);
+            file={file}
+            describedBy="import-help"
+            onChange={(chosen) => {
+              setFile(chosen);
               setState({ kind: 'idle' });
             }}
           />
-        </label>
+        </div>
         <label class="stacked">
           <span class="section-label">{t('libImportTarget')}</span>
           <select value={collectionId ?? ''} onChange={(event) => setTarget((event.currentTarget as HTMLSelectElement).value)}>
@@ -112,7 +121,9 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
       </form>
       <div class="tool-result" aria-live="polite">
         {busy && <p class="muted">{t('libImportBusy')}</p>}
-        {state.kind === 'failed' && <p class="error" role="alert">{t('libImportFailed', state.reason)}</p>}
+        {state.kind === 'failed' && (
+          <ErrorMessage message={t('libraryImportFailed', state.fileName, importErrorText(state.reason, t))} detail={state.reason} />
+        )}
         {state.kind === 'report' && <Report fileName={state.fileName} report={state.report} />}
       </div>
     </ToolPanel>

@@ -1,18 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
-import {
-  EMPTY_QUERY,
-  libraryFacets,
-  loadSummaries,
-  filterRows,
-  searchTerms,
-  sortRows,
-  substringSearch,
-  type ArticleSummary,
-  type LibraryQuery,
-  type SortKey,
-  type TextSearch,
-} from '@/lib/db/articles-query';
+import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
+import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
+import { isSearching } from '@/lib/search/query';
 import { listCollections } from '@/lib/db/collections';
 import { deleteArticles, restoreArticles, type DeletedBatch } from '@/lib/db/article-edits';
 import { formatNumber } from '@/lib/format';
@@ -30,6 +20,7 @@ import { inPageFormatter, type Formatter } from './formatter';
 import { ImportPanel } from './ImportPanel';
 import { LibraryFilters } from './LibraryFilters';
 import { UndoBar } from './UndoBar';
+import { useLibrarySearch, type SearchState } from './use-library-search';
 
 const SORTS: [SortKey, MessageKey][] = [
   ['captured', 'libSortCaptured'],
@@ -38,27 +29,10 @@ const SORTS: [SortKey, MessageKey][] = [
   ['relevance', 'libSortRelevance'],
 ];
 
-/** Search scores for the text; a synchronous search is used at once, an asynchronous one when it answers. */
-function useSearchScores(search: TextSearch, text: string, rows: readonly ArticleSummary[] | undefined) {
-  const searching = searchTerms(text).length > 0;
-  const immediate = useMemo(() => (rows && searching ? search(text, rows) : undefined), [search, text, rows, searching]);
-  const [resolved, setResolved] = useState<{ from: unknown; scores: Map<string, number> }>();
-  useEffect(() => {
-    if (!(immediate instanceof Promise)) return;
-    let current = true;
-    void immediate.then((scores) => current && setResolved({ from: immediate, scores }));
-    return () => {
-      current = false;
-    };
-  }, [immediate]);
-  if (immediate instanceof Map) return immediate;
-  return resolved?.from === immediate ? resolved?.scores : undefined;
-}
-
 interface Props {
   db: SimlitDB;
-  /** The text search; the substring search unless the ranker provides one. */
-  search?: TextSearch;
+  /** The full-text search; the page passes one that runs in a worker, tests get one in the page. */
+  search?: LibrarySearcher;
   /** Similar articles for the detail pane (the background's index). */
   similar?: SimilarQuery;
   optionsHref?: string;
@@ -73,39 +47,64 @@ type PanelName = 'export' | 'import';
 /** True when the view is one collection, whole: an export of it is named after the collection. */
 function showsWholeCollection(query: LibraryQuery): boolean {
   const { collection, state, ...others } = query.filters;
-  return collection !== undefined && state === 'all' && searchTerms(query.text).length === 0 && Object.values(others).every((v) => v === undefined);
+  return collection !== undefined && state === 'all' && !isSearching(query.text) && Object.values(others).every((v) => v === undefined);
 }
 
 const noChange = () => undefined;
 
-/** The library page: every article, searched, filtered, sorted, organized, with details. */
-export function LibraryApp({ db, search = substringSearch, similar, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange }: Props) {
+/** How many articles the search found, or how far building its index has come. */
+function SearchStatus({ state, text, shown }: { state: SearchState; text: string; shown: number }) {
   const { t, tag } = useI18n();
+  const n = (count: number) => formatNumber(count, tag);
+  let status = '';
+  if (state.failed) status = t('librarySearchFailed');
+  else if (state.hits && state.answered === text) {
+    // The filters (collection, status...) may hide some of the hits: both counts are said.
+    status = shown < state.hits.size ? t('librarySearchHitsFiltered', n(state.hits.size), text.trim(), n(shown)) : t('librarySearchHits', n(state.hits.size), text.trim());
+  }
+  else if (state.progress && state.progress.done < state.progress.total) {
+    status = t('librarySearchIndexing', formatNumber(state.progress.done, tag), formatNumber(state.progress.total, tag));
+  } else status = t('librarySearching');
+  return <p class="search-status" role="status">{status}</p>;
+}
+
+/** The library page: every article, searched, filtered, sorted, organized, with details. */
+export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange }: Props) {
+  const { t, tag } = useI18n();
+  const search = useMemo(() => givenSearch ?? new LibrarySearch(db), [givenSearch, db]);
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
   const [openId, setOpenId] = useState<string>();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [deleted, setDeleted] = useState<DeletedBatch[]>([]);
   const [message, setMessage] = useState<{ kind: 'deleted' | 'restored'; count: number }>();
   const [panel, setPanel] = useState<PanelName>();
+  const [sidebarOpen, setSidebarOpen] = useState(false);
 
   const { value: rows } = useLiveQuery(() => loadSummaries(db), [db]);
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
-  const scores = useSearchScores(search, query.text, rows);
+  const found = useLibrarySearch(search, query.text, rows);
+  const scores = useMemo(() => found.hits && new Map([...found.hits.values()].map((hit) => [hit.id, hit.score])), [found.hits]);
   // Relevance falls back to capture order for ties and when the search text is cleared.
   const sortKey = query.sort === 'relevance' ? 'captured' : query.sort;
   const sorted = useMemo(() => (rows ? sortRows(rows, sortKey, tag) : []), [rows, sortKey, tag]);
   const shown = useMemo(() => filterRows(sorted, query, scores), [sorted, query, scores]);
   const facets = useMemo(() => libraryFacets(rows ?? [], tag), [rows, tag]);
   const selectedShown = useMemo(() => shown.filter((row) => selected.has(row.id)).map((row) => row.id), [shown, selected]);
-  const searching = searchTerms(query.text).length > 0;
+  const searching = isSearching(query.text);
   const currentCollection = collections.find((c) => c.id === query.filters.collection);
 
   useEffect(() => {
     document.title = t('libraryTitle');
   }, [t]);
 
+  /** Edits, imports, deletions and undo here: the search and the ranking index read those articles again. */
+  function changed(ids: string[]) {
+    search.changed(ids);
+    onLibraryChanged(ids);
+  }
+
   function setText(text: string) {
-    const nowSearching = searchTerms(text).length > 0;
+    const nowSearching = isSearching(text);
     let sort = query.sort;
     if (nowSearching && !searching && sort === 'captured') sort = 'relevance';
     if (!nowSearching && sort === 'relevance') sort = 'captured';
@@ -122,7 +121,7 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
   async function remove(ids: string[]) {
     const batch = await deleteArticles(db, ids);
     setDeleted((stack) => [...stack, batch]);
-    onLibraryChanged(batch.articles.map((article) => article.id));
+    changed(batch.articles.map((article) => article.id));
     setMessage({ kind: 'deleted', count: batch.articles.length });
     setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
     if (openId && ids.includes(openId)) setOpenId(undefined);
@@ -133,7 +132,7 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
     if (!batch) return;
     setDeleted((stack) => stack.slice(0, -1));
     const restored = await restoreArticles(db, batch);
-    onLibraryChanged(restored);
+    changed(restored);
     setMessage({ kind: 'restored', count: restored.length });
   }
 
@@ -158,14 +157,37 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
   }
 
   const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+  // While a search runs for the first time nothing is shown as "no match".
+  const awaitingSearch = searching && !found.hits && !found.failed;
   let body;
   if (rows === undefined) body = <p class="status" role="status">{t('libLoading')}</p>;
   else if (rows.length === 0) body = <p class="empty">{t('libEmpty')}</p>;
+  else if (awaitingSearch) body = null;
   else if (shown.length === 0) body = <p class="empty">{t('libNoMatch')}</p>;
-  else body = <ArticleList rows={shown} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} />;
+  else {
+    body = (
+      <ArticleList
+        db={db}
+        rows={shown}
+        selected={selected}
+        openId={openId}
+        matches={searching ? found.hits : undefined}
+        onToggle={toggle}
+        onOpen={setOpenId}
+      />
+    );
+  }
 
   return (
-    <div class="library" onKeyDown={(event) => event.key === 'Escape' && openId && setOpenId(undefined)}>
+    <div
+      class="library"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        // The folded sidebar lies over everything: it closes first.
+        if (sidebarOpen) setSidebarOpen(false);
+        else if (openId) setOpenId(undefined);
+      }}
+    >
       <header class="library-header">
         <h1>{t('libraryTitle')}</h1>
         <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -175,6 +197,7 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
               type="search"
               value={query.text}
               placeholder={t('libSearchPlaceholder')}
+              onFocus={() => search.prepare()}
               onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
             />
           </label>
@@ -211,12 +234,15 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
           db={db}
           collections={collections}
           current={query.filters.collection}
-          onLibraryChanged={onLibraryChanged}
+          onLibraryChanged={changed}
           onClose={closePanel}
         />
       )}
-      <div class={`library-body${openId ? ' with-detail' : ''}`}>
-        <nav class="sidebar" aria-label={t('libFiltersHeading')}>
+      <div class={`library-body${openId ? ' with-detail' : ''}${sidebarOpen ? ' sidebar-open' : ''}`}>
+        <nav class="sidebar" id="library-sidebar" aria-label={t('libFiltersHeading')}>
+          <button type="button" class="secondary small sidebar-close" onClick={() => setSidebarOpen(false)}>
+            {t('librarySidebarClose')}
+          </button>
           <CollectionsPanel
             db={db}
             collections={collections}
@@ -228,6 +254,15 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
         </nav>
         <main class="library-main">
           <div class="list-toolbar">
+            <button
+              type="button"
+              class="secondary small sidebar-toggle"
+              aria-expanded={sidebarOpen}
+              aria-controls="library-sidebar"
+              onClick={() => setSidebarOpen((open) => !open)}
+            >
+              {t('librarySidebarToggle')}
+            </button>
             <label class="check">
               <input
                 type="checkbox"
@@ -246,6 +281,7 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
                 : t('libCount', formatNumber(rows?.length ?? 0, tag))}
             </span>
           </div>
+          {searching && <SearchStatus state={found} text={query.text} shown={shown.length} />}
           {selectedShown.length > 0 && (
             <BulkActions
               db={db}
@@ -261,12 +297,14 @@ export function LibraryApp({ db, search = substringSearch, similar, optionsHref 
         </main>
         {openId && (
           <ArticleDetail
+            key={openId}
             db={db}
             id={openId}
             collections={collections}
             formatter={formatter}
             onClose={() => setOpenId(undefined)}
             onDelete={(ids) => void remove(ids)}
+            onEdited={changed}
             similar={similar}
             onOpen={setOpenId}
           />

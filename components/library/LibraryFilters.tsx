@@ -2,11 +2,13 @@ import type { FacetValue, LibraryFacets, LibraryFilters as Filters, SavedState }
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
 import { useI18n } from '../i18n-context';
+import { platformName } from './labels';
 
 const STATES: [SavedState, MessageKey][] = [
   ['all', 'libStateAll'],
   ['saved', 'libStateSaved'],
   ['captured', 'libStateCaptured'],
+  ['incomplete', 'libraryStateIncomplete'],
 ];
 
 /** A language code ("zh", "en") named in the UI language. */
@@ -74,7 +76,7 @@ export function LibraryFilters({ filters, facets, onChange }: Props) {
       {facetSelect('tag', 'libFilterTag', facets.tags, (value) => value)}
       {facetSelect('language', 'libFilterLanguage', facets.languages, (value) => languageName(value, tag))}
       {facetSelect('year', 'libFilterYear', facets.years, (value) => String(value))}
-      {facetSelect('platform', 'libFilterPlatform', facets.platforms, (value) => value)}
+      {facetSelect('platform', 'libFilterPlatform', facets.platforms, (value) => platformName(value, t))}
       {active && (
         <button type="button" class="link-button" onClick={() => onChange({ state: 'all', collection: filters.collection })}>
           {t('libClearFilters')}

@@ -4,6 +4,9 @@ import { restoreLibrary, type RestoreConflict, type RestoreReport } from '@/lib/
 import type { SimlitDB } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
+import { restoreErrorText } from '../error-text';
+import { ErrorMessage } from '../ErrorMessage';
+import { FilePicker } from '../FilePicker';
 import { useI18n } from '../i18n-context';
 import { downloadText } from '../library/download';
 
@@ -57,10 +60,15 @@ function Conflicts({ conflicts }: { conflicts: RestoreConflict[] }) {
   );
 }
 
+function RestoreError({ reason: raw }: { reason: string }) {
+  const { t } = useI18n();
+  return <ErrorMessage message={t('libraryRestoreFailed', restoreErrorText(raw, t))} detail={raw} />;
+}
+
 function RestoreSummary({ report }: { report: RestoreReport }) {
   const { t, tag } = useI18n();
   const n = (count: number) => formatNumber(count, tag);
-  if (report.error) return <p class="error" role="alert">{t('optRestoreError', report.error)}</p>;
+  if (report.error) return <RestoreError reason={report.error} />;
   const { articles, collections, settings, captures } = report;
   return (
     <div class="restore-report">
@@ -119,7 +127,7 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
         <p class="muted" aria-live="polite">
           {backup.kind === 'busy' ? t('optBackupBusy') : backup.kind === 'done' ? t('optBackupDone', backup.fileName) : ''}
         </p>
-        {backup.kind === 'failed' && <p class="error" role="alert">{t('optBackupFailed', backup.reason)}</p>}
+        {backup.kind === 'failed' && <ErrorMessage message={t('libraryBackupFailed')} detail={backup.reason} />}
       </div>
       <form
         class="clear-action"
@@ -128,24 +136,26 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
           if (file && restore.kind !== 'busy') void restoreFrom(file);
         }}
       >
-        <label class="stacked">
-          <span class="section-label">{t('optRestoreFile')}</span>
-          <input
-            type="file"
+        <div class="stacked">
+          <span class="section-label" aria-hidden="true">{t('optRestoreFile')}</span>
+          <FilePicker
+            id="restore-file"
+            label={t('optRestoreFile')}
             accept=".json,application/json"
-            aria-describedby="restore-help"
-            onChange={(event) => {
-              setFile((event.currentTarget as HTMLInputElement).files?.[0]);
+            file={file}
+            describedBy="restore-help"
+            onChange={(chosen) => {
+              setFile(chosen);
               setRestore({ kind: 'idle' });
             }}
           />
-        </label>
+        </div>
         <p class="help" id="restore-help">{t('optRestoreHelp')}</p>
         <button type="submit" disabled={!file || restore.kind === 'busy'}>{t('optRestore')}</button>
       </form>
       <div class="tool-result" aria-live="polite">
         {restore.kind === 'busy' && <p class="muted">{t('optRestoreBusy')}</p>}
-        {restore.kind === 'failed' && <p class="error" role="alert">{t('optRestoreError', restore.reason)}</p>}
+        {restore.kind === 'failed' && <RestoreError reason={restore.reason} />}
         {restore.kind === 'report' && <RestoreSummary report={restore.report} />}
       </div>
     </section>

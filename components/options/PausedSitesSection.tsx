@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { addPausedSite, removePausedSite } from '@/lib/db/settings';
+import { unicodeHost } from '@/lib/text/unicode-host';
 import { useI18n } from '../i18n-context';
 
 /** Sites where capture never runs: add a host (or paste an address), remove one to resume. */
@@ -43,8 +44,8 @@ export function PausedSitesSection({ db, sites }: { db: SimlitDB; sites: string[
         <ul class="paused-sites">
           {sites.map((host) => (
             <li key={host}>
-              <span>{host}</span>
-              <button type="button" class="secondary small" aria-label={t('optPausedRemove', host)} onClick={() => void removePausedSite(db, host)}>
+              <span>{unicodeHost(host)}</span>
+              <button type="button" class="secondary small" aria-label={t('optPausedRemove', unicodeHost(host))} onClick={() => void removePausedSite(db, host)}>
                 {t('optResume')}
               </button>
             </li>

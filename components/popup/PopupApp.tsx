@@ -5,6 +5,8 @@ import { setSaved } from '@/lib/db/article-edits';
 import { latestCapture } from '@/lib/db/latest-capture';
 import { addToCollection, CollectionNameError, createCollection } from '@/lib/db/collections';
 import type { MessageKey } from '@/lib/i18n';
+import { captureErrorText } from '../error-text';
+import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import type { PopupApi } from './api';
@@ -117,11 +119,7 @@ export function PopupApp({ db, tab, api }: Props) {
         <p class="empty">{t('popupNoTab')}</p>
       ) : (
         <>
-          {failure && (
-            <p class="error" role="alert">
-              {t('captureFailed', failure)}
-            </p>
-          )}
+          {failure && <ErrorMessage message={captureErrorText(failure, t)} detail={failure} />}
           {captured && <ProxyOffer db={db} pageUrl={captured.capture.pageUrl} found={articles.length} />}
           {captured === undefined || (captured === null && !failure) ? (
             <p class="status" role="status">

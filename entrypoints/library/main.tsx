@@ -2,18 +2,19 @@ import { render } from 'preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { LocaleProvider } from '@/components/LocaleProvider';
 import { runInPage } from '@/components/library/formatter';
-import { rankedSearch } from '@/components/library/ranked-search';
 import type { RankingReply } from '@/lib/messages';
 import { openLibrary } from '@/lib/db/schema';
+import { LibrarySearch } from '@/lib/search/library-search';
 import { workerFormatter } from './format-client';
 import { notifyLibraryChanged } from './library-changed';
+import { workerSearch } from './search-client';
 import '@/assets/ui.css';
 import '@/assets/library.css';
 
 const db = openLibrary();
 const formatter = workerFormatter(runInPage);
+const search = workerSearch(() => new LibrarySearch(db));
 const ask = (message: object): Promise<RankingReply> => browser.runtime.sendMessage(message);
-const search = rankedSearch((text, limit) => ask({ type: 'ui/search', text, limit }));
 const similar = (articleId: string, limit: number) => ask({ type: 'ui/similar', articleIds: [articleId], limit });
 render(
   <LocaleProvider db={db}>

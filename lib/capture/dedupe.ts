@@ -46,7 +46,18 @@ function mergeSightings(a: Sighting[], b: Sighting[]): Sighting[] {
   return [...byPage.values()].slice(-LIMITS.sightings);
 }
 
-const SHORT_FIELDS = ['container-title', 'container-title-short', 'volume', 'issue', 'page', 'URL', 'pdfUrl', 'ISSN', 'language', 'publisher', 'DOI', 'source'] as const;
+const SHORT_FIELDS = ['container-title', 'container-title-short', 'volume', 'issue', 'page', 'URL', 'pdfUrl', 'ISSN', 'language', 'publisher', 'DOI', 'source', 'citationKey'] as const;
+
+/**
+ * What the reader edited stays as they left it, even cleared (stop-gap: the merge rules of
+ * lib/merge replace this).
+ */
+function keepReaderFields(merged: Article, known: Article, incoming: Article): void {
+  const record = merged as unknown as Record<string, unknown>;
+  for (const field of known.readerFields ?? []) record[field] = (known as unknown as Record<string, unknown>)[field];
+  const readerFields = union(known.readerFields ?? [], incoming.readerFields ?? []);
+  if (readerFields.length) merged.readerFields = readerFields;
+}
 
 /**
  * Merges a newly captured record into a known article: the known id and everything the reader
@@ -66,6 +77,7 @@ export function mergeArticles(known: Article, incoming: Article): Article {
     if (!merged[field] && incoming[field]) merged[field] = incoming[field];
   }
   if (known.type === 'article-journal' && incoming.type !== 'article-journal') merged.type = incoming.type;
+  keepReaderFields(merged, known, incoming);
   merged.ids = union(known.ids, incoming.ids).slice(0, 50);
   merged.titleKey = titleKey(merged.title);
   merged.fingerprint = abstractFingerprint(merged.abstract) || known.fingerprint;

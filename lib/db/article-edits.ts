@@ -1,8 +1,56 @@
 import type { Article } from '../model/article';
+import { EDITABLE_FIELDS, type ArticlePatch } from '../model/edit-fields';
+import { abstractFingerprint, normalizeDoi, titleKey } from '../text/clean';
+import { httpUrl } from '../text/urls';
 import type { SimlitDB } from './schema';
 import { upsertArticles } from './upsert';
 
-/** The reader's edits to articles: saved, tags, notes, and deletion with undo. The UI pages call these directly (same extension origin). */
+/**
+ * The reader's edits to articles: bibliographic fields, saved, tags, notes, and deletion with
+ * undo. The UI pages call these directly (same extension origin).
+ */
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Values as they are stored whatever the caller passed: DOIs canonical, only http(s) addresses. */
+function storedValue<K extends keyof ArticlePatch>(field: K, value: ArticlePatch[K]): ArticlePatch[K] {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
+  if (field === 'DOI') return (normalizeDoi(value as string) || undefined) as ArticlePatch[K];
+  if (field === 'URL') return httpUrl(value as string) as ArticlePatch[K];
+  return value;
+}
+
+/**
+ * Sets the bibliographic fields of one article as the reader corrected them, and marks the fields
+ * that changed as the reader's (`readerFields`), so that no later capture changes them. The keys
+ * that identify the article (title key, fingerprint) follow the new title and abstract. Returns
+ * the fields that changed (none: nothing is written).
+ */
+export async function editArticle(db: SimlitDB, id: string, patch: ArticlePatch, now = Date.now()): Promise<string[]> {
+  return db.transaction('rw', db.articles, async () => {
+    const article = await db.articles.get(id);
+    if (!article) throw new Error(`no article ${id}`);
+    const edited: Record<string, unknown> = { ...article };
+    const changed: string[] = [];
+    for (const field of EDITABLE_FIELDS) {
+      if (!(field in patch)) continue;
+      const value = storedValue(field, patch[field]);
+      if (field === 'type' && !value) continue; // every article has a type
+      if (sameValue(value, article[field])) continue;
+      if (value === undefined) delete edited[field];
+      else edited[field] = value;
+      changed.push(field);
+    }
+    if (!changed.length) return [];
+    const updated = edited as unknown as Article;
+    updated.titleKey = titleKey(updated.title);
+    updated.fingerprint = abstractFingerprint(updated.abstract);
+    updated.readerFields = [...new Set([...(article.readerFields ?? []), ...changed])];
+    updated.updatedAt = now;
+    await db.articles.put(updated);
+    return changed;
+  });
+}
 
 export const MAX_TAG_LENGTH = 100;
 export const MAX_NOTE_LENGTH = 100_000;

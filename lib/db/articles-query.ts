@@ -1,11 +1,13 @@
-import { foldFullWidth } from '../text/clean';
 import { displayName } from '../text/names';
 import { issuedYear, keywordList, type Article } from '../model/article';
+import { missingFields, type MissingField } from '../model/completeness';
+import { isSearching } from '../search/query';
 import type { SimlitDB } from './schema';
 
 /**
  * The library list: a light summary of every article (no abstract, so that tens of thousands
- * stay small in memory), then filters, text search and sort applied in memory.
+ * stay small in memory), then filters and sort applied in memory. The text search is
+ * lib/search's, which answers with scores by article id.
  */
 
 export interface ArticleSummary {
@@ -24,6 +26,8 @@ export interface ArticleSummary {
   collections: string[];
   tags: string[];
   keywords: string[];
+  /** What a reference needs and the record lacks (title, authors, year). */
+  missing: MissingField[];
 }
 
 const ABSTRACT_START = 120;
@@ -44,6 +48,7 @@ export function summarize(article: Article): ArticleSummary {
     collections: article.collections,
     tags: article.tags,
     keywords: keywordList(article),
+    missing: missingFields(article),
   };
 }
 
@@ -55,13 +60,13 @@ export async function loadSummaries(db: SimlitDB): Promise<ArticleSummary[]> {
   return rows;
 }
 
-export type SavedState = 'all' | 'saved' | 'captured';
+export type SavedState = 'all' | 'saved' | 'captured' | 'incomplete';
 export type SortKey = 'captured' | 'year' | 'title' | 'relevance';
 
 export interface LibraryFilters {
   collection?: string;
   tag?: string;
-  /** saved: saved by the reader; captured: captured only, not saved. */
+  /** saved: saved by the reader; captured: captured only, not saved; incomplete: lacking title, authors or year. */
   state: SavedState;
   language?: string;
   year?: number;
@@ -76,77 +81,12 @@ export interface LibraryQuery {
 
 export const EMPTY_QUERY: LibraryQuery = { text: '', filters: { state: 'all' }, sort: 'captured' };
 
-/**
- * Scores for the articles matching a search text (absent: no match). The substring search
- * below is the default; the ranker can take its place with the same shape.
- */
-export type TextSearch = (text: string, rows: readonly ArticleSummary[]) => Map<string, number> | Promise<Map<string, number>>;
-
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
-
-function fold(text: string): string {
-  return (FULL_WIDTH.test(text) ? foldFullWidth(text) : text).toLowerCase();
-}
-
-/** Search terms: whitespace separates terms; a quoted phrase is one term. */
-export function searchTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const match of fold(text).matchAll(/"([^"]+)"|(\S+)/g)) terms.push((match[1] ?? match[2]).trim());
-  return terms.filter(Boolean);
-}
-
-// A term in the title weighs more than one in the authors, more than one in keywords or source.
-const FIELD_WEIGHTS: [number, (row: ArticleSummary) => string][] = [
-  [3, (row) => `${row.title ?? row.abstractStart ?? ''}\n${row.altTitle ?? ''}`],
-  [2, (row) => row.authors.join('\n')],
-  [1, (row) => `${row.keywords.join('\n')}\n${row.container ?? ''}\n${row.tags.join('\n')}`],
-];
-
-// Summaries are rebuilt when the library changes, so folded text can be kept per summary object.
-const FOLDED = new WeakMap<ArticleSummary, (readonly [number, string])[]>();
-
-function foldedFields(row: ArticleSummary): (readonly [number, string])[] {
-  let fields = FOLDED.get(row);
-  if (!fields) {
-    fields = FIELD_WEIGHTS.map(([weight, field]) => [weight, fold(field(row))] as const);
-    FOLDED.set(row, fields);
-  }
-  return fields;
-}
-
-/** Every term must occur (as a substring) in the title, authors, keywords, source or tags. */
-export const substringSearch: TextSearch = (text, rows) => {
-  const terms = searchTerms(text);
-  const scores = new Map<string, number>();
-  if (!terms.length) return scores;
-  for (const row of rows) {
-    const fields = foldedFields(row);
-    let score = 0;
-    for (const term of terms) {
-      // Fields are in descending weight: the first that holds the term gives its weight.
-      let best = 0;
-      for (const [weight, value] of fields) {
-        if (value.includes(term)) {
-          best = weight;
-          break;
-        }
-      }
-      if (best === 0) {
-        score = 0;
-        break;
-      }
-      score += best;
-    }
-    if (score > 0) scores.set(row.id, score);
-  }
-  return scores;
-};
-
 export function matchesFilters(row: ArticleSummary, filters: LibraryFilters): boolean {
   if (filters.collection !== undefined && !row.collections.includes(filters.collection)) return false;
   if (filters.tag !== undefined && !row.tags.includes(filters.tag)) return false;
   if (filters.state === 'saved' && row.savedAt === undefined) return false;
   if (filters.state === 'captured' && row.savedAt !== undefined) return false;
+  if (filters.state === 'incomplete' && row.missing.length === 0) return false;
   if (filters.language !== undefined && row.language !== filters.language) return false;
   if (filters.year !== undefined && row.year !== filters.year) return false;
   if (filters.platform !== undefined && row.platform !== filters.platform) return false;
@@ -192,7 +132,7 @@ export function sortRows(rows: readonly ArticleSummary[], sort: Exclude<SortKey,
  * `sortRows`). `scores` is the search result for `query.text`.
  */
 export function filterRows(sorted: readonly ArticleSummary[], query: LibraryQuery, scores?: Map<string, number>): ArticleSummary[] {
-  const searching = searchTerms(query.text).length > 0;
+  const searching = isSearching(query.text);
   const kept = sorted.filter((row) => matchesFilters(row, query.filters) && (!searching || scores?.has(row.id)));
   return query.sort === 'relevance' && searching ? kept.sort(comparator('relevance', scores, undefined)) : kept;
 }

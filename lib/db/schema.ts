@@ -63,6 +63,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       indexSnapshots: 'key',
     },
   },
+  {
+    // Citation keys are looked up to keep every article's key unique in the library.
+    version: 2,
+    stores: {
+      articles: 'id, DOI, *ids, titleKey, fingerprint, savedAt, *collections, *tags, capturedAt, updatedAt, citationKey',
+    },
+  },
 ];
 
 export class SimlitDB extends Dexie {

@@ -48,14 +48,18 @@ function addField(text: string, key: string, field: string, value: string | unde
 export function formatBibtex(items: CslItem[], dialect: 'bibtex' | 'biblatex'): string {
   if (!items.length) return '';
   const keys = citationKeys(items);
-  let text = cite(items.map((item, i) => prepare(item, keys[i]))).format(dialect, { format: 'text' });
+  // citation-js replaces keys holding punctuation ("Smith:2020-x") with its own: it is given
+  // placeholders, and the real keys are put in their place afterwards.
+  const placeholders = items.map((_, i) => `simlitkey${i}x`);
+  let text = cite(items.map((item, i) => prepare(item, placeholders[i]))).format(dialect, { format: 'text' });
   text = text.replace(/^(\thowpublished = \{)(.*)(\},)$/gm, (_m, open: string, value: string, close: string) => `${open}${texEscape(value)}${close}`);
   if (dialect === 'bibtex') {
     items.forEach((item, i) => {
-      text = addField(text, keys[i], 'keywords', item.keyword?.split(/\s*[;；]\s*/).filter(Boolean).join(', '));
-      text = addField(text, keys[i], 'abstract', item.abstract);
+      text = addField(text, placeholders[i], 'keywords', item.keyword?.split(/\s*[;；]\s*/).filter(Boolean).join(', '));
+      text = addField(text, placeholders[i], 'abstract', item.abstract);
     });
   }
+  text = text.replace(/^(@\w+\{)simlitkey(\d+)x,$/gm, (_m, head: string, i: string) => `${head}${keys[Number(i)]},`);
   // One blank line between entries, as BibTeX files are usually laid out.
   return `${text.trim().replace(/\n\}\n+@/g, '\n}\n\n@')}\n`;
 }

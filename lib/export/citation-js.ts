@@ -4,7 +4,8 @@
  * - BibTeX `asciiOnly: false`: the default drops every character it cannot write as a LaTeX
  *   command, which removes Chinese titles, journal names and abstracts entirely. With it off,
  *   citation-js escapes nothing at all, so `texEscape` (bibtex.ts) does the escaping.
- * - BibTeX `checkLabel: true` stays on: keys come from `citationKeys` and are ASCII-safe.
+ * - BibTeX `checkLabel: true` stays on: it is given placeholder keys, which bibtex.ts replaces
+ *   with the real ones (an imported key may hold punctuation that the check would refuse).
  * - Two GB/T 7714-2015 styles (Chinese and other items differ only in the et-al term).
  */
 import { Cite, plugins } from '@citation-js/core';

@@ -44,16 +44,32 @@ export function baseCitationKey(item: CslItem): string {
   return author && word ? base : `${base}${shortHash(item.id)}`;
 }
 
+/** Characters a BibTeX key cannot hold (the entry's syntax and TeX's specials): removed. */
+const NOT_IN_KEY = /[\s,{}()"#%'=\\~]/g;
+
+/** The key an item carries (from its imported file, or pinned by an earlier export), made safe for BibTeX. */
+export function ownCitationKey(item: CslItem): string | undefined {
+  return item['citation-key']?.replace(NOT_IN_KEY, '') || undefined;
+}
+
 /**
- * Keys for a list of items, unique within the list; a clash is resolved by the item's id hash.
- * Letters and digits only: citation-js refuses keys with punctuation (even "-") and makes its own.
+ * Keys for a list of items, unique within the list. An item's own key (imported, or pinned in the
+ * library: lib/db/citation-keys.ts) is kept as it is; others get the key their content gives
+ * (baseCitationKey), with the item's id hash when that key is taken.
  */
 export function citationKeys(items: CslItem[]): string[] {
   const used = new Set<string>();
-  return items.map((item) => {
-    let key = baseCitationKey(item);
-    if (used.has(key)) key = `${key}${shortHash(item.id)}`;
-    for (let n = 2; used.has(key); n++) key = `${baseCitationKey(item)}x${n}`;
+  const own = items.map((item) => {
+    const key = ownCitationKey(item);
+    if (!key || used.has(key)) return undefined;
+    used.add(key);
+    return key;
+  });
+  return items.map((item, i) => {
+    if (own[i]) return own[i];
+    const base = ownCitationKey(item) ?? baseCitationKey(item);
+    let key = used.has(base) ? `${base}${shortHash(item.id)}` : base;
+    for (let n = 2; used.has(key); n++) key = `${base}x${n}`;
     used.add(key);
     return key;
   });

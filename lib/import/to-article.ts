@@ -2,6 +2,7 @@ import { httpUrl } from '../text/urls';
 import { LIMITS, normalizeItem } from '../capture/normalize-item';
 import type { Article, CslItem, CslName } from '../model/article';
 import { cleanText, hasCjk } from '../text/clean';
+import { ownCitationKey } from '../export/csl-items';
 
 export interface ImportContext {
   collectionId?: string;
@@ -64,6 +65,9 @@ export function cslToArticle(item: CslItem, context: ImportContext): Article | u
   if (!article) return undefined;
   const author = (item.author ?? []).slice(0, LIMITS.authors).map(cleanName).filter((name) => name !== undefined);
   if (author.length) article.author = author;
+  // The file's own key (BibTeX), so that exports cite the article as the reader's documents do.
+  const key = ownCitationKey(item);
+  if (key) article.citationKey = key;
   article.sightings = [];
   article.savedAt = context.now;
   article.collections = context.collectionId ? [context.collectionId] : [];

@@ -38,6 +38,8 @@ export interface CslItem {
   language?: string;
   publisher?: string;
   source?: string;
+  /** The BibTeX key (CSL 1.0.2 `citation-key`). */
+  'citation-key'?: string;
 }
 
 /** Where an article was seen: one entry per page that yielded it (most recent last). */
@@ -72,6 +74,16 @@ export interface SimlitFields {
   collections: string[];
   tags: string[];
   note?: string;
+  /**
+   * Bibliographic fields the reader edited (CSL names: "title", "author", "issued"...): theirs,
+   * never changed by a later capture.
+   */
+  readerFields?: string[];
+  /**
+   * The article's BibTeX key: the one its imported entry had, or the one its first BibTeX export
+   * gave it, kept so that every later export cites it the same way (exported as `citation-key`).
+   */
+  citationKey?: string;
 }
 
 export type Article = CslItem & SimlitFields;
@@ -142,6 +154,7 @@ export function toCsl(article: Article): CslItem {
       (csl as unknown as Record<string, unknown>)[key] = value;
     }
   }
+  if (article.citationKey) csl['citation-key'] = article.citationKey;
   return csl;
 }
 

@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { articleFromRecord, readJsonl } from '../../lib/cli/commands/eval';
 import { pageArticles } from '../../lib/capture/page-articles';
-import { loadSummaries, queryLibrary, substringSearch } from '../../lib/db/articles-query';
+import { loadSummaries, queryLibrary } from '../../lib/db/articles-query';
+import { LibrarySearch } from '../../lib/search/library-search';
 import { SimlitDB } from '../../lib/db/schema';
 import { storeCapture } from '../../lib/db/store-capture';
 import type { Article, ExtractedItem } from '../../lib/model/article';
@@ -121,7 +122,8 @@ async function measureLibrary(texts: RankableArticle[], count: number): Promise<
   // A word from a title in the library, so that the search has something to find.
   const word = (rows[Math.floor(rows.length / 3)].title ?? '研究').slice(0, 4);
   const query = { text: word, filters: { state: 'all' as const }, sort: 'captured' as const };
-  const scores = await substringSearch(query.text, rows);
+  const { hits: found } = await new LibrarySearch(db).search(query.text);
+  const scores = new Map(found.map((hit) => [hit.id, hit.score]));
   const hits = queryLibrary(rows, query, scores);
   const searchSeconds = seconds(start);
 

@@ -27,7 +27,7 @@ export interface PopupOpenFigures {
 }
 
 /** Library records for the corpus, as the capture path would have stored them. */
-function asArticles(size: number): Article[] {
+export function asArticles(size: number): Article[] {
   const now = Date.now();
   return benchCorpus(size).map((item) => ({
     ...item,
@@ -45,7 +45,7 @@ function asArticles(size: number): Article[] {
   }));
 }
 
-async function fill(worker: Worker, articles: Article[]): Promise<void> {
+export async function fill(worker: Worker, articles: Article[]): Promise<void> {
   for (let start = 0; start < articles.length; start += 1000) await putRows(worker, 'articles', articles.slice(start, start + 1000));
 }
 

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: indexing, persistence, similar-article and search speed and memory of the
- * similarity index at 1k, 10k and 50k articles (BENCH_SIZES=10000 to change); then extraction
+ * similarity index at 1k, 10k and 50k articles (BENCH_SIZES=10000 to change); the library page's
+ * full-text search at 10k and 50k, and in Chromium at 50k (BENCH_LIBRARY=0 to skip); then extraction
  * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), and the load
  * figures at 100k (BENCH_LOAD=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
@@ -11,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { SimilarityIndex } from '../../lib/ranking/similarity-index';
 import type { RankableArticle } from '../../lib/ranking/article-terms';
 import { benchCorpus, seededRandom } from './corpus';
+import { formatLibraryPageFigures, formatLibrarySearchFigures, measureLibrarySearch, runLibraryPageBench } from './library-search';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
@@ -120,6 +122,11 @@ async function main(): Promise<void> {
   const previous = previousRun();
   printTable(results, previous);
   mkdirSync(RESULTS_DIR, { recursive: true });
+  // The library page's full-text search, at the sizes the index is measured at (1k and up).
+  const librarySearch = Object.fromEntries(SIZES.filter((size) => size >= 10_000).map((size) => [String(size), measureLibrarySearch(size)]));
+  if (Object.keys(librarySearch).length) console.log(formatLibrarySearchFigures(librarySearch));
+  const libraryPage = process.env.BENCH_LIBRARY === '0' ? undefined : await runLibraryPageBench(Number(process.env.BENCH_LIBRARY_ARTICLES ?? 50_000));
+  if (libraryPage) console.log(formatLibraryPageFigures(libraryPage));
   const scrape = runScrapeBench();
   console.log(formatScrapeFigures(scrape));
   const proxied = runProxiedScrapeBench();
@@ -129,7 +136,7 @@ async function main(): Promise<void> {
   if (popup) console.log(formatPopupOpenFigures(popup));
   const load = process.env.BENCH_LOAD === '0' ? undefined : await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000));
   if (load) console.log(formatLoadFigures(load));
-  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, scrape, proxied, popup, load }, null, 2);
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, scrape, proxied, popup, load }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
 }

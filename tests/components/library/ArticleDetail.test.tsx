@@ -62,7 +62,8 @@ describe('ArticleDetail', () => {
     expect(field('Source')).toBe('中华放射学杂志');
     expect(field('Published')).toBe('April 15, 2018');
     expect([field('Volume'), field('Issue'), field('Pages')]).toEqual(['52', '4', '281-286']);
-    expect([field('Publisher'), field('ISSN'), field('Language'), field('Site')]).toEqual(['中华医学会', '1005-1201', 'Chinese', 'qinyun']);
+    expect([field('Publisher'), field('ISSN'), field('Language'), field('Site')]).toEqual(['中华医学会', '1005-1201', 'Chinese', 'Qinyun (E-Tiller) journal']);
+    expect(field('Type')).toBe('Journal article');
     expect(field('Keywords')).toBe('深度学习; 肺结节');
     expect(screen.getByRole('link', { name: '10.3760/cma.j.issn.1005-1201.2018.04.008' }).getAttribute('href')).toBe(
       'https://doi.org/10.3760/cma.j.issn.1005-1201.2018.04.008',

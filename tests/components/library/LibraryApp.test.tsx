@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { createCollection } from '@/lib/db/collections';
+import type { LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
@@ -75,14 +76,22 @@ describe('LibraryApp search, filters and sort', () => {
     expect((screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement).value).toBe('captured');
   });
 
-  it('uses a provided search (the ranker) in place of the substring search', async () => {
+  it('uses the search it is given (the worker\'s, in the extension) and tells it of changes', async () => {
     const db = testDb();
     await db.articles.bulkAdd(SAMPLE);
-    const ranker = async (text: string) => new Map(text === 'similar' ? [['c', 2], ['b', 1]] : []);
-    renderWithDb(db, <LibraryApp db={db} search={ranker} />);
+    const changed: (string[] | undefined)[] = [];
+    const search: LibrarySearcher = {
+      search: async (text) => ({ hits: text === 'similar' ? [{ id: 'c', score: 2, terms: ['apples'] }, { id: 'b', score: 1, terms: [] }] : [] }),
+      prepare: () => undefined,
+      changed: (ids) => changed.push(ids),
+    };
+    renderWithDb(db, <LibraryApp db={db} search={search} />);
     await screen.findByRole('list', { name: 'Articles' });
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'similar' } });
     await waitFor(() => expect(titles()).toEqual(['Apples and oranges', '基于深度学习的肿瘤分割']));
+    expect(document.querySelector('[data-article-id="c"] .row-title mark')?.textContent).toBe('Apples');
+    await db.articles.update('a', { title: 'Changed elsewhere', updatedAt: 5 });
+    await waitFor(() => expect(changed).toContainEqual(undefined));
   });
 
   it('filters by saved state, tag, language, year and site, and clears the filters', async () => {
@@ -180,5 +189,133 @@ describe('LibraryApp language', () => {
     expect(screen.getByText('共 3 篇')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-CN');
     await waitFor(() => expect(document.title).toBe('Simlit 文献库'));
+  });
+});
+
+describe('LibraryApp full-text search', { timeout: 30_000 }, () => {
+  const GOVERNANCE = [
+    makeArticle('t', { title: '基层治理中的问责与避责', author: [{ literal: '王建军' }, { literal: '李晓梅' }], issued: year(2021), capturedAt: 1 }),
+    makeArticle('abs', {
+      title: undefined,
+      abstract: `风险治理情境下基层官员如何落实职责和任务安排是基层治理面临的重要问题。${'基于政府治理实践中不断出现的层层加码现象，研究提出加码式避责的概念。'.repeat(2)}基层官员通过主动强化政策执行而规避问责风险。`,
+      capturedAt: 2,
+    }),
+    makeArticle('note', { title: 'Blame avoidance in local government', note: '与问责研究对照阅读', capturedAt: 3, language: 'en' }),
+    makeArticle('none', { title: '补肾活血汤治疗骨质疏松', capturedAt: 4 }),
+  ];
+
+  it('finds a Chinese term in titles, abstracts and notes, counts the hits and marks them, with the matched stretch under rows that do not show it', async () => {
+    await libraryWith(GOVERNANCE);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search the library' }), { target: { value: '问责' } });
+    await screen.findByText('3 articles match “问责”');
+    expect(titles()).toHaveLength(3);
+    expect(document.querySelector('[data-article-id="t"] .row-title mark')?.textContent).toBe('问责');
+    // The untitled article's match lies past the start of its abstract shown as its name: the row shows where.
+    const context = await waitFor(() => {
+      const line = document.querySelector('[data-article-id="abs"] .row-context');
+      expect(line).toBeTruthy();
+      return line!;
+    });
+    expect(context.textContent).toMatch(/^Abstract: ….*规避问责风险。$/);
+    expect(context.querySelector('mark')?.textContent).toBe('问责');
+    await waitFor(() => expect(document.querySelector('[data-article-id="note"] .row-context')?.textContent).toBe('Note: 与问责研究对照阅读'));
+    expect(document.querySelector('[data-article-id="t"] .row-context')).toBeNull();
+  });
+
+  it('searches English by prefix and with typos, and says when nothing matches', async () => {
+    await libraryWith(GOVERNANCE);
+    const search = screen.getByRole('searchbox', { name: 'Search the library' });
+    fireEvent.input(search, { target: { value: 'avoid governmnt' } });
+    await screen.findByText('1 article matches “avoid governmnt”');
+    expect(titles()).toEqual(['Blame avoidance in local government']);
+    expect([...document.querySelectorAll('[data-article-id="note"] .row-title mark')].map((m) => m.textContent)).toEqual(['avoidance', 'government']);
+    fireEvent.input(search, { target: { value: '区块链' } });
+    await screen.findByText('No articles match.');
+    expect(screen.getByText('0 articles match “区块链”')).toBeTruthy();
+  });
+
+  it('finds an article by the title the reader just gave it', async () => {
+    const db = await libraryWith(GOVERNANCE);
+    const search = screen.getByRole('searchbox', { name: 'Search the library' });
+    fireEvent.input(search, { target: { value: '网格化' } });
+    await screen.findByText('0 articles match “网格化”');
+    fireEvent.input(search, { target: { value: '' } });
+    fireEvent.click(await screen.findByRole('button', { name: /补肾活血汤治疗骨质疏松/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: '网格化治理中的基层减负' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText(/^Changes saved\./);
+    fireEvent.input(search, { target: { value: '网格化' } });
+    await screen.findByText('1 article matches “网格化”');
+    expect((await db.articles.get('none'))!.readerFields).toEqual(['title']);
+  });
+
+  it('says both counts when the filters hide some of the hits', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(GOVERNANCE);
+    renderWithDb(db, <LibraryApp db={db} />);
+    await screen.findByRole('list', { name: 'Articles' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'incomplete' } });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search the library' }), { target: { value: '问责' } });
+    await screen.findByText('3 articles match “问责”; 2 of them pass the filters');
+  });
+});
+
+describe('LibraryApp incomplete records', { timeout: 30_000 }, () => {
+  it('marks records without title, authors or year, names an untitled one the same in list and detail, and says how it gets completed', async () => {
+    const untitled = makeArticle('u', {
+      title: undefined,
+      abstract: '从中央和地方两个层面提出一个解释框架,对过度留痕的“形式主义”现象形成的原因进行考察。',
+      URL: 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20230005',
+      platform: 'qinyun',
+    });
+    const complete = makeArticle('c', { title: 'Complete', author: [{ family: 'Li', given: 'Q' }], issued: year(2020) });
+    await libraryWith([untitled, complete]);
+    const badge = document.querySelector('[data-article-id="u"] .badge-incomplete')!;
+    expect(badge.textContent).toBe('Incomplete: missing title, authors, and year');
+    expect(document.querySelector('[data-article-id="c"] .badge-incomplete')).toBeNull();
+    const name = document.querySelector('[data-article-id="u"] .row-title')!.textContent!;
+    expect(name).toMatch(/^从中央和地方两个层面/);
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${name.slice(0, 10)}`) }));
+    const detail = await screen.findByRole('complementary', { name });
+    const notice = within(detail).getByRole('note');
+    expect(notice.textContent).toMatch(/^This record lacks its title, authors, and year, which the page it was read from did not show\./);
+    expect(within(notice).getByRole('link', { name: 'Open the article\'s page' }).getAttribute('href')).toBe(untitled.URL);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'incomplete' } });
+    await waitFor(() => expect(titles()).toEqual([name]));
+  });
+});
+
+describe('LibraryApp statuses', { timeout: 30_000 }, () => {
+  it('clears the "copied" status when the reader opens another article', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await libraryWith();
+    fireEvent.click(screen.getByRole('button', { name: /Apples and oranges/ }));
+    await screen.findByRole('complementary', { name: 'Apples and oranges' });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy citation' }));
+    await screen.findByText('Copied to the clipboard.');
+    fireEvent.click(screen.getByRole('button', { name: /Deep learning for tumour segmentation/ }));
+    await screen.findByRole('complementary', { name: 'Deep learning for tumour segmentation' });
+    expect(screen.queryByText('Copied to the clipboard.')).toBeNull();
+  });
+
+  it('clears the "copied" status of the selection when the selection changes', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await libraryWith();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select “Apples and oranges”' }));
+    const bulk = within(await screen.findByRole('region', { name: 'Actions on the selected articles' }));
+    fireEvent.click(bulk.getByRole('button', { name: 'Copy reference list' }));
+    await bulk.findByText('Copied to the clipboard.');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select “基于深度学习的肿瘤分割”' }));
+    await bulk.findByText('2 selected');
+    expect(bulk.queryByText('Copied to the clipboard.')).toBeNull();
+  });
+
+  it('names sites in the reader\'s language in the site filter', async () => {
+    await libraryWith();
+    const site = screen.getByRole('combobox', { name: 'Site' });
+    expect(within(site).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'PubMed (1)', 'Qinyun (E-Tiller) journal (1)', 'Other site (page metadata) (1)']);
   });
 });

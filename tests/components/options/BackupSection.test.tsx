@@ -106,11 +106,32 @@ describe('Backup and restore on the options page', () => {
     const { section, changed } = await optionsPage(target);
     expect((section.getByRole('button', { name: 'Restore from a backup' }) as HTMLButtonElement).disabled).toBe(true);
     await restoreFrom(section, new File(['{"format": "simlit-backup", "version": 1, "articles": [{"id": 1}]'], 'cut.json'));
-    expect((await section.findByRole('alert')).textContent).toMatch(/^Nothing was restored: not a Simlit backup: not valid JSON/);
+    const alert = await section.findByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toBe('Nothing was restored: the file is not a Simlit backup, or it is damaged.');
+    // What the parser said is kept, folded away as a detail.
+    expect(alert.querySelector('details')?.textContent).toMatch(/^Detailsnot a Simlit backup: not valid JSON/);
     await restoreFrom(section, new File([JSON.stringify({ format: 'simlit-backup', version: 1, articles: [], collections: [], settings: [] })], 'partial.json'));
-    await waitFor(() => expect(section.getByRole('alert').textContent).toBe('Nothing was restored: the backup has no captures list'));
+    await waitFor(() => expect(section.getByRole('alert').querySelector('code')?.textContent).toBe('the backup has no captures list'));
+    expect(section.getByRole('alert').querySelector('p')?.textContent).toBe('Nothing was restored: the file is not a Simlit backup, or it is damaged.');
+    await restoreFrom(section, new File([JSON.stringify({ format: 'simlit-backup', version: 99, articles: [], collections: [], settings: [], captures: [] })], 'new.json'));
+    await waitFor(() => expect(section.getByRole('alert').querySelector('p')?.textContent).toBe('Nothing was restored: the backup was made by a newer Simlit. Update Simlit first.'));
     expect(await target.articles.toArray()).toEqual([ENGLISH]);
     expect(await target.collections.count()).toBe(0);
     expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('speaks the reader\'s language on its file button and in its errors', async () => {
+    const target = testDb('backup-zh');
+    await writeSetting(target, 'uiLanguage', 'zh_CN');
+    renderWithDb(target, <OptionsApp db={target} allSitesPermission={permission} estimateStorage={async () => ({})} />);
+    const section = within(await screen.findByRole('region', { name: '备份与恢复' }));
+    expect(section.getByText('选择文件…')).toBeTruthy();
+    expect(section.getByText('未选择文件')).toBeTruthy();
+    fireEvent.change(section.getByLabelText('备份文件'), { target: { files: [new File(['@article{x,'], 'refs.bib')] } });
+    expect(section.getByText('refs.bib')).toBeTruthy();
+    fireEvent.click(section.getByRole('button', { name: '从备份恢复' }));
+    const alert = await section.findByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toBe('未恢复任何内容：所选文件不是 Simlit 备份文件，或文件已损坏。');
+    expect(within(alert).getByText('详细信息')).toBeTruthy();
   });
 });

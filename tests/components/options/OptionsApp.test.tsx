@@ -88,6 +88,19 @@ describe('OptionsApp: paused sites', () => {
     await section.findByText('No paused sites.');
     expect((await readSettings(db)).pausedSites).toEqual([]);
   });
+
+  it('names an internationalized site as its readers write it, not in its ASCII form', async () => {
+    const db = testDb();
+    await options(db);
+    const section = within(screen.getByRole('region', { name: 'Paused sites' }));
+    fireEvent.input(section.getByRole('textbox', { name: 'Site to pause' }), { target: { value: 'http://万方.cn/paper' } });
+    fireEvent.click(section.getByRole('button', { name: 'Pause' }));
+    await section.findByText('万方.cn');
+    expect((await readSettings(db)).pausedSites).toEqual(['xn--chqp19c.cn']);
+    expect(section.queryByText(/xn--/)).toBeNull();
+    fireEvent.click(section.getByRole('button', { name: 'Resume capture on 万方.cn' }));
+    await section.findByText('No paused sites.');
+  });
 });
 
 describe('OptionsApp: what is stored', () => {

@@ -8,6 +8,7 @@ import type { PopupApi } from '@/components/popup/api';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { RankedArticle, RankingReply } from '@/lib/messages';
 import type { Article } from '@/lib/model/article';
+import { writeSetting } from '@/lib/db/settings';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
@@ -161,10 +162,14 @@ describe('PopupApp: a list page', () => {
   });
 
   it('captures a page never captured before as soon as it opens, and reports a failure', async () => {
-    const api = fakeApi({ requestCapture: vi.fn(async () => ({ ok: false, error: 'Cannot access this page' })) });
+    const api = fakeApi({ requestCapture: vi.fn(async () => ({ ok: false, error: 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.' })) });
     const db = testDb();
+    await writeSetting(db, 'uiLanguage', 'zh_CN');
     renderWithDb(db, <PopupApp db={db} tab={{ id: 9, url: 'https://blog.example/post' }} api={api} />);
-    expect((await screen.findByRole('alert')).textContent).toBe('This page could not be read: Cannot access this page');
+    // The reader's language (once the settings are read); what the browser said only as a detail.
+    await waitFor(() => expect(screen.getByRole('alert').querySelector('p')?.textContent).toBe('浏览器不允许扩展读取这个网页（浏览器自带页面、扩展商店、部分 PDF 阅读器）。'));
+    const alert = screen.getByRole('alert');
+    expect(alert.querySelector('details code')?.textContent).toMatch(/^Cannot access contents of the page/);
     expect(api.requestCapture).toHaveBeenCalledWith(9);
   });
 });

@@ -61,4 +61,19 @@ describe('mergeArticles', () => {
     expect(merged.note).toBe('read again\n\nimported note');
     expect(mergeArticles(incoming, known).savedAt).toBe(10);
   });
+
+  it('keeps the fields the reader edited as the reader left them, cleared ones too, and fills the others', () => {
+    const edited = {
+      ...article({ title: '读者改过的标题', authors: ['王建军'], abstract: undefined, volume: undefined }),
+      readerFields: ['title', 'volume'],
+    };
+    const page = article({ title: '网页上的标题，更长一些', authors: ['王建军', '李晓梅'], abstract: '网页上的摘要。', volume: '21', type: 'paper-conference' });
+    const merged = mergeArticles(edited, page);
+    expect(merged.title).toBe('读者改过的标题');
+    expect(merged.volume).toBeUndefined();
+    expect(merged.abstract).toBe('网页上的摘要。');
+    expect(merged.author).toHaveLength(2);
+    expect(merged.readerFields).toEqual(['title', 'volume']);
+    expect(merged.titleKey).toBe(edited.titleKey);
+  });
 });

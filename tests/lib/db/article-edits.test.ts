@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, deleteArticles, normalizeTag, parseTags, removeTag, restoreArticles, setNote, setSaved } from '@/lib/db/article-edits';
+import { addTags, deleteArticles, editArticle, normalizeTag, parseTags, removeTag, restoreArticles, setNote, setSaved } from '@/lib/db/article-edits';
 import { createCollection, deleteCollection } from '@/lib/db/collections';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
@@ -87,5 +87,33 @@ describe('setSaved', () => {
     expect(await db.articles.where('savedAt').above(0).count()).toBe(1);
     await setSaved(db, ['a'], false);
     expect((await db.articles.get('a'))?.savedAt).toBeUndefined();
+  });
+});
+
+describe('editArticle', () => {
+  it('sets the fields that changed, marks them as the reader\'s and follows them with the identity keys', async () => {
+    const db = testDb();
+    await db.articles.add(makeArticle('1', { title: 'Old title', abstract: 'An abstract long enough to have a fingerprint of its own here.', volume: '3' }));
+    const before = (await db.articles.get('1'))!;
+    const changed = await editArticle(db, '1', { title: 'A corrected title', volume: '3', DOI: 'doi:10.1000/ABC', URL: 'javascript:alert(1)' }, 50);
+    expect(changed).toEqual(['title', 'DOI']);
+    const after = (await db.articles.get('1'))!;
+    expect(after).toMatchObject({ title: 'A corrected title', volume: '3', DOI: '10.1000/abc', readerFields: ['title', 'DOI'], updatedAt: 50 });
+    expect(after.URL).toBe(before.URL);
+    expect(after.titleKey).toBe('acorrectedtitle');
+    expect(await editArticle(db, '1', { abstract: undefined, type: undefined }, 60)).toEqual(['abstract']);
+    const cleared = (await db.articles.get('1'))!;
+    expect('abstract' in cleared).toBe(false);
+    expect(cleared.fingerprint).toBe('');
+    expect(cleared.type).toBe('article-journal');
+    expect(cleared.readerFields).toEqual(['title', 'DOI', 'abstract']);
+  });
+
+  it('writes nothing when nothing changes, and refuses an unknown article', async () => {
+    const db = testDb();
+    await db.articles.add(makeArticle('1', { title: 'Same' }));
+    expect(await editArticle(db, '1', { title: 'Same' }, 99)).toEqual([]);
+    expect((await db.articles.get('1'))!.updatedAt).not.toBe(99);
+    await expect(editArticle(db, 'missing', { title: 'x' })).rejects.toThrow('no article missing');
   });
 });

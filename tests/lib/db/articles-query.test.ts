@@ -4,8 +4,6 @@ import {
   libraryFacets,
   loadSummaries,
   queryLibrary,
-  searchTerms,
-  substringSearch,
   summarize,
   type LibraryQuery,
 } from '@/lib/db/articles-query';
@@ -51,7 +49,7 @@ const ROWS = [
 
 function ids(query: Partial<LibraryQuery>, scores?: Map<string, number>): string[] {
   const full = { ...EMPTY_QUERY, ...query, filters: { ...EMPTY_QUERY.filters, ...query.filters } };
-  return queryLibrary(ROWS, full, scores ?? substringSearch(full.text, ROWS) as Map<string, number>, 'en').map((r) => r.id);
+  return queryLibrary(ROWS, full, scores, 'en').map((r) => r.id);
 }
 
 describe('summarize', () => {
@@ -60,6 +58,13 @@ describe('summarize', () => {
     expect(a).toMatchObject({ id: 'a', authors: ['Jane Smith'], year: 2020, keywords: ['segmentation', 'MRI'] });
     expect('abstract' in a).toBe(false);
     expect(c.abstractStart).toBe('An abstract about MRI without a title.');
+  });
+
+  it('names what a reference would lack: title, authors, year', () => {
+    const [a, b, c] = ROWS;
+    expect(a.missing).toEqual([]);
+    expect(b.missing).toEqual([]);
+    expect(c.missing).toEqual(['title', 'author', 'issued']);
   });
 
   it('loads summaries of every article', async () => {
@@ -88,36 +93,16 @@ describe('queryLibrary', () => {
     expect(ids({ filters: { state: 'all', language: 'zh' } })).toEqual(['b']);
     expect(ids({ filters: { state: 'all', year: 2020 } })).toEqual(['d', 'a']);
     expect(ids({ filters: { state: 'all', platform: 'pubmed', tag: 'review' } })).toEqual(['a']);
+    expect(ids({ filters: { state: 'incomplete' } })).toEqual(['d', 'c']);
   });
 
-  it('searches titles, English titles, authors, keywords, sources and tags; all terms must match', () => {
-    expect(ids({ text: 'segmentation' })).toEqual(['a', 'b']);
-    expect(ids({ text: '肿瘤' })).toEqual(['b']);
-    expect(ids({ text: '张伟' })).toEqual(['b']);
-    expect(ids({ text: 'SMITH deep' })).toEqual(['a']);
-    expect(ids({ text: '医学影像' })).toEqual(['b']);
-    expect(ids({ text: 'mri' })).toEqual(['a', 'c']);
-    expect(ids({ text: 'deep banana' })).toEqual([]);
-  });
-
-  it('folds full-width letters in the search text', () => {
-    expect(ids({ text: 'ＭＲＩ' })).toEqual(['a', 'c']);
-  });
-
-  it('orders by relevance when asked: a title match before a keyword match', () => {
-    // "mri" is in c's abstract start (its headline) and only in a's keywords.
-    expect(ids({ text: 'mri', sort: 'relevance' })).toEqual(['c', 'a']);
-  });
-
-  it('takes scores from another search in place of the substring search', () => {
-    const ranked = new Map([['b', 0.9], ['d', 0.5]]);
-    expect(ids({ text: 'anything', sort: 'relevance' }, ranked)).toEqual(['b', 'd']);
-  });
-});
-
-describe('searchTerms', () => {
-  it('splits on whitespace and keeps quoted phrases whole', () => {
-    expect(searchTerms(' Deep  "tumour segmentation"  ')).toEqual(['deep', 'tumour segmentation']);
+  it('keeps, while searching, only the articles the search scored, in list order or by score', () => {
+    const scores = new Map([['b', 0.9], ['d', 0.5]]);
+    expect(ids({ text: 'anything' }, scores)).toEqual(['d', 'b']);
+    expect(ids({ text: 'anything', sort: 'relevance' }, scores)).toEqual(['b', 'd']);
+    expect(ids({ text: 'anything', filters: { state: 'all', language: 'zh' } }, scores)).toEqual(['b']);
+    // Before the search answers nothing is taken for a match.
+    expect(ids({ text: 'anything' })).toEqual([]);
   });
 });
 

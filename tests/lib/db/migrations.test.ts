@@ -3,9 +3,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
 import { v1 } from './samples/v1';
+import { v2 } from './samples/v2';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2 };
 
 describe('schema migrations', () => {
   it('has sample data for every released schema version', () => {
@@ -33,6 +34,8 @@ describe('schema migrations', () => {
     expect((await current.articles.where('DOI').equals(first.DOI).first())?.id).toBe(first.id);
     expect((await current.articles.where('ids').equals(first.ids[0]).first())?.id).toBe(first.id);
     expect(await current.articles.where('collections').equals('col-1').count()).toBe(1);
+    // Citation keys (version 2) are looked up by the index.
+    expect(await current.articles.where('citationKey').equals('wang2024wenze').count()).toBe(version >= 2 ? 1 : 0);
     current.close();
   });
 });

@@ -38,4 +38,20 @@ describe('citation keys', () => {
     expect(new Set(keys).size).toBe(3);
     expect(keys[0]).toBe('li2020same');
   });
+
+  it('keep the key an item carries (imported or pinned), made safe for BibTeX, and generate around it', () => {
+    const smith = { id: 's', type: 'article-journal', title: 'Deep nets', author: [{ family: 'Smith', given: 'J' }], issued: { 'date-parts': [[2020]] } };
+    const keys = citationKeys([
+      { ...smith, id: 'g1' } as never,
+      { ...smith, id: 'own', 'citation-key': 'smith2020deep' } as never,
+      { id: 'p', type: 'article-journal', title: 'X', 'citation-key': 'Smith:2020 {x}' } as never,
+      { id: 'dup', type: 'article-journal', title: 'Y', 'citation-key': 'smith2020deep' } as never,
+    ]);
+    // The item that owns "smith2020deep" keeps it even listed second; the generated one steps aside.
+    expect(keys[1]).toBe('smith2020deep');
+    expect(keys[0]).toMatch(/^smith2020deep[a-z0-9]{4}$/);
+    expect(keys[2]).toBe('Smith:2020x');
+    expect(keys[3]).toMatch(/^smith2020deep[a-z0-9]{4}$/);
+    expect(new Set(keys).size).toBe(4);
+  });
 });

@@ -1,0 +1,129 @@
+/**
+ * The library page's search: a FullTextIndex kept in step with the database. Nothing is read
+ * when the page opens; the first search (or `prepare`, when the reader focuses the search box)
+ * reads the library page by page into the index, and later searches first catch up with what
+ * changed since, by comparing each article's updatedAt with the one indexed. It runs in a worker
+ * in the extension (entrypoints/library/search-worker.ts) and in the page in component tests.
+ */
+import type { SimlitDB } from '../db/schema';
+import type { Article } from '../model/article';
+import { FullTextIndex, type SearchHit } from './full-text-index';
+import { parseQuery } from './query';
+import { searchFields, type SearchableArticle } from './search-document';
+
+export type { SearchHit } from './full-text-index';
+
+export interface SearchAnswer {
+  /** Every article matching all terms, best first. */
+  hits: SearchHit[];
+}
+
+export interface SearchProgress {
+  done: number;
+  total: number;
+}
+
+/** What the library page asks of its search, in the page or in a worker. */
+export interface LibrarySearcher {
+  search(text: string, onProgress?: (progress: SearchProgress) => void): Promise<SearchAnswer>;
+  /** Builds the index ahead of the first search. */
+  prepare(): void;
+  /**
+   * The library changed: the next search catches up first. With ids, those articles are read
+   * again whatever their updatedAt says (an edit within the millisecond of the last search).
+   */
+  changed(ids?: string[]): void;
+}
+
+/**
+ * Articles read per step while building: large enough that IndexedDB's per-request cost stays
+ * small beside the reading itself, small enough to report progress often (25 steps at 50,000).
+ */
+const PAGE = 2000;
+
+export class LibrarySearch implements LibrarySearcher {
+  private readonly index = new FullTextIndex();
+  private built = false;
+  private stale = true;
+  private readonly reread = new Set<string>();
+  /** Every search and build in turn: a catch-up never runs beside another. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private progressListeners = new Set<(progress: SearchProgress) => void>();
+
+  constructor(
+    private readonly db: SimlitDB,
+    private readonly pageSize = PAGE,
+  ) {}
+
+  search(text: string, onProgress?: (progress: SearchProgress) => void): Promise<SearchAnswer> {
+    return this.inTurn(async () => {
+      if (onProgress) this.progressListeners.add(onProgress);
+      try {
+        await this.catchUp();
+      } finally {
+        if (onProgress) this.progressListeners.delete(onProgress);
+      }
+      return { hits: this.index.search(parseQuery(text)) };
+    });
+  }
+
+  prepare(): void {
+    void this.inTurn(() => this.catchUp()).catch(() => undefined);
+  }
+
+  changed(ids: string[] = []): void {
+    this.stale = true;
+    for (const id of ids) this.reread.add(id);
+  }
+
+  private inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private report(done: number, total: number): void {
+    for (const listener of this.progressListeners) listener({ done, total });
+  }
+
+  private add(article: SearchableArticle): void {
+    this.index.add(article.id, searchFields(article), article.updatedAt);
+  }
+
+  private async catchUp(): Promise<void> {
+    if (!this.built) await this.build();
+    if (!this.stale) return;
+    this.stale = false;
+    const reread = new Set(this.reread);
+    this.reread.clear();
+    const { articles } = this.db;
+    const [stamps, ids] = await this.db.transaction('r', articles, () =>
+      Promise.all([articles.orderBy('updatedAt').keys(), articles.orderBy('updatedAt').primaryKeys()]),
+    );
+    const present = new Set(ids as string[]);
+    for (const id of [...this.index.allIds()]) if (!present.has(id)) this.index.remove(id);
+    const changed = (ids as string[]).filter((id, i) => reread.has(id) || this.index.version(id) !== stamps[i]);
+    for (let start = 0; start < changed.length; start += this.pageSize) {
+      for (const article of await articles.bulkGet(changed.slice(start, start + this.pageSize))) if (article) this.add(article);
+    }
+  }
+
+  /** Reads the whole library into the index, page by page in id order; changes meanwhile are caught up after. */
+  private async build(): Promise<void> {
+    const { articles } = this.db;
+    const total = await articles.count();
+    this.report(0, total);
+    let last: string | undefined;
+    let done = 0;
+    for (;;) {
+      const page: Article[] = await (last === undefined ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(this.pageSize).toArray();
+      if (page.length === 0) break;
+      for (const article of page) this.add(article);
+      done += page.length;
+      last = page[page.length - 1].id;
+      this.report(Math.min(done, total), Math.max(done, total));
+    }
+    this.built = true;
+    this.stale = true;
+  }
+}
