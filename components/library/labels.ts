@@ -37,6 +37,7 @@ const PLATFORM_LABELS: Record<string, MessageKey> = {
   cnki: 'libraryPlatformCnki',
   wanfang: 'libraryPlatformWanfang',
   cqvip: 'libraryPlatformCqvip',
+  'baidu-scholar': 'libraryPlatformBaiduScholar',
   pubmed: 'libraryPlatformPubmed',
   arxiv: 'libraryPlatformArxiv',
   scholar: 'libraryPlatformScholar',
