@@ -1,4 +1,4 @@
-import { mergeArticles } from '../capture/dedupe';
+import { mergeArticles } from '../merge';
 import { storageErrorMessage } from '../db/errors';
 import type { Capture, Collection, Setting, SimlitDB } from '../db/schema';
 import { findKnown, upsertArticles } from '../db/upsert';
