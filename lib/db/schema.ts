@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../model/article';
 
 /** Which page yielded which articles, and how each was received. */
@@ -52,7 +52,7 @@ export const DB_NAME = 'simlit';
  * (with an upgrade function when data must move) and sample data for it in tests/lib/db.
  * The abstract is never indexed; identity lookups use DOI, ids, title key and fingerprint.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<unknown> }[] = [
   {
     version: 1,
     stores: {
@@ -62,6 +62,21 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       settings: 'key',
       indexSnapshots: 'key',
     },
+  },
+  {
+    // seenAt: when a page last showed the article; captured-but-unsaved articles are pruned by it
+    // (lib/storage). Articles written before get the time of their latest sighting.
+    version: 2,
+    stores: {
+      articles: 'id, DOI, *ids, titleKey, fingerprint, savedAt, *collections, *tags, capturedAt, updatedAt, seenAt',
+    },
+    upgrade: (tx) =>
+      tx
+        .table<Article>('articles')
+        .toCollection()
+        .modify((article) => {
+          article.seenAt = Math.max(article.capturedAt ?? 0, ...(article.sightings ?? []).map((sighting) => sighting.capturedAt ?? 0));
+        }),
   },
 ];
 
@@ -74,7 +89,10 @@ export class SimlitDB extends Dexie {
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 
