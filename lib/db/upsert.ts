@@ -31,10 +31,9 @@ async function freeId(db: SimlitDB, id: string): Promise<string> {
   return candidate;
 }
 
-/** An article as first stored: seen when its page showed it. */
+/** An article as first stored: seen when its page showed it (an imported one: when it was imported). */
 function fresh(incoming: Article, id: string): Article {
-  const seenAt = incoming.seenAt ?? incoming.sightings.at(-1)?.capturedAt;
-  return seenAt === undefined ? { ...incoming, id } : { ...incoming, id, seenAt };
+  return { ...incoming, id, seenAt: incoming.seenAt ?? incoming.sightings.at(-1)?.capturedAt ?? incoming.capturedAt };
 }
 
 export interface UpsertOptions {
