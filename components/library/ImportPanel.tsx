@@ -3,14 +3,14 @@ import type { SimlitDB } from '@/lib/db/schema';
 import type { CollectionWithCount } from '@/lib/db/collections';
 import type { ImportReport } from '@/lib/import/import-file';
 import { formatNumber } from '@/lib/format';
+import { TaskProgress } from '../files/TaskProgress';
+import { useFileTask } from '../files/use-file-task';
 import { useI18n } from '../i18n-context';
 import { ToolPanel } from './ToolPanel';
 
 export const IMPORT_ACCEPT = '.bib,.ris,.json,.txt';
 
 const FORMAT_NAMES: Record<NonNullable<ImportReport['format']>, string> = { bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
-
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'report'; fileName: string; report: ImportReport } | { kind: 'failed'; reason: string };
 
 interface Props {
   db: SimlitDB;
@@ -21,16 +21,11 @@ interface Props {
   onClose(): void;
 }
 
-/** Imports a file; the importer and citation-js load on first use. */
-async function importText(db: SimlitDB, text: string, fileName: string, collectionId: string | undefined): Promise<ImportReport> {
-  const { importFile } = await import('@/lib/import/import-file');
-  return importFile(db, text, { fileName, collectionId });
-}
-
 function Report({ fileName, report }: { fileName: string; report: ImportReport }) {
   const { t, tag } = useI18n();
   const n = (count: number) => formatNumber(count, tag);
   const format = report.format ? FORMAT_NAMES[report.format] : t('libImportUnknownFormat');
+  if (report.cancelled) return <p class="report-summary">{t('securityImportCancelled')}</p>;
   return (
     <div class="import-report">
       {report.error ? (
@@ -38,6 +33,7 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
       ) : (
         <p class="report-summary">{t('libImportSummary', fileName, format, n(report.added), n(report.merged), n(report.unchanged), n(report.rejected.length))}</p>
       )}
+      {report.ignoredFields.length > 0 && <p class="muted">{t('securityImportIgnored', report.ignoredFields.join(', '))}</p>}
       {report.rejected.length > 0 && (
         <>
           <h3 id="import-rejected">{t('libImportRejectedHeading', n(report.rejected.length))}</h3>
@@ -61,19 +57,14 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
   const { t } = useI18n();
   const [file, setFile] = useState<File>();
   const [target, setTarget] = useState(current ?? '');
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const { state, start, cancel, reset } = useFileTask(db);
+  const [fileName, setFileName] = useState('');
   const collectionId = collections.some((c) => c.id === target) ? target : undefined;
 
   async function run(chosen: File) {
-    setState({ kind: 'busy' });
-    try {
-      const report = await importText(db, await chosen.text(), chosen.name, collectionId);
-      if (report.written.length) onLibraryChanged(report.written.map((article) => article.id));
-      setState({ kind: 'report', fileName: chosen.name, report });
-    } catch (error) {
-      // Reading the file failed, or the importer broke: its transaction wrote nothing.
-      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
-    }
+    setFileName(chosen.name);
+    const result = await start({ kind: 'import', file: chosen, fileName: chosen.name, collectionId }, chosen);
+    if (result?.kind === 'import' && result.report.written.length) onLibraryChanged(result.report.written.map((article) => article.id));
   }
 
   const busy = state.kind === 'busy';
@@ -95,7 +86,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
             aria-describedby="import-help"
             onChange={(event) => {
               setFile((event.currentTarget as HTMLInputElement).files?.[0]);
-              setState({ kind: 'idle' });
+              reset();
             }}
           />
         </label>
@@ -112,8 +103,9 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
       </form>
       <div class="tool-result" aria-live="polite">
         {busy && <p class="muted">{t('libImportBusy')}</p>}
+        {busy && <TaskProgress progress={state.progress} cancelling={state.cancelling} onCancel={cancel} />}
         {state.kind === 'failed' && <p class="error" role="alert">{t('libImportFailed', state.reason)}</p>}
-        {state.kind === 'report' && <Report fileName={state.fileName} report={state.report} />}
+        {state.kind === 'done' && state.result.kind === 'import' && <Report fileName={fileName} report={state.result.report} />}
       </div>
     </ToolPanel>
   );

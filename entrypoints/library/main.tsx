@@ -7,24 +7,29 @@ import type { RankingReply } from '@/lib/messages';
 import { openLibrary } from '@/lib/db/schema';
 import { workerFormatter } from './format-client';
 import { notifyLibraryChanged } from './library-changed';
+import { FileTasksContext, inPageFileTasks } from '@/components/files/file-tasks';
+import { workerFileTasks } from './file-client';
 import '@/assets/ui.css';
 import '@/assets/library.css';
 
 const db = openLibrary();
 const formatter = workerFormatter(runInPage);
+const fileTasks = workerFileTasks(inPageFileTasks(db));
 const ask = (message: object): Promise<RankingReply> => browser.runtime.sendMessage(message);
 const search = rankedSearch((text, limit) => ask({ type: 'ui/search', text, limit }));
 const similar = (articleId: string, limit: number) => ask({ type: 'ui/similar', articleIds: [articleId], limit });
 render(
   <LocaleProvider db={db}>
-    <LibraryApp
-      db={db}
-      search={search}
-      similar={similar}
-      optionsHref={browser.runtime.getURL('/options.html')}
-      formatter={formatter}
-      onLibraryChanged={notifyLibraryChanged}
-    />
+    <FileTasksContext.Provider value={fileTasks}>
+      <LibraryApp
+        db={db}
+        search={search}
+        similar={similar}
+        optionsHref={browser.runtime.getURL('/options.html')}
+        formatter={formatter}
+        onLibraryChanged={notifyLibraryChanged}
+      />
+    </FileTasksContext.Provider>
   </LocaleProvider>,
   document.getElementById('app')!,
 );

@@ -45,6 +45,10 @@ export interface UpsertOptions {
   source?: MergeSource | 'undo';
   /** New articles beyond this many are not added (a flooding site's excess); they are counted in `dropped`. */
   maxNew?: number;
+  /** The reader's cancel: the next article throws, so that the caller's transaction writes nothing. */
+  signal?: AbortSignal;
+  /** Told every hundred articles how many are done. */
+  onEach?(done: number): void;
 }
 
 /**
@@ -55,13 +59,15 @@ export interface UpsertOptions {
 export async function upsertArticles(
   db: SimlitDB,
   articles: Article[],
-  { source = 'capture', maxNew = Infinity }: UpsertOptions = {},
+  { source = 'capture', maxNew = Infinity, signal, onEach }: UpsertOptions = {},
 ): Promise<{ entries: CaptureEntry[]; written: Article[]; dropped: number }> {
   const entries: CaptureEntry[] = [];
   const written: Article[] = [];
   let added = 0;
   let dropped = 0;
-  for (const incoming of articles) {
+  for (const [index, incoming] of articles.entries()) {
+    signal?.throwIfAborted();
+    if (index % 100 === 0) onEach?.(index);
     const position = incoming.sightings.at(-1)?.position;
     const known = await findKnown(db, incoming);
     if (known) {
