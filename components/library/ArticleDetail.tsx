@@ -11,6 +11,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import { textLang } from '../article-text';
+import { AlternativeVersions } from './AlternativeVersions';
 import { CopyCitation } from './CopyCitation';
 import { DetailSimilar, type SimilarQuery } from './DetailSimilar';
 import { ExternalLink } from './ExternalLink';
@@ -222,6 +223,7 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
       </div>
       <CopyCitation key={article.id} db={db} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
       <Fields article={article} />
+      <AlternativeVersions db={db} article={article} />
       {article.abstract && (
         <section class="detail-section" aria-labelledby="detail-abstract">
           <h3 id="detail-abstract">{t('libAbstract')}</h3>

@@ -7,6 +7,7 @@ import { useLiveQuery } from '../use-live-query';
 import { BackupSection } from './BackupSection';
 import { CaptureModeSection, type AllSitesPermission } from './CaptureModeSection';
 import { PausedSitesSection } from './PausedSitesSection';
+import { StorageCapSection } from './StorageCapSection';
 import { StoredDataSection, type StorageEstimator } from './StoredDataSection';
 
 interface Props {
@@ -43,6 +44,7 @@ export function OptionsApp({ db, allSitesPermission, estimateStorage, libraryHre
         )}
         <BackupSection db={db} onLibraryChanged={onLibraryChanged} />
         <StoredDataSection db={db} estimate={estimateStorage} onLibraryChanged={onLibraryChanged} />
+        <StorageCapSection db={db} onLibraryChanged={onLibraryChanged} />
       </main>
     </div>
   );

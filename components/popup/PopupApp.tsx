@@ -9,6 +9,7 @@ import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import type { PopupApi } from './api';
 import type { CollectionChoice } from './CollectionPicker';
+import { FloodNote } from './FloodNote';
 import { NewCollectionForm } from './NewCollectionForm';
 import { SearchResults } from './SearchResults';
 import { SimilarSection } from './SimilarSection';
@@ -122,6 +123,7 @@ export function PopupApp({ db, tab, api }: Props) {
               {t('captureFailed', failure)}
             </p>
           )}
+          <FloodNote capture={captured?.capture} />
           {captured === undefined || (captured === null && !failure) ? (
             <p class="status" role="status">
               {t('popupCapturing')}

@@ -93,6 +93,11 @@ export interface PruneOutcome {
   removedIds: string[];
 }
 
+/** How many captured-but-unsaved articles there are and about how much room they take. */
+export async function unsavedTally(db: SimlitDB): Promise<UnsavedTally> {
+  return sum(await unsavedArticles(db));
+}
+
 /**
  * Measures the captured-but-unsaved articles and, when they exceed the cap, removes the least
  * recently seen until they are within PRUNE_TARGET of it. An article touched or seen again
