@@ -16,7 +16,7 @@ export interface Capture {
    * shows them at once, before the background (perhaps just woken) answers afresh.
    */
   similar?: { id: string; score: number; terms: string[] }[];
-  /** New articles of the page not kept because its site was adding too many too fast (lib/capture/flood-guard). */
+  /** New articles of the page not kept (in this tab) because its site was adding too many too fast (lib/capture/flood-guard). */
   dropped?: number;
   /** How long the content script took to read the page, in milliseconds. */
   extractMs?: number;
