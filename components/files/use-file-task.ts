@@ -11,6 +11,8 @@ export type FileTaskState =
   | { kind: 'idle' }
   | { kind: 'busy'; progress?: FileProgress; cancelling: boolean }
   | { kind: 'done'; result: FileTaskResult }
+  /** The reader cancelled: nothing was written. */
+  | { kind: 'cancelled' }
   | { kind: 'failed'; reason: string };
 
 /**
@@ -35,11 +37,12 @@ export function useFileTask(db: SimlitDB) {
     running.current = task$;
     try {
       const result = await task$.result;
-      setState({ kind: 'done', result });
+      setState(result.report.cancelled ? { kind: 'cancelled' } : { kind: 'done', result });
       return result;
     } catch (error) {
-      // Reading the file failed, or the task broke: its transaction wrote nothing.
-      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      // Cancelled while reading or parsing, reading the file failed, or the task broke: its transaction wrote nothing.
+      if (error instanceof Error && error.name === 'AbortError') setState({ kind: 'cancelled' });
+      else setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
       return undefined;
     } finally {
       if (running.current === task$) running.current = undefined;

@@ -25,7 +25,6 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
   const { t, tag } = useI18n();
   const n = (count: number) => formatNumber(count, tag);
   const format = report.format ? FORMAT_NAMES[report.format] : t('libImportUnknownFormat');
-  if (report.cancelled) return <p class="report-summary">{t('securityImportCancelled')}</p>;
   return (
     <div class="import-report">
       {report.error ? (
@@ -105,6 +104,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
         {busy && <p class="muted">{t('libImportBusy')}</p>}
         {busy && <TaskProgress progress={state.progress} cancelling={state.cancelling} onCancel={cancel} />}
         {state.kind === 'failed' && <p class="error" role="alert">{t('libImportFailed', state.reason)}</p>}
+        {state.kind === 'cancelled' && <p class="report-summary">{t('securityImportCancelled')}</p>}
         {state.kind === 'done' && state.result.kind === 'import' && <Report fileName={fileName} report={state.result.report} />}
       </div>
     </ToolPanel>

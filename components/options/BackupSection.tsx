@@ -63,7 +63,6 @@ function RestoreSummary({ report }: { report: RestoreReport }) {
   const { t, tag } = useI18n();
   const n = (count: number) => formatNumber(count, tag);
   if (report.error) return <p class="error" role="alert">{t('optRestoreError', report.error)}</p>;
-  if (report.cancelled) return <p class="report-summary">{t('securityRestoreCancelled')}</p>;
   const { articles, collections, settings, captures } = report;
   return (
     <div class="restore-report">
@@ -145,6 +144,7 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
         {restore.kind === 'busy' && <p class="muted">{t('optRestoreBusy')}</p>}
         {restore.kind === 'busy' && <TaskProgress progress={restore.progress} cancelling={restore.cancelling} onCancel={cancel} />}
         {restore.kind === 'failed' && <p class="error" role="alert">{t('optRestoreError', restore.reason)}</p>}
+        {restore.kind === 'cancelled' && <p class="report-summary">{t('securityRestoreCancelled')}</p>}
         {restore.kind === 'done' && restore.result.kind === 'restore' && <RestoreSummary report={restore.result.report} />}
       </div>
     </section>

@@ -12,25 +12,6 @@ type Reply = { progress: FileProgress } | { result: FileTaskResult } | { error: 
  */
 const CANCEL_GRACE_MS = 1000;
 
-/** The reports of a task that was ended before it could report, by kind. */
-function cancelledResult(kind: 'import' | 'restore'): FileTaskResult {
-  const base = { written: [], cancelled: true };
-  if (kind === 'import') return { kind, report: { ...base, added: 0, merged: 0, unchanged: 0, rejected: [], ignoredFields: [] } };
-  return {
-    kind,
-    report: {
-      ...base,
-      articles: { added: 0, merged: 0, unchanged: 0 },
-      collections: { added: 0, unchanged: 0, joined: 0 },
-      settings: { added: 0, unchanged: 0, merged: 0 },
-      captures: { added: 0, unchanged: 0 },
-      conflicts: [],
-      dropped: [],
-      droppedMore: 0,
-    },
-  };
-}
-
 /** File tasks in a worker each; when a worker cannot start, in the page (`fallback`). */
 export function workerFileTasks(fallback: FileTasks): FileTasks {
   return {
@@ -41,16 +22,19 @@ export function workerFileTasks(fallback: FileTasks): FileTasks {
       } catch {
         return fallback.start(task, onProgress);
       }
-      let settle: (result: FileTaskResult) => void = () => {};
+      let end: () => void = () => {};
       const result = new Promise<FileTaskResult>((resolve, reject) => {
-        settle = (value) => {
+        // Ended before it could report: a worker ended mid-write has its transaction aborted.
+        end = () => {
           worker.terminate();
-          resolve(value);
+          reject(new DOMException('The task was cancelled.', 'AbortError'));
         };
         worker.onmessage = ({ data }: MessageEvent<Reply>) => {
           if ('progress' in data) onProgress(data.progress);
-          else if ('result' in data) settle(data.result);
-          else {
+          else if ('result' in data) {
+            worker.terminate();
+            resolve(data.result);
+          } else {
             worker.terminate();
             reject(new Error(data.error));
           }
@@ -65,7 +49,7 @@ export function workerFileTasks(fallback: FileTasks): FileTasks {
         result,
         cancel() {
           worker.postMessage({ cancel: true });
-          setTimeout(() => settle(cancelledResult(task.kind)), CANCEL_GRACE_MS);
+          setTimeout(end, CANCEL_GRACE_MS);
         },
       };
     },

@@ -24,7 +24,7 @@ export interface DroppedValue {
 }
 
 /** Drops reported one by one; beyond this many, they are counted. */
-export const MAX_DROPS_LISTED = 500;
+const MAX_DROPS_LISTED = 500;
 
 type Raw = Record<string, unknown>;
 
@@ -158,7 +158,7 @@ const ARTICLE_KEYS = [
 ];
 
 /** One backup article, cleaned as a capture is; undefined (reported) when nothing is left to identify it. */
-export function sanitizeArticle(raw: unknown, index: number, log: DropLog, now: number): Article | undefined {
+function sanitizeArticle(raw: unknown, index: number, log: DropLog, now: number): Article | undefined {
   if (!isRecord(raw)) {
     log.add(`article ${index + 1}`, 'the whole entry (not an article)');
     return undefined;

@@ -14,7 +14,7 @@ export interface FloodPolicy {
   maxPauseMs: number;
 }
 
-export const FLOOD_POLICY: FloodPolicy = { burst: 1000, perSecond: 10, maxPauseMs: 60_000 };
+const FLOOD_POLICY: FloodPolicy = { burst: 1000, perSecond: 10, maxPauseMs: 60_000 };
 
 /** Sites remembered at most; sites whose budget is full again are forgotten first. */
 const MAX_SITES = 500;

@@ -32,7 +32,7 @@ const VERBATIM = new Set(['id', 'type', 'DOI', 'URL', 'citation-key']);
  * read as syntax even in verbatim fields (braces, backslash, "$" for math, spaces) is
  * percent-encoded, as it would be in the link the value stands for.
  */
-export function verbatimValue(text: string): string {
+function verbatimValue(text: string): string {
   return oneLine(text).replace(/[{}\\$\s]/g, percentEncodeChar);
 }
 

@@ -15,7 +15,7 @@ export const PRUNE_LOG_KEY = 'storagePrunes';
 /** Prunings remembered. */
 export const PRUNE_LOG_LENGTH = 20;
 /** Pruning goes down to this share of the cap, so that a library at its cap is not pruned on every capture. */
-export const PRUNE_TARGET = 0.95;
+const PRUNE_TARGET = 0.95;
 /** Sites named per pruning, the ones that lost most first. */
 const SITES_LOGGED = 5;
 
