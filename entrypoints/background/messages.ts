@@ -20,7 +20,7 @@ type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: bo
 export const ranking = new RankingService(openLibrary(), { keepAlive: () => browser.runtime.getPlatformInfo() });
 
 /** Keeps captured-but-unsaved articles within the reader's cap; pruned ones leave the index too. */
-export const storage = new StorageGuard({
+const storage = new StorageGuard({
   readCap: async () => (await readSettings(openLibrary())).storageCap,
   prune: (cap) => pruneUnsaved(openLibrary(), cap),
   onPruned: ({ removedIds }) => void ranking.changed(removedIds),

@@ -3,7 +3,7 @@ import type { FileTaskResult } from '@/lib/files/file-task';
 import type { FileProgress } from '@/lib/files/progress';
 import FileWorker from './file-worker?worker';
 
-type Reply = { progress: FileProgress } | { result: FileTaskResult } | { error: string };
+type Reply = { progress: FileProgress } | { result: FileTaskResult } | { cancelled: true } | { error: string };
 
 /**
  * How long a cancelled worker may take to stop by itself before it is ended: parsing runs
@@ -24,20 +24,17 @@ export function workerFileTasks(fallback: FileTasks): FileTasks {
       }
       let end: () => void = () => {};
       const result = new Promise<FileTaskResult>((resolve, reject) => {
-        // Ended before it could report: a worker ended mid-write has its transaction aborted.
+        // Cancelled, or ended before it could report: a worker ended mid-write has its transaction aborted.
         end = () => {
           worker.terminate();
           reject(new DOMException('The task was cancelled.', 'AbortError'));
         };
         worker.onmessage = ({ data }: MessageEvent<Reply>) => {
-          if ('progress' in data) onProgress(data.progress);
-          else if ('result' in data) {
-            worker.terminate();
-            resolve(data.result);
-          } else {
-            worker.terminate();
-            reject(new Error(data.error));
-          }
+          if ('progress' in data) return onProgress(data.progress);
+          if ('cancelled' in data) return end();
+          worker.terminate();
+          if ('result' in data) resolve(data.result);
+          else reject(new Error(data.error));
         };
         worker.onerror = (event) => {
           worker.terminate();

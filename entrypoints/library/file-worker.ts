@@ -22,6 +22,7 @@ scope.onmessage = ({ data }) => {
   }
   runFileTask(openLibrary(), data.task, { signal: controller.signal, onProgress: (progress) => scope.postMessage({ progress }) }).then(
     (result) => scope.postMessage({ result }),
-    (error: unknown) => scope.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage(error instanceof Error && error.name === 'AbortError' ? { cancelled: true } : { error: error instanceof Error ? error.message : String(error) }),
   );
 };

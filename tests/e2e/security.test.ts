@@ -276,6 +276,26 @@ describe('what pages and files can and cannot do to the library', () => {
     await library.close();
   });
 
+  it('a large import runs in a worker with its progress shown, and a cancel writes nothing', async () => {
+    const entries = Array.from({ length: 5_000 }, (_, i) => `@article{big${i},\n  title = {Imported article number ${i} on protein folding},\n  author = {Lee, Kim and Park, Min},\n  journal = {Journal ${i % 40}},\n  year = {${1990 + (i % 35)}},\n  doi = {10.5555/big.${i}}\n}\n`).join('\n');
+    const before = (await articles(browser)).length;
+    const library = await browser.context.newPage();
+    const workers: string[] = [];
+    library.on('worker', (worker) => workers.push(worker.url()));
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.getByRole('button', { name: 'Import…' }).click();
+    await library.getByLabel('File to import').setInputFiles({ name: 'big.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(entries) });
+    await library.getByRole('button', { name: 'Import', exact: true }).click();
+    await library.getByText(/^Reading entries: [\d,]+ of 5,000$/).waitFor({ timeout: 60_000 });
+    expect(workers.some((url) => url.includes('file-worker'))).toBe(true);
+    const cancelled = Date.now();
+    await library.getByRole('button', { name: 'Cancel' }).click();
+    await library.getByText('Import cancelled: nothing was imported.').waitFor();
+    figures.importCancelMs = Date.now() - cancelled;
+    expect(await articles(browser)).toHaveLength(before);
+    await library.close();
+  });
+
   it('a flooding page stops at the reader\'s cap, is slowed with a note in the popup, and the saved articles stay', async () => {
     await putRow(browser.worker, 'settings', { key: 'storageCap', value: { articles: CAP, megabytes: 500 } });
     const savedBefore = (await articles(browser)).filter((a) => a.savedAt !== undefined);
