@@ -14,6 +14,9 @@ import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
 
+/** The first render waits for the database and the locale: on a busy machine, longer than a second. */
+const SLOW = { timeout: 15_000 };
+
 /** A task runner the test drives: it reports what the test says, and finishes when told. */
 function drivenTasks() {
   const started: unknown[] = [];
@@ -55,7 +58,7 @@ describe('reading a large file', () => {
     const huge = new File(['x'], 'library.bib');
     Object.defineProperty(huge, 'size', { value: MAX_FILE_BYTES + 1 });
     choose(huge);
-    expect((await panel.findByRole('alert')).textContent).toBe('Nothing was imported: library.bib is 201 MB: Simlit reads files of at most 200 MB. Nothing was read.');
+    expect((await panel.findByRole('alert', {}, SLOW)).textContent).toBe('Nothing was imported: library.bib is 201 MB: Simlit reads files of at most 200 MB. Nothing was read.');
     expect(driven.started).toEqual([]);
   });
 
@@ -63,7 +66,7 @@ describe('reading a large file', () => {
     const driven = drivenTasks();
     const { panel, choose } = importPanel(driven.tasks);
     choose(new File(['@article{a, title={T}}'], 'refs.bib'));
-    await panel.findByText('Importing…');
+    await panel.findByText('Importing…', {}, SLOW);
     driven.progress({ stage: 'reading', done: 1024 * 1024, total: 4 * 1024 * 1024 });
     expect(await panel.findByText('Reading the file: 1 MB of 4 MB')).toBeTruthy();
     driven.progress({ stage: 'writing', done: 2_000, total: 50_000 });

@@ -10,6 +10,9 @@ import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
 
+/** The first render waits for the database and the locale: on a busy machine, longer than a second. */
+const SLOW = { timeout: 15_000 };
+
 const SAVED = makeArticle('legit', {
   title: 'Deep learning for protein folding',
   author: [{ family: 'Jumper', given: 'J' }],
@@ -29,7 +32,7 @@ async function detail() {
   const db = testDb();
   await db.articles.add(SAVED);
   renderWithDb(db, <ArticleDetail db={db} id={SAVED.id} collections={[]} onClose={() => {}} onDelete={() => {}} />);
-  const section = within(await screen.findByRole('region', { name: 'Other versions (2)' }));
+  const section = within(await screen.findByRole('region', { name: 'Other versions (2)' }, SLOW));
   return { db, section };
 }
 

@@ -39,7 +39,7 @@ async function library() {
   const thesis = await createCollection(db, '毕业论文');
   const changed = vi.fn();
   renderWithDb(db, <LibraryApp db={db} onLibraryChanged={changed} />);
-  await screen.findByRole('list', { name: 'Articles' });
+  await screen.findByRole('list', { name: 'Articles' }, LOADING);
   fireEvent.click(screen.getByRole('button', { name: 'Import…' }));
   const panel = within(screen.getByRole('region', { name: 'Import references' }));
   return { db, thesis, changed, panel };

@@ -11,6 +11,9 @@ import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
 
+/** The first render waits for the database and the locale: on a busy machine, longer than a second. */
+const SLOW = { timeout: 15_000 };
+
 const PAGE_URL = 'http://flood.cnjournals.com/ch/reader/search_similar.aspx?file_no=1';
 
 async function popupAfter(dropped: number | undefined) {
@@ -20,7 +23,7 @@ async function popupAfter(dropped: number | undefined) {
   await db.captures.add({ pageUrl: PAGE_URL, platform: 'qinyun', kind: 'list', tabId: 7, capturedAt: 5, items: [{ articleId: 'f1', status: 'new' }], ...(dropped ? { dropped } : {}) });
   const api = { requestCapture: vi.fn(async () => ({ ok: true })), similar: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply), search: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply), openPage: vi.fn() };
   renderWithDb(db, <PopupApp db={db} tab={{ id: 7, url: PAGE_URL }} api={api} />);
-  await screen.findByText('One of many flooded articles');
+  await screen.findByText('One of many flooded articles', {}, SLOW);
 }
 
 describe('the popup on a page whose site was slowed', () => {
