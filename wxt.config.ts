@@ -1,5 +1,19 @@
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * WXT's content-script context announces the script to the page (a postMessage and a DOM event
+ * naming the extension's id); the build uses Simlit's silent one instead (see its file).
+ */
+const quietContentScriptContext: Plugin = {
+  name: 'simlit-quiet-content-script-context',
+  enforce: 'pre',
+  resolveId(source) {
+    if (source === 'wxt/utils/content-script-context') return fileURLToPath(new URL('./lib/content-script/quiet-context.ts', import.meta.url));
+  },
+};
 
 // See lib/hosts.ts for where capture runs by default; README.md explains each permission.
 export default defineConfig({
@@ -32,6 +46,6 @@ export default defineConfig({
     excludeSources: ['tests/**', 'test-results/**', 'bench-results/**', 'scripts/**', 'vitest.config.ts'],
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), quietContentScriptContext],
   }),
 });

@@ -10,7 +10,8 @@ import { isNameOrder } from './text/names';
 /** content → background: the articles a page yielded (possibly none). */
 export interface ContentCaptureMessage {
   type: 'content/capture';
-  page: { url: string; title: string; platform: string; kind: PageExtraction['kind'] };
+  /** extractMs: how long the page took to read, for the capture record (DevTools and tests read it there). */
+  page: { url: string; title: string; platform: string; kind: PageExtraction['kind']; extractMs?: number };
   items: ExtractedItem[];
 }
 
@@ -54,6 +55,8 @@ export interface CaptureReply {
   ok: true;
   captureId: number;
   counts: { new: number; known: number; merged: number };
+  /** The site added too many new articles too fast: read the page again after this long at the soonest. */
+  pauseMs?: number;
 }
 export interface ErrorReply {
   ok: false;
@@ -133,13 +136,36 @@ function checkItem(raw: unknown, index: number): Check<ExtractedItem> {
   return { ok: true, value: item };
 }
 
-function checkCapture(raw: Record<string, unknown>): Check<ContentCaptureMessage> {
+/** Whether two URLs share an origin: what a page may change of its address without loading another (history.pushState). */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The URL a content script's page claims, checked against the browser's record of the sender:
+ * it must be on the same origin (a single-page site changes its path as the reader moves on, but
+ * never its origin). The browser's URL is the one Simlit files the capture under.
+ */
+function checkPageUrl(claimed: unknown, reported: string): Check<string> {
+  if (!isHttpUrl(claimed)) return { ok: false, error: 'page.url is not an http(s) URL' };
+  if (!sameOrigin(claimed, reported)) return { ok: false, error: 'page.url is not on the site the browser reports for this tab' };
+  return { ok: true, value: reported };
+}
+
+function checkCapture(raw: Record<string, unknown>, reportedUrl: string): Check<ContentCaptureMessage> {
   const page = raw.page;
   if (!isRecord(page)) return { ok: false, error: 'page is missing' };
-  if (!isHttpUrl(page.url)) return { ok: false, error: 'page.url is not an http(s) URL' };
+  const pageUrl = checkPageUrl(page.url, reportedUrl);
+  if (!pageUrl.ok) return pageUrl;
   if (!isShortString(page.title ?? '', 2000)) return { ok: false, error: 'page.title is not a short string' };
   if (!isShortString(page.platform, 50)) return { ok: false, error: 'page.platform is not a short string' };
   if (page.kind !== 'article' && page.kind !== 'list') return { ok: false, error: 'page.kind is not article or list' };
+  const extractMs = page.extractMs;
+  if (extractMs !== undefined && (typeof extractMs !== 'number' || !(extractMs >= 0 && extractMs < 3_600_000))) return { ok: false, error: 'page.extractMs is not a duration' };
   if (!Array.isArray(raw.items)) return { ok: false, error: 'items is not a list' };
   if (raw.items.length > MAX_ITEMS_PER_PAGE) return { ok: false, error: `more than ${MAX_ITEMS_PER_PAGE} items` };
   const items: ExtractedItem[] = [];
@@ -152,7 +178,7 @@ function checkCapture(raw: Record<string, unknown>): Check<ContentCaptureMessage
     ok: true,
     value: {
       type: 'content/capture',
-      page: { url: page.url, title: (page.title as string | undefined) ?? '', platform: page.platform, kind: page.kind },
+      page: { url: pageUrl.value, title: (page.title as string | undefined) ?? '', platform: page.platform, kind: page.kind, ...(extractMs !== undefined ? { extractMs } : {}) },
       items,
     },
   };
@@ -183,26 +209,38 @@ function checkUiQuery(raw: Record<string, unknown>): Check<UiSimilarMessage | Ui
 /** Who sent a message, as the browser reports it (a subset of runtime.MessageSender). */
 export interface SenderInfo {
   id?: string;
+  /** The URL of the sending frame (for a content script: its page, as the browser knows it). */
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
+}
+
+/** The web page a content script runs in, by the browser's word: the frame's URL, else the tab's. */
+function reportedPageUrl(sender: SenderInfo): string | undefined {
+  const url = sender.url ?? sender.tab?.url;
+  return isHttpUrl(url) ? url : undefined;
 }
 
 /**
  * Accepts a message only from this extension (`ownId`): content messages from a script running
  * in a web page tab, UI messages from the extension's own pages. Anything else is refused.
+ * Content messages are taken to speak for the page the browser reports, never for the URL
+ * they name: a capture is filed under the browser's URL, and one naming another site is refused.
  */
 export function validateMessage(raw: unknown, sender: SenderInfo, ownId: string, ownOrigin: string): Check<Message> {
   if (sender.id !== ownId) return { ok: false, error: 'message from another extension or a web page' };
   if (!isRecord(raw) || typeof raw.type !== 'string') return { ok: false, error: 'message has no type' };
   const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
+  const webPage = fromOwnPage ? undefined : reportedPageUrl(sender);
   switch (raw.type) {
     case 'content/capture':
-      if (sender.tab?.id === undefined || fromOwnPage) return { ok: false, error: 'capture must come from a content script in a tab' };
-      return checkCapture(raw);
-    case 'content/should-capture':
-      if (sender.tab?.id === undefined || fromOwnPage) return { ok: false, error: 'capture must come from a content script in a tab' };
-      if (!isHttpUrl(raw.url)) return { ok: false, error: 'url is not an http(s) URL' };
-      return { ok: true, value: { type: 'content/should-capture', url: raw.url } };
+      if (sender.tab?.id === undefined || !webPage) return { ok: false, error: 'capture must come from a content script in a web page tab' };
+      return checkCapture(raw, webPage);
+    case 'content/should-capture': {
+      if (sender.tab?.id === undefined || !webPage) return { ok: false, error: 'capture must come from a content script in a web page tab' };
+      const url = checkPageUrl(raw.url, webPage);
+      if (!url.ok) return { ok: false, error: url.error.replace('page.url', 'url') };
+      return { ok: true, value: { type: 'content/should-capture', url: url.value } };
+    }
     case 'ui/capture-tab':
       if (!fromOwnPage) return { ok: false, error: 'UI messages must come from the extension\'s own pages' };
       if (typeof raw.tabId !== 'number' || !Number.isInteger(raw.tabId) || raw.tabId < 0) return { ok: false, error: 'tabId is not a tab id' };

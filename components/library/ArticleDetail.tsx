@@ -14,6 +14,7 @@ import { unicodeHost } from '@/lib/text/unicode-host';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import { articleHeadline, textLang } from '../article-text';
+import { AlternativeVersions } from './AlternativeVersions';
 import { ArticleEditor } from './ArticleEditor';
 import { CopyCitation } from './CopyCitation';
 import { DetailSimilar, type SimilarQuery } from './DetailSimilar';
@@ -284,7 +285,7 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
       <p class="muted" role="status">
         {edit === 'saved' ? t('libraryEditSaved') : edit === 'unchanged' ? t('libraryEditUnchanged') : ''}
       </p>
-      <CopyCitation db={db} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
+      <CopyCitation key={article.id} db={db} formatter={formatter} label={t('libCopyCitation')} load={async () => [article]} />
       {editing ? (
         <ArticleEditor
           db={db}
@@ -296,7 +297,10 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
           }}
         />
       ) : (
-        <Fields article={article} />
+        <>
+          <Fields article={article} />
+          <AlternativeVersions db={db} article={article} />
+        </>
       )}
       {article.abstract && !editing && (
         <section class="detail-section" aria-labelledby="detail-abstract">

@@ -6,18 +6,14 @@ import { formatNumber } from '@/lib/format';
 import { entryErrorText, importErrorText } from '../error-text';
 import { ErrorMessage } from '../ErrorMessage';
 import { FilePicker } from '../FilePicker';
+import { TaskProgress } from '../files/TaskProgress';
+import { useFileTask } from '../files/use-file-task';
 import { useI18n } from '../i18n-context';
 import { ToolPanel } from './ToolPanel';
 
 export const IMPORT_ACCEPT = '.bib,.ris,.json,.txt';
 
 const FORMAT_NAMES: Record<NonNullable<ImportReport['format']>, string> = { bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
-
-type State =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'report'; fileName: string; report: ImportReport }
-  | { kind: 'failed'; fileName: string; reason: string };
 
 interface Props {
   db: SimlitDB;
@@ -26,12 +22,6 @@ interface Props {
   current?: string;
   onLibraryChanged(articleIds: string[]): void;
   onClose(): void;
-}
-
-/** Imports a file; the importer and citation-js load on first use. */
-async function importText(db: SimlitDB, text: string, fileName: string, collectionId: string | undefined): Promise<ImportReport> {
-  const { importFile } = await import('@/lib/import/import-file');
-  return importFile(db, text, { fileName, collectionId });
 }
 
 function Report({ fileName, report }: { fileName: string; report: ImportReport }) {
@@ -45,6 +35,7 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
       ) : (
         <p class="report-summary">{t('libImportSummary', fileName, format, n(report.added), n(report.merged), n(report.unchanged), n(report.rejected.length))}</p>
       )}
+      {report.ignoredFields.length > 0 && <p class="muted">{t('securityImportIgnored', report.ignoredFields.join(', '))}</p>}
       {report.rejected.length > 0 && (
         <>
           <h3 id="import-rejected">{t('libImportRejectedHeading', n(report.rejected.length))}</h3>
@@ -68,19 +59,14 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
   const { t } = useI18n();
   const [file, setFile] = useState<File>();
   const [target, setTarget] = useState(current ?? '');
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const { state, start, cancel, reset } = useFileTask(db);
+  const [fileName, setFileName] = useState('');
   const collectionId = collections.some((c) => c.id === target) ? target : undefined;
 
   async function run(chosen: File) {
-    setState({ kind: 'busy' });
-    try {
-      const report = await importText(db, await chosen.text(), chosen.name, collectionId);
-      if (report.written.length) onLibraryChanged(report.written.map((article) => article.id));
-      setState({ kind: 'report', fileName: chosen.name, report });
-    } catch (error) {
-      // Reading the file failed, or the importer broke: its transaction wrote nothing.
-      setState({ kind: 'failed', fileName: chosen.name, reason: error instanceof Error ? error.message : String(error) });
-    }
+    setFileName(chosen.name);
+    const result = await start({ kind: 'import', file: chosen, fileName: chosen.name, collectionId }, chosen);
+    if (result?.kind === 'import' && result.report.written.length) onLibraryChanged(result.report.written.map((article) => article.id));
   }
 
   const busy = state.kind === 'busy';
@@ -104,7 +90,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
             describedBy="import-help"
             onChange={(chosen) => {
               setFile(chosen);
-              setState({ kind: 'idle' });
+              reset();
             }}
           />
         </div>
@@ -121,10 +107,12 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
       </form>
       <div class="tool-result" aria-live="polite">
         {busy && <p class="muted">{t('libImportBusy')}</p>}
+        {busy && <TaskProgress progress={state.progress} cancelling={state.cancelling} onCancel={cancel} />}
         {state.kind === 'failed' && (
-          <ErrorMessage message={t('libraryImportFailed', state.fileName, importErrorText(state.reason, t))} detail={state.reason} />
+          <ErrorMessage message={t('libraryImportFailed', fileName, state.readable ?? importErrorText(state.reason, t))} detail={state.reason} />
         )}
-        {state.kind === 'report' && <Report fileName={state.fileName} report={state.report} />}
+        {state.kind === 'cancelled' && <p class="report-summary">{t('securityImportCancelled')}</p>}
+        {state.kind === 'done' && state.result.kind === 'import' && <Report fileName={fileName} report={state.result.report} />}
       </div>
     </ToolPanel>
   );

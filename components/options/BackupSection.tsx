@@ -1,17 +1,19 @@
 import { useState } from 'preact/hooks';
 import { backupFileName, backupLibrary } from '@/lib/backup/backup';
-import { restoreLibrary, type RestoreConflict, type RestoreReport } from '@/lib/backup/restore';
+import type { RestoreConflict, RestoreReport } from '@/lib/backup/restore';
 import type { SimlitDB } from '@/lib/db/schema';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
 import { restoreErrorText } from '../error-text';
 import { ErrorMessage } from '../ErrorMessage';
 import { FilePicker } from '../FilePicker';
+import { TaskProgress } from '../files/TaskProgress';
+import { useFileTask } from '../files/use-file-task';
 import { useI18n } from '../i18n-context';
 import { downloadText } from '../library/download';
+import { DroppedValues } from './DroppedValues';
 
 type BackupState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; reason: string };
-type RestoreState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'report'; report: RestoreReport } | { kind: 'failed'; reason: string };
 
 const TABLE_NAMES: Record<RestoreConflict['table'], MessageKey> = {
   articles: 'optConflictArticle',
@@ -80,6 +82,7 @@ function RestoreSummary({ report }: { report: RestoreReport }) {
         <li>{t('optRestoreCaptures', n(captures.added), n(captures.unchanged))}</li>
       </ul>
       <Conflicts conflicts={report.conflicts} />
+      <DroppedValues dropped={report.dropped} more={report.droppedMore} />
     </div>
   );
 }
@@ -94,7 +97,7 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
   const { t } = useI18n();
   const [backup, setBackup] = useState<BackupState>({ kind: 'idle' });
   const [file, setFile] = useState<File>();
-  const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
+  const { state: restore, start, cancel, reset } = useFileTask(db);
 
   async function saveBackup() {
     setBackup({ kind: 'busy' });
@@ -108,14 +111,8 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
   }
 
   async function restoreFrom(chosen: File) {
-    setRestore({ kind: 'busy' });
-    try {
-      const report = await restoreLibrary(db, await chosen.text());
-      if (report.written.length) onLibraryChanged(report.written.map((article) => article.id));
-      setRestore({ kind: 'report', report });
-    } catch (error) {
-      setRestore({ kind: 'failed', reason: reason(error) });
-    }
+    const result = await start({ kind: 'restore', file: chosen }, chosen);
+    if (result?.kind === 'restore' && result.report.written.length) onLibraryChanged(result.report.written.map((article) => article.id));
   }
 
   return (
@@ -146,7 +143,7 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
             describedBy="restore-help"
             onChange={(chosen) => {
               setFile(chosen);
-              setRestore({ kind: 'idle' });
+              reset();
             }}
           />
         </div>
@@ -155,8 +152,10 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
       </form>
       <div class="tool-result" aria-live="polite">
         {restore.kind === 'busy' && <p class="muted">{t('optRestoreBusy')}</p>}
-        {restore.kind === 'failed' && <RestoreError reason={restore.reason} />}
-        {restore.kind === 'report' && <RestoreSummary report={restore.report} />}
+        {restore.kind === 'busy' && <TaskProgress progress={restore.progress} cancelling={restore.cancelling} onCancel={cancel} />}
+        {restore.kind === 'failed' && (restore.readable ? <ErrorMessage message={restore.readable} /> : <RestoreError reason={restore.reason} />)}
+        {restore.kind === 'cancelled' && <p class="report-summary">{t('securityRestoreCancelled')}</p>}
+        {restore.kind === 'done' && restore.result.kind === 'restore' && <RestoreSummary report={restore.result.report} />}
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import { BackupSection } from './BackupSection';
 import { CaptureModeSection, type AllSitesPermission } from './CaptureModeSection';
 import { PausedSitesSection } from './PausedSitesSection';
 import { ProxiesSection } from './ProxiesSection';
+import { StorageCapSection } from './StorageCapSection';
 import { StoredDataSection, type StorageEstimator } from './StoredDataSection';
 
 interface Props {
@@ -45,6 +46,7 @@ export function OptionsApp({ db, allSitesPermission, estimateStorage, libraryHre
         <ProxiesSection db={db} />
         <BackupSection db={db} onLibraryChanged={onLibraryChanged} />
         <StoredDataSection db={db} estimate={estimateStorage} onLibraryChanged={onLibraryChanged} />
+        <StorageCapSection db={db} onLibraryChanged={onLibraryChanged} />
       </main>
     </div>
   );

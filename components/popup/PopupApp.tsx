@@ -11,6 +11,7 @@ import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import type { PopupApi } from './api';
 import type { CollectionChoice } from './CollectionPicker';
+import { FloodNote } from './FloodNote';
 import { NewCollectionForm } from './NewCollectionForm';
 import { ProxyOffer } from './ProxyOffer';
 import { SearchResults } from './SearchResults';
@@ -121,6 +122,7 @@ export function PopupApp({ db, tab, api }: Props) {
         <>
           {failure && <ErrorMessage message={captureErrorText(failure, t)} detail={failure} />}
           {captured && <ProxyOffer db={db} pageUrl={captured.capture.pageUrl} found={articles.length} />}
+          <FloodNote capture={captured?.capture} />
           {captured === undefined || (captured === null && !failure) ? (
             <p class="status" role="status">
               {t('popupCapturing')}

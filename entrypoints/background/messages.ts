@@ -1,3 +1,4 @@
+import { FloodGuard } from '@/lib/capture/flood-guard';
 import { pageArticles } from '@/lib/capture/page-articles';
 import { openLibrary } from '@/lib/db/schema';
 import { storeCapture } from '@/lib/db/store-capture';
@@ -5,6 +6,9 @@ import { storageErrorMessage } from '@/lib/db/errors';
 import { readSettings } from '@/lib/db/settings';
 import { localeFor, translator } from '@/lib/i18n';
 import { RankingService } from '@/lib/ranking';
+import { pruneUnsaved } from '@/lib/storage/prune';
+import { StorageGuard } from '@/lib/storage/storage-guard';
+import { normalizeHost } from '@/lib/text/urls';
 import { POPUP_SIMILAR_COUNT, validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
 import { clearFailure, showBadge, showFailure } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
@@ -14,6 +18,15 @@ type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener
 type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: boolean };
 
 export const ranking = new RankingService(openLibrary(), { keepAlive: () => browser.runtime.getPlatformInfo() });
+
+/** Keeps captured-but-unsaved articles within the reader's cap; pruned ones leave the index too. */
+const storage = new StorageGuard({
+  readCap: async () => (await readSettings(openLibrary())).storageCap,
+  prune: (cap) => pruneUnsaved(openLibrary(), cap),
+  onPruned: ({ removedIds }) => void ranking.changed(removedIds),
+});
+
+const floods = new FloodGuard();
 
 /** How long the popup's capture request waits for the capture it started. */
 const CAPTURE_REPLY_WAIT_MS = 10_000;
@@ -40,6 +53,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply
     case 'ui/search':
       return ranking.search(message.text, message.limit);
     case 'ui/library-changed':
+      storage.invalidate();
       await ranking.changed(message.articleIds);
       return { ok: true };
   }
@@ -54,19 +68,31 @@ async function capture(message: ContentCaptureMessage, tabId: number | undefined
 async function storeAndShow(message: ContentCaptureMessage, tabId: number | undefined): Promise<CaptureReply | ErrorReply> {
   const capturedAt = Date.now();
   const articles = pageArticles({ ...message.page, items: message.items }, message.page.url, capturedAt);
+  const site = normalizeHost(message.page.url) ?? message.page.url;
+  // Room for new articles is reserved before the write and what was not used is given back.
+  const maxNew = floods.take(site, articles.length, capturedAt);
   try {
     const result = await storeCapture(
       openLibrary(),
-      { pageUrl: message.page.url, pageTitle: message.page.title, platform: message.page.platform, kind: message.page.kind, tabId, capturedAt },
+      { pageUrl: message.page.url, pageTitle: message.page.title, platform: message.page.platform, kind: message.page.kind, tabId, capturedAt, ...(message.page.extractMs !== undefined ? { extractMs: Math.round(message.page.extractMs * 10) / 10 } : {}) },
       articles,
+      { maxNew },
     );
+    floods.giveBack(site, maxNew - result.counts.new, Date.now());
     ranking.written(result.written);
+    const added = new Set(result.entries.filter((entry) => entry.status === 'new').map((entry) => entry.articleId));
+    storage.added(result.written.filter((article) => added.has(article.id))).catch((error: unknown) => {
+      // The next capture measures again; a full disk is reported by the captures themselves.
+      console.warn('simlit: could not keep the library within its cap', error instanceof Error ? error.name : 'error');
+    });
     ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId), POPUP_SIMILAR_COUNT).catch(() => {
       // Only a shortcut for the popup: it asks afresh anyway.
     });
     if (tabId !== undefined) await Promise.all([showBadge(tabId, articles.length), clearFailure(tabId)]);
-    return { ok: true, captureId: result.captureId, counts: result.counts };
+    const pauseMs = floods.pauseFor(result.dropped);
+    return { ok: true, captureId: result.captureId, counts: result.counts, ...(pauseMs ? { pauseMs } : {}) };
   } catch (error) {
+    floods.giveBack(site, maxNew, Date.now());
     const reason = storageErrorMessage(error, translator(await readerLocale()));
     if (tabId !== undefined) await showFailure(tabId, reason);
     return { ok: false, error: reason };

@@ -1,5 +1,6 @@
 import type { Article } from '../model/article';
 import type { Capture, Collection, Setting, SimlitDB } from '../db/schema';
+import { SETTING_KEYS } from '../db/settings';
 
 export const BACKUP_FORMAT = 'simlit-backup';
 /** Raised when the file layout changes; restore reads every version up to this one. */
@@ -30,7 +31,8 @@ export async function readBackup(db: SimlitDB, now = Date.now()): Promise<Librar
     schemaVersion: db.verno,
     articles: await db.articles.toArray(),
     collections: await db.collections.toArray(),
-    settings: await db.settings.toArray(),
+    // The reader's settings only: other rows (the pruning log) are this browser's own records.
+    settings: (await db.settings.toArray()).filter((row) => SETTING_KEYS.includes(row.key)),
     captures: await db.captures.toArray(),
   }));
 }

@@ -1,9 +1,12 @@
-import { mergeArticles } from '../capture/dedupe';
+import { isUntouched } from '../db/clear-library';
 import { storageErrorMessage } from '../db/errors';
 import type { Capture, Collection, Setting, SimlitDB } from '../db/schema';
 import { findKnown, upsertArticles } from '../db/upsert';
+import type { FileTaskOptions } from '../files/progress';
+import { mergeArticles, presentFields } from '../merge';
 import type { Article } from '../model/article';
 import { BACKUP_FORMAT, BACKUP_VERSION, type LibraryBackup } from './backup';
+import { DropLog, sanitizeBackup, type DroppedValue } from './sanitize';
 
 /** A value of the backup that was not applied because the library had another one. */
 export interface RestoreConflict {
@@ -22,8 +25,14 @@ export interface RestoreReport {
   settings: { added: number; unchanged: number; merged: number };
   captures: { added: number; unchanged: number };
   conflicts: RestoreConflict[];
+  /** What the file held that was not restored (unknown keys, values that failed the checks), and why. */
+  dropped: DroppedValue[];
+  /** Drops beyond those listed. */
+  droppedMore: number;
   /** Set when nothing was restored: the file is not a readable backup, or writing failed. */
   error?: string;
+  /** Set when the reader cancelled: nothing was restored. */
+  cancelled?: boolean;
   /** Articles written, for the ranking index. */
   written: Article[];
 }
@@ -35,6 +44,8 @@ function emptyReport(error?: string): RestoreReport {
     settings: { added: 0, unchanged: 0, merged: 0 },
     captures: { added: 0, unchanged: 0 },
     conflicts: [],
+    dropped: [],
+    droppedMore: 0,
     error,
     written: [],
   };
@@ -46,20 +57,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const stringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
-function checkArticle(value: unknown): string | undefined {
-  if (!isRecord(value)) return 'an article is not an object';
-  if (typeof value.id !== 'string' || !value.id) return 'an article has no id';
-  if (typeof value.type !== 'string') return `article ${value.id} has no type`;
-  for (const list of ['ids', 'collections', 'tags']) {
-    if (!stringList(value[list])) return `article ${value.id}: ${list} is not a list of text`;
-  }
-  if (!Array.isArray(value.sightings)) return `article ${value.id}: sightings is not a list`;
-  if (typeof value.titleKey !== 'string' || typeof value.fingerprint !== 'string') return `article ${value.id} lacks its identity keys`;
-  return undefined;
-}
-
-/** Checks the file; every problem refuses the whole restore (a backup is restored whole or not). */
-export function parseBackup(text: string): LibraryBackup | string {
+/**
+ * Reads the file: a Simlit backup of a format this version reads, with its four lists, or the
+ * reason it is not (then nothing is restored). Each record is then checked as a capture is
+ * (sanitize.ts): what fails is dropped and listed in `log`, the rest is restored.
+ */
+export function parseBackup(text: string, log = new DropLog()): LibraryBackup | string {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -72,20 +75,7 @@ export function parseBackup(text: string): LibraryBackup | string {
   for (const table of ['articles', 'collections', 'settings', 'captures']) {
     if (!Array.isArray(data[table])) return `the backup has no ${table} list`;
   }
-  for (const article of data.articles as unknown[]) {
-    const problem = checkArticle(article);
-    if (problem) return problem;
-  }
-  for (const collection of data.collections as unknown[]) {
-    if (!isRecord(collection) || typeof collection.id !== 'string' || typeof collection.name !== 'string') return 'a collection has no id or name';
-  }
-  for (const setting of data.settings as unknown[]) {
-    if (!isRecord(setting) || typeof setting.key !== 'string') return 'a setting has no key';
-  }
-  for (const capture of data.captures as unknown[]) {
-    if (!isRecord(capture) || typeof capture.pageUrl !== 'string' || !Array.isArray(capture.items)) return 'a capture has no page or items';
-  }
-  return data as unknown as LibraryBackup;
+  return sanitizeBackup(data, log);
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -134,16 +124,26 @@ async function restoreCollections(db: SimlitDB, collections: Collection[], repor
   return idMap;
 }
 
-async function restoreArticles(db: SimlitDB, articles: Article[], collectionIds: Map<string, string>, report: RestoreReport): Promise<Map<string, string>> {
+/**
+ * An article the reader had touched in the backup (saved, collected, tagged, noted, edited) is
+ * theirs: it merges as a file the reader brings, its present fields listed as the reader's. One
+ * only captured there merges as a capture from the pages it was seen on.
+ */
+async function restoreArticles(db: SimlitDB, articles: Article[], collectionIds: Map<string, string>, report: RestoreReport, options: FileTaskOptions): Promise<Map<string, string>> {
   const idMap = new Map<string, string>();
-  for (const backupArticle of articles) {
+  for (const [index, backupArticle] of articles.entries()) {
+    options.signal?.throwIfAborted();
+    if (index % 100 === 0) options.onProgress?.({ stage: 'writing', done: index, total: articles.length });
+    const readers = !isUntouched(backupArticle);
     const incoming: Article = {
       ...backupArticle,
       collections: [...new Set(backupArticle.collections.map((id) => collectionIds.get(id) ?? id))],
+      ...(readers ? { readerFields: [...new Set([...(backupArticle.readerFields ?? []), ...presentFields(backupArticle)])] } : {}),
     };
+    const source = readers ? 'file' : 'capture';
     const known = await findKnown(db, incoming);
-    if (known) report.conflicts.push(...articleConflicts(known, incoming, mergeArticles(known, incoming)));
-    const { entries, written } = await upsertArticles(db, [incoming]);
+    if (known) report.conflicts.push(...articleConflicts(known, incoming, mergeArticles(known, incoming, source)));
+    const { entries, written } = await upsertArticles(db, [incoming], { source });
     const entry = entries[0];
     idMap.set(backupArticle.id, entry.articleId);
     report.written.push(...written);
@@ -195,21 +195,28 @@ async function restoreCaptures(db: SimlitDB, captures: Capture[], articleIds: Ma
  * against the library as captures are (what the reader did — saved, tags, collections, notes —
  * is joined from both sides), collections are matched by id then by name, settings keep this
  * browser's value when they differ. Every value of the backup that was not applied is listed in
- * `conflicts`. All of it is written in one transaction: a bad file or a failure writes nothing.
+ * `conflicts`, every value that failed the checks in `dropped`. All of it is written in one
+ * transaction: a bad file, a failure or the reader's cancel (`options.signal`) writes nothing.
  */
-export async function restoreLibrary(db: SimlitDB, text: string): Promise<RestoreReport> {
-  const backup = parseBackup(text);
+export async function restoreLibrary(db: SimlitDB, text: string, options: FileTaskOptions = {}): Promise<RestoreReport> {
+  options.onProgress?.({ stage: 'parsing', done: 0, total: 1 });
+  const log = new DropLog();
+  const backup = parseBackup(text, log);
   if (typeof backup === 'string') return emptyReport(backup);
   try {
-    return await db.transaction('rw', db.articles, db.collections, db.settings, db.captures, async () => {
+    const report = await db.transaction('rw', db.articles, db.collections, db.settings, db.captures, async () => {
       const report = emptyReport();
       const collectionIds = await restoreCollections(db, backup.collections, report);
-      const articleIds = await restoreArticles(db, backup.articles, collectionIds, report);
+      const articleIds = await restoreArticles(db, backup.articles, collectionIds, report, options);
       await restoreSettings(db, backup.settings, report);
       await restoreCaptures(db, backup.captures, articleIds, report);
+      options.signal?.throwIfAborted();
       return report;
     });
+    return { ...report, dropped: log.listed, droppedMore: log.more };
   } catch (error) {
-    return emptyReport(storageErrorMessage(error));
+    if (options.signal?.aborted) return { ...emptyReport(), cancelled: true };
+    return { ...emptyReport(storageErrorMessage(error)), dropped: log.listed, droppedMore: log.more };
   }
 }
+

@@ -63,6 +63,10 @@ export function captureWatcher(deps: WatcherDeps) {
         }, Math.max(settleMs, quietUntil - now()));
       });
     },
+    /** The background asks this page to wait (its site is adding too many new articles): no reading before `ms` from now. */
+    pause(ms: number): void {
+      quietUntil = Math.max(quietUntil, now() + ms);
+    },
     dispose(): void {
       stop?.();
       if (timer !== undefined) clearTimer(timer);

@@ -1,5 +1,5 @@
 import type { Article, PageExtraction } from '../model/article';
-import { dedupeArticles } from './dedupe';
+import { dedupeArticles } from '../merge';
 import { normalizeItem } from './normalize-item';
 
 /** The unique, normalized articles of one page's extraction, in page order. */

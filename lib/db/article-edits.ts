@@ -128,7 +128,7 @@ export async function restoreArticles(db: SimlitDB, batch: DeletedBatch): Promis
       ...article,
       collections: article.collections.filter((id) => existing.has(id)),
     }));
-    const { entries } = await upsertArticles(db, articles);
+    const { entries } = await upsertArticles(db, articles, { source: 'undo' });
     return entries.map((entry) => entry.articleId);
   });
 }

@@ -3,9 +3,9 @@ import type { SimlitDB } from './schema';
 
 /** Clearing the library from the options page, and the counts shown before doing it. */
 
-/** Captured but never touched by the reader: not saved, in no collection, no tags, no note. */
+/** Captured but never touched by the reader: not saved, in no collection, no tags, no note, no field edited. */
 export function isUntouched(article: Article): boolean {
-  return article.savedAt === undefined && article.collections.length === 0 && article.tags.length === 0 && !article.note;
+  return article.savedAt === undefined && article.collections.length === 0 && article.tags.length === 0 && !article.note && !article.readerFields?.length;
 }
 
 export interface StoredCounts {
@@ -43,12 +43,17 @@ export async function clearUntouched(db: SimlitDB): Promise<number> {
       if (isUntouched(article)) ids.add(article.id);
     });
     await db.articles.bulkDelete([...ids]);
-    await db.captures.toCollection().modify((capture, ref) => {
-      const items = capture.items.filter((item) => !ids.has(item.articleId));
-      if (items.length === 0) delete (ref as { value?: unknown }).value;
-      else if (items.length !== capture.items.length) capture.items = items;
-    });
+    await dropCaptureEntries(db, ids);
     return ids.size;
+  });
+}
+
+/** Removes deleted articles from the capture records (a capture left with no entries goes too). Inside a 'rw' transaction on captures. */
+export async function dropCaptureEntries(db: SimlitDB, ids: ReadonlySet<string>): Promise<void> {
+  await db.captures.toCollection().modify((capture, ref) => {
+    const items = capture.items.filter((item) => !ids.has(item.articleId));
+    if (items.length === 0) delete (ref as { value?: unknown }).value;
+    else if (items.length !== capture.items.length) capture.items = items;
   });
 }
 

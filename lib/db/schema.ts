@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../model/article';
 
 /** Which page yielded which articles, and how each was received. */
@@ -16,6 +16,10 @@ export interface Capture {
    * shows them at once, before the background (perhaps just woken) answers afresh.
    */
   similar?: { id: string; score: number; terms: string[] }[];
+  /** New articles of the page not kept (in this tab) because its site was adding too many too fast (lib/capture/flood-guard). */
+  dropped?: number;
+  /** How long the content script took to read the page, in milliseconds. */
+  extractMs?: number;
 }
 
 export interface CaptureEntry {
@@ -52,7 +56,7 @@ export const DB_NAME = 'simlit';
  * (with an upgrade function when data must move) and sample data for it in tests/lib/db.
  * The abstract is never indexed; identity lookups use DOI, ids, title key and fingerprint.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<unknown> }[] = [
   {
     version: 1,
     stores: {
@@ -64,11 +68,20 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
     },
   },
   {
-    // Citation keys are looked up to keep every article's key unique in the library.
+    // citationKey: looked up to keep every article's key unique in the library.
+    // seenAt: when a page last showed the article; captured-but-unsaved articles are pruned by it
+    // (lib/storage). Articles written before get the time of their latest sighting.
     version: 2,
     stores: {
-      articles: 'id, DOI, *ids, titleKey, fingerprint, savedAt, *collections, *tags, capturedAt, updatedAt, citationKey',
+      articles: 'id, DOI, *ids, titleKey, fingerprint, savedAt, *collections, *tags, capturedAt, updatedAt, citationKey, seenAt',
     },
+    upgrade: (tx) =>
+      tx
+        .table<Article>('articles')
+        .toCollection()
+        .modify((article) => {
+          article.seenAt = Math.max(article.capturedAt ?? 0, ...(article.sightings ?? []).map((sighting) => sighting.capturedAt ?? 0));
+        }),
   },
 ];
 
@@ -81,7 +94,10 @@ export class SimlitDB extends Dexie {
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 

@@ -19,6 +19,17 @@ export type CaptureMode = 'known-sites' | 'all-sites' | 'on-click';
 /** The style "copy citation" starts on; 'auto' follows the interface language (Chinese: GB/T 7714). */
 export type CitationStyleSetting = 'auto' | 'gbt7714' | 'apa';
 
+/**
+ * How much captured-but-unsaved data is kept: at most this many articles and about this many
+ * megabytes of them; beyond it the ones no page has shown for longest go first (lib/storage).
+ */
+export interface StorageCap {
+  articles: number;
+  megabytes: number;
+}
+
+export const STORAGE_CAP_LIMITS = { articles: { min: 100, max: 1_000_000 }, megabytes: { min: 10, max: 100_000 } } as const;
+
 export interface Settings {
   uiLanguage: UiLanguage;
   captureMode: CaptureMode;
@@ -26,6 +37,7 @@ export interface Settings {
   pausedSites: string[];
   /** The reader's last choice of citation style, kept for the next article. */
   citationStyle: CitationStyleSetting;
+  storageCap: StorageCap;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -33,6 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   captureMode: 'known-sites',
   pausedSites: [],
   citationStyle: 'auto',
+  storageCap: Object.freeze({ articles: 50_000, megabytes: 500 }),
 });
 
 export const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'en', 'zh_CN'];
@@ -44,9 +57,23 @@ const VALIDATORS: { [K in keyof Settings]: (value: unknown) => value is Settings
   captureMode: (value): value is CaptureMode => CAPTURE_MODES.includes(value as CaptureMode),
   pausedSites: (value): value is string[] => Array.isArray(value) && value.every((host) => typeof host === 'string'),
   citationStyle: (value): value is CitationStyleSetting => CITATION_STYLE_SETTINGS.includes(value as CitationStyleSetting),
+  storageCap: (value): value is StorageCap => {
+    if (typeof value !== 'object' || value === null || Object.keys(value).length !== 2) return false;
+    const { articles, megabytes } = value as Record<string, unknown>;
+    const within = (n: unknown, { min, max }: { min: number; max: number }) => Number.isInteger(n) && (n as number) >= min && (n as number) <= max;
+    return within(articles, STORAGE_CAP_LIMITS.articles) && within(megabytes, STORAGE_CAP_LIMITS.megabytes);
+  },
 };
 
 const KEYS = Object.keys(VALIDATORS) as (keyof Settings)[];
+
+/** The keys of the reader's settings (other rows of the settings table are Simlit's own records). */
+export const SETTING_KEYS: readonly string[] = KEYS;
+
+/** Whether `value` is valid for the setting `key` (an unknown key has no valid value). */
+export function isValidSetting(key: string, value: unknown): boolean {
+  return (KEYS as string[]).includes(key) && VALIDATORS[key as keyof Settings](value);
+}
 
 /** All settings, each stored value if it is valid, else its default. */
 export async function readSettings(db: SimlitDB): Promise<Settings> {

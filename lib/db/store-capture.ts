@@ -9,6 +9,7 @@ export interface CapturedPage {
   kind: Capture['kind'];
   tabId?: number;
   capturedAt: number;
+  extractMs?: number;
 }
 
 export interface StoreResult {
@@ -17,6 +18,8 @@ export interface StoreResult {
   counts: Record<CaptureEntry['status'], number>;
   /** Articles written (new or changed), for the ranking index. */
   written: Article[];
+  /** New articles not added: more than `maxNew`. */
+  dropped: number;
 }
 
 /** Captures kept (the latest of each page); older ones go, the articles they yielded stay. */
@@ -29,17 +32,21 @@ async function pruneCaptures(db: SimlitDB): Promise<void> {
 
 /**
  * Writes one page's articles and the capture record in one transaction: each article is merged
- * into the known article it names, or added. Either all of it is written or nothing is.
- * Only the latest capture of a page is kept.
+ * into the known article it names, or added (at most `maxNew` new ones; the capture records how
+ * many more were dropped, in this capture and the earlier ones of the page in the same tab). Either all of it is written or nothing is. Only the latest capture
+ * of a page is kept.
  */
-export async function storeCapture(db: SimlitDB, page: CapturedPage, articles: Article[]): Promise<StoreResult> {
+export async function storeCapture(db: SimlitDB, page: CapturedPage, articles: Article[], { maxNew }: { maxNew?: number } = {}): Promise<StoreResult> {
   return db.transaction('rw', db.articles, db.captures, async () => {
-    const { entries, written } = await upsertArticles(db, articles);
-    await db.captures.where('pageUrl').equals(page.pageUrl).delete();
-    const captureId = (await db.captures.add({ ...page, items: entries })) as number;
+    const { entries, written, dropped } = await upsertArticles(db, articles, { maxNew });
+    const previous = db.captures.where('pageUrl').equals(page.pageUrl);
+    // What the page lost earlier in the same tab still counts: the reader is told of all of it.
+    const lost = dropped + (await previous.toArray()).reduce((sum, capture) => sum + (capture.tabId === page.tabId ? (capture.dropped ?? 0) : 0), 0);
+    await previous.delete();
+    const captureId = (await db.captures.add({ ...page, items: entries, ...(lost ? { dropped: lost } : {}) })) as number;
     await pruneCaptures(db);
     const counts = { new: 0, known: 0, merged: 0 };
     for (const entry of entries) counts[entry.status]++;
-    return { captureId, entries, counts, written };
+    return { captureId, entries, counts, written, dropped };
   });
 }

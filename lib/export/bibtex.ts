@@ -1,5 +1,6 @@
 import type { CslItem } from '../model/article';
 import { cite } from './citation-js';
+import { percentEncodeChar } from '../text/urls';
 import { citationKeys, mapStrings, oneLine } from './csl-items';
 
 const TEX_SPECIALS: Record<string, string> = {
@@ -23,11 +24,32 @@ export function texEscape(text: string): string {
   return text.replace(/[\\{}&%$#_~^<>]/g, (char) => TEX_SPECIALS[char]);
 }
 
-/** Fields citation-js writes verbatim (no escaping is wanted there). */
+/** Fields citation-js writes verbatim (no TeX escaping: `\_` would become part of a DOI). */
 const VERBATIM = new Set(['id', 'type', 'DOI', 'URL', 'citation-key']);
 
+/**
+ * A verbatim value (DOI, URL) that cannot end its field or open another: what BibTeX parsers
+ * read as syntax even in verbatim fields (braces, backslash, "$" for math, spaces) is
+ * percent-encoded, as it would be in the link the value stands for.
+ */
+function verbatimValue(text: string): string {
+  return oneLine(text).replace(/[{}\\$\s]/g, percentEncodeChar);
+}
+
+/**
+ * A family or given name that BibTeX's name syntax would split (a comma, the word "and", the
+ * lone word "others") is one brace group, so that it stays one name part.
+ */
+function namePart(escaped: string): string {
+  return /,|\band\b|^others$/i.test(escaped) ? `{${escaped}}` : escaped;
+}
+
 function prepare(item: CslItem, key: string): CslItem {
-  const escaped = mapStrings(item, (value, field) => (VERBATIM.has(field) ? oneLine(value) : texEscape(oneLine(value))));
+  const escaped = mapStrings(item, (value, field) => {
+    if (VERBATIM.has(field)) return verbatimValue(value);
+    const text = texEscape(oneLine(value));
+    return field === 'family' || field === 'given' ? namePart(text) : text;
+  });
   return { ...escaped, 'citation-key': key } as CslItem;
 }
 
@@ -35,7 +57,8 @@ function prepare(item: CslItem, key: string): CslItem {
 function addField(text: string, key: string, field: string, value: string | undefined): string {
   if (!value) return text;
   const header = new RegExp(`^(@\\w+\\{${key},)$`, 'm');
-  return text.replace(header, `$1\n\t${field} = {${texEscape(oneLine(value))}},`);
+  // A function, not a replacement string: "$1" or "$&" in the value must stay text.
+  return text.replace(header, (line) => `${line}\n\t${field} = {${texEscape(oneLine(value))}},`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { hash64 } from '../text/hash';
+import { httpUrl } from '../text/urls';
 import { toCsl, type Article, type CslItem } from '../model/article';
 
 /** What exports accept: library articles or plain CSL-JSON items (the CLI reads those). */
@@ -11,10 +12,22 @@ function isArticle(item: ExportInput): item is Article {
 /**
  * The CSL-JSON items to export: library articles lose Simlit's own fields (sightings, tags,
  * notes...); CSL items pass through whole (they may carry variables Simlit does not model,
- * such as `accessed`, which the GB/T 7714 style reads).
+ * such as `accessed`, which the GB/T 7714 style reads). A URL that is not http(s)
+ * (javascript:, data:, a backup or file that was tampered with) is left out of every format.
  */
 export function exportableItems(items: ExportInput[]): CslItem[] {
-  return items.map((item) => (isArticle(item) ? toCsl(item) : { ...item }));
+  return items.map((item) => {
+    const csl = isArticle(item) ? toCsl(item) : { ...item };
+    const url = exportLink(csl.URL);
+    if (url) csl.URL = url;
+    else delete csl.URL;
+    return csl;
+  });
+}
+
+/** A link an export may write: absolute http(s) only, else nothing. */
+export function exportLink(url: unknown): string | undefined {
+  return typeof url === 'string' ? httpUrl(url) : undefined;
 }
 
 function asciiFold(text: string): string {
@@ -75,9 +88,13 @@ export function citationKeys(items: CslItem[]): string[] {
   });
 }
 
-/** Collapses line breaks and runs of whitespace: formats whose fields are one line need this. */
+/**
+ * Collapses line breaks and runs of whitespace, and drops control and invisible format
+ * characters (a NEL or a lone CR ends a line for some readers): formats whose fields are one
+ * line need this.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\p{Cf}/gu, '').trim();
 }
 
 /** `item` with every string value (names included) passed through `map`. */

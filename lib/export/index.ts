@@ -1,7 +1,7 @@
 /** Exports for the library page, the popup and the CLI: one entry point, one file per format. */
 import { formatBibtex } from './bibtex';
 import { formatBibliography } from './citation';
-import { exportableItems, type ExportInput } from './csl-items';
+import { exportableItems, exportLink, type ExportInput } from './csl-items';
 import { formatCsv } from './csv';
 import { formatEnw } from './enw';
 import { formatMarkdown } from './markdown';
@@ -42,7 +42,7 @@ function render(items: ExportInput[], format: ExportFormat): string {
     case 'biblatex':
       return formatBibtex(csl, format);
     case 'ris':
-      return formatRis(csl, items.map((item) => ('pdfUrl' in item ? item.pdfUrl : undefined)));
+      return formatRis(csl, items.map((item) => exportLink('pdfUrl' in item ? item.pdfUrl : undefined)));
     case 'csl-json':
       return `${JSON.stringify(csl, null, 2)}\n`;
     case 'csv':

@@ -1,5 +1,6 @@
 import type { CslItem } from '../model/article';
 import { displayName } from '../text/names';
+import { percentEncodeChar } from '../text/urls';
 import { oneLine } from './csl-items';
 
 /**
@@ -33,7 +34,8 @@ function doiPath(doi: string): string {
 
 function link(item: CslItem): string {
   if (item.DOI) return `[doi:${markdownEscape(item.DOI)}](https://doi.org/${doiPath(item.DOI)})`;
-  if (item.URL) return `<${item.URL.replace(/[<>\s]/g, encodeURIComponent)}>`;
+  // Brackets and parentheses too: lenient renderers read "](" inside an autolink as a link.
+  if (item.URL) return `<${item.URL.replace(/[<>\s[\]()]/g, percentEncodeChar)}>`;
   return '';
 }
 

@@ -1,12 +1,13 @@
 import { storageErrorMessage } from '../db/errors';
 import type { SimlitDB } from '../db/schema';
 import { upsertArticles } from '../db/upsert';
+import type { FileTaskOptions } from '../files/progress';
 import type { Article } from '../model/article';
 import type { Rejection } from './csl-json';
 import { parseImportFile, type ImportFormat } from './parse';
 import { cslToArticle } from './to-article';
 
-export interface ImportOptions {
+export interface ImportOptions extends FileTaskOptions {
   /** Collection the imported articles join (it must exist). */
   collectionId?: string;
   /** Used to tell the format by extension; the content decides otherwise. */
@@ -23,8 +24,12 @@ export interface ImportReport {
   /** Articles already in the library, with nothing new in the file. */
   unchanged: number;
   rejected: { entry: string; reason: string }[];
+  /** CSL-JSON fields the file holds that Simlit does not keep (dropped on import). */
+  ignoredFields: string[];
   /** Set when nothing was written: the file cannot be read, or the library could not be written. */
   error?: string;
+  /** Set when the reader cancelled: nothing was written. */
+  cancelled?: boolean;
   /** Articles written (new or changed), for the ranking index. */
   written: Article[];
 }
@@ -36,19 +41,20 @@ class MissingCollection extends Error {
   }
 }
 
-function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], error?: string): ImportReport {
-  return { format, added: 0, merged: 0, unchanged: 0, rejected: rejected.map(({ entry, reason }) => ({ entry, reason })), error, written: [] };
+function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], error?: string, ignoredFields: string[] = []): ImportReport {
+  return { format, added: 0, merged: 0, unchanged: 0, rejected: rejected.map(({ entry, reason }) => ({ entry, reason })), ignoredFields, error, written: [] };
 }
 
 /**
- * Imports a BibTeX, RIS or CSL-JSON file into the library: each readable entry is added, or
- * merged into the article it duplicates (same DOI, URL, title or abstract), in one transaction,
- * so that a failure writes nothing. Entries that cannot be read are listed with the reason;
- * a file that cannot be read at all writes nothing and says why.
+ * Imports a BibTeX, RIS or CSL-JSON file into the library: each readable entry is normalized as
+ * a captured article is and added, or merged into the article it duplicates (same DOI, URL, title
+ * or abstract) as the reader's own data (lib/merge), in one transaction, so that a failure or the
+ * reader's cancel writes nothing. Entries that cannot be read are listed with the reason; a file
+ * that cannot be read at all writes nothing and says why.
  */
 export async function importFile(db: SimlitDB, text: string, options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? Date.now();
-  const parsed = parseImportFile(text, options.fileName);
+  const parsed = parseImportFile(text, options.fileName, options.onProgress);
   if (parsed.error) return emptyReport(parsed.format, parsed.rejected, parsed.error);
   const rejected = [...parsed.rejected];
   const articles: Article[] = [];
@@ -57,14 +63,16 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
     if (article) articles.push(article);
     else rejected.push({ index, entry: (item.title ?? item.id).slice(0, 80), reason: 'no title, abstract or DOI after cleaning' });
   });
-  if (!articles.length) return emptyReport(parsed.format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries');
+  const ignored = parsed.ignoredFields ?? [];
+  if (!articles.length) return emptyReport(parsed.format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
   try {
     return await db.transaction('rw', db.articles, db.collections, async () => {
       if (options.collectionId && !(await db.collections.get(options.collectionId))) {
         throw new MissingCollection(options.collectionId);
       }
-      const { entries, written } = await upsertArticles(db, articles);
-      const report = emptyReport(parsed.format, rejected);
+      const onEach = (done: number) => options.onProgress?.({ stage: 'writing', done, total: articles.length });
+      const { entries, written } = await upsertArticles(db, articles, { source: 'file', signal: options.signal, onEach });
+      const report = emptyReport(parsed.format, rejected, undefined, ignored);
       for (const entry of entries) {
         if (entry.status === 'new') report.added++;
         else if (entry.status === 'merged') report.merged++;
@@ -74,7 +82,8 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
       return report;
     });
   } catch (error) {
+    if (options.signal?.aborted) return { ...emptyReport(parsed.format, []), cancelled: true };
     const message = error instanceof MissingCollection ? error.message : storageErrorMessage(error);
-    return emptyReport(parsed.format, rejected, message);
+    return emptyReport(parsed.format, rejected, message, ignored);
   }
 }

@@ -1,3 +1,4 @@
+import type { FileTaskOptions } from '../files/progress';
 import type { CslItem } from '../model/article';
 import { parseWithCitationJs } from '../export/citation-js';
 import { validateCslItem, validateCslItems, type Rejection } from './csl-json';
@@ -8,8 +9,22 @@ export interface ParsedFile {
   format?: ImportFormat;
   items: CslItem[];
   rejected: Rejection[];
+  /** CSL-JSON keys of the file that Simlit does not keep. */
+  ignoredFields?: string[];
   /** Set when the file as a whole cannot be read; then `items` is empty. */
   error?: string;
+}
+
+type OnProgress = FileTaskOptions['onProgress'];
+
+/** Entries parsed one by one report their progress every this many. */
+const PROGRESS_EVERY = 100;
+
+function parsing<T, R>(entries: T[], parse: (entry: T, index: number) => R, onProgress: OnProgress): R[] {
+  return entries.map((entry, index) => {
+    if (index % PROGRESS_EVERY === 0) onProgress?.({ stage: 'parsing', done: index, total: entries.length });
+    return parse(entry, index);
+  });
 }
 
 /** Entries read from one file at most (a larger file is refused whole, not cut). */
@@ -69,23 +84,23 @@ function collect(results: EntryResult[], format: ImportFormat): ParsedFile {
  * that one broken entry (an unclosed brace) is reported without losing the others. @string
  * definitions are given to every entry; @comment and @preamble are skipped.
  */
-function parseBibtex(text: string): ParsedFile {
+function parseBibtex(text: string, onProgress: OnProgress): ParsedFile {
   const chunks = text.split(/^(?=[ \t]*@)/m).filter((chunk) => /^\s*@/.test(chunk));
   const strings = chunks.filter((chunk) => /^\s*@string\s*[{(]/i.test(chunk)).join('\n');
   const entries = chunks.filter((chunk) => !/^\s*@(string|comment|preamble)\s*[{(]/i.test(chunk));
   if (entries.length > MAX_IMPORT_ENTRIES) return { format: 'bibtex', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} entries` };
-  return collect(entries.map((chunk, index) => parseEntry(`${strings}\n${chunk}`, '@biblatex/text', index, firstLine(chunk))), 'bibtex');
+  return collect(parsing(entries, (chunk, index) => parseEntry(`${strings}\n${chunk}`, '@biblatex/text', index, firstLine(chunk)), onProgress), 'bibtex');
 }
 
 /** RIS is cut into records at each "ER  -" line; text after the last one is an unclosed record. */
-function parseRis(text: string): ParsedFile {
+function parseRis(text: string, onProgress: OnProgress): ParsedFile {
   const records = text.replace(/^\uFEFF/, '').split(/^ER {2}-.*$/m);
   const tail = records.pop() ?? '';
-  const results: EntryResult[] = records.filter((record) => record.trim()).map((record, index) =>
+  const results: EntryResult[] = parsing(records.filter((record) => record.trim()), (record, index) =>
     /^\s*TY {2}-/m.test(record)
       ? parseEntry(`${record.trim()}\nER  - \n`, '@ris/file', index)
       : rejected(index, firstLine(record) || `record ${index + 1}`, 'record has no TY line'),
-  );
+  onProgress);
   if (tail.trim()) results.push(rejected(records.length, firstLine(tail), 'record is not closed by an "ER  -" line'));
   if (results.length > MAX_IMPORT_ENTRIES) return { format: 'ris', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} records` };
   return collect(results, 'ris');
@@ -100,15 +115,28 @@ function parseCslJson(text: string): ParsedFile {
   }
   const values = Array.isArray(data) ? data : [data];
   if (values.length > MAX_IMPORT_ENTRIES) return { format: 'csl-json', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} items` };
-  return { format: 'csl-json', ...validateCslItems(values) };
+  return { format: 'csl-json', ...validateCslItems(values), ignoredFields: unkeptFields(values) };
+}
+
+/** The CSL-JSON keys Simlit keeps (cslToArticle reads them). */
+const KEPT_CSL_KEYS = new Set(['id', 'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page', 'DOI', 'URL', 'ISSN', 'abstract', 'keyword', 'language', 'publisher']);
+
+/** Keys of the file's items that are not kept, for the report (at most 50). */
+function unkeptFields(values: unknown[]): string[] {
+  const keys = new Set<string>();
+  for (const value of values) {
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) if (!KEPT_CSL_KEYS.has(key) && keys.size < 50) keys.add(key.slice(0, 60));
+  }
+  return [...keys];
 }
 
 /** Reads a BibTeX, RIS or CSL-JSON file into CSL items and per-entry rejections. */
-export function parseImportFile(text: string, fileName = ''): ParsedFile {
+export function parseImportFile(text: string, fileName = '', onProgress?: OnProgress): ParsedFile {
   const format = detectFormat(text, fileName);
   if (!text.trim()) return { format, items: [], rejected: [], error: 'the file is empty' };
   if (!format) return { items: [], rejected: [], error: 'not a BibTeX, RIS or CSL-JSON file' };
-  if (format === 'bibtex') return parseBibtex(text);
-  if (format === 'ris') return parseRis(text);
+  if (format === 'bibtex') return parseBibtex(text, onProgress);
+  if (format === 'ris') return parseRis(text, onProgress);
   return parseCslJson(text);
 }

@@ -51,6 +51,19 @@ export interface Sighting {
   capturedAt: number;
 }
 
+/**
+ * Another page's version of an article's fields, kept beside it when a capture may not change
+ * them (the reader's fields, or a site that is not the article's own): shown in the library
+ * detail, where the reader can choose it. See lib/merge.
+ */
+export interface AlternativeVersion {
+  source: { pageUrl?: string; platform: string; capturedAt: number };
+  fields: AlternativeFields;
+}
+
+/** The fields an alternative version may hold (CSL names, plus the other-language title and abstract). */
+export type AlternativeFields = Partial<Pick<Article, BibliographicField>>;
+
 /** Fields Simlit adds to the CSL item. */
 export interface SimlitFields {
   /** Platform that served the article (extractor id), e.g. "qinyun", "pubmed", "meta". */
@@ -75,10 +88,15 @@ export interface SimlitFields {
   tags: string[];
   note?: string;
   /**
-   * Bibliographic fields the reader edited (CSL names: "title", "author", "issued"...): theirs,
-   * never changed by a later capture.
+   * Bibliographic fields (names as in BIBLIOGRAPHIC_FIELDS) the reader set: edited in the
+   * detail, brought by an import or restore, or chosen from an alternative version. A capture
+   * never changes them, and never fills one that is listed but empty (the reader cleared it).
    */
   readerFields?: string[];
+  /** Other pages' versions of this article's fields, newest last (at most MAX_ALTERNATIVES, lib/merge). */
+  alternatives?: AlternativeVersion[];
+  /** When a page last showed the article (coarse: updated at most hourly); pruning goes by it. */
+  seenAt?: number;
   /**
    * The article's BibTeX key: the one its imported entry had, or the one its first BibTeX export
    * gave it, kept so that every later export cites it the same way (exported as `citation-key`).
@@ -87,6 +105,37 @@ export interface SimlitFields {
 }
 
 export type Article = CslItem & SimlitFields;
+
+/**
+ * The fields that describe the article (as opposed to where it was seen and what the reader did
+ * with it): what the reader owns once they saved, edited or imported it, and what alternative
+ * versions hold. Merge rules for each are in lib/merge/rules.ts.
+ */
+export const BIBLIOGRAPHIC_FIELDS = [
+  'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page',
+  'DOI', 'URL', 'ISSN', 'abstract', 'keyword', 'language', 'publisher', 'source', 'pdfUrl', 'altTitle', 'altAbstract',
+] as const;
+export type BibliographicField = (typeof BIBLIOGRAPHIC_FIELDS)[number];
+
+/**
+ * The keys that tell two records name the same article, strongest first. A decisive key settles
+ * the question when both records have it (two different DOIs are two articles, whatever else
+ * they share). Both `sameArticle` (lib/merge) and the database lookup (lib/db/upsert) loop over
+ * this list; each is an index of the articles table.
+ */
+export const IDENTITY_KEYS = [
+  { key: 'DOI', decisive: true },
+  { key: 'ids', decisive: false },
+  { key: 'titleKey', decisive: false },
+  { key: 'fingerprint', decisive: false },
+] as const satisfies readonly { key: keyof Article; decisive: boolean }[];
+
+/** An article's values for one identity key (none, one, or the list of ids). */
+export function identityValues(article: Pick<Article, 'DOI' | 'ids' | 'titleKey' | 'fingerprint'>, key: (typeof IDENTITY_KEYS)[number]['key']): string[] {
+  const value = article[key];
+  if (Array.isArray(value)) return value;
+  return value ? [value] : [];
+}
 
 /** What an extractor yields for one article: raw CSL fields plus page-level facts. */
 export interface ExtractedItem {

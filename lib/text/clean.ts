@@ -65,11 +65,21 @@ export function stripFieldLabel(text: string): string {
   return text.replace(LEADING_LABEL, '');
 }
 
-const DOI_PATTERN = /10\.\d{4,9}\/[^\s"'<>]+/;
+/** A DOI as it appears in text: it ends at whitespace or at what HTML and prose put around it. */
+const DOI_PATTERN = /10\.\d{4,9}(?:\.\d+)*\/[^\s<>]+/;
+
+/**
+ * Characters no registered DOI carries (Crossref's and DataCite's suffixes are printable, and in
+ * practice never hold these), but which formats read as syntax: braces and backslash (BibTeX),
+ * "@" (a new BibTeX entry), quotes and backticks, control and invisible format characters. A DOI
+ * holding one is refused whole, never cut short: a cut DOI would name another article.
+ */
+const NOT_IN_DOIS = /[{}\\@"'`\p{Cc}\p{Cf}]/u;
 
 /**
  * A DOI in its canonical form: no "doi:" or resolver prefix, half-width, lower-case (DOIs are
- * case-insensitive), trailing punctuation removed. Empty when the text holds no DOI.
+ * case-insensitive), trailing punctuation removed, only the registered character set (see
+ * NOT_IN_DOIS). Empty when the text holds no DOI or a DOI with characters no DOI has.
  */
 export function normalizeDoi(text: string | null | undefined): string {
   if (!text) return '';
@@ -81,14 +91,16 @@ export function normalizeDoi(text: string | null | undefined): string {
   }
   const match = DOI_PATTERN.exec(value);
   if (!match) return '';
-  return trimTrailingPunctuation(match[0]).toLowerCase();
+  const doi = trimTrailingPunctuation(match[0]);
+  return NOT_IN_DOIS.test(doi) ? '' : doi.toLowerCase();
 }
 
-/** Drops sentence punctuation after a DOI; a closing parenthesis stays when the DOI opened it. */
+/** Drops sentence punctuation and closing quotes after a DOI; a closing parenthesis stays when the DOI opened it. */
 function trimTrailingPunctuation(doi: string): string {
-  let value = doi.replace(/[.,;:\]}。，；]+$/, '');
+  const trailing = /[.,;:\]}。，；"'”’」』]+$/;
+  let value = doi.replace(trailing, '');
   while (value.endsWith(')') && value.split('(').length <= value.split(')').length - 1) {
-    value = value.slice(0, -1).replace(/[.,;:\]}。，；]+$/, '');
+    value = value.slice(0, -1).replace(trailing, '');
   }
   return value;
 }

@@ -36,3 +36,8 @@ export function normalizeHost(input: string): string | undefined {
 export function doiUrl(doi: string): string {
   return `https://doi.org/${encodeURI(doi)}`;
 }
+
+/** One ASCII character as a URL escape ("{" → "%7B"): for link text that formats read as syntax. */
+export function percentEncodeChar(char: string): string {
+  return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}

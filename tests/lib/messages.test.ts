@@ -13,10 +13,38 @@ function capture(items: unknown[], page: object = {}) {
 
 describe('validateMessage', () => {
   it('accepts a well-formed capture from a content script and keeps only known fields', () => {
-    const result = validateMessage(capture([{ title: '标题', authors: ['张三'], position: 1, evil: '<script>' }]), contentSender, OWN_ID, ORIGIN);
+    const result = validateMessage(capture([{ title: '标题', authors: ['张三'], position: 1, evil: '<script>' }], { url: contentSender.url }), contentSender, OWN_ID, ORIGIN);
     expect(result).toEqual({
       ok: true,
-      value: { type: 'content/capture', page: { url: 'http://journal.example.cn/a', title: 'T', platform: 'qinyun', kind: 'list' }, items: [{ title: '标题', authors: ['张三'], position: 1 }] },
+      value: { type: 'content/capture', page: { url: contentSender.url, title: 'T', platform: 'qinyun', kind: 'list' }, items: [{ title: '标题', authors: ['张三'], position: 1 }] },
+    });
+  });
+
+  describe('the browser\'s word for the page', () => {
+    const pageOf = (sender: object, url: string) => {
+      const result = validateMessage(capture([], { url }), { id: OWN_ID, tab: { id: 5 }, ...sender }, OWN_ID, ORIGIN);
+      return result.ok && result.value.type === 'content/capture' ? result.value.page.url : result.ok ? 'accepted' : result.error;
+    };
+
+    it('files a capture under the URL the browser reports, when the page moved on within its site (pushState)', () => {
+      expect(pageOf({ url: 'https://kns.cnki.net/kns8s/search?q=1' }, 'https://kns.cnki.net/kns8s/search?q=2')).toBe('https://kns.cnki.net/kns8s/search?q=1');
+    });
+
+    it('takes the tab\'s URL when the frame\'s is not given', () => {
+      expect(pageOf({ tab: { id: 5, url: 'https://kns.cnki.net/x' } }, 'https://kns.cnki.net/x')).toBe('https://kns.cnki.net/x');
+    });
+
+    it.each([
+      ['another site', 'http://evil.cnjournals.com/a', 'https://www.nature.com/articles/legit'],
+      ['the same host over another scheme', 'http://www.nature.com/a', 'https://www.nature.com/a'],
+      ['another port', 'http://www.nature.com:8080/a', 'http://www.nature.com/a'],
+    ])('refuses a page claiming %s', (_case, reported, claimed) => {
+      expect(pageOf({ url: reported }, claimed)).toMatch(/not on the site the browser reports/);
+    });
+
+    it('refuses a content message when the browser reports no web page for it', () => {
+      expect(pageOf({}, 'https://www.nature.com/a')).toMatch(/web page tab/);
+      expect(pageOf({ url: 'about:blank' }, 'https://www.nature.com/a')).toMatch(/web page tab/);
     });
   });
 
@@ -52,10 +80,11 @@ describe('validateMessage', () => {
   });
 
   it('answers a content script asking whether it may read its page, and no one else', () => {
-    expect(validateMessage({ type: 'content/should-capture', url: 'https://kns.cnki.net/x' }, contentSender, OWN_ID, ORIGIN)).toEqual({
+    expect(validateMessage({ type: 'content/should-capture', url: 'http://journal.example.cn/y' }, contentSender, OWN_ID, ORIGIN)).toEqual({
       ok: true,
-      value: { type: 'content/should-capture', url: 'https://kns.cnki.net/x' },
+      value: { type: 'content/should-capture', url: contentSender.url },
     });
+    expect(validateMessage({ type: 'content/should-capture', url: 'https://kns.cnki.net/x' }, contentSender, OWN_ID, ORIGIN).ok).toBe(false);
     expect(validateMessage({ type: 'content/should-capture', url: 'https://kns.cnki.net/x' }, popupSender, OWN_ID, ORIGIN).ok).toBe(false);
     expect(validateMessage({ type: 'content/should-capture', url: 'file:///etc/passwd' }, contentSender, OWN_ID, ORIGIN).ok).toBe(false);
   });

@@ -8,7 +8,7 @@ import type { RankingReply } from '@/lib/messages';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
-import '../patient-waits';
+import '../wait-for-states';
 
 afterEach(cleanup);
 

@@ -12,7 +12,7 @@ import { writeSetting } from '@/lib/db/settings';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
-import '../patient-waits';
+import '../wait-for-states';
 
 afterEach(cleanup);
 

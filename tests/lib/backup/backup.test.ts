@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SimlitDB } from '@/lib/db/schema';
 import { BACKUP_VERSION, backupFileName, backupLibrary } from '@/lib/backup/backup';
 import { restoreLibrary } from '@/lib/backup/restore';
+import { isUntouched } from '@/lib/db/clear-library';
+import { presentFields } from '@/lib/merge';
+import { PRUNE_LOG_KEY } from '@/lib/storage/prune';
 import { freshDb, sampleLibrary } from './sample-library';
 
 async function tables(db: SimlitDB) {
@@ -27,6 +30,14 @@ describe('backupLibrary', () => {
     expect(backup).not.toHaveProperty('indexSnapshots');
   });
 
+  it('leaves out Simlit\'s own records kept among the settings (the pruning log)', async () => {
+    const db = freshDb();
+    await sampleLibrary(db);
+    await db.settings.put({ key: PRUNE_LOG_KEY, value: [{ at: 1, articles: 3, bytes: 10, sites: [] }] });
+    const backup = JSON.parse(await backupLibrary(db));
+    expect(backup.settings.map((row: { key: string }) => row.key).sort()).toEqual(['pausedSites', 'uiLanguage']);
+  });
+
   it('names the file by date', () => {
     expect(backupFileName(new Date('2026-11-30T12:00:00Z'))).toBe('simlit-backup-2026-11-30.json');
   });
@@ -41,7 +52,11 @@ describe('backup then restore on another browser', () => {
     expect(report.error).toBeUndefined();
     expect(report.conflicts).toEqual([]);
     expect(report.articles).toEqual({ added: 2, merged: 0, unchanged: 0 });
-    expect(await tables(target)).toEqual(await tables(source));
+    expect(report.dropped).toEqual([]);
+    // An article the reader had touched comes back as theirs: its fields are listed as the reader's.
+    const expected = await tables(source);
+    expected.articles = expected.articles.map((article) => (isUntouched(article) ? article : { ...article, readerFields: presentFields(article) }));
+    expect(await tables(target)).toEqual(expected);
   });
 
   it('restoring the same backup again changes nothing', async () => {

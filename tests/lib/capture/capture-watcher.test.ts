@@ -89,3 +89,28 @@ describe('captureWatcher pacing', () => {
     expect(delays[1]).toBe(1500); // long since quiet: only the settle time
   });
 });
+
+describe('captureWatcher asked to wait', () => {
+  it('reads a flooding page again only after the pause the background asked for', () => {
+    let clock = 0;
+    const delays: number[] = [];
+    let notify = () => {};
+    const watcher = captureWatcher({
+      extract: () => ({ platform: 'meta', kind: 'list', items: [], errors: [] }),
+      send: () => {},
+      observe: (onChange) => ((notify = onChange), () => {}),
+      settleMs: 1500,
+      now: () => clock,
+      setTimer: (_fn, ms) => delays.push(ms),
+      clearTimer: () => {},
+    });
+    watcher.captureNow();
+    watcher.pause(27_500);
+    clock += 500;
+    notify();
+    expect(delays).toEqual([27_000]);
+    watcher.pause(1_000); // a shorter pause does not cut the longer one short
+    notify();
+    expect(delays[1]).toBe(27_000);
+  });
+});

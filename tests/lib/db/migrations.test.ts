@@ -8,7 +8,28 @@ import { v2 } from './samples/v2';
 /** Sample data as each released schema version wrote it, by version number. */
 const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2 };
 
+type Row = Record<string, unknown>;
+
+/** What each later version's upgrade does to a row written before it (by version, by table). */
+const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
+  2: {
+    articles: (row) => ({
+      ...row,
+      seenAt: Math.max(row.capturedAt as number, ...(row.sightings as { capturedAt: number }[]).map((sighting) => sighting.capturedAt)),
+    }),
+  },
+};
+
+/** A sample row of `version` as the current schema holds it after every later upgrade. */
+function upgraded(version: number, table: string, row: Row): Row {
+  return SCHEMA_VERSIONS.filter((v) => v.version > version).reduce((current, v) => UPGRADES[v.version]?.[table]?.(current) ?? current, row);
+}
+
 describe('schema migrations', () => {
+  it('has an upgrade expectation for every version with an upgrade', () => {
+    expect(SCHEMA_VERSIONS.filter((v) => v.upgrade).map((v) => v.version)).toEqual(Object.keys(UPGRADES).map(Number));
+  });
+
   it('has sample data for every released schema version', () => {
     expect(Object.keys(SAMPLES).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
   });
@@ -27,7 +48,7 @@ describe('schema migrations', () => {
     await current.open();
     expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     for (const [table, rows] of Object.entries(sample)) {
-      expect(await current.table(table).toArray()).toEqual(rows);
+      expect(await current.table(table).toArray()).toEqual(rows.map((row) => upgraded(version, table, row as Row)));
     }
     // The indexes the library relies on answer for the old data.
     const [first] = sample.articles as { id: string; DOI: string; ids: string[] }[];
@@ -36,6 +57,8 @@ describe('schema migrations', () => {
     expect(await current.articles.where('collections').equals('col-1').count()).toBe(1);
     // Citation keys (version 2) are looked up by the index.
     expect(await current.articles.where('citationKey').equals('wang2024wenze').count()).toBe(version >= 2 ? 1 : 0);
+    // Pruning walks the articles by when a page last showed them.
+    expect(await current.articles.orderBy('seenAt').count()).toBe(sample.articles.length);
     current.close();
   });
 });

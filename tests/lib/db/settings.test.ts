@@ -12,7 +12,8 @@ describe('readSettings', () => {
     await writeSetting(db, 'uiLanguage', 'zh_CN');
     await writeSetting(db, 'captureMode', 'on-click');
     await writeSetting(db, 'citationStyle', 'gbt7714');
-    expect(await readSettings(db)).toEqual({ uiLanguage: 'zh_CN', captureMode: 'on-click', pausedSites: [], citationStyle: 'gbt7714' });
+    await writeSetting(db, 'storageCap', { articles: 2_000, megabytes: 50 });
+    expect(await readSettings(db)).toEqual({ uiLanguage: 'zh_CN', captureMode: 'on-click', pausedSites: [], citationStyle: 'gbt7714', storageCap: { articles: 2_000, megabytes: 50 } });
   });
 
   it('falls back to the default for a malformed stored value', async () => {
@@ -28,6 +29,20 @@ describe('readSettings', () => {
 
   it('refuses to write an invalid value', async () => {
     await expect(writeSetting(testDb(), 'captureMode', 'sometimes' as never)).rejects.toThrow(TypeError);
+  });
+
+  it.each([
+    ['fewer articles than allowed', { articles: 99, megabytes: 50 }],
+    ['a fraction', { articles: 1_000.5, megabytes: 50 }],
+    ['no size', { articles: 1_000 }],
+    ['an extra key', { articles: 1_000, megabytes: 50, unlimited: true }],
+    ['text', '50000'],
+    ['too many megabytes', { articles: 1_000, megabytes: 1e9 }],
+  ])('refuses a storage cap with %s, and reads it as the default', async (_case, value) => {
+    const db = testDb();
+    await expect(writeSetting(db, 'storageCap', value as never)).rejects.toThrow(TypeError);
+    await db.settings.put({ key: 'storageCap', value });
+    expect((await readSettings(db)).storageCap).toEqual({ articles: 50_000, megabytes: 500 });
   });
 });
 

@@ -60,3 +60,19 @@ describe('storeCapture', () => {
     expect(await db.captures.where('pageUrl').equals('http://old/0').count()).toBe(0);
   });
 });
+
+describe('storeCapture for a flooding site', () => {
+  it('adds at most maxNew new articles and records on the capture what the page lost in this tab so far', async () => {
+    const db = testDb();
+    const flood = (round: number) => Array.from({ length: 5 }, (_, i) => article({ title: `Flooded article ${round}-${i}`, platformId: `${round}-${i}` }));
+    const first = await storeCapture(db, page('http://flood.cn/list', 1), flood(1), { maxNew: 2 });
+    expect(first).toMatchObject({ dropped: 3, counts: { new: 2 } });
+    const second = await storeCapture(db, page('http://flood.cn/list', 2), flood(2), { maxNew: 5 });
+    expect(second.dropped).toBe(0);
+    // The latest capture of the page still tells of the three lost before, in the same tab.
+    expect((await db.captures.get(second.captureId))?.dropped).toBe(3);
+    const otherTab = await storeCapture(db, { ...page('http://flood.cn/list', 3), tabId: 9 }, flood(3), { maxNew: 5 });
+    expect((await db.captures.get(otherTab.captureId))?.dropped).toBeUndefined();
+    expect(await db.articles.count()).toBe(2 + 5 + 5);
+  });
+});

@@ -68,3 +68,32 @@ describe('texEscape', () => {
 it('writes nothing for no items', () => {
   expect(formatBibtex([], 'bibtex')).toBe('');
 });
+
+describe('nothing in a record opens another entry', () => {
+  it('writes the issue\'s injection DOI, a "}" in a URL and a "$1" in an abstract as one entry', () => {
+    const item = {
+      id: 'evil',
+      type: 'article-journal',
+      title: 'Deep learning',
+      DOI: '10.1234/a}}@misc{injected,title={INJECTED},howpublished={https://evil.example},note={x',
+      URL: 'https://example.org/search?q=}}@misc{injected,title={INJECTED}}',
+      abstract: 'costs $1 and $& and $$ more',
+      keyword: '$1; $&',
+    };
+    for (const dialect of ['bibtex', 'biblatex'] as const) {
+      const parsed = parse(formatBibtex([item], dialect));
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.entries).toHaveLength(1);
+      expect(parsed.entries[0].fields.abstract).toBe('costs $1 and $& and $$ more');
+      expect(parsed.entries[0].fields.doi).toBe('10.1234/a%7D%7D@misc%7Binjected,title=%7BINJECTED%7D,howpublished=%7Bhttps://evil.example%7D,note=%7Bx');
+    }
+  });
+
+  it('keeps a family name with commas and braces one name', () => {
+    const family = '}}@misc{injected,title={INJECTED},note={';
+    const parsed = parse(formatBibtex([{ id: 'n', type: 'article-journal', title: 'T', author: [{ family, given: 'Deep' }] }], 'bibtex'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries).toHaveLength(1);
+    expect(parsed.entries[0].fields.author).toEqual([{ lastName: family, firstName: 'Deep' }]);
+  });
+});

@@ -46,7 +46,7 @@ const item = fc.oneof(
 );
 const pageInfo = fc.record(
   {
-    url: fc.oneof(fc.constantFrom('https://pubmed.ncbi.nlm.nih.gov/1/', 'javascript:alert(1)', 'file:///etc/passwd', `${OWN_ORIGIN}popup.html`, 'not a url'), fc.webUrl(), hostileText),
+    url: fc.oneof(fc.constantFrom('https://pubmed.ncbi.nlm.nih.gov/1/', 'https://pubmed.ncbi.nlm.nih.gov/moved-on/', 'https://evil.example/claimed', 'javascript:alert(1)', 'file:///etc/passwd', `${OWN_ORIGIN}popup.html`, 'not a url'), fc.webUrl(), hostileText),
     title: fc.oneof(hostileText, fc.jsonValue({ maxDepth: 1 })),
     platform: fc.oneof(fc.constantFrom('pubmed', 'meta', 'x'.repeat(51)), hostileText),
     kind: fc.oneof(fc.constantFrom('article', 'list'), fc.jsonValue({ maxDepth: 1 })),
@@ -73,7 +73,10 @@ const sender = fc.record(
   {
     id: fc.constantFrom(OWN_ID, 'anotherextensionid', undefined),
     url: fc.constantFrom('https://pubmed.ncbi.nlm.nih.gov/1/', `${OWN_ORIGIN}popup.html`, 'chrome-extension://anotherextensionid/x.html', undefined),
-    tab: fc.oneof(fc.constant(undefined), fc.record({ id: fc.oneof(fc.nat({ max: 50 }), fc.constant(undefined)) }, { requiredKeys: [] })),
+    tab: fc.oneof(
+      fc.constant(undefined),
+      fc.record({ id: fc.oneof(fc.nat({ max: 50 }), fc.constant(undefined)), url: fc.constantFrom('https://pubmed.ncbi.nlm.nih.gov/2/', 'https://evil.example/') }, { requiredKeys: [] }),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -104,6 +107,8 @@ describe('validateMessage on generated messages', () => {
         expect(from.tab?.id).toBeTypeOf('number');
         expect(from.url?.startsWith(OWN_ORIGIN)).not.toBe(true);
         expect(new URL(checked.value.page.url).protocol).toMatch(/^https?:$/);
+        // Filed under the page the browser reports, never the one the message names.
+        expect(checked.value.page.url).toBe(from.url ?? from.tab?.url);
         expect(checked.value.items.length).toBeLessThanOrEqual(MAX_ITEMS_PER_PAGE);
         for (const accepted of checked.value.items) {
           for (const [field, value] of Object.entries(accepted)) {
@@ -207,4 +212,41 @@ describe('the background message handler on generated messages', () => {
     expect(reply).toMatchObject({ ok: true, counts: { new: 1 } });
     expect((await libraryState()).articles).toBe(before.articles + 1);
   });
+});
+
+describe('a flooding page through the handler', () => {
+  const FLOOD_URL = 'http://flood.cnjournals.com/ch/reader/search_similar.aspx?file_no=1';
+  const items = (round: number, count: number) => Array.from({ length: count }, (_, i) => ({ title: `Flooded article ${round}-${i}`, doi: `10.1000/flood.${round}.${i}` }));
+  const send = (round: number, count = 300, url = FLOOD_URL) =>
+    handleMessage({ type: 'content/capture', page: { url, title: 'flood', platform: 'qinyun', kind: 'list' }, items: items(round, count) }, { id: OWN_ID, url, tab: { id: 21 } }) as Promise<{
+      ok: boolean;
+      counts?: { new: number };
+      pauseMs?: number;
+      captureId?: number;
+    }>;
+
+  it('takes a site\'s burst, then drops its excess, records it on the capture and asks the page to wait', async () => {
+    const replies = [];
+    // The burst (1,000) takes three pages whole; pages keep coming until one is cut (how soon
+    // depends on how much refilled meanwhile, 10 a second).
+    for (let round = 0; round < 12 && !replies.at(-1)?.pauseMs; round++) replies.push(await send(round));
+    expect(replies.slice(0, 3).map((reply) => [reply.counts?.new, reply.pauseMs])).toEqual([[300, undefined], [300, undefined], [300, undefined]]);
+    const cut = replies.at(-1)!;
+    const dropped = 300 - cut.counts!.new;
+    expect(dropped).toBeGreaterThan(0);
+    expect(cut.pauseMs).toBe(Math.min(60_000, dropped * 100));
+    expect((await openLibrary().captures.get(cut.captureId!))?.dropped).toBe(dropped);
+  }, 60_000);
+
+  it('keeps the unsaved articles within the reader\'s cap, the saved ones intact', async () => {
+    const db = openLibrary();
+    const [keep] = await db.articles.where('DOI').equals('10.1000/flood.0.0').toArray();
+    await db.articles.update(keep.id, { savedAt: 1 });
+    await db.settings.put({ key: 'storageCap', value: { articles: 100, megabytes: 10 } });
+    await send(9, 20, 'http://other.cnjournals.com/list');
+    const unsaved = async () => (await db.articles.toArray()).filter((article) => article.savedAt === undefined).length;
+    await expect.poll(unsaved, { timeout: 20_000 }).toBeLessThanOrEqual(100);
+    expect(await db.articles.get(keep.id)).toMatchObject({ savedAt: 1 });
+    await db.settings.delete('storageCap');
+  }, 30_000);
 });

@@ -100,3 +100,37 @@ describe('importFile', () => {
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Already here']);
   });
 });
+
+describe('an import is the reader\'s', () => {
+  it('replaces what a page said, lists the fields as the reader\'s, and a later capture cannot change them', async () => {
+    const db = freshDb();
+    const page = 'http://jnxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
+    const captured = normalizeItem({ title: 'Deep learning for protein folding - RETRACTED', doi: '10.1000/legit.1' }, { pageUrl: page, platform: 'qinyun', capturedAt: 1 })!;
+    await storeCapture(db, { pageUrl: page, platform: 'qinyun', kind: 'article', capturedAt: 1 }, [captured]);
+    const report = await importFile(db, JSON.stringify([{ id: 'x', title: 'Deep learning for protein folding', DOI: '10.1000/legit.1', note: 'mine', custom: 1 }]), { now: 2 });
+    expect(report).toMatchObject({ added: 0, merged: 1, ignoredFields: ['note', 'custom'] });
+    const [article] = await db.articles.toArray();
+    expect(article.title).toBe('Deep learning for protein folding');
+    expect(article.readerFields).toEqual(expect.arrayContaining(['title', 'DOI']));
+    const again = normalizeItem({ title: 'Deep learning for protein folding - RETRACTED', doi: '10.1000/legit.1' }, { pageUrl: page, platform: 'qinyun', capturedAt: 3 })!;
+    await storeCapture(db, { pageUrl: page, platform: 'qinyun', kind: 'article', capturedAt: 3 }, [again]);
+    expect((await db.articles.get(article.id))?.title).toBe('Deep learning for protein folding');
+  });
+
+  it('reports progress while parsing and writing, and a cancel writes nothing', async () => {
+    const db = freshDb();
+    const text = formatRis(Array.from({ length: 250 }, (_, i) => ({ id: `r${i}`, type: 'article-journal', title: `Imported article number ${i}` })));
+    const stages: string[] = [];
+    const controller = new AbortController();
+    const report = await importFile(db, text, {
+      onProgress: ({ stage, done }) => {
+        stages.push(`${stage}:${done}`);
+        if (stage === 'writing' && done === 200) controller.abort();
+      },
+      signal: controller.signal,
+    });
+    expect(stages).toEqual(['parsing:0', 'parsing:100', 'parsing:200', 'writing:0', 'writing:100', 'writing:200']);
+    expect(report).toMatchObject({ cancelled: true, added: 0 });
+    expect(await db.articles.count()).toBe(0);
+  });
+});

@@ -41,8 +41,27 @@ describe('identifiers', () => {
     ['DOI：１０．１３０００／j.cnki.sample.2018.04.002', '10.13000/j.cnki.sample.2018.04.002'],
     ['https://doi.org/10.1000%2Fabc(1)', '10.1000/abc(1)'],
     ['no doi here', ''],
+    ['"doi:10.1000/abc"', '10.1000/abc'],
+    ['10.1000.10/abc', '10.1000.10/abc'],
   ])('normalizes %s', (input, expected) => {
     expect(normalizeDoi(input)).toBe(expected);
+  });
+  it.each([
+    ['BibTeX entry injection', '10.1234/a}}@misc{injected,title={INJECTED},howpublished={https://evil.example},note={x'],
+    ['a backslash', '10.1234/a\\textbf{x}'],
+    ['an at sign', '10.1234/a@b'],
+    ['a quote inside', '10.1234/a"b'],
+    ['a backtick', '10.1234/a`b`'],
+    ['an invisible format character', '10.1234/a\u202eb'],
+  ])('refuses a DOI with %s whole, never cut short', (_case, input) => {
+    expect(normalizeDoi(input)).toBe('');
+  });
+  it('drops control characters as all page text loses them', () => {
+    expect(normalizeDoi('10.1234/a\u0007b')).toBe('10.1234/ab');
+  });
+  it('keeps the characters real DOIs have (SICI DOIs: parentheses, colons, semicolons, angle brackets stay out of text matches)', () => {
+    expect(normalizeDoi('10.1002/(SICI)1097-4636(199812)43:4;2-I')).toBe('10.1002/(sici)1097-4636(199812)43:4;2-i');
+    expect(normalizeDoi('10.5555/中文-123')).toBe('10.5555/中文-123');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeArticles, mergeArticles, sameArticle } from '@/lib/capture/dedupe';
-import { article, SEED_DUPLICATE_ABSTRACT } from './fixtures';
+import { dedupeArticles, mergeArticles, sameArticle } from '@/lib/merge';
+import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
 
 describe('sameArticle', () => {
   it('matches by DOI, and two DOIs always mean two articles', () => {

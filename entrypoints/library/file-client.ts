@@ -1,0 +1,54 @@
+import type { FileTasks } from '@/components/files/file-tasks';
+import type { FileTaskResult } from '@/lib/files/file-task';
+import type { FileProgress } from '@/lib/files/progress';
+import FileWorker from './file-worker?worker';
+
+type Reply = { progress: FileProgress } | { result: FileTaskResult } | { cancelled: true } | { error: string };
+
+/**
+ * How long a cancelled worker may take to stop by itself before it is ended: parsing runs
+ * without a pause, and only writing needs the worker's own stop (ending a worker mid-write
+ * aborts its transaction, which writes nothing either).
+ */
+const CANCEL_GRACE_MS = 1000;
+
+/** File tasks in a worker each; when a worker cannot start, in the page (`fallback`). */
+export function workerFileTasks(fallback: FileTasks): FileTasks {
+  return {
+    start(task, onProgress) {
+      let worker: Worker;
+      try {
+        worker = new FileWorker();
+      } catch {
+        return fallback.start(task, onProgress);
+      }
+      let end: () => void = () => {};
+      const result = new Promise<FileTaskResult>((resolve, reject) => {
+        // Cancelled, or ended before it could report: a worker ended mid-write has its transaction aborted.
+        end = () => {
+          worker.terminate();
+          reject(new DOMException('The task was cancelled.', 'AbortError'));
+        };
+        worker.onmessage = ({ data }: MessageEvent<Reply>) => {
+          if ('progress' in data) return onProgress(data.progress);
+          if ('cancelled' in data) return end();
+          worker.terminate();
+          if ('result' in data) resolve(data.result);
+          else reject(new Error(data.error));
+        };
+        worker.onerror = (event) => {
+          worker.terminate();
+          reject(new Error(event.message || 'the file could not be read'));
+        };
+      });
+      worker.postMessage({ task });
+      return {
+        result,
+        cancel() {
+          worker.postMessage({ cancel: true });
+          setTimeout(end, CANCEL_GRACE_MS);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,339 @@
+/**
+ * The reader's library is theirs, in the real browser with the production build: a page on a
+ * matched host cannot rewrite a saved article (its version is kept aside for the reader), a DOI
+ * crafted to break out of BibTeX exports as one entry, a flooding page stops at the reader's cap
+ * with their saved articles intact, a page listening for Simlit hears nothing, and a crafted
+ * backup restores nothing unsafe and says what it left out.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '@/lib/model/article';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './chromium';
+import { putRow, readStore, tabIdOf, waitFor } from './library-db';
+import { servePages, type PageServer } from './page-server';
+import { listItem } from '../lib/fuzz/hostile-pages';
+
+const LEGIT_URL = 'http://www.nature.com/articles/legit';
+const EVIL_URL = 'http://evil.cnjournals.com/articles/legit-copy';
+const INJECT_URL = 'http://inject.cnjournals.com/articles/injected';
+const LISTEN_URL = 'http://listen.cnjournals.com/ch/reader/search_similar.aspx?file_no=1';
+const PAUSED_URL = 'http://quiet.cnjournals.com/ch/reader/search_similar.aspx?file_no=1';
+const FLOOD_URL = 'http://flood.cnjournals.com/ch/reader/search_similar.aspx?file_no=1';
+const LEGIT_TITLE = 'Deep learning for protein folding';
+const ATTACK_TITLE = 'Deep learning for protein folding - RETRACTED, download the corrected version at http://evil.example/phish';
+const INJECTED_DOI = '10.1234/a}}@misc{injected,title={INJECTED},howpublished={https://evil.example},note={x';
+/** The reader's cap for the flood: small, so that the page passes it within seconds. */
+const CAP = 100;
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+function metaPage(tags: Record<string, string | string[]>): string {
+  const meta = Object.entries(tags)
+    .flatMap(([name, values]) => [values].flat().map((value) => `<meta name="${name}" content="${escape(value)}">`))
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>article</title>${meta}</head><body><h1>article</h1></body></html>`;
+}
+
+const LEGIT_PAGE = metaPage({
+  citation_title: LEGIT_TITLE,
+  citation_author: ['Jumper, John', 'Evans, Richard'],
+  citation_journal_title: 'Nature',
+  citation_publication_date: '2021/07/15',
+  citation_doi: '10.1000/legit.1',
+  citation_abstract: 'We present a method that predicts protein structures from the amino acid sequence alone, with atomic accuracy.',
+});
+
+/** The issue's attack: another matched host claims the same DOI with its own title, abstract and five authors. */
+const EVIL_PAGE = metaPage({
+  citation_title: ATTACK_TITLE,
+  citation_author: ['Evil, A', 'Evil, B', 'Evil, C', 'Evil, D', 'Evil, E'],
+  citation_journal_title: 'Nature',
+  citation_doi: '10.1000/legit.1',
+  citation_abstract: 'This article was retracted. Download the corrected version at http://evil.example/phish before citing it, and enter your institutional password there.',
+});
+
+const INJECT_PAGE = metaPage({
+  citation_title: 'A page whose DOI and URL try to open another BibTeX entry',
+  citation_doi: INJECTED_DOI,
+  citation_abstract_html_url: 'http://inject.cnjournals.com/articles/injected?q=}}@misc{injected2,title={INJECTED2}}',
+});
+
+/**
+ * A list page that keeps showing 300 new articles with long abstracts every 2.5 s, for a while:
+ * the issue's flood. Each re-render is a new set of items (new titles and DOIs).
+ */
+const FLOOD_SCRIPT = `
+let round = 1;
+const list = document.querySelector('ul.similar_list');
+const long = '蛋白质结构预测'.repeat(300);
+const timer = setInterval(() => {
+  list.innerHTML = Array.from({ length: 300 }, (_, k) => {
+    const n = round * 300 + k;
+    return '<li class="item"><div class="title"><a href="/ch/reader/view_abstract.aspx?file_no=' + n + '">Flooded article ' + n + '</a></div>' +
+      '<div class="author">张三, 李四</div><div class="abstract">' + long + n + '</div><p>2023, 44(5): 12-19. DOI: 10.1000/flood.' + n + '</p></li>';
+  }).join('');
+  if (++round > 12) clearInterval(timer);
+}, 2500);`;
+const FLOOD_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>flood</title></head><body><ul class="similar_list">${Array.from({ length: 300 }, (_, i) => listItem(i, `Flooded article ${i}`, '10.1000/flood')).join('')}</ul><script>${FLOOD_SCRIPT}</script></body></html>`;
+
+const LIST_PAGE = (prefix: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>list</title></head><body><ul class="similar_list">${[1, 2, 3].map((i) => listItem(i, `Quiet list article ${prefix} ${i}`, `10.1000/${prefix}`)).join('')}</ul></body></html>`;
+
+/**
+ * What a page could notice of an extension, recorded from before the page's own first script:
+ * window messages, DOM events named after the extension's id, changes to its DOM, new globals.
+ */
+function recordTraces(extensionId: string) {
+  return (id: string) => {
+    const traces = { messages: [] as string[], events: [] as string[], mutations: 0, globals: [] as string[] };
+    (window as unknown as { __traces: typeof traces }).__traces = traces;
+    const before = new Set(Object.getOwnPropertyNames(window));
+    window.addEventListener('message', (event) => traces.messages.push(JSON.stringify(event.data)), true);
+    for (const name of ['content-script-started', 'locationchange']) {
+      document.addEventListener(`${id}:content:wxt:${name}`, () => traces.events.push(name), true);
+      window.addEventListener(`${id}:content:wxt:${name}`, () => traces.events.push(name), true);
+    }
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((records) => (traces.mutations += records.length)).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    (window as unknown as { __newGlobals: () => string[] }).__newGlobals = () =>
+      Object.getOwnPropertyNames(window).filter((name) => !before.has(name) && !name.startsWith('__'));
+    void extensionId;
+  };
+}
+
+async function traces(page: Page) {
+  return page.evaluate(() => {
+    const recorded = (window as unknown as { __traces: { messages: string[]; events: string[]; mutations: number } }).__traces;
+    return { ...recorded, globals: (window as unknown as { __newGlobals: () => string[] }).__newGlobals() };
+  });
+}
+
+const articles = (browser: ExtensionBrowser) => readStore<Article>(browser.worker, 'articles');
+const byDoi = (rows: Article[], doi: string) => rows.find((article) => article.DOI === doi);
+
+describe('what pages and files can and cannot do to the library', () => {
+  let server: PageServer;
+  let browser: ExtensionBrowser;
+  const figures: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    server = await servePages([
+      { url: LEGIT_URL, html: LEGIT_PAGE },
+      { url: EVIL_URL, html: EVIL_PAGE },
+      { url: INJECT_URL, html: INJECT_PAGE },
+      { url: LISTEN_URL, html: LIST_PAGE('listen') },
+      { url: PAUSED_URL, html: LIST_PAGE('quiet') },
+      { url: FLOOD_URL, html: FLOOD_PAGE },
+    ]);
+    browser = await launchWithExtension({ port: server.port });
+  });
+
+  afterAll(async () => {
+    console.info('simlit security figures', JSON.stringify(figures));
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a page on another matched host cannot rewrite a saved article; its version is kept aside for the reader', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LEGIT_URL);
+    const captured = await waitFor(() => articles(browser), (rows) => Boolean(byDoi(rows, '10.1000/legit.1')));
+    const legit = byDoi(captured, '10.1000/legit.1')!;
+    // Saved in the popup, then annotated and tagged as the library page would.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, LEGIT_URL)}`);
+    await popup.getByRole('button', { name: /^Save/ }).first().click();
+    const saved = await waitFor(() => articles(browser), (rows) => byDoi(rows, '10.1000/legit.1')?.savedAt !== undefined);
+    await putRow(browser.worker, 'articles', { ...byDoi(saved, '10.1000/legit.1'), note: '第三章引用', tags: ['folding'] });
+    await popup.close();
+    await page.close();
+
+    const evil = await browser.context.newPage();
+    await evil.goto(EVIL_URL);
+    await tabIdOf(browser.worker, EVIL_URL);
+    const after = byDoi(await waitFor(() => articles(browser), (rows) => Boolean(byDoi(rows, '10.1000/legit.1')?.alternatives?.length)), '10.1000/legit.1')!;
+    await evil.close();
+    expect(after.id).toBe(legit.id);
+    expect(after.title).toBe(LEGIT_TITLE);
+    expect(after.abstract).toBe(legit.abstract);
+    expect(after.author).toEqual(legit.author);
+    expect(after).toMatchObject({ note: '第三章引用', tags: ['folding'], savedAt: expect.any(Number) });
+    expect(after.sightings.map((s) => s.pageUrl)).toEqual([LEGIT_URL, EVIL_URL]);
+    expect(after.alternatives).toEqual([
+      { source: { pageUrl: EVIL_URL, platform: expect.any(String), capturedAt: expect.any(Number) }, fields: expect.objectContaining({ title: ATTACK_TITLE }) },
+    ]);
+    expect(after.alternatives![0].fields.author).toHaveLength(5);
+
+    // The library shows the reader's record, and the page's version beside it, as text.
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: LEGIT_TITLE }).locator('.row-open').click();
+    const versions = library.getByRole('region', { name: 'Other versions (1)' });
+    await versions.waitFor();
+    expect(await library.locator('#detail-title').textContent()).toBe(LEGIT_TITLE);
+    expect(await versions.getByText(ATTACK_TITLE).count()).toBe(1);
+    expect(await versions.getByRole('link', { name: 'evil.cnjournals.com' }).getAttribute('href')).toBe(EVIL_URL);
+    await library.close();
+  });
+
+  it('a DOI and a URL crafted to open another entry export to one BibTeX entry', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(INJECT_URL);
+    const stored = await waitFor(() => articles(browser), (rows) => rows.some((a) => a.sightings.some((s) => s.pageUrl === INJECT_URL)));
+    await page.close();
+    const injected = stored.find((a) => a.sightings.some((s) => s.pageUrl === INJECT_URL))!;
+    expect(injected.DOI).toBeUndefined(); // not in a DOI's character set: no DOI at all
+    expect(injected.URL).toContain('}}@misc{injected2');
+
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.getByRole('button', { name: 'Export…' }).click();
+    await library.getByRole('radio', { name: /^Whole library/ }).check();
+    await library.getByRole('combobox', { name: 'Format' }).selectOption('bibtex');
+    const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Download' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    await library.close();
+    const parsed = parseBibtex(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries).toHaveLength(stored.length);
+    expect(parsed.entries.filter((entry) => /INJECTED/.test(JSON.stringify(entry.fields.title ?? '')))).toEqual([]);
+    expect(parsed.entries.filter((entry) => entry.type === 'misc')).toEqual([]);
+  });
+
+  it('a listening page hears nothing from Simlit, and a paused site not even that it asked', async () => {
+    const source = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+    expect(source).not.toMatch(/\bpostMessage\b|\bdispatchEvent\b|performance\.(measure|mark)\b|content-script-started/);
+    await putRow(browser.worker, 'settings', { key: 'pausedSites', value: ['quiet.cnjournals.com'] });
+    await browser.context.addInitScript(recordTraces(browser.extensionId), browser.extensionId);
+    // The paused page first: by the time the later page is captured, its script has long asked and stopped.
+    const paused = await browser.context.newPage();
+    await paused.goto(PAUSED_URL);
+    const listening = await browser.context.newPage();
+    await listening.goto(LISTEN_URL);
+    await waitFor(() => articles(browser), (rows) => rows.filter((a) => a.DOI?.startsWith('10.1000/listen')).length === 3);
+    for (const page of [listening, paused]) expect(await traces(page)).toEqual({ messages: [], events: [], mutations: 0, globals: [] });
+    expect((await articles(browser)).some((a) => a.DOI?.startsWith('10.1000/quiet'))).toBe(false);
+    expect((await readStore<{ pageUrl: string }>(browser.worker, 'captures')).some((c) => c.pageUrl === PAUSED_URL)).toBe(false);
+    await listening.close();
+    await paused.close();
+  });
+
+  it('a crafted backup restores nothing unsafe, and the options page lists what it left out', async () => {
+    const backup = {
+      format: 'simlit-backup',
+      version: 1,
+      articles: [
+        {
+          id: 'restored-links',
+          type: 'article-journal',
+          title: 'Restored with links that run code',
+          URL: 'javascript:alert(document.cookie)',
+          pdfUrl: 'javascript:alert(1)',
+          ids: [],
+          titleKey: '',
+          fingerprint: '',
+          sightings: [{ pageUrl: 'javascript:alert(2)', platform: 'meta', capturedAt: 1 }],
+          capturedAt: 1,
+          updatedAt: 1,
+          collections: [],
+          tags: [],
+        },
+        { id: 'restored-types', type: 'article-journal', title: { toString: 'x' }, author: 'not a list', abstract: 42, ids: [], sightings: [], capturedAt: 1, updatedAt: 1, collections: [], tags: [] },
+        { id: 'restored-fine', type: 'article-journal', title: 'A restored article that is fine', savedAt: 2, ids: [], sightings: [], capturedAt: 1, updatedAt: 1, collections: [], tags: [] },
+      ],
+      collections: [],
+      settings: [{ key: 'pausedSites', value: 'nope' }, { key: 'exfiltrateTo', value: 'https://evil.example' }],
+      captures: [],
+    };
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    const workers: string[] = [];
+    options.on('worker', (worker) => workers.push(worker.url()));
+    await options.getByRole('button', { name: 'Restore from a backup' }).click();
+    const dropped = options.getByRole('table', { name: /^Left out of the backup \(\d+\)$/ });
+    await dropped.waitFor({ timeout: 30_000 });
+    const rows = await dropped.getByRole('row').allTextContents();
+    for (const expected of ['article restored-linksURL (not an http(s) address)', 'article restored-linkspdfUrl (not an http(s) address)', 'article restored-typestitle (not text)', 'setting exfiltrateTothe setting (Simlit has no such setting)', 'setting pausedSitesthe setting (not a valid value)']) {
+      expect(rows).toContain(expected);
+    }
+    // Read and written in a worker, off the page.
+    expect(workers.some((url) => url.includes('file-worker'))).toBe(true);
+    await options.close();
+
+    const stored = await articles(browser);
+    expect(stored.some((a) => a.id === 'restored-types')).toBe(false);
+    expect(stored.find((a) => a.id === 'restored-links')).toMatchObject({ title: 'Restored with links that run code', sightings: [] });
+    for (const table of ['articles', 'captures', 'settings']) expect(JSON.stringify(await readStore(browser.worker, table))).not.toMatch(/javascript:|evil\.example"/);
+    // Every stored article is listed: none disappears for a field of the wrong type.
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await expect.poll(() => library.getByRole('button', { name: /^All articles/ }).textContent()).toContain(String(stored.length));
+    await library.close();
+  });
+
+  it('a large import runs in a worker with its progress shown, and a cancel writes nothing', async () => {
+    const entries = Array.from({ length: 5_000 }, (_, i) => `@article{big${i},\n  title = {Imported article number ${i} on protein folding},\n  author = {Lee, Kim and Park, Min},\n  journal = {Journal ${i % 40}},\n  year = {${1990 + (i % 35)}},\n  doi = {10.5555/big.${i}}\n}\n`).join('\n');
+    const before = (await articles(browser)).length;
+    const library = await browser.context.newPage();
+    const workers: string[] = [];
+    library.on('worker', (worker) => workers.push(worker.url()));
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.getByRole('button', { name: 'Import…' }).click();
+    await library.getByLabel('File to import').setInputFiles({ name: 'big.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(entries) });
+    await library.getByRole('button', { name: 'Import', exact: true }).click();
+    await library.getByText(/^Reading entries: [\d,]+ of 5,000$/).waitFor({ timeout: 60_000 });
+    expect(workers.some((url) => url.includes('file-worker'))).toBe(true);
+    const cancelled = Date.now();
+    await library.getByRole('button', { name: 'Cancel' }).click();
+    await library.getByText('Import cancelled: nothing was imported.').waitFor();
+    figures.importCancelMs = Date.now() - cancelled;
+    expect(await articles(browser)).toHaveLength(before);
+    await library.close();
+  });
+
+  it('a flooding page stops at the reader\'s cap, is slowed with a note in the popup, and the saved articles stay', async () => {
+    await putRow(browser.worker, 'settings', { key: 'storageCap', value: { articles: CAP, megabytes: 500 } });
+    const savedBefore = (await articles(browser)).filter((a) => a.savedAt !== undefined);
+    expect(savedBefore.length).toBeGreaterThanOrEqual(2);
+    const started = Date.now();
+    const page = await browser.context.newPage();
+    await page.goto(FLOOD_URL);
+    // The site is slowed once its burst is spent: a capture of the page records the new articles it dropped.
+    const captures = await waitFor(
+      () => readStore<{ pageUrl: string; dropped?: number }>(browser.worker, 'captures'),
+      (rows) => rows.some((c) => c.pageUrl === FLOOD_URL && (c.dropped ?? 0) > 0),
+      90_000,
+    );
+    figures.floodSlowedAfterMs = Date.now() - started;
+    figures.floodDroppedInLatestCapture = captures.find((c) => c.pageUrl === FLOOD_URL)!.dropped;
+    const unsaved = (rows: Article[]) => rows.filter((a) => a.savedAt === undefined && !a.tags.length && !a.note && !a.collections.length && !a.readerFields?.length);
+    const settled = await waitFor(() => articles(browser), (rows) => unsaved(rows).length <= CAP, 60_000);
+    figures.floodStoredUnsavedVsCap = `${unsaved(settled).length} / ${CAP}`;
+    const log = (await readStore<{ key: string; value: { articles: number }[] }>(browser.worker, 'settings')).find((row) => row.key === 'storagePrunes')?.value ?? [];
+    figures.floodPrunedArticles = log.reduce((total, record) => total + record.articles, 0);
+    expect(unsaved(settled).length).toBeLessThanOrEqual(CAP);
+    expect(figures.floodPrunedArticles).toBeGreaterThan(0);
+    for (const article of savedBefore) expect(settled.find((a) => a.id === article.id)).toMatchObject({ savedAt: article.savedAt, title: article.title });
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, FLOOD_URL)}`);
+    const note = popup.getByText(/^This site showed a great many new articles in a short time/);
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/: [\d,]+ new articles of this page were not kept\.$/);
+    await popup.close();
+    await page.close();
+
+    // The options page shows the cap and what was removed to keep to it.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.getByRole('region', { name: 'Captured articles kept' });
+    await expect.poll(() => section.getByLabel(/^At most this many articles/).inputValue()).toBe(String(CAP));
+    expect(await section.getByRole('listitem').first().textContent()).toMatch(/articles .*first seen on .*flood\.cnjournals\.com/);
+    await options.close();
+  }, 180_000);
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findKnown, SEEN_RESOLUTION_MS, upsertArticles } from '@/lib/db/upsert';
+import { IDENTITY_KEYS } from '@/lib/model/article';
+import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
+import { testDb } from './test-db';
+
+const PAGE = 'http://journal.example.cn/ch/reader/search_similar.aspx?file_no=1';
+
+describe('upsertArticles', () => {
+  it('finds the known article by every identity key the model lists', async () => {
+    const db = testDb();
+    const stored = { ...article({ title: 'Circadian cortisol and fatigue', abstract: SEED_DUPLICATE_ABSTRACT, doi: '10.1000/a', platformId: '7' }), id: 'known' };
+    await db.articles.add(stored);
+    const probes = {
+      DOI: article({ doi: '10.1000/a' }),
+      ids: article({ platformId: '7', title: 'Another title entirely' }),
+      titleKey: article({ title: 'CIRCADIAN cortisol, and fatigue.' }),
+      fingerprint: article({ abstract: `${SEED_DUPLICATE_ABSTRACT} ` }),
+    };
+    expect(Object.keys(probes)).toEqual(IDENTITY_KEYS.map(({ key }) => key));
+    for (const probe of Object.values(probes)) expect((await findKnown(db, probe))?.id).toBe('known');
+    expect(await findKnown(db, article({ doi: '10.1000/b', title: 'Circadian cortisol and fatigue' }))).toBeUndefined();
+  });
+
+  it('records when a page last showed an article, rewriting a repeat only when that is an hour old', async () => {
+    const db = testDb();
+    const at = (time: number) => article({ title: 'An article seen again and again', platformId: '1' }, 'qinyun', time, PAGE);
+    await db.transaction('rw', db.articles, () => upsertArticles(db, [at(1_000)]));
+    const [first] = await db.articles.toArray();
+    expect(first.seenAt).toBe(1_000);
+    await db.transaction('rw', db.articles, () => upsertArticles(db, [at(1_000 + SEEN_RESOLUTION_MS - 1)]));
+    expect((await db.articles.get(first.id))?.seenAt).toBe(1_000);
+    await db.transaction('rw', db.articles, () => upsertArticles(db, [at(1_000 + SEEN_RESOLUTION_MS)]));
+    expect((await db.articles.get(first.id))?.seenAt).toBe(1_000 + SEEN_RESOLUTION_MS);
+  });
+
+  it('adds at most maxNew new articles and counts the rest as dropped; known ones still merge', async () => {
+    const db = testDb();
+    const known = article({ title: 'Already in the library', platformId: '0' });
+    await db.articles.add(known);
+    const batch = [known, ...Array.from({ length: 5 }, (_, i) => article({ title: `A flooding page's article ${i}`, platformId: String(i + 1) }))];
+    const result = await db.transaction('rw', db.articles, () => upsertArticles(db, batch, { maxNew: 2 }));
+    expect(result.dropped).toBe(3);
+    expect(result.entries.map((entry) => entry.status)).toEqual(['known', 'new', 'new']);
+    expect(await db.articles.count()).toBe(3);
+  });
+
+  it('puts deleted articles back whole (undo), merged into a copy captured meanwhile', async () => {
+    const db = testDb();
+    const deleted = { ...article({ title: 'Deleted then captured again', platformId: '9' }, 'qinyun', 1, PAGE), savedAt: 3, readerFields: ['title'], note: '笔记' };
+    await db.transaction('rw', db.articles, () => upsertArticles(db, [deleted], { source: 'undo' }));
+    expect(await db.articles.get(deleted.id)).toEqual(deleted);
+    await db.articles.clear();
+    const recaptured = { ...article({ title: 'Deleted then captured again, longer', platformId: '9' }, 'qinyun', 50, PAGE), id: 'fresh-id' };
+    await db.articles.add(recaptured);
+    const { entries } = await db.transaction('rw', db.articles, () => upsertArticles(db, [deleted], { source: 'undo' }));
+    const back = await db.articles.get('fresh-id');
+    expect(entries[0].articleId).toBe('fresh-id');
+    expect(back).toMatchObject({ title: 'Deleted then captured again', savedAt: 3, note: '笔记', readerFields: ['title'] });
+  });
+});

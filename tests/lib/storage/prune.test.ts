@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { pruneUnsaved, readPruneLog, articleBytes, PRUNE_LOG_LENGTH, PRUNE_LOG_KEY } from '@/lib/storage/prune';
+import { storeCapture } from '@/lib/db/store-capture';
+import type { Article } from '@/lib/model/article';
+import { article } from '../capture/fixtures';
+import { testDb } from '../db/test-db';
+
+/** An unsaved captured article first seen on `host`, last seen at `seenAt`. */
+function seen(n: number, seenAt: number, host = 'flood.cnjournals.com', extra: Partial<Article> = {}): Article {
+  return { ...article({ title: `Captured article number ${n}`, platformId: String(n) }, 'qinyun', seenAt, `http://${host}/list`), id: `a${n}`, seenAt, ...extra };
+}
+
+describe('pruneUnsaved', () => {
+  it('does nothing within the cap', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd([seen(1, 1), seen(2, 2)]);
+    const outcome = await pruneUnsaved(db, { articles: 2, megabytes: 10 });
+    expect(outcome).toMatchObject({ tally: { articles: 2 }, removedIds: [] });
+    expect(await db.articles.count()).toBe(2);
+    expect(await readPruneLog(db)).toEqual([]);
+  });
+
+  it('removes the least recently seen unsaved articles down to 95% of the cap, never what the reader touched', async () => {
+    const db = testDb();
+    const touched = [
+      seen(900, 0, 'a.example', { savedAt: 1 }),
+      seen(901, 0, 'a.example', { tags: ['t'] }),
+      seen(902, 0, 'a.example', { note: 'n' }),
+      seen(903, 0, 'a.example', { collections: ['c'] }),
+      seen(904, 0, 'a.example', { readerFields: ['title'] }),
+    ];
+    const unsaved = Array.from({ length: 300 }, (_, i) => seen(i, 1_000 + i, i < 150 ? 'old.cnjournals.com' : 'flood.cnjournals.com'));
+    await db.articles.bulkAdd([...touched, ...unsaved]);
+    await storeCapture(db, { pageUrl: 'http://old.cnjournals.com/list', platform: 'qinyun', kind: 'list', capturedAt: 5 }, []);
+    await db.captures.put({ id: 99, pageUrl: 'http://old.cnjournals.com/list2', platform: 'qinyun', kind: 'list', capturedAt: 6, items: [{ articleId: 'a0', status: 'new' }, { articleId: 'a299', status: 'new' }] });
+    const outcome = await pruneUnsaved(db, { articles: 200, megabytes: 10 }, 77);
+    expect(outcome.tally.articles).toBe(190);
+    expect(outcome.removedIds).toHaveLength(110);
+    expect(outcome.removedIds).toContain('a0');
+    expect(outcome.removedIds).not.toContain('a150');
+    for (const keep of touched) expect(await db.articles.get(keep.id)).toBeDefined();
+    expect(await db.articles.count()).toBe(5 + 190);
+    expect((await db.captures.get(99))?.items).toEqual([{ articleId: 'a299', status: 'new' }]);
+    expect(await readPruneLog(db)).toEqual([{ at: 77, articles: 110, bytes: expect.any(Number), sites: [{ host: 'old.cnjournals.com', articles: 110 }] }]);
+  });
+
+  it('prunes by size too: megabytes of long abstracts go although the count is within the cap', async () => {
+    const db = testDb();
+    const long = (n: number) => seen(n, n, 'flood.cnjournals.com', { abstract: '长'.repeat(20_000) });
+    await db.articles.bulkAdd(Array.from({ length: 40 }, (_, i) => long(i)));
+    const size = articleBytes(long(0));
+    const outcome = await pruneUnsaved(db, { articles: 1000, megabytes: 1 });
+    expect(outcome.tally.bytes).toBeLessThanOrEqual(0.95 * 1024 * 1024);
+    expect(outcome.tally.articles).toBe(Math.floor((0.95 * 1024 * 1024) / size));
+    expect(outcome.removedIds[0]).toBe('a0');
+  });
+
+  it('keeps an article that was saved or seen again after it was measured', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(Array.from({ length: 10 }, (_, i) => seen(i, i)));
+    // Between measuring and removing, the reader saves a0 and a page shows a1 again.
+    const original = db.articles.bulkGet.bind(db.articles);
+    db.articles.bulkGet = (async (ids: string[]) => {
+      await db.articles.update('a0', { savedAt: 5 });
+      await db.articles.update('a1', { seenAt: 50 });
+      return original(ids);
+    }) as typeof db.articles.bulkGet;
+    const outcome = await pruneUnsaved(db, { articles: 8, megabytes: 10 });
+    // a0, a1 and a2 were planned (down to 7 of 8); only a2 goes.
+    expect(outcome.removedIds).toEqual(['a2']);
+  });
+
+  it(`remembers the last ${PRUNE_LOG_LENGTH} prunings and reads a damaged log as empty`, async () => {
+    const db = testDb();
+    for (let round = 0; round < PRUNE_LOG_LENGTH + 3; round++) {
+      await db.articles.bulkAdd([seen(round * 2, round * 2), seen(round * 2 + 1, round * 2 + 1)]);
+      await pruneUnsaved(db, { articles: 1, megabytes: 10 }, round);
+    }
+    const log = await readPruneLog(db);
+    expect(log).toHaveLength(PRUNE_LOG_LENGTH);
+    expect(log.map((record) => record.at)).toEqual(Array.from({ length: PRUNE_LOG_LENGTH }, (_, i) => i + 3));
+    await db.settings.put({ key: PRUNE_LOG_KEY, value: 'broken' });
+    expect(await readPruneLog(db)).toEqual([]);
+  });
+});
