@@ -109,7 +109,10 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
         {busy && <p class="muted">{t('libImportBusy')}</p>}
         {busy && <TaskProgress progress={state.progress} cancelling={state.cancelling} onCancel={cancel} />}
         {state.kind === 'failed' && (
-          <ErrorMessage message={t('libraryImportFailed', fileName, state.readable ?? importErrorText(state.reason, t))} detail={state.reason} />
+          <ErrorMessage
+            message={state.readable ?? t('libraryImportFailed', fileName, importErrorText(state.reason, t))}
+            detail={state.readable ? undefined : state.reason}
+          />
         )}
         {state.kind === 'cancelled' && <p class="report-summary">{t('securityImportCancelled')}</p>}
         {state.kind === 'done' && state.result.kind === 'import' && <Report fileName={fileName} report={state.result.report} />}

@@ -26,7 +26,8 @@ describe('errors in the reader\'s words', () => {
     expect(restoreErrorText(parseBackup('{"format": "other"}') as string, t)).toBe('所选文件不是 Simlit 备份文件，或文件已损坏。');
     const newer = JSON.stringify({ format: 'simlit-backup', version: 99 });
     expect(restoreErrorText(parseBackup(newer) as string, t)).toBe('这个备份由更新版本的 Simlit 生成，请先更新 Simlit。');
-    const broken = JSON.stringify({ format: 'simlit-backup', version: 1, articles: [{ id: 'x' }], collections: [], settings: [], captures: [] });
+    // A broken article is dropped and reported (restore); a backup without its lists is no backup.
+    const broken = JSON.stringify({ format: 'simlit-backup', version: 1, collections: [], settings: [], captures: [] });
     expect(restoreErrorText(parseBackup(broken) as string, t)).toBe('所选文件不是 Simlit 备份文件，或文件已损坏。');
   });
 

@@ -58,7 +58,7 @@ describe('reading a large file', () => {
     const huge = new File(['x'], 'library.bib');
     Object.defineProperty(huge, 'size', { value: MAX_FILE_BYTES + 1 });
     choose(huge);
-    expect((await panel.findByRole('alert', {}, SLOW)).textContent).toBe('Nothing was imported: library.bib is 201 MB: Simlit reads files of at most 200 MB. Nothing was read.');
+    expect((await panel.findByRole('alert', {}, SLOW)).textContent).toBe('library.bib is 201 MB: Simlit reads files of at most 200 MB. Nothing was read.');
     expect(driven.started).toEqual([]);
   });
 

@@ -49,7 +49,7 @@ export const v2 = {
       tags: [],
     },
     {
-      id: 'sl-v2-three',
+      id: 'sl-v2-wang',
       type: 'article-journal',
       title: '问责压力下基层干部避责行为的生成机制',
       author: [{ literal: '王建军' }, { family: 'Li', given: 'Xiaomei' }],
