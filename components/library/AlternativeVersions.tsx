@@ -19,6 +19,7 @@ const LABELS: Record<keyof AlternativeFields, MessageKey> = {
   volume: 'libVolume',
   issue: 'libIssue',
   page: 'libPages',
+  number: 'libNumber',
   ISSN: 'libIssn',
   publisher: 'libPublisher',
   DOI: 'libDoi',

@@ -84,6 +84,7 @@ function Fields({ article }: { article: Article }) {
       {article.volume && <Field label="libVolume" edited={edited('volume')}>{article.volume}</Field>}
       {article.issue && <Field label="libIssue" edited={edited('issue')}>{article.issue}</Field>}
       {article.page && <Field label="libPages" edited={edited('page')}>{article.page}</Field>}
+      {article.number && <Field label="libNumber" edited={edited('number')}>{article.number}</Field>}
       {article.publisher && <Field label="libPublisher">{article.publisher}</Field>}
       {article.ISSN && <Field label="libIssn">{article.ISSN}</Field>}
       {article.DOI && (

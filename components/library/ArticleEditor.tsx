@@ -204,6 +204,9 @@ export function ArticleEditor({ db, article, onSaved, onCancel }: Props) {
         <FormField field="page" label="libPages">
           <input type="text" placeholder="33-47" {...inputProps('page')} />
         </FormField>
+        <FormField field="number" label="libNumber">
+          <input type="text" placeholder="e0123456" {...inputProps('number')} />
+        </FormField>
         <FormField field="DOI" label="libDoi" problem={problems.DOI}>
           <input type="text" spellcheck={false} placeholder="10.1000/xyz123" {...inputProps('DOI')} />
         </FormField>

@@ -82,7 +82,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /** Bibliographic fields where a merge keeps one value of two; the other is reported. */
 const CHOSEN_FIELDS: (keyof Article)[] = [
-  'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page',
+  'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page', 'number',
   'DOI', 'URL', 'ISSN', 'abstract', 'keyword', 'language', 'publisher', 'source', 'altTitle', 'altAbstract', 'savedAt',
 ];
 

@@ -47,7 +47,7 @@ function unknownKeys(raw: Raw, known: readonly string[], where: string, log: Dro
 }
 
 const TEXT_FIELDS = [
-  'title', 'container-title', 'container-title-short', 'volume', 'issue', 'page', 'DOI', 'URL', 'ISSN', 'abstract', 'keyword',
+  'title', 'container-title', 'container-title-short', 'volume', 'issue', 'page', 'number', 'DOI', 'URL', 'ISSN', 'abstract', 'keyword',
   'language', 'publisher', 'source', 'pdfUrl', 'altTitle', 'altAbstract', 'type',
 ] as const;
 
@@ -81,7 +81,7 @@ function typedFields(raw: Raw, where: string, log: DropLog): CslWithExtras {
     const value = raw[field];
     if (value === undefined || value === null) continue;
     if (typeof value === 'string') (item as unknown as Raw)[field] = value;
-    else if (typeof value === 'number' && ['volume', 'issue', 'page'].includes(field)) (item as unknown as Raw)[field] = String(value);
+    else if (typeof value === 'number' && ['volume', 'issue', 'page', 'number'].includes(field)) (item as unknown as Raw)[field] = String(value);
     else log.add(where, `${field} (not text)`);
   }
   item.author = cleanNames(raw.author, where, log);

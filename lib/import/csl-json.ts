@@ -9,7 +9,7 @@ export interface Rejection {
 }
 
 const TEXT_FIELDS = ['title', 'container-title', 'container-title-short', 'abstract', 'keyword', 'language', 'publisher', 'source', 'DOI', 'URL', 'ISSN', 'note'] as const;
-const NUMBER_LIKE_FIELDS = ['volume', 'issue', 'page'] as const;
+const NUMBER_LIKE_FIELDS = ['volume', 'issue', 'page', 'number'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -119,7 +119,7 @@ function parseCslJson(text: string): ParsedFile {
 }
 
 /** The CSL-JSON keys Simlit keeps (cslToArticle reads them). */
-const KEPT_CSL_KEYS = new Set(['id', 'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page', 'DOI', 'URL', 'ISSN', 'abstract', 'keyword', 'language', 'publisher']);
+const KEPT_CSL_KEYS = new Set(['id', 'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page', 'number', 'DOI', 'URL', 'ISSN', 'abstract', 'keyword', 'language', 'publisher']);
 
 /** Keys of the file's items that are not kept, for the report (at most 50). */
 function unkeptFields(values: unknown[]): string[] {

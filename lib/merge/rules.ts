@@ -46,6 +46,7 @@ export const FIELD_RULES: Readonly<Record<BibliographicField, FieldRule>> = {
   volume: { combine: 'first-present', describes: true },
   issue: { combine: 'first-present', describes: true },
   page: { combine: 'first-present', describes: true },
+  number: { combine: 'first-present', describes: true },
   ISSN: { combine: 'first-present', describes: true },
   publisher: { combine: 'first-present', describes: true },
   type: { combine: 'more-specific-type', describes: false },

@@ -29,6 +29,8 @@ export interface CslItem {
   volume?: string;
   issue?: string;
   page?: string;
+  /** An article number or e-locator (e0000001, 102530): never a page (CSL `number`). */
+  number?: string;
   DOI?: string;
   URL?: string;
   ISSN?: string;
@@ -112,7 +114,7 @@ export type Article = CslItem & SimlitFields;
  * versions hold. Merge rules for each are in lib/merge/rules.ts.
  */
 export const BIBLIOGRAPHIC_FIELDS = [
-  'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page',
+  'type', 'title', 'author', 'container-title', 'container-title-short', 'issued', 'volume', 'issue', 'page', 'number',
   'DOI', 'URL', 'ISSN', 'abstract', 'keyword', 'language', 'publisher', 'source', 'pdfUrl', 'altTitle', 'altAbstract',
 ] as const;
 export type BibliographicField = (typeof BIBLIOGRAPHIC_FIELDS)[number];
@@ -216,6 +218,7 @@ const CSL_KEYS: (keyof CslItem)[] = [
   'volume',
   'issue',
   'page',
+  'number',
   'DOI',
   'URL',
   'ISSN',

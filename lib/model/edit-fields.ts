@@ -8,7 +8,7 @@ import { KEYWORD_SEPARATOR, type CslDate, type CslItem, type CslName } from './a
 
 /** The bibliographic fields the reader can edit, by their CSL names (as kept in `readerFields`). */
 export const EDITABLE_FIELDS = [
-  'title', 'author', 'type', 'issued', 'container-title', 'volume', 'issue', 'page', 'DOI', 'URL', 'abstract', 'keyword', 'language',
+  'title', 'author', 'type', 'issued', 'container-title', 'volume', 'issue', 'page', 'number', 'DOI', 'URL', 'abstract', 'keyword', 'language',
 ] as const satisfies readonly (keyof CslItem)[];
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -145,6 +145,7 @@ export interface EditDraft {
   volume: string;
   issue: string;
   page: string;
+  number: string;
   DOI: string;
   URL: string;
   abstract: string;
@@ -166,6 +167,7 @@ export function draftOf(article: EditedFields): EditDraft {
     volume: article.volume ?? '',
     issue: article.issue ?? '',
     page: article.page ?? '',
+    number: article.number ?? '',
     DOI: article.DOI ?? '',
     URL: article.URL ?? '',
     abstract: article.abstract ?? '',
@@ -188,6 +190,7 @@ export function readDraft(draft: EditDraft, article: EditedFields): { patch: Art
     volume: readText(draft.volume, 50),
     issue: readText(draft.issue, 50),
     page: readText(draft.page, 50),
+    number: readText(draft.number, 50),
     abstract: readLongText(draft.abstract),
     keyword: readKeywords(draft.keyword),
   };
