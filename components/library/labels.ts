@@ -40,6 +40,7 @@ const PLATFORM_LABELS: Record<string, MessageKey> = {
   'baidu-scholar': 'libraryPlatformBaiduScholar',
   pubmed: 'libraryPlatformPubmed',
   arxiv: 'libraryPlatformArxiv',
+  sciencedirect: 'libraryPlatformSciencedirect',
   scholar: 'libraryPlatformScholar',
   qinyun: 'libraryPlatformQinyun',
   magtech: 'libraryPlatformMagtech',

@@ -15,6 +15,7 @@ import { wanfang } from './platforms/wanfang';
 import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
+import { sciencedirect } from './platforms/sciencedirect';
 import type { Extractor } from './types';
 
 /**
@@ -32,6 +33,8 @@ export const EXTRACTORS: readonly Extractor[] = [
   pubmed,
   arxiv,
   googleScholar,
+  // International platforms and publishers (intl-a), by host or by markup only they carry.
+  sciencedirect,
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
