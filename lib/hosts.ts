@@ -27,6 +27,8 @@ export const KNOWN_JOURNAL_HOSTS: readonly string[] = [
   'arxiv.org',
   'scholar.google.com',
   'xueshu.baidu.com',
+  'webofscience.com',
+  'webofscience.clarivate.cn',
   // Large publishers
   'nature.com',
   'biomedcentral.com',
