@@ -16,6 +16,7 @@ import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
 import { sciencedirect } from './platforms/sciencedirect';
+import { pmc } from './platforms/pmc';
 import { webOfScience } from './platforms/web-of-science';
 import type { Extractor } from './types';
 
@@ -36,6 +37,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   googleScholar,
   // International platforms and publishers (intl-a), by host or by markup only they carry.
   sciencedirect,
+  pmc,
   webOfScience,
   // Recognised by page markers on the journals' own domains.
   qinyun,
