@@ -37,8 +37,8 @@ export const EXTRACTORS: readonly Extractor[] = [
   googleScholar,
   // International platforms and publishers (intl-a), by host or by markup only they carry.
   sciencedirect,
-  pmc,
   webOfScience,
+  pmc,
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
