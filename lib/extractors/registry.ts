@@ -16,6 +16,7 @@ import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
 import { sciencedirect } from './platforms/sciencedirect';
+import { biorxiv } from './platforms/biorxiv';
 import { pmc } from './platforms/pmc';
 import { webOfScience } from './platforms/web-of-science';
 import type { Extractor } from './types';
@@ -39,6 +40,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   sciencedirect,
   webOfScience,
   pmc,
+  biorxiv,
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
