@@ -41,6 +41,7 @@ const PLATFORM_LABELS: Record<string, MessageKey> = {
   pubmed: 'libraryPlatformPubmed',
   arxiv: 'libraryPlatformArxiv',
   sciencedirect: 'libraryPlatformSciencedirect',
+  'semantic-scholar': 'libraryPlatformSemanticScholar',
   biorxiv: 'libraryPlatformBiorxiv',
   pmc: 'libraryPlatformPmc',
   'web-of-science': 'libraryPlatformWebOfScience',

@@ -16,6 +16,7 @@ import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
 import { sciencedirect } from './platforms/sciencedirect';
+import { semanticScholar } from './platforms/semantic-scholar';
 import { biorxiv } from './platforms/biorxiv';
 import { pmc } from './platforms/pmc';
 import { webOfScience } from './platforms/web-of-science';
@@ -41,6 +42,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   webOfScience,
   pmc,
   biorxiv,
+  semanticScholar,
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
