@@ -16,6 +16,7 @@ import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
 import { sciencedirect } from './platforms/sciencedirect';
+import { ieeeXplore } from './platforms/ieee-xplore';
 import { semanticScholar } from './platforms/semantic-scholar';
 import { biorxiv } from './platforms/biorxiv';
 import { pmc } from './platforms/pmc';
@@ -43,6 +44,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   pmc,
   biorxiv,
   semanticScholar,
+  ieeeXplore,
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
