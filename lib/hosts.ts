@@ -27,6 +27,7 @@ export const KNOWN_JOURNAL_HOSTS: readonly string[] = [
   'arxiv.org',
   'scholar.google.com',
   'xueshu.baidu.com',
+  'scopus.com',
   'ssrn.com',
   'semanticscholar.org',
   'pmc.ncbi.nlm.nih.gov',

@@ -41,6 +41,7 @@ const PLATFORM_LABELS: Record<string, MessageKey> = {
   pubmed: 'libraryPlatformPubmed',
   arxiv: 'libraryPlatformArxiv',
   sciencedirect: 'libraryPlatformSciencedirect',
+  scopus: 'libraryPlatformScopus',
   ssrn: 'libraryPlatformSsrn',
   ieee: 'libraryPlatformIeee',
   'semantic-scholar': 'libraryPlatformSemanticScholar',

@@ -16,6 +16,7 @@ import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
 import { sciencedirect } from './platforms/sciencedirect';
+import { scopus } from './platforms/scopus';
 import { ssrn } from './platforms/ssrn';
 import { ieeeXplore } from './platforms/ieee-xplore';
 import { semanticScholar } from './platforms/semantic-scholar';
@@ -47,6 +48,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   semanticScholar,
   ieeeXplore,
   ssrn,
+  scopus,
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
