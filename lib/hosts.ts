@@ -27,6 +27,12 @@ export const KNOWN_JOURNAL_HOSTS: readonly string[] = [
   'arxiv.org',
   'scholar.google.com',
   'xueshu.baidu.com',
+  'scopus.com',
+  'ssrn.com',
+  'semanticscholar.org',
+  'pmc.ncbi.nlm.nih.gov',
+  'webofscience.com',
+  'webofscience.clarivate.cn',
   // Large publishers
   'nature.com',
   'biomedcentral.com',

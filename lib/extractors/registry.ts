@@ -15,6 +15,14 @@ import { wanfang } from './platforms/wanfang';
 import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
+import { sciencedirect } from './platforms/sciencedirect';
+import { scopus } from './platforms/scopus';
+import { ssrn } from './platforms/ssrn';
+import { ieeeXplore } from './platforms/ieee-xplore';
+import { semanticScholar } from './platforms/semantic-scholar';
+import { biorxiv } from './platforms/biorxiv';
+import { pmc } from './platforms/pmc';
+import { webOfScience } from './platforms/web-of-science';
 import type { Extractor } from './types';
 
 /**
@@ -32,6 +40,15 @@ export const EXTRACTORS: readonly Extractor[] = [
   pubmed,
   arxiv,
   googleScholar,
+  // International platforms and publishers (intl-a), by host or by markup only they carry.
+  sciencedirect,
+  webOfScience,
+  pmc,
+  biorxiv,
+  semanticScholar,
+  ieeeXplore,
+  ssrn,
+  scopus,
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
