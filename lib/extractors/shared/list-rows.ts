@@ -85,3 +85,15 @@ export function queryAllIn(elements: readonly Element[], selector: string): Elem
 export function textIn(nodes: readonly Element[]): string {
   return nodes.map((node) => text(node)).join(' ');
 }
+
+/**
+ * The elements not inside another of them, in page order: a row selector that names both a list
+ * item and the card inside it (or a book row and its chapter rows) reads each entry once.
+ */
+export function outermost(elements: readonly Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((element) => {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
+    return true;
+  });
+}
