@@ -91,4 +91,11 @@ describe('generic list extractor', () => {
     const doc = parse(`<body><table><tbody>${row(1)}${row(2)}${row(3)}${row(4)}</tbody></table></body>`, url.href);
     expect(genericList.extract(doc, url)).toEqual([]);
   });
+  it('takes no reference list for a list of articles: its links say "View Article", not titles', () => {
+    const ref = (i: number) =>
+      `<li><span class="order">${i}.</span> Smith J, Lee K (2011) A study of bone healing in model ${i}. J Orthop Res 29: 1-9. <a href="https://doi.org/10.1002/jor.2011${i}">View Article</a> <a href="https://scholar.google.com/x">Google Scholar</a></li>`;
+    const url = new URL('https://journals.example.org/article?id=10.1371/x');
+    const doc = parse(`<body><ol class="references">${ref(1)}${ref(2)}${ref(3)}${ref(4)}</ol></body>`, url.href);
+    expect(genericList.extract(doc, url)).toEqual([]);
+  });
 });
