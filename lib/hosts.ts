@@ -37,6 +37,7 @@ export const KNOWN_JOURNAL_HOSTS: readonly string[] = [
   'nature.com',
   'biomedcentral.com',
   'springer.com',
+  'link.springer.com',
   'sciencedirect.com',
   'onlinelibrary.wiley.com',
   'tandfonline.com',

@@ -12,6 +12,15 @@ import { magtech } from './platforms/magtech';
 import { pubmed } from './platforms/pubmed';
 import { qinyun } from './platforms/qinyun';
 import { wanfang } from './platforms/wanfang';
+import { springer } from './platforms/springer';
+import { nature } from './platforms/nature';
+import { wiley } from './platforms/wiley';
+import { tandfonline } from './platforms/tandfonline';
+import { sage } from './platforms/sage';
+import { acs } from './platforms/acs';
+import { acm } from './platforms/acm';
+import { mdpi } from './platforms/mdpi';
+import { ojs } from './platforms/ojs';
 import { MAX_ITEMS_PER_PAGE } from './limits';
 import { publisherView } from './proxied-page';
 import { resetSelectorCache } from './selector';
@@ -40,7 +49,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   pubmed,
   arxiv,
   googleScholar,
-  // International platforms and publishers (intl-a), by host or by markup only they carry.
+  // Indexes, preprint servers and publishers' own platforms, by host or by markup only they carry.
   sciencedirect,
   webOfScience,
   pmc,
@@ -52,6 +61,17 @@ export const EXTRACTORS: readonly Extractor[] = [
   // Recognised by page markers on the journals' own domains.
   qinyun,
   magtech,
+  // International publishers (hosts, or their markup on mirrors and proxies), then Open Journal
+  // Systems journals, recognised by markup on their own domains.
+  springer,
+  nature,
+  wiley,
+  tandfonline,
+  sage,
+  acs,
+  acm,
+  mdpi,
+  ojs,
   // Any scholarly page: embedded metadata, then a lone DOI, then repeated article blocks.
   embeddedMetadata,
   loneDoi,

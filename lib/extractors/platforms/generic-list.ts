@@ -61,45 +61,134 @@ function candidateGroups(doc: Document): Group[] {
   return groups;
 }
 
-/** The longest text in the block outside its title link, when it reads like an abstract. */
-function abstractOf(block: Element, link: Element): string | undefined {
-  let best = '';
-  for (const node of findAll(block, 'p, div, span, dd, td, blockquote, section')) {
-    if (node.contains(link) || closest(node, 'a')) continue;
-    const value = squish(text(node));
-    if (value.length <= best.length) continue;
-    const linkText = [...findAll(node, 'a')].reduce((sum, a) => sum + (a.textContent?.length ?? 0), 0);
-    if (linkText > value.length * 0.3) continue;
-    best = value;
-  }
-  return isAbstractLength(best) ? best : undefined;
+/**
+ * The nodes of one record: the block itself, and for a definition-list title (`<dt>`) the `<dd>`
+ * descriptions that follow it up to the next title.
+ */
+function recordNodes(block: Element): Element[] {
+  if (block.localName !== 'dt') return [block];
+  const nodes = [block];
+  for (let next = block.nextElementSibling; next && next.localName === 'dd'; next = next.nextElementSibling) nodes.push(next);
+  return nodes;
 }
 
+/** The longest text in the record outside its title link, with how much of it is link text. */
+function longestText(nodes: readonly Element[], link: Element): string {
+  let best = '';
+  for (const root of nodes) {
+    for (const node of [root, ...findAll(root, 'p, div, span, dd, td, blockquote, section')]) {
+      if (node.contains(link) || closest(node, 'a')) continue;
+      const value = squish(text(node));
+      if (value.length <= best.length) continue;
+      const linkText = [...findAll(node, 'a')].reduce((sum, a) => sum + (a.textContent?.length ?? 0), 0);
+      if (linkText > value.length * 0.3) continue;
+      best = value;
+    }
+  }
+  return best;
+}
+
+/**
+ * The text of a record with a space between its text nodes: table cells and card lines run
+ * together in textContent ("Journal of Climate202310.1175/…"), hiding years and DOIs.
+ */
+function spacedText(node: Element): string {
+  const parts: string[] = [];
+  const walk = (current: Node): void => {
+    for (let child = current.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(node);
+  return parts.join(' ');
+}
+
+const DOI = /\b10\.\d{4,9}\/[^\s"'<>，。；]+/;
+
+/** A DOI the record prints, or one its links point to (doi.org/10.…). */
+function doiOf(nodes: readonly Element[], rest: string): string | undefined {
+  const printed = DOI.exec(rest)?.[0];
+  if (printed) return printed.replace(/[.,;)]+$/, '');
+  for (const node of nodes) {
+    for (const a of findAll(node, 'a[href*="doi.org/10."]')) {
+      const found = DOI.exec(decodeURIComponentSafe(a.getAttribute('href') ?? ''))?.[0];
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+const LONE_DOI = /^(?:doi\s*[:：]?\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+$/i;
+
+/**
+ * Whether the record gives a DOI as a field of its own: its title links to doi.org, or a cell, a
+ * line or a link says nothing but the DOI. A DOI quoted in running text (a blog teaser, a news
+ * item) is no sign that the record is an article.
+ */
+function hasOwnDoi(nodes: readonly Element[], link: Element): boolean {
+  if (/doi\.org\/10\./i.test(link.getAttribute('href') ?? '')) return true;
+  return nodes.some((node) => [node, ...findAll(node, 'td, span, a, p, div, dd, li, small')].some((el) => LONE_DOI.test(squish(text(el)))));
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * One record of a group, or undefined when it does not read as an article: a title link, and
+ * either an abstract-length text with a bibliographic sign, or a DOI with a shorter snippet or
+ * none (tables and card grids of references print title, authors, year and DOI only).
+ */
 function blockItem(block: Element, base: URL): ExtractedItem | undefined {
-  const link = [...findAll(block, 'a[href]')].find((a) => {
-    const label = squish(text(a));
-    return label.length >= 10 && looksLikeTitle(label);
-  });
+  const nodes = recordNodes(block);
+  let link: Element | undefined;
+  for (const node of nodes) {
+    link = [...findAll(node, 'a[href]')].find((a) => {
+      const label = squish(text(a));
+      return label.length >= 10 && looksLikeTitle(label) && !ADDRESS_LABEL.test(label);
+    });
+    if (link) break;
+  }
   if (!link) return undefined;
-  const abstract = abstractOf(block, link);
-  const blockText = squish(text(block));
+  const longest = longestText(nodes, link);
+  const blockText = squish(nodes.map(spacedText).join(' '));
+  const rest = (longest ? blockText.replace(longest, ' ') : blockText).replace(squish(text(link)), ' ');
+  const doi = doiOf(nodes, `${rest} ${longest}`);
+  // A year inside the DOI (10.5555/ehl.2024.301) is no publication date.
+  const line = doi ? rest.replace(doi, ' ') : rest;
+  const ownDoi = doi !== undefined && hasOwnDoi(nodes, link);
+  const abstract = isAbstractLength(longest) ? longest : ownDoi && longest.length >= 60 ? longest : undefined;
   // Adjacent elements run together in textContent, so the abstract is tested on its own too.
-  if (!abstract || !(BIBLIOGRAPHIC_SIGN.test(blockText) || BIBLIOGRAPHIC_SIGN.test(abstract))) return undefined;
-  const authors = squish(text(find(block, '.author, .authors, [class*="author" i]')));
-  const rest = blockText.replace(abstract, ' ');
-  const chineseLine = parseIssueLine(rest);
+  const signed = BIBLIOGRAPHIC_SIGN.test(blockText) || (abstract !== undefined && BIBLIOGRAPHIC_SIGN.test(abstract));
+  if (!(abstract && signed) && !(ownDoi && hasYear(line))) return undefined;
+  const authorNode = nodes.map((node) => find(node, '.author, .authors, [class*="author" i]')).find(Boolean);
+  const authors = squish(text(authorNode));
+  const chineseLine = parseIssueLine(line);
   return {
     title: text(link),
     abstract,
-    doi: /\b10\.\d{4,9}\/[^\s"'<>，。；]+/.exec(rest)?.[0],
+    doi,
     volume: /\bvol(?:ume)?\.?\s*(\d+)/i.exec(rest)?.[1],
     issue: /\b(?:no|issue)\.?\s*(\d+)/i.exec(rest)?.[1],
     pages: /\bpp?\.\s*(\d+\s*[-–]\s*\d+)/i.exec(rest)?.[1],
+    date: chineseLine.date,
     // "2023, 44(5): 1-10" on Chinese sites, when it is there, says more than the Latin labels.
     ...(chineseLine.issue ? chineseLine : {}),
-    authors: authors ? authors.split(/\s*[,，;；、]\s*/) : undefined,
+    authors: authors ? authors.split(/\s*[,，;；、]\s*|\s+(?:and|&)\s+/).filter(Boolean) : undefined,
     url: absoluteUrl(attr(link, 'href'), base),
   };
+}
+
+/** A link that prints an address or a DOI names no article by its title. */
+const ADDRESS_LABEL = /^(?:https?:\/\/|www\.|doi:|10\.\d{4,9}\/)/i;
+
+function hasYear(value: string): boolean {
+  return /\b(?:19|20)\d{2}\b/.test(value);
 }
 
 export const genericList: Extractor = {

@@ -14,7 +14,7 @@ export interface ListEntry {
 
 /** Link texts that name an action, never an article title. */
 const ACTION_LABEL =
-  /^(?:\[?(?:摘要|abstract|pdf|html|全文|full\s*text|相似文献|similar|下载|download|引用|cite|查看|more|详细信息|参考文献|references?|xml|epub)\]?[\s:：(（\d.kbm)）]*)$/i;
+  /^(?:\[?(?:摘要|abstract|pdf|html|全文|full\s*text|相似文献|similar|下载|download|引用|cite|查看|more|详细信息|参考文献|references?|xml|epub|view\s+(?:article|abstract|record|full\s*text)|google\s+scholar|pubmed(?:\s*\/\s*ncbi)?|pmc\s+free\s+article|crossref|scopus|web\s+of\s+science|publisher\s+site|article|open\s+access|read\s+more|powerpoint\s+slide|larger\s+image|original\s+image|download\s+(?:figure|image|slide)|figure|image)\]?[\s:：(（\d.kbm)）]*)$/i;
 
 export function looksLikeTitle(value: string): boolean {
   const title = squish(value);
@@ -84,4 +84,16 @@ export function queryAllIn(elements: readonly Element[], selector: string): Elem
 
 export function textIn(nodes: readonly Element[]): string {
   return nodes.map((node) => text(node)).join(' ');
+}
+
+/**
+ * The elements not inside another of them, in page order: a row selector that names both a list
+ * item and the card inside it (or a book row and its chapter rows) reads each entry once.
+ */
+export function outermost(elements: readonly Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((element) => {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
+    return true;
+  });
 }
