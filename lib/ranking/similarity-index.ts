@@ -5,7 +5,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
 import { hashHex } from '../text/hash';
-import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
+import { termsOf, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats } from './query';
 import { TermSpace, type TermVector } from './vectors';
 import { explainMatches } from './explain';
@@ -141,14 +141,15 @@ function miniSearchOptions(options: RankerOptions) {
 }
 
 /** What goes into the index for an article: the terms of its indexed fields, and what is stored beside them. */
-function indexedDocument(article: RankableArticle, options: RankerOptions): { id: string; fields: Record<IndexField, string[]>; stored: StoredDocument } {
-  const all = articleTerms(article, options.tokenizer);
+function indexedDocument(article: RankableArticle, options: RankerOptions): { id: string; all: ArticleTerms; fields: Record<IndexField, string[]>; stored: StoredDocument } {
+  const all = termsOf(article, options.tokenizer);
   const counts = termCounts(all.abstract);
   const indexed = indexedTerms(all, options.abstractTerms, counts);
   const vector = { ...all, abstract: distinctiveTerms(all.abstract, options.vectorAbstractTerms, counts) };
   const { id, doi, titleKey, fingerprint } = identityOf(article);
   return {
     id,
+    all,
     fields: { heading: [...indexed.title, ...indexed.keywords], abstract: indexed.abstract },
     stored: { doi: doi || undefined, titleKey: titleKey || undefined, fingerprint: fingerprint || undefined, terms: joinTerms(vector) },
   };
@@ -293,16 +294,18 @@ export class SimilarityIndex {
     return this.mini.has(id);
   }
 
-  /** Adds an article, or replaces the indexed version of it (same id). */
-  add(article: RankableArticle): void {
+  /** Adds an article, or replaces the indexed version of it (same id); returns its terms (to be stored). */
+  add(article: RankableArticle): ArticleTerms {
     this.libraryChanged();
     if (this.mini.has(article.id)) this.mini.discard(article.id);
-    const { id, fields, stored } = indexedDocument(article, this.options);
+    const { id, all, fields, stored } = indexedDocument(article, this.options);
     this.mini.add({ id, ...stored, heading: fields.heading.join(' '), abstract: fields.abstract.join(' ') });
+    return all;
   }
 
-  addAll(articles: Iterable<RankableArticle>): void {
-    for (const article of articles) this.add(article);
+  /** add() for each article; returns their terms in the same order. */
+  addAll(articles: Iterable<RankableArticle>): ArticleTerms[] {
+    return [...articles].map((article) => this.add(article));
   }
 
   remove(id: string): void {
@@ -322,7 +325,7 @@ export class SimilarityIndex {
   similarTo(query: RankableArticle | RankableArticle[], { limit = 10, filter }: SimilarOptions = {}): SimilarArticle[] {
     const articles = Array.isArray(query) ? query : [query];
     if (articles.length === 0 || this.size === 0 || limit <= 0) return [];
-    const terms = articles.map((article) => articleTerms(article, this.options.tokenizer));
+    const terms = articles.map((article) => termsOf(article, this.options.tokenizer));
     const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
     const keep = (id: string, stored: StoredDocument) => !identities.some((identity) => sameIdentity(identity, id, stored)) && (!filter || filter(id));
