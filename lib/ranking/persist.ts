@@ -5,7 +5,7 @@
  */
 import type { SimlitDB } from '../db/schema';
 import type { Article } from '../model/article';
-import { DEFAULT_RANKER, SimilarityIndex, type RankerOptions } from './similarity-index';
+import { DEFAULT_RANKER, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
 import { withStoredTerms } from './stored-terms';
 
 export const SNAPSHOT_KEY = 'similarity';
@@ -88,7 +88,7 @@ export async function loadOrBuildIndex(
   // Asked before the snapshot is parsed: the database reads them meanwhile, off this thread.
   const changes = stored ? libraryChangesSince(db, stored.savedAt) : undefined;
   changes?.catch(() => undefined); // unused when the snapshot is unusable; awaited, it still throws
-  const loaded = stored && typeof stored.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }, options) : undefined;
+  const loaded = stored ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data as IndexSnapshotData['data'] }, options) : undefined;
   const caughtUp = loaded && changes ? await catchUp(db, loaded, await changes, saveAfterChanges, save) : undefined;
   if (caughtUp) return caughtUp;
   const total = await db.articles.count();

@@ -11,7 +11,7 @@ import { TermSpace, type TermVector } from './vectors';
 import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
-import { deserializeIndex, serializeIndex } from './snapshot';
+import { deserializeIndex, serializeIndex, type SerializedIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
@@ -66,11 +66,12 @@ export interface SimilarOptions {
 /** What is persisted: the index and the version of everything that decided its terms. */
 export interface IndexSnapshotData {
   version: string;
-  data: string;
+  /** Binary (typed arrays and strings): IndexedDB stores it as it is (snapshot.ts). */
+  data: SerializedIndex;
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 6;
+const INDEX_REVISION = 7;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
@@ -269,7 +270,7 @@ export class SimilarityIndex {
 
   /** The index of a snapshot, or undefined when the snapshot was made with other tokenizing or is unreadable. */
   static fromSnapshot(snapshot: IndexSnapshotData | undefined, options: RankerOptions = DEFAULT_RANKER): SimilarityIndex | undefined {
-    if (!snapshot || snapshot.version !== indexVersion(options) || typeof snapshot.data !== 'string') return undefined;
+    if (!snapshot || snapshot.version !== indexVersion(options)) return undefined;
     try {
       return new SimilarityIndex(deserializeIndex<IndexedDocument>(snapshot.data, miniSearchOptions(options)), options);
     } catch {

@@ -1,11 +1,13 @@
 /**
- * The persisted form of a MiniSearch index with compact posting lists.
+ * The persisted form of a MiniSearch index with compact posting lists: binary, so that
+ * IndexedDB stores and returns it without parsing.
  *
- * MiniSearch's own JSON writes each posting list as an object keyed by document number: turning
- * 2.5 million postings (50,000 articles) into such objects and back was most of the time to
- * save and to load the index. Here the documents go as MiniSearch serializes them (its public
- * `AsPlainObject`, with an empty term index) and each posting list as the flat array a
- * PostingList keeps, read back without conversion.
+ * MiniSearch's own JSON writes each posting list as an object keyed by document number, and even
+ * as flat arrays in JSON the 2.5 million postings of 50,000 articles were most of a 54 MB
+ * `JSON.parse` at every start. Here every posting list is a stretch of one Uint32Array, which
+ * IndexedDB keeps as it is (structured clone), and loading makes each list a view of it, not a
+ * copy (posting-list.ts). The term keys go as one string, the documents as MiniSearch serializes
+ * them (its public `AsPlainObject`, with an empty term index).
  */
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
@@ -13,15 +15,21 @@ import { loadWithPostings } from './bulk-load';
 import { internalsOf } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
 
-/** A term and, per field holding it, the field number and the flat posting list. */
-type SerializedTerm = [string, ...(number | readonly number[])[]];
-
-interface SerializedIndex {
-  documents: AsPlainObject;
-  terms: SerializedTerm[];
+export interface SerializedIndex {
+  /** MiniSearch's serialized documents (`index` empty), as JSON. */
+  documents: string;
+  /** Term keys, separated by TERM_BREAK, in the order of `lists`. */
+  terms: string;
+  /** Per posting list: the number of its term, its field number and where it ends in `postings` (it starts where the previous one ends). */
+  lists: Uint32Array;
+  /** id, frequency, id, frequency... of every list, one after another. */
+  postings: Uint32Array;
 }
 
-export function serializeIndex<T>(mini: MiniSearch<T>): string {
+/** Never in a term key: the tokenizer keeps letters, marks and digits, index-keys.ts adds none of these. */
+const TERM_BREAK = '\n';
+
+export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
   const state = internalsOf(mini);
   const documents: AsPlainObject = {
     documentCount: state._documentCount,
@@ -35,34 +43,79 @@ export function serializeIndex<T>(mini: MiniSearch<T>): string {
     index: [],
     serializationVersion: 2,
   };
-  const terms: SerializedTerm[] = [];
+  const terms: string[] = [];
+  const lists: number[] = [];
+  const flats: ArrayLike<number>[] = [];
+  let length = 0;
   for (const [term, byField] of state._index) {
-    const entry: SerializedTerm = [term];
-    for (const [fieldId, postings] of byField) entry.push(fieldId, flatPostings(postings));
-    terms.push(entry);
+    for (const [fieldId, postings] of byField) {
+      const flat = flatPostings(postings);
+      if (flat.length === 0) continue;
+      length += flat.length;
+      lists.push(terms.length, fieldId, length);
+      flats.push(flat);
+    }
+    terms.push(term);
   }
-  return JSON.stringify({ documents, terms } satisfies SerializedIndex);
+  const postings = new Uint32Array(length);
+  let at = 0;
+  for (const flat of flats) {
+    postings.set(flat, at);
+    at += flat.length;
+  }
+  return { documents: JSON.stringify(documents), terms: terms.join(TERM_BREAK), lists: Uint32Array.from(lists), postings };
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */
-export function deserializeIndex<T>(data: string, options: Options<T>): MiniSearch<T> {
-  const { documents, terms } = JSON.parse(data) as SerializedIndex;
-  if (!documents || !Array.isArray(terms)) throw new Error('not a serialized index');
-  return loadWithPostings(documents, termPostings(terms), options);
+export function deserializeIndex<T>(data: unknown, options: Options<T>): MiniSearch<T> {
+  if (!isSerializedIndex(data)) throw new Error('not a serialized index');
+  const documents = JSON.parse(data.documents) as AsPlainObject;
+  if (!documents || typeof documents !== 'object') throw new Error('not a serialized index');
+  return loadWithPostings(documents, termPostings(data), options);
 }
 
-function* termPostings(terms: SerializedTerm[]): Generator<[string, Map<number, PostingList>]> {
-  for (const [term, ...fields] of terms) {
+function isSerializedIndex(data: unknown): data is SerializedIndex {
+  const candidate = data as Partial<SerializedIndex> | undefined;
+  return (
+    typeof candidate?.documents === 'string' &&
+    typeof candidate.terms === 'string' &&
+    candidate.lists instanceof Uint32Array &&
+    candidate.postings instanceof Uint32Array &&
+    candidate.lists.length % 3 === 0
+  );
+}
+
+function* termPostings({ terms, lists, postings }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
+  const keys = terms ? terms.split(TERM_BREAK) : [];
+  let start = 0;
+  let i = 0;
+  for (let termNumber = 0; termNumber < keys.length; termNumber++) {
     const byField = new Map<number, PostingList>();
-    for (let i = 0; i + 1 < fields.length; i += 2) byField.set(fields[i] as number, PostingList.fromFlat(fields[i + 1] as number[]));
-    yield [term, byField];
+    for (; i < lists.length && lists[i] === termNumber; i += 3) {
+      const end = lists[i + 2];
+      if (end < start || end > postings.length) throw new Error('not a serialized index');
+      byField.set(lists[i + 1], PostingList.fromFlat(postings, start, end));
+      start = end;
+    }
+    yield [keys[termNumber], byField];
   }
 }
 
 /** Terms indexed since the last load still have MiniSearch's Maps. */
-function flatPostings(postings: Postings): readonly number[] {
+function flatPostings(postings: Postings): ArrayLike<number> {
   if (postings instanceof PostingList) return postings.toFlat();
   const flat: number[] = [];
   for (const id of [...postings.keys()].sort((a, b) => a - b)) flat.push(id, postings.get(id)!);
   return flat;
+}
+
+/** Bytes a string takes in a structured clone (V8 keeps one byte a character where it can). */
+function stringBytes(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
+}
+
+/** What a snapshot takes in IndexedDB, about (the benchmark's "saved size"). */
+export function snapshotBytes(data: SerializedIndex): number {
+  return stringBytes(data.documents) + stringBytes(data.terms) + data.lists.byteLength + data.postings.byteLength;
 }

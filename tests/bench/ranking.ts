@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { SimilarityIndex } from '../../lib/ranking/similarity-index';
 import { articleTerms, type RankableArticle } from '../../lib/ranking/article-terms';
 import { decodeTerms, encodeTerms } from '../../lib/ranking/stored-terms';
+import { snapshotBytes } from '../../lib/ranking/snapshot';
 import { DEFAULT_TOKENIZER } from '../../lib/ranking/tokenize';
 import type { StoredTermsRow } from '../../lib/db/schema';
 import { benchCorpus, seededRandom } from './corpus';
@@ -48,7 +49,7 @@ function measurePersistence(index: SimilarityIndex, query: RankableArticle): Fig
   const [snapshot, snapshotMs] = time(() => index.toSnapshot());
   const [loaded, load] = time(() => SimilarityIndex.fromSnapshot(snapshot)!);
   const [, firstAnswer] = time(() => loaded.similarTo(query, { limit: 10 }));
-  return { 'snapshot MB': snapshot.data.length / 2 ** 20, 'snapshot ms': snapshotMs, 'load ms': load, 'load + first answer ms': load + firstAnswer };
+  return { 'snapshot MB': snapshotBytes(snapshot.data) / 2 ** 20, 'snapshot ms': snapshotMs, 'load ms': load, 'load + first answer ms': load + firstAnswer };
 }
 
 /** An article with the terms stored for it, as the ranking service reads it (decoding included in what is timed). */

@@ -4,7 +4,7 @@ import type { RankingReply } from '@/lib/messages';
 import type { Article } from '@/lib/model/article';
 import { SNAPSHOT_KEY } from '@/lib/ranking/persist';
 import { RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
-import { SimilarityIndex } from '@/lib/ranking/similarity-index';
+import { SimilarityIndex, type IndexSnapshotData } from '@/lib/ranking/similarity-index';
 import { makeArticle } from '../db/library-fixtures';
 import { testDb } from '../db/test-db';
 
@@ -49,7 +49,7 @@ function ids(reply: RankingReply): string[] {
 async function snapshotIds(db: SimlitDB, until: (ids: string[]) => boolean = () => true): Promise<string[]> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
-    const index = typeof stored?.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }) : undefined;
+    const index = stored ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data as IndexSnapshotData['data'] }) : undefined;
     if (index && until(index.ids())) return index.ids().sort();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
