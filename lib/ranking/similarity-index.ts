@@ -77,7 +77,7 @@ export interface SnapshotData extends SerializedIndex {
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 7;
+const INDEX_REVISION = 8;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;

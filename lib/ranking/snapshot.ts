@@ -4,9 +4,9 @@
  *
  * MiniSearch's own JSON writes each posting list as an object keyed by document number, and even
  * as flat arrays in JSON the 2.5 million postings of 50,000 articles were most of a 54 MB
- * `JSON.parse` at every start. Here every posting list is a stretch of one Uint32Array, which
- * IndexedDB keeps as it is (structured clone), and loading makes each list a view of it, not a
- * copy (posting-list.ts). The term keys go as one string, the documents as MiniSearch serializes
+ * `JSON.parse` at every start. Here the posting lists are one array of bytes (varints of the gaps
+ * between document numbers), which IndexedDB keeps as it is (structured clone); loading decodes
+ * it into one Uint32Array and makes each list a view of it, not a copy (posting-list.ts). The term keys go as one string, the documents as MiniSearch serializes
  * them (its public `AsPlainObject`, with an empty term index).
  */
 import type MiniSearch from 'minisearch';
@@ -14,6 +14,7 @@ import type { AsPlainObject, Options } from 'minisearch';
 import { loadWithPostings } from './bulk-load';
 import { internalsOf } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
+import { decodeVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
   /** MiniSearch's serialized documents (`index` empty), as JSON. */
@@ -22,8 +23,13 @@ export interface SerializedIndex {
   terms: string;
   /** Per posting list: the number of its term, its field number and where it ends in `postings` (it starts where the previous one ends). */
   lists: Uint32Array;
-  /** id, frequency, id, frequency... of every list, one after another. */
-  postings: Uint32Array;
+  /**
+   * Every list, one after another, as varints (varint.ts): per posting the gap from the list's
+   * previous document number (the first: the number itself), then the frequency. Document
+   * numbers ascend in a list, so gaps are small: some 3 bytes a posting where the lists in
+   * memory take 8.
+   */
+  postings: Uint8Array;
 }
 
 /** Never in a term key: the tokenizer keeps letters, marks and digits, index-keys.ts adds none of these. */
@@ -57,13 +63,14 @@ export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
     }
     terms.push(term);
   }
-  const postings = new Uint32Array(length);
-  let at = 0;
+  const postings = new VarintWriter();
   for (const flat of flats) {
-    postings.set(flat, at);
-    at += flat.length;
+    for (let i = 0; i < flat.length; i += 2) {
+      postings.write(i === 0 ? flat[0] : flat[i] - flat[i - 2]);
+      postings.write(flat[i + 1]);
+    }
   }
-  return { documents: JSON.stringify(documents), terms: terms.join(TERM_BREAK), lists: Uint32Array.from(lists), postings };
+  return { documents: JSON.stringify(documents), terms: terms.join(TERM_BREAK), lists: Uint32Array.from(lists), postings: postings.finish() };
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */
@@ -80,13 +87,29 @@ function isSerializedIndex(data: unknown): data is SerializedIndex {
     typeof candidate?.documents === 'string' &&
     typeof candidate.terms === 'string' &&
     candidate.lists instanceof Uint32Array &&
-    candidate.postings instanceof Uint32Array &&
+    candidate.postings instanceof Uint8Array &&
     candidate.lists.length % 3 === 0
   );
 }
 
-function* termPostings({ terms, lists, postings }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
+/** The lists' numbers, decoded into one Uint32Array that every list is a stretch of. */
+function decodePostings(lists: Uint32Array, postings: Uint8Array): Uint32Array {
+  const total = lists.length ? lists[lists.length - 1] : 0;
+  const flat = decodeVarints(postings, total);
+  // Gaps back to document numbers, list by list.
+  let start = 0;
+  for (let i = 2; i < lists.length; i += 3) {
+    const end = lists[i];
+    if (end < start || end > total || (end - start) % 2) throw new Error('not a serialized index');
+    for (let at = start + 2; at < end; at += 2) flat[at] += flat[at - 2];
+    start = end;
+  }
+  return flat;
+}
+
+function* termPostings({ terms, lists, postings: encoded }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
   const keys = terms ? terms.split(TERM_BREAK) : [];
+  const postings = decodePostings(lists, encoded);
   let start = 0;
   let i = 0;
   for (let termNumber = 0; termNumber < keys.length; termNumber++) {

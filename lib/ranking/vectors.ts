@@ -12,6 +12,7 @@
  * themselves, so scores do not depend on the representation.
  */
 import { addWeightedCounts, type ArticleTerms, type Field } from './article-terms';
+import { decodeVarints, VarintWriter } from './varint';
 
 /** Terms by number and their weights, in the order the terms first occur. All weights are > 0. */
 export interface TermVector {
@@ -151,10 +152,10 @@ const MAX_COUNT = 0xffff;
 
 /** The arrays a snapshot keeps of a DocumentVectors. */
 export interface SerializedVectors {
-  /** Term numbers of every document's terms, one document after another. */
-  ids: Uint32Array;
-  /** Their weighted counts, in quarters. */
-  counts: Uint16Array;
+  /** Term numbers of every document's terms, one document after another, as varints (varint.ts). */
+  ids: Uint8Array;
+  /** Their weighted counts, in quarters, as varints. */
+  counts: Uint8Array;
   /** Per document: its short id and where its terms end in `ids` (they start where the previous document's end). */
   documents: Uint32Array;
 }
@@ -223,25 +224,29 @@ export class DocumentVectors {
       total += length;
       documents.push(docId, total);
     }
-    const ids = new Uint32Array(total);
-    const counts = new Uint16Array(total);
+    const ids = new VarintWriter();
+    const counts = new VarintWriter();
     let at = 0;
     for (let i = 0; i < documents.length; i += 2) {
-      const docId = documents[i];
-      const start = this.starts[docId];
+      const start = this.starts[documents[i]];
       const end = start + (documents[i + 1] - at);
-      ids.set(this.ids.subarray(start, end), at);
-      counts.set(this.counts.subarray(start, end), at);
+      for (let j = start; j < end; j++) {
+        ids.write(this.ids[j]);
+        counts.write(this.counts[j]);
+      }
       at = documents[i + 1];
     }
-    return { ids, counts, documents: Uint32Array.from(documents) };
+    return { ids: ids.finish(), counts: counts.finish(), documents: Uint32Array.from(documents) };
   }
 
   /** From serialize()'s arrays, used as they are; throws on arrays that do not fit together. */
-  static deserialize({ ids, counts, documents }: SerializedVectors, termCount: number): DocumentVectors {
-    if (!(ids instanceof Uint32Array) || !(counts instanceof Uint16Array) || !(documents instanceof Uint32Array) || ids.length !== counts.length || documents.length % 2) {
+  static deserialize({ ids: idBytes, counts: countBytes, documents }: SerializedVectors, termCount: number): DocumentVectors {
+    if (!(idBytes instanceof Uint8Array) || !(countBytes instanceof Uint8Array) || !(documents instanceof Uint32Array) || documents.length % 2) {
       throw new Error('not serialized vectors');
     }
+    const total = documents.length ? documents[documents.length - 1] : 0;
+    const ids = decodeVarints(idBytes, total);
+    const counts = Uint16Array.from(decodeVarints(countBytes, total));
     const vectors = new DocumentVectors();
     vectors.ids = ids;
     vectors.counts = counts;

@@ -37,9 +37,17 @@ function time<T>(fn: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
+/** The JavaScript heap and the typed arrays' buffers (kept outside it), after a full collection. */
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 2 ** 20;
+}
+
+/** CPU time of the process in milliseconds (all threads): steadier than wall time on a shared machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 const SEARCHES = ['neural network', 'quantum', 'graph algorithm', '控制系统', '土壤', '治疗 疗效', 'supercond', '教学改革'];
@@ -47,9 +55,11 @@ const SEARCHES = ['neural network', 'quantum', 'graph algorithm', '控制系统'
 /** Snapshot and reload; in a function of its own so that neither stays on the heap afterwards. */
 function measurePersistence(index: SimilarityIndex, query: RankableArticle): Figures {
   const [snapshot, snapshotMs] = time(() => index.toSnapshot());
+  const loadCpu = cpuMs();
   const [loaded, load] = time(() => SimilarityIndex.fromSnapshot(snapshot)!);
+  const loadCpuMs = cpuMs() - loadCpu;
   const [, firstAnswer] = time(() => loaded.similarTo(query, { limit: 10 }));
-  return { 'snapshot MB': snapshotBytes(snapshot.data) / 2 ** 20, 'snapshot ms': snapshotMs, 'load ms': load, 'load + first answer ms': load + firstAnswer };
+  return { 'snapshot MB': snapshotBytes(snapshot.data) / 2 ** 20, 'snapshot ms': snapshotMs, 'load ms': load, 'load cpu ms': loadCpuMs, 'load + first answer ms': load + firstAnswer };
 }
 
 /** An article with the terms stored for it, as the ranking service reads it (decoding included in what is timed). */
@@ -63,24 +73,30 @@ async function measure(size: number): Promise<Figures> {
   const queryPositions = Array.from({ length: QUERIES }, () => Math.floor(random() * size));
 
   // Done once per article, when it is captured, imported or edited (lib/ranking/stored-terms.ts).
+  const tokenizeCpu = cpuMs();
   const [rows, tokenize] = time(() => library.map((article) => encodeTerms(article, articleTerms(article), DEFAULT_TOKENIZER)));
+  const tokenizeCpuMs = cpuMs() - tokenizeCpu;
   const queries = queryPositions.map((position) => [library[position], rows[position]] as const);
 
   const heapBefore = heapMb();
   let progressCalls = 0;
   const buildStart = performance.now();
+  const buildCpu = cpuMs();
   // A rebuild reads the stored terms: nothing is tokenized again.
   const index = await SimilarityIndex.build(
     library.map((article, i) => withTerms(article, rows[i])),
     { onProgress: () => progressCalls++ },
   );
   const build = performance.now() - buildStart;
+  const rebuildCpu = cpuMs() - buildCpu;
   const heap = heapMb() - heapBefore;
 
   const persistence = measurePersistence(index, withTerms(...queries[0]));
 
   for (const query of queries.slice(0, 20)) index.similarTo(withTerms(...query)); // warm up the JIT
+  const similarCpu = cpuMs();
   const similar = queries.map((query) => time(() => index.similarTo(withTerms(...query), { limit: 10 }))[1]);
+  const similarCpuMs = (cpuMs() - similarCpu) / queries.length;
   const pageQueries = pages.slice(0, 5).map((page) => time(() => index.similarTo(page, { limit: 20 }))[1]);
   const search = SEARCHES.flatMap((text) => [0, 1, 2].map(() => time(() => index.search(text, { limit: 20 }))[1]));
   // With the caches that queries fill (idf, candidate vectors); adding articles empties them.
@@ -90,13 +106,16 @@ async function measure(size: number): Promise<Figures> {
   return {
     articles: size,
     'tokenize (once, at capture) ms': tokenize,
+    'tokenize cpu ms': tokenizeCpuMs,
     'rebuild from stored terms ms': build,
+    'rebuild from stored terms cpu ms': rebuildCpu,
     'build progress calls': progressCalls,
     'heap MB': heap,
     'heap after queries MB': heapInUse,
     ...persistence,
     'similar p50 ms': percentile(similar, 50),
     'similar p95 ms': percentile(similar, 95),
+    'similar cpu ms a query': similarCpuMs,
     'page of 20 similar p50 ms': percentile(pageQueries, 50),
     'search p50 ms': percentile(search, 50),
     'add 20 p50 ms': percentile(add20, 50),
