@@ -49,6 +49,23 @@ export interface IndexSnapshot {
   data: unknown;
 }
 
+/**
+ * An article's terms as its tokenizer version made them from its text (owned by lib/ranking,
+ * stored-terms.ts): read by rebuilds and queries instead of tokenizing again.
+ */
+export interface StoredTermsRow {
+  id: string;
+  /** Tokenizer version. */
+  version: string;
+  /** Hash of the text they were made from. */
+  source: string;
+  title: string;
+  keywords: string;
+  /** Distinct abstract terms, in order of first occurrence; `counts` says how often each occurs. */
+  abstract: string;
+  counts: Uint16Array;
+}
+
 export const DB_NAME = 'simlit';
 
 /**
@@ -83,6 +100,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
           article.seenAt = Math.max(article.capturedAt ?? 0, ...(article.sightings ?? []).map((sighting) => sighting.capturedAt ?? 0));
         }),
   },
+  {
+    // articleTerms: each article's terms, stored when it is captured, imported or edited, so that
+    // rebuilding the similarity index never tokenizes it again (lib/ranking/stored-terms.ts).
+    version: 3,
+    stores: {
+      articleTerms: 'id',
+    },
+  },
 ];
 
 export class SimlitDB extends Dexie {
@@ -91,6 +116,7 @@ export class SimlitDB extends Dexie {
   collections!: EntityTable<Collection, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   indexSnapshots!: EntityTable<IndexSnapshot, 'key'>;
+  articleTerms!: EntityTable<StoredTermsRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

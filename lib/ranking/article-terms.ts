@@ -9,9 +9,12 @@
 import { keywordList, type Article } from '../model/article';
 import { DEFAULT_TOKENIZER, tokenize, type TokenizerOptions } from './tokenize';
 
-/** What the ranker reads of an article: any Article fits. */
+/**
+ * What the ranker reads of an article: any Article fits. `terms`, when given, are its terms as
+ * the ranker's tokenizer made them (stored-terms.ts): the article is then not tokenized again.
+ */
 export type RankableArticle = Pick<Article, 'id'> &
-  Partial<Pick<Article, 'title' | 'abstract' | 'keyword' | 'altTitle' | 'altAbstract' | 'DOI' | 'titleKey' | 'fingerprint'>>;
+  Partial<Pick<Article, 'title' | 'abstract' | 'keyword' | 'altTitle' | 'altAbstract' | 'DOI' | 'titleKey' | 'fingerprint'>> & { terms?: ArticleTerms };
 
 export interface ArticleTerms {
   title: string[];
@@ -38,6 +41,11 @@ export function articleTerms(article: RankableArticle, options: TokenizerOptions
     keywords,
     abstract: [...fieldTerms(article.abstract, options), ...fieldTerms(article.altAbstract, options)],
   };
+}
+
+/** The article's terms: those it carries, else tokenized. */
+export function termsOf(article: RankableArticle, options: TokenizerOptions = DEFAULT_TOKENIZER): ArticleTerms {
+  return article.terms ?? articleTerms(article, options);
 }
 
 /** Adds each term's occurrences to `counts`, weighted by the field it occurs in (in order of first occurrence). */

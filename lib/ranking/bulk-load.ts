@@ -82,6 +82,9 @@ export class BulkIndexWriter {
       index: [],
       serializationVersion: 2,
     };
+    const lists: PostingList[] = [];
+    for (const byField of this.postings.values()) for (const list of byField.values()) lists.push(list);
+    PostingList.pack(lists);
     const mini = loadWithPostings(js, this.postings, options);
     this.postings.clear();
     return mini;

@@ -5,7 +5,8 @@
  */
 import type { SimlitDB } from '../db/schema';
 import type { Article } from '../model/article';
-import { DEFAULT_RANKER, SimilarityIndex, type RankerOptions } from './similarity-index';
+import { DEFAULT_RANKER, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
+import { withStoredTerms } from './stored-terms';
 
 export const SNAPSHOT_KEY = 'similarity';
 
@@ -87,12 +88,34 @@ export async function loadOrBuildIndex(
   // Asked before the snapshot is parsed: the database reads them meanwhile, off this thread.
   const changes = stored ? libraryChangesSince(db, stored.savedAt) : undefined;
   changes?.catch(() => undefined); // unused when the snapshot is unusable; awaited, it still throws
-  const loaded = stored && typeof stored.data === 'string' ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data }, options) : undefined;
+  const loaded = stored ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data as IndexSnapshotData['data'] }, options) : undefined;
   const caughtUp = loaded && changes ? await catchUp(db, loaded, await changes, saveAfterChanges, save) : undefined;
   if (caughtUp) return caughtUp;
-  const index = await SimilarityIndex.build(articlePages(db), { options, onProgress, total: await db.articles.count() });
+  const total = await db.articles.count();
+  const index = await SimilarityIndex.build(pagesWithTerms(db, articlePages(db), options, total, onProgress), { options, onProgress, total });
   await save(index);
   return index;
+}
+
+/**
+ * The pages with each article's stored terms; articles without current ones (a new tokenizer, an
+ * article written by a path that stored none) are tokenized in small batches, yielding between
+ * them and reporting progress, and their terms stored for next time.
+ */
+async function* pagesWithTerms(
+  db: SimlitDB,
+  pages: AsyncIterable<Article[]>,
+  options: RankerOptions,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+): AsyncGenerator<Article[]> {
+  let done = 0;
+  for await (const page of pages) {
+    const before = done;
+    const onTokenized = onProgress && ((tokenized: number, missing: number) => onProgress(Math.min(before + page.length - missing + tokenized, total - 1), total));
+    yield await withStoredTerms(db, page, options.tokenizer, { onTokenized });
+    done += page.length;
+  }
 }
 
 interface LibraryChanges {
@@ -126,7 +149,7 @@ async function catchUp(
   if (stale.size > loaded.size - removed.length) return undefined;
   for (const id of removed) loaded.remove(id);
   const articles = (await db.articles.bulkGet([...stale])).filter((article) => article !== undefined);
-  loaded.addAll(articles);
+  loaded.addAll(await withStoredTerms(db, articles, loaded.options.tokenizer));
   if (removed.length + articles.length >= Math.max(1, saveAfterChanges)) await save(loaded);
   return loaded;
 }

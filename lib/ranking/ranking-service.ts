@@ -4,6 +4,7 @@ import type { SimlitDB } from '../db/schema';
 import { keepingAlive } from '../keep-alive';
 import { loadOrBuildIndex, SAVE_AFTER_CHANGES, saveIndex, UnsavedChanges } from './persist';
 import { SimilarityIndex, type SimilarArticle } from './similarity-index';
+import { forgetTerms, storeTerms, withStoredTerms } from './stored-terms';
 
 export interface RankingServiceOptions {
   /** A cheap extension API call that keeps the service worker alive through a long build. */
@@ -29,6 +30,8 @@ export class RankingService {
   /** Changes that arrive while loading are applied after it. */
   private pending = new Set<string>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Terms of captured articles being stored: a question about them reads them once stored. */
+  private storing: Promise<void> = Promise.resolve();
   private readonly unsaved: UnsavedChanges;
   private readonly options: Required<RankingServiceOptions>;
 
@@ -75,17 +78,22 @@ export class RankingService {
 
   /** The library articles most similar to these ones (taken together); deleted ones are left out. */
   private async rank(index: SimilarityIndex, articleIds: string[], limit: number): Promise<SimilarArticle[]> {
+    await this.storing;
     const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
-    return index.similarTo(articles, { limit });
+    // The query articles' stored terms: not tokenized again (a Chinese abstract costs ~3 ms).
+    return index.similarTo(await withStoredTerms(this.db, articles, index.options.tokenizer), { limit });
   }
 
-  /** Articles written by a capture: indexed at once. */
+  /** Articles written by a capture: indexed at once, their terms stored for rebuilds and questions. */
   written(articles: Article[]): void {
     if (!this.index) {
       for (const article of articles) this.pending.add(article.id);
       return;
     }
-    this.index.addAll(articles);
+    const terms = this.index.addAll(articles);
+    const tokenizer = this.index.options.tokenizer;
+    const stored = storeTerms(this.db, articles.map((article, i) => ({ article, terms: terms[i] })), tokenizer);
+    this.storing = Promise.all([this.storing, stored]).then(() => undefined);
     this.noteChanges(articles.length);
   }
 
@@ -106,14 +114,15 @@ export class RankingService {
     return this.index;
   }
 
+  /** Re-reads articles: changed ones are tokenized (once, in batches that yield) and re-indexed, deleted ones leave. */
   private async refresh(index: SimilarityIndex, ids: Iterable<string>): Promise<void> {
     const list = [...ids];
-    const articles = await this.db.articles.bulkGet(list);
-    list.forEach((id, i) => {
-      const article = articles[i];
-      if (article) index.add(article);
-      else index.remove(id);
-    });
+    const found = await this.db.articles.bulkGet(list);
+    const deleted = list.filter((_, i) => !found[i]);
+    const articles = await withStoredTerms(this.db, found.filter((article) => article !== undefined), index.options.tokenizer);
+    for (const article of articles) index.add(article);
+    for (const id of deleted) index.remove(id);
+    await forgetTerms(this.db, deleted);
   }
 
   private async load(): Promise<void> {

@@ -5,13 +5,13 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
 import { hashHex } from '../text/hash';
-import { articleTerms, distinctiveTerms, FIELDS, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
+import { addWeightedCounts, termsOf, distinctiveTerms, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats } from './query';
-import { TermSpace, type TermVector } from './vectors';
+import { DocumentVectors, TermSpace, type SerializedVectors } from './vectors';
 import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
-import { deserializeIndex, serializeIndex } from './snapshot';
+import { deserializeIndex, serializeIndex, type SerializedIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
@@ -66,11 +66,18 @@ export interface SimilarOptions {
 /** What is persisted: the index and the version of everything that decided its terms. */
 export interface IndexSnapshotData {
   version: string;
-  data: string;
+  /** Binary (typed arrays and strings): IndexedDB stores it as it is (snapshot.ts). */
+  data: SnapshotData;
+}
+
+/** The MiniSearch index, and the re-ranking terms by number with the terms the numbers stand for. */
+export interface SnapshotData extends SerializedIndex {
+  vectorTerms: string;
+  vectors: SerializedVectors;
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 6;
+const INDEX_REVISION = 8;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
@@ -98,13 +105,13 @@ type IndexField = (typeof INDEX_FIELDS)[number];
 
 /**
  * What MiniSearch stores per article: the identity keys it has (empty ones are left out, which
- * saves memory on a large library) and the terms of its re-ranking vector in one string,
- * fields separated by FIELD_BREAK.
+ * saves memory on a large library). The terms of its re-ranking vector are kept beside the
+ * index, as numbers (DocumentVectors in vectors.ts).
  */
-type StoredDocument = Partial<Omit<Identity, 'id'>> & { terms: string };
-const STORED_FIELDS = ['doi', 'titleKey', 'fingerprint', 'terms'] as const;
+type StoredDocument = Partial<Omit<Identity, 'id'>>;
+const STORED_FIELDS = ['doi', 'titleKey', 'fingerprint'] as const;
 /** Never in a term: the tokenizer keeps letters, marks and digits only. */
-const FIELD_BREAK = '|';
+const TERM_BREAK = ' ';
 
 /** What add() gives MiniSearch: indexed fields pre-tokenized, terms joined by spaces. */
 type IndexedDocument = Record<IndexField, string> & StoredDocument & { id: string };
@@ -141,36 +148,40 @@ function miniSearchOptions(options: RankerOptions) {
 }
 
 /** What goes into the index for an article: the terms of its indexed fields, and what is stored beside them. */
-function indexedDocument(article: RankableArticle, options: RankerOptions): { id: string; fields: Record<IndexField, string[]>; stored: StoredDocument } {
-  const all = articleTerms(article, options.tokenizer);
+function indexedDocument(
+  article: RankableArticle,
+  options: RankerOptions,
+): { id: string; all: ArticleTerms; fields: Record<IndexField, string[]>; stored: StoredDocument; vector: Map<string, number> } {
+  const all = termsOf(article, options.tokenizer);
   const counts = termCounts(all.abstract);
   const indexed = indexedTerms(all, options.abstractTerms, counts);
   const vector = { ...all, abstract: distinctiveTerms(all.abstract, options.vectorAbstractTerms, counts) };
   const { id, doi, titleKey, fingerprint } = identityOf(article);
   return {
     id,
+    all,
     fields: { heading: [...indexed.title, ...indexed.keywords], abstract: indexed.abstract },
-    stored: { doi: doi || undefined, titleKey: titleKey || undefined, fingerprint: fingerprint || undefined, terms: joinTerms(vector) },
+    stored: { doi: doi || undefined, titleKey: titleKey || undefined, fingerprint: fingerprint || undefined },
+    vector: addWeightedCounts(new Map(), vector, options.vectorWeights),
   };
 }
 
 /** The document add() would index, for the bulk writer: the same terms, keys and stored fields. */
-function bulkDocument(article: RankableArticle, options: RankerOptions): BulkDocument {
-  const { id, fields, stored } = indexedDocument(article, options);
+function bulkDocument(article: RankableArticle, options: RankerOptions): BulkDocument & { vector: Map<string, number> } {
+  const { id, fields, stored, vector } = indexedDocument(article, options);
   return {
     id,
     fieldTerms: INDEX_FIELDS.map((field) => fields[field].map(indexKey)),
     stored: Object.fromEntries(STORED_FIELDS.map((name) => [name, stored[name]])),
+    vector,
   };
 }
 
-function joinTerms(terms: ArticleTerms): string {
-  return FIELDS.map((field) => terms[field].join(' ')).join(` ${FIELD_BREAK} `);
-}
-
-function storedTerms(stored: StoredDocument): ArticleTerms {
-  const [title = '', keywords = '', abstract = ''] = stored.terms.split(` ${FIELD_BREAK} `);
-  return { title: splitTerms(title), keywords: splitTerms(keywords), abstract: splitTerms(abstract) };
+/** Adds articles to a bulk writer, and their re-ranking terms to the vectors (short ids are the order of adding). */
+function addToBuild(writer: BulkIndexWriter, vectors: DocumentVectors, space: TermSpace, article: RankableArticle, options: RankerOptions): void {
+  const document = bulkDocument(article, options);
+  vectors.set(writer.size, space, document.vector);
+  writer.add(document);
 }
 
 export interface BuildOptions {
@@ -204,9 +215,6 @@ function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
   return { title: terms.flatMap((t) => t.title), keywords: terms.flatMap((t) => t.keywords), abstract: terms.flatMap((t) => t.abstract) };
 }
 
-/** Cached candidate vectors, about 0.7 kB each (bench corpus): at most some 7 MB. */
-const VECTOR_CACHE_SIZE = 10_000;
-
 function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -214,19 +222,16 @@ function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
 export class SimilarityIndex {
   /** Document frequencies by term (queries share most terms), cleared on every change of the library. */
   private readonly frequencyCache = new Map<string, number>();
-  /**
-   * Candidates' re-ranking vectors, most recently used last: neighbourhoods overlap, so the same
-   * articles come back as candidates query after query. They hold idf, so they are cleared with
-   * it; the cap bounds memory on a large library.
-   */
-  private readonly vectorCache = new Map<string, TermVector>();
-  private readonly space = new TermSpace();
+  /** idf by term number (NaN: not yet looked up), cleared with the document frequencies. */
+  private idfByNumber = new Float64Array(0);
   private readonly internals: MiniSearchInternals;
   private readonly candidateSearch: MoreLikeThis;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
     readonly options: RankerOptions,
+    private readonly space = new TermSpace(),
+    private readonly vectors = new DocumentVectors(),
   ) {
     this.internals = internalsOf(mini);
     // As MiniSearch: fields in index order, and a boost of 0 counts as 1.
@@ -237,8 +242,9 @@ export class SimilarityIndex {
   /** An index of the articles, built at once (an article given twice is indexed in its last version). */
   static create(articles: Iterable<RankableArticle> = [], options: RankerOptions = DEFAULT_RANKER): SimilarityIndex {
     const writer = new BulkIndexWriter(INDEX_FIELDS);
-    for (const article of latestVersions(articles)) writer.add(bulkDocument(article, options));
-    return new SimilarityIndex(writer.load(miniSearchOptions(options)), options);
+    const [space, vectors] = [new TermSpace(), new DocumentVectors()];
+    for (const article of latestVersions(articles)) addToBuild(writer, vectors, space, article, options);
+    return new SimilarityIndex(writer.load(miniSearchOptions(options)), options, space, vectors);
   }
 
   /**
@@ -254,30 +260,36 @@ export class SimilarityIndex {
     const pages = unique ? chunks(unique, chunkSize) : (articles as AsyncIterable<RankableArticle[]>);
     const expected = unique?.length ?? total ?? 0;
     const writer = new BulkIndexWriter(INDEX_FIELDS);
+    const [space, vectors] = [new TermSpace(), new DocumentVectors()];
     for await (const page of pages) {
-      for (const article of page) writer.add(bulkDocument(article, options));
+      for (const article of page) addToBuild(writer, vectors, space, article, options);
       // Loading the gathered postings is the last step: "done" reaches the total only after it.
       const expectedNow = Math.max(expected, writer.size);
       onProgress?.(Math.min(writer.size, expectedNow - 1), expectedNow);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options);
+    const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options, space, vectors);
     onProgress?.(index.size, index.size);
     return index;
   }
 
   /** The index of a snapshot, or undefined when the snapshot was made with other tokenizing or is unreadable. */
   static fromSnapshot(snapshot: IndexSnapshotData | undefined, options: RankerOptions = DEFAULT_RANKER): SimilarityIndex | undefined {
-    if (!snapshot || snapshot.version !== indexVersion(options) || typeof snapshot.data !== 'string') return undefined;
+    if (!snapshot || snapshot.version !== indexVersion(options)) return undefined;
     try {
-      return new SimilarityIndex(deserializeIndex<IndexedDocument>(snapshot.data, miniSearchOptions(options)), options);
+      const { vectorTerms, vectors } = snapshot.data;
+      if (typeof vectorTerms !== 'string') return undefined;
+      const space = TermSpace.of(vectorTerms ? vectorTerms.split(TERM_BREAK) : []);
+      const mini = deserializeIndex<IndexedDocument>(snapshot.data, miniSearchOptions(options));
+      return new SimilarityIndex(mini, options, space, DocumentVectors.deserialize(vectors, space.size));
     } catch {
       return undefined;
     }
   }
 
   toSnapshot(): IndexSnapshotData {
-    return { version: indexVersion(this.options), data: serializeIndex(this.mini) };
+    const data = { ...serializeIndex(this.mini), vectorTerms: this.space.allTerms().join(TERM_BREAK), vectors: this.vectors.serialize(this.internals._documentIds.keys()) };
+    return { version: indexVersion(this.options), data };
   }
 
   get size(): number {
@@ -293,16 +305,20 @@ export class SimilarityIndex {
     return this.mini.has(id);
   }
 
-  /** Adds an article, or replaces the indexed version of it (same id). */
-  add(article: RankableArticle): void {
+  /** Adds an article, or replaces the indexed version of it (same id); returns its terms (to be stored). */
+  add(article: RankableArticle): ArticleTerms {
     this.libraryChanged();
     if (this.mini.has(article.id)) this.mini.discard(article.id);
-    const { id, fields, stored } = indexedDocument(article, this.options);
+    const { id, all, fields, stored, vector } = indexedDocument(article, this.options);
     this.mini.add({ id, ...stored, heading: fields.heading.join(' '), abstract: fields.abstract.join(' ') });
+    // MiniSearch gives each added document the next short id.
+    this.vectors.set(this.internals._nextId - 1, this.space, vector);
+    return all;
   }
 
-  addAll(articles: Iterable<RankableArticle>): void {
-    for (const article of articles) this.add(article);
+  /** add() for each article; returns their terms in the same order. */
+  addAll(articles: Iterable<RankableArticle>): ArticleTerms[] {
+    return [...articles].map((article) => this.add(article));
   }
 
   remove(id: string): void {
@@ -322,7 +338,7 @@ export class SimilarityIndex {
   similarTo(query: RankableArticle | RankableArticle[], { limit = 10, filter }: SimilarOptions = {}): SimilarArticle[] {
     const articles = Array.isArray(query) ? query : [query];
     if (articles.length === 0 || this.size === 0 || limit <= 0) return [];
-    const terms = articles.map((article) => articleTerms(article, this.options.tokenizer));
+    const terms = articles.map((article) => termsOf(article, this.options.tokenizer));
     const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
     const keep = (id: string, stored: StoredDocument) => !identities.some((identity) => sameIdentity(identity, id, stored)) && (!filter || filter(id));
@@ -343,7 +359,8 @@ export class SimilarityIndex {
     const weights = this.options.vectorWeights;
     const space = this.space;
     const original = space.vector(mergeTerms(terms), weights, idf);
-    const all = candidates.map((candidate) => this.candidateVector(candidate, idf));
+    const idfOf = this.idfOfNumber;
+    const all = candidates.map(({ docId }) => this.vectors.vector(docId, idfOf));
     const similarities = space.cosines(original, all);
     // Only articles that resemble the query itself are candidates at all.
     const kept = all.flatMap((_, i) => (similarities[i] >= this.options.minSimilarity ? [i] : []));
@@ -364,20 +381,20 @@ export class SimilarityIndex {
   /** Every idf depends on the article count, and a candidate's vector on idf. */
   private libraryChanged(): void {
     this.frequencyCache.clear();
-    this.vectorCache.clear();
+    this.idfByNumber.fill(NaN);
   }
 
-  private candidateVector({ id, stored }: Candidate, idf: (term: string) => number): TermVector {
-    let vector = this.vectorCache.get(id);
-    if (vector) {
-      this.vectorCache.delete(id);
-    } else {
-      vector = this.space.vector(storedTerms(stored), this.options.vectorWeights, idf);
-      if (this.vectorCache.size >= VECTOR_CACHE_SIZE) this.vectorCache.delete(this.vectorCache.keys().next().value!);
+  /** idf by term number, looked up once per term until the library changes. */
+  private readonly idfOfNumber = (id: number): number => {
+    if (id >= this.idfByNumber.length) {
+      const grown = new Float64Array(Math.max(this.space.size, id + 1, this.idfByNumber.length * 2)).fill(NaN);
+      grown.set(this.idfByNumber);
+      this.idfByNumber = grown;
     }
-    this.vectorCache.set(id, vector);
-    return vector;
-  }
+    let idf = this.idfByNumber[id];
+    if (Number.isNaN(idf)) this.idfByNumber[id] = idf = this.idf(this.space.term(id));
+    return idf;
+  };
 
   /** The best `count` matches of the query terms that `keep` accepts, best first. */
   private moreLikeThis(terms: QueryTerm[], keep: (id: string, stored: StoredDocument) => boolean, count: number): Candidate[] {

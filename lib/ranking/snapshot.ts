@@ -1,27 +1,41 @@
 /**
- * The persisted form of a MiniSearch index with compact posting lists.
+ * The persisted form of a MiniSearch index with compact posting lists: binary, so that
+ * IndexedDB stores and returns it without parsing.
  *
- * MiniSearch's own JSON writes each posting list as an object keyed by document number: turning
- * 2.5 million postings (50,000 articles) into such objects and back was most of the time to
- * save and to load the index. Here the documents go as MiniSearch serializes them (its public
- * `AsPlainObject`, with an empty term index) and each posting list as the flat array a
- * PostingList keeps, read back without conversion.
+ * MiniSearch's own JSON writes each posting list as an object keyed by document number, and even
+ * as flat arrays in JSON the 2.5 million postings of 50,000 articles were most of a 54 MB
+ * `JSON.parse` at every start. Here the posting lists are one array of bytes (varints of the gaps
+ * between document numbers), which IndexedDB keeps as it is (structured clone); loading decodes
+ * it into one Uint32Array and makes each list a view of it, not a copy (posting-list.ts). The term keys go as one string, the documents as MiniSearch serializes
+ * them (its public `AsPlainObject`, with an empty term index).
  */
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import { loadWithPostings } from './bulk-load';
 import { internalsOf } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
+import { decodeVarints, VarintWriter } from './varint';
 
-/** A term and, per field holding it, the field number and the flat posting list. */
-type SerializedTerm = [string, ...(number | readonly number[])[]];
-
-interface SerializedIndex {
-  documents: AsPlainObject;
-  terms: SerializedTerm[];
+export interface SerializedIndex {
+  /** MiniSearch's serialized documents (`index` empty), as JSON. */
+  documents: string;
+  /** Term keys, separated by TERM_BREAK, in the order of `lists`. */
+  terms: string;
+  /** Per posting list: the number of its term, its field number and where it ends in `postings` (it starts where the previous one ends). */
+  lists: Uint32Array;
+  /**
+   * Every list, one after another, as varints (varint.ts): per posting the gap from the list's
+   * previous document number (the first: the number itself), then the frequency. Document
+   * numbers ascend in a list, so gaps are small: some 3 bytes a posting where the lists in
+   * memory take 8.
+   */
+  postings: Uint8Array;
 }
 
-export function serializeIndex<T>(mini: MiniSearch<T>): string {
+/** Never in a term key: the tokenizer keeps letters, marks and digits, index-keys.ts adds none of these. */
+const TERM_BREAK = '\n';
+
+export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
   const state = internalsOf(mini);
   const documents: AsPlainObject = {
     documentCount: state._documentCount,
@@ -35,34 +49,102 @@ export function serializeIndex<T>(mini: MiniSearch<T>): string {
     index: [],
     serializationVersion: 2,
   };
-  const terms: SerializedTerm[] = [];
+  const terms: string[] = [];
+  const lists: number[] = [];
+  const flats: ArrayLike<number>[] = [];
+  let length = 0;
   for (const [term, byField] of state._index) {
-    const entry: SerializedTerm = [term];
-    for (const [fieldId, postings] of byField) entry.push(fieldId, flatPostings(postings));
-    terms.push(entry);
+    for (const [fieldId, postings] of byField) {
+      const flat = flatPostings(postings);
+      if (flat.length === 0) continue;
+      length += flat.length;
+      lists.push(terms.length, fieldId, length);
+      flats.push(flat);
+    }
+    terms.push(term);
   }
-  return JSON.stringify({ documents, terms } satisfies SerializedIndex);
+  const postings = new VarintWriter();
+  for (const flat of flats) {
+    for (let i = 0; i < flat.length; i += 2) {
+      postings.write(i === 0 ? flat[0] : flat[i] - flat[i - 2]);
+      postings.write(flat[i + 1]);
+    }
+  }
+  return { documents: JSON.stringify(documents), terms: terms.join(TERM_BREAK), lists: Uint32Array.from(lists), postings: postings.finish() };
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */
-export function deserializeIndex<T>(data: string, options: Options<T>): MiniSearch<T> {
-  const { documents, terms } = JSON.parse(data) as SerializedIndex;
-  if (!documents || !Array.isArray(terms)) throw new Error('not a serialized index');
-  return loadWithPostings(documents, termPostings(terms), options);
+export function deserializeIndex<T>(data: unknown, options: Options<T>): MiniSearch<T> {
+  if (!isSerializedIndex(data)) throw new Error('not a serialized index');
+  const documents = JSON.parse(data.documents) as AsPlainObject;
+  if (!documents || typeof documents !== 'object') throw new Error('not a serialized index');
+  return loadWithPostings(documents, termPostings(data), options);
 }
 
-function* termPostings(terms: SerializedTerm[]): Generator<[string, Map<number, PostingList>]> {
-  for (const [term, ...fields] of terms) {
+function isSerializedIndex(data: unknown): data is SerializedIndex {
+  const candidate = data as Partial<SerializedIndex> | undefined;
+  return (
+    typeof candidate?.documents === 'string' &&
+    typeof candidate.terms === 'string' &&
+    candidate.lists instanceof Uint32Array &&
+    candidate.postings instanceof Uint8Array &&
+    candidate.lists.length % 3 === 0
+  );
+}
+
+/** The lists' numbers, decoded into one Uint32Array that every list is a stretch of. */
+function decodePostings(lists: Uint32Array, postings: Uint8Array): Uint32Array {
+  const total = lists.length ? lists[lists.length - 1] : 0;
+  const flat = decodeVarints(postings, total);
+  // Gaps back to document numbers, list by list.
+  let start = 0;
+  for (let i = 2; i < lists.length; i += 3) {
+    const end = lists[i];
+    if (end < start || end > total || (end - start) % 2) throw new Error('not a serialized index');
+    for (let at = start + 2; at < end; at += 2) flat[at] += flat[at - 2];
+    start = end;
+  }
+  return flat;
+}
+
+function* termPostings({ terms, lists, postings: encoded }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
+  const keys = terms ? terms.split(TERM_BREAK) : [];
+  const postings = decodePostings(lists, encoded);
+  let start = 0;
+  let i = 0;
+  for (let termNumber = 0; termNumber < keys.length; termNumber++) {
     const byField = new Map<number, PostingList>();
-    for (let i = 0; i + 1 < fields.length; i += 2) byField.set(fields[i] as number, PostingList.fromFlat(fields[i + 1] as number[]));
-    yield [term, byField];
+    for (; i < lists.length && lists[i] === termNumber; i += 3) {
+      const end = lists[i + 2];
+      if (end < start || end > postings.length) throw new Error('not a serialized index');
+      byField.set(lists[i + 1], PostingList.fromFlat(postings, start, end));
+      start = end;
+    }
+    yield [keys[termNumber], byField];
   }
 }
 
 /** Terms indexed since the last load still have MiniSearch's Maps. */
-function flatPostings(postings: Postings): readonly number[] {
+function flatPostings(postings: Postings): ArrayLike<number> {
   if (postings instanceof PostingList) return postings.toFlat();
   const flat: number[] = [];
   for (const id of [...postings.keys()].sort((a, b) => a - b)) flat.push(id, postings.get(id)!);
   return flat;
+}
+
+/** Bytes a string takes in a structured clone (V8 keeps one byte a character where it can). */
+function stringBytes(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
+}
+
+/** What a snapshot takes in IndexedDB, about (the benchmark's "saved size"): its strings and typed arrays. */
+export function snapshotBytes(data: object): number {
+  let bytes = 0;
+  for (const value of Object.values(data)) {
+    if (typeof value === 'string') bytes += stringBytes(value);
+    else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (value && typeof value === 'object') bytes += snapshotBytes(value);
+  }
+  return bytes;
 }

@@ -10,7 +10,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { SimilarityIndex } from '../../lib/ranking/similarity-index';
-import type { RankableArticle } from '../../lib/ranking/article-terms';
+import { articleTerms, type RankableArticle } from '../../lib/ranking/article-terms';
+import { decodeTerms, encodeTerms } from '../../lib/ranking/stored-terms';
+import { snapshotBytes } from '../../lib/ranking/snapshot';
+import { DEFAULT_TOKENIZER } from '../../lib/ranking/tokenize';
+import type { StoredTermsRow } from '../../lib/db/schema';
 import { benchCorpus, seededRandom } from './corpus';
 import { formatLibraryPageFigures, formatLibrarySearchFigures, measureLibrarySearch, runLibraryPageBench } from './library-search';
 import { formatLoadFigures, runLoadBench } from './load';
@@ -20,6 +24,8 @@ import { formatProxiedScrapeFigures, runProxiedScrapeBench } from './proxied-scr
 import { percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+/** BENCH_RANKING_ONLY=1: the similarity index's figures only (no library page, scraping, popup or load). */
+const RANKING_ONLY = process.env.BENCH_RANKING_ONLY === '1';
 const QUERIES = 200;
 const RESULTS_DIR = 'bench-results';
 
@@ -31,9 +37,17 @@ function time<T>(fn: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
+/** The JavaScript heap and the typed arrays' buffers (kept outside it), after a full collection. */
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 2 ** 20;
+}
+
+/** CPU time of the process in milliseconds (all threads): steadier than wall time on a shared machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 const SEARCHES = ['neural network', 'quantum', 'graph algorithm', '控制系统', '土壤', '治疗 疗效', 'supercond', '教学改革'];
@@ -41,29 +55,48 @@ const SEARCHES = ['neural network', 'quantum', 'graph algorithm', '控制系统'
 /** Snapshot and reload; in a function of its own so that neither stays on the heap afterwards. */
 function measurePersistence(index: SimilarityIndex, query: RankableArticle): Figures {
   const [snapshot, snapshotMs] = time(() => index.toSnapshot());
+  const loadCpu = cpuMs();
   const [loaded, load] = time(() => SimilarityIndex.fromSnapshot(snapshot)!);
+  const loadCpuMs = cpuMs() - loadCpu;
   const [, firstAnswer] = time(() => loaded.similarTo(query, { limit: 10 }));
-  return { 'snapshot MB': snapshot.data.length / 2 ** 20, 'snapshot ms': snapshotMs, 'load ms': load, 'load + first answer ms': load + firstAnswer };
+  return { 'snapshot MB': snapshotBytes(snapshot.data) / 2 ** 20, 'snapshot ms': snapshotMs, 'load ms': load, 'load cpu ms': loadCpuMs, 'load + first answer ms': load + firstAnswer };
 }
+
+/** An article with the terms stored for it, as the ranking service reads it (decoding included in what is timed). */
+const withTerms = (article: RankableArticle, row: StoredTermsRow): RankableArticle => ({ ...article, terms: decodeTerms(row) });
 
 async function measure(size: number): Promise<Figures> {
   const corpus = benchCorpus(size + 20 * 10, { seed: size });
   const library = corpus.slice(0, size);
   const pages = Array.from({ length: 10 }, (_, p) => corpus.slice(size + p * 20, size + (p + 1) * 20));
   const random = seededRandom(7);
-  const queries = Array.from({ length: QUERIES }, () => library[Math.floor(random() * size)]);
+  const queryPositions = Array.from({ length: QUERIES }, () => Math.floor(random() * size));
+
+  // Done once per article, when it is captured, imported or edited (lib/ranking/stored-terms.ts).
+  const tokenizeCpu = cpuMs();
+  const [rows, tokenize] = time(() => library.map((article) => encodeTerms(article, articleTerms(article), DEFAULT_TOKENIZER)));
+  const tokenizeCpuMs = cpuMs() - tokenizeCpu;
+  const queries = queryPositions.map((position) => [library[position], rows[position]] as const);
 
   const heapBefore = heapMb();
   let progressCalls = 0;
   const buildStart = performance.now();
-  const index = await SimilarityIndex.build(library, { onProgress: () => progressCalls++ });
+  const buildCpu = cpuMs();
+  // A rebuild reads the stored terms: nothing is tokenized again.
+  const index = await SimilarityIndex.build(
+    library.map((article, i) => withTerms(article, rows[i])),
+    { onProgress: () => progressCalls++ },
+  );
   const build = performance.now() - buildStart;
+  const rebuildCpu = cpuMs() - buildCpu;
   const heap = heapMb() - heapBefore;
 
-  const persistence = measurePersistence(index, queries[0]);
+  const persistence = measurePersistence(index, withTerms(...queries[0]));
 
-  for (const query of queries.slice(0, 20)) index.similarTo(query); // warm up the JIT
-  const similar = queries.map((query) => time(() => index.similarTo(query, { limit: 10 }))[1]);
+  for (const query of queries.slice(0, 20)) index.similarTo(withTerms(...query)); // warm up the JIT
+  const similarCpu = cpuMs();
+  const similar = queries.map((query) => time(() => index.similarTo(withTerms(...query), { limit: 10 }))[1]);
+  const similarCpuMs = (cpuMs() - similarCpu) / queries.length;
   const pageQueries = pages.slice(0, 5).map((page) => time(() => index.similarTo(page, { limit: 20 }))[1]);
   const search = SEARCHES.flatMap((text) => [0, 1, 2].map(() => time(() => index.search(text, { limit: 20 }))[1]));
   // With the caches that queries fill (idf, candidate vectors); adding articles empties them.
@@ -72,13 +105,17 @@ async function measure(size: number): Promise<Figures> {
 
   return {
     articles: size,
-    'build ms': build,
+    'tokenize (once, at capture) ms': tokenize,
+    'tokenize cpu ms': tokenizeCpuMs,
+    'rebuild from stored terms ms': build,
+    'rebuild from stored terms cpu ms': rebuildCpu,
     'build progress calls': progressCalls,
     'heap MB': heap,
     'heap after queries MB': heapInUse,
     ...persistence,
     'similar p50 ms': percentile(similar, 50),
     'similar p95 ms': percentile(similar, 95),
+    'similar cpu ms a query': similarCpuMs,
     'page of 20 similar p50 ms': percentile(pageQueries, 50),
     'search p50 ms': percentile(search, 50),
     'add 20 p50 ms': percentile(add20, 50),
@@ -122,6 +159,7 @@ async function main(): Promise<void> {
   const previous = previousRun();
   printTable(results, previous);
   mkdirSync(RESULTS_DIR, { recursive: true });
+  if (RANKING_ONLY) return;
   // The library page's full-text search, at the sizes the index is measured at (1k and up).
   const librarySearch = Object.fromEntries(SIZES.filter((size) => size >= 10_000).map((size) => [String(size), measureLibrarySearch(size)]));
   if (Object.keys(librarySearch).length) console.log(formatLibrarySearchFigures(librarySearch));

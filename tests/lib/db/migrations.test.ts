@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
 import { v1 } from './samples/v1';
 import { v2 } from './samples/v2';
+import { v3 } from './samples/v3';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3 };
 
 type Row = Record<string, unknown>;
 
@@ -57,6 +58,8 @@ describe('schema migrations', () => {
     expect(await current.articles.where('collections').equals('col-1').count()).toBe(1);
     // Citation keys (version 2) are looked up by the index.
     expect(await current.articles.where('citationKey').equals('wang2024wenze').count()).toBe(version >= 2 ? 1 : 0);
+    // Stored terms (version 3) come back with their counts as typed arrays.
+    expect((await current.articleTerms.toArray()).every((row) => row.counts instanceof Uint16Array)).toBe(true);
     // Pruning walks the articles by when a page last showed them.
     expect(await current.articles.orderBy('seenAt').count()).toBe(sample.articles.length);
     current.close();

@@ -46,8 +46,21 @@ describe('index snapshots', () => {
     expect(restored.search('matroid').map(({ id }) => id)).toEqual(['e', 'd']);
   });
 
+  it('are binary: typed arrays and strings that survive a structured clone, the lists views of one buffer when loaded', () => {
+    const data = serializeIndex(lived());
+    expect(data.postings).toBeInstanceOf(Uint8Array);
+    const restored = deserializeIndex(structuredClone(data), OPTIONS);
+    expect(restored.search('graph pebble')).toEqual(deserializeIndex(data, OPTIONS).search('graph pebble'));
+    const tree = internalsOf(restored)._index;
+    const [graph, pebble] = [tree.get('graph')!.get(1), tree.get('pebble')!.get(1)] as PostingList[];
+    expect((graph.toFlat() as Uint32Array).buffer).toBe((pebble.toFlat() as Uint32Array).buffer);
+  });
+
   it('refuse data of another shape', () => {
     expect(() => deserializeIndex('{"documentCount":3}', OPTIONS)).toThrow();
-    expect(() => deserializeIndex('not json', OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ documents: '{}', terms: 'a', lists: [0, 0, 2], postings: [0, 1] }, OPTIONS)).toThrow();
+    const data = serializeIndex(lived());
+    expect(() => deserializeIndex({ ...data, lists: Uint32Array.from([0, 0, 1000]) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, postings: data.postings.subarray(0, data.postings.length - 1) }, OPTIONS)).toThrow();
   });
 });
