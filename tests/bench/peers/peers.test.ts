@@ -116,5 +116,9 @@ describe('peer benchmark statistics', () => {
     expect(table).toContain('| build from tokens (the same terms for all) | no entry | 500 ms / 600 ms |');
     expect(table).toContain('| more-like-this p50 / p95 | 2.00 ms / 4.00 ms | 4.00 ms / 8.00 ms (×2.00) |');
     expect(table).toContain('| dev-zh | 0.278 | 0.230 |');
+    // A run stopped part way: the header says so, and each cell reads the runs it has.
+    const stopped = formatPeerTables({ ...results, speed: { '5000': { Simlit: [run(1000, 1), run(3000, 1)], MiniSearch: [run(4000, 2)] } } });
+    expect(stopped).toContain('| 5,000 articles (1–2 runs) | Simlit | MiniSearch |');
+    expect(stopped).toContain('| build from records (tokenizing included) | 1.0 s / 3.0 s | 4.0 s (×1.33) |');
   });
 });

@@ -145,8 +145,11 @@ export function formatPeerTables(results: PeerResults): string {
   const lines: string[] = [];
   const header = (first: string) => [`| ${first} | ${engines.join(' | ')} |`, `| --- |${engines.map(() => ' --- |').join('')}`];
   for (const [size, byEngine] of Object.entries(results.speed)) {
-    const runs = Math.max(...engines.map((engine) => byEngine[engine]?.length ?? 0));
-    lines.push('', ...header(`${Number(size).toLocaleString('en')} articles (${runs} run${runs === 1 ? '' : 's'})`));
+    // A run stopped part way leaves some engines with one run fewer than others.
+    const counts = engines.map((engine) => byEngine[engine]?.length ?? 0);
+    const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
+    const runs = fewest === most ? `${most} run${most === 1 ? '' : 's'}` : `${fewest}–${most} runs`;
+    lines.push('', ...header(`${Number(size).toLocaleString('en')} articles (${runs})`));
     for (const row of ROWS) lines.push(`| ${row.label} | ${engines.map((engine) => (byEngine[engine]?.length ? row.cell(byEngine[engine], engine === 'Simlit' ? undefined : byEngine.Simlit) : '–')).join(' | ')} |`);
   }
   const sets = [...new Set(Object.values(results.quality).flatMap((figures) => Object.keys(figures)))];
