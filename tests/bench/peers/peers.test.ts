@@ -108,7 +108,7 @@ describe('peer benchmark statistics', () => {
       queries: 10,
       methods: { Simlit: '', MiniSearch: '' },
       speed: { '1000': { Simlit: [run(2000, 1), run(1000, 2), run(3000, 3)], MiniSearch: [run(4000, 4, 500), run(4000, 4, 700), run(4000, 4, 600)] } },
-      quality: { Simlit: { 'dev-zh': 0.278 }, MiniSearch: { 'dev-zh': 0.2296 } },
+      quality: { Simlit: { 'dev-zh': 0.278, 'dev-en': 0.384 }, MiniSearch: { 'dev-zh': 0.2296, 'dev-en': 0.3552 } },
     };
     const table = formatPeerTables(results);
     expect(table).toContain('| 1,000 articles (3 runs) | Simlit | MiniSearch |');
@@ -116,6 +116,7 @@ describe('peer benchmark statistics', () => {
     expect(table).toContain('| build from tokens (the same terms for all) | no entry | 500 ms / 600 ms |');
     expect(table).toContain('| more-like-this p50 / p95 | 2.00 ms / 4.00 ms | 4.00 ms / 8.00 ms (×2.00) |');
     expect(table).toContain('| dev-zh | 0.278 | 0.230 |');
+    expect(table).toContain('| mean of the sets | 0.331 | 0.292 |');
     // A run stopped part way: the header says so, and each cell reads the runs it has.
     const stopped = formatPeerTables({ ...results, speed: { '5000': { Simlit: [run(1000, 1), run(3000, 1)], MiniSearch: [run(4000, 2)] } } });
     expect(stopped).toContain('| 5,000 articles (1–2 runs) | Simlit | MiniSearch |');

@@ -156,6 +156,11 @@ export function formatPeerTables(results: PeerResults): string {
   if (sets.length) {
     lines.push('', ...header('P@10, leave-one-out'));
     for (const set of sets) lines.push(`| ${set} | ${engines.map((engine) => results.quality[engine]?.[set]?.toFixed(3) ?? '–').join(' | ')} |`);
+    const mean = (engine: string) => {
+      const values = sets.map((set) => results.quality[engine]?.[set]);
+      return values.every((value) => value !== undefined) ? (values as number[]).reduce((a, b) => a + b, 0) / values.length : undefined;
+    };
+    if (sets.length > 1) lines.push(`| mean of the sets | ${engines.map((engine) => mean(engine)?.toFixed(3) ?? '–').join(' | ')} |`);
   }
   return lines.join('\n').trim();
 }
