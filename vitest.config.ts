@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'],
+          include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}', 'tests/bench/**/*.test.ts'],
           environment: 'node',
           // Vitest's default of 5 s per test failed tests that do real work (an index of a thousand
           // articles, a backup round trip) on a busy two-core machine: tests wait for states, and

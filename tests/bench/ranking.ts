@@ -6,6 +6,9 @@
  * figures at 100k (BENCH_LOAD=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
  * ratio to the previous latest run. Run under `node --expose-gc` for heap figures.
+ *
+ * `npm run bench -- --peers` runs only the side-by-side table of Simlit and its peers instead
+ * (tests/bench/peers/run.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +25,7 @@ import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
 import { formatProxiedScrapeFigures, runProxiedScrapeBench } from './proxied-scrape';
 import { percentile } from './stats';
+import { runPeers } from './peers/run';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 /** BENCH_RANKING_ONLY=1: the similarity index's figures only (no library page, scraping, popup or load). */
@@ -179,4 +183,5 @@ async function main(): Promise<void> {
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
 }
 
-void main();
+if (process.argv.includes('--peers')) void runPeers();
+else void main();

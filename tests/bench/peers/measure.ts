@@ -1,0 +1,134 @@
+/**
+ * One engine, one measurement, in a process of its own (forked by run.ts with --expose-gc): so
+ * that no engine's heap, JIT state or garbage is charged to another.
+ *
+ *   speed:   build from records, heap of that index, save, load, more-like-this over the query
+ *            sample (on the loaded index), build from tokens; at one library size.
+ *   quality: P@10, leave-one-out, on each labelled set (../shared/eval), index built from records.
+ */
+import { performance } from 'node:perf_hooks';
+import type { RankableArticle } from '../../../lib/ranking/article-terms';
+import { leaveOneOutQueries, precisionAtK } from '../../../lib/ranking/evaluate';
+import { benchCorpus, seededRandom } from '../corpus';
+import { devSets } from '../eval-data';
+import { tokenizedArticle, type PeerEngine, type PeerIndex } from './engine';
+import { engineNamed } from './engines';
+import { latency } from './stats';
+
+export type Job = { kind: 'speed'; engine: string; size: number; queries: number } | { kind: 'quality'; engine: string; k: number };
+
+export interface SpeedFigures {
+  'build from records ms': number;
+  'build from tokens ms'?: number;
+  'heap MB': number;
+  'saved MB': number;
+  'save ms': number;
+  'load ms': number;
+  'more-like-this p50 ms': number;
+  'more-like-this p95 ms': number;
+}
+
+export type QualityFigures = Record<string, number>;
+
+const WARM_UP = 10;
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the peers benchmark needs node --expose-gc (run.ts forks with it)');
+  gc();
+  gc();
+}
+
+/** What the index holds on the heap: the JS heap and the ArrayBuffers outside it. */
+function memoryInUse(): number {
+  collectGarbage();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+/** The query sample: the same articles for every engine (seeded), drawn from the library. */
+export function querySample(library: RankableArticle[], count: number, seed = 7): RankableArticle[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => library[Math.floor(random() * library.length)]);
+}
+
+/** The library of `size` articles: the same one `npm run bench` measures at that size. */
+export const benchLibrary = (size: number): RankableArticle[] => benchCorpus(size, { seed: size });
+
+async function measureSpeed(engine: PeerEngine, size: number, queryCount: number): Promise<SpeedFigures> {
+  const library = benchLibrary(size);
+  // Every engine tokenizes with Simlit's tokenizer: its tables (OpenCC, the segmenter) are loaded
+  // here, so that neither the build time nor the heap of any index includes them.
+  library.slice(0, 10).forEach(tokenizedArticle);
+  const tokens = engine.buildFromTokens ? library.map(tokenizedArticle) : [];
+  const queries = querySample(library, queryCount);
+  const warmUp = querySample(library, WARM_UP, 11);
+
+  const before = memoryInUse();
+  let [index, buildFromRecords]: [PeerIndex | undefined, number] = await timed(() => engine.buildFromRecords(library));
+  const heap = memoryInUse() - before;
+  const [saved, save] = await timed(() => index!.save());
+  index = undefined;
+  collectGarbage();
+
+  const [loaded, load] = await timed(() => engine.load(saved));
+  for (const query of warmUp) loaded.moreLikeThis(query, 10);
+  const times = queries.map((query) => {
+    const start = performance.now();
+    loaded.moreLikeThis(query, 10);
+    return performance.now() - start;
+  });
+  const { p50, p95 } = latency(times);
+
+  let buildFromTokens: number | undefined;
+  if (engine.buildFromTokens) {
+    collectGarbage();
+    buildFromTokens = (await timed(() => engine.buildFromTokens!(tokens)))[1];
+  }
+  return {
+    'build from records ms': buildFromRecords,
+    ...(buildFromTokens === undefined ? {} : { 'build from tokens ms': buildFromTokens }),
+    'heap MB': heap / 2 ** 20,
+    'saved MB': saved.bytes / 2 ** 20,
+    'save ms': save,
+    'load ms': load,
+    'more-like-this p50 ms': p50,
+    'more-like-this p95 ms': p95,
+  };
+}
+
+/** Mean P@k over every article of each labelled set as the query, the set's other articles as the library. */
+export async function measureQuality(engine: PeerEngine, k: number): Promise<QualityFigures> {
+  const figures: QualityFigures = {};
+  for (const set of devSets()) {
+    const index = await engine.buildFromRecords(set.articles);
+    let sum = 0;
+    let counted = 0;
+    for (const query of leaveOneOutQueries(set.articles, set.labels)) {
+      if (query.relevant.size === 0) continue;
+      sum += precisionAtK(index.moreLikeThis(query.article, k).map((id) => query.relevant.has(id)), k);
+      counted++;
+    }
+    figures[set.name.replace(/\.jsonl$/, '')] = counted ? sum / counted : 0;
+  }
+  return figures;
+}
+
+async function runJob(job: Job): Promise<SpeedFigures | QualityFigures> {
+  const engine = engineNamed(job.engine);
+  return job.kind === 'speed' ? measureSpeed(engine, job.size, job.queries) : measureQuality(engine, job.k);
+}
+
+// Forked by run.ts: the job comes as the first argument, the figures go back over IPC.
+if (process.send && process.argv[2]) {
+  runJob(JSON.parse(process.argv[2]) as Job).then(
+    (figures) => process.send!({ figures }, () => process.exit(0)),
+    (error: unknown) => process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
+  );
+}
