@@ -57,8 +57,8 @@ describe('peer engine adapters', () => {
     });
   }
 
-  it('every peer engine can be built from tokens (Simlit has no public entry for it yet)', () => {
-    expect(ENGINES.filter((engine) => !engine.buildFromTokens).map((engine) => engine.name)).toEqual(['Simlit']);
+  it('every engine can be built from tokens', () => {
+    expect(ENGINES.filter((engine) => !engine.buildFromTokens).map((engine) => engine.name)).toEqual([]);
   });
 
   it('leaves the query article out and stops at the limit', () => {
