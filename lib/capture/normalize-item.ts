@@ -12,6 +12,7 @@ import { parseDate } from '../text/dates';
 import { isNameOrder, parseNames } from '../text/names';
 import { httpUrl } from '../text/urls';
 import { hash64 } from '../text/hash';
+import { markupToText } from '../text/markup';
 
 /** Field caps against hostile or broken pages. */
 export const LIMITS = {
@@ -28,6 +29,17 @@ export interface CaptureContext {
   pageUrl: string;
   platform: string;
   capturedAt: number;
+}
+
+/**
+ * A text field as plain text: markup and entities that pages leave in meta contents and JSON
+ * (escaped HTML abstracts, `<i>` and `<sub>` in titles) reduced to text, then cleaned and capped.
+ * Hostile input is clipped before parsing, which is linear anyway.
+ */
+export function plainText(value: string | null | undefined, maxLength: number): string {
+  if (!value) return '';
+  const clipped = value.length > maxLength * 4 ? value.slice(0, maxLength * 4) : value;
+  return cleanText(markupToText(clipped), maxLength);
 }
 
 /** An article's URL (its page or its PDF), absolute, http(s) only, without a fragment. */
@@ -54,7 +66,7 @@ function cleanKeywords(keywords: string[] | undefined): string | undefined {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const raw of keywords) {
-    for (const part of stripFieldLabel(cleanText(raw, LIMITS.shortField)).split(/[;；]/)) {
+    for (const part of stripFieldLabel(plainText(raw, LIMITS.shortField)).split(/[;；]/)) {
       const keyword = part.trim();
       if (keyword && !seen.has(keyword.toLowerCase()) && kept.length < LIMITS.keywords) {
         seen.add(keyword.toLowerCase());
@@ -83,16 +95,17 @@ function stableId(parts: string[]): string {
  * Returns undefined when nothing identifies or describes an article (no title, abstract or DOI).
  */
 export function normalizeItem(item: ExtractedItem, context: CaptureContext): Article | undefined {
-  const title = stripFieldLabel(cleanText(item.title, LIMITS.title)) || undefined;
-  const abstract = stripFieldLabel(cleanText(item.abstract, LIMITS.abstract)) || undefined;
+  const title = stripFieldLabel(plainText(item.title, LIMITS.title)) || undefined;
+  const abstract = stripFieldLabel(plainText(item.abstract, LIMITS.abstract)) || undefined;
   const doi = normalizeDoi(item.doi) || undefined;
   if (!title && !abstract && !doi) return undefined;
 
   const url = cleanUrl(item.url, context.pageUrl);
   const platformId = cleanIdentifier(item.platformId);
-  const author = parseNames((item.authors ?? []).slice(0, LIMITS.authors), isNameOrder(item.nameOrder) ? item.nameOrder : undefined);
-  const altTitle = cleanText(item.altTitle, LIMITS.title) || undefined;
-  const altAbstract = stripFieldLabel(cleanText(item.altAbstract, LIMITS.abstract)) || undefined;
+  const names = (item.authors ?? []).slice(0, LIMITS.authors).map((name) => plainText(name, LIMITS.shortField));
+  const author = parseNames(names, isNameOrder(item.nameOrder) ? item.nameOrder : undefined);
+  const altTitle = plainText(item.altTitle, LIMITS.title) || undefined;
+  const altAbstract = stripFieldLabel(plainText(item.altAbstract, LIMITS.abstract)) || undefined;
   const language = normalizeLanguage(item.language) || detectLanguage(`${title ?? ''} ${abstract ?? ''}`) || undefined;
   const key = titleKey(title);
   const fingerprint = abstractFingerprint(abstract);
@@ -103,8 +116,8 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
     type: item.type ?? 'article-journal',
     title,
     author: author.length ? author : undefined,
-    'container-title': cleanText(item.containerTitle, LIMITS.shortField) || undefined,
-    'container-title-short': cleanText(item.containerTitleShort, LIMITS.shortField) || undefined,
+    'container-title': plainText(item.containerTitle, LIMITS.shortField) || undefined,
+    'container-title-short': plainText(item.containerTitleShort, LIMITS.shortField) || undefined,
     issued: parseDate(item.date),
     volume: cleanIdentifier(item.volume),
     issue: cleanIdentifier(item.issue),
@@ -116,7 +129,7 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
     abstract,
     keyword: cleanKeywords(item.keywords),
     language,
-    publisher: cleanText(item.publisher, LIMITS.shortField) || undefined,
+    publisher: plainText(item.publisher, LIMITS.shortField) || undefined,
     platform: context.platform,
     ids,
     titleKey: key,

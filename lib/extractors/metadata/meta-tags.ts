@@ -65,11 +65,14 @@ const DOI = ['citation_doi', 'bepress_citation_doi', 'prism.doi', 'dc.identifier
 const SCHOLARLY_TITLES = ['citation_title', 'bepress_citation_title', 'eprints.title'];
 const DC_TITLES = ['dc.title', 'dcterms.title'];
 
+/** ";" separators, not the ";" that ends an entity left in a value ("M&uuml;ller"). */
+const SEMICOLONS = /(?<!&#?[a-z0-9]{1,31})\s*[;；]\s*/i;
+/** Keyword separators, likewise. */
+const KEYWORD_SEPARATORS = /(?<!&#?[a-z0-9]{1,31})\s*[;；]\s*|\s*[,，]\s*/i;
+
 function splitAuthors(values: string[], name: string): string[] {
   // citation_authors (PubMed) and some Chinese sites put all names in one tag.
-  return values.flatMap((value) =>
-    name === 'citation_authors' || /[;；]/.test(value) ? value.split(/\s*[;；]\s*/) : [value],
-  );
+  return values.flatMap((value) => (name === 'citation_authors' || /[;；]/.test(value) ? value.split(SEMICOLONS) : [value]));
 }
 
 function authors(meta: MetaIndex): string[] {
@@ -135,7 +138,7 @@ export function readMetaTags(meta: MetaIndex): ExtractedItem {
     issn: first(meta, ['citation_issn', 'citation_eissn', 'prism.issn', 'prism.eissn', 'eprints.issn']),
     abstract,
     altAbstract: otherLanguage(abstracts, abstract),
-    keywords: all(meta, KEYWORDS).flatMap((value) => value.split(/\s*[;；,，]\s*/)),
+    keywords: all(meta, KEYWORDS).flatMap((value) => value.split(KEYWORD_SEPARATORS)),
     language: first(meta, ['citation_language', 'dc.language', 'dcterms.language', 'eprints.language']),
     publisher: first(meta, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'eprints.publisher']),
     url: first(meta, ['citation_abstract_html_url', 'citation_fulltext_html_url']),
