@@ -13,6 +13,7 @@ import { isNameOrder, parseNames } from '../text/names';
 import { httpUrl } from '../text/urls';
 import { hash64 } from '../text/hash';
 import { markupToText } from '../text/markup';
+import { pageOrNumber } from '../text/pages';
 
 /** Field caps against hostile or broken pages. */
 export const LIMITS = {
@@ -47,13 +48,15 @@ function cleanUrl(url: string | undefined, base: string): string | undefined {
   return httpUrl(cleanText(url, LIMITS.url), base)?.replace(/#.*$/, '');
 }
 
-function cleanPages(item: ExtractedItem): string | undefined {
-  const first = cleanText(foldFullWidth(item.firstPage ?? ''), 20);
-  const last = cleanText(foldFullWidth(item.lastPage ?? ''), 20);
-  if (first) return last && last !== first ? `${first}-${last}` : first;
-  const range = cleanText(foldFullWidth(item.pages ?? ''), 40);
-  if (!range) return undefined;
-  return range.replace(/\s*[-–—~～]+\s*/g, '-').replace(/^[pP]{1,2}\.?\s*/, '');
+/**
+ * Types whose CSL `number` is the document's own number (patent, report, standard, bill...), kept
+ * as printed; for the others it is an article number, sorted from the pages by `pageOrNumber`.
+ */
+const OWN_NUMBER_TYPES = new Set(['patent', 'report', 'standard', 'bill', 'legislation', 'regulation', 'legal_case', 'dataset', 'software', 'thesis']);
+
+function pagesOf(item: ExtractedItem): { page?: string; number?: string } {
+  if (!item.type || !OWN_NUMBER_TYPES.has(item.type)) return pageOrNumber(item);
+  return { page: pageOrNumber({ ...item, number: undefined }).page, number: cleanIdentifier(item.number) };
 }
 
 function cleanIdentifier(value: string | undefined): string | undefined {
@@ -91,7 +94,7 @@ function stableId(parts: string[]): string {
 
 /**
  * Turns what an extractor read into a clean article: fields cleaned and capped, labels stripped,
- * DOI normalized, date parsed, pages as first-last, language detected, identity keys computed.
+ * DOI normalized, date parsed, pages as first-last and article numbers apart (lib/text/pages.ts), language detected, identity keys computed.
  * Returns undefined when nothing identifies or describes an article (no title, abstract or DOI).
  */
 export function normalizeItem(item: ExtractedItem, context: CaptureContext): Article | undefined {
@@ -110,6 +113,7 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
   const key = titleKey(title);
   const fingerprint = abstractFingerprint(abstract);
   const ids = identityIds(context.platform, platformId, url);
+  const { page, number } = pagesOf(item);
 
   const article: Article = {
     id: stableId([doi ? `doi:${doi}` : '', ids[0] ?? '', key, fingerprint]),
@@ -121,7 +125,8 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
     issued: parseDate(item.date),
     volume: cleanIdentifier(item.volume),
     issue: cleanIdentifier(item.issue),
-    page: cleanPages(item),
+    page,
+    number,
     DOI: doi,
     URL: url,
     pdfUrl: cleanUrl(item.pdfUrl, context.pageUrl),

@@ -9,7 +9,9 @@
  *   "et al." for others; the caller picks the variant, see `gbt7714Style`);
  * - the document type mark after the title ([J], [M], [D], [C], [N], [R], [P], [S], [EB], [Z]),
  *   with "/OL" for online documents, which here means items that carry an `accessed` date;
- * - journal articles as `刊名, 年, 卷(期): 页码`; without a volume `刊名, 年(期): 页码`;
+ * - journal articles as `刊名, 年, 卷(期): 页码`; without a volume `刊名, 年(期): 页码`; an article
+ *   number (CSL `number`) where the pages go when there are none (`2021, 12: 781`), as the
+ *   journals that use them print their citations;
  * - for online documents the access date `[YYYY-MM-DD]` after the pages, then the URL;
  * - the DOI last as `DOI:...` whenever the item has one.
  * The "[n] " number is added by the caller: each item is rendered alone, so that Chinese and
@@ -76,7 +78,7 @@ export function gbt7714Style(etAlTerm: string): string {
             <text variable="container-title"/>
             <text macro="year-volume-issue"/>
           </group>
-          <text variable="page"/>
+          <text macro="locator"/>
         </group>
       </if>
       <else>
@@ -89,6 +91,12 @@ export function gbt7714Style(etAlTerm: string): string {
           <text variable="page"/>
         </group>
       </else>
+    </choose>
+  </macro>
+  <macro name="locator">
+    <choose>
+      <if variable="page"><text variable="page"/></if>
+      <else><text variable="number"/></else>
     </choose>
   </macro>
   <macro name="accessed">

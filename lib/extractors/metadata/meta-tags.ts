@@ -134,6 +134,8 @@ export function readMetaTags(meta: MetaIndex): ExtractedItem {
     firstPage: first(meta, ['citation_firstpage', 'prism.startingpage']),
     lastPage: first(meta, ['citation_lastpage', 'prism.endingpage']),
     pages: first(meta, ['eprints.pagerange', 'prism.pagerange']),
+    // Publishers of online-only journals that tell an article number from a first page name it.
+    number: first(meta, ['citation_article_number']),
     doi: doi(meta),
     issn: first(meta, ['citation_issn', 'citation_eissn', 'prism.issn', 'prism.eissn', 'eprints.issn']),
     abstract,
