@@ -1,6 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { hasCjk } from '../../text/clean';
 import type { MetaIndex } from '../dom';
+import { isPreprintServer, typeFromWords } from '../shared/item-types';
 
 /**
  * Reads the scholarly `<meta>` vocabularies into one item: Highwire Press `citation_*` (asked
@@ -59,6 +60,7 @@ const DATE = [
 ];
 const ABSTRACT = ['citation_abstract', 'eprints.abstract', 'dcterms.abstract', 'dc.description', 'dcterms.description'];
 const KEYWORDS = ['citation_keywords', 'citation_keyword', 'eprints.keywords', 'prism.keyword', 'dc.subject', 'dcterms.subject'];
+const TYPE_WORDS = ['citation_article_type', 'dc.type', 'dcterms.type', 'prism.genre', 'og:type'];
 const DOI = ['citation_doi', 'bepress_citation_doi', 'prism.doi', 'dc.identifier.doi', 'dc.identifier', 'dcterms.identifier', 'eprints.id_number', 'prism.url'];
 
 /** Names of tags that only scholarly pages carry: their presence makes a page an article page. */
@@ -109,11 +111,22 @@ function preferMain(values: string[]): string | undefined {
   return values.find((value) => value.trim());
 }
 
+/**
+ * The item type the tags state: Highwire's type-specific tags first (they name the container),
+ * then the words of `citation_article_type`, `DC.type`, `prism.genre`, `og:type`, then preprint
+ * servers by name. Undefined: a journal article, as normalizeItem assumes.
+ */
 function itemType(meta: MetaIndex): string | undefined {
-  if (meta.has('citation_conference_title')) return 'paper-conference';
-  if (meta.has('citation_dissertation_institution')) return 'thesis';
-  if (meta.has('citation_technical_report_institution')) return 'report';
+  if (meta.has('citation_conference_title') || meta.has('citation_conference')) return 'paper-conference';
+  if (meta.has('citation_dissertation_institution') || meta.has('citation_dissertation_name')) return 'thesis';
+  if (meta.has('citation_technical_report_institution') || meta.has('citation_technical_report_number')) return 'report';
+  if (meta.has('citation_patent_number') || meta.has('citation_patent_country')) return 'patent';
   if (meta.has('citation_book_title') || meta.has('citation_inbook_title')) return 'chapter';
+  for (const value of all(meta, TYPE_WORDS)) {
+    const type = typeFromWords(value);
+    if (type) return type;
+  }
+  if (meta.has('citation_arxiv_id') || isPreprintServer(all(meta, ['citation_journal_title', 'citation_publisher', 'dc.publisher', 'og:site_name']))) return 'article';
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { absoluteUrl, attr, find, metaIndex } from '../dom';
 import { readCoins } from '../metadata/coins';
 import { readJsonLd } from '../metadata/json-ld';
 import { isScholarly, readMetaTags, readPageTags } from '../metadata/meta-tags';
+import { isPreprintServer } from '../shared/item-types';
 import { fillMissing, hasSubstance } from '../shared/merge';
 import type { Extractor } from '../types';
 
@@ -20,6 +21,8 @@ export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | un
   const canonical = absoluteUrl(attr(find(doc, 'link[rel="canonical"]'), 'href'), url);
   const item = fillMissing(base, scholarly ? jsonLd[0] : undefined, { url: canonical }, readPageTags(meta), { url: url.href });
   item.url = absoluteUrl(item.url, url) ?? url.href;
+  // A preprint server's page is a preprint even where its tags name no type.
+  if (!item.type && isPreprintServer([item.containerTitle, item.publisher], url.hostname)) item.type = 'article';
   return hasSubstance(item) ? item : undefined;
 }
 

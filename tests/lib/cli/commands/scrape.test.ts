@@ -43,6 +43,10 @@ describe('simlit scrape', () => {
     expect(item.abstract).toBe('An outbreak of a novel coronavirus & its binding of CO₂ were studied.');
     expect(item.keyword).toBe('in vitro; spike');
     expect(item.author).toEqual([{ family: 'Zhang', given: 'Wei' }, { family: 'Müller', given: 'Anna' }]);
+    // A preprint: its server's id in citation_firstpage is no page, and the type says preprint.
+    expect(item.type).toBe('article');
+    expect(item.page).toBeUndefined();
+    expect(item.number).toBeUndefined();
   });
 
   it('refuses an unknown or empty --encoding with a usage error', () => {
