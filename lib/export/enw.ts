@@ -14,6 +14,9 @@ const ENW_TYPES: Record<string, string> = {
   patent: 'Patent',
   webpage: 'Web Page',
   dataset: 'Dataset',
+  standard: 'Standard',
+  // A preprint: EndNote has no preprint type; "Unpublished Work" is its name for RIS UNPB (see ris.ts).
+  article: 'Unpublished Work',
 };
 
 function enwName(name: CslName): string {

@@ -13,6 +13,11 @@
  *   number (CSL `number`) where the pages go when there are none (`2021, 12: 781`), as the
  *   journals that use them print their citations;
  * - for online documents the access date `[YYYY-MM-DD]` after the pages, then the URL;
+ * - a chapter or conference paper with its book or proceedings after "//" (`题名[M]//书名.`,
+ *   `题名[C]//会议录名.`); a patent, standard or report with its number after the title
+ *   (`题名: GB/T 7714-2015[S]`);
+ * - a preprint (CSL article): the standard has no code for it; it takes [Z] ("other"), with its
+ *   server where a journal goes (`arXiv, 2021`);
  * - the DOI last as `DOI:...` whenever the item has one.
  * The "[n] " number is added by the caller: each item is rendered alone, so that Chinese and
  * other items can use their own et-al term, and numbered in the order given.
@@ -72,7 +77,7 @@ export function gbt7714Style(etAlTerm: string): string {
   </macro>
   <macro name="source">
     <choose>
-      <if type="article-journal article-magazine article-newspaper" match="any">
+      <if type="article-journal article-magazine article-newspaper article" match="any">
         <group delimiter=": ">
           <group delimiter=", ">
             <text variable="container-title"/>
@@ -87,10 +92,22 @@ export function gbt7714Style(etAlTerm: string): string {
             <text variable="publisher-place"/>
             <text variable="publisher"/>
           </group>
-          <date variable="issued"><date-part name="year"/></date>
-          <text variable="page"/>
+          <group delimiter=": ">
+            <date variable="issued"><date-part name="year"/></date>
+            <text variable="page"/>
+          </group>
         </group>
       </else>
+    </choose>
+  </macro>
+  <macro name="own-number">
+    <choose>
+      <if type="patent standard report" match="any"><text variable="number" prefix=": "/></if>
+    </choose>
+  </macro>
+  <macro name="host">
+    <choose>
+      <if type="chapter paper-conference" match="any"><text variable="container-title" prefix="//"/></if>
     </choose>
   </macro>
   <macro name="locator">
@@ -118,7 +135,9 @@ export function gbt7714Style(etAlTerm: string): string {
         <text macro="author"/>
         <group>
           <text variable="title"/>
+          <text macro="own-number"/>
           <text macro="type-mark"/>
+          <text macro="host"/>
         </group>
         <group>
           <text macro="source"/>
