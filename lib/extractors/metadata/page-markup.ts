@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { attr, closest, find, findAll, squish, text, textWithout } from '../dom';
+import { attr, find, findAll, squish, text, textWithout } from '../dom';
 import { findDoi } from '../../text/clean';
 
 /**
@@ -19,29 +19,87 @@ import { findDoi } from '../../text/clean';
 
 export type MarkupField = 'authors' | 'abstract' | 'keywords' | 'doi' | 'date';
 
-/** Containers of other works' data: references, citing articles, recommendations. */
-const NOT_THE_ARTICLE =
-  '[class*="reference" i], [id*="reference" i], [class*="ref-list" i], [class*="biblio" i], [id*="biblio" i], [class*="cited" i], [class*="related" i], [class*="recommend" i], nav, footer, aside, body > header';
+/**
+ * Containers of other works' data (references, citing and related articles, recommendations)
+ * and of the site (nav, footer, aside, the page header): never read. Tested on tag, class and id
+ * during the one walk below, so their subtrees are skipped at no cost.
+ */
+const OTHER_WORKS = /reference|ref-list|biblio|cited|related|recommend/;
+const SITE_TAGS = new Set(['nav', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'form']);
 
 const MAX_ABSTRACT = 20_000;
-
-function inArticle(element: Element): boolean {
-  return closest(element, NOT_THE_ARTICLE) === null;
-}
-
 const LABEL = /^\s*(?:abstract|summary|摘\s*要|内容摘要|中文摘要)\s*[:：.]?\s*$/i;
 const KEYWORD_LABEL = /^\s*(?:key\s*words?|keywords?|关键词|关\s*键\s*词|关键字)\s*[:：.]?\s*$/i;
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, strong, b, dt';
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'dt']);
+const SECTION_HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt']);
 
-/** The text after a heading that says `label`: its next siblings up to the next heading. */
-function afterHeading(doc: Document, label: RegExp): string | undefined {
-  for (const heading of findAll(doc, HEADINGS)) {
-    if (!label.test(text(heading)) || !inArticle(heading)) continue;
+/** What one walk over the page's article parts found, by kind, in page order. */
+interface Found {
+  abstracts: Element[];
+  keywordLists: Element[];
+  authors: Element[];
+  givenNames: Element[];
+  doiLinks: Element[];
+  doiElements: Element[];
+  dates: Element[];
+  abstractHeadings: Element[];
+  keywordHeadings: Element[];
+  skipped: Element[];
+}
+
+/**
+ * One pass over the body's elements (by sibling links: jsdom's selector engine and live
+ * collections cost far more), reading each element's tag, class and id once.
+ */
+function walk(doc: Document): Found {
+  const found: Found = { abstracts: [], keywordLists: [], authors: [], givenNames: [], doiLinks: [], doiElements: [], dates: [], abstractHeadings: [], keywordHeadings: [], skipped: [] };
+  const visit = (parent: Element, depth: number): void => {
+    for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
+      const tag = element.localName;
+      if (SITE_TAGS.has(tag) || (tag === 'header' && depth === 0)) continue;
+      const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
+      if (names.length > 1 && OTHER_WORKS.test(names)) {
+        found.skipped.push(element);
+        continue;
+      }
+      if (names.length > 1) {
+        if ((names.includes('abstract') || names.includes('摘要')) && tag !== 'a' && tag !== 'button' && tag !== 'meta') found.abstracts.push(element);
+        if (names.includes('keyword') || names.includes('kwd') || names.includes('关键词')) found.keywordLists.push(element);
+        // "author-name" only: a bare "author" class often wraps name, mail link and affiliation marks.
+        if (/(?:^|\s)(?:author-name|authorname)(?:\s|$)/.test(names)) found.authors.push(element);
+        if (/(?:^|\s)given-name(?:\s|$)/.test(names)) found.givenNames.push(element);
+        if (names.includes('doi')) found.doiElements.push(element);
+      }
+      const itemprop = element.getAttribute('itemprop');
+      if (itemprop === 'author') found.authors.push(element);
+      else if (itemprop === 'datePublished') found.dates.push(element);
+      else if (itemprop === 'description' && tag !== 'meta') found.abstracts.push(element);
+      if (tag === 'a') {
+        if (element.getAttribute('rel') === 'author') found.authors.push(element);
+        if (/doi\.org\/10\./i.test(element.getAttribute('href') ?? '')) found.doiLinks.push(element);
+      } else if (tag === 'time' && element.hasAttribute('datetime')) found.dates.push(element);
+      else if (HEADING_TAGS.has(tag)) {
+        const label = element.textContent ?? '';
+        if (label.length < 40) {
+          if (LABEL.test(label)) found.abstractHeadings.push(element);
+          else if (KEYWORD_LABEL.test(label)) found.keywordHeadings.push(element);
+        }
+      }
+      visit(element, depth + 1);
+    }
+  };
+  if (doc.body) visit(doc.body, 0);
+  return found;
+}
+
+/** The text after a heading: its next siblings up to the next heading. */
+function afterHeading(headings: Element[]): string | undefined {
+  for (const heading of headings) {
     const parts: string[] = [];
     // The heading may sit inside a wrapper (<p><strong>Abstract</strong> text</p>).
     const owner = heading.nextSibling || !heading.parentElement ? heading : heading.parentElement;
     for (let node = owner.nextSibling; node && parts.join(' ').length < MAX_ABSTRACT; node = node.nextSibling) {
-      if (node.nodeType === 1 && (node as Element).matches('h1, h2, h3, h4, h5, h6, dt')) break;
+      if (node.nodeType === 1 && SECTION_HEADINGS.has((node as Element).localName)) break;
       parts.push(node.textContent ?? '');
     }
     const value = squish(parts.join(' '));
@@ -50,23 +108,17 @@ function afterHeading(doc: Document, label: RegExp): string | undefined {
   return undefined;
 }
 
-const ABSTRACT_SELECTOR =
-  'section.abstract, div.abstract, [id="abstract" i], [id^="abstract" i], [class*="abstract" i], article [itemprop="description"], [id*="摘要"]';
-
-function abstract(doc: Document): string | undefined {
-  for (const element of findAll(doc, ABSTRACT_SELECTOR)) {
-    if (!inArticle(element) || element.localName === 'meta' || element.localName === 'a' || element.localName === 'button') continue;
+function abstract(found: Found): string | undefined {
+  for (const element of found.abstracts) {
     // Its own heading ("Abstract") is left out; labels are stripped by normalizeItem anyway.
-    const value = squish(textWithout(element, 'h1, h2, h3, h4, h5, h6, .title, [class*="title" i]'));
+    const value = squish(textWithout(element, 'h1, h2, h3, h4, h5, h6'));
     // An abstract is prose: a link label or a toggle ("Show abstract") is not one.
     const cjk = /[\u3400-\u9fff]/.test(value);
     if (value.length >= (cjk ? 40 : 100) && value.length <= MAX_ABSTRACT * 2) return value;
   }
-  const after = afterHeading(doc, LABEL);
+  const after = afterHeading(found.abstractHeadings);
   return after && after.length >= 40 ? after : undefined;
 }
-
-const AUTHOR_SELECTOR = '[itemprop="author"], a[rel="author"], [class~="author-name"], [class~="authorName"], [class~="author"] > a';
 
 function authorName(element: Element): string {
   const given = find(element, '.given-name, [itemprop="givenName"], .given');
@@ -77,10 +129,9 @@ function authorName(element: Element): string {
 }
 
 /** given-name/surname pairs that no author element wraps (ScienceDirect's author buttons). */
-function namePairs(doc: Document): string[] {
+function namePairs(found: Found): string[] {
   const names: string[] = [];
-  for (const given of findAll(doc, '.given-name')) {
-    if (!inArticle(given)) continue;
+  for (const given of found.givenNames) {
     const family = find(given.parentElement, '.surname');
     if (family) names.push(`${squish(text(family))}, ${squish(text(given))}`);
     if (names.length >= 100) break;
@@ -147,13 +198,14 @@ function jsonAuthorList(data: unknown, depth = 0): string[] {
 }
 
 const MAX_JSON_SCRIPTS = 10;
-const MAX_JSON_LENGTH = 2_000_000;
+/** Data blocks beyond this are app state, not an article's record: not parsed (they cost more than the page). */
+const MAX_JSON_LENGTH = 300_000;
 
 function jsonAuthors(doc: Document): string[] {
   const scripts = findAll(doc, 'script[type="application/json"]');
   for (let i = 0; i < scripts.length && i < MAX_JSON_SCRIPTS; i++) {
     const source = scripts[i].textContent ?? '';
-    if (source.length > MAX_JSON_LENGTH || !/"(?:authors?|creators|contributors|#name)"/.test(source)) continue;
+    if (source.length > MAX_JSON_LENGTH || !/"(?:authors?|creators|contributors)"\s*:\s*[[{]|"#name"\s*:\s*"author"/.test(source)) continue;
     try {
       const names = jsonAuthorList(JSON.parse(source));
       if (names.length) return names.slice(0, 100);
@@ -164,23 +216,17 @@ function jsonAuthors(doc: Document): string[] {
   return [];
 }
 
-function authors(doc: Document): string[] {
-  const pairs = namePairs(doc);
+function authors(doc: Document, found: Found): string[] {
+  const pairs = namePairs(found);
   if (pairs.length) return pairs;
   const fromJson = jsonAuthors(doc);
   if (fromJson.length) return fromJson;
-  const names = findAll(doc, AUTHOR_SELECTOR)
-    .filter(inArticle)
-    .map(authorName)
-    .filter((name) => name.length >= 2 && name.length <= 100);
+  const names = found.authors.map(authorName).filter((name) => name.length >= 2 && name.length <= 100);
   return [...new Set(names)].slice(0, 100);
 }
 
-const KEYWORD_SELECTOR = '[class*="keyword" i], [id*="keyword" i], [class*="kwd" i], [id*="关键词"]';
-
-function keywords(doc: Document): string[] {
-  for (const element of findAll(doc, KEYWORD_SELECTOR)) {
-    if (!inArticle(element) || element.localName === 'meta') continue;
+function keywords(found: Found): string[] {
+  for (const element of found.keywordLists) {
     // One element per keyword: the innermost list items, links or keyword-classed elements.
     const nodes = findAll(element, 'li, a, [class*="keyword" i], [class*="kwd" i]');
     const leaves = nodes.filter((node) => !nodes.some((other) => other !== node && node.contains(other)));
@@ -189,32 +235,40 @@ function keywords(doc: Document): string[] {
     const kept = list.filter((word) => word && word.length <= 100 && !KEYWORD_LABEL.test(word));
     if (kept.length) return kept.slice(0, 40);
   }
-  const after = afterHeading(doc, KEYWORD_LABEL);
+  const after = afterHeading(found.keywordHeadings);
   return after ? after.split(/\s*[;；,，、]\s*/).filter((word) => word && word.length <= 100).slice(0, 40) : [];
 }
 
-function doi(doc: Document): string | undefined {
-  for (const link of findAll(doc, 'a[href*="doi.org/10." i]')) {
-    if (!inArticle(link)) continue;
-    const value = findDoi(attr(link, 'href'));
+/** The DOI of a doi.org link: its path only (a query holds other parameters, not the DOI). */
+function linkDoi(href: string | undefined): string {
+  try {
+    return findDoi(decodeURIComponent(new URL(href ?? '').pathname));
+  } catch {
+    return '';
+  }
+}
+
+function doi(doc: Document, found: Found): string | undefined {
+  for (const link of found.doiLinks) {
+    const value = linkDoi(attr(link, 'href'));
     if (value) return value;
   }
-  for (const element of findAll(doc, '[class*="doi" i], [id*="doi" i]')) {
-    if (!inArticle(element)) continue;
+  for (const element of found.doiElements) {
     const value = findDoi(text(element));
     if (value) return value;
   }
-  // A "DOI: 10.…" line: the article's own comes before the reference list, which is left out.
-  const body = doc.body?.cloneNode(true) as HTMLElement | undefined;
-  if (!body) return undefined;
-  for (const other of findAll(body, NOT_THE_ARTICLE)) other.remove();
-  const line = /\bDOI\s*[:：]\s*(10\.\d{4,9}\/\S+)/i.exec(body.textContent ?? '');
-  return line ? findDoi(line[1]) || undefined : undefined;
+  // A "DOI: 10.…" line in the text, unless the reference list is where it stands.
+  const body = doc.body?.textContent ?? '';
+  const others = found.skipped.map((element) => element.textContent ?? '').join(' ');
+  for (const match of body.matchAll(/\bDOI\s*[:：]\s*(10\.\d{4,9}\/\S+)/gi)) {
+    const value = findDoi(match[1]);
+    if (value && !others.toLowerCase().includes(value)) return value;
+  }
+  return undefined;
 }
 
-function date(doc: Document): string | undefined {
-  for (const element of findAll(doc, '[itemprop="datePublished"], time[datetime]')) {
-    if (!inArticle(element)) continue;
+function date(found: Found): string | undefined {
+  for (const element of found.dates) {
     const value = attr(element, 'content') ?? attr(element, 'datetime') ?? squish(text(element));
     if (value) return value;
   }
@@ -223,11 +277,12 @@ function date(doc: Document): string | undefined {
 
 /** The asked-for fields as the page's markup shows them; fields it does not show are absent. */
 export function readPageMarkup(doc: Document, fields: ReadonlySet<MarkupField>): ExtractedItem {
+  const found = walk(doc);
   const item: ExtractedItem = {};
-  if (fields.has('abstract')) item.abstract = abstract(doc);
-  if (fields.has('authors')) item.authors = authors(doc);
-  if (fields.has('keywords')) item.keywords = keywords(doc);
-  if (fields.has('doi')) item.doi = doi(doc);
-  if (fields.has('date')) item.date = date(doc);
+  if (fields.has('abstract')) item.abstract = abstract(found);
+  if (fields.has('authors')) item.authors = authors(doc, found);
+  if (fields.has('keywords')) item.keywords = keywords(found);
+  if (fields.has('doi')) item.doi = doi(doc, found);
+  if (fields.has('date')) item.date = date(found);
   return item;
 }

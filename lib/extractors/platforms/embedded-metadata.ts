@@ -28,8 +28,11 @@ export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | un
   const canonical = absoluteUrl(attr(find(doc, 'link[rel="canonical"]'), 'href'), url);
   const tagged = fillMissing(base, scholarly ? jsonLd[0] : undefined, { url: canonical });
   // What the tags leave out, the page's markup and data blocks fill; it never overrides a tag.
+  // Read only when an identifying field (authors, abstract, DOI) is missing: keywords and date
+  // alone are missing on most pages, and walking a large page for them would slow every capture.
   const missing = MARKUP_FIELDS.filter((field) => isEmptyField(tagged[field]));
-  const shown = missing.length ? readPageMarkup(doc, new Set(missing)) : undefined;
+  const needed = missing.some((field) => field === 'authors' || field === 'abstract' || field === 'doi');
+  const shown = needed ? readPageMarkup(doc, new Set(missing)) : undefined;
   const item = fillMissing(tagged, shown, readPageTags(meta), { url: url.href });
   item.url = absoluteUrl(item.url, url) ?? url.href;
   // A preprint server's page is a preprint even where its tags name no type.
