@@ -12,6 +12,8 @@ import { parseDate } from '../text/dates';
 import { isNameOrder, parseNames } from '../text/names';
 import { httpUrl } from '../text/urls';
 import { hash64 } from '../text/hash';
+import { markupToText } from '../text/markup';
+import { pageOrNumber } from '../text/pages';
 
 /** Field caps against hostile or broken pages. */
 export const LIMITS = {
@@ -30,18 +32,31 @@ export interface CaptureContext {
   capturedAt: number;
 }
 
+/**
+ * A text field as plain text: markup and entities that pages leave in meta contents and JSON
+ * (escaped HTML abstracts, `<i>` and `<sub>` in titles) reduced to text, then cleaned and capped.
+ * Hostile input is clipped before parsing, which is linear anyway.
+ */
+export function plainText(value: string | null | undefined, maxLength: number): string {
+  if (!value) return '';
+  const clipped = value.length > maxLength * 4 ? value.slice(0, maxLength * 4) : value;
+  return cleanText(markupToText(clipped), maxLength);
+}
+
 /** An article's URL (its page or its PDF), absolute, http(s) only, without a fragment. */
 function cleanUrl(url: string | undefined, base: string): string | undefined {
   return httpUrl(cleanText(url, LIMITS.url), base)?.replace(/#.*$/, '');
 }
 
-function cleanPages(item: ExtractedItem): string | undefined {
-  const first = cleanText(foldFullWidth(item.firstPage ?? ''), 20);
-  const last = cleanText(foldFullWidth(item.lastPage ?? ''), 20);
-  if (first) return last && last !== first ? `${first}-${last}` : first;
-  const range = cleanText(foldFullWidth(item.pages ?? ''), 40);
-  if (!range) return undefined;
-  return range.replace(/\s*[-–—~～]+\s*/g, '-').replace(/^[pP]{1,2}\.?\s*/, '');
+/**
+ * Types whose CSL `number` is the document's own number (patent, report, standard, bill...), kept
+ * as printed; for the others it is an article number, sorted from the pages by `pageOrNumber`.
+ */
+const OWN_NUMBER_TYPES = new Set(['patent', 'report', 'standard', 'bill', 'legislation', 'regulation', 'legal_case', 'dataset', 'software', 'thesis']);
+
+function pagesOf(item: ExtractedItem): { page?: string; number?: string } {
+  if (!item.type || !OWN_NUMBER_TYPES.has(item.type)) return pageOrNumber(item);
+  return { page: pageOrNumber({ ...item, number: undefined }).page, number: cleanIdentifier(item.number) };
 }
 
 function cleanIdentifier(value: string | undefined): string | undefined {
@@ -54,7 +69,7 @@ function cleanKeywords(keywords: string[] | undefined): string | undefined {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const raw of keywords) {
-    for (const part of stripFieldLabel(cleanText(raw, LIMITS.shortField)).split(/[;；]/)) {
+    for (const part of stripFieldLabel(plainText(raw, LIMITS.shortField)).split(/[;；]/)) {
       const keyword = part.trim();
       if (keyword && !seen.has(keyword.toLowerCase()) && kept.length < LIMITS.keywords) {
         seen.add(keyword.toLowerCase());
@@ -79,36 +94,39 @@ function stableId(parts: string[]): string {
 
 /**
  * Turns what an extractor read into a clean article: fields cleaned and capped, labels stripped,
- * DOI normalized, date parsed, pages as first-last, language detected, identity keys computed.
+ * DOI normalized, date parsed, pages as first-last and article numbers apart (lib/text/pages.ts), language detected, identity keys computed.
  * Returns undefined when nothing identifies or describes an article (no title, abstract or DOI).
  */
 export function normalizeItem(item: ExtractedItem, context: CaptureContext): Article | undefined {
-  const title = stripFieldLabel(cleanText(item.title, LIMITS.title)) || undefined;
-  const abstract = stripFieldLabel(cleanText(item.abstract, LIMITS.abstract)) || undefined;
+  const title = stripFieldLabel(plainText(item.title, LIMITS.title)) || undefined;
+  const abstract = stripFieldLabel(plainText(item.abstract, LIMITS.abstract)) || undefined;
   const doi = normalizeDoi(item.doi) || undefined;
   if (!title && !abstract && !doi) return undefined;
 
   const url = cleanUrl(item.url, context.pageUrl);
   const platformId = cleanIdentifier(item.platformId);
-  const author = parseNames((item.authors ?? []).slice(0, LIMITS.authors), isNameOrder(item.nameOrder) ? item.nameOrder : undefined);
-  const altTitle = cleanText(item.altTitle, LIMITS.title) || undefined;
-  const altAbstract = stripFieldLabel(cleanText(item.altAbstract, LIMITS.abstract)) || undefined;
+  const names = (item.authors ?? []).slice(0, LIMITS.authors).map((name) => plainText(name, LIMITS.shortField));
+  const author = parseNames(names, isNameOrder(item.nameOrder) ? item.nameOrder : undefined);
+  const altTitle = plainText(item.altTitle, LIMITS.title) || undefined;
+  const altAbstract = stripFieldLabel(plainText(item.altAbstract, LIMITS.abstract)) || undefined;
   const language = normalizeLanguage(item.language) || detectLanguage(`${title ?? ''} ${abstract ?? ''}`) || undefined;
   const key = titleKey(title);
   const fingerprint = abstractFingerprint(abstract);
   const ids = identityIds(context.platform, platformId, url);
+  const { page, number } = pagesOf(item);
 
   const article: Article = {
     id: stableId([doi ? `doi:${doi}` : '', ids[0] ?? '', key, fingerprint]),
     type: item.type ?? 'article-journal',
     title,
     author: author.length ? author : undefined,
-    'container-title': cleanText(item.containerTitle, LIMITS.shortField) || undefined,
-    'container-title-short': cleanText(item.containerTitleShort, LIMITS.shortField) || undefined,
+    'container-title': plainText(item.containerTitle, LIMITS.shortField) || undefined,
+    'container-title-short': plainText(item.containerTitleShort, LIMITS.shortField) || undefined,
     issued: parseDate(item.date),
     volume: cleanIdentifier(item.volume),
     issue: cleanIdentifier(item.issue),
-    page: cleanPages(item),
+    page,
+    number,
     DOI: doi,
     URL: url,
     pdfUrl: cleanUrl(item.pdfUrl, context.pageUrl),
@@ -116,7 +134,7 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
     abstract,
     keyword: cleanKeywords(item.keywords),
     language,
-    publisher: cleanText(item.publisher, LIMITS.shortField) || undefined,
+    publisher: plainText(item.publisher, LIMITS.shortField) || undefined,
     platform: context.platform,
     ids,
     titleKey: key,

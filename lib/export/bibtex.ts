@@ -61,6 +61,57 @@ function addField(text: string, key: string, field: string, value: string | unde
   return text.replace(header, (line) => `${line}\n\t${field} = {${texEscape(oneLine(value))}},`);
 }
 
+/** An arXiv identifier from the item's DOI (10.48550/arXiv.…) or its arxiv.org link. */
+function arxivId(item: CslItem): string | undefined {
+  const fromDoi = /^10\.48550\/arxiv\.(.+)$/i.exec(item.DOI ?? '')?.[1];
+  const fromUrl = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/([^?#\s]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(item.URL ?? '')?.[1];
+  const id = fromDoi ?? fromUrl;
+  return id && /^[\w./-]+$/.test(id) ? id : undefined;
+}
+
+/**
+ * Entry types where citation-js's choice is not what reference managers read (Zotero's BibTeX
+ * and BibLaTeX translators are the reference):
+ * - a book chapter (CSL chapter) is `@incollection` (a chapter in an edited book), not `@inbook`;
+ * - a preprint (CSL article) is `@misc` in BibTeX, with its server as `howpublished`, and
+ *   `@online` in BibLaTeX; an arXiv preprint carries `eprint` with `archivePrefix = {arXiv}`
+ *   (BibTeX) or `eprinttype = {arxiv}` (BibLaTeX), which both read;
+ * - a patent is `@patent` in BibTeX too (Zotero writes and reads it; styles without it fall back
+ *   to misc).
+ * Theses stay `@phdthesis` (BibTeX) / `@thesis` (BibLaTeX): the library does not keep the
+ * degree, and Zotero, too, writes @phdthesis when it does not know it.
+ */
+function retype(entry: string, item: CslItem, dialect: 'bibtex' | 'biblatex'): string {
+  const header = (type: string) => entry.replace(/^@\w+\{/, `@${type}{`);
+  const key = /^@\w+\{([^,]*),$/m.exec(entry)?.[1] ?? '';
+  switch (item.type) {
+    case 'thesis':
+      return dialect === 'bibtex' ? header('phdthesis') : entry;
+    case 'standard':
+      // The standard's number (GB/T 7714-2015) is how it is cited; citation-js leaves it out.
+      return /^\tnumber = /m.test(entry) ? entry : addField(entry, key, 'number', item.number);
+    case 'chapter':
+      return header('incollection');
+    case 'patent':
+      return header('patent');
+    case 'article': {
+      // BibTeX: the server as howpublished (citation-js's copy of the URL there goes: url has it).
+      let out =
+        dialect === 'bibtex'
+          ? header('misc').replace(/^\thowpublished = \{.*\},\n/m, '').replace(/^\tjournal = \{/m, '\thowpublished = {')
+          : header('online');
+      const id = arxivId(item);
+      if (id) {
+        out = addField(out, key, dialect === 'bibtex' ? 'archiveprefix' : 'eprinttype', dialect === 'bibtex' ? 'arXiv' : 'arxiv');
+        out = addField(out, key, 'eprint', id);
+      }
+      return out;
+    }
+    default:
+      return entry;
+  }
+}
+
 /**
  * BibTeX or BibLaTeX through citation-js, with these corrections (see citation-js.ts): values are
  * escaped by `texEscape` (citation-js escapes nothing once ASCII-only output is off); line breaks
@@ -82,6 +133,7 @@ export function formatBibtex(items: CslItem[], dialect: 'bibtex' | 'biblatex'): 
       text = addField(text, placeholders[i], 'abstract', item.abstract);
     });
   }
+  text = text.replace(/^@(\w+)\{simlitkey(\d+)x,\n[\s\S]*?^\}$/gm, (entry, _type: string, i: string) => retype(entry, items[Number(i)], dialect));
   text = text.replace(/^(@\w+\{)simlitkey(\d+)x,$/gm, (_m, head: string, i: string) => `${head}${keys[Number(i)]},`);
   // One blank line between entries, as BibTeX files are usually laid out.
   return `${text.trim().replace(/\n\}\n+@/g, '\n}\n\n@')}\n`;

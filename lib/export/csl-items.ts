@@ -110,3 +110,11 @@ export function mapStrings(item: CslItem, map: (value: string, key: string) => s
   }
   return out as unknown as CslItem;
 }
+
+/** Types whose CSL `number` is an article number or e-locator (for the others it is a patent, report or standard number). */
+const ARTICLE_TYPES = new Set(['article-journal', 'article-magazine', 'article-newspaper', 'article', 'paper-conference', 'chapter', 'review', 'review-book']);
+
+/** An item's article number (e0000001, 102530), for formats that print it where the pages go. */
+export function articleNumber(item: CslItem): string | undefined {
+  return ARTICLE_TYPES.has(item.type) ? item.number || undefined : undefined;
+}

@@ -10,6 +10,8 @@ const COLUMNS: [string, (item: CslItem) => string | undefined][] = [
   ['Volume', (item) => item.volume],
   ['Issue', (item) => item.issue],
   ['Pages', (item) => item.page],
+  // An article number or e-locator (CSL number): apart from the pages, as the library keeps it.
+  ['Article number', (item) => item.number],
   ['DOI', (item) => item.DOI],
   ['URL', (item) => item.URL],
   ['ISSN', (item) => item.ISSN],

@@ -1,5 +1,5 @@
 import { keywordList, type CslItem, type CslName } from '../model/article';
-import { oneLine } from './csl-items';
+import { articleNumber, oneLine } from './csl-items';
 
 /** EndNote reference types by CSL type; anything else is "Generic". */
 const ENW_TYPES: Record<string, string> = {
@@ -14,6 +14,9 @@ const ENW_TYPES: Record<string, string> = {
   patent: 'Patent',
   webpage: 'Web Page',
   dataset: 'Dataset',
+  standard: 'Standard',
+  // A preprint: EndNote has no preprint type; "Unpublished Work" is its name for RIS UNPB (see ris.ts).
+  article: 'Unpublished Work',
 };
 
 function enwName(name: CslName): string {
@@ -47,7 +50,10 @@ export function formatEnw(items: CslItem[]): string {
       ...tag('D', dateText(item)),
       ...tag('V', item.volume),
       ...tag('N', item.issue),
-      ...tag('P', item.page),
+      // EndNote, Zotero and NoteExpress read %P as the pages; an article number has no tag that
+      // they all read (EndNote's own is a custom field), so it stands where pages go when there
+      // are none, as journals print it ("e0000001"), never beside a page range.
+      ...tag('P', item.page || articleNumber(item)),
       ...tag('I', item.publisher),
       ...tag('@', item.ISSN),
       ...tag('R', item.DOI),

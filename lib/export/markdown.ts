@@ -1,7 +1,7 @@
 import type { CslItem } from '../model/article';
 import { displayName } from '../text/names';
 import { percentEncodeChar } from '../text/urls';
-import { oneLine } from './csl-items';
+import { articleNumber, oneLine } from './csl-items';
 
 /**
  * Escapes the characters Markdown would read as markup inside a line (emphasis, code, links,
@@ -21,7 +21,9 @@ function source(item: CslItem): string {
     volume ? markdownEscape(volume) : '',
   ].filter(Boolean);
   const text = parts.join(', ');
-  return item.page ? `${text}: ${markdownEscape(item.page)}` : text;
+  // An article number stands where pages go, as journals print it ("2021, 12: 781").
+  const locator = item.page || articleNumber(item);
+  return locator ? `${text}: ${markdownEscape(locator)}` : text;
 }
 
 /** A DOI as a URL path: percent-encoded, parentheses too (they would end a Markdown link). */

@@ -12,6 +12,13 @@ function line(tag: string, value: string | number): string {
 }
 
 /**
+ * RIS types where citation-js's is not the one to write. A preprint (CSL article) would be
+ * JOUR; RIS has no preprint type, and UNPB ("unpublished work") is the RIS specification's type
+ * for a work not (yet) published in a journal, which EndNote and Zotero (as a manuscript) read.
+ */
+const RIS_TYPES: Record<string, string> = { article: 'UNPB' };
+
+/**
  * RIS: citation-js maps CSL to RIS tags (its `format: 'object'` output); Simlit writes the lines.
  * Corrections, because RIS readers take any line without a tag for garbage or a new field:
  * - citation-js's own writer breaks every value after 70 characters (a long abstract becomes
@@ -31,7 +38,7 @@ export function formatRis(items: CslItem[], pdfLinks: (string | undefined)[] = [
   const lines = records.flatMap((record, index) => {
     const { TY, ...tags } = record;
     return [
-      line('TY', String(TY ?? 'GEN')),
+      line('TY', RIS_TYPES[items[index].type] ?? String(TY ?? 'GEN')),
       ...Object.entries(tags).flatMap(([tag, value]) => [value].flat().map((v) => line(tag, v))),
       ...keywordList(items[index]).map((keyword) => line('KW', keyword)),
       // L1, "link to PDF": reference managers attach it as the full text.

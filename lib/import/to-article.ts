@@ -60,6 +60,7 @@ export function normalizeCsl(item: CslWithExtras, context: CaptureContext): Arti
       volume: item.volume,
       issue: item.issue,
       pages: item.page,
+      number: item.number,
       doi: item.DOI,
       url: httpUrl(item.URL),
       pdfUrl: httpUrl(item.pdfUrl),

@@ -156,6 +156,8 @@ export interface ExtractedItem {
   lastPage?: string;
   /** "24-42" when the page prints a range. */
   pages?: string;
+  /** An article number the page names as such (not a first page): see lib/text/pages.ts. */
+  number?: string;
   doi?: string;
   url?: string;
   /** The full text as PDF, as the page links it (citation_pdf_url). */

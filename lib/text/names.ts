@@ -119,11 +119,14 @@ function parseChinesePlatformName(words: string[], name: string, order: NameOrde
  * particles with the family name. With an `order`, the name was printed on a Chinese platform and
  * is read by that platform's conventions (see `parseChinesePlatformName`).
  */
+/** Digits, footnote symbols and Unicode superscripts (digits and letters) at the end of a printed name. */
+const AFFILIATION_MARKS = /[\d*†‡§¶#\u00b2\u00b3\u00b9\u2070-\u207f\u1d43-\u1d5b\u1d9c-\u1dbf\u02b0-\u02b8\u02e1-\u02e3]+$/u;
+
 export function parseName(printed: string, order?: NameOrder): CslName | undefined {
   const name = cleanText(printed, 300)
-    .replace(/[\d*†‡§¶#]+$/u, '') // affiliation marks such as "Wang Li1,2*"
+    .replace(AFFILIATION_MARKS, '') // affiliation marks such as "Wang Li1,2*", or "Li¹" from <sup>1</sup>
     .replace(/[,;，；、\s]+$/u, '')
-    .replace(/[\d*†‡§¶#]+$/u, '')
+    .replace(AFFILIATION_MARKS, '')
     .trim();
   if (!name) return undefined;
   if (hasCjk(name)) return { literal: name.replace(/\s+/g, '') };

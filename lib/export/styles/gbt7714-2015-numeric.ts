@@ -9,8 +9,15 @@
  *   "et al." for others; the caller picks the variant, see `gbt7714Style`);
  * - the document type mark after the title ([J], [M], [D], [C], [N], [R], [P], [S], [EB], [Z]),
  *   with "/OL" for online documents, which here means items that carry an `accessed` date;
- * - journal articles as `刊名, 年, 卷(期): 页码`; without a volume `刊名, 年(期): 页码`;
+ * - journal articles as `刊名, 年, 卷(期): 页码`; without a volume `刊名, 年(期): 页码`; an article
+ *   number (CSL `number`) where the pages go when there are none (`2021, 12: 781`), as the
+ *   journals that use them print their citations;
  * - for online documents the access date `[YYYY-MM-DD]` after the pages, then the URL;
+ * - a chapter or conference paper with its book or proceedings after "//" (`题名[M]//书名.`,
+ *   `题名[C]//会议录名.`); a patent, standard or report with its number after the title
+ *   (`题名: GB/T 7714-2015[S]`);
+ * - a preprint (CSL article): the standard has no code for it; it takes [Z] ("other"), with its
+ *   server where a journal goes (`arXiv, 2021`);
  * - the DOI last as `DOI:...` whenever the item has one.
  * The "[n] " number is added by the caller: each item is rendered alone, so that Chinese and
  * other items can use their own et-al term, and numbered in the order given.
@@ -70,13 +77,13 @@ export function gbt7714Style(etAlTerm: string): string {
   </macro>
   <macro name="source">
     <choose>
-      <if type="article-journal article-magazine article-newspaper" match="any">
+      <if type="article-journal article-magazine article-newspaper article" match="any">
         <group delimiter=": ">
           <group delimiter=", ">
             <text variable="container-title"/>
             <text macro="year-volume-issue"/>
           </group>
-          <text variable="page"/>
+          <text macro="locator"/>
         </group>
       </if>
       <else>
@@ -85,10 +92,28 @@ export function gbt7714Style(etAlTerm: string): string {
             <text variable="publisher-place"/>
             <text variable="publisher"/>
           </group>
-          <date variable="issued"><date-part name="year"/></date>
-          <text variable="page"/>
+          <group delimiter=": ">
+            <date variable="issued"><date-part name="year"/></date>
+            <text variable="page"/>
+          </group>
         </group>
       </else>
+    </choose>
+  </macro>
+  <macro name="own-number">
+    <choose>
+      <if type="patent standard report" match="any"><text variable="number" prefix=": "/></if>
+    </choose>
+  </macro>
+  <macro name="host">
+    <choose>
+      <if type="chapter paper-conference" match="any"><text variable="container-title" prefix="//"/></if>
+    </choose>
+  </macro>
+  <macro name="locator">
+    <choose>
+      <if variable="page"><text variable="page"/></if>
+      <else><text variable="number"/></else>
     </choose>
   </macro>
   <macro name="accessed">
@@ -110,7 +135,9 @@ export function gbt7714Style(etAlTerm: string): string {
         <text macro="author"/>
         <group>
           <text variable="title"/>
+          <text macro="own-number"/>
           <text macro="type-mark"/>
+          <text macro="host"/>
         </group>
         <group>
           <text macro="source"/>

@@ -91,6 +91,9 @@ function isScholarlyNode(node: Node): boolean {
   return doiOf(node) !== undefined || container(node).containerTitle !== undefined;
 }
 
+/** schema.org types that name another kind of work than a journal article. */
+const CSL_TYPE_OF: Record<string, string> = { thesis: 'thesis', report: 'report', chapter: 'chapter' };
+
 function toItem(node: Node): ExtractedItem {
   const keywords = list(node.keywords).flatMap((k) => (typeof k === 'string' ? k.split(/\s*[;；,，]\s*/) : [str(k) ?? '']));
   return {
@@ -107,6 +110,7 @@ function toItem(node: Node): ExtractedItem {
     language: str(node.inLanguage),
     publisher: str(node.publisher),
     url: str(node.url),
+    type: types(node).map((kind) => CSL_TYPE_OF[kind]).find(Boolean),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { hasCjk } from '../../text/clean';
 import type { MetaIndex } from '../dom';
+import { isPreprintServer, typeFromWords } from '../shared/item-types';
 
 /**
  * Reads the scholarly `<meta>` vocabularies into one item: Highwire Press `citation_*` (asked
@@ -59,17 +60,21 @@ const DATE = [
 ];
 const ABSTRACT = ['citation_abstract', 'eprints.abstract', 'dcterms.abstract', 'dc.description', 'dcterms.description'];
 const KEYWORDS = ['citation_keywords', 'citation_keyword', 'eprints.keywords', 'prism.keyword', 'dc.subject', 'dcterms.subject'];
+const TYPE_WORDS = ['citation_article_type', 'dc.type', 'dcterms.type', 'prism.genre', 'og:type'];
 const DOI = ['citation_doi', 'bepress_citation_doi', 'prism.doi', 'dc.identifier.doi', 'dc.identifier', 'dcterms.identifier', 'eprints.id_number', 'prism.url'];
 
 /** Names of tags that only scholarly pages carry: their presence makes a page an article page. */
 const SCHOLARLY_TITLES = ['citation_title', 'bepress_citation_title', 'eprints.title'];
 const DC_TITLES = ['dc.title', 'dcterms.title'];
 
+/** ";" separators, not the ";" that ends an entity left in a value ("M&uuml;ller"). */
+const SEMICOLONS = /(?<!&#?[a-z0-9]{1,31})\s*[;；]\s*/i;
+/** Keyword separators, likewise. */
+const KEYWORD_SEPARATORS = /(?<!&#?[a-z0-9]{1,31})\s*[;；]\s*|\s*[,，]\s*/i;
+
 function splitAuthors(values: string[], name: string): string[] {
   // citation_authors (PubMed) and some Chinese sites put all names in one tag.
-  return values.flatMap((value) =>
-    name === 'citation_authors' || /[;；]/.test(value) ? value.split(/\s*[;；]\s*/) : [value],
-  );
+  return values.flatMap((value) => (name === 'citation_authors' || /[;；]/.test(value) ? value.split(SEMICOLONS) : [value]));
 }
 
 function authors(meta: MetaIndex): string[] {
@@ -106,11 +111,22 @@ function preferMain(values: string[]): string | undefined {
   return values.find((value) => value.trim());
 }
 
+/**
+ * The item type the tags state: Highwire's type-specific tags first (they name the container),
+ * then the words of `citation_article_type`, `DC.type`, `prism.genre`, `og:type`, then preprint
+ * servers by name. Undefined: a journal article, as normalizeItem assumes.
+ */
 function itemType(meta: MetaIndex): string | undefined {
-  if (meta.has('citation_conference_title')) return 'paper-conference';
-  if (meta.has('citation_dissertation_institution')) return 'thesis';
-  if (meta.has('citation_technical_report_institution')) return 'report';
+  if (meta.has('citation_conference_title') || meta.has('citation_conference')) return 'paper-conference';
+  if (meta.has('citation_dissertation_institution') || meta.has('citation_dissertation_name')) return 'thesis';
+  if (meta.has('citation_technical_report_institution') || meta.has('citation_technical_report_number')) return 'report';
+  if (meta.has('citation_patent_number') || meta.has('citation_patent_country')) return 'patent';
   if (meta.has('citation_book_title') || meta.has('citation_inbook_title')) return 'chapter';
+  for (const value of all(meta, TYPE_WORDS)) {
+    const type = typeFromWords(value);
+    if (type) return type;
+  }
+  if (meta.has('citation_arxiv_id') || isPreprintServer(all(meta, ['citation_journal_title', 'citation_publisher', 'dc.publisher', 'og:site_name']))) return 'article';
   return undefined;
 }
 
@@ -131,11 +147,13 @@ export function readMetaTags(meta: MetaIndex): ExtractedItem {
     firstPage: first(meta, ['citation_firstpage', 'prism.startingpage']),
     lastPage: first(meta, ['citation_lastpage', 'prism.endingpage']),
     pages: first(meta, ['eprints.pagerange', 'prism.pagerange']),
+    // Publishers of online-only journals that tell an article number from a first page name it.
+    number: first(meta, ['citation_article_number']),
     doi: doi(meta),
     issn: first(meta, ['citation_issn', 'citation_eissn', 'prism.issn', 'prism.eissn', 'eprints.issn']),
     abstract,
     altAbstract: otherLanguage(abstracts, abstract),
-    keywords: all(meta, KEYWORDS).flatMap((value) => value.split(/\s*[;；,，]\s*/)),
+    keywords: all(meta, KEYWORDS).flatMap((value) => value.split(KEYWORD_SEPARATORS)),
     language: first(meta, ['citation_language', 'dc.language', 'dcterms.language', 'eprints.language']),
     publisher: first(meta, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'eprints.publisher']),
     url: first(meta, ['citation_abstract_html_url', 'citation_fulltext_html_url']),

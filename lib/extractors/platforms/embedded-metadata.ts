@@ -2,9 +2,17 @@ import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, metaIndex } from '../dom';
 import { readCoins } from '../metadata/coins';
 import { readJsonLd } from '../metadata/json-ld';
+import { readPageMarkup, type MarkupField } from '../metadata/page-markup';
 import { isScholarly, readMetaTags, readPageTags } from '../metadata/meta-tags';
+import { isPreprintServer } from '../shared/item-types';
 import { fillMissing, hasSubstance } from '../shared/merge';
 import type { Extractor } from '../types';
+
+const MARKUP_FIELDS: MarkupField[] = ['authors', 'abstract', 'keywords', 'doi', 'date'];
+
+function isEmptyField(value: unknown): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
 
 /**
  * The article a page describes in its embedded metadata (Highwire, eprints, Dublin Core, PRISM,
@@ -18,8 +26,17 @@ export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | un
   if (!scholarly && jsonLd.length !== 1) return undefined;
   const base = scholarly ? readMetaTags(meta) : jsonLd[0];
   const canonical = absoluteUrl(attr(find(doc, 'link[rel="canonical"]'), 'href'), url);
-  const item = fillMissing(base, scholarly ? jsonLd[0] : undefined, { url: canonical }, readPageTags(meta), { url: url.href });
+  const tagged = fillMissing(base, scholarly ? jsonLd[0] : undefined, { url: canonical });
+  // What the tags leave out, the page's markup and data blocks fill; it never overrides a tag.
+  // Read only when an identifying field (authors, abstract, DOI) is missing: keywords and date
+  // alone are missing on most pages, and walking a large page for them would slow every capture.
+  const missing = MARKUP_FIELDS.filter((field) => isEmptyField(tagged[field]));
+  const needed = missing.some((field) => field === 'authors' || field === 'abstract' || field === 'doi');
+  const shown = needed ? readPageMarkup(doc, new Set(missing)) : undefined;
+  const item = fillMissing(tagged, shown, readPageTags(meta), { url: url.href });
   item.url = absoluteUrl(item.url, url) ?? url.href;
+  // A preprint server's page is a preprint even where its tags name no type.
+  if (!item.type && isPreprintServer([item.containerTitle, item.publisher], url.hostname)) item.type = 'article';
   return hasSubstance(item) ? item : undefined;
 }
 

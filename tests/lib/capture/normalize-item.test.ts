@@ -53,7 +53,9 @@ describe('normalizeItem', () => {
   it('writes page ranges as first-last, whatever dash the page used', () => {
     expect(article({ title: 'A long enough title', pages: '24 — 42' }).page).toBe('24-42');
     expect(article({ title: 'A long enough title', pages: 'pp. 5～9' }).page).toBe('5-9');
-    expect(article({ title: 'A long enough title', firstPage: 'e1002', lastPage: 'e1002' }).page).toBe('e1002');
+    // An e-locator is an article number, not a page (lib/text/pages.ts).
+    expect(article({ title: 'A long enough title', firstPage: 'e1002', lastPage: 'e1002' })).toMatchObject({ number: 'e1002' });
+    expect(article({ title: 'A long enough title', firstPage: 'e1002', lastPage: 'e1002' }).page).toBeUndefined();
   });
 
   it('caps hostile field sizes and refuses non-web URLs', () => {

@@ -36,6 +36,19 @@ describe('simlit scrape', () => {
     expect(scrape(utf8Page, '--url', url, '--encoding', 'utf-8')[0]?.title).toBe(TITLE);
   });
 
+  it('writes text fields as plain text: escaped HTML in meta contents is reduced to text', () => {
+    const page = join(fixtures, 'meta--escaped-html.html');
+    const [item] = scrape(page, '--url', readFixture('meta--escaped-html.html').url);
+    expect(item.title).toBe('Binding of CO₂ by the spike protein of Betacoronavirus');
+    expect(item.abstract).toBe('An outbreak of a novel coronavirus & its binding of CO₂ were studied.');
+    expect(item.keyword).toBe('in vitro; spike');
+    expect(item.author).toEqual([{ family: 'Zhang', given: 'Wei' }, { family: 'Müller', given: 'Anna' }]);
+    // A preprint: its server's id in citation_firstpage is no page, and the type says preprint.
+    expect(item.type).toBe('article');
+    expect(item.page).toBeUndefined();
+    expect(item.number).toBeUndefined();
+  });
+
   it('refuses an unknown or empty --encoding with a usage error', () => {
     expect(() => scrape(gb2312Page, '--url', url, '--encoding', 'klingon')).toThrow(UsageError);
     expect(() => scrape(gb2312Page, '--url', url, '--encoding')).toThrow(/missing --encoding/);

@@ -32,4 +32,27 @@ describe('meta tag reader', () => {
     expect(isScholarly(tags('<meta name="eprints.title" content="x">'))).toBe(true);
     expect(isScholarly(tags('<meta property="og:title" content="x"><meta property="og:type" content="article">'))).toBe(false);
   });
+
+  it('types the item by what the tags say it is', () => {
+    const type = (html: string) => readMetaTags(tags(`<meta name="citation_title" content="T">${html}`)).type;
+    expect(type('<meta name="citation_dissertation_institution" content="Tsinghua University">')).toBe('thesis');
+    expect(type('<meta name="citation_conference_title" content="CHI 2020">')).toBe('paper-conference');
+    expect(type('<meta name="citation_technical_report_institution" content="NBER">')).toBe('report');
+    expect(type('<meta name="citation_inbook_title" content="Handbook">')).toBe('chapter');
+    expect(type('<meta name="citation_patent_number" content="US1234567">')).toBe('patent');
+    expect(type('<meta name="DC.type" content="Text.Thesis.Doctoral">')).toBe('thesis');
+    expect(type('<meta name="citation_article_type" content="Preprint">')).toBe('article');
+    expect(type('<meta name="DC.type" content="Dataset">')).toBe('dataset');
+    expect(type('<meta name="citation_journal_title" content="medRxiv">')).toBe('article');
+    expect(type('<meta name="citation_arxiv_id" content="2101.00001">')).toBe('article');
+    // A case report or research article is a journal article; og:type "article" says nothing.
+    expect(type('<meta name="citation_article_type" content="Case Report">')).toBeUndefined();
+    expect(type('<meta name="citation_article_type" content="Research Article"><meta property="og:type" content="article">')).toBeUndefined();
+  });
+
+  it('keeps an entity whole when splitting author and keyword lists at ";"', () => {
+    const item = readMetaTags(tags('<meta name="citation_authors" content="M&amp;uuml;ller A;Smith B"><meta name="citation_keywords" content="caf&amp;eacute;; tea">'));
+    expect(item.authors).toEqual(['M&uuml;ller A', 'Smith B']);
+    expect(item.keywords).toEqual(['caf&eacute;', 'tea']);
+  });
 });

@@ -12,7 +12,7 @@ describe('embedded metadata extractor', () => {
       'container-title': 'Example Journal of Soils',
       volume: '73',
       issue: '5',
-      page: 'e13290',
+      number: 'e13290',
       DOI: '10.5555/ejs.2022.0417',
       ISSN: '1234-5678',
       publisher: 'Example Society',
