@@ -59,6 +59,7 @@ const PLATFORM_LABELS: Record<string, MessageKey> = {
   acs: 'libraryPlatformAcs',
   acm: 'libraryPlatformAcm',
   mdpi: 'libraryPlatformMdpi',
+  frontiers: 'libraryPlatformFrontiers',
   ojs: 'libraryPlatformOjs',
   meta: 'libraryPlatformMeta',
   doi: 'libraryPlatformDoi',

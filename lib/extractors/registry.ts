@@ -5,6 +5,7 @@ import { baiduScholar } from './platforms/baidu-scholar';
 import { cnki } from './platforms/cnki';
 import { embeddedMetadata } from './platforms/embedded-metadata';
 import { cqvip } from './platforms/cqvip';
+import { frontiers } from './platforms/frontiers';
 import { genericList } from './platforms/generic-list';
 import { googleScholar } from './platforms/google-scholar';
 import { loneDoi } from './platforms/lone-doi';
@@ -71,6 +72,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   acs,
   acm,
   mdpi,
+  frontiers,
   ojs,
   // Any scholarly page: embedded metadata, then a lone DOI, then repeated article blocks.
   embeddedMetadata,

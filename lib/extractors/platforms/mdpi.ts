@@ -27,8 +27,8 @@ export function parseMdpiLine(line: string): ExtractedItem {
   const match = /^(.*?)\s*((?:19|20)\d{2})\s*,\s*(\d+)\s*(?:\((\d+)\))?\s*,\s*([\w.-]+)/.exec(line);
   const doi = /(?:doi:\s*|doi\.org\/)(10\.\d{4,9}\/[^\s;,]+)/i.exec(line)?.[1];
   if (!match) return { doi };
-  // The article number is no page: the number field is left to normalization (CSL `number`).
-  return { containerTitle: match[1] || undefined, date: match[2], volume: match[3], issue: match[4], doi };
+  // MDPI journals number their articles; there are no pages.
+  return { containerTitle: match[1] || undefined, date: match[2], volume: match[3], issue: match[4], number: match[5], doi };
 }
 
 function listItem(row: Element, base: URL, position: number): ExtractedItem | undefined {

@@ -10,7 +10,7 @@ function fake(id: string, behaviour: Partial<Extractor>): Extractor {
 describe('extractor registry', () => {
   it('states the order: site extractors, embedded metadata, lone DOI, generic list last', () => {
     const ids = EXTRACTORS.map((e) => e.id);
-    expect(ids).toEqual(['cnki', 'wanfang', 'cqvip', 'baidu-scholar', 'pubmed', 'arxiv', 'scholar', 'sciencedirect', 'web-of-science', 'pmc', 'biorxiv', 'semantic-scholar', 'ieee', 'ssrn', 'scopus', 'qinyun', 'magtech', 'springer', 'nature', 'wiley', 'tandfonline', 'sage', 'acs', 'acm', 'mdpi', 'ojs', 'meta', 'doi', 'list']);
+    expect(ids).toEqual(['cnki', 'wanfang', 'cqvip', 'baidu-scholar', 'pubmed', 'arxiv', 'scholar', 'sciencedirect', 'web-of-science', 'pmc', 'biorxiv', 'semantic-scholar', 'ieee', 'ssrn', 'scopus', 'qinyun', 'magtech', 'springer', 'nature', 'wiley', 'tandfonline', 'sage', 'acs', 'acm', 'mdpi', 'frontiers', 'ojs', 'meta', 'doi', 'list']);
     expect(new Set(ids).size).toBe(ids.length);
     for (const extractor of EXTRACTORS) expect(extractor.seenOn.length).toBeGreaterThan(0);
   });

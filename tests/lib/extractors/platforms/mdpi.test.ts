@@ -20,6 +20,7 @@ describe('MDPI', () => {
     expect(articles[0].abstract).toMatch(/regional fault trend\.$/);
     // An article number is no page.
     expect(articles[0].page).toBeUndefined();
+    expect(articles[1].number).toBe('77');
   });
 
   it('reads the older citation line and the article path', () => {
@@ -28,6 +29,7 @@ describe('MDPI', () => {
       date: '2018',
       volume: '8',
       issue: '4',
+      number: '103',
       doi: '10.3390/geosciences8040103',
     });
     expect(mdpiId('/2076-3263/8/4/103', new URL('https://www.mdpi.com/'))).toBe('2076-3263/8/4/103');
