@@ -2,11 +2,13 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
+import { listingRow } from '@/lib/db/listing';
 import { v1 } from './samples/v1';
 import { v2 } from './samples/v2';
+import { v4 } from './samples/v4';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 4: v4 };
 
 type Row = Record<string, unknown>;
 
@@ -18,6 +20,8 @@ const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
       seenAt: Math.max(row.capturedAt as number, ...(row.sightings as { capturedAt: number }[]).map((sighting) => sighting.capturedAt)),
     }),
   },
+  // Version 4 adds the listing table, filled from the articles (checked below); no row changes.
+  4: {},
 };
 
 /** A sample row of `version` as the current schema holds it after every later upgrade. */
@@ -59,6 +63,10 @@ describe('schema migrations', () => {
     expect(await current.articles.where('citationKey').equals('wang2024wenze').count()).toBe(version >= 2 ? 1 : 0);
     // Pruning walks the articles by when a page last showed them.
     expect(await current.articles.orderBy('seenAt').count()).toBe(sample.articles.length);
+    // The library list (version 4) holds every article's row, read through its indexes.
+    const articles = await current.articles.toArray();
+    expect(await current.listing.toArray()).toEqual(articles.map(listingRow));
+    expect((await current.listing.orderBy('capturedAt').reverse().first())?.id).toBe([...articles].sort((a, b) => b.capturedAt - a.capturedAt)[0].id);
     current.close();
   });
 });
