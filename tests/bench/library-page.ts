@@ -50,10 +50,10 @@ export async function runLibraryPageScaleBench(size: number, build = true): Prom
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
-    await page.getByRole('button', { name: 'Import…' }).click();
-    await page.getByLabel('File to import').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(importFileText(size)) });
+    await page.getByRole('button', { name: 'Import…' }).click({ timeout: 120_000 });
+    await page.getByLabel('File to import').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(importFileText(size)) }, { timeout: 300_000 });
     const started = Date.now();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
     await page.waitForFunction(() => document.querySelector('.import-report, .error-message'), null, onFrame);
     const importMs = Date.now() - started;
     const summary = await page.locator('.import-report, .error-message').first().textContent();
@@ -89,7 +89,10 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
 
 export async function runLibraryPageScale(sizes: number[]): Promise<LibraryPageScaleFigures[]> {
   const figures: LibraryPageScaleFigures[] = [];
-  for (const [i, size] of sizes.entries()) figures.push(await runLibraryPageScaleBench(size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
+  for (const [i, size] of sizes.entries()) {
+    figures.push(await runLibraryPageScaleBench(size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
+    console.log(JSON.stringify(figures.at(-1)));
+  }
   return figures;
 }
 
