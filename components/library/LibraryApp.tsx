@@ -41,6 +41,8 @@ interface Props {
   formatter?: Formatter;
   /** Tells the ranking index about articles added, changed or deleted here (import, deletion, undo). */
   onLibraryChanged?: (articleIds: string[]) => void;
+  /** False keeps the page on what the listing's indexes give (tests of the first paint); the page reads the whole list after it. */
+  readWholeList?: boolean;
 }
 
 type PanelName = 'export' | 'import';
@@ -73,7 +75,7 @@ function SearchStatus({ state, text, shown }: { state: SearchState; text: string
 }
 
 /** The library page: every article, searched, filtered, sorted, organized, with details. */
-export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange }: Props) {
+export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange, readWholeList = true }: Props) {
   const { t, tag } = useI18n();
   const search = useMemo(() => givenSearch ?? new LibrarySearch(db), [givenSearch, db]);
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -96,11 +98,11 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const total = all ? all.length : first?.total;
   const head = first?.rows;
   useEffect(() => {
-    if (head === undefined || wantAll) return;
+    if (head === undefined || wantAll || !readWholeList) return;
     // After the first rows are on screen.
     const timer = setTimeout(() => setWantAll(true), 0);
     return () => clearTimeout(timer);
-  }, [head, wantAll]);
+  }, [head, wantAll, readWholeList]);
   const rows = all;
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
   const found = useLibrarySearch(search, query.text, rows);
