@@ -89,7 +89,10 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   // First paint: the first rows of the view and the counts, through the listing's indexes (what
   // they cost does not grow with the library); the whole list's small rows are read after it.
   const [wantAll, setWantAll] = useState(false);
-  const { value: all } = useLiveQuery(() => (wantAll ? loadSummaries(db) : undefined), [db, wantAll]);
+  // While an import writes chunk after chunk, the whole list is not read again after each: the
+  // page shows the first view (from the indexes, cheap to follow) until the import ends.
+  const [importing, setImporting] = useState(false);
+  const { value: all } = useLiveQuery(() => (wantAll && !importing ? loadSummaries(db) : undefined), [db, wantAll, importing]);
   const headSort = isIndexedSort(query.sort) ? query.sort : 'captured';
   const { value: first } = useLiveQuery(
     () => (all ? undefined : readFirstView(db, headSort, query.filters, HEAD_ROWS, tag)),
@@ -264,6 +267,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
           current={query.filters.collection}
           onLibraryChanged={changed}
           onClose={closePanel}
+          onBusy={setImporting}
         />
       )}
       <div class={`library-body${openId ? ' with-detail' : ''}${sidebarOpen ? ' sidebar-open' : ''}`}>
