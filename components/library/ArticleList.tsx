@@ -36,6 +36,8 @@ interface Props {
   matches?: Map<string, SearchHit>;
   onToggle(id: string, checked: boolean): void;
   onOpen(id: string): void;
+  /** True while the rows are only the view's first (read through the indexes), the whole list being read. */
+  busy?: boolean;
 }
 
 /** The matched stretch of the abstract, note, keywords... of a row in view; read when it comes into view. */
@@ -91,7 +93,7 @@ function Byline({ row, terms }: { row: ArticleSummary; terms: string[] }) {
 }
 
 /** The library's article list: one fixed-height row per article, only visible rows rendered. */
-export function ArticleList({ db, rows, selected, openId, matches, onToggle, onOpen }: Props) {
+export function ArticleList({ db, rows, selected, openId, matches, onToggle, onOpen, busy }: Props) {
   const { t, tag } = useI18n();
   return (
     <VirtualList
@@ -99,6 +101,7 @@ export function ArticleList({ db, rows, selected, openId, matches, onToggle, onO
       rowHeight={matches ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
       keyOf={(row) => row.id}
       label={t('libListLabel')}
+      busy={busy}
       renderRow={(row) => {
         const name = headline(row.title, row.abstractStart, t('untitled'));
         const terms = matches?.get(row.id)?.terms ?? [];

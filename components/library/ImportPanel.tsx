@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import type { CollectionWithCount } from '@/lib/db/collections';
 import type { ImportReport } from '@/lib/import/import-file';
@@ -22,6 +22,8 @@ interface Props {
   current?: string;
   onLibraryChanged(articleIds: string[]): void;
   onClose(): void;
+  /** Told when an import starts and ends. */
+  onBusy?(busy: boolean): void;
 }
 
 function Report({ fileName, report }: { fileName: string; report: ImportReport }) {
@@ -55,7 +57,7 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
 }
 
 /** Reads a BibTeX, RIS or CSL-JSON file into the library (optionally into a collection) and reports the outcome. */
-export function ImportPanel({ db, collections, current, onLibraryChanged, onClose }: Props) {
+export function ImportPanel({ db, collections, current, onLibraryChanged, onClose, onBusy }: Props) {
   const { t } = useI18n();
   const [file, setFile] = useState<File>();
   const [target, setTarget] = useState(current ?? '');
@@ -70,6 +72,14 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
   }
 
   const busy = state.kind === 'busy';
+  useEffect(() => {
+    onBusy?.(busy);
+    // Closed while importing: the import goes on in its worker, the page need not wait for it.
+    return () => {
+      if (busy) onBusy?.(false);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [busy]);
   return (
     <ToolPanel id="import-panel" heading={t('libImportHeading')} busy={busy} onClose={onClose}>
       <p class="help" id="import-help">{t('libImportHelp')}</p>

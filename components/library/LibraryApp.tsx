@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
-import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
+import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
+import { isIndexedSort, readFirstView } from '@/lib/db/listing-query';
 import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
 import { isSearching } from '@/lib/search/query';
 import { listCollections } from '@/lib/db/collections';
@@ -40,9 +41,14 @@ interface Props {
   formatter?: Formatter;
   /** Tells the ranking index about articles added, changed or deleted here (import, deletion, undo). */
   onLibraryChanged?: (articleIds: string[]) => void;
+  /** False keeps the page on what the listing's indexes give (tests of the first paint); the page reads the whole list after it. */
+  readWholeList?: boolean;
 }
 
 type PanelName = 'export' | 'import';
+
+/** Rows read through the listing's indexes for the first paint, before the whole list is there. */
+export const HEAD_ROWS = 100;
 
 /** True when the view is one collection, whole: an export of it is named after the collection. */
 function showsWholeCollection(query: LibraryQuery): boolean {
@@ -69,7 +75,7 @@ function SearchStatus({ state, text, shown }: { state: SearchState; text: string
 }
 
 /** The library page: every article, searched, filtered, sorted, organized, with details. */
-export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange }: Props) {
+export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/options.html', formatter = inPageFormatter, onLibraryChanged = noChange, readWholeList = true }: Props) {
   const { t, tag } = useI18n();
   const search = useMemo(() => givenSearch ?? new LibrarySearch(db), [givenSearch, db]);
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -80,15 +86,39 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const [panel, setPanel] = useState<PanelName>();
   const [sidebarOpen, setSidebarOpen] = useState(false);
 
-  const { value: rows } = useLiveQuery(() => loadSummaries(db), [db]);
+  // First paint: the first rows of the view and the counts, through the listing's indexes (what
+  // they cost does not grow with the library); the whole list's small rows are read after it.
+  const [wantAll, setWantAll] = useState(false);
+  // While an import writes chunk after chunk, the whole list is not read again after each: the
+  // page shows the first view (from the indexes, cheap to follow) until the import ends.
+  const [importing, setImporting] = useState(false);
+  const { value: all } = useLiveQuery(() => (wantAll && !importing ? loadSummaries(db) : undefined), [db, wantAll, importing]);
+  const headSort = isIndexedSort(query.sort) ? query.sort : 'captured';
+  const { value: first } = useLiveQuery(
+    () => (all ? undefined : readFirstView(db, headSort, query.filters, HEAD_ROWS, tag)),
+    [db, all === undefined, headSort, query.filters, tag],
+  );
+  const total = all ? all.length : first?.total;
+  const head = first?.rows;
+  useEffect(() => {
+    if (head === undefined || wantAll || !readWholeList) return;
+    // After the first rows are on screen.
+    const timer = setTimeout(() => setWantAll(true), 0);
+    return () => clearTimeout(timer);
+  }, [head, wantAll, readWholeList]);
+  const rows = all;
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
   const found = useLibrarySearch(search, query.text, rows);
   const scores = useMemo(() => found.hits && new Map([...found.hits.values()].map((hit) => [hit.id, hit.score])), [found.hits]);
   // Relevance falls back to capture order for ties and when the search text is cleared.
   const sortKey = query.sort === 'relevance' ? 'captured' : query.sort;
   const sorted = useMemo(() => (rows ? sortRows(rows, sortKey, tag) : []), [rows, sortKey, tag]);
-  const shown = useMemo(() => filterRows(sorted, query, scores), [sorted, query, scores]);
-  const facets = useMemo(() => libraryFacets(rows ?? [], tag), [rows, tag]);
+  const filteredAll = useMemo(() => filterRows(sorted, query, scores), [sorted, query, scores]);
+  // Until the whole list is read: the view's first rows, when its order is an index's and no search runs.
+  const headShown = !rows && !isSearching(query.text) && isIndexedSort(query.sort) ? head : undefined;
+  const shown: readonly ArticleSummary[] = rows ? filteredAll : (headShown ?? []);
+  const shownCount = rows ? filteredAll.length : first?.count;
+  const facets = useMemo(() => (rows ? libraryFacets(rows, tag) : first?.facets ?? libraryFacets([], tag)), [rows, first, tag]);
   const selectedShown = useMemo(() => shown.filter((row) => selected.has(row.id)).map((row) => row.id), [shown, selected]);
   const searching = isSearching(query.text);
   const currentCollection = collections.find((c) => c.id === query.filters.collection);
@@ -139,7 +169,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   function exportSources(): ExportSources {
     return {
       selection: selectedShown,
-      shown: shown.map((row) => row.id),
+      shown: filteredAll.map((row) => row.id),
       all: sorted.map((row) => row.id),
       collectionName: currentCollection && showsWholeCollection(query) ? currentCollection.name : undefined,
     };
@@ -160,8 +190,8 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   // While a search runs for the first time nothing is shown as "no match".
   const awaitingSearch = searching && !found.hits && !found.failed;
   let body;
-  if (rows === undefined) body = <p class="status" role="status">{t('libLoading')}</p>;
-  else if (rows.length === 0) body = <p class="empty">{t('libEmpty')}</p>;
+  if (total === 0) body = <p class="empty">{t('libEmpty')}</p>;
+  else if (rows === undefined && headShown === undefined) body = <p class="status" role="status">{t('libLoading')}</p>;
   else if (awaitingSearch) body = null;
   else if (shown.length === 0) body = <p class="empty">{t('libNoMatch')}</p>;
   else {
@@ -169,6 +199,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
       <ArticleList
         db={db}
         rows={shown}
+        busy={!rows}
         selected={selected}
         openId={openId}
         matches={searching ? found.hits : undefined}
@@ -219,7 +250,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
             class="secondary"
             aria-expanded={panel === 'export'}
             aria-controls="export-panel"
-            disabled={!rows?.length}
+            disabled={!total}
             onClick={() => togglePanel('export')}
           >
             {t('libExport')}
@@ -236,6 +267,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
           current={query.filters.collection}
           onLibraryChanged={changed}
           onClose={closePanel}
+          onBusy={setImporting}
         />
       )}
       <div class={`library-body${openId ? ' with-detail' : ''}${sidebarOpen ? ' sidebar-open' : ''}`}>
@@ -246,7 +278,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
           <CollectionsPanel
             db={db}
             collections={collections}
-            total={rows?.length ?? 0}
+            total={total ?? 0}
             current={query.filters.collection}
             onSelect={(collection) => setQuery({ ...query, filters: { ...query.filters, collection } })}
           />
@@ -268,17 +300,17 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
                 type="checkbox"
                 checked={allShownSelected}
                 indeterminate={selectedShown.length > 0 && !allShownSelected}
-                disabled={shown.length === 0}
+                disabled={!rows || shown.length === 0}
                 onChange={(event) =>
                   setSelected((event.currentTarget as HTMLInputElement).checked ? new Set([...selected, ...shown.map((row) => row.id)]) : new Set())
                 }
               />
-              <span>{t('libSelectAllShown', formatNumber(shown.length, tag))}</span>
+              <span>{t('libSelectAllShown', formatNumber(shownCount ?? shown.length, tag))}</span>
             </label>
             <span class="list-count" aria-live="polite">
-              {rows && shown.length !== rows.length
-                ? t('libCountFiltered', formatNumber(shown.length, tag), formatNumber(rows.length, tag))
-                : t('libCount', formatNumber(rows?.length ?? 0, tag))}
+              {shownCount !== undefined && total !== undefined && shownCount !== total
+                ? t('libCountFiltered', formatNumber(shownCount, tag), formatNumber(total, tag))
+                : t('libCount', formatNumber(total ?? 0, tag))}
             </span>
           </div>
           {searching && <SearchStatus state={found} text={query.text} shown={shown.length} />}

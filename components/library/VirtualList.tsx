@@ -14,6 +14,8 @@ interface Props<T> {
   fallbackHeight?: number;
   /** The selector, inside a row, of the element that arrow keys move focus between. */
   focusSelector?: string;
+  /** True while the items are only the first of the list (the rest being read). */
+  busy?: boolean;
 }
 
 /** The index range of rows that intersect the viewport, widened by the overscan. */
@@ -37,6 +39,7 @@ export function VirtualList<T>({
   overscan = 8,
   fallbackHeight = 600,
   focusSelector = '[data-row-focus]',
+  busy = false,
 }: Props<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -133,7 +136,7 @@ export function VirtualList<T>({
       onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
       onKeyDown={onKeyDown}
     >
-      <div role="list" aria-label={label} style={{ position: 'relative', height: `${items.length * rowHeight}px` }}>
+      <div role="list" aria-label={label} aria-busy={busy ? 'true' : 'false'} style={{ position: 'relative', height: `${items.length * rowHeight}px` }}>
         {rows}
       </div>
     </div>

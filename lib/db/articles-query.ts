@@ -52,12 +52,9 @@ export function summarize(article: Article): ArticleSummary {
   };
 }
 
+/** Every article's list row, from the listing table (lib/db/listing), which holds them ready. */
 export async function loadSummaries(db: SimlitDB): Promise<ArticleSummary[]> {
-  const rows: ArticleSummary[] = [];
-  await db.articles.each((article) => {
-    rows.push(summarize(article));
-  });
-  return rows;
+  return db.listing.toArray();
 }
 
 export type SavedState = 'all' | 'saved' | 'captured' | 'incomplete';
@@ -93,8 +90,9 @@ export function matchesFilters(row: ArticleSummary, filters: LibraryFilters): bo
   return true;
 }
 
+/** Newest first; articles captured at the same moment by id, descending, as the listing's capturedAt index read backwards gives them. */
 function byCaptured(a: ArticleSummary, b: ArticleSummary): number {
-  return b.capturedAt - a.capturedAt;
+  return b.capturedAt - a.capturedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 function comparator(sort: SortKey, scores: Map<string, number> | undefined, locale: string | undefined) {
@@ -166,13 +164,18 @@ function countValues<T>(values: Iterable<T>): FacetValue<T>[] {
   return [...counts].map(([value, count]) => ({ value, count }));
 }
 
+/** Most frequent first; equally frequent values in code-unit order (the order of an index's keys). */
+export function byCount<T>(a: FacetValue<T>, b: FacetValue<T>): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
 /** The values the filters offer, with how many articles have each. */
 export function libraryFacets(rows: readonly ArticleSummary[], locale?: string): LibraryFacets {
   const collator = new Intl.Collator(locale);
   return {
     tags: countValues(rows.flatMap((row) => row.tags)).sort((a, b) => collator.compare(a.value, b.value)),
-    languages: countValues(rows.flatMap((row) => (row.language ? [row.language] : []))).sort((a, b) => b.count - a.count),
+    languages: countValues(rows.flatMap((row) => (row.language ? [row.language] : []))).sort(byCount),
     years: countValues(rows.flatMap((row) => (row.year !== undefined ? [row.year] : []))).sort((a, b) => b.value - a.value),
-    platforms: countValues(rows.map((row) => row.platform)).sort((a, b) => b.count - a.count),
+    platforms: countValues(rows.map((row) => row.platform)).sort(byCount),
   };
 }

@@ -57,9 +57,13 @@ export async function dropCaptureEntries(db: SimlitDB, ids: ReadonlySet<string>)
   });
 }
 
-/** Deletes all articles, captures, collections and search index snapshots; settings stay. */
+/**
+ * Deletes all articles, captures, collections, and what was derived from the articles (search
+ * index snapshots, stored terms, the library list's rows); settings stay.
+ */
 export async function deleteAllData(db: SimlitDB): Promise<void> {
-  await db.transaction('rw', [db.articles, db.captures, db.collections, db.indexSnapshots], async () => {
-    await Promise.all([db.articles.clear(), db.captures.clear(), db.collections.clear(), db.indexSnapshots.clear()]);
+  const tables = [db.articles, db.captures, db.collections, db.indexSnapshots, db.articleTerms, db.listing];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()));
   });
 }

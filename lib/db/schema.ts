@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../model/article';
+import { LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
 
 /** Which page yielded which articles, and how each was received. */
 export interface Capture {
@@ -108,6 +109,19 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
       articleTerms: 'id',
     },
   },
+  {
+    // listing: the library list's small rows, kept in step with articles by lib/db/listing's
+    // middleware; the library page reads its first rows and counts from its indexes.
+    version: 4,
+    stores: { listing: LISTING_INDEXES },
+    upgrade: async (tx) => {
+      const rows: ListingRow[] = [];
+      await tx.table<Article>('articles').each((article) => {
+        rows.push(listingRow(article));
+      });
+      await tx.table<ListingRow>('listing').bulkPut(rows);
+    },
+  },
 ];
 
 export class SimlitDB extends Dexie {
@@ -117,6 +131,7 @@ export class SimlitDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   indexSnapshots!: EntityTable<IndexSnapshot, 'key'>;
   articleTerms!: EntityTable<StoredTermsRow, 'id'>;
+  listing!: EntityTable<ListingRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -124,6 +139,7 @@ export class SimlitDB extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(listingMiddleware);
   }
 }
 

@@ -94,3 +94,151 @@ export async function upsertArticles(
   }
   return { entries, written, dropped };
 }
+
+/**
+ * What an import wrote, to take it back: the articles it added, and the earlier version of each
+ * known article it changed. Filled chunk by chunk (upsertChunk), undone by rollBack.
+ */
+export interface WriteLog {
+  added: Map<string, Article>;
+  /** The version before the import's first change, by id. */
+  before: Map<string, Article>;
+  /** What the import last wrote, by id: a record changed since (a capture meanwhile) is left as it is. */
+  wrote: Map<string, Article>;
+}
+
+export function newWriteLog(): WriteLog {
+  return { added: new Map(), before: new Map(), wrote: new Map() };
+}
+
+/** Identity values of many articles, looked up with one query per identity key instead of several per article. */
+class KnownArticles {
+  private readonly byId = new Map<string, Article>();
+  private readonly byValue = new Map<string, Set<string>>();
+
+  static async lookUp(db: SimlitDB, articles: Article[]): Promise<KnownArticles> {
+    const known = new KnownArticles();
+    for (const { key } of IDENTITY_KEYS) {
+      const values = [...new Set(articles.flatMap((article) => identityValues(article, key)))];
+      if (values.length) for (const article of await db.articles.where(key).anyOf(values).toArray()) known.set(article);
+    }
+    return known;
+  }
+
+  private static slot(key: string, value: string): string {
+    return `${key}\u0000${value}`;
+  }
+
+  /** Records an article's current version (found, added or merged) under its every identity value. */
+  set(article: Article): void {
+    this.byId.set(article.id, article);
+    for (const { key } of IDENTITY_KEYS) {
+      for (const value of identityValues(article, key)) {
+        const slot = KnownArticles.slot(key, value);
+        const ids = this.byValue.get(slot) ?? new Set<string>();
+        ids.add(article.id);
+        this.byValue.set(slot, ids);
+      }
+    }
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** As findKnown: by each identity key, strongest first, candidates in index order (value, then id). */
+  find(incoming: Article): Article | undefined {
+    for (const { key } of IDENTITY_KEYS) {
+      const values = [...identityValues(incoming, key)].sort();
+      for (const value of values) {
+        const ids = [...(this.byValue.get(KnownArticles.slot(key, value)) ?? [])].sort();
+        for (const id of ids) {
+          const known = this.byId.get(id)!;
+          if (identityValues(known, key).includes(value) && sameArticle(known, incoming)) return known;
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * upsertArticles for a chunk of many articles (an import), with the same outcome article by
+ * article: the chunk's identity values are looked up at once, the merges are made in memory
+ * and the chunk is written with one bulkPut. Must run inside the caller's 'rw' transaction on
+ * `articles`, one per chunk, so that a capture or a save between chunks waits for one chunk
+ * only. `log` records what is written, for rollBack.
+ */
+export async function upsertChunk(
+  db: SimlitDB,
+  articles: Article[],
+  log: WriteLog,
+  { source = 'file', signal, onEach }: { source?: MergeSource; signal?: AbortSignal; onEach?(done: number): void } = {},
+): Promise<{ entries: CaptureEntry[]; written: Article[] }> {
+  const known = await KnownArticles.lookUp(db, articles);
+  const ownIds = articles.map((article) => article.id);
+  const taken = new Set((await db.articles.bulkGet(ownIds)).flatMap((article) => (article ? [article.id] : [])));
+  // No native await in the loop (Dexie keeps its transaction zone across a limited number of them).
+  const isTaken = (id: string) => taken.has(id) || known.has(id);
+  const pending = new Map<string, Article>();
+  const entries: CaptureEntry[] = [];
+  const written: Article[] = [];
+  for (const [index, incoming] of articles.entries()) {
+    signal?.throwIfAborted();
+    if (index % 100 === 0) onEach?.(index);
+    const position = incoming.sightings.at(-1)?.position;
+    const match = known.find(incoming);
+    if (match) {
+      const merged = mergeArticles(match, incoming, source);
+      const changed = content(merged) !== content(match);
+      if (changed) merged.updatedAt = Math.max(merged.updatedAt, Date.now());
+      const seenAgain = merged.sightings.length !== match.sightings.length || (merged.seenAt ?? 0) - (match.seenAt ?? 0) >= SEEN_RESOLUTION_MS;
+      if (changed || seenAgain) {
+        if (!log.added.has(match.id) && !log.before.has(match.id)) log.before.set(match.id, match);
+        pending.set(merged.id, merged);
+        known.set(merged);
+      }
+      if (changed) written.push(merged);
+      entries.push({ articleId: match.id, status: changed ? 'merged' : 'known', position });
+    } else {
+      let id = incoming.id;
+      for (let n = 2; isTaken(id) || (id !== incoming.id && (await db.articles.get(id))); n++) id = `${incoming.id}-${n}`;
+      const article = fresh(incoming, id);
+      pending.set(id, article);
+      known.set(article);
+      log.added.set(id, article);
+      written.push(article);
+      entries.push({ articleId: id, status: 'new', position });
+    }
+  }
+  await db.articles.bulkPut([...pending.values()]);
+  for (const article of pending.values()) log.wrote.set(article.id, article);
+  return { entries, written };
+}
+
+/** Whether a stored record is still what the import wrote (nothing changed it since). */
+function untouchedSince(stored: Article | undefined, wrote: Article): stored is Article {
+  return stored !== undefined && stored.updatedAt === wrote.updatedAt && stored.seenAt === wrote.seenAt && stored.sightings.length === wrote.sightings.length;
+}
+
+/**
+ * Takes back what an import wrote (cancelled, or failed part-way), in one transaction: the
+ * articles it added are deleted and the ones it changed get their earlier version back, except
+ * records something else changed since (a capture during the import), which are left as they are.
+ */
+export async function rollBack(db: SimlitDB, log: WriteLog): Promise<void> {
+  const ids = [...log.wrote.keys()];
+  if (!ids.length) return;
+  await db.transaction('rw', db.articles, async () => {
+    const stored = await db.articles.bulkGet(ids);
+    const remove: string[] = [];
+    const restore: Article[] = [];
+    ids.forEach((id, i) => {
+      if (!untouchedSince(stored[i], log.wrote.get(id)!)) return;
+      if (log.added.has(id)) remove.push(id);
+      else restore.push(log.before.get(id)!);
+    });
+    await db.articles.bulkDelete(remove);
+    await db.articles.bulkPut(restore);
+  });
+}

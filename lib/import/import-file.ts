@@ -1,6 +1,6 @@
 import { storageErrorMessage } from '../db/errors';
 import type { SimlitDB } from '../db/schema';
-import { upsertArticles } from '../db/upsert';
+import { newWriteLog, rollBack, upsertChunk, type WriteLog } from '../db/upsert';
 import type { FileTaskOptions } from '../files/progress';
 import type { Article } from '../model/article';
 import type { Rejection } from './csl-json';
@@ -13,6 +13,8 @@ export interface ImportOptions extends FileTaskOptions {
   /** Used to tell the format by extension; the content decides otherwise. */
   fileName?: string;
   now?: number;
+  /** Articles per transaction (IMPORT_CHUNK unless a test asks for smaller chunks). */
+  chunkSize?: number;
 }
 
 export interface ImportReport {
@@ -46,11 +48,37 @@ function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], er
 }
 
 /**
+ * Articles written per transaction: large enough that a chunk's lookups and its one bulkPut pay
+ * off, small enough that a capture or a save arriving meanwhile waits for one chunk only.
+ */
+export const IMPORT_CHUNK = 500;
+
+/** Writes the articles chunk by chunk, each in its own transaction, logging what it wrote. */
+async function writeChunks(db: SimlitDB, articles: Article[], log: WriteLog, options: ImportOptions) {
+  const entries = [];
+  const written: Article[] = [];
+  const size = options.chunkSize ?? IMPORT_CHUNK;
+  for (let start = 0; start < articles.length; start += size) {
+    options.signal?.throwIfAborted();
+    const chunk = articles.slice(start, start + size);
+    const onEach = (done: number) => options.onProgress?.({ stage: 'writing', done: start + done, total: articles.length });
+    const result = await db.transaction('rw', db.articles, db.collections, async () => {
+      if (options.collectionId && !(await db.collections.get(options.collectionId))) throw new MissingCollection(options.collectionId);
+      return upsertChunk(db, chunk, log, { source: 'file', signal: options.signal, onEach });
+    });
+    entries.push(...result.entries);
+    written.push(...result.written);
+  }
+  return { entries, written };
+}
+
+/**
  * Imports a BibTeX, RIS or CSL-JSON file into the library: each readable entry is normalized as
  * a captured article is and added, or merged into the article it duplicates (same DOI, URL, title
- * or abstract) as the reader's own data (lib/merge), in one transaction, so that a failure or the
- * reader's cancel writes nothing. Entries that cannot be read are listed with the reason; a file
- * that cannot be read at all writes nothing and says why.
+ * or abstract) as the reader's own data (lib/merge). It writes in chunks (IMPORT_CHUNK), so that
+ * the library stays usable meanwhile; a failure or the reader's cancel takes back what earlier
+ * chunks wrote, so that in the end it writes nothing. Entries that cannot be read are listed with
+ * the reason; a file that cannot be read at all writes nothing and says why.
  */
 export async function importFile(db: SimlitDB, text: string, options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? Date.now();
@@ -65,23 +93,23 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
   });
   const ignored = parsed.ignoredFields ?? [];
   if (!articles.length) return emptyReport(parsed.format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
+  const log = newWriteLog();
   try {
-    return await db.transaction('rw', db.articles, db.collections, async () => {
-      if (options.collectionId && !(await db.collections.get(options.collectionId))) {
-        throw new MissingCollection(options.collectionId);
-      }
-      const onEach = (done: number) => options.onProgress?.({ stage: 'writing', done, total: articles.length });
-      const { entries, written } = await upsertArticles(db, articles, { source: 'file', signal: options.signal, onEach });
-      const report = emptyReport(parsed.format, rejected, undefined, ignored);
-      for (const entry of entries) {
-        if (entry.status === 'new') report.added++;
-        else if (entry.status === 'merged') report.merged++;
-        else report.unchanged++;
-      }
-      report.written = written;
-      return report;
-    });
+    const { entries, written } = await writeChunks(db, articles, log, options);
+    const report = emptyReport(parsed.format, rejected, undefined, ignored);
+    for (const entry of entries) {
+      if (entry.status === 'new') report.added++;
+      else if (entry.status === 'merged') report.merged++;
+      else report.unchanged++;
+    }
+    report.written = written;
+    return report;
   } catch (error) {
+    try {
+      await rollBack(db, log);
+    } catch (rollBackError) {
+      return emptyReport(parsed.format, rejected, `${storageErrorMessage(rollBackError)} (part of the file may have been imported)`, ignored);
+    }
     if (options.signal?.aborted) return { ...emptyReport(parsed.format, []), cancelled: true };
     const message = error instanceof MissingCollection ? error.message : storageErrorMessage(error);
     return emptyReport(parsed.format, rejected, message, ignored);

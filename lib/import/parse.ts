@@ -28,7 +28,7 @@ function parsing<T, R>(entries: T[], parse: (entry: T, index: number) => R, onPr
 }
 
 /** Entries read from one file at most (a larger file is refused whole, not cut). */
-export const MAX_IMPORT_ENTRIES = 20_000;
+export const MAX_IMPORT_ENTRIES = 100_000;
 
 /** The format by file extension, else by content. */
 export function detectFormat(text: string, fileName = ''): ImportFormat | undefined {

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
 import { putRows, readStore, tabIdOf, waitFor } from '../e2e/library-db';
+import { listingRow } from '../../lib/db/listing';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
 import { benchCorpus } from './corpus';
@@ -46,7 +47,12 @@ export function asArticles(size: number): Article[] {
 }
 
 export async function fill(worker: Worker, articles: Article[]): Promise<void> {
-  for (let start = 0; start < articles.length; start += 1000) await putRows(worker, 'articles', articles.slice(start, start + 1000));
+  for (let start = 0; start < articles.length; start += 1000) {
+    const chunk = articles.slice(start, start + 1000);
+    await putRows(worker, 'articles', chunk);
+    // Written straight into IndexedDB, past the middleware that keeps the library list's rows.
+    await putRows(worker, 'listing', chunk.map(listingRow));
+  }
 }
 
 async function stopWorker(browser: ExtensionBrowser): Promise<void> {

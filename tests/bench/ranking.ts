@@ -20,6 +20,7 @@ import { DEFAULT_TOKENIZER } from '../../lib/ranking/tokenize';
 import type { StoredTermsRow } from '../../lib/db/schema';
 import { benchCorpus, seededRandom } from './corpus';
 import { formatLibraryPageFigures, formatLibrarySearchFigures, measureLibrarySearch, runLibraryPageBench } from './library-search';
+import { formatLibraryPageScale, runLibraryPageScale } from './library-page';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
@@ -169,6 +170,9 @@ async function main(): Promise<void> {
   if (Object.keys(librarySearch).length) console.log(formatLibrarySearchFigures(librarySearch));
   const libraryPage = process.env.BENCH_LIBRARY === '0' ? undefined : await runLibraryPageBench(Number(process.env.BENCH_LIBRARY_ARTICLES ?? 50_000));
   if (libraryPage) console.log(formatLibraryPageFigures(libraryPage));
+  // The library page filled through its own Import: import rate and first row at 10k and 50k (BENCH_LIBRARY=0 skips it).
+  const libraryPageScale = process.env.BENCH_LIBRARY === '0' ? undefined : await runLibraryPageScale((process.env.BENCH_LIBRARY_PAGE_SIZES ?? '10000,50000').split(',').map(Number));
+  if (libraryPageScale) console.log(formatLibraryPageScale(libraryPageScale));
   const scrape = runScrapeBench();
   console.log(formatScrapeFigures(scrape));
   const proxied = runProxiedScrapeBench();
@@ -178,7 +182,7 @@ async function main(): Promise<void> {
   if (popup) console.log(formatPopupOpenFigures(popup));
   const load = process.env.BENCH_LOAD === '0' ? undefined : await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000));
   if (load) console.log(formatLoadFigures(load));
-  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, scrape, proxied, popup, load }, null, 2);
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
 }

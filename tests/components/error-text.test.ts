@@ -12,7 +12,7 @@ describe('errors in the reader\'s words', () => {
     expect(importErrorText(parseImportFile('', 'a.bib').error!, t)).toBe('文件是空的。');
     expect(importErrorText(parseImportFile('just notes', 'a.txt').error!, t)).toBe('它不是 BibTeX、RIS 或 CSL-JSON 文件。');
     expect(importErrorText(parseImportFile('[{"title": "cut', 'a.json').error!, t)).toBe('文件不是有效的 JSON（可能不完整，或不是 CSL-JSON 文件）。');
-    expect(importErrorText(parseImportFile(JSON.stringify(Array.from({ length: 20_001 }, () => ({}))), 'a.json').error!, t)).toBe('文件中的条目超过 20,000 条，请拆分成较小的文件。');
+    expect(importErrorText(parseImportFile(JSON.stringify(Array.from({ length: 100_001 }, () => ({}))), 'a.json').error!, t)).toBe('文件中的条目超过 100,000 条，请拆分成较小的文件。');
     const entries = parseImportFile('@article{bad, title = {Never closed\n@article{empty, year = {2020}}\n', 'a.bib').rejected;
     expect(entries.map((entry) => entryErrorText(entry.reason, t))).toEqual(['无法解析', '没有标题、摘要或 DOI']);
     const ris = parseImportFile('TY  - JOUR\nTI  - Cut short\n', 'a.ris').rejected;

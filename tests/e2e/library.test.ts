@@ -197,4 +197,40 @@ describe('the library page in the real browser', () => {
     await library.getByRole('combobox', { name: '界面语言' }).selectOption('auto');
     await library.close();
   });
+
+  it('shows the right first rows and counts for a library imported through the page, first from the indexes, then whole', async () => {
+    // More articles than the first read through the indexes takes (100), several years and two with the same title.
+    const items = Array.from({ length: 260 }, (_, i) => ({
+      id: `bulk-${i}`,
+      type: 'article-journal',
+      title: `批量导入的文献 ${i % 259}`,
+      author: [{ family: '王', given: '伟' }],
+      issued: { 'date-parts': [[2000 + (i % 5)]] },
+      DOI: `10.5555/bulk.${i % 259}`,
+    }));
+    const importer = await openLibrary(browser, 1280);
+    await importer.getByRole('button', { name: 'Import…' }).click();
+    await importer.getByLabel('File to import').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(items)) });
+    await importer.getByRole('button', { name: 'Import', exact: true }).click();
+    await importer.locator('.report-summary').filter({ hasText: '259 added, 1 merged' }).waitFor({ timeout: 60_000 });
+    await importer.close();
+
+    const stored = await readStore<Article>(browser.worker, 'articles');
+    const newestFirst = [...stored].sort((a, b) => b.capturedAt - a.capturedAt || (a.id < b.id ? 1 : -1));
+    const library = await openLibrary(browser, 1280);
+    await library.locator(`.list-count`).filter({ hasText: `${stored.length.toLocaleString('en-US')} articles` }).waitFor();
+    const shownIds = await rowIds(library);
+    expect(shownIds.length).toBeGreaterThan(5);
+    expect(shownIds).toEqual(newestFirst.slice(0, shownIds.length).map((article) => article.id));
+    // The whole list is read after the first rows: then the list is as long as the library.
+    await library.locator('[role="list"][aria-busy="false"]').waitFor();
+    const height = await library.getByRole('list', { name: 'Articles' }).evaluate((list) => (list as HTMLElement).style.height);
+    expect(height).toBe(`${stored.length * 64}px`);
+    // A filter counts what a full read counts.
+    const year2002 = stored.filter((article) => article.issued?.['date-parts']?.[0]?.[0] === 2002).length;
+    expect(year2002).toBeGreaterThanOrEqual(52);
+    await library.getByRole('combobox', { name: 'Year' }).selectOption('2002');
+    await library.locator('.list-count').filter({ hasText: `${year2002} of ${stored.length.toLocaleString('en-US')} articles` }).waitFor();
+    await library.close();
+  });
 });

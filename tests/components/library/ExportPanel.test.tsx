@@ -14,13 +14,19 @@ import { downloadsOnDay } from './download-spy';
 
 const spy = downloadsOnDay('2026-03-05T10:00:00Z');
 
+/** The list once the page has read it whole (its first rows come through the listing's indexes). */
+async function wholeList(): Promise<void> {
+  const list = await screen.findByRole('list', { name: 'Articles' });
+  await waitFor(() => expect(list.getAttribute('aria-busy')).toBe('false'));
+}
+
 async function libraryWithCollection() {
   const db = testDb();
   await db.articles.bulkAdd([CHINESE, ENGLISH, OTHER]);
   const thesis = await createCollection(db, '毕业论文: 第2章');
   await addToCollection(db, thesis.id, [CHINESE.id, ENGLISH.id]);
   renderWithDb(db, <LibraryApp db={db} />);
-  await screen.findByRole('list', { name: 'Articles' });
+  await wholeList();
   return { db, thesis };
 }
 
@@ -85,7 +91,7 @@ describe('Export panel', { timeout: 30_000 }, () => {
     await db.articles.bulkAdd([CHINESE, ENGLISH]);
     const prepare = vi.fn();
     renderWithDb(db, <LibraryApp db={db} formatter={{ ...inPageFormatter, prepare }} />);
-    await screen.findByRole('list', { name: 'Articles' });
+    await wholeList();
     const format = openExport().getByRole('combobox', { name: 'Format' });
     fireEvent.change(format, { target: { value: 'bibtex' } });
     expect(prepare).not.toHaveBeenCalled();
@@ -121,7 +127,7 @@ describe('Export panel', { timeout: 30_000 }, () => {
     const bare = makeArticle('l2', { title: undefined, abstract: '问责压力下基层干部的避责行为。', capturedAt: 8 });
     await db.articles.bulkAdd([CHINESE, ENGLISH, untitled, bare]);
     renderWithDb(db, <LibraryApp db={db} />);
-    await screen.findByRole('list', { name: 'Articles' });
+    await wholeList();
     const panel = openExport();
     fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'gbt7714' } });
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));

@@ -3,7 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { LibraryApp } from '@/components/library/LibraryApp';
+import { HEAD_ROWS, LibraryApp } from '@/components/library/LibraryApp';
+import { ROW_HEIGHT } from '@/components/library/ArticleList';
 import { createCollection } from '@/lib/db/collections';
 import type { LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
@@ -18,7 +19,9 @@ async function libraryWith(articles = SAMPLE) {
   const db = testDb();
   await db.articles.bulkAdd(articles);
   renderWithDb(db, <LibraryApp db={db} />);
-  await screen.findByRole('list', { name: 'Articles' });
+  // The first rows come through the listing's indexes; then the whole list is read.
+  const list = await screen.findByRole('list', { name: 'Articles' });
+  await waitFor(() => expect(list.getAttribute('aria-busy')).toBe('false'));
   return db;
 }
 
@@ -60,6 +63,43 @@ describe('LibraryApp list', () => {
     await screen.findByRole('heading', { name: hostile });
     expect(document.querySelector('img, script, b')).toBeNull();
     expect(screen.getByText('<b>bold</b>')).toBeTruthy();
+  });
+});
+
+describe('LibraryApp first paint, through the listing\'s indexes', () => {
+  /** More articles than the first read takes, with ties in capture time. */
+  const MANY = Array.from({ length: HEAD_ROWS + 50 }, (_, i) =>
+    makeArticle(`m${String(i).padStart(3, '0')}`, { title: `Article ${i}`, capturedAt: Math.floor(i / 3), issued: year(2000 + (i % 7)), platform: i % 2 ? 'cnki' : 'pubmed', savedAt: i % 5 ? undefined : 1 }),
+  );
+
+  async function firstPaint() {
+    const db = testDb();
+    await db.articles.bulkAdd(MANY);
+    renderWithDb(db, <LibraryApp db={db} readWholeList={false} />);
+    return screen.findByRole('list', { name: 'Articles' });
+  }
+
+  const ids = () => [...document.querySelectorAll<HTMLElement>('.library-row')].map((row) => row.dataset.articleId);
+  /** The order a full read sorts the list in: newest capture first, ties by id, descending. */
+  const newestFirst = [...MANY].sort((a, b) => b.capturedAt - a.capturedAt || (a.id < b.id ? 1 : -1));
+
+  it('shows the view\'s first rows in list order, the library\'s count and the filters\' values, without the whole list', async () => {
+    const list = await firstPaint();
+    expect(list.getAttribute('aria-busy')).toBe('true');
+    expect(list.style.height).toBe(`${HEAD_ROWS * ROW_HEIGHT}px`);
+    expect(ids()).toEqual(newestFirst.slice(0, ids().length).map((a) => a.id));
+    expect(ids().length).toBeGreaterThan(0);
+    expect(screen.getByText(`${MANY.length} articles`)).toBeTruthy();
+    const site = screen.getByRole('combobox', { name: 'Site' });
+    expect(within(site).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'CNKI (75)', 'PubMed (75)']);
+  });
+
+  it('reads a filtered view and its count through the indexes too', async () => {
+    await firstPaint();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'cnki' } });
+    await waitFor(() => expect(screen.getByText('75 of 150 articles')).toBeTruthy());
+    const cnki = newestFirst.filter((a) => a.platform === 'cnki');
+    await waitFor(() => expect(ids()).toEqual(cnki.slice(0, ids().length).map((a) => a.id)));
   });
 });
 
@@ -316,6 +356,7 @@ describe('LibraryApp statuses', { timeout: 30_000 }, () => {
   it('names sites in the reader\'s language in the site filter', async () => {
     await libraryWith();
     const site = screen.getByRole('combobox', { name: 'Site' });
-    expect(within(site).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'PubMed (1)', 'Qinyun (E-Tiller) journal (1)', 'Other site (page metadata) (1)']);
+    // Most articles first; sites with as many in the order of their ids (meta, pubmed, qinyun).
+    expect(within(site).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'Other site (page metadata) (1)', 'PubMed (1)', 'Qinyun (E-Tiller) journal (1)']);
   });
 });

@@ -41,14 +41,17 @@ describe('clearing', () => {
     expect(captures.map((c) => [c.pageUrl, c.items.map((i) => i.articleId)])).toEqual([['https://a.org/', ['saved']]]);
   });
 
-  it('deletes all data but keeps the settings', async () => {
+  it('deletes all data, and what was derived from the articles, but keeps the settings', async () => {
     const db = testDb();
     await db.articles.bulkAdd(ARTICLES);
     await db.collections.add({ id: 'c', name: 'C', createdAt: 1, updatedAt: 1 });
     await db.indexSnapshots.add({ key: 'main', version: '1', savedAt: 1, data: {} });
+    await db.articleTerms.add({ id: 'plain', version: 'tok', source: 'x', title: 'plain', keywords: '', abstract: '', counts: new Uint16Array() });
     await writeSetting(db, 'captureMode', 'on-click');
+    expect(await db.listing.count()).toBe(ARTICLES.length);
     await deleteAllData(db);
-    expect([await db.articles.count(), await db.collections.count(), await db.indexSnapshots.count(), await db.captures.count()]).toEqual([0, 0, 0, 0]);
+    const counts = await Promise.all([db.articles, db.collections, db.indexSnapshots, db.captures, db.articleTerms, db.listing].map((table) => table.count()));
+    expect(counts).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await db.settings.get('captureMode')).toEqual({ key: 'captureMode', value: 'on-click' });
   });
 });

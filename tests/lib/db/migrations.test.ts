@@ -2,12 +2,14 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
+import { listingRow } from '@/lib/db/listing';
 import { v1 } from './samples/v1';
 import { v2 } from './samples/v2';
 import { v3 } from './samples/v3';
+import { v4 } from './samples/v4';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4 };
 
 type Row = Record<string, unknown>;
 
@@ -19,6 +21,8 @@ const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
       seenAt: Math.max(row.capturedAt as number, ...(row.sightings as { capturedAt: number }[]).map((sighting) => sighting.capturedAt)),
     }),
   },
+  // Version 4 adds the listing table, filled from the articles (checked below); no row changes.
+  4: {},
 };
 
 /** A sample row of `version` as the current schema holds it after every later upgrade. */
@@ -62,6 +66,10 @@ describe('schema migrations', () => {
     expect((await current.articleTerms.toArray()).every((row) => row.counts instanceof Uint16Array)).toBe(true);
     // Pruning walks the articles by when a page last showed them.
     expect(await current.articles.orderBy('seenAt').count()).toBe(sample.articles.length);
+    // The library list (version 4) holds every article's row, read through its indexes.
+    const articles = await current.articles.toArray();
+    expect(await current.listing.toArray()).toEqual(articles.map(listingRow));
+    expect((await current.listing.orderBy('capturedAt').reverse().first())?.id).toBe([...articles].sort((a, b) => b.capturedAt - a.capturedAt)[0].id);
     current.close();
   });
 });

@@ -1,0 +1,102 @@
+import { byCount, matchesFilters, type FacetValue, type LibraryFacets, type LibraryFilters, type SortKey } from './articles-query';
+import type { ListingRow } from './listing';
+import type { SimlitDB } from './schema';
+
+/**
+ * The library list answered from the listing table's indexes: the first rows of a view, its
+ * count and the filters' values with their counts, each costing what it returns (plus, for a
+ * filtered view, the rows the filters pass over), never a read of the whole library.
+ */
+
+/** Sorts the listing's indexes give in the list's order (title needs the reader's collation: see articles-query). */
+export type IndexedSort = Extract<SortKey, 'captured' | 'year'>;
+
+export function isIndexedSort(sort: SortKey): sort is IndexedSort {
+  return sort === 'captured' || sort === 'year';
+}
+
+/** The view's rows in list order, newest first: capture time, or year then capture time; ties by id, descending. */
+function inOrder(db: SimlitDB, sort: IndexedSort) {
+  return db.listing.orderBy(sort === 'year' ? '[yearKey+capturedAt]' : 'capturedAt').reverse();
+}
+
+function filtered(filters: LibraryFilters): boolean {
+  return Object.entries(filters).some(([key, value]) => (key === 'state' ? value !== 'all' : value !== undefined));
+}
+
+/** Rows `offset` to `offset + limit` of the view, in its order, as a full read sorted by articles-query would give them. */
+export function readWindow(db: SimlitDB, sort: IndexedSort, filters: LibraryFilters, offset: number, limit: number): Promise<ListingRow[]> {
+  let rows = inOrder(db, sort);
+  if (filtered(filters)) rows = rows.filter((row) => matchesFilters(row, filters));
+  return rows.offset(offset).limit(limit).toArray();
+}
+
+/**
+ * How many articles the view holds, from index counts when at most one filter is set; undefined
+ * when several are (the caller counts the rows it has).
+ */
+export async function countView(db: SimlitDB, filters: LibraryFilters): Promise<number | undefined> {
+  const { state, ...valued } = filters;
+  const set = Object.entries(valued).filter(([, value]) => value !== undefined);
+  if (set.length + (state === 'all' ? 0 : 1) > 1) return undefined;
+  if (set.length === 1) {
+    const [[key, value]] = set;
+    const index = key === 'collection' ? 'collections' : key === 'tag' ? 'tags' : key;
+    return db.listing.where(index).equals(value as string | number).count();
+  }
+  switch (state) {
+    case 'all':
+      return db.listing.count();
+    case 'saved':
+      return db.listing.orderBy('savedAt').count();
+    case 'captured':
+      return (await db.listing.count()) - (await db.listing.orderBy('savedAt').count());
+    case 'incomplete':
+      return db.listing.where('incomplete').equals(1).count();
+  }
+}
+
+async function valueCounts<T extends string | number>(db: SimlitDB, index: string): Promise<FacetValue<T>[]> {
+  const values = (await db.listing.orderBy(index).uniqueKeys()) as T[];
+  const counts = await Promise.all(values.map((value) => db.listing.where(index).equals(value).count()));
+  return values.map((value, i) => ({ value, count: counts[i] }));
+}
+
+/** The values the filters offer, with how many articles have each, from the indexes' keys and counts. */
+export async function listingFacets(db: SimlitDB, locale?: string): Promise<LibraryFacets> {
+  const collator = new Intl.Collator(locale);
+  const [tags, languages, years, platforms] = await Promise.all([
+    valueCounts<string>(db, 'tags'),
+    valueCounts<string>(db, 'language'),
+    valueCounts<number>(db, 'year'),
+    valueCounts<string>(db, 'platform'),
+  ]);
+  return {
+    tags: tags.sort((a, b) => collator.compare(a.value, b.value)),
+    languages: languages.filter((facet) => facet.value).sort(byCount),
+    years: years.sort((a, b) => b.value - a.value),
+    platforms: platforms.sort(byCount),
+  };
+}
+
+export interface FirstView {
+  rows: ListingRow[];
+  /** Articles in the library. */
+  total: number;
+  /** Articles in the view; undefined when several filters are set (known once the whole list is read). */
+  count: number | undefined;
+  facets: LibraryFacets;
+}
+
+/** What the library page shows first, in one read of the listing's indexes: the view's first rows, the counts and the filters' values. */
+export async function readFirstView(db: SimlitDB, sort: IndexedSort, filters: LibraryFilters, limit: number, locale?: string): Promise<FirstView> {
+  return db.transaction('r', db.listing, async () => {
+    const [rows, total, count, facets] = await Promise.all([
+      readWindow(db, sort, filters, 0, limit),
+      db.listing.count(),
+      countView(db, filters),
+      listingFacets(db, locale),
+    ]);
+    return { rows, total, count, facets };
+  });
+}

@@ -1,0 +1,87 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+import type { Article } from '../model/article';
+import { summarize, type ArticleSummary } from './articles-query';
+
+/**
+ * The library list's own table: one small row per article (what a list row shows, what the
+ * filters test and the sort keys), indexed by what the list sorts and filters by. The library
+ * page reads its first rows from these indexes and its counts from index counts, never the
+ * articles themselves (which carry abstracts, sightings and versions: ten times the size).
+ * Every write of an article writes its row in the same transaction (listingMiddleware), so the
+ * two tables cannot drift, whichever code path (capture, save, edit, import, restore, delete,
+ * clear) wrote the article.
+ */
+export interface ListingRow extends ArticleSummary {
+  updatedAt: number;
+  /** The year, or 0 when undated: [yearKey+capturedAt] read backwards is "newest year first, undated last". */
+  yearKey: number;
+  /** 1 when the record lacks a title, authors or year; absent otherwise (so the index holds only those). */
+  incomplete?: 1;
+}
+
+export const LISTING_TABLE = 'listing';
+
+/** The indexes of the listing table (schema version 4). */
+export const LISTING_INDEXES = 'id, capturedAt, [yearKey+capturedAt], savedAt, *collections, *tags, platform, language, year, incomplete';
+
+export function listingRow(article: Article): ListingRow {
+  const summary = summarize(article);
+  const row: ListingRow = { ...summary, updatedAt: article.updatedAt, yearKey: summary.year ?? 0 };
+  if (summary.missing.length) row.incomplete = 1;
+  return row;
+}
+
+/** The listing rows of the articles a put or add wrote: those whose write did not fail. */
+function writtenRows(request: DBCoreMutateRequest & { type: 'add' | 'put' }, response: DBCoreMutateResponse): ListingRow[] {
+  const rows: ListingRow[] = [];
+  request.values.forEach((value: Article, index) => {
+    if (!(index in response.failures)) rows.push(listingRow(value));
+  });
+  return rows;
+}
+
+/** The articles table, writing the listing row of every article it writes or deletes. */
+function articlesWithListing(articles: DBCoreTable, listing: DBCoreTable): DBCoreTable {
+  return {
+    ...articles,
+    async mutate(request) {
+      const response = await articles.mutate(request);
+      const { trans } = request;
+      if (request.type === 'add' || request.type === 'put') {
+        const values = writtenRows(request, response);
+        if (values.length) await listing.mutate({ type: 'put', trans, values });
+      } else if (request.type === 'delete') {
+        await listing.mutate({ type: 'delete', trans, keys: request.keys });
+      } else {
+        await listing.mutate({ type: 'deleteRange', trans, range: request.range });
+      }
+      return response;
+    },
+  };
+}
+
+/**
+ * Keeps the listing table in step: every read-write transaction on articles also covers the
+ * listing table, and every mutation of articles mirrors itself there. It sits above Dexie's own
+ * observability middleware, so the listing writes wake live queries like any other write.
+ */
+export const listingMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'SimlitListing',
+  create(down) {
+    // A database opened at an older schema (tests of migrations) has no listing table.
+    const hasListing = down.schema.tables.some((table) => table.name === LISTING_TABLE);
+    if (!hasListing) return {};
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const scope = mode === 'readwrite' && stores.includes('articles') && !stores.includes(LISTING_TABLE) ? [...stores, LISTING_TABLE] : stores;
+        return down.transaction(scope, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        return name === 'articles' ? articlesWithListing(table, down.table(LISTING_TABLE)) : table;
+      },
+    };
+  },
+};

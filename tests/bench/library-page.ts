@@ -1,0 +1,144 @@
+/**
+ * The library page at scale, in Chromium with the production build: a library filled through the
+ * page's own Import (one CSL-JSON file of N articles), the import's time and rate, then a fresh
+ * library page's first row (median of three openings) and its count. At 10k and 50k by default
+ * (BENCH_LIBRARY_PAGE_SIZES=10000,50000; BENCH_LIBRARY=0 skips it in `npm run bench`).
+ * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
+ * the current build).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Worker } from 'playwright-core';
+import { parseImportFile } from '../../lib/import/parse';
+import { cslToArticle } from '../../lib/import/to-article';
+import { putRows } from '../e2e/library-db';
+import { launchWithExtension } from '../e2e/chromium';
+import { servePages } from '../e2e/page-server';
+import { benchCorpus, seededRandom } from './corpus';
+import { median } from './stats';
+
+export interface LibraryPageScaleFigures {
+  articles: number;
+  importMs: number;
+  /** Articles imported per second. */
+  importRate: number;
+  firstRowMs: number[];
+  /** Until the page's header is drawn (no data needed): on a loaded machine, most of the first row's time. */
+  shellMs: number[];
+  countShown: string;
+}
+
+/** One CSL-JSON file of `size` distinct articles (titles made unique, some with DOIs, authors, years, journals). */
+export function importFileText(size: number): string {
+  const random = seededRandom(7);
+  const journals = ['管理世界', '中国农业科学', 'Nature', 'Journal of Applied Physics', '计算机学报', 'Physical Review B'];
+  const items = benchCorpus(size).map((article, i) => ({
+    id: `item-${i}`,
+    type: 'article-journal',
+    title: `${article.title} ${i}`,
+    abstract: article.abstract,
+    keyword: article.keyword,
+    author: [{ family: ['王', '李', 'Smith', 'Chen', '张'][i % 5], given: ['伟', 'J.', '芳', 'A.'][i % 4] }],
+    issued: i % 17 === 0 ? undefined : { 'date-parts': [[1990 + Math.floor(random() * 35)]] },
+    'container-title': journals[i % journals.length],
+    DOI: i % 3 === 0 ? `10.5555/bench.${i}` : undefined,
+  }));
+  return JSON.stringify(items);
+}
+
+/**
+ * Fills the library straight into IndexedDB (articles as the import makes them, and the listing's
+ * rows where the build has that table), for timing the page alone, old build against new.
+ */
+async function fillDirect(worker: Worker, size: number): Promise<void> {
+  const now = Date.now();
+  const articles = parseImportFile(importFileText(size), 'library.json').items.flatMap((item) => cslToArticle(item, { now }) ?? []);
+  const listing = await import('../../lib/db/listing').then(({ listingRow }) => listingRow, () => undefined);
+  const stores = await worker.evaluate(
+    () => new Promise<string[]>((done) => { const open = indexedDB.open('simlit'); open.onsuccess = () => { done([...open.result.objectStoreNames]); open.result.close(); }; }),
+  );
+  for (let start = 0; start < articles.length; start += 1000) {
+    const chunk = articles.slice(start, start + 1000);
+    await putRows(worker, 'articles', chunk);
+    if (listing && stores.includes('listing')) await putRows(worker, 'listing', chunk.map(listing));
+  }
+}
+
+export async function runLibraryPageScaleBench(size: number, build = true, direct = process.env.BENCH_FILL === 'direct'): Promise<LibraryPageScaleFigures> {
+  const root = resolve(import.meta.dirname, '../..');
+  if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
+  const server = await servePages([]);
+  const browser = await launchWithExtension({ port: server.port });
+  const onFrame = { polling: 'raf' as const, timeout: 600_000 };
+  const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    let importMs = 0;
+    if (direct) {
+      // The page opened the database: its stores exist.
+      await page.getByRole('button', { name: 'Import…' }).waitFor({ timeout: 120_000 });
+      await fillDirect(browser.worker, size);
+    } else {
+      await page.getByRole('button', { name: 'Import…' }).click({ timeout: 120_000 });
+      const file = join(folder, 'library.json');
+      writeFileSync(file, importFileText(size));
+      await page.getByLabel('File to import').setInputFiles(file, { timeout: 300_000 });
+      const started = Date.now();
+      await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
+      await page.waitForFunction(() => document.querySelector('.import-report, .error-message'), null, onFrame);
+      importMs = Date.now() - started;
+      const summary = await page.locator('.import-report, .error-message').first().textContent();
+      console.log(`import of ${size}: ${summary}`);
+    }
+    await page.close();
+    const firstRowMs: number[] = [];
+    const shellMs: number[] = [];
+    let countShown = '';
+    for (let run = 0; run < 3; run++) {
+      const fresh = await browser.context.newPage();
+      await fresh.setViewportSize({ width: 1280, height: 900 });
+      const opened = Date.now();
+      await fresh.goto(`chrome-extension://${browser.extensionId}/library.html`);
+      await fresh.waitForFunction(() => document.querySelector('.library-header'), null, onFrame);
+      shellMs.push(Date.now() - opened);
+      await fresh.waitForFunction(() => document.querySelector('.library-row'), null, onFrame);
+      firstRowMs.push(Date.now() - opened);
+      countShown = (await fresh.locator('.list-count').textContent()) ?? '';
+      await fresh.close();
+    }
+    return { articles: size, importMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countShown };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): string {
+  const lines = ['| library page (Chromium, imported through the page) | ' + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
+  lines.push(`| import, s | ${figures.map((f) => (f.importMs / 1000).toFixed(1)).join(' | ')} |`);
+  lines.push(`| import rate, articles/s | ${figures.map((f) => f.importRate).join(' | ')} |`);
+  lines.push(`| first row, median ms (runs) | ${figures.map((f) => `${median(f.firstRowMs)} (${f.firstRowMs.join(', ')})`).join(' | ')} |`);
+  lines.push(`| page header drawn, median ms | ${figures.map((f) => median(f.shellMs)).join(' | ')} |`);
+  lines.push(`| count shown | ${figures.map((f) => f.countShown).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+export async function runLibraryPageScale(sizes: number[]): Promise<LibraryPageScaleFigures[]> {
+  const figures: LibraryPageScaleFigures[] = [];
+  for (const [i, size] of sizes.entries()) {
+    figures.push(await runLibraryPageScaleBench(size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
+    console.log(JSON.stringify(figures.at(-1)));
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const given = process.argv.slice(2).map(Number).filter(Boolean);
+  const sizes = given.length ? given : (process.env.BENCH_LIBRARY_PAGE_SIZES ?? '10000,50000').split(',').map(Number);
+  runLibraryPageScale(sizes).then((figures) => console.log(formatLibraryPageScale(figures)));
+}
