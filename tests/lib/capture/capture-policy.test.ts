@@ -37,25 +37,28 @@ describe('shouldCapture', () => {
     const webvpnWos = toWebvpn('https://www.webofscience.com/wos/alldb/summary/1', 'https://webvpn.fudan.edu.cn');
     const webvpnBlog = toWebvpn('https://blog.example.org/post/1', 'https://webvpn.fudan.edu.cn');
     const ezproxyJstor = 'https://www-jstor-org.ezproxy.xjtu.edu.cn/stable/1';
+    const webvpnJstor = toWebvpn('https://www.jstor.org/stable/1', 'https://webvpn.fudan.edu.cn');
 
     it("are judged by the publisher's address: a known journal host is read, anything else is not", () => {
       expect(shouldCapture(DEFAULT_SETTINGS, ezproxyCnki, false)).toBe(true);
       expect(shouldCapture(DEFAULT_SETTINGS, webvpnBlog, false)).toBe(false);
-      expect(shouldCapture(DEFAULT_SETTINGS, webvpnWos, false)).toBe(false);
+      expect(shouldCapture(DEFAULT_SETTINGS, webvpnWos, false)).toBe(true);
+      expect(shouldCapture(DEFAULT_SETTINGS, webvpnJstor, false)).toBe(false);
+      expect(shouldCapture(DEFAULT_SETTINGS, ezproxyJstor, false)).toBe(false);
     });
 
     it('are read on a proxy the reader allowed, for the publishers they allowed it for', () => {
       const sites = [
-        { origin: 'https://webvpn.fudan.edu.cn', publisherHosts: ['webofscience.com'] },
+        { origin: 'https://webvpn.fudan.edu.cn', publisherHosts: ['jstor.org'] },
         { origin: 'https://www-jstor-org.ezproxy.xjtu.edu.cn', publisherHosts: ['jstor.org'] },
       ];
-      expect(shouldCapture(DEFAULT_SETTINGS, webvpnWos, false, sites)).toBe(true);
+      expect(shouldCapture(DEFAULT_SETTINGS, webvpnJstor, false, sites)).toBe(true);
       expect(shouldCapture(DEFAULT_SETTINGS, ezproxyJstor, false, sites)).toBe(true);
       // The gateway carries every site: those the reader did not allow it for stay unread.
       expect(shouldCapture(DEFAULT_SETTINGS, webvpnBlog, false, sites)).toBe(false);
       // The same publisher through another proxy is another reader's yes.
       expect(shouldCapture(DEFAULT_SETTINGS, 'https://www-jstor-org.libproxy.pku.edu.cn/stable/1', false, sites)).toBe(false);
-      expect(shouldCapture({ ...DEFAULT_SETTINGS, captureMode: 'on-click' }, webvpnWos, false, sites)).toBe(false);
+      expect(shouldCapture({ ...DEFAULT_SETTINGS, captureMode: 'on-click' }, webvpnJstor, false, sites)).toBe(false);
       expect(shouldCapture(DEFAULT_SETTINGS, 'webvpn.fudan.edu.cn/x', false, sites)).toBe(false);
     });
 

@@ -10,7 +10,7 @@ import { LIMITS } from '@/lib/capture/normalize-item';
 import { EXTRACTORS, MAX_ITEMS_PER_PAGE, extractPage } from '@/lib/extractors/registry';
 import type { Extractor } from '@/lib/extractors/types';
 import { PAGE_URLS, generatedPage, mutatedPage, realPages } from './html-arbitraries';
-import { deepPage, longFieldPage, manyItemsPage } from './hostile-pages';
+import { deepPage, longFieldPage, manyItemsPage, MARKUP_LIKE_TITLE } from './hostile-pages';
 import { meteredDocument, type WorkMeter } from './work-meter';
 
 const RUNS = { generated: 100, mutated: 40 };
@@ -171,8 +171,9 @@ describe('extractor work on growing hostile pages', () => {
       expect(extraction.items.length).toBe(MAX_ITEMS_PER_PAGE);
       const articles = pageArticles(extraction, PAGE_URLS[9], 1);
       expect(articles.length).toBeGreaterThan(0);
-      // The script-like title was read as text: kept verbatim, never parsed into elements.
-      expect(articles[0].title).toContain('<img src=x onerror=');
+      // Markup in a title is reduced to its text; markup-like text is kept as text.
+      expect(articles[0].title).toBe('第0篇 形式主义的成因研究');
+      expect(articles[1].title).toBe(`${MARKUP_LIKE_TITLE} 第1篇 形式主义的成因研究`);
     } finally {
       close();
     }

@@ -1,7 +1,13 @@
 /** Hostile page shapes at a chosen size, for scaling tests and the benchmark. */
 
 const ABSTRACT = '摘要：在信息不对称的委托代理格局下，下级政府要为上级政府发射信号来表明自己完成任务，从而形成过度留痕。';
+/** Markup in a title: reduced to its text when captured (nothing of it is kept). */
 export const SCRIPT_TITLE = '<img src=x onerror="window.__simlitPwned=1"><script>window.__simlitPwned=1</script>';
+/**
+ * Text that looks like markup but is no element the markup reducer knows: kept as text, and it
+ * would run if it were ever rendered as HTML (an open <details> fires its toggle event).
+ */
+export const MARKUP_LIKE_TITLE = '<details open ontoggle="window.__simlitPwned=1">';
 
 function page(body: string, head = ''): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
@@ -9,8 +15,8 @@ function page(body: string, head = ''): string {
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One list item: a title link, authors, an abstract and a DOI line, as Qinyun lists them. */
-export function listItem(i: number, title = `${SCRIPT_TITLE} 第${i}篇 形式主义的成因研究`, doiPrefix = '10.1000/test'): string {
+/** One list item: a title link, authors, an abstract and a DOI line, as Qinyun lists them. Even items' titles hold markup, odd ones markup-like text. */
+export function listItem(i: number, title = `${i % 2 ? MARKUP_LIKE_TITLE : SCRIPT_TITLE} 第${i}篇 形式主义的成因研究`, doiPrefix = '10.1000/test'): string {
   return `<li class="item"><div class="title"><a href="/ch/reader/view_abstract.aspx?file_no=${i}">${escape(title)}</a></div>` +
     `<div class="author">张三, 李四</div><div class="abstract">${ABSTRACT}${i}</div><p>2023, 44(5): 12-19. DOI: ${doiPrefix}.${i}</p></li>`;
 }
