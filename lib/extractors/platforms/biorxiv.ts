@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { absoluteUrl, attr, closest, find, findAll, hostIs, metaValue, squish } from '../dom';
+import { absoluteUrl, attr, closest, find, findAll, hostIs, metaIndex, squish, type MetaIndex } from '../dom';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
@@ -44,19 +44,21 @@ function abstractOf(doc: Document): string | undefined {
 }
 
 /** "10.1101/2020.03.22.002386" from the DOI tag, or the page's address. */
-function doiOf(doc: Document, url: URL): string | undefined {
-  return metaValue(doc, 'citation_doi', 'DC.Identifier') ?? /\/content\/(10\.1101\/[\d.]+)/.exec(url.pathname)?.[1];
+function doiOf(meta: MetaIndex, url: URL): string | undefined {
+  return meta.get('citation_doi')?.[0] ?? meta.get('dc.identifier')?.[0] ?? /\/content\/(10\.1101\/[\d.]+)/.exec(url.pathname)?.[1];
 }
 
 function preprint(doc: Document, url: URL): ExtractedItem {
   const meta = readEmbeddedArticle(doc, url);
-  const doi = doiOf(doc, url);
+  // One pass over the meta tags (a preprint page has hundreds: every author's institutions).
+  const tags = metaIndex(doc);
+  const doi = doiOf(tags, url);
   const canonical = absoluteUrl(attr(find(doc, 'link[rel="canonical"]'), 'href'), url);
   const item = fillMissing(
     {
       title: squish(find(doc, 'h1#page-title, h1.highwire-cite-title')?.textContent) || undefined,
       abstract: abstractOf(doc),
-      date: metaValue(doc, 'DC.Date', 'article:published_time'),
+      date: tags.get('dc.date')?.[0] ?? tags.get('article:published_time')?.[0],
       containerTitle: hostIs(url, 'medrxiv.org') ? 'medRxiv' : hostIs(url, 'biorxiv.org') ? 'bioRxiv' : undefined,
       doi,
       platformId: doi,
@@ -72,7 +74,8 @@ function preprint(doc: Document, url: URL): ExtractedItem {
 }
 
 function isPreprintPage(doc: Document): boolean {
-  return find(doc, 'meta[name="HW.pisa"][content^="biorxiv;"], meta[name="HW.pisa"][content^="medrxiv;"]') !== null;
+  // Meta tags live in the head: no walk of the whole page for every page Simlit sees.
+  return find(doc.head, 'meta[name="HW.pisa"][content^="biorxiv;"], meta[name="HW.pisa"][content^="medrxiv;"]') !== null;
 }
 
 export const biorxiv: Extractor = {

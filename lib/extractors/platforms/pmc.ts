@@ -76,7 +76,8 @@ export const pmc: Extractor = {
   canExtract(doc, url) {
     if (hostIs(url, 'ncbi.nlm.nih.gov') && isPmcPath(url)) return true;
     // Copies served elsewhere: PMC's own page tags.
-    return find(doc, 'meta[name="ncbi_db"][content="pmc"]') !== null && find(doc, 'meta[name="citation_title"]') !== null;
+    // Meta tags live in the head: no walk of the whole page for every page Simlit sees.
+    return find(doc.head, 'meta[name="ncbi_db"][content="pmc"]') !== null && find(doc.head, 'meta[name="citation_title"]') !== null;
   },
 
   kind() {

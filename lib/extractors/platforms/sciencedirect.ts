@@ -125,7 +125,7 @@ function searchResults(doc: Document, base: URL): ExtractedItem[] {
 }
 
 function isArticle(doc: Document): boolean {
-  return find(doc, '#screen-reader-main-title') !== null || find(doc, 'meta[name="citation_pii"]') !== null;
+  return find(doc, '#screen-reader-main-title') !== null || find(doc.head, 'meta[name="citation_pii"]') !== null;
 }
 
 export const sciencedirect: Extractor = {
@@ -140,7 +140,7 @@ export const sciencedirect: Extractor = {
   canExtract(doc, url) {
     if (hostIs(url, 'sciencedirect.com')) return true;
     // Copies served elsewhere (mirrors, proxies that keep their own host): by markup only it has.
-    return find(doc, 'meta[name="citation_pii"]') !== null || find(doc, 'li.ResultItem a.result-list-title-link') !== null;
+    return find(doc.head, 'meta[name="citation_pii"]') !== null || find(doc, 'li.ResultItem a.result-list-title-link') !== null;
   },
 
   kind(doc) {

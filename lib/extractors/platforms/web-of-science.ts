@@ -116,7 +116,8 @@ export const webOfScience: Extractor = {
   canExtract(doc, url) {
     if (hostIs(url, ...HOSTS)) return true;
     // Copies served elsewhere: the record list and the full record carry their own markup.
-    return isFullRecord(doc) || find(doc, 'app-record a[data-ta="summary-record-title-link"]') !== null;
+    // getElementsByTagName: one native lookup, where the selector would walk every element.
+    return isFullRecord(doc) || doc.getElementsByTagName('app-record').length > 0;
   },
 
   kind(doc) {

@@ -45,8 +45,14 @@ export interface Scraped {
 
 /** Runs a page through the registry and normalization, as the content script and background do. */
 export function scrape(html: string, url: string): Scraped {
-  const extraction = extractPage(parse(html, url), url);
-  return { extraction, articles: pageArticles(extraction, url, 1_700_000_000_000) };
+  const { window } = new JSDOM(html, { url });
+  try {
+    const extraction = extractPage(window.document, url);
+    return { extraction, articles: pageArticles(extraction, url, 1_700_000_000_000) };
+  } finally {
+    // Windows left open are kept alive: a file that scrapes many large pages runs out of memory.
+    window.close();
+  }
 }
 
 export function scrapeFixture(name: string): Scraped {

@@ -63,7 +63,10 @@ export function proxiedPage(html: string, publisherUrl: string, form: ProxyForm,
       if (rewritten !== undefined) element.setAttribute(attribute, rewritten);
     }
   }
-  return { html: dom.serialize(), url: proxyUrl };
+  const proxied = dom.serialize();
+  // Closed, or the windows of many large pages stay alive for the whole test file.
+  dom.window.close();
+  return { html: proxied, url: proxyUrl };
 }
 
 function rewriteLink(value: string, pageUrl: string, host: string, form: ProxyForm, whole: boolean): string | undefined {
