@@ -1,0 +1,3 @@
+import { describeProxiedPages } from './proxied-pages';
+
+describeProxiedPages(0, 3);

@@ -1,0 +1,3 @@
+import { describeProxiedPages } from './proxied-pages';
+
+describeProxiedPages(1, 3);
