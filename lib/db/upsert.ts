@@ -25,6 +25,22 @@ function content(article: Article): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * An incoming record merged into the known article it names (lib/merge decides what changes;
+ * 'undo' puts a deleted record back whole, with what was captured meanwhile), and whether the
+ * result must be written: new content, or a sighting worth recording.
+ */
+function mergeKnown(known: Article, incoming: Article, source: MergeSource | 'undo'): { merged: Article; changed: boolean; write: boolean } {
+  const merged = source === 'undo' ? { ...mergeArticles(incoming, known), id: known.id } : mergeArticles(known, incoming, source);
+  const changed = content(merged) !== content(known);
+  // A restored file may carry an older time than the record's: a change is dated now, so that
+  // whatever catches up by updatedAt (the library's search index) sees it.
+  if (changed) merged.updatedAt = Math.max(merged.updatedAt, Date.now());
+  // A repeat still records where the article was seen; only new content needs re-indexing.
+  const seenAgain = merged.sightings.length !== known.sightings.length || (merged.seenAt ?? 0) - (known.seenAt ?? 0) >= SEEN_RESOLUTION_MS;
+  return { merged, changed, write: changed || seenAgain };
+}
+
 async function freeId(db: SimlitDB, id: string): Promise<string> {
   let candidate = id;
   for (let n = 2; await db.articles.get(candidate); n++) candidate = `${id}-${n}`;
@@ -71,14 +87,8 @@ export async function upsertArticles(
     const position = incoming.sightings.at(-1)?.position;
     const known = await findKnown(db, incoming);
     if (known) {
-      const merged = source === 'undo' ? { ...mergeArticles(incoming, known), id: known.id } : mergeArticles(known, incoming, source);
-      const changed = content(merged) !== content(known);
-      // A restored file may carry an older time than the record's: a change is dated now, so that
-      // whatever catches up by updatedAt (the library's search index) sees it.
-      if (changed) merged.updatedAt = Math.max(merged.updatedAt, Date.now());
-      // A repeat still records where the article was seen; only new content needs re-indexing.
-      const seenAgain = merged.sightings.length !== known.sightings.length || (merged.seenAt ?? 0) - (known.seenAt ?? 0) >= SEEN_RESOLUTION_MS;
-      if (changed || seenAgain) await db.articles.put(merged);
+      const { merged, changed, write } = mergeKnown(known, incoming, source);
+      if (write) await db.articles.put(merged);
       if (changed) written.push(merged);
       entries.push({ articleId: known.id, status: changed ? 'merged' : 'known', position });
     } else if (added >= maxNew) {
@@ -189,11 +199,8 @@ export async function upsertChunk(
     const position = incoming.sightings.at(-1)?.position;
     const match = known.find(incoming);
     if (match) {
-      const merged = mergeArticles(match, incoming, source);
-      const changed = content(merged) !== content(match);
-      if (changed) merged.updatedAt = Math.max(merged.updatedAt, Date.now());
-      const seenAgain = merged.sightings.length !== match.sightings.length || (merged.seenAt ?? 0) - (match.seenAt ?? 0) >= SEEN_RESOLUTION_MS;
-      if (changed || seenAgain) {
+      const { merged, changed, write } = mergeKnown(match, incoming, source);
+      if (write) {
         if (!log.added.has(match.id) && !log.before.has(match.id)) log.before.set(match.id, match);
         pending.set(merged.id, merged);
         known.set(merged);
