@@ -19,6 +19,7 @@
  *    say it is an article number, since a three-digit first page is far more often a page.
  * 6. Anything else (2020.03.22.002386, a DOI, a date, words) is dropped.
  */
+import { foldFullWidth } from './clean';
 
 const PAGE_TOKEN = '(?:[A-Za-z]{0,2}\\d{1,6}[A-Za-z]?|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})';
 const PAGE_RANGE = `${PAGE_TOKEN}(?:-${PAGE_TOKEN})?`;
@@ -45,9 +46,8 @@ export interface PageOrNumber {
 /** Half-width, no "pp."/"p."/第…页, one "-" for every dash, no spaces. */
 function tidy(value: string | undefined): string {
   if (!value) return '';
-  return value
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u00a0\u3000]+/g, ' ')
+  return foldFullWidth(value)
+    .replace(/[\s\u00a0]+/g, ' ')
     .trim()
     .replace(/^(?:pp?\.?|pages?|第)\s*/i, '')
     .replace(/\s*页$/, '')
