@@ -6,6 +6,7 @@ import { readPageMarkup, type MarkupField } from '../metadata/page-markup';
 import { isScholarly, readMetaTags, readPageTags } from '../metadata/meta-tags';
 import { isPreprintServer } from '../shared/item-types';
 import { fillMissing, hasSubstance } from '../shared/merge';
+import { articleOrList } from '../shared/list-items';
 import type { Extractor } from '../types';
 
 const MARKUP_FIELDS: MarkupField[] = ['authors', 'abstract', 'keywords', 'doi', 'date'];
@@ -64,9 +65,7 @@ export const embeddedMetadata: Extractor = {
     );
   },
 
-  kind(_doc, _url, items) {
-    return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
-  },
+  kind: articleOrList,
 
   extract(doc, url) {
     const article = readEmbeddedArticle(doc, url);

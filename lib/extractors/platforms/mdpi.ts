@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, hostIs, squish, text, textWithout } from '../dom';
-import { itemsOfRows } from '../shared/list-items';
+import { itemsOfRows, articleOrList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
@@ -60,9 +60,7 @@ export const mdpi: Extractor = {
     return find(doc, 'meta[name="citation_publisher"][content*="MDPI" i], meta[name="dc.publisher"][content*="MDPI" i], .article-item a.title-link') !== null;
   },
 
-  kind(_doc, _url, items) {
-    return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
-  },
+  kind: articleOrList,
 
   extract(doc, url) {
     if (find(doc, 'meta[name="citation_title"]')) {

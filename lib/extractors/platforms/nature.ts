@@ -1,5 +1,6 @@
 import { find, hostIs } from '../dom';
 import { readCards, readSpringerNatureArticle, type CardLayout } from '../shared/springer-nature';
+import { articleOrList } from '../shared/list-items';
 import type { Extractor } from '../types';
 
 /**
@@ -39,9 +40,7 @@ export const nature: Extractor = {
     return find(doc, 'meta[name="citation_publisher"][content^="Nature" i], meta[name="dc.publisher"][content^="Nature" i], li.app-article-list-row__item a[href*="/articles/"]') !== null;
   },
 
-  kind(_doc, _url, items) {
-    return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
-  },
+  kind: articleOrList,
 
   extract(doc, url) {
     if (find(doc, 'meta[name="citation_title"], meta[name="dc.title" i]')) {

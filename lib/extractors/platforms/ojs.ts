@@ -1,7 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { splitAuthorLine } from '../../text/names';
 import { absoluteUrl, attr, find, findAll, metaValue, squish, text } from '../dom';
-import { itemsOfRows } from '../shared/list-items';
+import { itemsOfRows, articleOrList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
@@ -77,9 +77,7 @@ export const ojs: Extractor = {
     );
   },
 
-  kind(_doc, _url, items) {
-    return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
-  },
+  kind: articleOrList,
 
   extract(doc, url) {
     if (/\/article\/view\//.test(url.pathname) || find(doc, 'meta[name="citation_title"]')) {

@@ -1,5 +1,6 @@
 import { find, hostIs } from '../dom';
 import { readCards, readSpringerNatureArticle, type CardLayout } from '../shared/springer-nature';
+import { articleOrList } from '../shared/list-items';
 import type { Extractor } from '../types';
 
 /**
@@ -47,9 +48,7 @@ export const springer: Extractor = {
     return find(doc, 'meta[name="citation_springer_api_url"], meta[name="dc.publisher"][content*="Springer" i], meta[name="citation_publisher"][content*="Springer" i], li[data-test="search-result-item"] a[href*="/article/10."], ol#results-list a[href*="/article/10."]') !== null;
   },
 
-  kind(_doc, _url, items) {
-    return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
-  },
+  kind: articleOrList,
 
   extract(doc, url) {
     if (find(doc, 'meta[name="citation_title"]')) {

@@ -2,7 +2,7 @@ import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, hostIs, squish, text, textWithout } from '../dom';
 import { readEmbeddedArticle } from '../platforms/embedded-metadata';
 import type { Extractor } from '../types';
-import { authorNames, itemsOfRows } from './list-items';
+import { authorNames, itemsOfRows, articleOrList } from './list-items';
 import { outermost } from './list-rows';
 import { fillMissing } from './merge';
 
@@ -134,9 +134,7 @@ export function literatumExtractor(site: LiteratumSite): Extractor {
       if (site.hosts.some((host) => hostIs(url, host))) return true;
       return isLiteratumPage(doc) && find(doc, site.marks) !== null;
     },
-    kind(_doc, _url, items) {
-      return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
-    },
+    kind: articleOrList,
     extract(doc, url) {
       // An article page lists related articles too: its own article is what it is about.
       const article = find(doc, 'meta[name="citation_title"], meta[name="dc.Title" i]') ? readLiteratumArticle(doc, url) : undefined;

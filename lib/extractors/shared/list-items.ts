@@ -5,6 +5,14 @@ import { absoluteUrl, attr, findAll, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from './citation-line';
 import { elementsOf, listEntries, queryAllIn, queryIn, textIn } from './list-rows';
 
+/**
+ * An extractor's `kind` for pages that are either one article or a list: one item that is not a
+ * list entry (no position) is the page's article.
+ */
+export function articleOrList(_doc: Document, _url: URL, items: readonly ExtractedItem[]): 'article' | 'list' {
+  return items.length === 1 && items[0].position === undefined ? 'article' : 'list';
+}
+
 /** How one platform prints its article lists (issue tables of contents, search results). */
 export interface ListLayout {
   /** Links to article pages; the title link of each entry is among them. */
