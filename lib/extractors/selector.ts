@@ -21,9 +21,24 @@ interface Facts {
 
 let facts = new WeakMap<Element, Facts>();
 
+/**
+ * A document's elements by tag, class and id, made by one walk the first time a selector is
+ * matched against the whole document, and kept for the rest of the extraction: every extractor's
+ * `canExtract` asks the whole page for its own marks, and without it each of those questions
+ * walked every element again (a dozen walks of a large page before the extractor that fits).
+ */
+interface PageIndex {
+  byTag: Map<string, Element[]>;
+  byClass: Map<string, Element[]>;
+  byId: Map<string, Element>;
+}
+
+let pageIndexes = new WeakMap<Document, PageIndex>();
+
 /** Forgets what was read: call before extracting from a page that may have changed. */
 export function resetSelectorCache(): void {
   facts = new WeakMap();
+  pageIndexes = new WeakMap();
 }
 
 function factsOf(element: Element): Facts {
@@ -287,23 +302,47 @@ function searchEach(root: ParentNode, chains: Chain[], visit: (element: Element)
   return true;
 }
 
+function add<K>(map: Map<K, Element[]>, key: K, element: Element): void {
+  const list = map.get(key);
+  if (list) list.push(element);
+  else map.set(key, [element]);
+}
+
+function pageIndex(doc: Document): PageIndex {
+  let index = pageIndexes.get(doc);
+  if (!index) {
+    const built: PageIndex = { byTag: new Map(), byClass: new Map(), byId: new Map() };
+    walk(doc, (element) => {
+      const { tag, id, classes } = factsOf(element);
+      add(built.byTag, tag, element);
+      for (const name of classes) add(built.byClass, name, element);
+      if (id && !built.byId.has(id)) built.byId.set(id, element);
+    });
+    pageIndexes.set(doc, built);
+    index = built;
+  }
+  return index;
+}
+
 /**
- * Candidates for a whole document when the selector ends in an id or a class (rare elements);
- * for a small subtree (a row, a block) or a tag, walking is cheaper.
+ * Candidates for a whole document, in document order: an id from the document, a class from one
+ * native query (or the index, once made), a tag from the index (which the first such question
+ * makes: tags are what the extractors' page marks end in, `meta[...]` above all). For a subtree
+ * (a row, a block), walking it is cheaper.
  */
 function candidates(root: ParentNode, source: Source): Iterable<Element> | undefined {
   if ((root as Node).nodeType !== 9) return undefined;
+  const doc = root as Document;
   if (source.kind === 'id') {
-    const doc = (root as Node).ownerDocument ?? (root as Document);
-    const element = doc.getElementById?.(source.name);
-    return element && root !== element && (root as Node).contains(element) ? [element] : [];
+    const element = doc.getElementById(source.name);
+    return element ? [element] : [];
   }
-  // Tags are common: a walk that can stop at the first match beats collecting them all.
-  if (source.kind === 'tag') return undefined;
+  if (source.kind === 'tag') return pageIndex(doc).byTag.get(source.name) ?? [];
+  const index = pageIndexes.get(doc);
+  if (index) return index.byClass.get(source.name) ?? [];
   // A static list from one simple selector: jsdom walks live collections again on every step.
   const found: Element[] = [];
-  const simple = source.kind === 'class' ? `.${cssEscape(source.name)}` : source.name;
-  root.querySelectorAll(simple).forEach((element) => found.push(element));
+  doc.querySelectorAll(`.${cssEscape(source.name)}`).forEach((element) => found.push(element));
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, find, findAll, matchesSelector } from '@/lib/extractors/selector';
+import { closest, find, findAll, matchesSelector, resetSelectorCache } from '@/lib/extractors/selector';
 import { parse } from './fixtures';
 
 const doc = parse(
@@ -61,5 +61,22 @@ describe('selector walker', () => {
     expect(closest(link, 'section')).toBeNull();
     expect(matchesSelector(link, 'td.name > a')).toBe(true);
     expect(matchesSelector(link, 'li a')).toBe(false);
+  });
+
+  it('answers whole-document questions whose selectors end in different tags, classes and ids, in document order, once the page is indexed', () => {
+    resetSelectorCache();
+    for (const selector of ['meta[name="x"], li.item span, td.author sup', 'sup, .keyword, #main', 'em, a.fz14, tr', 'span, a']) same(selector);
+    // Classes asked after the index was made come from it too, still as the engine finds them.
+    for (const selector of ['.keyword', '.name a', '.Abstract-Text, .fz14']) same(selector);
+  });
+
+  it('sees a changed page again after the cache is reset (extractPage resets it for every run)', () => {
+    const page = parse('<ul><li class="row">one</li></ul>', 'https://example.org/');
+    resetSelectorCache();
+    expect(findAll(page, 'li, p')).toHaveLength(1);
+    page.querySelector('ul')!.insertAdjacentHTML('beforeend', '<li class="row">two</li><p>three</p>');
+    resetSelectorCache();
+    same('li, p', page);
+    expect(findAll(page, 'li, p')).toHaveLength(3);
   });
 });
