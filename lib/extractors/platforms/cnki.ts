@@ -4,9 +4,8 @@ import { absoluteUrl, attr, childElements, find, findAll, hostIs, squish, tableR
 import { parseIssueLine } from '../shared/citation-line';
 import { typeFromLabel } from '../shared/item-types';
 import { authorNames, itemsOfRows } from '../shared/list-items';
-import { fillMissing } from '../shared/merge';
 import type { Extractor, PageType } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * CNKI (中国知网). Result lists: the kns8s table (kns8s/defaultresult, kns8s/search) and the older
@@ -237,7 +236,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     platformId: attr(find(doc, '#paramfilename'), 'value') ?? params(url.href, url).get('filename'),
     url: url.href,
   };
-  return fillMissing(item, readEmbeddedArticle(doc, url));
+  return withEmbeddedMetadata(doc, url, item);
 }
 
 export const cnki: Extractor = {

@@ -3,9 +3,8 @@ import { recordNameOrder } from '../../text/names';
 import { find, findAll, firstText, hostIs, queryParam, squish, text, textWithout } from '../dom';
 import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { readList } from '../shared/list-items';
-import { fillMissing } from '../shared/merge';
 import type { Extractor, PageType } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * CQVIP (维普). Current article pages (qikan.cqvip.com/Qikan/Article/Detail?id=...) and search
@@ -115,7 +114,7 @@ export const cqvip: Extractor = {
   extract(doc, url) {
     switch (pageType(doc, url)) {
       case 'article': {
-        const item = fillMissing(find(doc, '.detailtitle') ? olderArticle(doc, url) : currentArticle(doc, url), readEmbeddedArticle(doc, url));
+        const item = withEmbeddedMetadata(doc, url, find(doc, '.detailtitle') ? olderArticle(doc, url) : currentArticle(doc, url));
         // CQVIP's citation_volume says 0 for journals numbered by issue alone.
         if (item.volume === '0') delete item.volume;
         return [item];

@@ -5,22 +5,20 @@ import { readJsonLd } from '../metadata/json-ld';
 import { readPageMarkup, type MarkupField } from '../metadata/page-markup';
 import { isScholarly, readMetaTags, readPageTags } from '../metadata/meta-tags';
 import { isPreprintServer } from '../shared/item-types';
-import { fillMissing, hasSubstance } from '../shared/merge';
+import { fillMissing, hasSubstance, isEmpty } from '../shared/merge';
 import { articleOrList } from '../shared/list-items';
 import type { Extractor } from '../types';
 
 const MARKUP_FIELDS: MarkupField[] = ['authors', 'abstract', 'keywords', 'doi', 'date'];
 
-function isEmptyField(value: unknown): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
 /**
  * The article a page describes in its embedded metadata (Highwire, eprints, Dublin Core, PRISM,
  * JSON-LD; Open Graph only to fill gaps), or undefined when the page is not a scholarly one.
- * Site extractors use it as their base and add what the page shows.
+ * Site extractors use it as their base and add what the page shows. `shownBySite` is what a site
+ * extractor has read from the page itself (it wins over the tags): the markup fallback does not
+ * look for those fields again.
  */
-export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | undefined {
+export function readEmbeddedArticle(doc: Document, url: URL, shownBySite?: ExtractedItem): ExtractedItem | undefined {
   const meta = metaIndex(doc);
   const jsonLd = readJsonLd(doc);
   const scholarly = isScholarly(meta);
@@ -31,7 +29,7 @@ export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | un
   // What the tags leave out, the page's markup and data blocks fill; it never overrides a tag.
   // Read only when an identifying field (authors, abstract, DOI) is missing: keywords and date
   // alone are missing on most pages, and walking a large page for them would slow every capture.
-  const missing = MARKUP_FIELDS.filter((field) => isEmptyField(tagged[field]));
+  const missing = MARKUP_FIELDS.filter((field) => isEmpty(tagged[field]) && isEmpty(shownBySite?.[field]));
   const needed = missing.some((field) => field === 'authors' || field === 'abstract' || field === 'doi');
   const shown = needed ? readPageMarkup(doc, new Set(missing)) : undefined;
   const item = fillMissing(tagged, shown, readPageTags(meta), { url: url.href });
@@ -39,6 +37,11 @@ export function readEmbeddedArticle(doc: Document, url: URL): ExtractedItem | un
   // A preprint server's page is a preprint even where its tags name no type.
   if (!item.type && isPreprintServer([item.containerTitle, item.publisher], url.hostname)) item.type = 'article';
   return hasSubstance(item) ? item : undefined;
+}
+
+/** A site extractor's reading of the page, its empty fields filled from the embedded metadata. */
+export function withEmbeddedMetadata(doc: Document, url: URL, shownBySite: ExtractedItem): ExtractedItem {
+  return fillMissing(shownBySite, readEmbeddedArticle(doc, url, shownBySite));
 }
 
 /**

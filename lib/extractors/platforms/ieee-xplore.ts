@@ -1,8 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { findAll, hostIs } from '../dom';
-import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * IEEE Xplore document pages (/document/ARNUMBER). The page is drawn by scripts from one JSON
@@ -136,7 +135,7 @@ export const ieeeXplore: Extractor = {
 
   extract(doc, url) {
     const data = readMetadata(doc);
-    const item = fillMissing(data ? fromMetadata(data) : {}, readEmbeddedArticle(doc, url));
+    const item = withEmbeddedMetadata(doc, url, data ? fromMetadata(data) : {});
     return item.title || item.abstract || item.doi ? [item] : [];
   },
 };

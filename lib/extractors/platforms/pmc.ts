@@ -1,8 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { attr, find, findAll, hostIs, metaValue, squish, text, textWithout } from '../dom';
-import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * PubMed Central article pages (pmc.ncbi.nlm.nih.gov/articles/PMC…, formerly
@@ -44,17 +43,13 @@ function pageRange(doc: Document): string | undefined {
 
 function article(doc: Document, url: URL): ExtractedItem {
   const pmcid = pmcidOf(url.pathname) ?? pmcidOf(attr(find(doc, 'link[rel="canonical"]'), 'href'));
-  const meta = readEmbeddedArticle(doc, url);
   const range = pageRange(doc);
-  const item = fillMissing(
-    {
-      abstract: abstractOf(doc) ?? metaValue(doc, 'description', 'og:description'),
-      keywords: keywordsOf(doc),
-      platformId: pmcid,
-      url: pmcid ? articleUrl(pmcid) : undefined,
-    },
-    meta,
-  );
+  const item = withEmbeddedMetadata(doc, url, {
+    abstract: abstractOf(doc) ?? metaValue(doc, 'description', 'og:description'),
+    keywords: keywordsOf(doc),
+    platformId: pmcid,
+    url: pmcid ? articleUrl(pmcid) : undefined,
+  });
   if (range) {
     // The printed range is the whole of what citation_firstpage begins.
     delete item.firstPage;

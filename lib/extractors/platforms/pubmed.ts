@@ -1,8 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
-import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 import { itemsOfRows } from '../shared/list-items';
 
 /**
@@ -88,7 +87,7 @@ function currentArticle(doc: Document, url: URL): ExtractedItem {
     platformId: pmid,
     url: pmid ? articleUrl(pmid) : url.href,
   };
-  return fillMissing(item, readEmbeddedArticle(doc, url));
+  return withEmbeddedMetadata(doc, url, item);
 }
 
 /** The abstract paragraphs of the 2015 layout, without the copyright line. */

@@ -5,7 +5,7 @@ import { parseReference } from '../shared/citation-line';
 import { itemsOfRows, readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
 import type { Extractor, PageType } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * Qinyun (勤云, E-Tiller) journal systems host thousands of Chinese journals on their own
@@ -95,7 +95,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
     url: number ? articleUrl(number, url) : url.href,
   };
   // The meta tags' full date beats the year of the reference line.
-  const item = fillMissing(dom, readEmbeddedArticle(doc, url), reference);
+  const item = fillMissing(withEmbeddedMetadata(doc, url, dom), reference);
   return { ...item, nameOrder: recordNameOrder(item.title, 'unknown') };
 }
 

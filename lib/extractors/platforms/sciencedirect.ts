@@ -1,16 +1,15 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, closest, find, findAll, hostIs, squish, text, textWithout } from '../dom';
-import { fillMissing } from '../shared/merge';
 import { itemsOfRows } from '../shared/list-items';
 import type { Extractor } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * ScienceDirect (Elsevier). Article pages (/science/article/pii/PII and /abs/pii/PII) carry
  * citation_* tags without citation_author: the names are in the banner (span.given-name,
  * span.text.surname), the abstract in div.abstract.author (beside the highlights, which are
  * another div.abstract), the keywords in div.keyword, and the page's JSON data block holds the
- * author list again. Search results (/search?qs=...) are li.ResultItem entries, drawn by
+ * author list again (read by the embedded-metadata reader's markup fallback when there is no banner). Search results (/search?qs=...) are li.ResultItem entries, drawn by
  * scripts, with the DOI as an attribute.
  */
 const PII = /\/pii\/([SB]?[0-9X()-]{10,})/i;
@@ -30,50 +29,6 @@ function bannerAuthors(doc: Document): string[] {
     .filter(Boolean);
 }
 
-interface XocsNode {
-  '#name'?: unknown;
-  _?: unknown;
-  $$?: unknown;
-}
-
-/** Bounds against a hostile data block: names sit a few levels down, never thousands. */
-const MAX_JSON_NODES = 5000;
-
-/** "given surname" of each `author` node of the data block's `authors` tree. */
-function jsonAuthors(doc: Document): string[] {
-  const script = find(doc, 'script[type="application/json"][data-iso-key]');
-  if (!script) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(script.textContent ?? '');
-  } catch {
-    return [];
-  }
-  const names: string[] = [];
-  const queue: unknown[] = [(data as { authors?: { content?: unknown } } | null)?.authors?.content];
-  let visited = 0;
-  while (queue.length && visited++ < MAX_JSON_NODES) {
-    const node = queue.shift();
-    if (Array.isArray(node)) {
-      queue.push(...node);
-      continue;
-    }
-    if (!node || typeof node !== 'object') continue;
-    const { '#name': name, $$: children } = node as XocsNode;
-    if (name === 'author' && Array.isArray(children)) {
-      const part = (wanted: string) => {
-        const found = children.find((child) => (child as XocsNode)?.['#name'] === wanted) as XocsNode | undefined;
-        return typeof found?._ === 'string' ? found._ : '';
-      };
-      const full = squish(`${part('given-name')} ${part('surname')}`);
-      if (full) names.push(full);
-    } else if (Array.isArray(children)) {
-      queue.push(children);
-    }
-  }
-  return names;
-}
-
 /** The author abstract: not the highlights, not an abstract quoted in the reference list. */
 function authorAbstract(doc: Document): string | undefined {
   const node = findAll(doc, 'div.abstract.author').find(
@@ -82,19 +37,17 @@ function authorAbstract(doc: Document): string | undefined {
   return node ? squish(textWithout(node, 'h2, h3, .section-title')) || undefined : undefined;
 }
 
+/** Without a banner, the page's JSON data block gives the names (the embedded-metadata reader's markup fallback reads it). */
 function articlePage(doc: Document, url: URL): ExtractedItem {
-  const meta = readEmbeddedArticle(doc, url);
   const pii = piiOf(url.pathname) ?? attr(find(doc, 'meta[name="citation_pii"]'), 'content');
-  const authors = bannerAuthors(doc);
-  const dom: ExtractedItem = {
+  return withEmbeddedMetadata(doc, url, {
     title: squish(text(find(doc, '#screen-reader-main-title .title-text, h1 .title-text'))) || undefined,
-    authors: authors.length ? authors : jsonAuthors(doc),
+    authors: bannerAuthors(doc),
     abstract: authorAbstract(doc),
     keywords: findAll(doc, '.keywords-section .keyword').map((node) => squish(text(node))).filter(Boolean),
     platformId: pii,
     url: pii ? articleUrl(pii) : undefined,
-  };
-  return fillMissing(dom, meta);
+  });
 }
 
 /** "Journal of X, Volume 12, 1 March 2021, 102530": the journal link and the date after it. */

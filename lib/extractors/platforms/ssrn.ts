@@ -1,8 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { find, findAll, hostIs, queryParam, squish, text, textWithout } from '../dom';
-import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * SSRN abstract pages (papers.ssrn.com/sol3/papers.cfm?abstract_id=N, ssrn.com/abstract=N).
@@ -43,19 +42,16 @@ function paper(doc: Document, url: URL): ExtractedItem {
   const id = ssrnId(url);
   const abstract = find(doc, 'div.abstract-text');
   const doiLink = findAll(doc, 'a[href*="10.2139/ssrn."]')[0];
-  const item = fillMissing(
-    {
-      title: squish(text(find(doc, '.box-abstract-main h1, h1'))) || undefined,
-      authors: findAll(doc, '.box-abstract-main .authors h2 a, .authors h2 a').map((a) => squish(text(a))).filter(Boolean),
-      abstract: abstract ? squish(textWithout(abstract, 'h2, h3')) || undefined : undefined,
-      keywords: keywordsOf(doc),
-      date: postedDate(doc),
-      doi: /10\.2139\/ssrn\.\d+/i.exec(doiLink?.getAttribute('href') ?? '')?.[0] ?? (id ? `10.2139/ssrn.${id}` : undefined),
-      platformId: id,
-      url: id ? abstractUrl(id) : undefined,
-    },
-    readEmbeddedArticle(doc, url),
-  );
+  const item = withEmbeddedMetadata(doc, url, {
+    title: squish(text(find(doc, '.box-abstract-main h1, h1'))) || undefined,
+    authors: findAll(doc, '.box-abstract-main .authors h2 a, .authors h2 a').map((a) => squish(text(a))).filter(Boolean),
+    abstract: abstract ? squish(textWithout(abstract, 'h2, h3')) || undefined : undefined,
+    keywords: keywordsOf(doc),
+    date: postedDate(doc),
+    doi: /10\.2139\/ssrn\.\d+/i.exec(doiLink?.getAttribute('href') ?? '')?.[0] ?? (id ? `10.2139/ssrn.${id}` : undefined),
+    platformId: id,
+    url: id ? abstractUrl(id) : undefined,
+  });
   return { ...item, containerTitle: item.containerTitle ?? 'SSRN', type: 'article' };
 }
 

@@ -4,9 +4,8 @@ import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, text
 import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { typeFromLabel } from '../shared/item-types';
 import { itemsOfRows } from '../shared/list-items';
-import { fillMissing } from '../shared/merge';
 import type { Extractor, PageType } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * Wanfang Data (万方数据). Result lists: the current s.wanfangdata.com.cn (div.normal-list entries;
@@ -205,7 +204,7 @@ function articleItem(doc: Document, url: URL): ExtractedItem {
   const resource = attr(find(doc, '.exportLink[data-resourceid]'), 'data-resourceid');
   const [, kind, id] = /^\/?([a-z]+)[/_]([^/?#.]+)/i.exec(decodeURIComponent(url.pathname)) ?? /^([a-z]+)_(.+)$/i.exec(resource ?? '') ?? [];
   const item = find(doc, '.detailTitleCN') ? currentArticle(doc, url, kind, id) : olderArticle(doc, url, kind, id);
-  return fillMissing(item, readEmbeddedArticle(doc, url));
+  return withEmbeddedMetadata(doc, url, item);
 }
 
 export const wanfang: Extractor = {

@@ -1,6 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 
-function isEmpty(value: unknown): boolean {
+/** No value: absent, blank or an empty list. */
+export function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
