@@ -59,10 +59,11 @@ export async function dropCaptureEntries(db: SimlitDB, ids: ReadonlySet<string>)
 
 /**
  * Deletes all articles, captures, collections, and what was derived from the articles (search
- * index snapshots, stored terms, the library list's rows); settings stay.
+ * index snapshots, stored terms; the library list's rows go with the articles, lib/db/listing);
+ * settings stay.
  */
 export async function deleteAllData(db: SimlitDB): Promise<void> {
-  const tables = [db.articles, db.captures, db.collections, db.indexSnapshots, db.articleTerms, db.listing];
+  const tables = [db.articles, db.captures, db.collections, db.indexSnapshots, db.articleTerms];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.map((table) => table.clear()));
   });
