@@ -110,6 +110,15 @@ export function findDoi(text: string | null | undefined): string {
   return normalizeDoi(text);
 }
 
+/** The DOI a doi.org link names: its path only (a query holds other parameters, not the DOI). */
+export function doiOfLink(href: string | null | undefined): string {
+  try {
+    return findDoi(decodeURIComponent(new URL(href ?? '').pathname));
+  } catch {
+    return '';
+  }
+}
+
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const LATIN = /[a-z]/gi;
 

@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { attr, find, findAll, squish, text, textWithout } from '../dom';
-import { findDoi } from '../../text/clean';
+import { doiOfLink, findDoi } from '../../text/clean';
 
 /**
  * What an article page shows when its meta tags leave a field out: the generic fallback behind
@@ -239,18 +239,9 @@ function keywords(found: Found): string[] {
   return after ? after.split(/\s*[;；,，、]\s*/).filter((word) => word && word.length <= 100).slice(0, 40) : [];
 }
 
-/** The DOI of a doi.org link: its path only (a query holds other parameters, not the DOI). */
-function linkDoi(href: string | undefined): string {
-  try {
-    return findDoi(decodeURIComponent(new URL(href ?? '').pathname));
-  } catch {
-    return '';
-  }
-}
-
 function doi(doc: Document, found: Found): string | undefined {
   for (const link of found.doiLinks) {
-    const value = linkDoi(attr(link, 'href'));
+    const value = doiOfLink(attr(link, 'href'));
     if (value) return value;
   }
   for (const element of found.doiElements) {

@@ -1,5 +1,5 @@
 import type { ExtractedItem } from '../../model/article';
-import { hasCjk } from '../../text/clean';
+import { doiOfLink, hasCjk } from '../../text/clean';
 import { absoluteUrl, attr, closest, find, findAll, squish, text } from '../dom';
 import { isWebSearchEngine } from '../shared/search-engines';
 import { parseIssueLine } from '../shared/citation-line';
@@ -112,7 +112,7 @@ function doiOf(nodes: readonly Element[], rest: string): string | undefined {
   if (printed) return printed.replace(/[.,;)]+$/, '');
   for (const node of nodes) {
     for (const a of findAll(node, 'a[href*="doi.org/10."]')) {
-      const found = DOI.exec(decodeURIComponentSafe(a.getAttribute('href') ?? ''))?.[0];
+      const found = doiOfLink(a.getAttribute('href'));
       if (found) return found;
     }
   }
@@ -129,14 +129,6 @@ const LONE_DOI = /^(?:doi\s*[:：]?\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,
 function hasOwnDoi(nodes: readonly Element[], link: Element): boolean {
   if (/doi\.org\/10\./i.test(link.getAttribute('href') ?? '')) return true;
   return nodes.some((node) => [node, ...findAll(node, 'td, span, a, p, div, dd, li, small')].some((el) => LONE_DOI.test(squish(text(el)))));
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 /**
