@@ -1,8 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, closest, find, findAll, hostIs, metaIndex, squish, type MetaIndex } from '../dom';
-import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
-import { readEmbeddedArticle } from './embedded-metadata';
+import { withEmbeddedMetadata } from './embedded-metadata';
 
 /**
  * bioRxiv and medRxiv preprint pages (/content/10.1101/2020.03.22.002386v3, .abstract, .full),
@@ -49,27 +48,20 @@ function doiOf(meta: MetaIndex, url: URL): string | undefined {
 }
 
 function preprint(doc: Document, url: URL): ExtractedItem {
-  const meta = readEmbeddedArticle(doc, url);
   // One pass over the meta tags (a preprint page has hundreds: every author's institutions).
   const tags = metaIndex(doc);
   const doi = doiOf(tags, url);
   const canonical = absoluteUrl(attr(find(doc, 'link[rel="canonical"]'), 'href'), url);
-  const item = fillMissing(
-    {
-      title: squish(find(doc, 'h1#page-title, h1.highwire-cite-title')?.textContent) || undefined,
-      abstract: abstractOf(doc),
-      date: tags.get('dc.date')?.[0] ?? tags.get('article:published_time')?.[0],
-      containerTitle: hostIs(url, 'medrxiv.org') ? 'medRxiv' : hostIs(url, 'biorxiv.org') ? 'bioRxiv' : undefined,
-      doi,
-      platformId: doi,
-      url: canonical ?? url.href.replace(/\.(?:abstract|full|full-text|article-info|article-metrics)$/, ''),
-    },
-    meta,
-  );
-  // citation_firstpage holds the preprint's id, which is no page; a preprint has none.
-  delete item.firstPage;
-  delete item.lastPage;
-  delete item.pages;
+  // citation_firstpage holds the preprint's id, which normalization drops as no page (lib/text/pages.ts).
+  const item = withEmbeddedMetadata(doc, url, {
+    title: squish(find(doc, 'h1#page-title, h1.highwire-cite-title')?.textContent) || undefined,
+    abstract: abstractOf(doc),
+    date: tags.get('dc.date')?.[0] ?? tags.get('article:published_time')?.[0],
+    containerTitle: hostIs(url, 'medrxiv.org') ? 'medRxiv' : hostIs(url, 'biorxiv.org') ? 'bioRxiv' : undefined,
+    doi,
+    platformId: doi,
+    url: canonical ?? url.href.replace(/\.(?:abstract|full|full-text|article-info|article-metrics)$/, ''),
+  });
   return { ...item, type: 'article' };
 }
 
