@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}', 'tests/bench/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup/preact-after-paint.ts'],
           // Vitest's default of 5 s per test failed tests that do real work (an index of a thousand
           // articles, a backup round trip) on a busy two-core machine: tests wait for states, and
           // this only ends a test that would never reach one.
