@@ -67,7 +67,8 @@ function NameForm({ label, submitLabel, initial = '', onSubmit, onCancel }: Name
 interface Props {
   db: SimlitDB;
   collections: CollectionWithCount[];
-  total: number;
+  /** Articles in the library; undefined until counted (then no number is shown). */
+  total: number | undefined;
   current?: string;
   onSelect(id: string | undefined): void;
 }
@@ -82,7 +83,7 @@ export function CollectionsPanel({ db, collections, total, current, onSelect }: 
       <ul>
         <li>
           <button type="button" class="collection-choice" aria-current={current === undefined ? 'true' : undefined} onClick={() => onSelect(undefined)}>
-            {t('libFacetOption', t('libAllArticles'), formatNumber(total, tag))}
+            {total === undefined ? t('libAllArticles') : t('libFacetOption', t('libAllArticles'), formatNumber(total, tag))}
           </button>
         </li>
         {collections.map((collection) => (

@@ -87,7 +87,8 @@ export async function removeFromCollection(db: SimlitDB, id: string, articleIds:
 /** Every collection with its article count, in the reader's alphabetical order. */
 export async function listCollections(db: SimlitDB, locale?: string): Promise<CollectionWithCount[]> {
   const collections = await db.collections.toArray();
-  const counts = await Promise.all(collections.map((c) => db.articles.where('collections').equals(c.id).count()));
+  // The listing's rows are a tenth of the articles' size: its index is the cheaper one to count.
+  const counts = await Promise.all(collections.map((c) => db.listing.where('collections').equals(c.id).count()));
   const collator = new Intl.Collator(locale);
   return collections
     .map((collection, index) => ({ ...collection, count: counts[index] }))

@@ -3,9 +3,9 @@ import type { ListingRow } from './listing';
 import type { SimlitDB } from './schema';
 
 /**
- * The library list answered from the listing table's indexes: the first rows of a view, its
- * count and the filters' values with their counts, each costing what it returns (plus, for a
- * filtered view, the rows the filters pass over), never a read of the whole library.
+ * The library list answered from the listing table's indexes: the first rows of a view (costing
+ * what they return, plus, for a filtered view, the rows the filters pass over), then its count
+ * and the filters' values with their counts (index counts), never a read of the whole library.
  */
 
 /** Sorts the listing's indexes give in the list's order (title needs the reader's collation: see articles-query). */
@@ -79,8 +79,7 @@ export async function listingFacets(db: SimlitDB, locale?: string): Promise<Libr
   };
 }
 
-export interface FirstView {
-  rows: ListingRow[];
+export interface ViewCounts {
   /** Articles in the library. */
   total: number;
   /** Articles in the view; undefined when several filters are set (known once the whole list is read). */
@@ -88,15 +87,14 @@ export interface FirstView {
   facets: LibraryFacets;
 }
 
-/** What the library page shows first, in one read of the listing's indexes: the view's first rows, the counts and the filters' values. */
-export async function readFirstView(db: SimlitDB, sort: IndexedSort, filters: LibraryFilters, limit: number, locale?: string): Promise<FirstView> {
+/**
+ * The library's and the view's counts and the filters' values, in one read of the listing's
+ * indexes. Index counts walk their ranges, so this costs in proportion to the library: the page
+ * asks for it after its first rows are on screen (readWindow costs only what it returns).
+ */
+export async function readCounts(db: SimlitDB, filters: LibraryFilters, locale?: string): Promise<ViewCounts> {
   return db.transaction('r', db.listing, async () => {
-    const [rows, total, count, facets] = await Promise.all([
-      readWindow(db, sort, filters, 0, limit),
-      db.listing.count(),
-      countView(db, filters),
-      listingFacets(db, locale),
-    ]);
-    return { rows, total, count, facets };
+    const [total, count, facets] = await Promise.all([db.listing.count(), countView(db, filters), listingFacets(db, locale)]);
+    return { total, count, facets };
   });
 }

@@ -75,6 +75,8 @@ describe('Import panel', { timeout: 30_000 }, () => {
     expect([...changed.mock.calls[0][0]].sort()).toEqual([added.id, CHINESE.id].sort());
     // The new article shows up in the list without a reload.
     await screen.findByRole('button', { name: /Transformers for radiology reports/ });
+    // The counts, left as they were while the import wrote, follow once it ended.
+    expect(await screen.findByText('3 articles')).toBeTruthy();
   });
 
   it('writes nothing for a file that cannot be read, and says why in plain words', async () => {
