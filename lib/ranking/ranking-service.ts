@@ -6,6 +6,13 @@ import { loadOrBuildIndex, SAVE_AFTER_CHANGES, saveIndex, UnsavedChanges } from 
 import { SimilarityIndex, type SimilarArticle } from './similarity-index';
 import { forgetTerms, storeTerms, withStoredTerms } from './stored-terms';
 
+/**
+ * Articles re-read per step when many changed at once (an import of 50,000 sends them all): each
+ * step's reads and writes are small, so the library page's own requests to the database are
+ * answered between them instead of after all the articles are read, and few are in memory at once.
+ */
+export const REFRESH_BATCH = 200;
+
 export interface RankingServiceOptions {
   /** A cheap extension API call that keeps the service worker alive through a long build. */
   keepAlive: () => Promise<unknown>;
@@ -29,6 +36,9 @@ export class RankingService {
   private progress = { done: 0, total: 0 };
   /** Changes that arrive while loading are applied after it. */
   private pending = new Set<string>();
+  /** Changed articles waiting to be re-read, and the chain of refreshes reading them. */
+  private readonly queued = new Set<string>();
+  private refreshing: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Terms of captured articles being stored: a question about them reads them once stored. */
   private storing: Promise<void> = Promise.resolve();
@@ -97,14 +107,30 @@ export class RankingService {
     this.noteChanges(articles.length);
   }
 
-  /** Articles changed or deleted elsewhere (library page, import, restore): re-read from the library. */
+  /**
+   * Articles changed or deleted elsewhere (library page, import, restore): re-read from the
+   * library, in turn with earlier changes and REFRESH_BATCH at a time. Resolves once they are.
+   */
   async changed(articleIds: string[]): Promise<void> {
-    if (!this.index) {
+    const index = this.index;
+    if (!index) {
       for (const id of articleIds) this.pending.add(id);
       return;
     }
-    await this.refresh(this.index, articleIds);
-    this.noteChanges(articleIds.length);
+    for (const id of articleIds) this.queued.add(id);
+    const run = this.refreshing.then(() => this.refreshQueued(index));
+    this.refreshing = run.catch(() => undefined);
+    await run;
+  }
+
+  /** Whatever is queued, batch by batch. */
+  private async refreshQueued(index: SimilarityIndex): Promise<void> {
+    while (this.queued.size) {
+      const batch = [...this.queued].slice(0, REFRESH_BATCH);
+      for (const id of batch) this.queued.delete(id);
+      await this.refresh(index, batch);
+      this.noteChanges(batch.length);
+    }
   }
 
   private async ready(): Promise<SimilarityIndex | undefined> {
@@ -133,10 +159,11 @@ export class RankingService {
       save: () => void (worthSaving = true),
       saveAfterChanges: this.options.saveAfterChanges,
     });
-    if (this.pending.size) {
-      await this.refresh(index, this.pending);
-      this.noteChanges(this.pending.size);
+    // Changes that arrive meanwhile wait in `pending` too, until the index is set.
+    while (this.pending.size) {
+      for (const id of this.pending) this.queued.add(id);
       this.pending.clear();
+      await this.refreshQueued(index);
     }
     this.index = index;
     // A rebuilt or much caught-up index is saved at once, though after the answers waiting for

@@ -3,7 +3,7 @@ import type { SimlitDB } from '@/lib/db/schema';
 import type { RankingReply } from '@/lib/messages';
 import type { Article } from '@/lib/model/article';
 import { SNAPSHOT_KEY } from '@/lib/ranking/persist';
-import { RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
+import { REFRESH_BATCH, RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
 import { SimilarityIndex, type IndexSnapshotData } from '@/lib/ranking/similarity-index';
 import { makeArticle } from '../db/library-fixtures';
 import { testDb } from '../db/test-db';
@@ -98,6 +98,23 @@ describe('RankingService', () => {
     const neighbours = ids(await reloaded.similar(['pebble'], 10));
     expect(neighbours[0]).toBe('late');
     expect(neighbours).not.toContain('rigidity');
+  });
+
+  it('re-reads a large change batch by batch, and a change arriving meanwhile in turn after it', async () => {
+    const { db, service } = await serviceOver(LIBRARY);
+    await service.similar(['pebble'], 10);
+    const imported = Array.from({ length: 2 * REFRESH_BATCH + 7 }, (_, i) => makeArticle(`imported-${i}`, { title: `Imported article ${i}`, abstract: `Number ${i} of an import.` }));
+    await db.articles.bulkAdd([...imported, LATE]);
+    const reads = vi.spyOn(db.articles, 'bulkGet');
+    const large = service.changed(imported.map((article) => article.id));
+    // Sent while the large change is being read: answered once its own article is indexed.
+    await service.changed(['late']);
+    expect(ids(await service.similar(['pebble'], 10))).toContain('late');
+    await large;
+    expect(reads.mock.calls.map(([keys]) => keys.length).every((size) => size <= REFRESH_BATCH)).toBe(true);
+    expect(reads.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(await db.articleTerms.count()).toBe(LIBRARY.length + imported.length + 1);
+    expect(ids(await service.search('imported article', 500))).toHaveLength(imported.length);
   });
 
   it('keeps few changes out of the snapshot, and saves once enough have arrived', async () => {
