@@ -5,18 +5,15 @@
  * article page on the seed list's topic. The popup must call similar only what is, say plainly
  * when nothing is, and fit a toolbar popup from 400 to 800 px in both languages.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { describeInBrowsers, launchExtension, type ExtensionSession, type TestPage } from './harness';
 import { putRow, readStore, tabIdOf, waitFor } from './library-db';
 import { servePages, type PageServer } from './page-server';
 import { GOVERNANCE_ABSTRACT, GOVERNANCE_KEYWORDS, GOVERNANCE_PAGE, GOVERNANCE_TITLE, GOVERNANCE_URL } from './governance-page';
 
 const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-results');
 
 const SEED_URL = 'http://ggglxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
 const CNKI_URL = 'http://kns.cnki.net/kns8s/defaultresult/index?kw=WAAM';
@@ -42,71 +39,76 @@ interface CaptureRow {
 }
 
 /** The popup of a captured page, opened as the tests open it (a tab naming the page's tab). */
-async function openPopup(browser: ExtensionBrowser, pageUrl: string, width = 480): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width, height: 600 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, pageUrl)}`);
+async function openPopup(ext: ExtensionSession, pageUrl: string, width = 480): Promise<TestPage> {
+  const popup = await ext.openExtensionPage(`popup.html?tabId=${await tabIdOf(ext.background, pageUrl)}`);
+  await popup.setViewportSize(width, 600);
   return popup;
 }
 
 /** The similar articles once they are the background's fresh answer, not the one kept with the capture. */
-async function freshSimilar(popup: Page) {
+async function freshSimilar(popup: TestPage) {
   const results = popup.locator('.similar-results[aria-busy="false"]');
   await results.waitFor();
   return results;
 }
 
 /** Every visible control lies inside the popup's width, and nothing scrolls sideways. */
-async function expectNothingCutOff(popup: Page, width: number): Promise<void> {
+async function expectNothingCutOff(popup: TestPage, width: number): Promise<void> {
+  // Once the popup has taken the width (the viewport is set after the page opens).
+  await expect.poll(() => popup.evaluate(() => window.innerWidth)).toBe(width);
   expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-  const controls = popup.locator('button:visible, select:visible, input:visible, a:visible, h2:visible, [role="tab"]:visible');
-  for (const box of await controls.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect))) {
+  const boxes = await popup.evaluate(() =>
+    [...document.querySelectorAll('button, select, input, a, h2, [role="tab"]')]
+      .filter((element) => element.checkVisibility({ visibilityProperty: true }) && element.getBoundingClientRect().width > 0)
+      .map((element) => ({ left: element.getBoundingClientRect().left, right: element.getBoundingClientRect().right })),
+  );
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const box of boxes) {
     expect(box.left).toBeGreaterThanOrEqual(0);
     expect(box.right).toBeLessThanOrEqual(width + 0.5);
   }
 }
 
-async function setLanguage(browser: ExtensionBrowser, language: 'en' | 'zh_CN'): Promise<void> {
-  await putRow(browser.worker, 'settings', { key: 'uiLanguage', value: language });
+async function setLanguage(ext: ExtensionSession, language: 'en' | 'zh_CN'): Promise<void> {
+  await putRow(ext.background, 'settings', { key: 'uiLanguage', value: language });
 }
 
 /** The popup speaks the chosen language (it reads the setting as it opens). */
-async function speaks(popup: Page, language: 'en' | 'zh_CN'): Promise<void> {
-  await popup.waitForFunction((tag) => document.documentElement.lang === tag, language === 'en' ? 'en' : 'zh-CN');
+async function speaks(popup: TestPage, language: 'en' | 'zh_CN'): Promise<void> {
+  await expect.poll(() => popup.evaluate(() => document.documentElement.lang)).toBe(language === 'en' ? 'en' : 'zh-CN');
 }
 
-describe('similar articles a reader can trust, in a small library', () => {
+describeInBrowsers('similar articles a reader can trust, in a small library', (browserName) => {
   let server: PageServer;
-  let browser: ExtensionBrowser;
+  let ext: ExtensionSession;
   let librarySize = 0;
   const articleIdsOf = new Map<string, string[]>();
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     server = await servePages(ROUTES);
-    browser = await launchWithExtension({ port: server.port });
+    ext = await launchExtension(browserName, { port: server.port });
     for (const { url } of ROUTES) {
-      const page = await browser.context.newPage();
+      const page = await ext.newPage();
       await page.goto(url);
     }
     const captures = await waitFor(
-      () => readStore<CaptureRow>(browser.worker, 'captures'),
+      () => readStore<CaptureRow>(ext.background, 'captures'),
       (rows) => ROUTES.every(({ url }) => rows.some((row) => row.pageUrl === url && row.items.length > 0)),
       60_000,
     );
     for (const { pageUrl, items } of captures) articleIdsOf.set(pageUrl, items.map((item) => item.articleId));
-    librarySize = (await readStore<Article>(browser.worker, 'articles')).length;
+    librarySize = (await readStore<Article>(ext.background, 'articles')).length;
     // 19 + 20 + 1 + 1 + 1 + 1 + 1: nothing was merged that is not the same article.
     expect(librarySize).toBe(44);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await ext?.close();
     await server?.close();
   });
 
   it('shows nothing as similar to the Nature article, says that nothing close is stored yet, and marks the nearest as weak', async () => {
-    const popup = await openPopup(browser, NATURE_URL);
+    const popup = await openPopup(ext, NATURE_URL);
     const article = popup.getByRole('list', { name: 'This article' });
     await article.waitFor();
     expect(await article.textContent()).toContain(NATURE_TITLE);
@@ -118,7 +120,7 @@ describe('similar articles a reader can trust, in a small library', () => {
     await nearest.waitFor();
     const rows = nearest.getByRole('listitem');
     expect(await rows.count()).toBeGreaterThan(0);
-    for (const label of await rows.locator('.score').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label')))) {
+    for (const label of await rows.locator('.score').allAttributes('aria-label')) {
       expect(label).toMatch(/^Weak match, similarity 0\.\d\d$/);
     }
     // No article, governance, engineering or other, is called similar.
@@ -127,14 +129,15 @@ describe('similar articles a reader can trust, in a small library', () => {
   });
 
   it('shows the governance neighbours of a governance article, with shared words that both articles contain', async () => {
-    const popup = await openPopup(browser, GOVERNANCE_URL);
+    const popup = await openPopup(ext, GOVERNANCE_URL);
     await freshSimilar(popup);
     const rows = popup.getByRole('list', { name: 'Similar in your library' }).getByRole('listitem');
     expect(await rows.count()).toBeGreaterThanOrEqual(5);
     const seed = new Set(articleIdsOf.get(SEED_URL));
-    for (const id of await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-article-id')))) expect(seed.has(id!)).toBe(true);
+    for (const id of await rows.allAttributes('data-article-id')) expect(seed.has(id!)).toBe(true);
     const page = `${GOVERNANCE_TITLE} ${GOVERNANCE_KEYWORDS} ${GOVERNANCE_ABSTRACT}`;
-    for (const row of await rows.all()) {
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
       const rowText = (await row.locator('.article-title').textContent()) ?? '';
       const shared = ((await row.locator('.shared-terms').textContent()) ?? '').replace(/^Shared words: /, '').split(' · ');
       expect(shared.length).toBeGreaterThan(0);
@@ -153,7 +156,7 @@ describe('similar articles a reader can trust, in a small library', () => {
   });
 
   it('opens a list page on its similar articles; after Save all every count and row says saved', async () => {
-    const popup = await openPopup(browser, CNKI_URL);
+    const popup = await openPopup(ext, CNKI_URL);
     const tabs = popup.getByRole('tab');
     await tabs.first().waitFor();
     expect(await tabs.allTextContents()).toEqual(['Similar to this page', 'On this page (20, 20 new)']);
@@ -167,15 +170,15 @@ describe('similar articles a reader can trust, in a small library', () => {
     await popup.getByRole('tab', { name: 'On this page (20)' }).waitFor();
     expect(await popup.locator('.badge-new').count()).toBe(0);
     expect(await popup.getByRole('list', { name: 'This page' }).getByRole('button', { name: 'Saved' }).count()).toBe(20);
-    const stored = await readStore<Article>(browser.worker, 'articles');
+    const stored = await readStore<Article>(ext.background, 'articles');
     expect(stored.filter((a) => articleIdsOf.get(CNKI_URL)!.includes(a.id) && a.savedAt)).toHaveLength(20);
     await popup.close();
   });
 
   it('says the same after 全部保存 in Chinese', async () => {
-    await setLanguage(browser, 'zh_CN');
+    await setLanguage(ext, 'zh_CN');
     try {
-      const popup = await openPopup(browser, SEED_URL);
+      const popup = await openPopup(ext, SEED_URL);
       await speaks(popup, 'zh_CN');
       await popup.getByRole('tab', { name: '本页文献（19，新 19）' }).click();
       await popup.getByText('本页 19 篇文献，其中新文献 19 篇').waitFor();
@@ -186,16 +189,16 @@ describe('similar articles a reader can trust, in a small library', () => {
       expect(await popup.getByRole('list', { name: '本页文献' }).getByRole('button', { name: '已保存' }).count()).toBe(19);
       await popup.close();
     } finally {
-      await setLanguage(browser, 'en');
+      await setLanguage(ext, 'en');
     }
   });
 
   for (const language of ['en', 'zh_CN'] as const) {
     for (const width of [400, 800]) {
       it(`fits a ${width} px popup in ${language === 'en' ? 'English' : 'Chinese'}, on an article page, a list page and a page with nothing close`, async () => {
-        await setLanguage(browser, language);
+        await setLanguage(ext, language);
         try {
-          const views: [string, string, (popup: Page) => Promise<void>][] = [
+          const views: [string, string, (popup: TestPage) => Promise<void>][] = [
             ['article', GOVERNANCE_URL, async (popup) => void (await freshSimilar(popup))],
             ['list', SEED_URL, async (popup) => void (await freshSimilar(popup))],
             [
@@ -209,15 +212,15 @@ describe('similar articles a reader can trust, in a small library', () => {
             ],
           ];
           for (const [name, url, ready] of views) {
-            const popup = await openPopup(browser, url, width);
+            const popup = await openPopup(ext, url, width);
             await speaks(popup, language);
             await ready(popup);
             await expectNothingCutOff(popup, width);
-            await popup.screenshot({ path: resolve(ARTIFACTS, `popup-${name}-${language}-${width}.png`), fullPage: true });
+            await popup.screenshot(`popup-${name}-${language}-${width}.png`, { fullPage: true });
             await popup.close();
           }
         } finally {
-          await setLanguage(browser, 'en');
+          await setLanguage(ext, 'en');
         }
       });
     }

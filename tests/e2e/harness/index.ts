@@ -32,8 +32,9 @@
  * `browser.worker` becomes `ext.background` (its `evaluate` runs in the service worker or the
  * event page, with `chrome.*` in both), `chrome-extension://${id}/` becomes `ext.origin`.
  * Pages offer Playwright's locator subset: locator, getByRole, getByText, getByLabel, filter,
- * and, first, nth, count, allTextContents, textContent, waitFor, click, fill, selectOption,
- * check, setInputFiles; plus screenshot(name), download(trigger) and workerUrls();
+ * and, first, nth, count, allTextContents, textContent, getAttribute, waitFor, click, fill,
+ * selectOption, check, setInputFiles, and allAttributes(name) (Playwright: evaluateAll); plus
+ * screenshot(name), download(trigger) and workerUrls();
  * `ext.stopBackground()` stops the service worker or event page. Wait for states
  * (`expect.poll`, `waitFor`), never for time. What only one browser can do (watching every
  * request over CDP) stays in a Chromium-only describe using chromium.ts directly.

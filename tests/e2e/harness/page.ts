@@ -133,6 +133,16 @@ export class Locator {
     return this.page.evaluateExpression<string[]>(this.query('found.map((element) => element.textContent ?? "")'));
   }
 
+  /** Each matching element's value of an attribute (null where it has none). */
+  async allAttributes(name: string): Promise<(string | null)[]> {
+    return this.page.evaluateExpression<(string | null)[]>(this.query(`found.map((element) => element.getAttribute(${JSON.stringify(name)}))`));
+  }
+
+  async getAttribute(name: string): Promise<string | null> {
+    await this.waitForOne(() => true, 'attached');
+    return (await this.allAttributes(name))[0];
+  }
+
   private async found(): Promise<Found> {
     return this.page.evaluateExpression<Found>(
       this.query(`({
