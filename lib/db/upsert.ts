@@ -1,5 +1,6 @@
 import { mergeArticles, sameArticle, type MergeSource } from '../merge';
 import { IDENTITY_KEYS, identityValues, type Article } from '../model/article';
+import type { LibraryIdentities } from './library-identities';
 import type { CaptureEntry, SimlitDB } from './schema';
 
 /** The known article that an incoming record names, looked up by each identity key, strongest first. */
@@ -121,17 +122,14 @@ export function newWriteLog(): WriteLog {
   return { added: new Map(), before: new Map(), wrote: new Map() };
 }
 
-/** Identity values of many articles, looked up with one query per identity key instead of several per article. */
+/** The known articles a chunk may merge into, by their identity values. */
 class KnownArticles {
   private readonly byId = new Map<string, Article>();
   private readonly byValue = new Map<string, Set<string>>();
 
-  static async lookUp(db: SimlitDB, articles: Article[]): Promise<KnownArticles> {
+  static async of(db: SimlitDB, articles: Article[], library: LibraryIdentities): Promise<KnownArticles> {
     const known = new KnownArticles();
-    for (const { key } of IDENTITY_KEYS) {
-      const values = [...new Set(articles.flatMap((article) => identityValues(article, key)))];
-      if (values.length) for (const article of await db.articles.where(key).anyOf(values).toArray()) known.set(article);
-    }
+    for (const article of await db.articles.bulkGet(library.sharing(articles))) if (article) known.set(article);
     return known;
   }
 
@@ -182,14 +180,14 @@ class KnownArticles {
 export async function upsertChunk(
   db: SimlitDB,
   articles: Article[],
+  library: LibraryIdentities,
   log: WriteLog,
   { source = 'file', signal, onEach }: { source?: MergeSource; signal?: AbortSignal; onEach?(done: number): void } = {},
 ): Promise<{ entries: CaptureEntry[]; written: Article[] }> {
-  const known = await KnownArticles.lookUp(db, articles);
-  const ownIds = articles.map((article) => article.id);
-  const taken = new Set((await db.articles.bulkGet(ownIds)).flatMap((article) => (article ? [article.id] : [])));
+  await library.catchUp(db);
+  const known = await KnownArticles.of(db, articles, library);
   // No native await in the loop (Dexie keeps its transaction zone across a limited number of them).
-  const isTaken = (id: string) => taken.has(id) || known.has(id);
+  const isTaken = (id: string) => library.has(id) || known.has(id);
   const pending = new Map<string, Article>();
   const entries: CaptureEntry[] = [];
   const written: Article[] = [];
@@ -219,7 +217,10 @@ export async function upsertChunk(
     }
   }
   await db.articles.bulkPut([...pending.values()]);
-  for (const article of pending.values()) log.wrote.set(article.id, article);
+  for (const article of pending.values()) {
+    log.wrote.set(article.id, article);
+    library.add(article);
+  }
   return { entries, written };
 }
 

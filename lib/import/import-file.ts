@@ -1,5 +1,6 @@
 import { storageErrorMessage } from '../db/errors';
 import type { SimlitDB } from '../db/schema';
+import { LibraryIdentities } from '../db/library-identities';
 import { newWriteLog, rollBack, upsertChunk, type WriteLog } from '../db/upsert';
 import type { FileTaskOptions } from '../files/progress';
 import type { Article } from '../model/article';
@@ -54,17 +55,18 @@ function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], er
 export const IMPORT_CHUNK = 500;
 
 /** Writes the articles chunk by chunk, each in its own transaction, logging what it wrote. */
-async function writeChunks(db: SimlitDB, articles: Article[], log: WriteLog, options: ImportOptions) {
+async function writeChunks(db: SimlitDB, articles: Article[], log: WriteLog, now: number, options: ImportOptions) {
   const entries = [];
   const written: Article[] = [];
   const size = options.chunkSize ?? IMPORT_CHUNK;
+  const library = await db.transaction('r', db.articles, () => LibraryIdentities.read(db, now));
   for (let start = 0; start < articles.length; start += size) {
     options.signal?.throwIfAborted();
     const chunk = articles.slice(start, start + size);
     const onEach = (done: number) => options.onProgress?.({ stage: 'writing', done: start + done, total: articles.length });
     const result = await db.transaction('rw', db.articles, db.collections, async () => {
       if (options.collectionId && !(await db.collections.get(options.collectionId))) throw new MissingCollection(options.collectionId);
-      return upsertChunk(db, chunk, log, { source: 'file', signal: options.signal, onEach });
+      return upsertChunk(db, chunk, library, log, { source: 'file', signal: options.signal, onEach });
     });
     entries.push(...result.entries);
     written.push(...result.written);
@@ -95,7 +97,7 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
   if (!articles.length) return emptyReport(parsed.format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
   const log = newWriteLog();
   try {
-    const { entries, written } = await writeChunks(db, articles, log, options);
+    const { entries, written } = await writeChunks(db, articles, log, now, options);
     const report = emptyReport(parsed.format, rejected, undefined, ignored);
     for (const entry of entries) {
       if (entry.status === 'new') report.added++;
