@@ -100,7 +100,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     [db, all === undefined, headSort, query.filters],
   );
   // During an import the counts stay as they were: counting after every chunk walks the indexes
-  // while the import waits to write (it slowed a 10,000-article import by half).
+  // while the import waits to write (a 10,000-article import took a quarter longer).
   const countsBefore = useRef<ViewCounts>();
   const { value: counts } = useLiveQuery(
     () => (all || head === undefined ? undefined : importing && countsBefore.current ? countsBefore.current : readCounts(db, query.filters, tag)),

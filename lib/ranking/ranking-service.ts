@@ -126,7 +126,11 @@ export class RankingService {
   /** Whatever is queued, batch by batch. */
   private async refreshQueued(index: SimilarityIndex): Promise<void> {
     while (this.queued.size) {
-      const batch = [...this.queued].slice(0, REFRESH_BATCH);
+      const batch: string[] = [];
+      for (const id of this.queued) {
+        if (batch.length === REFRESH_BATCH) break;
+        batch.push(id);
+      }
       for (const id of batch) this.queued.delete(id);
       await this.refresh(index, batch);
       this.noteChanges(batch.length);
