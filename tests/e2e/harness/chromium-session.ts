@@ -7,11 +7,16 @@ import type { ExtensionSession, LaunchOptions } from './session';
 
 /** A Chromium tab driven by Playwright. */
 class PlaywrightPage extends TestPage {
+  private readonly workers: string[] = [];
+  private downloads = 0;
+
   constructor(
     private readonly page: Page,
     artifacts: string,
   ) {
     super(artifacts);
+    page.on('worker', (worker) => this.workers.push(worker.url()));
+    page.on('download', () => this.downloads++);
   }
 
   async goto(url: string) {
@@ -38,6 +43,15 @@ class PlaywrightPage extends TestPage {
   }
   async workerUrls() {
     return this.page.workers().map((worker) => worker.url());
+  }
+  async addInitScript<A>(fn: (arg: A) => void, arg: A) {
+    await this.page.addInitScript(fn as (arg: unknown) => void, arg);
+  }
+  async workersSeen() {
+    return [...this.workers];
+  }
+  async downloadsStarted() {
+    return this.downloads;
   }
   evaluateExpression<R>(expression: string): Promise<R> {
     return this.page.evaluate(expression) as Promise<R>;

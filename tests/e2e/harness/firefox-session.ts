@@ -8,12 +8,17 @@ import type { Background, ExtensionSession, LaunchOptions } from './session';
 
 /** A Firefox tab driven by puppeteer-core over WebDriver BiDi. */
 class PuppeteerPage extends TestPage {
+  private readonly workers: string[] = [];
+  private readonly filesBefore: Set<string>;
+
   constructor(
     private readonly page: Page,
     artifacts: string,
     private readonly files: { downloads: string; uploads: string },
   ) {
     super(artifacts);
+    page.on('workercreated', (worker) => this.workers.push(worker.url()));
+    this.filesBefore = new Set(readdirSync(files.downloads).map((file) => file.replace(/\.part$/, '')));
   }
 
   async goto(url: string) {
@@ -51,6 +56,17 @@ class PuppeteerPage extends TestPage {
   }
   async workerUrls() {
     return this.page.workers().map((worker) => worker.url());
+  }
+  async addInitScript<A>(fn: (arg: A) => void, arg: A) {
+    await this.page.evaluateOnNewDocument(fn, arg);
+  }
+  async workersSeen() {
+    return [...this.workers];
+  }
+  /** A download shows first as its `.part` file, then under its own name: each counted once. */
+  async downloadsStarted() {
+    const names = new Set(readdirSync(this.files.downloads).map((file) => file.replace(/\.part$/, '')));
+    return [...names].filter((name) => !this.filesBefore.has(name)).length;
   }
   evaluateExpression<R>(expression: string): Promise<R> {
     return this.page.evaluate(expression) as Promise<R>;
