@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'playwright-core';
 import { launchWithExtension } from '../chromium';
+import { allowSiteInBrowserSettings, BROWSER_UI_ARGS, clickToolbarButton } from '../toolbar';
 import { TestPage, type DriverElement } from './page';
 import type { ExtensionSession, LaunchOptions } from './session';
 
@@ -76,13 +77,16 @@ class PlaywrightPage extends TestPage {
 }
 
 export async function launchChromiumSession(options: LaunchOptions, artifacts: string): Promise<ExtensionSession> {
-  const browser = await launchWithExtension(options);
+  const browser = await launchWithExtension({ port: options.port, headless: options.headless, args: options.browserUi ? BROWSER_UI_ARGS : [] });
   const origin = `chrome-extension://${browser.extensionId}/`;
   const consoleMessages: string[] = [];
+  const driverPages = new WeakMap<TestPage, Page>();
   const newPage = async () => {
     const page = await browser.context.newPage();
     page.on('console', (message) => consoleMessages.push(message.text()));
-    return new PlaywrightPage(page, artifacts);
+    const testPage = new PlaywrightPage(page, artifacts);
+    driverPages.set(testPage, page);
+    return testPage;
   };
   return {
     browserName: 'chromium',
@@ -96,6 +100,10 @@ export async function launchChromiumSession(options: LaunchOptions, artifacts: s
       await page.goto(origin + path);
       return page;
     },
+    async clickToolbarButton(page) {
+      await clickToolbarButton(browser, driverPages.get(page)!);
+    },
+    allowSiteAccess: (pattern) => allowSiteInBrowserSettings(browser, pattern),
     async stopBackground() {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { waitFor } from '../library-db';
-import { gotoExtensionPage, launchFirefoxWithExtension, terminateBackground } from '../firefox';
+import { allowOptionalPermissionsWithoutPrompt, gotoExtensionPage, launchFirefoxWithExtension, terminateBackground, triggerAction } from '../firefox';
 import { TestPage, type DriverElement } from './page';
 import type { Background, ExtensionSession, LaunchOptions } from './session';
 
@@ -127,6 +127,7 @@ function backgroundEvaluator(keeper: Page): Background {
 export async function launchFirefoxSession(options: LaunchOptions, artifacts: string): Promise<ExtensionSession> {
   const firefox = await launchFirefoxWithExtension(options);
   const consoleMessages: string[] = [];
+  const driverPages = new WeakMap<TestPage, Page>();
   const newTab = async () => {
     const page = await firefox.browser.newPage();
     page.on('console', (message) => consoleMessages.push(message.text()));
@@ -146,8 +147,19 @@ export async function launchFirefoxSession(options: LaunchOptions, artifacts: st
     artifacts,
     background: backgroundEvaluator(keeper),
     consoleMessages,
-    newPage: async () => new PuppeteerPage(await newTab(), artifacts, firefox),
+    newPage: async () => {
+      const page = await newTab();
+      const testPage = new PuppeteerPage(page, artifacts, firefox);
+      driverPages.set(testPage, page);
+      return testPage;
+    },
     openExtensionPage,
+    async clickToolbarButton(page) {
+      const tab = driverPages.get(page)!;
+      await tab.bringToFront();
+      await triggerAction(firefox.browser, tab.url());
+    },
+    allowSiteAccess: () => allowOptionalPermissionsWithoutPrompt(firefox.browser),
     stopBackground: () => terminateBackground(firefox.browser),
     close: () => firefox.close(),
   };

@@ -39,7 +39,10 @@
  * downloadsStarted() (to say that none began), workerUrls() (running workers), workersSeen()
  * (every worker since the tab opened: Playwright's on('worker')) and addInitScript(fn, arg)
  * (Playwright's context.addInitScript, per tab: call it before goto);
- * `ext.stopBackground()` stops the service worker or event page. Wait for states
+ * `ext.stopBackground()` stops the service worker or event page; `ext.clickToolbarButton(page)`
+ * runs the toolbar button as for a real click (activeTab, popup; Chromium needs
+ * `launchExtension(name, { port, browserUi: true })`) and `ext.allowSiteAccess(pattern)` lets a
+ * `permissions.request` be answered without the browser's prompt (see session.ts). Wait for states
  * (`expect.poll`, `waitFor`), never for time. What only one browser can do (watching every
  * request over CDP) stays in a Chromium-only describe using chromium.ts directly.
  *
