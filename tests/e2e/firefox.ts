@@ -150,3 +150,29 @@ export async function terminateBackground(browser: Browser): Promise<void> {
   if (state !== 'stopped') throw new Error(`The background did not stop (${String(state)}).`);
 }
 
+
+/**
+ * A click on the add-on's toolbar button in the window whose selected tab shows `pageUrl`:
+ * Firefox's own triggerAction (what the button and the action's keyboard shortcut run) grants
+ * the tab activeTab and opens the popup. A popup still open from an earlier click is closed
+ * first, as a click elsewhere closes it in a real window (a second trigger would only close it).
+ */
+export async function triggerAction(browser: Browser, pageUrl: string): Promise<void> {
+  await evaluateInChrome(
+    browser,
+    `(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+      const window = Services.wm.getMostRecentWindow('navigator:browser');
+      const shown = window.gBrowser.selectedBrowser.currentURI.spec;
+      if (shown !== ${JSON.stringify(pageUrl)}) throw new Error('the selected tab shows ' + shown);
+      for (const panel of window.document.querySelectorAll('panel[viewId^="PanelUI-webext-"], #customizationui-widget-panel')) panel.hidePopup?.();
+      ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+    })()`,
+  );
+}
+
+/** Firefox's setting that answers an add-on's optional permission requests without the prompt. */
+export async function allowOptionalPermissionsWithoutPrompt(browser: Browser): Promise<void> {
+  await evaluateInChrome(browser, `Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false)`);
+}

@@ -5,16 +5,14 @@
  * Pages are served on 127.0.0.1 under the proxies' host names, plain http.
  */
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
 import { toWebvpn } from '@/lib/urls/proxy';
 import { readFixture } from '../lib/extractors/fixtures';
 import { ezproxyUrl, proxiedPage } from '../lib/urls/proxy/proxy-forms';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { describeInBrowsers, launchExtension, type ExtensionSession, type TestPage } from './harness';
 import { readStore, tabIdOf, waitFor } from './library-db';
 import { servePages, type PageServer } from './page-server';
-import { allowSiteInBrowserSettings, BROWSER_UI_ARGS, clickToolbarButton } from './toolbar';
 
 const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 const KNOWN_URL = 'http://jnxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
@@ -43,11 +41,11 @@ const POLL = { timeout: 15_000 };
 
 const capturesOf = (rows: CaptureRow[], pageUrl: string) => rows.filter((row) => row.pageUrl === pageUrl);
 
-describe('campus proxies in the real browser', () => {
+describeInBrowsers('campus proxies in the real browser', (browserName) => {
   let server: PageServer;
-  let browser: ExtensionBrowser;
+  let ext: ExtensionSession;
   /** The result page the reader captured with a click, still open when the popup asks about it. */
-  let clicked: Page;
+  let clicked: TestPage;
 
   beforeAll(async () => {
     server = await servePages([
@@ -56,27 +54,27 @@ describe('campus proxies in the real browser', () => {
       { url: wanfang.url, html: wanfang.html },
       { url: KNOWN_URL, file: resolve(SHARED_PAGES, 'qinyun-similar.html') },
     ]);
-    browser = await launchWithExtension({ port: server.port, args: BROWSER_UI_ARGS });
+    ext = await launchExtension(browserName, { port: server.port, browserUi: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await ext?.close();
     await server?.close();
   });
 
-  const captures = () => readStore<CaptureRow>(browser.worker, 'captures');
-  const articles = () => readStore<Article>(browser.worker, 'articles');
-  const registeredScripts = () => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id));
-  const holdsPermission = () => browser.worker.evaluate((origins) => chrome.permissions.contains({ origins }), [PROXY_PATTERN]);
+  const captures = () => readStore<CaptureRow>(ext.background, 'captures');
+  const articles = () => readStore<Article>(ext.background, 'articles');
+  const registeredScripts = () => ext.background.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id));
+  const holdsPermission = () => ext.background.evaluate((origins) => chrome.permissions.contains({ origins }), [PROXY_PATTERN]);
 
   it('captures a CNKI result page read through EZproxy on a toolbar click, with the publisher\'s addresses', async () => {
-    const page = (clicked = await browser.context.newPage());
+    const page = (clicked = await ext.newPage());
     await page.goto(results.url);
     expect(await page.locator('a.fz14').count()).toBe(3);
     // The proxy's host is no known journal host: nothing runs there until the reader asks.
     expect(capturesOf(await captures(), results.url)).toHaveLength(0);
 
-    await clickToolbarButton(browser, page);
+    await ext.clickToolbarButton(page);
     const [capture] = capturesOf(await waitFor(captures, (rows) => capturesOf(rows, results.url).length === 1), results.url);
     expect(capture.platform).toBe('cnki');
     expect(capture.items).toHaveLength(3);
@@ -94,23 +92,22 @@ describe('campus proxies in the real browser', () => {
   });
 
   it('keeps capturing on the proxy once the reader allowed it from the popup', async () => {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, results.url)}`);
+    const popup = await ext.openExtensionPage(`popup.html?tabId=${await tabIdOf(ext.background, results.url)}`);
     await expect.poll(() => popup.getByText("This page came through your library's proxy kns-cnki-net.ezproxy.lib.xjtu.edu.cn (kns.cnki.net).", { exact: false }).count(), POLL).toBe(1);
     expect(await holdsPermission()).toBe(false);
 
-    // The reader says yes to the browser (see allowSiteInBrowserSettings), then in the popup.
-    await allowSiteInBrowserSettings(browser, PROXY_PATTERN);
+    // The reader says yes to the browser (see ExtensionSession.allowSiteAccess), then in the popup.
+    await ext.allowSiteAccess(PROXY_PATTERN);
     await popup.getByRole('button', { name: 'Keep capturing here' }).click();
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Simlit will now capture kns.cnki.net pages' }).count(), POLL).toBe(1);
     expect(await holdsPermission()).toBe(true);
     // That origin only: not every site.
-    expect(await browser.worker.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] }))).toBe(false);
+    expect(await ext.background.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] }))).toBe(false);
     await waitFor(registeredScripts, (ids) => ids.includes(`simlit-proxy:${PROXY_PATTERN}`));
     await popup.close();
 
     // Another page through the proxy is captured as it opens, with no click.
-    const next = await browser.context.newPage();
+    const next = await ext.newPage();
     await next.goto(article.url);
     const rows = await waitFor(captures, (all) => capturesOf(all, article.url).length === 1);
     const stored = await articles();
@@ -126,8 +123,7 @@ describe('campus proxies in the real browser', () => {
   });
 
   it('lists the proxy in the options and removes it with its permission and script', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await ext.openExtensionPage('options.html');
     const section = options.getByRole('region', { name: 'Library proxies and WebVPN' });
     await expect.poll(() => section.getByRole('listitem').allTextContents(), POLL).toEqual(['kns-cnki-net.ezproxy.lib.xjtu.edu.cnfor kns.cnki.netRemove']);
     await section.getByRole('button', { name: 'Remove the proxy kns-cnki-net.ezproxy.lib.xjtu.edu.cn' }).click();
@@ -137,9 +133,9 @@ describe('campus proxies in the real browser', () => {
 
     // Its pages are no longer read on their own; a known journal site still is.
     const before = capturesOf(await captures(), article.url).length;
-    const again = await browser.context.newPage();
+    const again = await ext.newPage();
     await again.goto(article.url);
-    const known = await browser.context.newPage();
+    const known = await ext.newPage();
     await known.goto(KNOWN_URL);
     await waitFor(captures, (rows) => capturesOf(rows, KNOWN_URL).length === 1);
     expect(capturesOf(await captures(), article.url)).toHaveLength(before);
@@ -147,9 +143,9 @@ describe('campus proxies in the real browser', () => {
   });
 
   it('captures a Wanfang result page read through WebVPN on a toolbar click, with the publisher\'s addresses', async () => {
-    const page = await browser.context.newPage();
+    const page = await ext.newPage();
     await page.goto(wanfang.url);
-    await clickToolbarButton(browser, page);
+    await ext.clickToolbarButton(page);
     const [capture] = capturesOf(await waitFor(captures, (rows) => capturesOf(rows, wanfang.url).length === 1), wanfang.url);
     expect(capture.platform).toBe('wanfang');
     const stored = (await articles()).filter((row) => capture.items.some((item) => item.articleId === row.id));

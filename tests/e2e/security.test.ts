@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './chromium';
+import { EXTENSION_DIR } from './chromium';
+import { FIREFOX_EXTENSION_DIR } from './firefox';
+import { describeInBrowsers, launchExtension, type ExtensionSession, type TestPage } from './harness';
 import { putRow, readStore, tabIdOf, waitFor } from './library-db';
 import { servePages, type PageServer } from './page-server';
 import { listItem } from '../lib/fuzz/hostile-pages';
@@ -105,19 +106,19 @@ function recordTraces(extensionId: string) {
   };
 }
 
-async function traces(page: Page) {
+async function traces(page: TestPage) {
   return page.evaluate(() => {
     const recorded = (window as unknown as { __traces: { messages: string[]; events: string[]; mutations: number } }).__traces;
     return { ...recorded, globals: (window as unknown as { __newGlobals: () => string[] }).__newGlobals() };
   });
 }
 
-const articles = (browser: ExtensionBrowser) => readStore<Article>(browser.worker, 'articles');
+const articles = (ext: ExtensionSession) => readStore<Article>(ext.background, 'articles');
 const byDoi = (rows: Article[], doi: string) => rows.find((article) => article.DOI === doi);
 
-describe('what pages and files can and cannot do to the library', () => {
+describeInBrowsers('what pages and files can and cannot do to the library', (browserName) => {
   let server: PageServer;
-  let browser: ExtensionBrowser;
+  let ext: ExtensionSession;
   const figures: Record<string, unknown> = {};
 
   beforeAll(async () => {
@@ -129,33 +130,32 @@ describe('what pages and files can and cannot do to the library', () => {
       { url: PAUSED_URL, html: LIST_PAGE('quiet') },
       { url: FLOOD_URL, html: FLOOD_PAGE },
     ]);
-    browser = await launchWithExtension({ port: server.port });
+    ext = await launchExtension(browserName, { port: server.port });
   });
 
   afterAll(async () => {
-    console.info('simlit security figures', JSON.stringify(figures));
-    await browser?.close();
+    console.info(`simlit security figures [${browserName}]`, JSON.stringify(figures));
+    await ext?.close();
     await server?.close();
   });
 
   it('a page on another matched host cannot rewrite a saved article; its version is kept aside for the reader', async () => {
-    const page = await browser.context.newPage();
+    const page = await ext.newPage();
     await page.goto(LEGIT_URL);
-    const captured = await waitFor(() => articles(browser), (rows) => Boolean(byDoi(rows, '10.1000/legit.1')));
+    const captured = await waitFor(() => articles(ext), (rows) => Boolean(byDoi(rows, '10.1000/legit.1')));
     const legit = byDoi(captured, '10.1000/legit.1')!;
     // Saved in the popup, then annotated and tagged as the library page would.
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, LEGIT_URL)}`);
+    const popup = await ext.openExtensionPage(`popup.html?tabId=${await tabIdOf(ext.background, LEGIT_URL)}`);
     await popup.getByRole('button', { name: /^Save/ }).first().click();
-    const saved = await waitFor(() => articles(browser), (rows) => byDoi(rows, '10.1000/legit.1')?.savedAt !== undefined);
-    await putRow(browser.worker, 'articles', { ...byDoi(saved, '10.1000/legit.1'), note: '第三章引用', tags: ['folding'] });
+    const saved = await waitFor(() => articles(ext), (rows) => byDoi(rows, '10.1000/legit.1')?.savedAt !== undefined);
+    await putRow(ext.background, 'articles', { ...byDoi(saved, '10.1000/legit.1'), note: '第三章引用', tags: ['folding'] });
     await popup.close();
     await page.close();
 
-    const evil = await browser.context.newPage();
+    const evil = await ext.newPage();
     await evil.goto(EVIL_URL);
-    await tabIdOf(browser.worker, EVIL_URL);
-    const after = byDoi(await waitFor(() => articles(browser), (rows) => Boolean(byDoi(rows, '10.1000/legit.1')?.alternatives?.length)), '10.1000/legit.1')!;
+    await tabIdOf(ext.background, EVIL_URL);
+    const after = byDoi(await waitFor(() => articles(ext), (rows) => Boolean(byDoi(rows, '10.1000/legit.1')?.alternatives?.length)), '10.1000/legit.1')!;
     await evil.close();
     expect(after.id).toBe(legit.id);
     expect(after.title).toBe(LEGIT_TITLE);
@@ -169,8 +169,7 @@ describe('what pages and files can and cannot do to the library', () => {
     expect(after.alternatives![0].fields.author).toHaveLength(5);
 
     // The library shows the reader's record, and the page's version beside it, as text.
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const library = await ext.openExtensionPage('library.html');
     await library.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: LEGIT_TITLE }).locator('.row-open').click();
     const versions = library.getByRole('region', { name: 'Other versions (1)' });
     await versions.waitFor();
@@ -181,24 +180,22 @@ describe('what pages and files can and cannot do to the library', () => {
   });
 
   it('a DOI and a URL crafted to open another entry export to one BibTeX entry', async () => {
-    const page = await browser.context.newPage();
+    const page = await ext.newPage();
     await page.goto(INJECT_URL);
-    const stored = await waitFor(() => articles(browser), (rows) => rows.some((a) => a.sightings.some((s) => s.pageUrl === INJECT_URL)));
+    const stored = await waitFor(() => articles(ext), (rows) => rows.some((a) => a.sightings.some((s) => s.pageUrl === INJECT_URL)));
     await page.close();
     const injected = stored.find((a) => a.sightings.some((s) => s.pageUrl === INJECT_URL))!;
     expect(injected.DOI).toBeUndefined(); // not in a DOI's character set: no DOI at all
     expect(injected.URL).toContain('}}@misc{injected2');
 
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Export…' }).click();
     await library.getByRole('radio', { name: /^Whole library/ }).check();
     await library.getByRole('combobox', { name: 'Format' }).selectOption('bibtex');
     await library.getByRole('button', { name: 'Download' }).click();
     // The crafted page names no author and no year: export says so first, and the reader goes on.
     const anyway = library.getByRole('button', { name: /^Export all \d+ anyway$/ });
-    const [download] = await Promise.all([library.waitForEvent('download'), anyway.click()]);
-    const text = readFileSync((await download.path())!, 'utf8');
+    const { text } = await library.download(() => anyway.click());
     await library.close();
     const parsed = parseBibtex(text);
     expect(parsed.errors).toEqual([]);
@@ -208,19 +205,26 @@ describe('what pages and files can and cannot do to the library', () => {
   });
 
   it('a listening page hears nothing from Simlit, and a paused site not even that it asked', async () => {
-    const source = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+    const build = browserName === 'firefox' ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR;
+    const source = readFileSync(join(build, 'content-scripts/content.js'), 'utf8');
     expect(source).not.toMatch(/\bpostMessage\b|\bdispatchEvent\b|performance\.(measure|mark)\b|content-script-started/);
-    await putRow(browser.worker, 'settings', { key: 'pausedSites', value: ['quiet.cnjournals.com'] });
-    await browser.context.addInitScript(recordTraces(browser.extensionId), browser.extensionId);
+    await putRow(ext.background, 'settings', { key: 'pausedSites', value: ['quiet.cnjournals.com'] });
+    // The id WXT would name its events after: Chromium's extension id, Firefox's add-on id.
+    const extensionId = await ext.background.evaluate(() => chrome.runtime.id);
+    const recorded = async () => {
+      const page = await ext.newPage();
+      await page.addInitScript(recordTraces(extensionId), extensionId);
+      return page;
+    };
     // The paused page first: by the time the later page is captured, its script has long asked and stopped.
-    const paused = await browser.context.newPage();
+    const paused = await recorded();
     await paused.goto(PAUSED_URL);
-    const listening = await browser.context.newPage();
+    const listening = await recorded();
     await listening.goto(LISTEN_URL);
-    await waitFor(() => articles(browser), (rows) => rows.filter((a) => a.DOI?.startsWith('10.1000/listen')).length === 3);
+    await waitFor(() => articles(ext), (rows) => rows.filter((a) => a.DOI?.startsWith('10.1000/listen')).length === 3);
     for (const page of [listening, paused]) expect(await traces(page)).toEqual({ messages: [], events: [], mutations: 0, globals: [] });
-    expect((await articles(browser)).some((a) => a.DOI?.startsWith('10.1000/quiet'))).toBe(false);
-    expect((await readStore<{ pageUrl: string }>(browser.worker, 'captures')).some((c) => c.pageUrl === PAUSED_URL)).toBe(false);
+    expect((await articles(ext)).some((a) => a.DOI?.startsWith('10.1000/quiet'))).toBe(false);
+    expect((await readStore<{ pageUrl: string }>(ext.background, 'captures')).some((c) => c.pageUrl === PAUSED_URL)).toBe(false);
     await listening.close();
     await paused.close();
   });
@@ -252,11 +256,8 @@ describe('what pages and files can and cannot do to the library', () => {
       settings: [{ key: 'pausedSites', value: 'nope' }, { key: 'exfiltrateTo', value: 'https://evil.example' }],
       captures: [],
     };
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await ext.openExtensionPage('options.html');
     await options.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-    const workers: string[] = [];
-    options.on('worker', (worker) => workers.push(worker.url()));
     await options.getByRole('button', { name: 'Restore from a backup' }).click();
     const dropped = options.getByRole('table', { name: /^Left out of the backup \(\d+\)$/ });
     await dropped.waitFor({ timeout: 30_000 });
@@ -265,66 +266,61 @@ describe('what pages and files can and cannot do to the library', () => {
       expect(rows).toContain(expected);
     }
     // Read and written in a worker, off the page.
-    expect(workers.some((url) => url.includes('file-worker'))).toBe(true);
+    expect((await options.workersSeen()).some((url) => url.includes('file-worker'))).toBe(true);
     await options.close();
 
-    const stored = await articles(browser);
+    const stored = await articles(ext);
     expect(stored.some((a) => a.id === 'restored-types')).toBe(false);
     expect(stored.find((a) => a.id === 'restored-links')).toMatchObject({ title: 'Restored with links that run code', sightings: [] });
-    for (const table of ['articles', 'captures', 'settings']) expect(JSON.stringify(await readStore(browser.worker, table))).not.toMatch(/javascript:|evil\.example"/);
+    for (const table of ['articles', 'captures', 'settings']) expect(JSON.stringify(await readStore(ext.background, table))).not.toMatch(/javascript:|evil\.example"/);
     // Every stored article is listed: none disappears for a field of the wrong type.
-    const library = await browser.context.newPage();
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const library = await ext.openExtensionPage('library.html');
     await expect.poll(() => library.getByRole('button', { name: /^All articles/ }).textContent()).toContain(String(stored.length));
     await library.close();
   });
 
   it('a large import runs in a worker with its progress shown, and a cancel writes nothing', async () => {
     const entries = Array.from({ length: 5_000 }, (_, i) => `@article{big${i},\n  title = {Imported article number ${i} on protein folding},\n  author = {Lee, Kim and Park, Min},\n  journal = {Journal ${i % 40}},\n  year = {${1990 + (i % 35)}},\n  doi = {10.5555/big.${i}}\n}\n`).join('\n');
-    const before = (await articles(browser)).length;
-    const library = await browser.context.newPage();
-    const workers: string[] = [];
-    library.on('worker', (worker) => workers.push(worker.url()));
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const before = (await articles(ext)).length;
+    const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
     await library.getByLabel('File to import').setInputFiles({ name: 'big.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(entries) });
     await library.getByRole('button', { name: 'Import', exact: true }).click();
     await library.getByText(/^Reading entries: [\d,]+ of 5,000$/).waitFor({ timeout: 60_000 });
-    expect(workers.some((url) => url.includes('file-worker'))).toBe(true);
+    expect((await library.workersSeen()).some((url) => url.includes('file-worker'))).toBe(true);
     const cancelled = Date.now();
     await library.getByRole('button', { name: 'Cancel' }).click();
     await library.getByText('Import cancelled: nothing was imported.').waitFor();
     figures.importCancelMs = Date.now() - cancelled;
-    expect(await articles(browser)).toHaveLength(before);
+    expect(await articles(ext)).toHaveLength(before);
     await library.close();
   });
 
   it('a flooding page stops at the reader\'s cap, is slowed with a note in the popup, and the saved articles stay', async () => {
-    await putRow(browser.worker, 'settings', { key: 'storageCap', value: { articles: CAP, megabytes: 500 } });
-    const savedBefore = (await articles(browser)).filter((a) => a.savedAt !== undefined);
+    await putRow(ext.background, 'settings', { key: 'storageCap', value: { articles: CAP, megabytes: 500 } });
+    const savedBefore = (await articles(ext)).filter((a) => a.savedAt !== undefined);
     expect(savedBefore.length).toBeGreaterThanOrEqual(2);
     const started = Date.now();
-    const page = await browser.context.newPage();
+    const page = await ext.newPage();
     await page.goto(FLOOD_URL);
     // The site is slowed once its burst is spent: a capture of the page records the new articles it dropped.
     const captures = await waitFor(
-      () => readStore<{ pageUrl: string; dropped?: number }>(browser.worker, 'captures'),
+      () => readStore<{ pageUrl: string; dropped?: number }>(ext.background, 'captures'),
       (rows) => rows.some((c) => c.pageUrl === FLOOD_URL && (c.dropped ?? 0) > 0),
       90_000,
     );
     figures.floodSlowedAfterMs = Date.now() - started;
     figures.floodDroppedInLatestCapture = captures.find((c) => c.pageUrl === FLOOD_URL)!.dropped;
     const unsaved = (rows: Article[]) => rows.filter((a) => a.savedAt === undefined && !a.tags.length && !a.note && !a.collections.length && !a.readerFields?.length);
-    const settled = await waitFor(() => articles(browser), (rows) => unsaved(rows).length <= CAP, 60_000);
+    const settled = await waitFor(() => articles(ext), (rows) => unsaved(rows).length <= CAP, 60_000);
     figures.floodStoredUnsavedVsCap = `${unsaved(settled).length} / ${CAP}`;
-    const log = (await readStore<{ key: string; value: { articles: number }[] }>(browser.worker, 'settings')).find((row) => row.key === 'storagePrunes')?.value ?? [];
+    const log = (await readStore<{ key: string; value: { articles: number }[] }>(ext.background, 'settings')).find((row) => row.key === 'storagePrunes')?.value ?? [];
     figures.floodPrunedArticles = log.reduce((total, record) => total + record.articles, 0);
     expect(unsaved(settled).length).toBeLessThanOrEqual(CAP);
     expect(figures.floodPrunedArticles).toBeGreaterThan(0);
     for (const article of savedBefore) expect(settled.find((a) => a.id === article.id)).toMatchObject({ savedAt: article.savedAt, title: article.title });
 
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(browser.worker, FLOOD_URL)}`);
+    const popup = await ext.openExtensionPage(`popup.html?tabId=${await tabIdOf(ext.background, FLOOD_URL)}`);
     const note = popup.getByText(/^This site showed a great many new articles in a short time/);
     await note.waitFor();
     expect(await note.textContent()).toMatch(/: [\d,]+ new articles of this page were not kept\.$/);
@@ -332,8 +328,7 @@ describe('what pages and files can and cannot do to the library', () => {
     await page.close();
 
     // The options page shows the cap and what was removed to keep to it.
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await ext.openExtensionPage('options.html');
     const section = options.getByRole('region', { name: 'Captured articles kept' });
     await expect.poll(() => section.getByLabel(/^At most this many articles/).inputValue()).toBe(String(CAP));
     expect(await section.getByRole('listitem').first().textContent()).toMatch(/articles .*first seen on .*flood\.cnjournals\.com/);

@@ -2,16 +2,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'playwright-core';
 import { launchWithExtension } from '../chromium';
+import { allowSiteInBrowserSettings, BROWSER_UI_ARGS, clickToolbarButton } from '../toolbar';
 import { TestPage, type DriverElement } from './page';
 import type { ExtensionSession, LaunchOptions } from './session';
 
 /** A Chromium tab driven by Playwright. */
 class PlaywrightPage extends TestPage {
+  private readonly workers: string[] = [];
+  private downloads = 0;
+
   constructor(
     private readonly page: Page,
     artifacts: string,
   ) {
     super(artifacts);
+    page.on('worker', (worker) => this.workers.push(worker.url()));
+    page.on('download', () => this.downloads++);
   }
 
   async goto(url: string) {
@@ -39,6 +45,15 @@ class PlaywrightPage extends TestPage {
   async workerUrls() {
     return this.page.workers().map((worker) => worker.url());
   }
+  async addInitScript<A>(fn: (arg: A) => void, arg: A) {
+    await this.page.addInitScript(fn as (arg: unknown) => void, arg);
+  }
+  async workersSeen() {
+    return [...this.workers];
+  }
+  async downloadsStarted() {
+    return this.downloads;
+  }
   evaluateExpression<R>(expression: string): Promise<R> {
     return this.page.evaluate(expression) as Promise<R>;
   }
@@ -62,13 +77,16 @@ class PlaywrightPage extends TestPage {
 }
 
 export async function launchChromiumSession(options: LaunchOptions, artifacts: string): Promise<ExtensionSession> {
-  const browser = await launchWithExtension(options);
+  const browser = await launchWithExtension({ port: options.port, headless: options.headless, args: options.browserUi ? BROWSER_UI_ARGS : [] });
   const origin = `chrome-extension://${browser.extensionId}/`;
   const consoleMessages: string[] = [];
+  const driverPages = new WeakMap<TestPage, Page>();
   const newPage = async () => {
     const page = await browser.context.newPage();
     page.on('console', (message) => consoleMessages.push(message.text()));
-    return new PlaywrightPage(page, artifacts);
+    const testPage = new PlaywrightPage(page, artifacts);
+    driverPages.set(testPage, page);
+    return testPage;
   };
   return {
     browserName: 'chromium',
@@ -82,6 +100,10 @@ export async function launchChromiumSession(options: LaunchOptions, artifacts: s
       await page.goto(origin + path);
       return page;
     },
+    async clickToolbarButton(page) {
+      await clickToolbarButton(browser, driverPages.get(page)!);
+    },
+    allowSiteAccess: (pattern) => allowSiteInBrowserSettings(browser, pattern),
     async stopBackground() {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);

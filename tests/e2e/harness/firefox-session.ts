@@ -2,18 +2,23 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { waitFor } from '../library-db';
-import { gotoExtensionPage, launchFirefoxWithExtension, terminateBackground } from '../firefox';
+import { allowOptionalPermissionsWithoutPrompt, gotoExtensionPage, launchFirefoxWithExtension, terminateBackground, triggerAction } from '../firefox';
 import { TestPage, type DriverElement } from './page';
 import type { Background, ExtensionSession, LaunchOptions } from './session';
 
 /** A Firefox tab driven by puppeteer-core over WebDriver BiDi. */
 class PuppeteerPage extends TestPage {
+  private readonly workers: string[] = [];
+  private readonly filesBefore: Set<string>;
+
   constructor(
     private readonly page: Page,
     artifacts: string,
     private readonly files: { downloads: string; uploads: string },
   ) {
     super(artifacts);
+    page.on('workercreated', (worker) => this.workers.push(worker.url()));
+    this.filesBefore = new Set(readdirSync(files.downloads).map((file) => file.replace(/\.part$/, '')));
   }
 
   async goto(url: string) {
@@ -51,6 +56,17 @@ class PuppeteerPage extends TestPage {
   }
   async workerUrls() {
     return this.page.workers().map((worker) => worker.url());
+  }
+  async addInitScript<A>(fn: (arg: A) => void, arg: A) {
+    await this.page.evaluateOnNewDocument(fn, arg);
+  }
+  async workersSeen() {
+    return [...this.workers];
+  }
+  /** A download shows first as its `.part` file, then under its own name: each counted once. */
+  async downloadsStarted() {
+    const names = new Set(readdirSync(this.files.downloads).map((file) => file.replace(/\.part$/, '')));
+    return [...names].filter((name) => !this.filesBefore.has(name)).length;
   }
   evaluateExpression<R>(expression: string): Promise<R> {
     return this.page.evaluate(expression) as Promise<R>;
@@ -111,6 +127,7 @@ function backgroundEvaluator(keeper: Page): Background {
 export async function launchFirefoxSession(options: LaunchOptions, artifacts: string): Promise<ExtensionSession> {
   const firefox = await launchFirefoxWithExtension(options);
   const consoleMessages: string[] = [];
+  const driverPages = new WeakMap<TestPage, Page>();
   const newTab = async () => {
     const page = await firefox.browser.newPage();
     page.on('console', (message) => consoleMessages.push(message.text()));
@@ -130,8 +147,19 @@ export async function launchFirefoxSession(options: LaunchOptions, artifacts: st
     artifacts,
     background: backgroundEvaluator(keeper),
     consoleMessages,
-    newPage: async () => new PuppeteerPage(await newTab(), artifacts, firefox),
+    newPage: async () => {
+      const page = await newTab();
+      const testPage = new PuppeteerPage(page, artifacts, firefox);
+      driverPages.set(testPage, page);
+      return testPage;
+    },
     openExtensionPage,
+    async clickToolbarButton(page) {
+      const tab = driverPages.get(page)!;
+      await tab.bringToFront();
+      await triggerAction(firefox.browser, tab.url());
+    },
+    allowSiteAccess: () => allowOptionalPermissionsWithoutPrompt(firefox.browser),
     stopBackground: () => terminateBackground(firefox.browser),
     close: () => firefox.close(),
   };

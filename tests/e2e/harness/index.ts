@@ -32,10 +32,17 @@
  * `browser.worker` becomes `ext.background` (its `evaluate` runs in the service worker or the
  * event page, with `chrome.*` in both), `chrome-extension://${id}/` becomes `ext.origin`.
  * Pages offer Playwright's locator subset: locator, getByRole, getByText, getByLabel, filter,
- * and, first, nth, count, allTextContents, textContent, getAttribute, waitFor, click, fill,
- * selectOption, check, setInputFiles, and allAttributes(name) (Playwright: evaluateAll); plus
- * screenshot(name), download(trigger) and workerUrls();
- * `ext.stopBackground()` stops the service worker or event page. Wait for states
+ * and, first, nth, all, count, allTextContents, textContent, getAttribute, inputValue, isVisible,
+ * boundingBox, evaluate(fn) (fn sent as text: its arguments only), waitFor({ state: visible,
+ * attached, hidden or detached }), click, fill, selectOption, check, setInputFiles, and
+ * allAttributes(name) (Playwright: evaluateAll); plus screenshot(name), download(trigger),
+ * downloadsStarted() (to say that none began), workerUrls() (running workers), workersSeen()
+ * (every worker since the tab opened: Playwright's on('worker')) and addInitScript(fn, arg)
+ * (Playwright's context.addInitScript, per tab: call it before goto);
+ * `ext.stopBackground()` stops the service worker or event page; `ext.clickToolbarButton(page)`
+ * runs the toolbar button as for a real click (activeTab, popup; Chromium needs
+ * `launchExtension(name, { port, browserUi: true })`) and `ext.allowSiteAccess(pattern)` lets a
+ * `permissions.request` be answered without the browser's prompt (see session.ts). Wait for states
  * (`expect.poll`, `waitFor`), never for time. What only one browser can do (watching every
  * request over CDP) stays in a Chromium-only describe using chromium.ts directly.
  *

@@ -62,6 +62,15 @@ export abstract class TestPage {
   abstract evaluateExpression<R>(expression: string): Promise<R>;
   /** The element an expression evaluates to, or undefined for null. */
   abstract element(expression: string): Promise<DriverElement | undefined>;
+  /** Runs `fn(arg)` in every document this tab loads from now on, before the document's own scripts. */
+  abstract addInitScript<A>(fn: (arg: A) => void, arg: A): Promise<void>;
+  /** The scripts of every dedicated worker the page started since the tab opened, ended ones too. */
+  abstract workersSeen(): Promise<string[]>;
+  /**
+   * How many downloads began since the tab opened: in Chromium the tab's own, in Firefox the
+   * files that appeared in the session's download folder meanwhile (from any tab).
+   */
+  abstract downloadsStarted(): Promise<number>;
 
   locator(css: string): Locator {
     return new Locator(this, [{ css }], `locator(${JSON.stringify(css)})`);
@@ -138,6 +147,36 @@ export class Locator {
     return this.page.evaluateExpression<(string | null)[]>(this.query(`found.map((element) => element.getAttribute(${JSON.stringify(name)}))`));
   }
 
+  /** The value of the one input, select or textarea. */
+  async inputValue(): Promise<string> {
+    await this.waitForOne(() => true, 'attached');
+    return this.page.evaluateExpression<string>(this.query('found[0].value'));
+  }
+
+  /** Runs `fn(element, arg)` on the one element in the page; `fn` is sent as source text, so it may use only its arguments. */
+  async evaluate<R, A = undefined>(fn: (element: HTMLElement, arg: A) => R, arg?: A): Promise<R> {
+    await this.waitForOne(() => true, 'attached');
+    return this.page.evaluateExpression<R>(this.query(`(${String(fn)})(found[0], ${arg === undefined ? 'undefined' : JSON.stringify(arg)})`));
+  }
+
+  /** A locator for each element matched now, in document order (Playwright: all). */
+  async all(): Promise<Locator[]> {
+    return Array.from({ length: await this.count() }, (_, index) => this.nth(index));
+  }
+
+  /** Whether the locator names one visible element now; false when it names none. */
+  async isVisible(): Promise<boolean> {
+    const found = await this.found();
+    if (found.count > 1) throw new Error(`${this.description} matches ${found.count} elements; it must name one.`);
+    return found.visible;
+  }
+
+  /** The one element's box in CSS pixels, relative to the viewport. */
+  async boundingBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+    await this.waitForOne(() => true, 'attached');
+    return this.page.evaluateExpression(this.query('(({ x, y, width, height }) => ({ x, y, width, height }))(found[0].getBoundingClientRect())'));
+  }
+
   async getAttribute(name: string): Promise<string | null> {
     await this.waitForOne(() => true, 'attached');
     return (await this.allAttributes(name))[0];
@@ -165,9 +204,22 @@ export class Locator {
     }
   }
 
-  /** Waits until the locator names exactly one visible element. */
-  async waitFor({ timeout }: { timeout?: number } = {}): Promise<void> {
-    await this.waitForOne((found) => found.visible, 'visible', timeout);
+  /**
+   * Waits until the locator names exactly one visible element (the default), one element
+   * ('attached'), nothing visible ('hidden'), or nothing at all ('detached').
+   */
+  async waitFor({ state = 'visible', timeout = ACTION_TIMEOUT_MS }: { state?: 'visible' | 'attached' | 'hidden' | 'detached'; timeout?: number } = {}): Promise<void> {
+    if (state === 'visible' || state === 'attached') {
+      await this.waitForOne((found) => state === 'attached' || found.visible, state, timeout);
+      return;
+    }
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = await this.found();
+      if (found.count === 0 || (state === 'hidden' && found.count === 1 && !found.visible)) return;
+      if (Date.now() > deadline) throw new Error(`${this.description} was not ${state} within ${timeout} ms (${found.count} matching).`);
+      await new Promise((done) => setTimeout(done, POLL_MS));
+    }
   }
 
   async textContent(): Promise<string> {
