@@ -8,8 +8,41 @@ import type { SimlitDB } from './schema';
  */
 export const CATCH_UP_MARGIN_MS = 30_000;
 
-function slot(key: string, value: string): string {
-  return `${key}\u0000${value}`;
+const NO_HOLDERS: ReadonlySet<string> = new Set();
+
+/** Article ids by identity value (DOI, ids, title key, abstract fingerprint). */
+export class IdentityIndex {
+  private readonly byValue = new Map<string, Set<string>>();
+
+  private static slot(key: string, value: string): string {
+    return `${key}\u0000${value}`;
+  }
+
+  /** Files the article's id under each of its identity values. */
+  add(article: Article): void {
+    for (const { key } of IDENTITY_KEYS) for (const value of identityValues(article, key)) this.note(key, value, article.id);
+  }
+
+  note(key: string, value: string, id: string): void {
+    const at = IdentityIndex.slot(key, value);
+    const ids = this.byValue.get(at);
+    if (ids) ids.add(id);
+    else this.byValue.set(at, new Set([id]));
+  }
+
+  /** The ids filed under this value (some may have lost it since: callers check). */
+  holders(key: string, value: string): ReadonlySet<string> {
+    return this.byValue.get(IdentityIndex.slot(key, value)) ?? NO_HOLDERS;
+  }
+
+  /** The ids filed under any identity value of these articles. */
+  sharing(articles: Article[]): string[] {
+    const found = new Set<string>();
+    for (const article of articles) {
+      for (const { key } of IDENTITY_KEYS) for (const value of identityValues(article, key)) for (const id of this.holders(key, value)) found.add(id);
+    }
+    return [...found];
+  }
 }
 
 /**
@@ -25,7 +58,7 @@ function slot(key: string, value: string): string {
  * then add a second copy of it (nothing is lost).
  */
 export class LibraryIdentities {
-  private readonly byValue = new Map<string, Set<string>>();
+  private readonly values = new IdentityIndex();
   private readonly ids = new Set<string>();
   /** The `updatedAt` of each article as last read, to read again only what changed. */
   private readonly versions = new Map<string, number>();
@@ -46,7 +79,7 @@ export class LibraryIdentities {
     IDENTITY_KEYS.forEach(({ key }, k) => {
       const [values, owners] = byKey[k];
       if (values.length !== owners.length) throw new Error(`the ${key} index gave ${values.length} keys for ${owners.length} articles`);
-      values.forEach((value, i) => identities.note(slot(key, String(value)), owners[i]));
+      values.forEach((value, i) => identities.values.note(key, String(value), owners[i]));
     });
     return identities;
   }
@@ -75,7 +108,7 @@ export class LibraryIdentities {
   add(article: Article): void {
     this.ids.add(article.id);
     this.versions.set(article.id, article.updatedAt);
-    for (const { key } of IDENTITY_KEYS) for (const value of identityValues(article, key)) this.note(slot(key, value), article.id);
+    this.values.add(article);
   }
 
   has(id: string): boolean {
@@ -84,18 +117,6 @@ export class LibraryIdentities {
 
   /** The ids of the articles sharing an identity value with any of these. */
   sharing(articles: Article[]): string[] {
-    const found = new Set<string>();
-    for (const article of articles) {
-      for (const { key } of IDENTITY_KEYS) {
-        for (const value of identityValues(article, key)) for (const id of this.byValue.get(slot(key, value)) ?? []) found.add(id);
-      }
-    }
-    return [...found];
-  }
-
-  private note(at: string, id: string): void {
-    const ids = this.byValue.get(at);
-    if (ids) ids.add(id);
-    else this.byValue.set(at, new Set([id]));
+    return this.values.sharing(articles);
   }
 }

@@ -1,6 +1,6 @@
 import { mergeArticles, sameArticle, type MergeSource } from '../merge';
 import { IDENTITY_KEYS, identityValues, type Article } from '../model/article';
-import type { LibraryIdentities } from './library-identities';
+import { IdentityIndex, type LibraryIdentities } from './library-identities';
 import type { CaptureEntry, SimlitDB } from './schema';
 
 /** The known article that an incoming record names, looked up by each identity key, strongest first. */
@@ -125,7 +125,7 @@ export function newWriteLog(): WriteLog {
 /** The known articles a chunk may merge into, by their identity values. */
 class KnownArticles {
   private readonly byId = new Map<string, Article>();
-  private readonly byValue = new Map<string, Set<string>>();
+  private readonly values = new IdentityIndex();
 
   static async of(db: SimlitDB, articles: Article[], library: LibraryIdentities): Promise<KnownArticles> {
     const known = new KnownArticles();
@@ -133,21 +133,10 @@ class KnownArticles {
     return known;
   }
 
-  private static slot(key: string, value: string): string {
-    return `${key}\u0000${value}`;
-  }
-
   /** Records an article's current version (found, added or merged) under its every identity value. */
   set(article: Article): void {
     this.byId.set(article.id, article);
-    for (const { key } of IDENTITY_KEYS) {
-      for (const value of identityValues(article, key)) {
-        const slot = KnownArticles.slot(key, value);
-        const ids = this.byValue.get(slot) ?? new Set<string>();
-        ids.add(article.id);
-        this.byValue.set(slot, ids);
-      }
-    }
+    this.values.add(article);
   }
 
   has(id: string): boolean {
@@ -159,7 +148,7 @@ class KnownArticles {
     for (const { key } of IDENTITY_KEYS) {
       const values = [...identityValues(incoming, key)].sort();
       for (const value of values) {
-        const ids = [...(this.byValue.get(KnownArticles.slot(key, value)) ?? [])].sort();
+        const ids = [...this.values.holders(key, value)].sort();
         for (const id of ids) {
           const known = this.byId.get(id)!;
           if (identityValues(known, key).includes(value) && sameArticle(known, incoming)) return known;
