@@ -33,9 +33,10 @@ export function readWindow(db: SimlitDB, sort: IndexedSort, filters: LibraryFilt
 
 /**
  * How many articles the view holds, from index counts when at most one filter is set; undefined
- * when several are (the caller counts the rows it has).
+ * when several are (the caller counts the rows it has). `total`, the library's count when the
+ * caller has it, is not counted again (a count walks the whole table in Chromium).
  */
-export async function countView(db: SimlitDB, filters: LibraryFilters): Promise<number | undefined> {
+export async function countView(db: SimlitDB, filters: LibraryFilters, total?: number): Promise<number | undefined> {
   const { state, ...valued } = filters;
   const set = Object.entries(valued).filter(([, value]) => value !== undefined);
   if (set.length + (state === 'all' ? 0 : 1) > 1) return undefined;
@@ -46,11 +47,11 @@ export async function countView(db: SimlitDB, filters: LibraryFilters): Promise<
   }
   switch (state) {
     case 'all':
-      return db.listing.count();
+      return total ?? db.listing.count();
     case 'saved':
       return db.listing.orderBy('savedAt').count();
     case 'captured':
-      return (await db.listing.count()) - (await db.listing.orderBy('savedAt').count());
+      return (total ?? (await db.listing.count())) - (await db.listing.orderBy('savedAt').count());
     case 'incomplete':
       return db.listing.where('incomplete').equals(1).count();
   }
@@ -94,7 +95,8 @@ export interface ViewCounts {
  */
 export async function readCounts(db: SimlitDB, filters: LibraryFilters, locale?: string): Promise<ViewCounts> {
   return db.transaction('r', db.listing, async () => {
-    const [total, count, facets] = await Promise.all([db.listing.count(), countView(db, filters), listingFacets(db, locale)]);
+    const counted = db.listing.count();
+    const [total, count, facets] = await Promise.all([counted, counted.then((all) => countView(db, filters, all)), listingFacets(db, locale)]);
     return { total, count, facets };
   });
 }
