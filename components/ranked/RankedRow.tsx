@@ -1,12 +1,12 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import type { MessageKey } from '@/lib/i18n';
 import type { SimilarityLevel } from '@/lib/ranking/calibration';
-import { sharedWords } from '@/lib/ranking/shared-words';
 import { doiUrl, httpUrl } from '@/lib/text/urls';
 import { useI18n } from '../i18n-context';
 import { articleByline, articleHeadline, textLang } from '../article-text';
 import { Highlighted } from './Highlighted';
+import { useSharedWords } from './use-shared-words';
 
 /** How a similar article matches: its score read on the calibrated scale, and what it shares. */
 export interface RowMatch {
@@ -21,6 +21,8 @@ export interface RowMatch {
 
 type Props = { article: Article; onPivot?(article: Article): void } & ({ match: RowMatch } | { searchTerms: string[] });
 
+const NO_TERMS: readonly string[] = [];
+
 const LEVEL_LABEL: Record<SimilarityLevel, MessageKey> = { close: 'similarLevelClose', similar: 'similarLevelSimilar', weak: 'similarLevelWeak' };
 
 /** The texts of an article that words are shared in. */
@@ -34,7 +36,8 @@ export function RankedRow(props: Props) {
   const match = 'match' in props ? props.match : undefined;
   const { t } = useI18n();
   const [expanded, setExpanded] = useState(false);
-  const words = useMemo(() => (match ? sharedWords(match.terms, articleTexts(article), match.queryTexts) : []), [match?.terms, match?.queryTexts, article]);
+  const found = useSharedWords(match?.terms ?? NO_TERMS, articleTexts(article), match?.queryTexts ?? NO_TERMS);
+  const words = (match && found) || [];
   const marks = match ? { words } : { terms: 'searchTerms' in props ? props.searchTerms : [] };
   const title = articleHeadline(article, t('untitled'));
   const url = httpUrl(article.URL ?? (article.DOI ? doiUrl(article.DOI) : undefined));
@@ -43,7 +46,7 @@ export function RankedRow(props: Props) {
   const lang = textLang(article.language);
   const level = match && t(LEVEL_LABEL[match.level]);
   return (
-    <li class={`ranked-row${match ? ` level-${match.level}` : ''}`} data-article-id={article.id}>
+    <li class={`ranked-row${match ? ` level-${match.level}` : ''}`} data-article-id={article.id} data-shared-words={match && (found ? 'found' : 'finding')}>
       {match && (
         <div class="row-score">
           <div class="score" role="img" aria-label={t('similarScore', level!, match.score.toFixed(2))} title={t('similarScore', level!, match.score.toFixed(2))}>

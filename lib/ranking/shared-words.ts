@@ -50,8 +50,25 @@ interface SurfaceToken {
 
 let wordSegmenter: Intl.Segmenter | undefined;
 
+/**
+ * Texts segmented lately: a row's texts are read twice for its words (words, then phrases) and
+ * again to mark them, and the same rows come back when a fresh answer replaces the kept one.
+ */
+const segmented = new Map<string, readonly SurfaceToken[]>();
+const SEGMENTED_TEXTS = 256;
+
 /** The text's words with their places; the tokenizer decides each word's term (or drops it). */
-function surfaceTokens(text: string): SurfaceToken[] {
+function surfaceTokens(text: string): readonly SurfaceToken[] {
+  let tokens = segmented.get(text);
+  if (!tokens) {
+    if (segmented.size >= SEGMENTED_TEXTS) segmented.clear();
+    tokens = segmentText(text);
+    segmented.set(text, tokens);
+  }
+  return tokens;
+}
+
+function segmentText(text: string): SurfaceToken[] {
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const tokens: SurfaceToken[] = [];
   for (const { segment, index, isWordLike } of wordSegmenter.segment(text)) {
@@ -229,6 +246,7 @@ function mostFrequent(counts: Map<string, number>): string {
 /** The text in pieces, each shared word one marked piece of its own. Pieces are text, never markup. */
 export function markSharedWords(text: string, words: readonly SharedWord[]): TextPiece[] {
   if (!text) return [];
+  if (words.length === 0) return [{ text, match: false }];
   const keys = new Set(words.map((word) => word.key));
   const chinese = [...keys].filter(isCjkTerm);
   // The words' own terms, and the parts of the Chinese ones: parts join only into them.

@@ -203,6 +203,9 @@ describe('PopupApp: similar in your library', () => {
   ];
   const ranked = (): RankingReply => ({ ok: true, results: RESULTS });
   const idsIn = (list: HTMLElement) => within(list).getAllByRole('listitem').map((row) => row.getAttribute('data-article-id'));
+  /** Rows show at once and find their shared words after: waits until every row of the list has. */
+  const wordsFound = (list: HTMLElement) =>
+    waitFor(() => expect(within(list).getAllByRole('listitem').map((row) => row.dataset.sharedWords)).toEqual(within(list).getAllByRole('listitem').map(() => 'found')));
 
   it('ranks against the page\'s articles together, with bars on one scale and the shared words marked', async () => {
     const api = fakeApi({ similar: vi.fn(async () => ranked()) });
@@ -211,6 +214,7 @@ describe('PopupApp: similar in your library', () => {
     expect(api.similar).toHaveBeenCalledWith(['p1', 'p2'], expect.any(Number));
     const rows = within(list).getAllByRole('listitem');
     expect(rows).toHaveLength(2); // an id the library no longer has is left out
+    await wordsFound(list);
     // Whole words, each marked on its own; 研究 says nothing and is neither shown nor marked.
     expect([...rows[0].querySelector('.article-title')!.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['问责', '基层', '避责']);
     expect(rows[0].querySelector('.shared-terms')?.textContent).toBe('Shared words: 问责 · 避责 · 基层');
@@ -248,6 +252,7 @@ describe('PopupApp: similar in your library', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show the nearest anyway' }));
     const weak = await screen.findByRole('list', { name: 'Nearest, though not similar' });
     expect(idsIn(weak)).toEqual(['s1', 's2']);
+    await wordsFound(weak);
     for (const row of within(weak).getAllByRole('listitem')) expect(within(row).getByRole('img').getAttribute('aria-label')).toMatch(/^Weak match, similarity 0\.0\d$/);
     expect(weak.querySelectorAll('mark')).toHaveLength(0); // a lone character shared is no word
     fireEvent.click(screen.getByRole('button', { name: 'Hide the weak matches' }));
@@ -297,6 +302,7 @@ describe('PopupApp: similar in your library', () => {
     await popupWith(PAGE, [...LIBRARY, untitled], api);
     const list = await screen.findByRole('list', { name: SIMILAR });
     const first = within(list).getAllByRole('listitem')[0];
+    await wordsFound(list);
     const toggle = within(first).getByRole('button', { name: 'Show the abstract of “问责压力下的基层避责行为研究”' });
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
