@@ -46,7 +46,7 @@ function ArticlePage({ db, api, capture, articles, collections, onSave, onAddToC
           onCreateCollection={onCreateCollection}
         />
       </ul>
-      <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupSimilarHeading')} remembered={capture.similar} />
+      <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupSimilarHeading')} remembered={capture.similar} rememberedAsOf={capture.similarAsOf} />
     </>
   );
 }
@@ -90,7 +90,7 @@ function ListPage({ db, api, capture, articles, ...actions }: Props) {
       </div>
       {/* Both panels stay mounted: switching back does not ask for the similar articles again. */}
       <div role="tabpanel" id="popup-panel-similar" aria-labelledby="popup-tab-similar" hidden={tab !== 'similar'}>
-        <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupTabSimilar')} tabbed remembered={capture.similar} />
+        <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupTabSimilar')} tabbed remembered={capture.similar} rememberedAsOf={capture.similarAsOf} />
       </div>
       <div role="tabpanel" id="popup-panel-page" aria-labelledby="popup-tab-page" hidden={tab !== 'page'}>
         <ThisPageSection status={status} articles={articles} {...actions} />

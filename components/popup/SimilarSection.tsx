@@ -8,7 +8,8 @@ import type { PopupApi } from './api';
 import { articleHeadline } from '../article-text';
 import { RankedList } from '../ranked/RankedList';
 import { articleTexts } from '../ranked/RankedRow';
-import { useLibrarySize } from '../ranked/use-library-size';
+import { sameLibraryState, type LibraryState } from '@/lib/db/library-state';
+import { useLibraryState } from '../ranked/use-library-size';
 import { useRanking } from '../ranked/use-ranking';
 
 export interface SimilarFilters {
@@ -42,18 +43,25 @@ interface Props {
   tabbed?: boolean;
   /** The answer ranked when the page was captured, shown until the background answers. */
   remembered?: RankedArticle[];
+  /** The library state it was ranked in: while the library is in it still, it is the current answer. */
+  rememberedAsOf?: LibraryState;
 }
 
 /** "Similar in your library": for the page's articles, or for one picked with "More like this". */
-export function SimilarSection({ db, api, pageArticles, heading, tabbed = false, remembered }: Props) {
+export function SimilarSection({ db, api, pageArticles, heading, tabbed = false, remembered, rememberedAsOf }: Props) {
   const { t } = useI18n();
   const [pivot, setPivot] = useState<Article>();
   const [filters, setFilters] = useState<SimilarFilters>({ savedOnly: false, language: '' });
   const queryArticles = pivot ? [pivot] : pageArticles;
   const key = queryArticles.map((article) => article.id).join('|');
   const ask = useMemo(() => (key ? () => api.similar(key.split('|'), POPUP_SIMILAR_COUNT) : undefined), [api, key]);
-  const state = useRanking(db, ask, key, pivot ? undefined : remembered);
-  const librarySize = useLibrarySize(db);
+  const ranking = useRanking(db, ask, key, pivot ? undefined : remembered);
+  const library = useLibraryState(db);
+  const librarySize = library?.size;
+  // The kept answer is the current one when nothing in the library changed since it was ranked:
+  // no need to wait for the background (perhaps just woken, loading its index) to say so again.
+  const keptIsCurrent = !pivot && sameLibraryState(rememberedAsOf, library);
+  const state = ranking.phase === 'ready' && !ranking.current && keptIsCurrent ? { ...ranking, current: true } : ranking;
   const queryTexts = useMemo(() => queryArticles.flatMap(articleTexts), [key, pageArticles]);
   if (queryArticles.length === 0) return null;
   const pivotName = pivot && articleHeadline(pivot, t('untitled'));

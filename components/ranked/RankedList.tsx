@@ -42,6 +42,7 @@ export function RankedList({ state, label, keep = () => true, limit, onPivot, em
             librarySize={similarity.librarySize}
             queryTexts={similarity.queryTexts}
             current={state.current}
+            kept={state.kept}
             onPivot={onPivot}
           />
         );

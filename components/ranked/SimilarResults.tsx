@@ -16,6 +16,8 @@ interface Props {
   queryTexts: readonly string[];
   /** False while an earlier answer is shown and the fresh one is awaited. */
   current: boolean;
+  /** The answer kept with the capture, not (yet) the background's. */
+  kept?: boolean;
   onPivot?(article: Article): void;
 }
 
@@ -24,7 +26,7 @@ interface Props {
  * threshold, or a plain "nothing close yet" with the library's size; the nearest weak matches
  * only on request, and marked as weak.
  */
-export function SimilarResults({ results, label, limit, librarySize, queryTexts, current, onPivot }: Props) {
+export function SimilarResults({ results, label, limit, librarySize, queryTexts, current, kept = false, onPivot }: Props) {
   const { t } = useI18n();
   const [showWeak, setShowWeak] = useState(false);
   const rows = results.map(({ article, ranked }) => {
@@ -47,7 +49,7 @@ export function SimilarResults({ results, label, limit, librarySize, queryTexts,
     </ol>
   );
   return (
-    <div class="similar-results" aria-busy={current ? 'false' : 'true'}>
+    <div class="similar-results" aria-busy={current ? 'false' : 'true'} data-answer={kept ? 'kept' : 'background'}>
       {similar.length > 0 ? (
         list(similar, label, '')
       ) : (

@@ -7,8 +7,11 @@ export type RankingState =
   | { phase: 'idle' }
   | { phase: 'loading' }
   | { phase: 'indexing'; percent: number }
-  /** `current` is false while an earlier answer is shown and the fresh one is awaited. */
-  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[]; current: boolean }
+  /**
+   * `current` is false while an earlier answer is shown and the fresh one is awaited; `kept` says
+   * the answer shown is the earlier one (kept with the capture), not the background's.
+   */
+  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[]; current: boolean; kept: boolean }
   | { phase: 'failed'; error: string };
 
 const RETRY_MS = 400;
@@ -42,7 +45,7 @@ export function useRanking(
       if (cancelled || (!current && answered)) return;
       // Articles deleted since the index saw them are left out.
       const results = ranked.flatMap((one, index) => (articles[index] ? [{ article: articles[index], ranked: one }] : []));
-      setState({ phase: 'ready', results, current });
+      setState({ phase: 'ready', results, current, kept: !current });
       showing = true;
     }
     async function run(): Promise<void> {

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { forgetKeptAnswerStates } from '@/lib/db/library-state';
 import { openLibrary } from '@/lib/db/schema';
 import { syncAllSitesScript } from './capture-scope';
 import { syncProxyScripts } from './proxy-scope';
@@ -11,6 +12,11 @@ export default defineBackground(() => {
       sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
     return true;
+  });
+
+  // The answers kept with captures were ranked by the previous version: no longer known current.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') forgetKeptAnswerStates(openLibrary()).catch((error: unknown) => console.warn('simlit: could not reset the kept answers', error));
   });
 
   // Load the similarity index now, so that the popup's first question finds it warm.

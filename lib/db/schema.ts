@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../model/article';
+import type { LibraryState } from './library-state';
 import { LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
 
 /** Which page yielded which articles, and how each was received. */
@@ -17,6 +18,11 @@ export interface Capture {
    * shows them at once, before the background (perhaps just woken) answers afresh.
    */
   similar?: { id: string; score: number; terms: string[] }[];
+  /**
+   * The library as the index held it when `similar` was ranked (lib/db/library-state.ts): while
+   * the library is still in that state, `similar` is what the background would answer now.
+   */
+  similarAsOf?: LibraryState;
   /** New articles of the page not kept (in this tab) because its site was adding too many too fast (lib/capture/flood-guard). */
   dropped?: number;
   /** How long the content script took to read the page, in milliseconds. */

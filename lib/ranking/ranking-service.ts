@@ -1,6 +1,7 @@
 import type { Article } from '../model/article';
 import type { RankingReply } from '../messages';
 import type { SimlitDB } from '../db/schema';
+import type { LibraryState } from '../db/library-state';
 import { keepingAlive } from '../keep-alive';
 import { loadOrBuildIndex, SAVE_AFTER_CHANGES, saveIndex, UnsavedChanges } from './persist';
 import { SimilarityIndex, type SimilarArticle } from './similarity-index';
@@ -39,6 +40,14 @@ export class RankingService {
   /** Changed articles waiting to be re-read, and the chain of refreshes reading them. */
   private readonly queued = new Set<string>();
   private refreshing: Promise<void> = Promise.resolve();
+  /** Batches being re-read now: the index is behind the library until they are in. */
+  private refreshingNow = 0;
+  /**
+   * The newest `updatedAt` among the articles the index has read (at least: a load counts the
+   * library's newest when it began). With the index's size it says which library state the
+   * index holds; a change it has not read yet is newer, a deletion changes the size.
+   */
+  private newestSeen = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Terms of captured articles being stored: a question about them reads them once stored. */
   private storing: Promise<void> = Promise.resolve();
@@ -65,7 +74,7 @@ export class RankingService {
   async similar(articleIds: string[], limit: number): Promise<RankingReply> {
     const index = await this.ready();
     if (!index) return { ok: true, indexing: { ...this.progress } };
-    return { ok: true, results: await this.rank(index, articleIds, limit) };
+    return { ok: true, results: (await this.rank(index, articleIds, limit)).results };
   }
 
   async search(text: string, limit: number): Promise<RankingReply> {
@@ -83,15 +92,27 @@ export class RankingService {
     this.warm();
     await this.loading;
     if (!this.index) return;
-    await this.db.captures.update(captureId, { similar: await this.rank(this.index, articleIds, limit) });
+    const { results, asOf } = await this.rank(this.index, articleIds, limit);
+    await this.db.captures.update(captureId, { similar: results, similarAsOf: asOf });
   }
 
-  /** The library articles most similar to these ones (taken together); deleted ones are left out. */
-  private async rank(index: SimilarityIndex, articleIds: string[], limit: number): Promise<SimilarArticle[]> {
+  /**
+   * The library articles most similar to these ones (taken together); deleted ones are left out.
+   * With them, the library state the index held (when it had every change read): taken in the
+   * same turn as the ranking, so that no change comes between.
+   */
+  private async rank(index: SimilarityIndex, articleIds: string[], limit: number): Promise<{ results: SimilarArticle[]; asOf?: LibraryState }> {
     await this.storing;
     const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
     // The query articles' stored terms: not tokenized again (a Chinese abstract costs ~3 ms).
-    return index.similarTo(await withStoredTerms(this.db, articles, index.options.tokenizer), { limit });
+    const queries = await withStoredTerms(this.db, articles, index.options.tokenizer);
+    const results = index.similarTo(queries, { limit });
+    const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
+    return { results, asOf: caughtUp ? { newest: this.newestSeen, size: index.size } : undefined };
+  }
+
+  private sawWrites(articles: readonly Article[]): void {
+    for (const article of articles) if (article.updatedAt > this.newestSeen) this.newestSeen = article.updatedAt;
   }
 
   /** Articles written by a capture: indexed at once, their terms stored for rebuilds and questions. */
@@ -101,6 +122,7 @@ export class RankingService {
       return;
     }
     const terms = this.index.addAll(articles);
+    this.sawWrites(articles);
     const tokenizer = this.index.options.tokenizer;
     const stored = storeTerms(this.db, articles.map((article, i) => ({ article, terms: terms[i] })), tokenizer);
     this.storing = Promise.all([this.storing, stored]).then(() => undefined);
@@ -132,7 +154,12 @@ export class RankingService {
         batch.push(id);
       }
       for (const id of batch) this.queued.delete(id);
-      await this.refresh(index, batch);
+      this.refreshingNow++;
+      try {
+        await this.refresh(index, batch);
+      } finally {
+        this.refreshingNow--;
+      }
       this.noteChanges(batch.length);
     }
   }
@@ -150,6 +177,7 @@ export class RankingService {
     const found = await this.db.articles.bulkGet(list);
     const deleted = list.filter((_, i) => !found[i]);
     const articles = await withStoredTerms(this.db, found.filter((article) => article !== undefined), index.options.tokenizer);
+    this.sawWrites(articles);
     for (const article of articles) index.add(article);
     for (const id of deleted) index.remove(id);
     await forgetTerms(this.db, deleted);
@@ -158,6 +186,9 @@ export class RankingService {
   private async load(): Promise<void> {
     const onProgress = keepingAlive(this.options.keepAlive, (done: number, total: number) => (this.progress = { done, total }));
     let worthSaving = false;
+    // Read before the index: whatever is written later reaches it as a change (pending below).
+    const newest = await this.db.articles.orderBy('updatedAt').lastKey();
+    if (typeof newest === 'number' && newest > this.newestSeen) this.newestSeen = newest;
     const index = await loadOrBuildIndex(this.db, {
       onProgress,
       save: () => void (worthSaving = true),

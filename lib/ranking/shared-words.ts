@@ -73,12 +73,26 @@ function segmentText(text: string): SurfaceToken[] {
   const tokens: SurfaceToken[] = [];
   for (const { segment, index, isWordLike } of wordSegmenter.segment(text)) {
     if (!isWordLike) continue;
-    const terms = tokenize(segment);
+    const terms = segmentTerms(segment);
     if (terms.length !== 1) continue; // a stopword, or a segment the tokenizer cuts otherwise
     const term = terms[0];
     tokens.push({ start: index, end: index + segment.length, term, half: term.length === 1 && isCjkTerm(term) });
   }
   return tokens;
+}
+
+/** Words recur across rows and abstracts (研究, 问责, model): each is tokenized once. */
+const termsOfSegment = new Map<string, readonly string[]>();
+const SEGMENT_TERMS = 20_000;
+
+function segmentTerms(segment: string): readonly string[] {
+  let terms = termsOfSegment.get(segment);
+  if (!terms) {
+    if (termsOfSegment.size >= SEGMENT_TERMS) termsOfSegment.clear();
+    terms = tokenize(segment);
+    termsOfSegment.set(segment, terms);
+  }
+  return terms;
 }
 
 const joined = (tokens: readonly SurfaceToken[]) => tokens.map((token) => token.term).join('');

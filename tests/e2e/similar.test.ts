@@ -45,9 +45,10 @@ async function openPopup(ext: ExtensionSession, pageUrl: string, width = 480): P
   return popup;
 }
 
-/** The similar articles once they are the background's fresh answer, not the one kept with the capture. */
+/** The similar articles once they are the current answer (not an earlier one awaiting the background's) and every row shows its shared words. */
 async function freshSimilar(popup: TestPage) {
-  const results = popup.locator('.similar-results[aria-busy="false"]');
+  // Rows show first and find their shared words after.
+  const results = popup.locator('.similar-results[aria-busy="false"]:not(:has([data-shared-words="finding"]))');
   await results.waitFor();
   return results;
 }

@@ -11,9 +11,9 @@ const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 const SEED_URL = 'http://ggglxb.cnjournals.com/ch/reader/search_similar.aspx?file_no=20230001';
 const MEDICINE_URL = 'http://ggglxb.cnjournals.com/ch/reader/view_abstract.aspx?file_no=20230502&flag=1';
 
-/** The similar list once it holds the background's fresh answer, not the one kept with the capture. */
+/** The similar list once it is the current answer and every row shows its shared words (found after the rows show). */
 function currentSimilar(popup: TestPage, name = 'Similar in your library') {
-  return popup.getByRole('list', { name }).and(popup.locator('[aria-busy="false"]'));
+  return popup.getByRole('list', { name }).and(popup.locator('[aria-busy="false"]:not(:has([data-shared-words="finding"]))'));
 }
 
 async function openPopupFor(ext: ExtensionSession, pageUrl: string): Promise<TestPage> {

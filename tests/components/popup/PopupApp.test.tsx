@@ -8,6 +8,7 @@ import type { PopupApi } from '@/components/popup/api';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { RankedArticle, RankingReply } from '@/lib/messages';
 import type { Article } from '@/lib/model/article';
+import type { LibraryState } from '@/lib/db/library-state';
 import { writeSetting } from '@/lib/db/settings';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
@@ -37,7 +38,15 @@ function fakeApi(overrides: Partial<PopupApi> = {}): PopupApi & { calls: { simil
 /** Unrelated articles that make the library large enough for close matches (calibration.ts). */
 const filler = (count: number) => Array.from({ length: count }, (_, i) => makeArticle(`f${i}`, { title: `Filler ${i}` }));
 
-async function popupWith(pageArticles: Article[], library: Article[] = [], api = fakeApi(), tab: typeof TAB | null = TAB, remembered?: RankedArticle[], db = testDb()) {
+async function popupWith(
+  pageArticles: Article[],
+  library: Article[] = [],
+  api = fakeApi(),
+  tab: typeof TAB | null = TAB,
+  remembered?: RankedArticle[],
+  db = testDb(),
+  rememberedAsOf?: LibraryState,
+) {
   await db.articles.bulkAdd([...pageArticles, ...library]);
   if (pageArticles.length || tab) {
     await db.captures.add({
@@ -48,6 +57,7 @@ async function popupWith(pageArticles: Article[], library: Article[] = [], api =
       capturedAt: 5,
       items: pageArticles.map((article, index) => ({ articleId: article.id, status: index === 0 ? 'new' : 'known', position: index + 1 })),
       similar: remembered,
+      similarAsOf: rememberedAsOf,
     });
   }
   renderWithDb(db, <PopupApp db={db} tab={tab ?? undefined} api={api} />);
@@ -280,6 +290,20 @@ describe('PopupApp: similar in your library', () => {
     answer({ ok: true, results: [{ id: 's1', score: 0.5, terms: ['问责'] }] });
     await waitFor(() => expect(ids()).toEqual(['s1']));
     expect(busy()).toBe('false');
+  });
+
+  it('shows the answer ranked at capture time as current while the library is as it was then, without waiting for the background', async () => {
+    const api = fakeApi({ similar: vi.fn(() => new Promise<RankingReply>(() => {})) }); // a background that never answers
+    const library = [...PAGE, ...LIBRARY];
+    const asOf = { newest: Math.max(...library.map((article) => article.updatedAt)), size: library.length };
+    const { db } = await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }], testDb(), asOf);
+    const busy = () => screen.getByRole('list', { name: SIMILAR }).getAttribute('aria-busy');
+    await waitFor(() => expect(busy()).toBe('false'));
+    expect(idsIn(screen.getByRole('list', { name: SIMILAR }))).toEqual(['s2']);
+    expect(document.querySelector('.similar-results')?.getAttribute('data-answer')).toBe('kept');
+    // A change since (here, an article added) and it is only the earlier answer again, awaiting the fresh one.
+    await db.articles.add(makeArticle('new', { title: 'Added since', updatedAt: asOf.newest + 1 }));
+    await waitFor(() => expect(busy()).toBe('true'));
   });
 
   it('never lets the answer ranked at capture time replace a fresh one read before it', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SimlitDB } from '@/lib/db/schema';
 import type { RankingReply } from '@/lib/messages';
 import type { Article } from '@/lib/model/article';
+import { readLibraryState, sameLibraryState } from '@/lib/db/library-state';
 import { SNAPSHOT_KEY } from '@/lib/ranking/persist';
 import { REFRESH_BATCH, RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
 import { SimilarityIndex, type IndexSnapshotData } from '@/lib/ranking/similarity-index';
@@ -139,6 +140,47 @@ describe('RankingService', () => {
     expect(kept?.[0]).toBe('rigidity'); // the page's own articles are never their neighbours
     expect(kept).not.toContain('pebble');
     expect(kept).not.toContain('late');
+  });
+
+  it('keeps with the answer the library state it was ranked in, which the library holds until something changes', async () => {
+    const { db, service } = await serviceOver(LIBRARY.map((article, i) => ({ ...article, updatedAt: 1_000 + i })));
+    const capture = () => db.captures.add({ pageUrl: 'https://example.org/a', platform: 'test', kind: 'article', capturedAt: 1, items: [] }) as Promise<number>;
+    const late = { ...LATE, updatedAt: 2_000 };
+    await db.articles.add(late);
+    service.written([late]);
+    const first = await capture();
+    await service.rememberSimilar(first, ['late'], 10);
+    const asOf = (await db.captures.get(first))?.similarAsOf;
+    expect(asOf).toEqual({ newest: 2_000, size: 5 });
+    expect(sameLibraryState(asOf, await readLibraryState(db))).toBe(true);
+    // A deletion changes the size; an edit the newest write.
+    await db.articles.delete('photons');
+    expect(sameLibraryState(asOf, await readLibraryState(db))).toBe(false);
+    await service.changed(['photons']);
+    await db.articles.update('herbs', { title: '补肾活血汤', updatedAt: 3_000 });
+    await service.changed(['herbs']);
+    const second = await capture();
+    await service.rememberSimilar(second, ['late'], 10);
+    const now = (await db.captures.get(second))?.similarAsOf;
+    expect(now).toEqual({ newest: 3_000, size: 4 });
+    expect(sameLibraryState(now, await readLibraryState(db))).toBe(true);
+  });
+
+  it('keeps no library state with an answer ranked while changes were still being read', async () => {
+    const { db, service } = await serviceOver(LIBRARY);
+    await service.similar(['pebble'], 10);
+    await db.articles.add({ ...LATE, updatedAt: 2_000_000_000_000 });
+    const release = hold(db.articles, 'bulkGet');
+    const reading = service.changed(['late']);
+    const captureId = (await db.captures.add({ pageUrl: 'https://example.org/b', platform: 'test', kind: 'article', capturedAt: 1, items: [] })) as number;
+    await service.rememberSimilar(captureId, ['pebble'], 10);
+    const kept = await db.captures.get(captureId);
+    expect(kept?.similar?.length).toBeGreaterThan(0);
+    expect(kept?.similarAsOf).toBeUndefined(); // the index did not hold 'late' yet
+    release();
+    await reading;
+    await service.rememberSimilar(captureId, ['pebble'], 10);
+    expect(sameLibraryState((await db.captures.get(captureId))?.similarAsOf, await readLibraryState(db))).toBe(true);
   });
 
   it('goes on answering when the snapshot cannot be saved (disk full), and says why in the console', async () => {

@@ -1,0 +1,32 @@
+/**
+ * What a similarity answer depends on in the library, in two numbers a page reads cheaply: the
+ * newest article write and the number of articles. Every write path stamps `updatedAt` (the
+ * index's catch-up relies on it too, lib/ranking/persist.ts), so an addition or a change moves
+ * `newest` and a deletion moves `size`.
+ */
+import type { SimlitDB } from './schema';
+
+export interface LibraryState {
+  /** The latest `updatedAt` of any article (0: none). */
+  newest: number;
+  size: number;
+}
+
+export async function readLibraryState(db: SimlitDB): Promise<LibraryState> {
+  const [newest, size] = await Promise.all([db.articles.orderBy('updatedAt').lastKey(), db.articles.count()]);
+  return { newest: typeof newest === 'number' ? newest : 0, size };
+}
+
+export function sameLibraryState(a: LibraryState | undefined, b: LibraryState | undefined): boolean {
+  return a !== undefined && b !== undefined && a.newest === b.newest && a.size === b.size;
+}
+
+/**
+ * Kept answers were ranked by the extension's previous version: after an update they are no
+ * longer known to be what the background answers now, only shown until it does.
+ */
+export async function forgetKeptAnswerStates(db: SimlitDB): Promise<void> {
+  await db.captures.toCollection().modify((capture) => {
+    delete capture.similarAsOf;
+  });
+}
