@@ -5,7 +5,7 @@ import { isIndexedSort, readCounts, readWindow, type ViewCounts } from '@/lib/db
 import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
 import { isSearching } from '@/lib/search/query';
 import { listCollections } from '@/lib/db/collections';
-import { deleteArticles, restoreArticles, type DeletedBatch } from '@/lib/db/article-edits';
+import { deleteArticles, restoreArticles, type DeletedBatch } from '@/lib/db/article-deletion';
 import { formatNumber } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';

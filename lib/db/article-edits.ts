@@ -3,11 +3,10 @@ import { EDITABLE_FIELDS, type ArticlePatch } from '../model/edit-fields';
 import { abstractFingerprint, normalizeDoi, titleKey } from '../text/clean';
 import { httpUrl } from '../text/urls';
 import type { SimlitDB } from './schema';
-import { upsertArticles } from './upsert';
 
 /**
- * The reader's edits to articles: bibliographic fields, saved, tags, notes, and deletion with
- * undo. The UI pages call these directly (same extension origin).
+ * The reader's edits to articles: bibliographic fields, saved, tags, notes (deletion with undo:
+ * article-deletion.ts). The UI pages call these directly (same extension origin).
  */
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -99,37 +98,6 @@ export async function setNote(db: SimlitDB, id: string, note: string, now = Date
     if (!article) throw new Error(`no article ${id}`);
     const { note: _old, ...rest } = article;
     await db.articles.put(text === undefined ? { ...rest, updatedAt: now } : { ...rest, note: text, updatedAt: now });
-  });
-}
-
-/** Deleted articles, kept whole by the caller so that the deletion can be undone. */
-export interface DeletedBatch {
-  articles: Article[];
-  deletedAt: number;
-}
-
-export async function deleteArticles(db: SimlitDB, ids: string[], now = Date.now()): Promise<DeletedBatch> {
-  return db.transaction('rw', db.articles, async () => {
-    const articles = (await db.articles.bulkGet(ids)).filter((article) => article !== undefined);
-    await db.articles.bulkDelete(articles.map((article) => article.id));
-    return { articles, deletedAt: now };
-  });
-}
-
-/**
- * Puts deleted articles back. An article captured again since its deletion is merged with its
- * deleted record (the reader's saves, tags, notes and collections come back); memberships of
- * collections deleted in the meantime are dropped. Returns the ids the articles now have.
- */
-export async function restoreArticles(db: SimlitDB, batch: DeletedBatch): Promise<string[]> {
-  return db.transaction('rw', db.articles, db.collections, async () => {
-    const existing = new Set((await db.collections.toCollection().primaryKeys()) as string[]);
-    const articles = batch.articles.map((article) => ({
-      ...article,
-      collections: article.collections.filter((id) => existing.has(id)),
-    }));
-    const { entries } = await upsertArticles(db, articles, { source: 'undo' });
-    return entries.map((entry) => entry.articleId);
   });
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { deleteArticles, restoreArticles } from '@/lib/db/article-deletion';
+import { createCollection, deleteCollection } from '@/lib/db/collections';
+import { testDb } from './test-db';
+import { makeArticle } from './library-fixtures';
+
+describe('delete with undo', () => {
+  it('deletes articles and returns them whole; restoring puts them back unchanged', async () => {
+    const db = testDb();
+    const c = await createCollection(db, 'C');
+    const original = makeArticle('1', { savedAt: 5, tags: ['t'], note: 'n', collections: [c.id], abstract: 'Some abstract text here.' });
+    await db.articles.bulkAdd([original, makeArticle('2'), makeArticle('3')]);
+    const batch = await deleteArticles(db, ['1', '2', 'missing'], 99);
+    expect(batch.articles.map((a) => a.id)).toEqual(['1', '2']);
+    expect(batch.deletedAt).toBe(99);
+    expect(await db.articles.toCollection().primaryKeys()).toEqual(['3']);
+    expect(await restoreArticles(db, batch)).toEqual(['1', '2']);
+    expect(await db.articles.get('1')).toEqual(original);
+    expect(await db.articles.count()).toBe(3);
+  });
+
+  it('merges with the article when it was captured again in the meantime, keeping what the reader did', async () => {
+    const db = testDb();
+    await db.articles.add(makeArticle('1', { DOI: '10.1/x', savedAt: 5, tags: ['mine'] }));
+    const batch = await deleteArticles(db, ['1']);
+    // The same article arrives again under the same id, without the reader's fields.
+    await db.articles.add(makeArticle('1', { DOI: '10.1/x', abstract: 'Now with an abstract.' }));
+    expect(await restoreArticles(db, batch)).toEqual(['1']);
+    expect(await db.articles.count()).toBe(1);
+    expect(await db.articles.get('1')).toMatchObject({ savedAt: 5, tags: ['mine'], abstract: 'Now with an abstract.' });
+  });
+
+  it('drops memberships of collections deleted since', async () => {
+    const db = testDb();
+    const kept = await createCollection(db, 'Kept');
+    const gone = await createCollection(db, 'Gone');
+    await db.articles.add(makeArticle('1', { collections: [kept.id, gone.id] }));
+    const batch = await deleteArticles(db, ['1']);
+    await deleteCollection(db, gone.id);
+    await restoreArticles(db, batch);
+    expect((await db.articles.get('1'))?.collections).toEqual([kept.id]);
+  });
+});
