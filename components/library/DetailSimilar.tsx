@@ -5,7 +5,7 @@ import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../use-live-query';
 import { RankedList } from '../ranked/RankedList';
 import { articleTexts } from '../ranked/RankedRow';
-import { useLibrarySize } from '../ranked/use-library-size';
+import { useLibrarySize } from '../ranked/use-library-state';
 import { useRanking } from '../ranked/use-ranking';
 
 /** Asks the background for the library articles most similar to one article. */

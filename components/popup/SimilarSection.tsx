@@ -9,7 +9,7 @@ import { articleHeadline } from '../article-text';
 import { RankedList } from '../ranked/RankedList';
 import { articleTexts } from '../ranked/RankedRow';
 import { sameLibraryState, type LibraryState } from '@/lib/db/library-state';
-import { useLibraryState } from '../ranked/use-library-size';
+import { useLibraryState } from '../ranked/use-library-state';
 import { useRanking } from '../ranked/use-ranking';
 
 export interface SimilarFilters {

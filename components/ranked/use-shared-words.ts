@@ -14,14 +14,14 @@ export function useSharedWords(terms: readonly string[], texts: readonly string[
   const key = `${terms.join(' ')}\u0000${texts.join('\u0000')}`;
   // No terms, no words: nothing to find (and search hits have none).
   const known = terms.length === 0 ? NO_WORDS : foundFor(queryTexts).get(key);
-  const [, found] = useState(0);
+  const [, rerender] = useState(0);
   useEffect(() => {
     if (known) return;
     let wanted = true;
     later(() => {
       if (!wanted) return;
-      foundFor(queryTexts).set(key, sharedWords(terms, texts, queryTexts));
-      found((count) => count + 1);
+      foundFor(queryTexts).set(key, wordsOrNone(terms, texts, queryTexts));
+      rerender((count) => count + 1);
     });
     return () => {
       wanted = false;
@@ -32,11 +32,21 @@ export function useSharedWords(terms: readonly string[], texts: readonly string[
 }
 
 const NO_WORDS: SharedWord[] = [];
-const found = new WeakMap<readonly string[], Map<string, SharedWord[]>>();
+
+/** Words are a help to the reader: a text they cannot be found in shows its row without them. */
+function wordsOrNone(terms: readonly string[], texts: readonly string[], queryTexts: readonly string[]): SharedWord[] {
+  try {
+    return sharedWords(terms, texts, queryTexts);
+  } catch (error) {
+    console.warn('simlit: shared words not found', error instanceof Error ? error.name : error);
+    return NO_WORDS;
+  }
+}
+const wordsByQuery = new WeakMap<readonly string[], Map<string, SharedWord[]>>();
 
 function foundFor(queryTexts: readonly string[]): Map<string, SharedWord[]> {
-  let words = found.get(queryTexts);
-  if (!words) found.set(queryTexts, (words = new Map()));
+  let words = wordsByQuery.get(queryTexts);
+  if (!words) wordsByQuery.set(queryTexts, (words = new Map()));
   return words;
 }
 

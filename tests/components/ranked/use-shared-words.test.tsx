@@ -1,8 +1,20 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { useSharedWords } from '@/components/ranked/use-shared-words';
 import '../wait-for-states';
+
+// A text the words cannot be found in (a failure inside the segmenter, say): the real finder otherwise.
+vi.mock('@/lib/ranking/shared-words', async (original) => {
+  const real = await original<typeof import('@/lib/ranking/shared-words')>();
+  return {
+    ...real,
+    sharedWords: (...args: Parameters<typeof real.sharedWords>) => {
+      if (args[1][0] === 'BROKEN') throw new RangeError('broken text');
+      return real.sharedWords(...args);
+    },
+  };
+});
 
 afterEach(cleanup);
 
@@ -34,6 +46,19 @@ describe('useSharedWords', () => {
     render(<Words terms={['基层']} queryTexts={queryTexts} />);
     expect(screen.getByTestId('words').textContent).toBe('finding');
     await waitFor(() => expect(screen.getByTestId('words').textContent).toBe('基层'));
+  });
+
+  it('shows a row whose words cannot be found without them, and goes on with the next rows', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(
+      <>
+        <Words terms={['避', '责']} texts={['BROKEN', '', '']} />
+        <Words terms={['避', '责']} />
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('words').map((p) => p.textContent)).toEqual(['(none)', '避责']));
+    expect(warn).toHaveBeenCalledWith('simlit: shared words not found', 'RangeError');
+    warn.mockRestore();
   });
 
   it('has no words to find without terms', () => {
