@@ -37,6 +37,10 @@ export class MoreLikeThis {
   private total = new Float64Array(0);
   private termTotal = new Float64Array(0);
   private matchedTerms = new Uint16Array(0);
+  /** Documents matched by the query in order of first match, by the current term, and their scores. */
+  private touched = new Int32Array(0);
+  private termTouched = new Int32Array(0);
+  private scores = new Float64Array(0);
   /** Per field, distinct terms by short document id (0: discarded), and the index state they were read from. */
   private lengths: Float64Array[] = [];
   private lengthsState = '';
@@ -49,13 +53,14 @@ export class MoreLikeThis {
 
   /** The `count` best-scoring documents that `accept` takes, best first; ties keep the order of first match. */
   best(terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
-    const touched = this.accumulate(terms);
-    const scores = new Float64Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
+    const matched = this.accumulate(terms);
+    const { touched, total, matchedTerms } = this;
+    const scores = this.scores.subarray(0, matched);
+    for (let i = 0; i < matched; i++) {
       const docId = touched[i];
-      scores[i] = this.total[docId] * this.matchedTerms[docId];
-      this.total[docId] = 0;
-      this.matchedTerms[docId] = 0;
+      scores[i] = total[docId] * matchedTerms[docId];
+      total[docId] = 0;
+      matchedTerms[docId] = 0;
     }
     // Looking at a few more than wanted is enough unless `accept` turns many down: then look at more.
     for (let wanted = count + SPARE_MATCHES; ; wanted *= 4) {
@@ -65,7 +70,7 @@ export class MoreLikeThis {
         if (kept.length >= count) break;
         if (accept(touched[position])) kept.push({ docId: touched[position], score: scores[position] });
       }
-      if (kept.length >= count || best.length === touched.length) return kept;
+      if (kept.length >= count || best.length === matched) return kept;
     }
   }
 
@@ -81,17 +86,21 @@ export class MoreLikeThis {
     return frequency;
   }
 
-  /** Adds each term's BM25 scores into `total`; returns the documents matched, in order of first match. */
-  private accumulate(terms: QueryTerm[]): number[] {
+  /**
+   * Adds each term's BM25 scores into `total`; the documents matched go into `touched` in order of
+   * first match, and their number is returned. The lists are kept from query to query: growing
+   * fresh arrays of up to a library's size made most of a query's garbage, and the collections
+   * it set off made the slowest queries (tests/bench/ranking.ts).
+   */
+  private accumulate(terms: QueryTerm[]): number {
     this.reserve(this.mini._nextId);
     const lengths = this.fieldLengths();
-    const { total, termTotal, matchedTerms, mini } = this;
-    const touched: number[] = [];
-    const termTouched: number[] = [];
+    const { total, termTotal, matchedTerms, mini, touched, termTouched } = this;
+    let matched = 0;
     for (const { key, boost } of terms) {
       const postings = mini._index.get(key);
       if (!postings) continue;
-      termTouched.length = 0;
+      let termMatched = 0;
       for (const [fieldId, fieldBoost] of this.fieldBoosts) {
         const frequencies = postings.get(fieldId);
         if (!frequencies) continue;
@@ -104,19 +113,20 @@ export class MoreLikeThis {
           const length = fieldLengths[docId];
           if (length === 0) return; // discarded, not yet vacuumed out of the postings
           const bm25 = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / averageLength)));
-          if (termTotal[docId] === 0) termTouched.push(docId);
+          if (termTotal[docId] === 0) termTouched[termMatched++] = docId;
           termTotal[docId] += weight * bm25;
         });
       }
       // A term's field scores are summed first, then added to the document's sum, as MiniSearch does.
-      for (const docId of termTouched) {
-        if (matchedTerms[docId] === 0) touched.push(docId);
+      for (let i = 0; i < termMatched; i++) {
+        const docId = termTouched[i];
+        if (matchedTerms[docId] === 0) touched[matched++] = docId;
         total[docId] += termTotal[docId];
         matchedTerms[docId] += 1;
         termTotal[docId] = 0;
       }
     }
-    return touched;
+    return matched;
   }
 
   /**
@@ -149,6 +159,10 @@ export class MoreLikeThis {
     this.total = new Float64Array(capacity);
     this.termTotal = new Float64Array(capacity);
     this.matchedTerms = new Uint16Array(capacity);
+    this.touched = new Int32Array(capacity);
+    // A document scoring 0 in a field (boost 0) is listed again by the next field.
+    this.termTouched = new Int32Array(capacity * Math.max(1, this.fieldBoosts.length));
+    this.scores = new Float64Array(capacity);
   }
 }
 
