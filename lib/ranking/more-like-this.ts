@@ -168,39 +168,57 @@ export class MoreLikeThis {
 
 /**
  * Positions of the `count` highest scores, highest first, earlier position first among equals:
- * a bounded heap, since sorting every match of a large library costs more than the search.
+ * a bounded heap, since sorting every match of a large library costs more than the search. It
+ * allocates nothing but its answer and the heap, which a query's garbage is made of otherwise.
  */
 export function bestPositions(scores: Float64Array, count: number): number[] {
   const n = scores.length;
-  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
-  if (count >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : 1));
+  if (count >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (isBetter(scores, a, b) ? -1 : 1));
+  if (count <= 0) return [];
   // Min-heap on "better": the root is the worst position kept so far.
-  const heap: number[] = [];
-  const siftDown = (from: number) => {
-    for (let i = from; ; ) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && better(heap[worst], heap[left])) worst = left;
-      if (right < heap.length && better(heap[worst], heap[right])) worst = right;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst], heap[i]];
-      i = worst;
-    }
-  };
-  for (let position = 0; position < n; position++) {
-    if (heap.length < count) {
-      heap.push(position);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (!better(heap[parent], heap[i])) break;
-        [heap[i], heap[parent]] = [heap[parent], heap[i]];
-        i = parent;
-      }
-    } else if (count > 0 && better(position, heap[0])) {
-      heap[0] = position;
-      siftDown(0);
+  const heap = new Int32Array(count);
+  for (let position = 0; position < count; position++) {
+    heap[position] = position;
+    for (let i = position; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!isBetter(scores, heap[parent], heap[i])) break;
+      const swapped = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = swapped;
+      i = parent;
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+  for (let position = count; position < n; position++) {
+    if (!isBetter(scores, position, heap[0])) continue;
+    heap[0] = position;
+    siftDown(scores, heap, count);
+  }
+  // Taking the worst off the heap, one at a time, fills the answer from its end.
+  const best = new Array<number>(count);
+  for (let size = count; size > 0; size--) {
+    best[size - 1] = heap[0];
+    heap[0] = heap[size - 1];
+    siftDown(scores, heap, size - 1);
+  }
+  return best;
+}
+
+function isBetter(scores: Float64Array, a: number, b: number): boolean {
+  return scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+}
+
+/** Moves the root of the heap's first `size` entries down to its place. */
+function siftDown(scores: Float64Array, heap: Int32Array, size: number): void {
+  for (let i = 0; ; ) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let worst = i;
+    if (left < size && isBetter(scores, heap[worst], heap[left])) worst = left;
+    if (right < size && isBetter(scores, heap[worst], heap[right])) worst = right;
+    if (worst === i) return;
+    const swapped = heap[i];
+    heap[i] = heap[worst];
+    heap[worst] = swapped;
+    i = worst;
+  }
 }
