@@ -206,6 +206,38 @@ describe('MoreLikeThis against a plain term-at-a-time oracle', () => {
   });
 });
 
+describe('MoreLikeThis between changes of the index', () => {
+  it('finds a term no document held once one is added, and scores as the oracle after a vacuum', async () => {
+    const random = generator(17);
+    const mini = randomIndex(random, 200, true);
+    const internals = internalsOf(mini);
+    const fieldBoosts: [number, number][] = [
+      [internals._fieldIds.title, 2],
+      [internals._fieldIds.body, 1],
+    ];
+    const search = new MoreLikeThis(internals, fieldBoosts);
+    const terms: QueryTerm[] = [
+      { key: 'w3', boost: 1 },
+      { key: 'fresh', boost: 2 },
+      { key: 'w0', boost: 0.5 },
+    ];
+    const answer = () => search.best(terms, () => true, 15);
+    const oracle = () => referenceBest(internals, fieldBoosts, terms, () => true, 15);
+    expect(answer()).toEqual(oracle());
+    mini.add({ id: 'new', title: 'fresh w3', body: 'fresh' });
+    expect(answer().map(({ docId }) => internals._documentIds.get(docId))).toContain('new');
+    expect(answer()).toEqual(oracle());
+    for (const id of [...internals._documentIds.values()].slice(0, 60)) mini.discard(id);
+    expect(answer()).toEqual(oracle());
+    await mini.vacuum();
+    expect(internals._dirtCount).toBe(0);
+    expect(answer()).toEqual(oracle());
+    mini.discard('new');
+    expect(answer().map(({ docId }) => internals._documentIds.get(docId))).not.toContain('new');
+    expect(answer()).toEqual(oracle());
+  });
+});
+
 describe('bestPositions', () => {
   it('equals a full sort by score (highest first, earlier first among equals), for any count', () => {
     fc.assert(
