@@ -41,6 +41,7 @@ export class MoreLikeThis {
   private touched = new Int32Array(0);
   private termTouched = new Int32Array(0);
   private scores = new Float64Array(0);
+  private busy = false;
   /** Per field, distinct terms by short document id (0: discarded), and the index state they were read from. */
   private lengths: Float64Array[] = [];
   private lengthsState = '';
@@ -53,6 +54,17 @@ export class MoreLikeThis {
 
   /** The `count` best-scoring documents that `accept` takes, best first; ties keep the order of first match. */
   best(terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
+    // `accept` runs while the lists hold this query's matches: a query asked from inside it gets lists of its own.
+    if (this.busy) return new MoreLikeThis(this.mini, this.fieldBoosts).best(terms, accept, count);
+    this.busy = true;
+    try {
+      return this.bestMatches(terms, accept, count);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private bestMatches(terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
     const matched = this.accumulate(terms);
     const { touched, total, matchedTerms } = this;
     const scores = this.scores.subarray(0, matched);

@@ -238,6 +238,37 @@ describe('MoreLikeThis between changes of the index', () => {
   });
 });
 
+describe('MoreLikeThis asked again from inside `accept`', () => {
+  it('answers both queries as the oracle does', () => {
+    const random = generator(23);
+    const mini = randomIndex(random, 150, true);
+    const internals = internalsOf(mini);
+    const fieldBoosts: [number, number][] = [
+      [internals._fieldIds.title, 2],
+      [internals._fieldIds.body, 1],
+    ];
+    const search = new MoreLikeThis(internals, fieldBoosts);
+    const outer: QueryTerm[] = [
+      { key: 'w2', boost: 1 },
+      { key: 'w0', boost: 1 },
+      { key: 'w5', boost: 2 },
+    ];
+    const inner: QueryTerm[] = [
+      { key: 'w1', boost: 1 },
+      { key: 'w7', boost: 0.5 },
+    ];
+    const innerAnswers: ScoredDocument[][] = [];
+    // A filter that asks a query of its own, as a caller's filter might.
+    const accept = (docId: number) => {
+      innerAnswers.push(search.best(inner, () => true, 5));
+      return docId % 3 === 0;
+    };
+    expect(search.best(outer, accept, 12)).toEqual(referenceBest(internals, fieldBoosts, outer, (docId) => docId % 3 === 0, 12));
+    expect(innerAnswers.length).toBeGreaterThan(12);
+    for (const answer of innerAnswers) expect(answer).toEqual(referenceBest(internals, fieldBoosts, inner, () => true, 5));
+  });
+});
+
 describe('bestPositions', () => {
   it('equals a full sort by score (highest first, earlier first among equals), for any count', () => {
     fc.assert(
