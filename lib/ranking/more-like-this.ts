@@ -186,7 +186,8 @@ export class MoreLikeThis {
 export function bestPositions(scores: Float64Array, count: number): number[] {
   const n = scores.length;
   if (count >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (isBetter(scores, a, b) ? -1 : 1));
-  if (count <= 0) return [];
+  if (!(count > 0)) return [];
+  count = Math.ceil(count); // as many as a heap grown while smaller than `count` holds
   // Min-heap on "better": the root is the worst position kept so far.
   const heap = new Int32Array(count);
   for (let position = 0; position < count; position++) {

@@ -279,4 +279,10 @@ describe('bestPositions', () => {
       }),
     );
   });
+
+  it('takes a fractional count as the next whole one, and none for zero, negative or NaN', () => {
+    const scores = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6]);
+    expect(bestPositions(scores, 2.5)).toEqual([5, 7, 4]);
+    for (const count of [0, -3, Number.NaN]) expect(bestPositions(scores, count)).toEqual([]);
+  });
 });
