@@ -37,6 +37,11 @@ export class MoreLikeThis {
   private total = new Float64Array(0);
   private termTotal = new Float64Array(0);
   private matchedTerms = new Uint16Array(0);
+  /** Documents matched by the query in order of first match, by the current term, and their scores. */
+  private touched = new Int32Array(0);
+  private termTouched = new Int32Array(0);
+  private scores = new Float64Array(0);
+  private busy = false;
   /** Per field, distinct terms by short document id (0: discarded), and the index state they were read from. */
   private lengths: Float64Array[] = [];
   private lengthsState = '';
@@ -49,13 +54,25 @@ export class MoreLikeThis {
 
   /** The `count` best-scoring documents that `accept` takes, best first; ties keep the order of first match. */
   best(terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
-    const touched = this.accumulate(terms);
-    const scores = new Float64Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
+    // `accept` runs while the lists hold this query's matches: a query asked from inside it gets lists of its own.
+    if (this.busy) return new MoreLikeThis(this.mini, this.fieldBoosts).best(terms, accept, count);
+    this.busy = true;
+    try {
+      return this.bestMatches(terms, accept, count);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private bestMatches(terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
+    const matched = this.accumulate(terms);
+    const { touched, total, matchedTerms } = this;
+    const scores = this.scores.subarray(0, matched);
+    for (let i = 0; i < matched; i++) {
       const docId = touched[i];
-      scores[i] = this.total[docId] * this.matchedTerms[docId];
-      this.total[docId] = 0;
-      this.matchedTerms[docId] = 0;
+      scores[i] = total[docId] * matchedTerms[docId];
+      total[docId] = 0;
+      matchedTerms[docId] = 0;
     }
     // Looking at a few more than wanted is enough unless `accept` turns many down: then look at more.
     for (let wanted = count + SPARE_MATCHES; ; wanted *= 4) {
@@ -65,7 +82,7 @@ export class MoreLikeThis {
         if (kept.length >= count) break;
         if (accept(touched[position])) kept.push({ docId: touched[position], score: scores[position] });
       }
-      if (kept.length >= count || best.length === touched.length) return kept;
+      if (kept.length >= count || best.length === matched) return kept;
     }
   }
 
@@ -81,17 +98,21 @@ export class MoreLikeThis {
     return frequency;
   }
 
-  /** Adds each term's BM25 scores into `total`; returns the documents matched, in order of first match. */
-  private accumulate(terms: QueryTerm[]): number[] {
+  /**
+   * Adds each term's BM25 scores into `total`; the documents matched go into `touched` in order of
+   * first match, and their number is returned. The lists are kept from query to query: growing
+   * fresh arrays of up to a library's size made most of a query's garbage, and the collections
+   * it set off made the slowest queries (tests/bench/ranking.ts).
+   */
+  private accumulate(terms: QueryTerm[]): number {
     this.reserve(this.mini._nextId);
     const lengths = this.fieldLengths();
-    const { total, termTotal, matchedTerms, mini } = this;
-    const touched: number[] = [];
-    const termTouched: number[] = [];
+    const { total, termTotal, matchedTerms, mini, touched, termTouched } = this;
+    let matched = 0;
     for (const { key, boost } of terms) {
       const postings = mini._index.get(key);
       if (!postings) continue;
-      termTouched.length = 0;
+      let termMatched = 0;
       for (const [fieldId, fieldBoost] of this.fieldBoosts) {
         const frequencies = postings.get(fieldId);
         if (!frequencies) continue;
@@ -104,19 +125,20 @@ export class MoreLikeThis {
           const length = fieldLengths[docId];
           if (length === 0) return; // discarded, not yet vacuumed out of the postings
           const bm25 = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / averageLength)));
-          if (termTotal[docId] === 0) termTouched.push(docId);
+          if (termTotal[docId] === 0) termTouched[termMatched++] = docId;
           termTotal[docId] += weight * bm25;
         });
       }
       // A term's field scores are summed first, then added to the document's sum, as MiniSearch does.
-      for (const docId of termTouched) {
-        if (matchedTerms[docId] === 0) touched.push(docId);
+      for (let i = 0; i < termMatched; i++) {
+        const docId = termTouched[i];
+        if (matchedTerms[docId] === 0) touched[matched++] = docId;
         total[docId] += termTotal[docId];
         matchedTerms[docId] += 1;
         termTotal[docId] = 0;
       }
     }
-    return touched;
+    return matched;
   }
 
   /**
@@ -149,44 +171,67 @@ export class MoreLikeThis {
     this.total = new Float64Array(capacity);
     this.termTotal = new Float64Array(capacity);
     this.matchedTerms = new Uint16Array(capacity);
+    this.touched = new Int32Array(capacity);
+    // A document scoring 0 in a field (boost 0) is listed again by the next field.
+    this.termTouched = new Int32Array(capacity * Math.max(1, this.fieldBoosts.length));
+    this.scores = new Float64Array(capacity);
   }
 }
 
 /**
  * Positions of the `count` highest scores, highest first, earlier position first among equals:
- * a bounded heap, since sorting every match of a large library costs more than the search.
+ * a bounded heap, since sorting every match of a large library costs more than the search. It
+ * allocates nothing but its answer and the heap, which a query's garbage is made of otherwise.
  */
 export function bestPositions(scores: Float64Array, count: number): number[] {
   const n = scores.length;
-  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
-  if (count >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : 1));
+  if (count >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (isBetter(scores, a, b) ? -1 : 1));
+  if (!(count > 0)) return [];
+  count = Math.ceil(count); // as many as a heap grown while smaller than `count` holds
   // Min-heap on "better": the root is the worst position kept so far.
-  const heap: number[] = [];
-  const siftDown = (from: number) => {
-    for (let i = from; ; ) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && better(heap[worst], heap[left])) worst = left;
-      if (right < heap.length && better(heap[worst], heap[right])) worst = right;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst], heap[i]];
-      i = worst;
-    }
-  };
-  for (let position = 0; position < n; position++) {
-    if (heap.length < count) {
-      heap.push(position);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (!better(heap[parent], heap[i])) break;
-        [heap[i], heap[parent]] = [heap[parent], heap[i]];
-        i = parent;
-      }
-    } else if (count > 0 && better(position, heap[0])) {
-      heap[0] = position;
-      siftDown(0);
+  const heap = new Int32Array(count);
+  for (let position = 0; position < count; position++) {
+    heap[position] = position;
+    for (let i = position; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!isBetter(scores, heap[parent], heap[i])) break;
+      const swapped = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = swapped;
+      i = parent;
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+  for (let position = count; position < n; position++) {
+    if (!isBetter(scores, position, heap[0])) continue;
+    heap[0] = position;
+    siftDown(scores, heap, count);
+  }
+  // Taking the worst off the heap, one at a time, fills the answer from its end.
+  const best = new Array<number>(count);
+  for (let size = count; size > 0; size--) {
+    best[size - 1] = heap[0];
+    heap[0] = heap[size - 1];
+    siftDown(scores, heap, size - 1);
+  }
+  return best;
+}
+
+function isBetter(scores: Float64Array, a: number, b: number): boolean {
+  return scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+}
+
+/** Moves the root of the heap's first `size` entries down to its place. */
+function siftDown(scores: Float64Array, heap: Int32Array, size: number): void {
+  for (let i = 0; ; ) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let worst = i;
+    if (left < size && isBetter(scores, heap[worst], heap[left])) worst = left;
+    if (right < size && isBetter(scores, heap[worst], heap[right])) worst = right;
+    if (worst === i) return;
+    const swapped = heap[i];
+    heap[i] = heap[worst];
+    heap[worst] = swapped;
+    i = worst;
+  }
 }

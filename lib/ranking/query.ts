@@ -44,20 +44,35 @@ export function inverseDocumentFrequency(df: number, documentCount: number): num
   return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
 }
 
+interface RankedTerm extends WeightedTerm {
+  rank: number;
+}
+
+/** Higher rank first, then the term that sorts first: a total order, since terms differ. */
+const outranks = (rank: number, term: string, b: RankedTerm) => rank > b.rank || (rank === b.rank && term < b.term);
+
 /**
  * The `maxTerms` terms with the highest weight x idf, leaving out terms no other article holds
- * (they cannot find anything) and terms too many articles hold.
+ * (they cannot find anything) and terms too many articles hold. Only the best so far are kept,
+ * in order: an article has hundreds of terms, and ranking them all made garbage on every query.
  */
 export function selectTerms(weights: Map<string, number>, stats: TermStats, options: QueryOptions): WeightedTerm[] {
-  const ranked: { term: string; weight: number; rank: number }[] = [];
+  const best: RankedTerm[] = [];
+  const maxTerms = Math.floor(options.maxTerms);
+  if (!(maxTerms > 0)) return best;
   // The cap saves time on large libraries only: in a small one, a term shared by a few articles is topical.
   const maxDf = Math.max(MIN_DOC_CAP, options.maxDocShare * stats.documentCount);
-  for (const [term, weight] of weights) {
+  // forEach, not for-of: iterating entries makes an array per term.
+  weights.forEach((weight, term) => {
     const df = stats.documentFrequency(term);
-    if (df <= 0 || df > maxDf) continue;
+    if (df <= 0 || df > maxDf) return;
     const idf = inverseDocumentFrequency(df, stats.documentCount);
-    ranked.push({ term, weight: weight * idf ** options.boostIdfPower, rank: weight * idf ** options.selectIdfPower });
-  }
-  ranked.sort((a, b) => b.rank - a.rank || (a.term < b.term ? -1 : 1));
-  return ranked.slice(0, options.maxTerms).map(({ term, weight }) => ({ term, weight }));
+    const rank = weight * idf ** options.selectIdfPower;
+    if (best.length >= maxTerms && !outranks(rank, term, best[best.length - 1])) return;
+    let at = best.length;
+    while (at > 0 && outranks(rank, term, best[at - 1])) at--;
+    best.splice(at, 0, { term, weight: weight * idf ** options.boostIdfPower, rank });
+    if (best.length > maxTerms) best.pop();
+  });
+  return best.map(({ term, weight }) => ({ term, weight }));
 }

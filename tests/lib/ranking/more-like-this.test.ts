@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { internalsOf } from '@/lib/ranking/minisearch-internals';
-import { bestPositions, MoreLikeThis, type QueryTerm } from '@/lib/ranking/more-like-this';
+import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
+import { internalsOf, type MiniSearchInternals } from '@/lib/ranking/minisearch-internals';
+import { bestPositions, MoreLikeThis, type QueryTerm, type ScoredDocument } from '@/lib/ranking/more-like-this';
+import { inverseDocumentFrequency } from '@/lib/ranking/query';
 
 interface Doc {
   id: string;
@@ -87,6 +89,186 @@ describe('MoreLikeThis', () => {
   });
 });
 
+/**
+ * The plain answer, as a test oracle: every term scored over its whole posting lists in query
+ * order (fields in boost order summed first), score = sum x matched terms, all matches sorted by
+ * score, ties in order of first match, then the first `count` that `accept` takes.
+ */
+function referenceBest(mini: MiniSearchInternals, fieldBoosts: [number, number][], terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
+  const total = new Map<number, number>();
+  const matched = new Map<number, number>();
+  for (const { key, boost } of terms) {
+    const byField = mini._index.get(key);
+    if (!byField) continue;
+    const termTotal = new Map<number, number>();
+    for (const [fieldId, fieldBoost] of fieldBoosts) {
+      const postings = byField.get(fieldId);
+      if (!postings) continue;
+      const live = [...postings.keys()].filter((docId) => mini._fieldLength.has(docId));
+      const idf = inverseDocumentFrequency(live.length, mini._documentCount);
+      for (const docId of live) {
+        const frequency = postings.get(docId)!;
+        const length = mini._fieldLength.get(docId)![fieldId];
+        const bm25 = idf * (0.5 + (frequency * 2.2) / (frequency + 1.2 * (1 - 0.7 + (0.7 * length) / mini._avgFieldLength[fieldId])));
+        termTotal.set(docId, (termTotal.get(docId) ?? 0) + boost * fieldBoost * bm25);
+      }
+    }
+    for (const [docId, score] of termTotal) {
+      total.set(docId, (total.get(docId) ?? 0) + score);
+      matched.set(docId, (matched.get(docId) ?? 0) + 1);
+    }
+  }
+  // Map order is the order of first match; sort is stable.
+  return [...total]
+    .map(([docId, sum]) => ({ docId, score: sum * matched.get(docId)! }))
+    .sort((a, b) => b.score - a.score)
+    .filter(({ docId }) => accept(docId))
+    .slice(0, count);
+}
+
+/** A seeded generator (mulberry32). */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Word i is drawn about 1/(i+1) as often as word 0: a few words most documents hold, many rare ones.
+const VOCABULARY = Array.from({ length: 40 }, (_, i) => `w${i}`);
+
+function randomDoc(id: string, random: () => number): Doc {
+  const word = () => VOCABULARY[Math.floor(VOCABULARY.length ** random()) - 1];
+  const text = (length: number) => Array.from({ length }, word).join(' ');
+  return { id, title: text(Math.floor(random() * 4)), body: text(Math.floor(random() * 12)) };
+}
+
+function randomQuery(random: () => number): QueryTerm[] {
+  const keys = [...VOCABULARY, 'absent'].filter(() => random() < 0.4).sort(() => random() - 0.5);
+  // Few distinct boosts: documents tie.
+  return keys.map((key) => ({ key, boost: [0.5, 1, 1, 2.25][Math.floor(random() * 4)] }));
+}
+
+/** A random index built by MiniSearch (Map postings) or by the bulk writer (PostingLists). */
+function randomIndex(random: () => number, size: number, bulk: boolean): MiniSearch<Doc> {
+  const docs = Array.from({ length: size }, (_, i) => randomDoc(`d${i}`, random));
+  if (!bulk) {
+    const mini = new MiniSearch<Doc>({ fields: ['title', 'body'] });
+    mini.addAll(docs);
+    return mini;
+  }
+  const writer = new BulkIndexWriter(['title', 'body']);
+  const split = (text: string) => (text ? text.split(' ') : []);
+  for (const doc of docs) writer.add({ id: doc.id, fieldTerms: [split(doc.title), split(doc.body)], stored: {} });
+  return writer.load<Doc>({ fields: ['title', 'body'], tokenize: split });
+}
+
+describe('MoreLikeThis against a plain term-at-a-time oracle', () => {
+  it('gives the same documents, scores and order on random indexes, as documents are discarded, added and replaced between queries', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), (seed, bulk) => {
+        const random = generator(seed);
+        const mini = randomIndex(random, 20 + Math.floor(random() * 300), bulk);
+        const internals = internalsOf(mini);
+        const fieldBoosts: [number, number][] = [
+          [internals._fieldIds.title, 2],
+          [internals._fieldIds.body, 1],
+        ];
+        const search = new MoreLikeThis(internals, fieldBoosts);
+        let added = 0;
+        for (let round = 0; round < 4; round++) {
+          for (let q = 0; q < 3; q++) {
+            const terms = randomQuery(random);
+            const modulus = [1, 2, 7, 50][Math.floor(random() * 4)];
+            const accept = (docId: number) => docId % modulus === 0;
+            const count = 1 + Math.floor(random() * 30);
+            expect(search.best(terms, accept, count)).toEqual(referenceBest(internals, fieldBoosts, terms, accept, count));
+          }
+          // Changes between queries: discards (not vacuumed), new documents, replaced ones.
+          const ids = [...internals._documentIds.values()];
+          for (let i = 0; i < 1 + random() * 20; i++) {
+            const id = ids[Math.floor(random() * ids.length)];
+            if (mini.has(id)) mini.discard(id);
+          }
+          for (let i = 0; i < random() * 10; i++) mini.add(randomDoc(`n${added++}`, random));
+          const replaced = ids[Math.floor(random() * ids.length)];
+          if (mini.has(replaced)) {
+            mini.discard(replaced);
+            mini.add(randomDoc(replaced, random));
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('MoreLikeThis between changes of the index', () => {
+  it('finds a term no document held once one is added, and scores as the oracle after a vacuum', async () => {
+    const random = generator(17);
+    const mini = randomIndex(random, 200, true);
+    const internals = internalsOf(mini);
+    const fieldBoosts: [number, number][] = [
+      [internals._fieldIds.title, 2],
+      [internals._fieldIds.body, 1],
+    ];
+    const search = new MoreLikeThis(internals, fieldBoosts);
+    const terms: QueryTerm[] = [
+      { key: 'w3', boost: 1 },
+      { key: 'fresh', boost: 2 },
+      { key: 'w0', boost: 0.5 },
+    ];
+    const answer = () => search.best(terms, () => true, 15);
+    const oracle = () => referenceBest(internals, fieldBoosts, terms, () => true, 15);
+    expect(answer()).toEqual(oracle());
+    mini.add({ id: 'new', title: 'fresh w3', body: 'fresh' });
+    expect(answer().map(({ docId }) => internals._documentIds.get(docId))).toContain('new');
+    expect(answer()).toEqual(oracle());
+    for (const id of [...internals._documentIds.values()].slice(0, 60)) mini.discard(id);
+    expect(answer()).toEqual(oracle());
+    await mini.vacuum();
+    expect(internals._dirtCount).toBe(0);
+    expect(answer()).toEqual(oracle());
+    mini.discard('new');
+    expect(answer().map(({ docId }) => internals._documentIds.get(docId))).not.toContain('new');
+    expect(answer()).toEqual(oracle());
+  });
+});
+
+describe('MoreLikeThis asked again from inside `accept`', () => {
+  it('answers both queries as the oracle does', () => {
+    const random = generator(23);
+    const mini = randomIndex(random, 150, true);
+    const internals = internalsOf(mini);
+    const fieldBoosts: [number, number][] = [
+      [internals._fieldIds.title, 2],
+      [internals._fieldIds.body, 1],
+    ];
+    const search = new MoreLikeThis(internals, fieldBoosts);
+    const outer: QueryTerm[] = [
+      { key: 'w2', boost: 1 },
+      { key: 'w0', boost: 1 },
+      { key: 'w5', boost: 2 },
+    ];
+    const inner: QueryTerm[] = [
+      { key: 'w1', boost: 1 },
+      { key: 'w7', boost: 0.5 },
+    ];
+    const innerAnswers: ScoredDocument[][] = [];
+    // A filter that asks a query of its own, as a caller's filter might.
+    const accept = (docId: number) => {
+      innerAnswers.push(search.best(inner, () => true, 5));
+      return docId % 3 === 0;
+    };
+    expect(search.best(outer, accept, 12)).toEqual(referenceBest(internals, fieldBoosts, outer, (docId) => docId % 3 === 0, 12));
+    expect(innerAnswers.length).toBeGreaterThan(12);
+    for (const answer of innerAnswers) expect(answer).toEqual(referenceBest(internals, fieldBoosts, inner, () => true, 5));
+  });
+});
+
 describe('bestPositions', () => {
   it('equals a full sort by score (highest first, earlier first among equals), for any count', () => {
     fc.assert(
@@ -96,5 +278,11 @@ describe('bestPositions', () => {
         expect(bestPositions(scores, count)).toEqual(sorted.slice(0, count));
       }),
     );
+  });
+
+  it('takes a fractional count as the next whole one, and none for zero, negative or NaN', () => {
+    const scores = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6]);
+    expect(bestPositions(scores, 2.5)).toEqual([5, 7, 4]);
+    for (const count of [0, -3, Number.NaN]) expect(bestPositions(scores, count)).toEqual([]);
   });
 });
