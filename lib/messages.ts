@@ -71,7 +71,8 @@ export interface RankedArticle {
 }
 
 export type RankingReply =
-  | { ok: true; results: RankedArticle[] }
+  /** `librarySize`: the articles the index held, what the scores are read against (until the page has counted the library). */
+  | { ok: true; results: RankedArticle[]; librarySize?: number }
   /** The index is being built (first start, or tokenizer change): ask again shortly. */
   | { ok: true; indexing: { done: number; total: number } }
   | ErrorReply;

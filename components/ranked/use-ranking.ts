@@ -9,9 +9,10 @@ export type RankingState =
   | { phase: 'indexing'; percent: number }
   /**
    * `current` is false while an earlier answer is shown and the fresh one is awaited; `kept` says
-   * the answer shown is the earlier one (kept with the capture), not the background's.
+   * the answer shown is the earlier one (kept with the capture), not the background's, whose
+   * `librarySize` is the size of the index that answered.
    */
-  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[]; current: boolean; kept: boolean }
+  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[]; current: boolean; kept: boolean; librarySize?: number }
   | { phase: 'failed'; error: string };
 
 const RETRY_MS = 400;
@@ -38,14 +39,14 @@ export function useRanking(
     let answered = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     setState({ phase: 'loading' });
-    async function show(ranked: RankedArticle[], current: boolean): Promise<void> {
+    async function show(ranked: RankedArticle[], current: boolean, librarySize?: number): Promise<void> {
       if (current) answered = true;
       const articles = await db.articles.bulkGet(ranked.map((result) => result.id));
       // The earlier answer never replaces the fresh one, whichever read finishes first.
       if (cancelled || (!current && answered)) return;
       // Articles deleted since the index saw them are left out.
       const results = ranked.flatMap((one, index) => (articles[index] ? [{ article: articles[index], ranked: one }] : []));
-      setState({ phase: 'ready', results, current, kept: !current });
+      setState({ phase: 'ready', results, current, kept: !current, librarySize });
       showing = true;
     }
     async function run(): Promise<void> {
@@ -58,7 +59,7 @@ export function useRanking(
         timer = setTimeout(() => void run(), RETRY_MS);
         return;
       }
-      await show(reply.results, true);
+      await show(reply.results, true, reply.librarySize);
     }
     if (remembered?.length) void show(remembered, false);
     void run();

@@ -74,7 +74,7 @@ export class RankingService {
   async similar(articleIds: string[], limit: number): Promise<RankingReply> {
     const index = await this.ready();
     if (!index) return { ok: true, indexing: { ...this.progress } };
-    return { ok: true, results: (await this.rank(index, articleIds, limit)).results };
+    return { ok: true, results: (await this.rank(index, articleIds, limit)).results, librarySize: index.size };
   }
 
   async search(text: string, limit: number): Promise<RankingReply> {

@@ -306,6 +306,25 @@ describe('PopupApp: similar in your library', () => {
     await waitFor(() => expect(busy()).toBe('true'));
   });
 
+  it('reads the scores against the size of the index that answered while the library is still being counted', async () => {
+    const db = testDb();
+    vi.spyOn(db.articles, 'count').mockImplementation((() => new Dexie.Promise(() => {})) as unknown as typeof db.articles.count); // a count that takes long
+    const api = fakeApi({ similar: vi.fn(async () => ({ ok: true, results: [{ id: 's1', score: 0.36, terms: ['问责'] }], librarySize: 250 }) as RankingReply) });
+    await popupWith(PAGE, LIBRARY, api, TAB, undefined, db);
+    const list = await screen.findByRole('list', { name: SIMILAR });
+    expect(within(list).getByRole('img').getAttribute('aria-label')).toBe('Close match, similarity 0.36'); // close: the index holds 250
+  });
+
+  it('reads the kept answer\'s scores against the size it was ranked at while the library is still being counted', async () => {
+    const db = testDb();
+    vi.spyOn(db.articles, 'count').mockImplementation((() => new Dexie.Promise(() => {})) as unknown as typeof db.articles.count);
+    const api = fakeApi({ similar: vi.fn(() => new Promise<RankingReply>(() => {})) });
+    await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's1', score: 0.36, terms: ['问责'] }], db, { newest: 1, size: 4 });
+    const list = await screen.findByRole('list', { name: SIMILAR });
+    expect(within(list).getByRole('img').getAttribute('aria-label')).toBe('Similar, similarity 0.36'); // 4 articles: nothing is called close yet
+    expect(list.getAttribute('aria-busy')).toBe('true'); // not known current until the library is counted
+  });
+
   it('never lets the answer ranked at capture time replace a fresh one read before it', async () => {
     const db = testDb();
     // The library read for the earlier answer finishes last.

@@ -152,6 +152,7 @@ describe('RankingService', () => {
     await service.rememberSimilar(first, ['late'], 10);
     const asOf = (await db.captures.get(first))?.similarAsOf;
     expect(asOf).toEqual({ newest: 2_000, size: 5 });
+    expect(await service.similar(['late'], 10)).toMatchObject({ ok: true, librarySize: 5 }); // what the scores are read against
     expect(sameLibraryState(asOf, await readLibraryState(db))).toBe(true);
     // A deletion changes the size; an edit the newest write.
     await db.articles.delete('photons');
