@@ -77,7 +77,7 @@ export interface SnapshotData extends SerializedIndex {
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 8;
+const INDEX_REVISION = 9;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
@@ -244,6 +244,7 @@ export class SimilarityIndex {
     const writer = new BulkIndexWriter(INDEX_FIELDS);
     const [space, vectors] = [new TermSpace(), new DocumentVectors()];
     for (const article of latestVersions(articles)) addToBuild(writer, vectors, space, article, options);
+    vectors.seal();
     return new SimilarityIndex(writer.load(miniSearchOptions(options)), options, space, vectors);
   }
 
@@ -268,6 +269,7 @@ export class SimilarityIndex {
       onProgress?.(Math.min(writer.size, expectedNow - 1), expectedNow);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    vectors.seal();
     const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options, space, vectors);
     onProgress?.(index.size, index.size);
     return index;

@@ -26,6 +26,16 @@ export class VarintWriter {
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length);
   }
+
+  /** How many bytes are written. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** The bytes written so far, not copied: a view that the next write may leave behind. */
+  written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
 }
 
 export class VarintReader {
@@ -53,21 +63,37 @@ export class VarintReader {
 /** `count` numbers from the bytes at once (a tight loop: snapshots hold millions); throws unless the bytes hold exactly that many. */
 export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
   const values = new Uint32Array(count);
-  const length = bytes.length;
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    let value = 0;
-    let shift = 0;
+  if (decodeVarintsInto(bytes, 0, bytes.length, values) !== count) throw new Error('varint: more or fewer numbers than expected');
+  return values;
+}
+
+/**
+ * The numbers in bytes[start..end) into `into`, from its start; returns how many (numbers past
+ * the end of `into` are counted, not kept: end - start numbers is the most there can be). Throws
+ * on a number cut off at `end` or longer than five bytes.
+ */
+export function decodeVarintsInto(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {
+  if (end > bytes.length || start > end) throw new Error('varint: range out of bounds');
+  let count = 0;
+  let at = start;
+  while (at < end) {
+    let byte = bytes[at++];
+    // Most numbers (term numbers, gaps, frequencies) take one byte.
+    if (byte < 0x80) {
+      into[count++] = byte;
+      continue;
+    }
+    let value = byte & 0x7f;
+    let shift = 7;
     for (;;) {
-      if (at >= length || shift > 28) throw new Error('varint: past the end or too long');
-      const byte = bytes[at++];
+      if (at >= end || shift > 28) throw new Error('varint: past the end or too long');
+      byte = bytes[at++];
       // Bit operations stay within 32 bits: the fifth byte's bits are added by multiplying.
       value = shift < 28 ? value | ((byte & 0x7f) << shift) : (value >>> 0) + (byte & 0x7f) * 0x10000000;
       if (byte < 0x80) break;
       shift += 7;
     }
-    values[i] = value >>> 0;
+    into[count++] = value >>> 0;
   }
-  if (at !== length) throw new Error('varint: bytes left over');
-  return values;
+  return count;
 }
