@@ -28,7 +28,8 @@ export interface BulkDocument {
 export class BulkIndexWriter {
   private readonly documentIds: string[] = [];
   private readonly fieldLength: number[][] = [];
-  private readonly storedFields: Record<string, unknown>[] = [];
+  /** Stored fields by short id (none when the index stores no fields). */
+  private readonly storedFields: Record<number, Record<string, unknown>> = {};
   private readonly averageFieldLength: number[];
   /** MiniSearch's layout: term -> field number -> short document id -> term frequency, all in order of first occurrence. */
   private readonly postings = new Map<string, Map<number, PostingList>>();
@@ -48,7 +49,8 @@ export class BulkIndexWriter {
     this.seen.add(id);
     const docId = this.documentIds.length;
     this.documentIds.push(id);
-    this.storedFields.push(definedValues(stored));
+    // As add(): an index that stores fields has an entry for every document, one that stores none has none.
+    if (Object.keys(stored).length > 0) this.storedFields[docId] = definedValues(stored);
     const lengths: number[] = [];
     fieldTerms.forEach((terms, fieldId) => {
       // Term frequencies are counted in the posting lists themselves: one lookup per occurrence.

@@ -6,19 +6,26 @@
  * as flat arrays in JSON the 2.5 million postings of 50,000 articles were most of a 54 MB
  * `JSON.parse` at every start. Here the posting lists are one array of bytes (varints of the gaps
  * between document numbers), which IndexedDB keeps as it is (structured clone); loading decodes
- * it into one Uint32Array and makes each list a view of it, not a copy (posting-list.ts). The term keys go as one string, the documents as MiniSearch serializes
- * them (its public `AsPlainObject`, with an empty term index).
+ * it into one Uint32Array and makes each list a view of it, not a copy (posting-list.ts). The term
+ * keys go as one string. The documents go as their ids (JSON) and typed arrays of short ids and
+ * field lengths, which MiniSearch's per-document Maps are then read from, in place of Maps
+ * (document-maps.ts): filling its own from its `AsPlainObject` form (an object keyed by short id
+ * for each Map) was a third of loading.
  */
-import type MiniSearch from 'minisearch';
-import type { AsPlainObject, Options } from 'minisearch';
-import { loadWithPostings } from './bulk-load';
-import { internalsOf } from './minisearch-internals';
+import MiniSearch from 'minisearch';
+import type { Options } from 'minisearch';
+import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
+import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
 import { decodeVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
-  /** MiniSearch's serialized documents (`index` empty), as JSON. */
+  /** The index's counts and averages, and its documents' ids, as JSON (DocumentsHeader). */
   documents: string;
+  /** The documents' short ids, ascending, in the order of the header's ids. */
+  shortIds: Uint32Array;
+  /** Per document in that order, its distinct terms in each field (NO_LENGTH: no length for that field). */
+  fieldLengths: Uint32Array;
   /** Term keys, separated by TERM_BREAK, in the order of `lists`. */
   terms: string;
   /** Per posting list: the number of its term, its field number and where it ends in `postings` (it starts where the previous one ends). */
@@ -32,22 +39,40 @@ export interface SerializedIndex {
   postings: Uint8Array;
 }
 
+/** What MiniSearch keeps besides its Maps, and the documents' ids and stored fields (for an index that stores any). */
+interface DocumentsHeader {
+  documentCount: number;
+  nextId: number;
+  dirtCount: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  ids: string[];
+  storedFields: [number, Record<string, unknown>][];
+}
+
 /** Never in a term key: the tokenizer keeps letters, marks and digits, index-keys.ts adds none of these. */
 const TERM_BREAK = '\n';
 
 export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
   const state = internalsOf(mini);
-  const documents: AsPlainObject = {
+  const fields = Object.keys(state._fieldIds).length;
+  const ids: string[] = [];
+  const shortIds: number[] = [];
+  const fieldLengths: number[] = [];
+  for (const [shortId, id] of state._documentIds) {
+    ids.push(id);
+    shortIds.push(shortId);
+    const lengths = state._fieldLength.get(shortId) ?? [];
+    for (let field = 0; field < fields; field++) fieldLengths.push(lengths[field] ?? NO_LENGTH);
+  }
+  const header: DocumentsHeader = {
     documentCount: state._documentCount,
     nextId: state._nextId,
-    documentIds: Object.fromEntries(state._documentIds),
-    fieldIds: state._fieldIds,
-    fieldLength: Object.fromEntries(state._fieldLength),
-    averageFieldLength: state._avgFieldLength,
-    storedFields: Object.fromEntries(state._storedFields),
     dirtCount: state._dirtCount,
-    index: [],
-    serializationVersion: 2,
+    fieldIds: state._fieldIds,
+    averageFieldLength: state._avgFieldLength,
+    ids,
+    storedFields: [...state._storedFields],
   };
   const terms: string[] = [];
   const lists: number[] = [];
@@ -70,21 +95,71 @@ export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
       postings.write(flat[i + 1]);
     }
   }
-  return { documents: JSON.stringify(documents), terms: terms.join(TERM_BREAK), lists: Uint32Array.from(lists), postings: postings.finish() };
+  return {
+    documents: JSON.stringify(header),
+    shortIds: Uint32Array.from(shortIds),
+    fieldLengths: Uint32Array.from(fieldLengths),
+    terms: terms.join(TERM_BREAK),
+    lists: Uint32Array.from(lists),
+    postings: postings.finish(),
+  };
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */
 export function deserializeIndex<T>(data: unknown, options: Options<T>): MiniSearch<T> {
   if (!isSerializedIndex(data)) throw new Error('not a serialized index');
-  const documents = JSON.parse(data.documents) as AsPlainObject;
-  if (!documents || typeof documents !== 'object') throw new Error('not a serialized index');
-  return loadWithPostings(documents, termPostings(data), options);
+  const mini = new MiniSearch<T>(options);
+  const state = internalsOf(mini);
+  loadDocuments(state, readHeader(data.documents, state._fieldIds), data);
+  for (const [term, byField] of termPostings(data)) state._index.set(term, byField);
+  return mini;
+}
+
+function readHeader(json: string, fieldIds: Record<string, number>): DocumentsHeader {
+  const header = JSON.parse(json) as Partial<DocumentsHeader> | null;
+  const fields = Object.keys(fieldIds);
+  if (
+    !header ||
+    !Number.isInteger(header.documentCount) ||
+    !Number.isInteger(header.nextId) ||
+    !Number.isInteger(header.dirtCount) ||
+    !Array.isArray(header.ids) ||
+    !Array.isArray(header.storedFields) ||
+    !Array.isArray(header.averageFieldLength) ||
+    header.averageFieldLength.length > fields.length ||
+    JSON.stringify(header.fieldIds) !== JSON.stringify(fieldIds)
+  ) {
+    throw new Error('not a serialized index');
+  }
+  return header as DocumentsHeader;
+}
+
+/** MiniSearch's documents, counts and averages, its per-document Maps over the snapshot's arrays (document-maps.ts). */
+function loadDocuments(state: MiniSearchInternals, header: DocumentsHeader, { shortIds, fieldLengths }: SerializedIndex): void {
+  const { ids, nextId } = header;
+  const fields = Object.keys(state._fieldIds).length;
+  if (ids.length !== header.documentCount || shortIds.length !== ids.length || fieldLengths.length !== ids.length * fields) throw new Error('not a serialized index');
+  const idToShortId = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    if (typeof ids[i] !== 'string' || shortIds[i] >= nextId || (i > 0 && shortIds[i] <= shortIds[i - 1])) throw new Error('not a serialized index');
+    idToShortId.set(ids[i], shortIds[i]);
+  }
+  state._documentCount = header.documentCount;
+  state._nextId = nextId;
+  state._dirtCount = header.dirtCount;
+  state._avgFieldLength = header.averageFieldLength;
+  state._idToShortId = idToShortId;
+  state._documentIds = DenseMap.of(shortIds, ids, nextId) as unknown as Map<number, string>;
+  state._fieldLength = FieldLengths.of(fields, shortIds, fieldLengths, nextId) as unknown as Map<number, number[]>;
+  state._storedFields = new Map(header.storedFields);
 }
 
 function isSerializedIndex(data: unknown): data is SerializedIndex {
   const candidate = data as Partial<SerializedIndex> | undefined;
   return (
     typeof candidate?.documents === 'string' &&
+    candidate.shortIds instanceof Uint32Array &&
+    candidate.fieldLengths instanceof Uint32Array &&
     typeof candidate.terms === 'string' &&
     candidate.lists instanceof Uint32Array &&
     candidate.postings instanceof Uint8Array &&

@@ -22,6 +22,17 @@ export class VarintWriter {
     this.bytes[this.length++] = rest;
   }
 
+  /** Bytes that are varints already, as they are. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + bytes.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   /** The bytes written, in an array of their own. */
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length);
@@ -96,4 +107,22 @@ export function decodeVarintsInto(bytes: Uint8Array, start: number, end: number,
     into[count++] = value >>> 0;
   }
   return count;
+}
+
+/**
+ * How many numbers bytes[start..end) hold, without decoding them (one comparison a byte), or -1
+ * when the last is cut off at `end` or one is longer than five bytes: what decoding them later
+ * will give, checked when a snapshot loads.
+ */
+export function countVarints(bytes: Uint8Array, start: number, end: number): number {
+  if (end > bytes.length || start > end) return -1;
+  let count = 0;
+  let run = 0;
+  for (let at = start; at < end; at++) {
+    if (bytes[at] < 0x80) {
+      count++;
+      run = 0;
+    } else if (++run > 4) return -1;
+  }
+  return run === 0 ? count : -1;
 }

@@ -5,6 +5,7 @@ import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
 import { PostingList } from '@/lib/ranking/posting-list';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
+import { DenseMap, FieldLengths } from '@/lib/ranking/document-maps';
 
 const OPTIONS = { fields: ['title', 'body'], storeFields: ['title'], tokenize: (text: string) => (text ? text.split(' ') : []) };
 
@@ -62,5 +63,27 @@ describe('index snapshots', () => {
     const data = serializeIndex(lived());
     expect(() => deserializeIndex({ ...data, lists: Uint32Array.from([0, 0, 1000]) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, postings: data.postings.subarray(0, data.postings.length - 1) }, OPTIONS)).toThrow();
+    // Documents: ids, short ids and field lengths that do not fit together, or another index's fields.
+    expect(() => deserializeIndex({ ...data, shortIds: data.shortIds.subarray(1) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, shortIds: Uint32Array.from(data.shortIds).reverse() }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, shortIds: Uint32Array.from(data.shortIds, (id) => id + 100) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, fieldLengths: data.fieldLengths.subarray(2) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, fieldLengths: [...data.fieldLengths] }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex(data, { ...OPTIONS, fields: ['body', 'title'] })).toThrow();
+    expect(() => deserializeIndex({ ...data, documents: JSON.stringify({ ...JSON.parse(data.documents), ids: 'a' }) }, OPTIONS)).toThrow();
+  });
+
+  it('load the documents into MiniSearch\'s per-document Maps over the snapshot\'s arrays, which take additions and discards', () => {
+    const restored = deserializeIndex(serializeIndex(lived()), OPTIONS);
+    const state = internalsOf(restored);
+    expect(state._documentIds).toBeInstanceOf(DenseMap);
+    expect(state._fieldLength).toBeInstanceOf(FieldLengths);
+    restored.add({ id: 'e', title: 'pebble', body: 'pebble graph' });
+    restored.discard('a');
+    expect(restored.search('pebble').map(({ id }) => id)).toEqual(['e']);
+    expect(restored.getStoredFields('e')).toEqual({ title: 'pebble' });
+    const again = deserializeIndex(serializeIndex(restored), OPTIONS);
+    expect(again.search('pebble graph')).toEqual(restored.search('pebble graph'));
+    expect([...internalsOf(again)._documentIds.values()]).toEqual(['c', 'd', 'e']);
   });
 });
