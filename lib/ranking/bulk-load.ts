@@ -86,7 +86,7 @@ export class BulkIndexWriter {
     };
     const lists: PostingList[] = [];
     for (const byField of this.postings.values()) for (const list of byField.values()) lists.push(list);
-    PostingList.pack(lists);
+    PostingList.encode(lists);
     const mini = loadWithPostings(js, this.postings, options);
     this.postings.clear();
     return mini;

@@ -11,16 +11,17 @@
  * It offers the part of Map that MiniSearch 7.2.0 uses on posting lists (get, set, has, delete,
  * size, keys, entries, iteration, forEach), and iterators walk a copy, so that deleting while
  * iterating (MiniSearch's vacuum does) behaves as with a Map. The bulk writer and snapshots
- * (bulk-load.ts, snapshot.ts) make these; terms new to the index after that get MiniSearch's
- * Maps until the next snapshot load.
+ * (bulk-load.ts, snapshot.ts) make these, left as varint bytes (some 3 bytes a posting) until
+ * first used; terms new to the index after that get MiniSearch's Maps until the next snapshot
+ * load.
  */
 import { decodeVarintsInto, VarintWriter } from './varint';
 
 export class PostingList {
   /**
    * id, frequency, id, frequency... ascending by id, in data[start..end). A list read from a
-   * snapshot or packed after a bulk load is a stretch of one Uint32Array shared by all lists (4
-   * bytes a number, no object per list); the first change copies it into an array of its own.
+   * snapshot or encoded after a bulk load gets a Uint32Array of its own when it is decoded (4
+   * bytes a number); the first change copies it into a plain array.
    */
   private data: number[] | Uint32Array = [];
   private start = 0;
@@ -108,27 +109,6 @@ export class PostingList {
   /** Whether the list is still in varint bytes, not yet decoded. */
   get isEncoded(): boolean {
     return this.encoded !== undefined;
-  }
-
-  /**
-   * Moves the lists into one shared Uint32Array: a bulk-built index holds 2.5 million postings at
-   * 50,000 articles, and a JavaScript array of numbers takes 8 bytes for each number.
-   */
-  static pack(lists: PostingList[]): Uint32Array {
-    let total = 0;
-    for (const list of lists) total += list.end - list.start;
-    const shared = new Uint32Array(total);
-    let at = 0;
-    for (const list of lists) {
-      const length = list.end - list.start;
-      for (let i = 0; i < length; i++) shared[at + i] = list.data[list.start + i];
-      list.data = shared;
-      list.start = at;
-      list.end = at + length;
-      list.cursor = at;
-      at += length;
-    }
-    return shared;
   }
 
   /** id, frequency, id, frequency... ascending by id, for serializing (a view, not a copy, where it can). */

@@ -5,8 +5,9 @@
  * MiniSearch's own JSON writes each posting list as an object keyed by document number, and even
  * as flat arrays in JSON the 2.5 million postings of 50,000 articles were most of a 54 MB
  * `JSON.parse` at every start. Here the posting lists are one array of bytes (varints of the gaps
- * between document numbers), which IndexedDB keeps as it is (structured clone); loading decodes
- * it into one Uint32Array and makes each list a view of it, not a copy (posting-list.ts). The term
+ * between document numbers), which IndexedDB keeps as it is (structured clone); loading leaves
+ * them there, each list decoded on its first use (posting-list.ts): a query reads a few dozen of
+ * some 25,000 lists, and decoding all 5 million numbers at 50,000 articles was a fifth of loading. The term
  * keys go as one string. The documents go as their ids (JSON) and typed arrays of short ids and
  * field lengths, which MiniSearch's per-document Maps are then read from, in place of Maps
  * (document-maps.ts): filling its own from its `AsPlainObject` form (an object keyed by short id
@@ -17,7 +18,7 @@ import type { Options } from 'minisearch';
 import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
-import { decodeVarints, VarintWriter } from './varint';
+import { countVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
   /** The index's counts and averages, and its documents' ids, as JSON (DocumentsHeader). */
@@ -28,7 +29,10 @@ export interface SerializedIndex {
   fieldLengths: Uint32Array;
   /** Term keys, separated by TERM_BREAK, in the order of `lists`. */
   terms: string;
-  /** Per posting list: the number of its term, its field number and where it ends in `postings` (it starts where the previous one ends). */
+  /**
+   * Per posting list: the number of its term, its field number, and where it ends, counted in
+   * postings and in bytes of `postings` (it starts where the previous one ends).
+   */
   lists: Uint32Array;
   /**
    * Every list, one after another, as varints (varint.ts): per posting the gap from the list's
@@ -76,24 +80,18 @@ export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
   };
   const terms: string[] = [];
   const lists: number[] = [];
-  const flats: ArrayLike<number>[] = [];
-  let length = 0;
+  const postings = new VarintWriter();
+  let count = 0;
   for (const [term, byField] of state._index) {
-    for (const [fieldId, postings] of byField) {
-      const flat = flatPostings(postings);
-      if (flat.length === 0) continue;
-      length += flat.length;
-      lists.push(terms.length, fieldId, length);
-      flats.push(flat);
+    for (const [fieldId, documents] of byField) {
+      const list = documents instanceof PostingList ? documents : new PostingList(sortedPostings(documents));
+      if (list.size === 0) continue;
+      // A list not decoded since it was loaded or built is copied as it is.
+      list.writeTo(postings);
+      count += list.size;
+      lists.push(terms.length, fieldId, count, postings.size);
     }
     terms.push(term);
-  }
-  const postings = new VarintWriter();
-  for (const flat of flats) {
-    for (let i = 0; i < flat.length; i += 2) {
-      postings.write(i === 0 ? flat[0] : flat[i] - flat[i - 2]);
-      postings.write(flat[i + 1]);
-    }
   }
   return {
     documents: JSON.stringify(header),
@@ -163,48 +161,34 @@ function isSerializedIndex(data: unknown): data is SerializedIndex {
     typeof candidate.terms === 'string' &&
     candidate.lists instanceof Uint32Array &&
     candidate.postings instanceof Uint8Array &&
-    candidate.lists.length % 3 === 0
+    candidate.lists.length % 4 === 0
   );
 }
 
-/** The lists' numbers, decoded into one Uint32Array that every list is a stretch of. */
-function decodePostings(lists: Uint32Array, postings: Uint8Array): Uint32Array {
-  const total = lists.length ? lists[lists.length - 1] : 0;
-  const flat = decodeVarints(postings, total);
-  // Gaps back to document numbers, list by list.
-  let start = 0;
-  for (let i = 2; i < lists.length; i += 3) {
-    const end = lists[i];
-    if (end < start || end > total || (end - start) % 2) throw new Error('not a serialized index');
-    for (let at = start + 2; at < end; at += 2) flat[at] += flat[at - 2];
-    start = end;
-  }
-  return flat;
-}
-
-function* termPostings({ terms, lists, postings: encoded }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
+/** Each term's lists, left in the snapshot's bytes (each decoded on first use); throws unless the bytes hold what `lists` says. */
+function* termPostings({ terms, lists, postings }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
   const keys = terms ? terms.split(TERM_BREAK) : [];
-  const postings = decodePostings(lists, encoded);
+  let count = 0;
   let start = 0;
   let i = 0;
   for (let termNumber = 0; termNumber < keys.length; termNumber++) {
     const byField = new Map<number, PostingList>();
-    for (; i < lists.length && lists[i] === termNumber; i += 3) {
-      const end = lists[i + 2];
-      if (end < start || end > postings.length) throw new Error('not a serialized index');
-      byField.set(lists[i + 1], PostingList.fromFlat(postings, start, end));
+    for (; i < lists.length && lists[i] === termNumber; i += 4) {
+      const [listEnd, end] = [lists[i + 2], lists[i + 3]];
+      const size = listEnd - count;
+      if (size <= 0 || end < start || countVarints(postings, start, end) !== size * 2) throw new Error('not a serialized index');
+      byField.set(lists[i + 1], PostingList.fromEncoded(postings, start, end, size));
+      count = listEnd;
       start = end;
     }
     yield [keys[termNumber], byField];
   }
+  if (i !== lists.length || start !== postings.length) throw new Error('not a serialized index');
 }
 
-/** Terms indexed since the last load still have MiniSearch's Maps. */
-function flatPostings(postings: Postings): ArrayLike<number> {
-  if (postings instanceof PostingList) return postings.toFlat();
-  const flat: number[] = [];
-  for (const id of [...postings.keys()].sort((a, b) => a - b)) flat.push(id, postings.get(id)!);
-  return flat;
+/** Terms indexed since the last load still have MiniSearch's Maps: their postings in order of id. */
+function sortedPostings(postings: Postings): [number, number][] {
+  return [...postings.keys()].sort((a, b) => a - b).map((id) => [id, postings.get(id)!]);
 }
 
 /** Bytes a string takes in a structured clone (V8 keeps one byte a character where it can). */
