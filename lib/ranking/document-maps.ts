@@ -106,6 +106,8 @@ export class FieldLengths {
 
   /** From one row of lengths per document, in the order of the short ids (ascending). */
   static of(fields: number, shortIds: ArrayLike<number>, rows: Uint32Array, size: number): FieldLengths {
+    // Without discarded documents, the rows are already by short id.
+    if (shortIds.length === size && (size === 0 || shortIds[size - 1] === size - 1)) return new FieldLengths(fields, rows, new Uint8Array(size).fill(1));
     const lengths = new Uint32Array(size * fields);
     const present = new Uint8Array(size);
     for (let i = 0; i < shortIds.length; i++) {

@@ -32,8 +32,8 @@ function hex(high: number, low: number): string {
 }
 
 export class IdentityStore {
-  private keys = new Uint32Array(1024 * FIELDS * 2);
-  private present = new Uint8Array(1024);
+  private keys: Uint32Array = new Uint32Array(1024 * FIELDS * 2);
+  private present: Uint8Array = new Uint8Array(1024);
   private readonly other = new Map<number, IdentityKeys>();
 
   set(docId: number, identity: IdentityKeys): void {
@@ -98,12 +98,13 @@ export class IdentityStore {
     }
     const store = new IdentityStore();
     let size = 0;
-    for (const docId of documents) size = Math.max(size, docId + 1);
-    store.reserve(size);
-    documents.forEach((docId, i) => {
-      store.present[docId] = present[i];
-      store.keys.set(keys.subarray(i * FIELDS * 2, (i + 1) * FIELDS * 2), docId * FIELDS * 2);
-    });
+    for (let i = 0; i < documents.length; i++) size = Math.max(size, documents[i] + 1);
+    if (size === documents.length) {
+      // Short ids 0 to n-1 in order (no discarded documents): the arrays are already by short id.
+      for (let i = 0; i < documents.length; i++) if (documents[i] !== i) return store.spread(data, size);
+      // Used as they are: documents set later get new short ids, past their end (reserve() copies them first).
+      [store.keys, store.present] = [keys, present];
+    } else store.spread(data, size);
     const pairs = JSON.parse(other) as unknown;
     if (!Array.isArray(pairs)) throw new Error('not serialized identities');
     for (const pair of pairs) {
@@ -111,6 +112,16 @@ export class IdentityStore {
       store.other.set(pair[0] as number, pair[1] as IdentityKeys);
     }
     return store;
+  }
+
+  /** The serialized keys put at their short ids. */
+  private spread({ documents, keys, present }: SerializedIdentities, size: number): IdentityStore {
+    this.reserve(size);
+    documents.forEach((docId, i) => {
+      this.present[docId] = present[i];
+      this.keys.set(keys.subarray(i * FIELDS * 2, (i + 1) * FIELDS * 2), docId * FIELDS * 2);
+    });
+    return this;
   }
 
   private reserve(size: number): void {

@@ -270,12 +270,34 @@ export class DocumentVectors {
     return vectors;
   }
 
-  /** Every document decodes to pairs of a term number below `termCount` and a count. */
+  /**
+   * Every document's bytes hold pairs of a term number below `termCount` and a count: one pass
+   * over the bytes (documents follow one another), term numbers decoded, counts only stepped over.
+   */
   private check(documents: Uint32Array, termCount: number): void {
-    for (let i = 0; i < documents.length; i += 2) {
-      const numbers = this.decode(documents[i]);
-      if (numbers % 2) throw new Error('not serialized vectors');
-      for (let j = 0; j < numbers; j += 2) if (this.decoded[j] >= termCount) throw new Error('not serialized vectors');
+    const bytes = this.sealed;
+    let at = 0;
+    for (let i = 1; i < documents.length; i += 2) {
+      const end = documents[i];
+      while (at < end) {
+        // The term number.
+        let value = 0;
+        let shift = 0;
+        let byte: number;
+        do {
+          if (at >= end || shift > 28) throw new Error('not serialized vectors');
+          byte = bytes[at++];
+          value = shift < 28 ? value | ((byte & 0x7f) << shift) : (value >>> 0) + (byte & 0x7f) * 0x10000000;
+          shift += 7;
+        } while (byte >= 0x80);
+        if (value >>> 0 >= termCount) throw new Error('not serialized vectors');
+        // The count.
+        let length = 0;
+        do {
+          if (at >= end || ++length > 5) throw new Error('not serialized vectors');
+          byte = bytes[at++];
+        } while (byte >= 0x80);
+      }
     }
   }
 

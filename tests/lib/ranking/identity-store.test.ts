@@ -32,6 +32,19 @@ describe('IdentityStore', () => {
     );
   });
 
+  it('reads a snapshot of documents 0 to n-1 from its arrays, and leaves them as they were when documents are set afterwards', () => {
+    const store = new IdentityStore();
+    const keys = [hashHex('a'), hashHex('b'), hashHex('c')];
+    keys.forEach((key, docId) => store.set(docId, { doi: key }));
+    const data = store.serialize([0, 1, 2]);
+    const copy = structuredClone(data);
+    const restored = IdentityStore.deserialize(data);
+    restored.set(3, { titleKey: hashHex('d') });
+    restored.set(4, { fingerprint: 'short' });
+    expect([0, 1, 2, 3, 4].map((docId) => restored.get(docId))).toEqual([...keys.map((doi) => ({ doi })), { titleKey: hashHex('d') }, { fingerprint: 'short' }]);
+    expect(data).toEqual(copy);
+  });
+
   it('refuses arrays that do not fit together', () => {
     const store = new IdentityStore();
     store.set(0, { doi: hashHex('10.1/x') });
