@@ -9,7 +9,7 @@
 import type MiniSearch from 'minisearch';
 import type { Postings } from './posting-list';
 
-/** Term key -> field number -> short document id -> term frequency. */
+/** Term key -> field number -> short document id -> term frequency (a SearchableMap, or a loaded snapshot's TermIndex). */
 export interface TermTree extends Iterable<[string, Map<number, Postings>]> {
   get(key: string): Map<number, Postings> | undefined;
   set(key: string, byField: Map<number, Postings>): unknown;

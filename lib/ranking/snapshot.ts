@@ -8,7 +8,8 @@
  * between document numbers), which IndexedDB keeps as it is (structured clone); loading leaves
  * them there, each list decoded on its first use (posting-list.ts): a query reads a few dozen of
  * some 25,000 lists, and decoding all 5 million numbers at 50,000 articles was a fifth of loading. The term
- * keys go as one string. The documents go as their ids (JSON) and typed arrays of short ids and
+ * keys go as one string, with their order by key: a loaded index looks terms up there and builds
+ * MiniSearch's term tree only when something needs it (term-index.ts). The documents go as their ids (JSON) and typed arrays of short ids and
  * field lengths, which MiniSearch's per-document Maps are then read from, in place of Maps
  * (document-maps.ts): filling its own from its `AsPlainObject` form (an object keyed by short id
  * for each Map) was a third of loading.
@@ -18,6 +19,7 @@ import type { Options } from 'minisearch';
 import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
+import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from './term-index';
 import { countVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
@@ -27,8 +29,10 @@ export interface SerializedIndex {
   shortIds: Uint32Array;
   /** Per document in that order, its distinct terms in each field (NO_LENGTH: no length for that field). */
   fieldLengths: Uint32Array;
-  /** Term keys, separated by TERM_BREAK, in the order of `lists`. */
+  /** Term keys, separated by TERM_BREAK, in the order of `lists` (and of MiniSearch's term tree, which is rebuilt in that order). */
   terms: string;
+  /** The terms' numbers in ascending order of key: a loaded index looks terms up in it (term-index.ts). */
+  sortedTerms: Uint32Array;
   /**
    * Per posting list: the number of its term, its field number, and where it ends, counted in
    * postings and in bytes of `postings` (it starts where the previous one ends).
@@ -98,6 +102,7 @@ export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
     shortIds: Uint32Array.from(shortIds),
     fieldLengths: Uint32Array.from(fieldLengths),
     terms: terms.join(TERM_BREAK),
+    sortedTerms: sortedKeyOrder(terms),
     lists: Uint32Array.from(lists),
     postings: postings.finish(),
   };
@@ -109,7 +114,7 @@ export function deserializeIndex<T>(data: unknown, options: Options<T>): MiniSea
   const mini = new MiniSearch<T>(options);
   const state = internalsOf(mini);
   loadDocuments(state, readHeader(data.documents, state._fieldIds), data);
-  for (const [term, byField] of termPostings(data)) state._index.set(term, byField);
+  state._index = termIndex(data);
   return mini;
 }
 
@@ -159,31 +164,47 @@ function isSerializedIndex(data: unknown): data is SerializedIndex {
     candidate.shortIds instanceof Uint32Array &&
     candidate.fieldLengths instanceof Uint32Array &&
     typeof candidate.terms === 'string' &&
+    candidate.sortedTerms instanceof Uint32Array &&
     candidate.lists instanceof Uint32Array &&
     candidate.postings instanceof Uint8Array &&
     candidate.lists.length % 4 === 0
   );
 }
 
-/** Each term's lists, left in the snapshot's bytes (each decoded on first use); throws unless the bytes hold what `lists` says. */
-function* termPostings({ terms, lists, postings }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
+/**
+ * The term index over the snapshot's keys and lists (term-index.ts): each term's entry is made
+ * on first use, its lists left in the snapshot's bytes. Throws unless the lists and their bytes
+ * fit together.
+ */
+function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex): TermIndex {
   const keys = terms ? terms.split(TERM_BREAK) : [];
+  if (!isSortedKeyOrder(keys, sortedTerms)) throw new Error('not a serialized index');
+  // Where each term's lists begin in `lists` (by list number), checking each list on the way.
+  const firstList = new Uint32Array(keys.length + 1);
+  let termNumber = 0;
   let count = 0;
   let start = 0;
-  let i = 0;
-  for (let termNumber = 0; termNumber < keys.length; termNumber++) {
-    const byField = new Map<number, PostingList>();
-    for (; i < lists.length && lists[i] === termNumber; i += 4) {
-      const [listEnd, end] = [lists[i + 2], lists[i + 3]];
-      const size = listEnd - count;
-      if (size <= 0 || end < start || countVarints(postings, start, end) !== size * 2) throw new Error('not a serialized index');
-      byField.set(lists[i + 1], PostingList.fromEncoded(postings, start, end, size));
-      count = listEnd;
-      start = end;
-    }
-    yield [keys[termNumber], byField];
+  for (let list = 0; list * 4 < lists.length; list++) {
+    const at = list * 4;
+    const [term, listEnd, end] = [lists[at], lists[at + 2], lists[at + 3]];
+    const size = listEnd - count;
+    if (term < termNumber || term >= keys.length || size <= 0 || end < start || countVarints(postings, start, end) !== size * 2) throw new Error('not a serialized index');
+    while (termNumber < term) firstList[++termNumber] = list;
+    count = listEnd;
+    start = end;
   }
-  if (i !== lists.length || start !== postings.length) throw new Error('not a serialized index');
+  if (start !== postings.length) throw new Error('not a serialized index');
+  while (termNumber < keys.length) firstList[++termNumber] = lists.length / 4;
+  const entryOf = (term: number) => {
+    const byField = new Map<number, PostingList>();
+    for (let list = firstList[term]; list < firstList[term + 1]; list++) {
+      const at = list * 4;
+      const [countBefore, startByte] = list === 0 ? [0, 0] : [lists[at - 2], lists[at - 1]];
+      byField.set(lists[at + 1], PostingList.fromEncoded(postings, startByte, lists[at + 3], lists[at + 2] - countBefore));
+    }
+    return byField;
+  };
+  return new TermIndex(keys, sortedTerms, entryOf);
 }
 
 /** Terms indexed since the last load still have MiniSearch's Maps: their postings in order of id. */

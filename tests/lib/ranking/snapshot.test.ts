@@ -6,6 +6,7 @@ import { PostingList } from '@/lib/ranking/posting-list';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
 import { DenseMap, FieldLengths } from '@/lib/ranking/document-maps';
+import { TermIndex } from '@/lib/ranking/term-index';
 
 const OPTIONS = { fields: ['title', 'body'], storeFields: ['title'], tokenize: (text: string) => (text ? text.split(' ') : []) };
 
@@ -76,7 +77,23 @@ describe('index snapshots', () => {
     expect(() => deserializeIndex({ ...data, fieldLengths: data.fieldLengths.subarray(2) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, fieldLengths: [...data.fieldLengths] }, OPTIONS)).toThrow();
     expect(() => deserializeIndex(data, { ...OPTIONS, fields: ['body', 'title'] })).toThrow();
+    // Terms: a sorted order that is not one.
+    expect(() => deserializeIndex({ ...data, sortedTerms: Uint32Array.from(data.sortedTerms).reverse() }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, sortedTerms: data.sortedTerms.subarray(1) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, documents: JSON.stringify({ ...JSON.parse(data.documents), ids: 'a' }) }, OPTIONS)).toThrow();
+  });
+
+  it('look terms up in the snapshot\'s sorted keys, building MiniSearch\'s term tree only for what needs it', () => {
+    const mini = lived();
+    const restored = deserializeIndex(serializeIndex(mini), OPTIONS);
+    const terms = internalsOf(restored)._index as TermIndex;
+    expect(terms).toBeInstanceOf(TermIndex);
+    expect(restored.search('graph rigidity')).toEqual(mini.search('graph rigidity'));
+    restored.add({ id: 'e', title: 'pebble', body: 'gravel graph' });
+    mini.add({ id: 'e', title: 'pebble', body: 'gravel graph' });
+    expect(terms.isBuilt).toBe(false);
+    expect(restored.search('gra', { prefix: true })).toEqual(mini.search('gra', { prefix: true }));
+    expect(terms.isBuilt).toBe(true);
   });
 
   it('load the documents into MiniSearch\'s per-document Maps over the snapshot\'s arrays, which take additions and discards', () => {
