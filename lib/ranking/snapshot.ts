@@ -48,7 +48,7 @@ export interface SerializedIndex {
 }
 
 /** What MiniSearch keeps besides its Maps, and the documents' ids and stored fields (for an index that stores any). */
-interface DocumentsHeader {
+export interface DocumentsHeader {
   documentCount: number;
   nextId: number;
   dirtCount: number;
@@ -137,8 +137,8 @@ function readHeader(json: string, fieldIds: Record<string, number>): DocumentsHe
   return header as DocumentsHeader;
 }
 
-/** MiniSearch's documents, counts and averages, its per-document Maps over the snapshot's arrays (document-maps.ts). */
-function loadDocuments(state: MiniSearchInternals, header: DocumentsHeader, { shortIds, fieldLengths }: SerializedIndex): void {
+/** MiniSearch's documents, counts and averages, its per-document Maps over the snapshot's arrays (document-maps.ts); the bulk writer loads its documents so too. */
+export function loadDocuments(state: MiniSearchInternals, header: DocumentsHeader, { shortIds, fieldLengths }: Pick<SerializedIndex, 'shortIds' | 'fieldLengths'>): void {
   const { ids, nextId } = header;
   const fields = Object.keys(state._fieldIds).length;
   if (ids.length !== header.documentCount || shortIds.length !== ids.length || fieldLengths.length !== ids.length * fields) throw new Error('not a serialized index');
