@@ -10,7 +10,8 @@
  * form (a fingerprint stored by older code) keeps its keys as they are, in a Map.
  */
 export const IDENTITY_FIELDS = ['doi', 'titleKey', 'fingerprint'] as const;
-export type IdentityKeys = Partial<Record<(typeof IDENTITY_FIELDS)[number], string>>;
+export type IdentityField = (typeof IDENTITY_FIELDS)[number];
+export type IdentityKeys = Partial<Record<IdentityField, string>>;
 
 /** What a snapshot keeps of an IdentityStore. */
 export interface SerializedIdentities {
@@ -52,6 +53,24 @@ export class IdentityStore {
       this.keys[at + 1] = parseInt(value.slice(8), 16);
       this.present[docId] |= 1 << field;
     });
+  }
+
+  /** Whether the document has a key for the field. */
+  has(docId: number, field: IdentityField): boolean {
+    if (this.other.size > 0 && this.other.has(docId)) return this.other.get(docId)![field] !== undefined;
+    return docId < this.present.length && (this.present[docId] & (1 << IDENTITY_FIELDS.indexOf(field))) !== 0;
+  }
+
+  /**
+   * Whether the document's key for the field is `key`: compared as numbers, without making the
+   * key a string (a "more like this" query asks it of every candidate it looks at).
+   */
+  keyIs(docId: number, field: IdentityField, key: string): boolean {
+    if (this.other.size > 0 && this.other.has(docId)) return this.other.get(docId)![field] === key;
+    const number = IDENTITY_FIELDS.indexOf(field);
+    if (!(docId < this.present.length && this.present[docId] & (1 << number)) || !HEX_KEY.test(key)) return false;
+    const at = (docId * FIELDS + number) * 2;
+    return this.keys[at] === parseInt(key.slice(0, 8), 16) && this.keys[at + 1] === parseInt(key.slice(8), 16);
   }
 
   /** The document's keys (none for a document never set). */

@@ -129,10 +129,10 @@ function identityOf(article: RankableArticle): Identity {
 }
 
 /** The same rule as sameArticle(): two DOIs decide alone; else a shared title key or fingerprint. */
-function sameIdentity(a: Identity, id: string, b: Partial<Omit<Identity, 'id'>>): boolean {
+function sameIdentity(a: Identity, id: string, docId: number, stored: IdentityStore): boolean {
   if (a.id === id) return true;
-  if (a.doi && b.doi) return a.doi === b.doi;
-  return Boolean((a.titleKey && a.titleKey === b.titleKey) || (a.fingerprint && a.fingerprint === b.fingerprint));
+  if (a.doi && stored.has(docId, 'doi')) return stored.keyIs(docId, 'doi', a.doi);
+  return Boolean((a.titleKey && stored.keyIs(docId, 'titleKey', a.titleKey)) || (a.fingerprint && stored.keyIs(docId, 'fingerprint', a.fingerprint)));
 }
 
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
@@ -354,7 +354,7 @@ export class SimilarityIndex {
     const terms = articles.map((article) => termsOf(article, this.options.tokenizer));
     const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
-    const keep = (id: string, stored: StoredDocument) => !identities.some((identity) => sameIdentity(identity, id, stored)) && (!filter || filter(id));
+    const keep = (id: string, docId: number) => !identities.some((identity) => sameIdentity(identity, id, docId, this.identities)) && (!filter || filter(id));
     const queryTerms = selected.map(({ term, weight }) => ({ key: indexKey(term), boost: weight }));
     if (this.options.candidates <= 0) {
       // BM25 order, naming the matched query terms that weigh most first.
@@ -410,10 +410,10 @@ export class SimilarityIndex {
   };
 
   /** The best `count` matches of the query terms that `keep` accepts, best first. */
-  private moreLikeThis(terms: QueryTerm[], keep: (id: string, stored: StoredDocument) => boolean, count: number): Candidate[] {
+  private moreLikeThis(terms: QueryTerm[], keep: (id: string, docId: number) => boolean, count: number): Candidate[] {
     if (terms.length === 0) return [];
     const { _documentIds: ids } = this.internals;
-    const accept = (docId: number) => keep(ids.get(docId)!, this.identities.get(docId));
+    const accept = (docId: number) => keep(ids.get(docId)!, docId);
     return this.candidateSearch.best(terms, accept, count).map(({ docId, score }) => ({ docId, score, id: ids.get(docId)! }));
   }
 

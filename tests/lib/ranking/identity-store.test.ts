@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdentityStore, type IdentityKeys } from '@/lib/ranking/identity-store';
+import { IDENTITY_FIELDS, IdentityStore, type IdentityKeys } from '@/lib/ranking/identity-store';
 import { hashHex } from '@/lib/text/hash';
 
 const key = fc.oneof(
@@ -25,6 +25,12 @@ describe('IdentityStore', () => {
         identities.forEach((keys, i) => {
           expect(store.get(i * 2)).toEqual(defined(keys));
           expect(restored.get(i * 2)).toEqual(defined(keys));
+          for (const field of IDENTITY_FIELDS) {
+            expect(restored.has(i * 2, field)).toBe(keys[field] !== undefined);
+            if (keys[field] !== undefined) expect(restored.keyIs(i * 2, field, keys[field]!)).toBe(true);
+            expect(restored.keyIs(i * 2, field, hashHex('another'))).toBe(keys[field] === hashHex('another'));
+            expect(restored.keyIs(i * 2, field, 'not hex')).toBe(keys[field] === 'not hex');
+          }
         });
         expect(restored.get(1)).toEqual({});
         expect(store.get(100_000)).toEqual({});
