@@ -4,18 +4,19 @@
  * MiniSearch's add() walks its radix tree once per token; here posting lists are gathered in a
  * hash map, and each distinct term enters the tree once. At 50,000 articles that walk was about
  * a third of a full rebuild (tests/bench/ranking.ts). The documents, field lengths and stored
- * fields go in through MiniSearch's serialized form (`MiniSearch.loadJS`); the posting lists,
- * as compact PostingLists, are put into its term tree as loadJS itself puts them, without
- * first turning them into objects keyed by strings, which cost as much as the walk saved (not
- * public API: see minisearch-internals.ts).
+ * fields, and the posting lists (compact PostingLists, encoded as a snapshot keeps them), go in
+ * as a snapshot's do (snapshot.ts, document-maps.ts, term-index.ts): no Map entry per document,
+ * and no term tree until something needs one (not public API: see minisearch-internals.ts).
  *
  * The index equals the one add() builds from the same documents in the same order, down to
  * MiniSearch's running average of field lengths, so scores do not depend on how the index was
  * built (tests/lib/ranking/bulk-load.test.ts).
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { internalsOf } from './minisearch-internals';
 import { PostingList } from './posting-list';
+import { loadDocuments, type DocumentsHeader } from './snapshot';
+import { sortedKeyOrder, TermIndex } from './term-index';
 
 export interface BulkDocument {
   id: string;
@@ -28,7 +29,8 @@ export interface BulkDocument {
 export class BulkIndexWriter {
   private readonly documentIds: string[] = [];
   private readonly fieldLength: number[][] = [];
-  private readonly storedFields: Record<string, unknown>[] = [];
+  /** Stored fields by short id (none when the index stores no fields). */
+  private readonly storedFields: Record<number, Record<string, unknown>> = {};
   private readonly averageFieldLength: number[];
   /** MiniSearch's layout: term -> field number -> short document id -> term frequency, all in order of first occurrence. */
   private readonly postings = new Map<string, Map<number, PostingList>>();
@@ -48,7 +50,8 @@ export class BulkIndexWriter {
     this.seen.add(id);
     const docId = this.documentIds.length;
     this.documentIds.push(id);
-    this.storedFields.push(definedValues(stored));
+    // As add(): an index that stores fields has an entry for every document, one that stores none has none.
+    if (Object.keys(stored).length > 0) this.storedFields[docId] = definedValues(stored);
     const lengths: number[] = [];
     fieldTerms.forEach((terms, fieldId) => {
       // Term frequencies are counted in the posting lists themselves: one lookup per occurrence.
@@ -67,39 +70,38 @@ export class BulkIndexWriter {
     this.fieldLength.push(lengths);
   }
 
-  /** The index; the writer is not to be used afterwards. */
+  /**
+   * The index; the writer is not to be used afterwards. Its documents and terms go in as a
+   * snapshot's do (snapshot.ts): MiniSearch's per-document Maps over arrays, its terms looked up
+   * in sorted keys and its term tree built only when something needs it, in the order of first
+   * occurrence, which is the order add() inserts terms in.
+   */
   load<T>(options: Options<T>): MiniSearch<T> {
-    const js: AsPlainObject = {
-      documentCount: this.documentIds.length,
-      nextId: this.documentIds.length,
-      // Arrays are objects keyed by their indexes, which is what loadJS reads.
-      documentIds: this.documentIds,
-      fieldIds: Object.fromEntries(this.fields.map((field, i) => [field, i])),
-      fieldLength: this.fieldLength as unknown as AsPlainObject['fieldLength'],
-      averageFieldLength: this.averageFieldLength,
-      storedFields: this.storedFields,
+    const mini = new MiniSearch<T>(options);
+    const state = internalsOf(mini);
+    if (JSON.stringify(state._fieldIds) !== JSON.stringify(Object.fromEntries(this.fields.map((field, i) => [field, i])))) throw new Error('the index has other fields');
+    const count = this.documentIds.length;
+    const fieldLengths = new Uint32Array(count * this.fields.length);
+    this.fieldLength.forEach((lengths, docId) => fieldLengths.set(lengths, docId * this.fields.length));
+    const header: DocumentsHeader = {
+      documentCount: count,
+      nextId: count,
       dirtCount: 0,
-      index: [],
-      serializationVersion: 2,
+      fieldIds: state._fieldIds,
+      averageFieldLength: this.averageFieldLength,
+      ids: this.documentIds,
+      storedFields: Object.entries(this.storedFields).map(([docId, stored]) => [Number(docId), stored]),
     };
+    loadDocuments(state, header, { shortIds: Uint32Array.from(this.documentIds.keys()), fieldLengths });
     const lists: PostingList[] = [];
     for (const byField of this.postings.values()) for (const list of byField.values()) lists.push(list);
-    PostingList.pack(lists);
-    const mini = loadWithPostings(js, this.postings, options);
+    PostingList.encode(lists);
+    const keys = [...this.postings.keys()];
+    const entries = [...this.postings.values()];
+    state._index = new TermIndex(keys, sortedKeyOrder(keys), (termNumber) => entries[termNumber]);
     this.postings.clear();
     return mini;
   }
-}
-
-/**
- * A MiniSearch index from its serialized documents (`index` left empty) and its posting lists,
- * put into the term tree as loadJS itself puts them.
- */
-export function loadWithPostings<T>(js: AsPlainObject, postings: Iterable<[string, Map<number, PostingList>]>, options: Options<T>): MiniSearch<T> {
-  const mini = MiniSearch.loadJS<T>(js, options);
-  const tree = internalsOf(mini)._index;
-  for (const [term, byField] of postings) tree.set(term, byField);
-  return mini;
 }
 
 function definedValues(record: Record<string, unknown>): Record<string, unknown> {

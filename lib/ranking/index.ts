@@ -21,7 +21,9 @@
  * is indexed; index-keys.ts spells terms for MiniSearch's tree; bulk-load.ts builds a whole
  * index at once and posting-list.ts keeps its posting lists small; query.ts picks the query
  * terms; more-like-this.ts finds candidates by BM25 over MiniSearch's postings; vectors.ts
- * re-ranks them; persist.ts saves and catches up; ranking-service.ts keeps one index warm for
+ * re-ranks them; identity-store.ts keeps the keys that tell duplicates; snapshot.ts is the saved
+ * form, loaded into document-maps.ts and term-index.ts (MiniSearch's Maps and term tree, made on
+ * first use); persist.ts saves and catches up; ranking-service.ts keeps one index warm for
  * the background (answers, captures, library edits, when to save); evaluate.ts measures.
  */
 export { SimilarityIndex, DEFAULT_RANKER, indexVersion } from './similarity-index';

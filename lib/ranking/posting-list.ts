@@ -11,19 +11,30 @@
  * It offers the part of Map that MiniSearch 7.2.0 uses on posting lists (get, set, has, delete,
  * size, keys, entries, iteration, forEach), and iterators walk a copy, so that deleting while
  * iterating (MiniSearch's vacuum does) behaves as with a Map. The bulk writer and snapshots
- * (bulk-load.ts, snapshot.ts) make these; terms new to the index after that get MiniSearch's
- * Maps until the next snapshot load.
+ * (bulk-load.ts, snapshot.ts) make these, left as varint bytes (some 3 bytes a posting) until
+ * first used; terms new to the index after that get MiniSearch's Maps until the next snapshot
+ * load.
  */
+import { decodeVarintsInto, VarintWriter } from './varint';
+
 export class PostingList {
   /**
    * id, frequency, id, frequency... ascending by id, in data[start..end). A list read from a
-   * snapshot or packed after a bulk load is a stretch of one Uint32Array shared by all lists (4
-   * bytes a number, no object per list); the first change copies it into an array of its own.
+   * snapshot or encoded after a bulk load gets a Uint32Array of its own when it is decoded (4
+   * bytes a number); the first change copies it into a plain array.
    */
   private data: number[] | Uint32Array = [];
   private start = 0;
   private end = 0;
   private cursor = 0;
+  /**
+   * While the list is still a stretch of varint bytes (gaps between ids, then the frequency, as a
+   * snapshot keeps them: snapshot.ts), those bytes: decoded on first use. `end` already says
+   * how many numbers they hold.
+   */
+  private encoded: Uint8Array | undefined = undefined;
+  private encodedStart = 0;
+  private encodedEnd = 0;
 
   /** From (id, frequency) pairs in ascending order of id. */
   constructor(pairs: Iterable<[number, number]> = []) {
@@ -43,28 +54,66 @@ export class PostingList {
   }
 
   /**
-   * Moves the lists into one shared Uint32Array: a bulk-built index holds 2.5 million postings at
-   * 50,000 articles, and a JavaScript array of numbers takes 8 bytes for each number.
+   * A list of `size` postings still in varint bytes, bytes[start..end), decoded on first use. The
+   * bytes must hold exactly 2 * size numbers (countVarints() checks it when a snapshot loads).
    */
-  static pack(lists: PostingList[]): Uint32Array {
-    let total = 0;
-    for (const list of lists) total += list.end - list.start;
-    const shared = new Uint32Array(total);
-    let at = 0;
+  static fromEncoded(bytes: Uint8Array, start: number, end: number, size: number): PostingList {
+    const list = new PostingList();
+    list.encoded = bytes;
+    list.encodedStart = start;
+    list.encodedEnd = end;
+    list.end = size * 2;
+    return list;
+  }
+
+  /**
+   * Moves the lists into one array of varint bytes, as a snapshot keeps them, each list decoded
+   * again on first use: a list takes some 3 bytes a posting where a Uint32Array takes 8. A
+   * built index then holds its lists as a loaded one does.
+   */
+  static encode(lists: PostingList[]): Uint8Array {
+    const writer = new VarintWriter();
+    const ranges: number[] = [];
     for (const list of lists) {
-      const length = list.end - list.start;
-      for (let i = 0; i < length; i++) shared[at + i] = list.data[list.start + i];
-      list.data = shared;
-      list.start = at;
-      list.end = at + length;
-      list.cursor = at;
-      at += length;
+      const start = writer.size;
+      list.writeTo(writer);
+      ranges.push(start, writer.size);
     }
-    return shared;
+    const bytes = writer.finish();
+    lists.forEach((list, i) => {
+      const size = list.size;
+      list.data = [];
+      list.start = 0;
+      list.end = size * 2;
+      list.cursor = 0;
+      list.encoded = bytes;
+      list.encodedStart = ranges[i * 2];
+      list.encodedEnd = ranges[i * 2 + 1];
+    });
+    return bytes;
+  }
+
+  /** Writes the list as a snapshot keeps it: per posting the gap from the previous id (the first: the id), then the frequency. */
+  writeTo(writer: VarintWriter): void {
+    if (this.encoded) {
+      writer.writeBytes(this.encoded.subarray(this.encodedStart, this.encodedEnd));
+      return;
+    }
+    const { data, start, end } = this;
+    for (let i = start; i < end; i += 2) {
+      writer.write(i === start ? data[i] : data[i] - data[i - 2]);
+      writer.write(data[i + 1]);
+    }
+  }
+
+  /** Whether the list is still in varint bytes, not yet decoded. */
+  get isEncoded(): boolean {
+    return this.encoded !== undefined;
   }
 
   /** id, frequency, id, frequency... ascending by id, for serializing (a view, not a copy, where it can). */
   toFlat(): Uint32Array | number[] {
+    if (this.encoded) this.decode();
     return this.data instanceof Uint32Array ? this.data.subarray(this.start, this.end) : this.data.slice(this.start, this.end);
   }
 
@@ -73,15 +122,18 @@ export class PostingList {
   }
 
   get(id: number): number | undefined {
+    if (this.encoded) this.decode();
     const at = this.find(id);
     return at >= 0 ? this.data[at + 1] : undefined;
   }
 
   has(id: number): boolean {
+    if (this.encoded) this.decode();
     return this.find(id) >= 0;
   }
 
   set(id: number, frequency: number): this {
+    if (this.encoded) this.decode();
     const last = this.end - 2;
     if (last < this.start || this.data[last] < id) {
       this.append(id, frequency);
@@ -99,6 +151,7 @@ export class PostingList {
 
   /** One more occurrence of the term in the document; true when the document is new to the list. */
   addOccurrence(id: number): boolean {
+    if (this.encoded) this.decode();
     const last = this.end - 2;
     // Documents are indexed one after another, so the one being indexed is the last or new.
     if (last >= this.start && this.data[last] === id) {
@@ -111,6 +164,7 @@ export class PostingList {
   }
 
   delete(id: number): boolean {
+    if (this.encoded) this.decode();
     if (this.find(id) < 0) return false;
     const flat = this.writable();
     flat.splice(this.find(id), 2);
@@ -120,17 +174,20 @@ export class PostingList {
   }
 
   forEach(callback: (frequency: number, id: number) => void): void {
+    if (this.encoded) this.decode();
     const { data, end } = this;
     for (let i = this.start; i < end; i += 2) callback(data[i + 1], data[i]);
   }
 
   keys(): IterableIterator<number> {
+    if (this.encoded) this.decode();
     const ids: number[] = [];
     for (let i = this.start; i < this.end; i += 2) ids.push(this.data[i]);
     return ids[Symbol.iterator]();
   }
 
   entries(): IterableIterator<[number, number]> {
+    if (this.encoded) this.decode();
     const pairs: [number, number][] = [];
     for (let i = this.start; i < this.end; i += 2) pairs.push([this.data[i], this.data[i + 1]]);
     return pairs[Symbol.iterator]();
@@ -138,6 +195,17 @@ export class PostingList {
 
   [Symbol.iterator](): IterableIterator<[number, number]> {
     return this.entries();
+  }
+
+  /** The list's numbers out of its varint bytes, into an array of its own. */
+  private decode(): void {
+    const data = new Uint32Array(this.end);
+    decodeVarintsInto(this.encoded!, this.encodedStart, this.encodedEnd, data);
+    for (let i = 2; i < data.length; i += 2) data[i] += data[i - 2];
+    this.encoded = undefined;
+    this.data = data;
+    this.start = 0;
+    this.cursor = 0;
   }
 
   private own(flat: number[]): number[] {

@@ -13,6 +13,7 @@ import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
 import { deserializeIndex, serializeIndex, type SerializedIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
+import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './identity-store';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 
@@ -74,10 +75,11 @@ export interface IndexSnapshotData {
 export interface SnapshotData extends SerializedIndex {
   vectorTerms: string;
   vectors: SerializedVectors;
+  identities: SerializedIdentities;
 }
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
-const INDEX_REVISION = 8;
+const INDEX_REVISION = 9;
 
 export function indexVersion(options: RankerOptions = DEFAULT_RANKER): string {
   return `idx${INDEX_REVISION}:${tokenizerVersion(options.tokenizer)}:a${options.abstractTerms}:v${options.vectorAbstractTerms}`;
@@ -104,17 +106,16 @@ const INDEX_FIELDS = ['heading', 'abstract'] as const;
 type IndexField = (typeof INDEX_FIELDS)[number];
 
 /**
- * What MiniSearch stores per article: the identity keys it has (empty ones are left out, which
- * saves memory on a large library). The terms of its re-ranking vector are kept beside the
- * index, as numbers (DocumentVectors in vectors.ts).
+ * What is kept per article beside the index: the identity keys it has (empty ones are left out;
+ * IdentityStore in identity-store.ts) and the terms of its re-ranking vector, as numbers
+ * (DocumentVectors in vectors.ts). MiniSearch stores no fields.
  */
-type StoredDocument = Partial<Omit<Identity, 'id'>>;
-const STORED_FIELDS = ['doi', 'titleKey', 'fingerprint'] as const;
+type StoredDocument = IdentityKeys;
 /** Never in a term: the tokenizer keeps letters, marks and digits only. */
 const TERM_BREAK = ' ';
 
 /** What add() gives MiniSearch: indexed fields pre-tokenized, terms joined by spaces. */
-type IndexedDocument = Record<IndexField, string> & StoredDocument & { id: string };
+type IndexedDocument = Record<IndexField, string> & { id: string };
 
 const hashedKey = (key: string) => (key ? hashHex(key) : '');
 
@@ -128,10 +129,10 @@ function identityOf(article: RankableArticle): Identity {
 }
 
 /** The same rule as sameArticle(): two DOIs decide alone; else a shared title key or fingerprint. */
-function sameIdentity(a: Identity, id: string, b: Partial<Omit<Identity, 'id'>>): boolean {
+function sameIdentity(a: Identity, id: string, docId: number, stored: IdentityStore): boolean {
   if (a.id === id) return true;
-  if (a.doi && b.doi) return a.doi === b.doi;
-  return Boolean((a.titleKey && a.titleKey === b.titleKey) || (a.fingerprint && a.fingerprint === b.fingerprint));
+  if (a.doi && stored.has(docId, 'doi')) return stored.keyIs(docId, 'doi', a.doi);
+  return Boolean((a.titleKey && stored.keyIs(docId, 'titleKey', a.titleKey)) || (a.fingerprint && stored.keyIs(docId, 'fingerprint', a.fingerprint)));
 }
 
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
@@ -140,7 +141,6 @@ function miniSearchOptions(options: RankerOptions) {
   return {
     idField: 'id',
     fields: [...INDEX_FIELDS],
-    storeFields: [...STORED_FIELDS],
     tokenize: splitTerms,
     processTerm: indexKey,
     searchOptions: { boost: options.fieldBoosts, tokenize: splitTerms, processTerm: indexKey },
@@ -166,21 +166,26 @@ function indexedDocument(
   };
 }
 
-/** The document add() would index, for the bulk writer: the same terms, keys and stored fields. */
-function bulkDocument(article: RankableArticle, options: RankerOptions): BulkDocument & { vector: Map<string, number> } {
+/** The document add() would index, for the bulk writer: the same terms and keys. */
+function bulkDocument(article: RankableArticle, options: RankerOptions): BulkDocument & { vector: Map<string, number>; identity: StoredDocument } {
   const { id, fields, stored, vector } = indexedDocument(article, options);
-  return {
-    id,
-    fieldTerms: INDEX_FIELDS.map((field) => fields[field].map(indexKey)),
-    stored: Object.fromEntries(STORED_FIELDS.map((name) => [name, stored[name]])),
-    vector,
-  };
+  return { id, fieldTerms: INDEX_FIELDS.map((field) => fields[field].map(indexKey)), stored: {}, vector, identity: stored };
 }
 
-/** Adds articles to a bulk writer, and their re-ranking terms to the vectors (short ids are the order of adding). */
-function addToBuild(writer: BulkIndexWriter, vectors: DocumentVectors, space: TermSpace, article: RankableArticle, options: RankerOptions): void {
+/** What is built beside the index. */
+interface Beside {
+  space: TermSpace;
+  vectors: DocumentVectors;
+  identities: IdentityStore;
+}
+
+const beside = (): Beside => ({ space: new TermSpace(), vectors: new DocumentVectors(), identities: new IdentityStore() });
+
+/** Adds articles to a bulk writer, their re-ranking terms and identity keys beside it (short ids are the order of adding). */
+function addToBuild(writer: BulkIndexWriter, { space, vectors, identities }: Beside, article: RankableArticle, options: RankerOptions): void {
   const document = bulkDocument(article, options);
   vectors.set(writer.size, space, document.vector);
+  identities.set(writer.size, document.identity);
   writer.add(document);
 }
 
@@ -204,10 +209,9 @@ function latestVersions(articles: Iterable<RankableArticle>): RankableArticle[] 
   return [...byId.values()];
 }
 
-/** A best match of a "more like this" query: its stored fields and MiniSearch's BM25 score. */
+/** A best match of a "more like this" query and MiniSearch's BM25 score. */
 interface Candidate extends ScoredDocument {
   id: string;
-  stored: StoredDocument;
 }
 
 function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
@@ -232,6 +236,7 @@ export class SimilarityIndex {
     readonly options: RankerOptions,
     private readonly space = new TermSpace(),
     private readonly vectors = new DocumentVectors(),
+    private readonly identities = new IdentityStore(),
   ) {
     this.internals = internalsOf(mini);
     // As MiniSearch: fields in index order, and a boost of 0 counts as 1.
@@ -242,9 +247,10 @@ export class SimilarityIndex {
   /** An index of the articles, built at once (an article given twice is indexed in its last version). */
   static create(articles: Iterable<RankableArticle> = [], options: RankerOptions = DEFAULT_RANKER): SimilarityIndex {
     const writer = new BulkIndexWriter(INDEX_FIELDS);
-    const [space, vectors] = [new TermSpace(), new DocumentVectors()];
-    for (const article of latestVersions(articles)) addToBuild(writer, vectors, space, article, options);
-    return new SimilarityIndex(writer.load(miniSearchOptions(options)), options, space, vectors);
+    const built = beside();
+    for (const article of latestVersions(articles)) addToBuild(writer, built, article, options);
+    built.vectors.seal();
+    return new SimilarityIndex(writer.load(miniSearchOptions(options)), options, built.space, built.vectors, built.identities);
   }
 
   /**
@@ -260,15 +266,16 @@ export class SimilarityIndex {
     const pages = unique ? chunks(unique, chunkSize) : (articles as AsyncIterable<RankableArticle[]>);
     const expected = unique?.length ?? total ?? 0;
     const writer = new BulkIndexWriter(INDEX_FIELDS);
-    const [space, vectors] = [new TermSpace(), new DocumentVectors()];
+    const built = beside();
     for await (const page of pages) {
-      for (const article of page) addToBuild(writer, vectors, space, article, options);
+      for (const article of page) addToBuild(writer, built, article, options);
       // Loading the gathered postings is the last step: "done" reaches the total only after it.
       const expectedNow = Math.max(expected, writer.size);
       onProgress?.(Math.min(writer.size, expectedNow - 1), expectedNow);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options, space, vectors);
+    built.vectors.seal();
+    const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options, built.space, built.vectors, built.identities);
     onProgress?.(index.size, index.size);
     return index;
   }
@@ -277,18 +284,23 @@ export class SimilarityIndex {
   static fromSnapshot(snapshot: IndexSnapshotData | undefined, options: RankerOptions = DEFAULT_RANKER): SimilarityIndex | undefined {
     if (!snapshot || snapshot.version !== indexVersion(options)) return undefined;
     try {
-      const { vectorTerms, vectors } = snapshot.data;
+      const { vectorTerms, vectors, identities } = snapshot.data;
       if (typeof vectorTerms !== 'string') return undefined;
       const space = TermSpace.of(vectorTerms ? vectorTerms.split(TERM_BREAK) : []);
       const mini = deserializeIndex<IndexedDocument>(snapshot.data, miniSearchOptions(options));
-      return new SimilarityIndex(mini, options, space, DocumentVectors.deserialize(vectors, space.size));
+      return new SimilarityIndex(mini, options, space, DocumentVectors.deserialize(vectors, space.size), IdentityStore.deserialize(identities));
     } catch {
       return undefined;
     }
   }
 
   toSnapshot(): IndexSnapshotData {
-    const data = { ...serializeIndex(this.mini), vectorTerms: this.space.allTerms().join(TERM_BREAK), vectors: this.vectors.serialize(this.internals._documentIds.keys()) };
+    const data = {
+      ...serializeIndex(this.mini),
+      vectorTerms: this.space.allTerms().join(TERM_BREAK),
+      vectors: this.vectors.serialize(this.internals._documentIds.keys()),
+      identities: this.identities.serialize(this.internals._documentIds.keys()),
+    };
     return { version: indexVersion(this.options), data };
   }
 
@@ -310,9 +322,10 @@ export class SimilarityIndex {
     this.libraryChanged();
     if (this.mini.has(article.id)) this.mini.discard(article.id);
     const { id, all, fields, stored, vector } = indexedDocument(article, this.options);
-    this.mini.add({ id, ...stored, heading: fields.heading.join(' '), abstract: fields.abstract.join(' ') });
+    this.mini.add({ id, heading: fields.heading.join(' '), abstract: fields.abstract.join(' ') });
     // MiniSearch gives each added document the next short id.
     this.vectors.set(this.internals._nextId - 1, this.space, vector);
+    this.identities.set(this.internals._nextId - 1, stored);
     return all;
   }
 
@@ -341,7 +354,7 @@ export class SimilarityIndex {
     const terms = articles.map((article) => termsOf(article, this.options.tokenizer));
     const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
-    const keep = (id: string, stored: StoredDocument) => !identities.some((identity) => sameIdentity(identity, id, stored)) && (!filter || filter(id));
+    const keep = (id: string, docId: number) => !identities.some((identity) => sameIdentity(identity, id, docId, this.identities)) && (!filter || filter(id));
     const queryTerms = selected.map(({ term, weight }) => ({ key: indexKey(term), boost: weight }));
     if (this.options.candidates <= 0) {
       // BM25 order, naming the matched query terms that weigh most first.
@@ -397,13 +410,11 @@ export class SimilarityIndex {
   };
 
   /** The best `count` matches of the query terms that `keep` accepts, best first. */
-  private moreLikeThis(terms: QueryTerm[], keep: (id: string, stored: StoredDocument) => boolean, count: number): Candidate[] {
+  private moreLikeThis(terms: QueryTerm[], keep: (id: string, docId: number) => boolean, count: number): Candidate[] {
     if (terms.length === 0) return [];
-    const { _documentIds: ids, _storedFields: stored } = this.internals;
-    const accept = (docId: number) => keep(ids.get(docId)!, stored.get(docId) as StoredDocument);
-    return this.candidateSearch
-      .best(terms, accept, count)
-      .map(({ docId, score }) => ({ docId, score, id: ids.get(docId)!, stored: stored.get(docId) as StoredDocument }));
+    const { _documentIds: ids } = this.internals;
+    const accept = (docId: number) => keep(ids.get(docId)!, docId);
+    return this.candidateSearch.best(terms, accept, count).map(({ docId, score }) => ({ docId, score, id: ids.get(docId)! }));
   }
 
   /** Articles holding the term, memoized until the library changes: queries share most terms. */

@@ -5,23 +5,38 @@
  * MiniSearch's own JSON writes each posting list as an object keyed by document number, and even
  * as flat arrays in JSON the 2.5 million postings of 50,000 articles were most of a 54 MB
  * `JSON.parse` at every start. Here the posting lists are one array of bytes (varints of the gaps
- * between document numbers), which IndexedDB keeps as it is (structured clone); loading decodes
- * it into one Uint32Array and makes each list a view of it, not a copy (posting-list.ts). The term keys go as one string, the documents as MiniSearch serializes
- * them (its public `AsPlainObject`, with an empty term index).
+ * between document numbers), which IndexedDB keeps as it is (structured clone); loading leaves
+ * them there, each list decoded on its first use (posting-list.ts): a query reads a few dozen of
+ * some 25,000 lists, and decoding all 5 million numbers at 50,000 articles was a fifth of loading. The term
+ * keys go as one string, with their order by key: a loaded index looks terms up there and builds
+ * MiniSearch's term tree only when something needs it (term-index.ts). The documents go as their ids (JSON) and typed arrays of short ids and
+ * field lengths, which MiniSearch's per-document Maps are then read from, in place of Maps
+ * (document-maps.ts): filling its own from its `AsPlainObject` form (an object keyed by short id
+ * for each Map) was a third of loading.
  */
-import type MiniSearch from 'minisearch';
-import type { AsPlainObject, Options } from 'minisearch';
-import { loadWithPostings } from './bulk-load';
-import { internalsOf } from './minisearch-internals';
+import MiniSearch from 'minisearch';
+import type { Options } from 'minisearch';
+import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
+import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
-import { decodeVarints, VarintWriter } from './varint';
+import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from './term-index';
+import { countVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
-  /** MiniSearch's serialized documents (`index` empty), as JSON. */
+  /** The index's counts and averages, and its documents' ids, as JSON (DocumentsHeader). */
   documents: string;
-  /** Term keys, separated by TERM_BREAK, in the order of `lists`. */
+  /** The documents' short ids, ascending, in the order of the header's ids. */
+  shortIds: Uint32Array;
+  /** Per document in that order, its distinct terms in each field (NO_LENGTH: no length for that field). */
+  fieldLengths: Uint32Array;
+  /** Term keys, separated by TERM_BREAK, in the order of `lists` (and of MiniSearch's term tree, which is rebuilt in that order). */
   terms: string;
-  /** Per posting list: the number of its term, its field number and where it ends in `postings` (it starts where the previous one ends). */
+  /** The terms' numbers in ascending order of key: a loaded index looks terms up in it (term-index.ts). */
+  sortedTerms: Uint32Array;
+  /**
+   * Per posting list: the number of its term, its field number, and where it ends, counted in
+   * postings and in bytes of `postings` (it starts where the previous one ends).
+   */
   lists: Uint32Array;
   /**
    * Every list, one after another, as varints (varint.ts): per posting the gap from the list's
@@ -32,104 +47,169 @@ export interface SerializedIndex {
   postings: Uint8Array;
 }
 
+/** What MiniSearch keeps besides its Maps, and the documents' ids and stored fields (for an index that stores any). */
+export interface DocumentsHeader {
+  documentCount: number;
+  nextId: number;
+  dirtCount: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  ids: string[];
+  storedFields: [number, Record<string, unknown>][];
+}
+
 /** Never in a term key: the tokenizer keeps letters, marks and digits, index-keys.ts adds none of these. */
 const TERM_BREAK = '\n';
 
 export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
   const state = internalsOf(mini);
-  const documents: AsPlainObject = {
+  const fields = Object.keys(state._fieldIds).length;
+  const ids: string[] = [];
+  const shortIds: number[] = [];
+  const fieldLengths: number[] = [];
+  for (const [shortId, id] of state._documentIds) {
+    ids.push(id);
+    shortIds.push(shortId);
+    const lengths = state._fieldLength.get(shortId) ?? [];
+    for (let field = 0; field < fields; field++) fieldLengths.push(lengths[field] ?? NO_LENGTH);
+  }
+  const header: DocumentsHeader = {
     documentCount: state._documentCount,
     nextId: state._nextId,
-    documentIds: Object.fromEntries(state._documentIds),
-    fieldIds: state._fieldIds,
-    fieldLength: Object.fromEntries(state._fieldLength),
-    averageFieldLength: state._avgFieldLength,
-    storedFields: Object.fromEntries(state._storedFields),
     dirtCount: state._dirtCount,
-    index: [],
-    serializationVersion: 2,
+    fieldIds: state._fieldIds,
+    averageFieldLength: state._avgFieldLength,
+    ids,
+    storedFields: [...state._storedFields],
   };
   const terms: string[] = [];
   const lists: number[] = [];
-  const flats: ArrayLike<number>[] = [];
-  let length = 0;
+  const postings = new VarintWriter();
+  let count = 0;
   for (const [term, byField] of state._index) {
-    for (const [fieldId, postings] of byField) {
-      const flat = flatPostings(postings);
-      if (flat.length === 0) continue;
-      length += flat.length;
-      lists.push(terms.length, fieldId, length);
-      flats.push(flat);
+    for (const [fieldId, documents] of byField) {
+      const list = documents instanceof PostingList ? documents : new PostingList(sortedPostings(documents));
+      if (list.size === 0) continue;
+      // A list not decoded since it was loaded or built is copied as it is.
+      list.writeTo(postings);
+      count += list.size;
+      lists.push(terms.length, fieldId, count, postings.size);
     }
     terms.push(term);
   }
-  const postings = new VarintWriter();
-  for (const flat of flats) {
-    for (let i = 0; i < flat.length; i += 2) {
-      postings.write(i === 0 ? flat[0] : flat[i] - flat[i - 2]);
-      postings.write(flat[i + 1]);
-    }
-  }
-  return { documents: JSON.stringify(documents), terms: terms.join(TERM_BREAK), lists: Uint32Array.from(lists), postings: postings.finish() };
+  return {
+    documents: JSON.stringify(header),
+    shortIds: Uint32Array.from(shortIds),
+    fieldLengths: Uint32Array.from(fieldLengths),
+    terms: terms.join(TERM_BREAK),
+    sortedTerms: sortedKeyOrder(terms),
+    lists: Uint32Array.from(lists),
+    postings: postings.finish(),
+  };
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */
 export function deserializeIndex<T>(data: unknown, options: Options<T>): MiniSearch<T> {
   if (!isSerializedIndex(data)) throw new Error('not a serialized index');
-  const documents = JSON.parse(data.documents) as AsPlainObject;
-  if (!documents || typeof documents !== 'object') throw new Error('not a serialized index');
-  return loadWithPostings(documents, termPostings(data), options);
+  const mini = new MiniSearch<T>(options);
+  const state = internalsOf(mini);
+  loadDocuments(state, readHeader(data.documents, state._fieldIds), data);
+  state._index = termIndex(data);
+  return mini;
+}
+
+function readHeader(json: string, fieldIds: Record<string, number>): DocumentsHeader {
+  const header = JSON.parse(json) as Partial<DocumentsHeader> | null;
+  const fields = Object.keys(fieldIds);
+  if (
+    !header ||
+    !Number.isInteger(header.documentCount) ||
+    !Number.isInteger(header.nextId) ||
+    !Number.isInteger(header.dirtCount) ||
+    !Array.isArray(header.ids) ||
+    !Array.isArray(header.storedFields) ||
+    !Array.isArray(header.averageFieldLength) ||
+    header.averageFieldLength.length > fields.length ||
+    JSON.stringify(header.fieldIds) !== JSON.stringify(fieldIds)
+  ) {
+    throw new Error('not a serialized index');
+  }
+  return header as DocumentsHeader;
+}
+
+/** MiniSearch's documents, counts and averages, its per-document Maps over the snapshot's arrays (document-maps.ts); the bulk writer loads its documents so too. */
+export function loadDocuments(state: MiniSearchInternals, header: DocumentsHeader, { shortIds, fieldLengths }: Pick<SerializedIndex, 'shortIds' | 'fieldLengths'>): void {
+  const { ids, nextId } = header;
+  const fields = Object.keys(state._fieldIds).length;
+  if (ids.length !== header.documentCount || shortIds.length !== ids.length || fieldLengths.length !== ids.length * fields) throw new Error('not a serialized index');
+  const idToShortId = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    if (typeof ids[i] !== 'string' || shortIds[i] >= nextId || (i > 0 && shortIds[i] <= shortIds[i - 1])) throw new Error('not a serialized index');
+    idToShortId.set(ids[i], shortIds[i]);
+  }
+  state._documentCount = header.documentCount;
+  state._nextId = nextId;
+  state._dirtCount = header.dirtCount;
+  state._avgFieldLength = header.averageFieldLength;
+  state._idToShortId = idToShortId;
+  state._documentIds = DenseMap.of(shortIds, ids, nextId) as unknown as Map<number, string>;
+  state._fieldLength = FieldLengths.of(fields, shortIds, fieldLengths, nextId) as unknown as Map<number, number[]>;
+  state._storedFields = new Map(header.storedFields);
 }
 
 function isSerializedIndex(data: unknown): data is SerializedIndex {
   const candidate = data as Partial<SerializedIndex> | undefined;
   return (
     typeof candidate?.documents === 'string' &&
+    candidate.shortIds instanceof Uint32Array &&
+    candidate.fieldLengths instanceof Uint32Array &&
     typeof candidate.terms === 'string' &&
+    candidate.sortedTerms instanceof Uint32Array &&
     candidate.lists instanceof Uint32Array &&
     candidate.postings instanceof Uint8Array &&
-    candidate.lists.length % 3 === 0
+    candidate.lists.length % 4 === 0
   );
 }
 
-/** The lists' numbers, decoded into one Uint32Array that every list is a stretch of. */
-function decodePostings(lists: Uint32Array, postings: Uint8Array): Uint32Array {
-  const total = lists.length ? lists[lists.length - 1] : 0;
-  const flat = decodeVarints(postings, total);
-  // Gaps back to document numbers, list by list.
+/**
+ * The term index over the snapshot's keys and lists (term-index.ts): each term's entry is made
+ * on first use, its lists left in the snapshot's bytes. Throws unless the lists and their bytes
+ * fit together.
+ */
+function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex): TermIndex {
+  const keys = terms ? terms.split(TERM_BREAK) : [];
+  if (!isSortedKeyOrder(keys, sortedTerms)) throw new Error('not a serialized index');
+  // Where each term's lists begin in `lists` (by list number), checking each list on the way.
+  const firstList = new Uint32Array(keys.length + 1);
+  let termNumber = 0;
+  let count = 0;
   let start = 0;
-  for (let i = 2; i < lists.length; i += 3) {
-    const end = lists[i];
-    if (end < start || end > total || (end - start) % 2) throw new Error('not a serialized index');
-    for (let at = start + 2; at < end; at += 2) flat[at] += flat[at - 2];
+  for (let list = 0; list * 4 < lists.length; list++) {
+    const at = list * 4;
+    const [term, listEnd, end] = [lists[at], lists[at + 2], lists[at + 3]];
+    const size = listEnd - count;
+    if (term < termNumber || term >= keys.length || size <= 0 || end < start || countVarints(postings, start, end) !== size * 2) throw new Error('not a serialized index');
+    while (termNumber < term) firstList[++termNumber] = list;
+    count = listEnd;
     start = end;
   }
-  return flat;
-}
-
-function* termPostings({ terms, lists, postings: encoded }: SerializedIndex): Generator<[string, Map<number, PostingList>]> {
-  const keys = terms ? terms.split(TERM_BREAK) : [];
-  const postings = decodePostings(lists, encoded);
-  let start = 0;
-  let i = 0;
-  for (let termNumber = 0; termNumber < keys.length; termNumber++) {
+  if (start !== postings.length) throw new Error('not a serialized index');
+  while (termNumber < keys.length) firstList[++termNumber] = lists.length / 4;
+  const entryOf = (term: number) => {
     const byField = new Map<number, PostingList>();
-    for (; i < lists.length && lists[i] === termNumber; i += 3) {
-      const end = lists[i + 2];
-      if (end < start || end > postings.length) throw new Error('not a serialized index');
-      byField.set(lists[i + 1], PostingList.fromFlat(postings, start, end));
-      start = end;
+    for (let list = firstList[term]; list < firstList[term + 1]; list++) {
+      const at = list * 4;
+      const [countBefore, startByte] = list === 0 ? [0, 0] : [lists[at - 2], lists[at - 1]];
+      byField.set(lists[at + 1], PostingList.fromEncoded(postings, startByte, lists[at + 3], lists[at + 2] - countBefore));
     }
-    yield [keys[termNumber], byField];
-  }
+    return byField;
+  };
+  return new TermIndex(keys, sortedTerms, entryOf);
 }
 
-/** Terms indexed since the last load still have MiniSearch's Maps. */
-function flatPostings(postings: Postings): ArrayLike<number> {
-  if (postings instanceof PostingList) return postings.toFlat();
-  const flat: number[] = [];
-  for (const id of [...postings.keys()].sort((a, b) => a - b)) flat.push(id, postings.get(id)!);
-  return flat;
+/** Terms indexed since the last load still have MiniSearch's Maps: their postings in order of id. */
+function sortedPostings(postings: Postings): [number, number][] {
+  return [...postings.keys()].sort((a, b) => a - b).map((id) => [id, postings.get(id)!]);
 }
 
 /** Bytes a string takes in a structured clone (V8 keeps one byte a character where it can). */

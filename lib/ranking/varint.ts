@@ -22,9 +22,30 @@ export class VarintWriter {
     this.bytes[this.length++] = rest;
   }
 
+  /** Bytes that are varints already, as they are. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + bytes.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   /** The bytes written, in an array of their own. */
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length);
+  }
+
+  /** How many bytes are written. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** The bytes written so far, not copied: a view that the next write may leave behind. */
+  written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
   }
 }
 
@@ -53,21 +74,55 @@ export class VarintReader {
 /** `count` numbers from the bytes at once (a tight loop: snapshots hold millions); throws unless the bytes hold exactly that many. */
 export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
   const values = new Uint32Array(count);
-  const length = bytes.length;
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    let value = 0;
-    let shift = 0;
+  if (decodeVarintsInto(bytes, 0, bytes.length, values) !== count) throw new Error('varint: more or fewer numbers than expected');
+  return values;
+}
+
+/**
+ * The numbers in bytes[start..end) into `into`, from its start; returns how many (numbers past
+ * the end of `into` are counted, not kept: end - start numbers is the most there can be). Throws
+ * on a number cut off at `end` or longer than five bytes.
+ */
+export function decodeVarintsInto(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {
+  if (end > bytes.length || start > end) throw new Error('varint: range out of bounds');
+  let count = 0;
+  let at = start;
+  while (at < end) {
+    let byte = bytes[at++];
+    // Most numbers (term numbers, gaps, frequencies) take one byte.
+    if (byte < 0x80) {
+      into[count++] = byte;
+      continue;
+    }
+    let value = byte & 0x7f;
+    let shift = 7;
     for (;;) {
-      if (at >= length || shift > 28) throw new Error('varint: past the end or too long');
-      const byte = bytes[at++];
+      if (at >= end || shift > 28) throw new Error('varint: past the end or too long');
+      byte = bytes[at++];
       // Bit operations stay within 32 bits: the fifth byte's bits are added by multiplying.
       value = shift < 28 ? value | ((byte & 0x7f) << shift) : (value >>> 0) + (byte & 0x7f) * 0x10000000;
       if (byte < 0x80) break;
       shift += 7;
     }
-    values[i] = value >>> 0;
+    into[count++] = value >>> 0;
   }
-  if (at !== length) throw new Error('varint: bytes left over');
-  return values;
+  return count;
+}
+
+/**
+ * How many numbers bytes[start..end) hold, without decoding them (one comparison a byte), or -1
+ * when the last is cut off at `end` or one is longer than five bytes: what decoding them later
+ * will give, checked when a snapshot loads.
+ */
+export function countVarints(bytes: Uint8Array, start: number, end: number): number {
+  if (end > bytes.length || start > end) return -1;
+  let count = 0;
+  let run = 0;
+  for (let at = start; at < end; at++) {
+    if (bytes[at] < 0x80) {
+      count++;
+      run = 0;
+    } else if (++run > 4) return -1;
+  }
+  return run === 0 ? count : -1;
 }

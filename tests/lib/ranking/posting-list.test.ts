@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { PostingList } from '@/lib/ranking/posting-list';
+import { VarintWriter } from '@/lib/ranking/varint';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
 
@@ -41,6 +42,38 @@ describe('PostingList', () => {
         const visited: [number, number][] = [];
         list.forEach((frequency, id) => visited.push([id, frequency]));
         expect(visited).toEqual(sortedMap(map));
+      }),
+    );
+  });
+
+  it('answers the same left in varint bytes (as loaded or built), decoded on first use, and encodes again to the same bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(fc.nat(2 ** 32 - 1), fc.integer({ min: 1, max: 300 })), { maxLength: 30 }), { maxLength: 6 }), fc.array(operation, { maxLength: 40 }), (pairLists, operations: Operation[]) => {
+        const maps = pairLists.map((pairs) => new Map(pairs.sort((a, b) => a[0] - b[0])));
+        const lists = maps.map((map) => new PostingList(map));
+        const bytes = PostingList.encode(lists);
+        lists.forEach((list, i) => {
+          expect(list.isEncoded).toBe(true);
+          expect(list.size).toBe(maps[i].size);
+        });
+        // The bytes as a snapshot writes them, list after list.
+        const writer = new VarintWriter();
+        for (const map of maps) new PostingList(map).writeTo(writer);
+        expect(bytes).toEqual(writer.finish());
+        lists.forEach((list, i) => {
+          const map = maps[i];
+          for (const [name, id, frequency] of operations) {
+            if (name === 'set') {
+              map.set(id, frequency!);
+              list.set(id, frequency!);
+            } else if (name === 'addOccurrence') {
+              list.addOccurrence(id);
+              map.set(id, (map.get(id) ?? 0) + 1);
+            } else expect(list[name](id)).toBe(map[name](id));
+          }
+          expect(list.isEncoded).toBe(operations.length === 0);
+          expect([...list]).toEqual(sortedMap(map));
+        });
       }),
     );
   });

@@ -86,6 +86,12 @@ describe('SimilarityIndex.similarTo', () => {
     const onScreen = { ...LIBRARY[0], id: 'on-screen-record' };
     expect(ids(index.similarTo(onScreen))).not.toContain('zh-control');
     expect(ids(index.similarTo(onScreen))[0]).toBe('zh-control-2');
+    // The keys are kept beside the index: in its snapshot, and for articles added after a load.
+    const loaded = SimilarityIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+    expect(ids(loaded.similarTo(onScreen))).toEqual(ids(index.similarTo(onScreen)));
+    loaded.add({ ...LIBRARY[0], id: 'zh-control-copy' });
+    expect(ids(loaded.similarTo(onScreen))).not.toContain('zh-control-copy');
+    expect(ids(loaded.similarTo({ ...onScreen, DOI: undefined, titleKey: 'another title', fingerprint: 'another' }))).toContain('zh-control-copy');
   });
 
   it('matches Chinese articles that share multi-character terms, and leaves unrelated ones out', () => {
@@ -251,6 +257,8 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: '{not json' as never })).toBeUndefined();
     expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: { ...snapshot.data, documents: '{not json' } })).toBeUndefined();
     expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: { ...snapshot.data, lists: Uint32Array.from([0, 0, 1e9]) } })).toBeUndefined();
+    expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: { ...snapshot.data, identities: undefined as never } })).toBeUndefined();
+    expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: { ...snapshot.data, vectors: { ...snapshot.data.vectors, terms: new Uint8Array(1) } } })).toBeUndefined();
     expect(SimilarityIndex.fromSnapshot(undefined)).toBeUndefined();
   });
 

@@ -5,6 +5,8 @@ import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
 import { PostingList } from '@/lib/ranking/posting-list';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
+import { DenseMap, FieldLengths } from '@/lib/ranking/document-maps';
+import { TermIndex } from '@/lib/ranking/term-index';
 
 const OPTIONS = { fields: ['title', 'body'], storeFields: ['title'], tokenize: (text: string) => (text ? text.split(' ') : []) };
 
@@ -46,14 +48,20 @@ describe('index snapshots', () => {
     expect(restored.search('matroid').map(({ id }) => id)).toEqual(['e', 'd']);
   });
 
-  it('are binary: typed arrays and strings that survive a structured clone, the lists views of one buffer when loaded', () => {
+  it('are binary: typed arrays and strings that survive a structured clone, the lists left in its bytes until used', () => {
     const data = serializeIndex(lived());
     expect(data.postings).toBeInstanceOf(Uint8Array);
     const restored = deserializeIndex(structuredClone(data), OPTIONS);
-    expect(restored.search('graph pebble')).toEqual(deserializeIndex(data, OPTIONS).search('graph pebble'));
     const tree = internalsOf(restored)._index;
-    const [graph, pebble] = [tree.get('graph')!.get(1), tree.get('pebble')!.get(1)] as PostingList[];
-    expect((graph.toFlat() as Uint32Array).buffer).toBe((pebble.toFlat() as Uint32Array).buffer);
+    const list = (term: string, field: number) => tree.get(term)!.get(field) as PostingList;
+    expect([list('graph', 1).isEncoded, list('pebble', 1).isEncoded]).toEqual([true, true]);
+    expect(list('graph', 1).size).toBe(3);
+    expect(restored.search('graph')).toEqual(deserializeIndex(data, OPTIONS).search('graph'));
+    expect([list('graph', 1).isEncoded, list('pebble', 1).isEncoded]).toEqual([false, true]);
+    // A list never decoded goes into the next snapshot as it is, a decoded one encoded again alike.
+    const untouched = deserializeIndex(data, OPTIONS);
+    expect(serializeIndex(restored)).toEqual(serializeIndex(untouched));
+    expect(list('pebble', 1).isEncoded).toBe(true);
   });
 
   it('refuse data of another shape', () => {
@@ -62,5 +70,43 @@ describe('index snapshots', () => {
     const data = serializeIndex(lived());
     expect(() => deserializeIndex({ ...data, lists: Uint32Array.from([0, 0, 1000]) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, postings: data.postings.subarray(0, data.postings.length - 1) }, OPTIONS)).toThrow();
+    // Documents: ids, short ids and field lengths that do not fit together, or another index's fields.
+    expect(() => deserializeIndex({ ...data, shortIds: data.shortIds.subarray(1) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, shortIds: Uint32Array.from(data.shortIds).reverse() }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, shortIds: Uint32Array.from(data.shortIds, (id) => id + 100) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, fieldLengths: data.fieldLengths.subarray(2) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, fieldLengths: [...data.fieldLengths] }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex(data, { ...OPTIONS, fields: ['body', 'title'] })).toThrow();
+    // Terms: a sorted order that is not one.
+    expect(() => deserializeIndex({ ...data, sortedTerms: Uint32Array.from(data.sortedTerms).reverse() }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, sortedTerms: data.sortedTerms.subarray(1) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, documents: JSON.stringify({ ...JSON.parse(data.documents), ids: 'a' }) }, OPTIONS)).toThrow();
+  });
+
+  it('look terms up in the snapshot\'s sorted keys, building MiniSearch\'s term tree only for what needs it', () => {
+    const mini = lived();
+    const restored = deserializeIndex(serializeIndex(mini), OPTIONS);
+    const terms = internalsOf(restored)._index as TermIndex;
+    expect(terms).toBeInstanceOf(TermIndex);
+    expect(restored.search('graph rigidity')).toEqual(mini.search('graph rigidity'));
+    restored.add({ id: 'e', title: 'pebble', body: 'gravel graph' });
+    mini.add({ id: 'e', title: 'pebble', body: 'gravel graph' });
+    expect(terms.isBuilt).toBe(false);
+    expect(restored.search('gra', { prefix: true })).toEqual(mini.search('gra', { prefix: true }));
+    expect(terms.isBuilt).toBe(true);
+  });
+
+  it('load the documents into MiniSearch\'s per-document Maps over the snapshot\'s arrays, which take additions and discards', () => {
+    const restored = deserializeIndex(serializeIndex(lived()), OPTIONS);
+    const state = internalsOf(restored);
+    expect(state._documentIds).toBeInstanceOf(DenseMap);
+    expect(state._fieldLength).toBeInstanceOf(FieldLengths);
+    restored.add({ id: 'e', title: 'pebble', body: 'pebble graph' });
+    restored.discard('a');
+    expect(restored.search('pebble').map(({ id }) => id)).toEqual(['e']);
+    expect(restored.getStoredFields('e')).toEqual({ title: 'pebble' });
+    const again = deserializeIndex(serializeIndex(restored), OPTIONS);
+    expect(again.search('pebble graph')).toEqual(restored.search('pebble graph'));
+    expect([...internalsOf(again)._documentIds.values()]).toEqual(['c', 'd', 'e']);
   });
 });

@@ -37,6 +37,24 @@ describe('DocumentVectors', () => {
     expect(vectors.vector(5000, () => 1).ids.length).toBe(0);
   });
 
+  it('takes documents set after a build is sealed or a snapshot is loaded, and replaced ones, into the next snapshot', () => {
+    const space = new TermSpace();
+    const vectors = new DocumentVectors();
+    vectors.set(0, space, new Map([['graph', 2], ['pebble', 1]]));
+    vectors.set(1, space, new Map([['soil', 3]]));
+    vectors.seal();
+    vectors.set(2, space, new Map([['photon', 1], ['graph', 1]]));
+    const restored = DocumentVectors.deserialize(structuredClone(vectors.serialize([0, 1, 2])), space.size);
+    restored.set(1, space, new Map([['matroid', 4]]));
+    restored.set(3, space, new Map([['rigid', 1]]));
+    const again = DocumentVectors.deserialize(restored.serialize([0, 1, 2, 3]), space.size);
+    const terms = (from: DocumentVectors, docId: number) => [...from.vector(docId, () => 1).ids].map((id) => space.term(id));
+    for (const from of [restored, again]) {
+      expect([0, 1, 2, 3].map((docId) => terms(from, docId))).toEqual([['graph', 'pebble'], ['matroid'], ['photon', 'graph'], ['rigid']]);
+    }
+    expect(again.vector(1, () => 1)).toEqual(space.vector({ title: [], keywords: [], abstract: Array(4).fill('matroid') }, WEIGHTS, () => 1));
+  });
+
   it('refuses arrays that do not fit together', () => {
     const space = new TermSpace();
     const vectors = new DocumentVectors();
@@ -44,5 +62,9 @@ describe('DocumentVectors', () => {
     const data = vectors.serialize([0]);
     expect(() => DocumentVectors.deserialize({ ...data, documents: Uint32Array.from([0, 9]) }, space.size)).toThrow();
     expect(() => DocumentVectors.deserialize(data, 0)).toThrow();
+    // Bytes cut short, or bytes left over past the last document.
+    expect(() => DocumentVectors.deserialize({ ...data, terms: data.terms.subarray(0, data.terms.length - 1) }, space.size)).toThrow();
+    expect(() => DocumentVectors.deserialize({ ...data, terms: Uint8Array.from([...data.terms, 1]) }, space.size)).toThrow();
+    expect(() => DocumentVectors.deserialize({ terms: Uint8Array.from([0x80]), documents: Uint32Array.from([0, 1]) }, space.size)).toThrow();
   });
 });

@@ -1,0 +1,134 @@
+/**
+ * MiniSearch's term index (term key -> field number -> posting list) as a snapshot loads it:
+ * looked up in the snapshot's sorted keys, each term's entry made on its first use.
+ *
+ * MiniSearch keeps its terms in a radix tree (SearchableMap), and loading a snapshot used to
+ * insert every term into it, a Map and a posting list object for each: with tens of thousands of
+ * terms, a fixed third of loading a 10,000-article library (and the garbage it left). A "more
+ * like this" query looks terms up one by one (get), and so does indexing a new article (fetch,
+ * set): those are binary searches over the keys here. What needs the tree itself (prefix and
+ * fuzzy search in the search box, iterating for a snapshot or a vacuum, deleting terms) builds
+ * it once, on first need, inserting the snapshot's terms in the snapshot's order and then the
+ * terms added since in their order: the tree a load used to build, then added to, so results
+ * keep their order and scores (MiniSearch sums a prefix's terms in the tree's order).
+ *
+ * It offers the part of SearchableMap that MiniSearch 7.2.0 and the ranker use on the term
+ * index (see minisearch-internals.ts).
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Postings } from './posting-list';
+
+type Entry = Map<number, Postings>;
+
+export class TermIndex {
+  /** Entries made or set so far, until the tree is built; then the tree holds them all. */
+  private readonly entries = new Map<string, Entry>();
+  /** Terms set that the snapshot did not hold, in order. */
+  private readonly added: string[] = [];
+  private tree: SearchableMap<Entry> | undefined;
+
+  /**
+   * `keys`: the snapshot's terms in its order; `sorted`: their numbers in ascending order of key;
+   * `entryOf`: a term's entry by its number.
+   */
+  constructor(
+    private readonly keys: string[],
+    private readonly sorted: Uint32Array,
+    private readonly entryOf: (termNumber: number) => Entry,
+  ) {}
+
+  get size(): number {
+    return this.tree ? this.tree.size : this.keys.length + this.added.length;
+  }
+
+  get(key: string): Entry | undefined {
+    if (this.tree) return this.tree.get(key);
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      const termNumber = this.find(key);
+      if (termNumber < 0) return undefined;
+      this.entries.set(key, (entry = this.entryOf(termNumber)));
+    }
+    return entry;
+  }
+
+  has(key: string): boolean {
+    return this.tree ? this.tree.has(key) : this.entries.has(key) || this.find(key) >= 0;
+  }
+
+  set(key: string, entry: Entry): this {
+    if (this.tree) this.tree.set(key, entry);
+    else {
+      if (!this.entries.has(key) && this.find(key) < 0) this.added.push(key);
+      this.entries.set(key, entry);
+    }
+    return this;
+  }
+
+  fetch(key: string, initial: () => Entry): Entry {
+    let entry = this.get(key);
+    if (entry === undefined) this.set(key, (entry = initial()));
+    return entry;
+  }
+
+  delete(key: string): void {
+    this.built().delete(key);
+  }
+
+  atPrefix(prefix: string): SearchableMap<Entry> {
+    return this.built().atPrefix(prefix);
+  }
+
+  fuzzyGet(key: string, maxEditDistance: number): ReturnType<SearchableMap<Entry>['fuzzyGet']> {
+    return this.built().fuzzyGet(key, maxEditDistance);
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, Entry]> {
+    return this.built()[Symbol.iterator]();
+  }
+
+  /** Whether the tree is built (for tests). */
+  get isBuilt(): boolean {
+    return this.tree !== undefined;
+  }
+
+  private built(): SearchableMap<Entry> {
+    if (this.tree) return this.tree;
+    const tree = new SearchableMap<Entry>();
+    this.keys.forEach((key, termNumber) => tree.set(key, this.entries.get(key) ?? this.entryOf(termNumber)));
+    for (const key of this.added) tree.set(key, this.entries.get(key)!);
+    this.entries.clear();
+    return (this.tree = tree);
+  }
+
+  /** The number of the snapshot's term with this key, or -1. */
+  private find(key: string): number {
+    const { keys, sorted } = this;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const found = keys[sorted[middle]];
+      if (found === key) return sorted[middle];
+      if (found < key) low = middle + 1;
+      else high = middle;
+    }
+    return -1;
+  }
+}
+
+/** The numbers of the keys in ascending order of key (what TermIndex searches). */
+export function sortedKeyOrder(keys: string[]): Uint32Array {
+  return Uint32Array.from(keys.keys()).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+}
+
+/** Whether `sorted` holds each key's number once, in ascending order of key (the check a snapshot gets when it loads). */
+export function isSortedKeyOrder(keys: string[], sorted: Uint32Array): boolean {
+  if (sorted.length !== keys.length) return false;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i] >= keys.length) return false;
+    // Strictly ascending keys: no number twice (keys are distinct).
+    if (i > 0 && !(keys[sorted[i - 1]] < keys[sorted[i]])) return false;
+  }
+  return true;
+}

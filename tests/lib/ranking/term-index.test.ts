@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import SearchableMap from 'minisearch/SearchableMap';
+import { describe, expect, it } from 'vitest';
+import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from '@/lib/ranking/term-index';
+
+type Entry = Map<number, Map<number, number>>;
+
+const entry = (n: number): Entry => new Map([[0, new Map([[n, 1]])]]);
+const key = fc.stringMatching(/^[a-e#]{1,5}$/);
+
+/** A TermIndex over the keys, counting the entries it makes. */
+function termIndex(keys: string[]) {
+  const made: number[] = [];
+  const index = new TermIndex(keys, sortedKeyOrder(keys), (n) => {
+    made.push(n);
+    return entry(n);
+  });
+  return { index, made };
+}
+
+describe('TermIndex', () => {
+  it('finds each term without building the tree, making an entry once, on first use', () => {
+    const { index, made } = termIndex(['graph', 'soil', 'gravity', 'pebble']);
+    expect(index.get('gravity')).toEqual(entry(2));
+    expect(index.get('gravity')).toBe(index.get('gravity'));
+    expect(index.get('grav')).toBeUndefined();
+    expect([index.has('soil'), index.has('soi'), index.size]).toEqual([true, false, 4]);
+    const added = entry(9);
+    expect(index.fetch('rigid', () => added)).toBe(added);
+    expect(index.fetch('pebble', () => added)).toEqual(entry(3));
+    expect(index.size).toBe(5);
+    expect(made).toEqual([2, 3]);
+    expect(index.isBuilt).toBe(false);
+  });
+
+  it('answers prefix, fuzzy and whole-index reads as the tree a load used to build, then added to', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 40 }), fc.array(key, { maxLength: 10 }), fc.array(key, { maxLength: 5 }), (keys, added, probes) => {
+        const { index } = termIndex(keys);
+        const tree = new SearchableMap<Entry>();
+        keys.forEach((k, n) => tree.set(k, entry(n)));
+        added.forEach((k, i) => {
+          const value = entry(100 + i);
+          // MiniSearch indexes a term with fetch: a term the index has keeps its entry.
+          index.fetch(k, () => value);
+          tree.fetch(k, () => value);
+        });
+        for (const probe of probes) expect(index.get(probe)).toEqual(tree.get(probe));
+        expect(index.size).toBe(tree.size);
+        for (const probe of probes) {
+          expect([...index.atPrefix(probe)]).toEqual([...tree.atPrefix(probe)]);
+          expect([...index.fuzzyGet(probe, 1)]).toEqual([...tree.fuzzyGet(probe, 1)]);
+        }
+        expect([...index]).toEqual([...tree]);
+        index.delete(keys[0] ?? 'none');
+        tree.delete(keys[0] ?? 'none');
+        expect([...index]).toEqual([...tree]);
+      }),
+    );
+  });
+
+  it('keeps the entries made or changed before the tree is built', () => {
+    const { index } = termIndex(['graph', 'gravity']);
+    (index.get('graph')!.get(0) as Map<number, number>).set(7, 2);
+    const replaced = entry(5);
+    index.set('gravity', replaced);
+    const tree = new SearchableMap<Entry>();
+    tree.set('graph', new Map([[0, new Map([[0, 1], [7, 2]])]]));
+    tree.set('gravity', replaced);
+    expect([...index.atPrefix('gra')]).toEqual([...tree.atPrefix('gra')]);
+    expect(index.get('gravity')).toBe(replaced);
+    expect(index.isBuilt).toBe(true);
+  });
+});
+
+describe('sortedKeyOrder', () => {
+  it('orders the keys\' numbers by key, and the check refuses any other order, repeats or numbers out of range', () => {
+    const keys = ['soil', 'graph', '#AbC', 'gravity'];
+    const sorted = sortedKeyOrder(keys);
+    expect([...sorted].map((n) => keys[n])).toEqual(['#AbC', 'graph', 'gravity', 'soil']);
+    expect(isSortedKeyOrder(keys, sorted)).toBe(true);
+    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 1, 1, 0]))).toBe(false);
+    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 3, 1, 0]))).toBe(false);
+    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 1, 3]))).toBe(false);
+    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 1, 3, 9]))).toBe(false);
+    expect(isSortedKeyOrder([], new Uint32Array(0))).toBe(true);
+  });
+});
