@@ -8,6 +8,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { captureErrorText } from '../error-text';
 import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
+import { useLibraryState } from '../ranked/use-library-state';
 import { useLiveQuery } from '../use-live-query';
 import type { PopupApi } from './api';
 import type { CollectionChoice } from './CollectionPicker';
@@ -37,6 +38,8 @@ export function PopupApp({ db, tab, api }: Props) {
   const [notice, setNotice] = useState<string>();
   const [query, setQuery] = useState('');
   const [naming, setNaming] = useState<(collection: CollectionChoice | undefined) => void>();
+  // Counted from the first render on: at 50,000 articles counting takes longer than reading the capture.
+  const library = useLibraryState(db);
   const { value: captured } = useLiveQuery(async () => (tab ? ((await latestCapture(db, tab)) ?? null) : null), [db, tab?.id, tab?.url]);
   const { value: collections = [] } = useLiveQuery(
     async () => (await db.collections.toArray()).sort((a, b) => a.name.localeCompare(b.name, tag)),
@@ -140,6 +143,7 @@ export function PopupApp({ db, tab, api }: Props) {
               api={api}
               capture={captured!.capture}
               articles={articles}
+              library={library}
               collections={collections}
               onSave={(chosen) => void setSaved(db, chosen.map((article) => article.id), true)}
               onAddToCollection={(chosen, collection) => void addTo(chosen, collection)}

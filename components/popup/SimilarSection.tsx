@@ -9,7 +9,6 @@ import { articleHeadline } from '../article-text';
 import { RankedList } from '../ranked/RankedList';
 import { articleTexts } from '../ranked/RankedRow';
 import { sameLibraryState, type LibraryState } from '@/lib/db/library-state';
-import { useLibraryState } from '../ranked/use-library-state';
 import { useRanking } from '../ranked/use-ranking';
 
 export interface SimilarFilters {
@@ -45,10 +44,12 @@ interface Props {
   remembered?: RankedArticle[];
   /** The library state it was ranked in: while the library is in it still, it is the current answer. */
   rememberedAsOf?: LibraryState;
+  /** The library's newest write and size, once read (useLibraryState). */
+  library: LibraryState | undefined;
 }
 
 /** "Similar in your library": for the page's articles, or for one picked with "More like this". */
-export function SimilarSection({ db, api, pageArticles, heading, tabbed = false, remembered, rememberedAsOf }: Props) {
+export function SimilarSection({ db, api, pageArticles, heading, tabbed = false, remembered, rememberedAsOf, library }: Props) {
   const { t } = useI18n();
   const [pivot, setPivot] = useState<Article>();
   const [filters, setFilters] = useState<SimilarFilters>({ savedOnly: false, language: '' });
@@ -56,7 +57,6 @@ export function SimilarSection({ db, api, pageArticles, heading, tabbed = false,
   const key = queryArticles.map((article) => article.id).join('|');
   const ask = useMemo(() => (key ? () => api.similar(key.split('|'), POPUP_SIMILAR_COUNT) : undefined), [api, key]);
   const ranking = useRanking(db, ask, key, pivot ? undefined : remembered);
-  const library = useLibraryState(db);
   // Counting a large library takes a moment (100-300 ms at 50,000 articles in Chromium): until
   // then the size of the index that ranked the answer serves.
   const librarySize = library?.size ?? (ranking.phase === 'ready' && !ranking.kept ? ranking.librarySize : rememberedAsOf?.size);
