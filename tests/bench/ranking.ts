@@ -42,9 +42,22 @@ function time<T>(fn: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
-/** The JavaScript heap and the typed arrays' buffers (kept outside it), after a full collection. */
-function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * The JavaScript heap and the typed arrays' buffers (kept outside it), after a full collection.
+ * V8 releases the buffers of collected arrays a moment after the collection, on another thread:
+ * read once they stop shrinking (the build's temporary buffers, 34 MB at 50k, were counted in
+ * some runs and not in others).
+ */
+async function heapMb(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let buffers = Infinity;
+  for (let round = 0; round < 20; round++) {
+    gc?.();
+    const { arrayBuffers } = process.memoryUsage();
+    if (arrayBuffers >= buffers) break;
+    buffers = arrayBuffers;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return (heapUsed + arrayBuffers) / 2 ** 20;
 }
@@ -83,7 +96,7 @@ async function measure(size: number): Promise<Figures> {
   const tokenizeCpuMs = cpuMs() - tokenizeCpu;
   const queries = queryPositions.map((position) => [library[position], rows[position]] as const);
 
-  const heapBefore = heapMb();
+  const heapBefore = await heapMb();
   let progressCalls = 0;
   const buildStart = performance.now();
   const buildCpu = cpuMs();
@@ -94,7 +107,7 @@ async function measure(size: number): Promise<Figures> {
   );
   const build = performance.now() - buildStart;
   const rebuildCpu = cpuMs() - buildCpu;
-  const heap = heapMb() - heapBefore;
+  const heap = (await heapMb()) - heapBefore;
 
   const persistence = measurePersistence(index, withTerms(...queries[0]));
 
@@ -107,7 +120,7 @@ async function measure(size: number): Promise<Figures> {
   const pageQueries = pages.slice(0, 5).map((page) => time(() => index.similarTo(page, { limit: 20 }))[1]);
   const search = SEARCHES.flatMap((text) => [0, 1, 2].map(() => time(() => index.search(text, { limit: 20 }))[1]));
   // With the caches that queries fill (idf, candidate vectors); adding articles empties them.
-  const heapInUse = heapMb() - heapBefore;
+  const heapInUse = (await heapMb()) - heapBefore;
   const add20 = pages.map((page) => time(() => index.addAll(page))[1]);
 
   return {
