@@ -10,6 +10,7 @@
  */
 import type { TextPiece } from '../text/highlight';
 import { isTellingTerm } from './explain';
+import { BoundedCache } from './bounded-cache';
 import { isCjkTerm, tokenize } from './tokenize';
 
 export interface SharedWord {
@@ -50,34 +51,23 @@ interface SurfaceToken {
 
 let wordSegmenter: Intl.Segmenter | undefined;
 
-/** What `compute` gave for the key, kept in `cache` until it holds `limit` keys (then emptied). */
-function keptFor<T>(cache: Map<string, T>, limit: number, key: string, compute: (key: string) => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= limit) cache.clear();
-    value = compute(key);
-    cache.set(key, value);
-  }
-  return value;
-}
-
 /**
  * Texts segmented lately: a row's texts are read twice for its words (words, then phrases) and
  * again to mark them, and the same rows come back when a fresh answer replaces the kept one.
  */
-const segmented = new Map<string, readonly SurfaceToken[]>();
+const segmented = new BoundedCache<readonly SurfaceToken[]>(256);
 /** Words recur across rows and abstracts (研究, 问责, model): each is tokenized once. */
-const termsOfSegment = new Map<string, readonly string[]>();
+const termsOfSegment = new BoundedCache<readonly string[]>(20_000);
 
 /** The text's words with their places; the tokenizer decides each word's term (or drops it). */
-const surfaceTokens = (text: string): readonly SurfaceToken[] => keptFor(segmented, 256, text, segmentText);
+const surfaceTokens = (text: string): readonly SurfaceToken[] => segmented.get(text, segmentText);
 
 function segmentText(text: string): SurfaceToken[] {
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const tokens: SurfaceToken[] = [];
   for (const { segment, index, isWordLike } of wordSegmenter.segment(text)) {
     if (!isWordLike) continue;
-    const terms = keptFor(termsOfSegment, 20_000, segment, tokenize);
+    const terms = termsOfSegment.get(segment, tokenize);
     if (terms.length !== 1) continue; // a stopword, or a segment the tokenizer cuts otherwise
     const term = terms[0];
     tokens.push({ start: index, end: index + segment.length, term, half: term.length === 1 && isCjkTerm(term) });

@@ -9,6 +9,7 @@
  */
 import { stemmer } from 'stemmer';
 import { ENGLISH_STOPWORDS, CHINESE_BREAK_CHARS, CHINESE_STOPWORDS } from './stopwords';
+import { BoundedCache } from './bounded-cache';
 import { foldToSimplified } from './fold-script';
 
 export interface TokenizerOptions {
@@ -115,18 +116,8 @@ function latinTerm(word: string, options: TokenizerOptions): string | undefined 
 }
 
 /** Scholarly English repeats a small vocabulary: remembering stems saves most of the stemmer's regular expressions. */
-const STEM_CACHE_SIZE = 50_000;
-const stems = new Map<string, string>();
-
-function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
-    stemmed = stemmer(word);
-    stems.set(word, stemmed);
-  }
-  return stemmed;
-}
+const stems = new BoundedCache<string>(50_000);
+const stem = (word: string): string => stems.get(word, stemmer);
 
 /** The terms of a text, in order, repeated as often as they occur. */
 export function tokenize(text: string | undefined, options: TokenizerOptions = DEFAULT_TOKENIZER): string[] {
