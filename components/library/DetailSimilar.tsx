@@ -18,8 +18,7 @@ export function DetailSimilar({ db, id, similar, onOpen }: { db: SimlitDB; id: s
   const { t } = useI18n();
   const ask = useMemo(() => () => similar(id, SHOWN * 2), [similar, id]);
   const state = useRanking(db, ask, id);
-  // Until the library is counted, the size of the index that answered.
-  const librarySize = useLibrarySize(db) ?? (state.phase === 'ready' ? state.librarySize : undefined);
+  const librarySize = useLibrarySize(db);
   const { value: article } = useLiveQuery(() => db.articles.get(id), [db, id]);
   const queryTexts = useMemo(() => (article ? articleTexts(article) : []), [article]);
   return (

@@ -56,10 +56,8 @@ export function SimilarSection({ db, api, pageArticles, heading, tabbed = false,
   const queryArticles = pivot ? [pivot] : pageArticles;
   const key = queryArticles.map((article) => article.id).join('|');
   const ask = useMemo(() => (key ? () => api.similar(key.split('|'), POPUP_SIMILAR_COUNT) : undefined), [api, key]);
-  const ranking = useRanking(db, ask, key, pivot ? undefined : remembered);
-  // Counting a large library takes a moment (100-300 ms at 50,000 articles in Chromium): until
-  // then the size of the index that ranked the answer serves.
-  const librarySize = library?.size ?? (ranking.phase === 'ready' && !ranking.kept ? ranking.librarySize : rememberedAsOf?.size);
+  const ranking = useRanking(db, ask, key, pivot ? undefined : remembered, rememberedAsOf?.size);
+  const librarySize = library?.size;
   // The kept answer is the current one when nothing in the library changed since it was ranked:
   // no need to wait for the background (perhaps just woken, loading its index) to say so again.
   const keptIsCurrent = !pivot && sameLibraryState(rememberedAsOf, library);

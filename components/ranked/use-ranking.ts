@@ -10,7 +10,8 @@ export type RankingState =
   /**
    * `current` is false while an earlier answer is shown and the fresh one is awaited; `kept` says
    * the answer shown is the earlier one (kept with the capture), not the background's, whose
-   * `librarySize` is the size of the index that answered.
+   * `librarySize` is the size of the index that ranked the answer (the one shown until the page has
+   * counted the library).
    */
   | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[]; current: boolean; kept: boolean; librarySize?: number }
   | { phase: 'failed'; error: string };
@@ -27,6 +28,8 @@ export function useRanking(
   key: string,
   /** An earlier answer to show until the fresh one arrives. */
   remembered?: RankedArticle[],
+  /** The size of the index that ranked the earlier answer. */
+  rememberedSize?: number,
 ): RankingState {
   const [state, setState] = useState<RankingState>({ phase: 'idle' });
   useEffect(() => {
@@ -61,7 +64,7 @@ export function useRanking(
       }
       await show(reply.results, true, reply.librarySize);
     }
-    if (remembered?.length) void show(remembered, false);
+    if (remembered?.length) void show(remembered, false, rememberedSize);
     void run();
     return () => {
       cancelled = true;
