@@ -5,6 +5,7 @@
  * `newest` and a deletion moves `size`.
  */
 import type { SimlitDB } from './schema';
+import { keptArticleCount } from './article-count';
 
 export interface LibraryState {
   /** The latest `updatedAt` of any article (0: none). */
@@ -12,8 +13,11 @@ export interface LibraryState {
   size: number;
 }
 
+/** Both numbers with two key lookups: the size from the count kept with every write (lib/db/article-count). */
 export async function readLibraryState(db: SimlitDB): Promise<LibraryState> {
-  const [newest, size] = await Promise.all([db.articles.orderBy('updatedAt').lastKey(), db.articles.count()]);
+  const [newest, size] = await db.transaction('r', db.articles, db.counters, () =>
+    Promise.all([db.articles.orderBy('updatedAt').lastKey(), keptArticleCount(db)]),
+  );
   return { newest: typeof newest === 'number' ? newest : 0, size };
 }
 

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../model/article';
 import type { LibraryState } from './library-state';
 import { LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
+import { ARTICLE_COUNT_KEY, articleCountMiddleware, COUNTERS_INDEXES, type CounterRow } from './article-count';
 
 /** Which page yielded which articles, and how each was received. */
 export interface Capture {
@@ -128,6 +129,15 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
       await tx.table<ListingRow>('listing').bulkPut(rows);
     },
   },
+  {
+    // counters: the number of articles, kept by lib/db/article-count's middleware in every write's
+    // transaction, so that a page knows it without a count (a walk of the whole table in Chromium).
+    version: 5,
+    stores: { counters: COUNTERS_INDEXES },
+    upgrade: async (tx) => {
+      await tx.table<CounterRow>('counters').put({ key: ARTICLE_COUNT_KEY, value: await tx.table('articles').count() });
+    },
+  },
 ];
 
 export class SimlitDB extends Dexie {
@@ -138,6 +148,7 @@ export class SimlitDB extends Dexie {
   indexSnapshots!: EntityTable<IndexSnapshot, 'key'>;
   articleTerms!: EntityTable<StoredTermsRow, 'id'>;
   listing!: EntityTable<ListingRow, 'id'>;
+  counters!: EntityTable<CounterRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -146,6 +157,7 @@ export class SimlitDB extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(listingMiddleware);
+    this.use(articleCountMiddleware);
   }
 }
 

@@ -4,6 +4,7 @@
  * missing or was made by other tokenizing (its version differs).
  */
 import type { SimlitDB } from '../db/schema';
+import { keptArticleCount, recountArticles } from '../db/article-count';
 import type { Article } from '../model/article';
 import { DEFAULT_RANKER, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
 import { withStoredTerms } from './stored-terms';
@@ -91,7 +92,8 @@ export async function loadOrBuildIndex(
   const loaded = stored ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data as IndexSnapshotData['data'] }, options) : undefined;
   const caughtUp = loaded && changes ? await catchUp(db, loaded, await changes, saveAfterChanges, save) : undefined;
   if (caughtUp) return caughtUp;
-  const total = await db.articles.count();
+  const [total, kept] = await db.transaction('r', db.articles, db.counters, () => Promise.all([db.articles.count(), keptArticleCount(db)]));
+  if (total !== kept) await recountArticles(db);
   const index = await SimilarityIndex.build(pagesWithTerms(db, articlePages(db), options, total, onProgress), { options, onProgress, total });
   await save(index);
   return index;
@@ -126,10 +128,11 @@ interface LibraryChanges {
 }
 
 async function libraryChangesSince(db: SimlitDB, savedAt: number): Promise<LibraryChanges> {
-  const [libraryIds, changedIds] = await Promise.all([
-    db.articles.toCollection().primaryKeys(),
-    db.articles.where('updatedAt').aboveOrEqual(savedAt).primaryKeys(),
-  ]);
+  const [libraryIds, changedIds, kept] = await db.transaction('r', db.articles, db.counters, () =>
+    Promise.all([db.articles.toCollection().primaryKeys(), db.articles.where('updatedAt').aboveOrEqual(savedAt).primaryKeys(), keptArticleCount(db)]),
+  );
+  // The ids are a walk of the whole table anyway: the count kept with the writes is checked against it.
+  if (kept !== libraryIds.length) await recountArticles(db);
   return { libraryIds, changedIds };
 }
 

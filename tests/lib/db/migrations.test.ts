@@ -7,9 +7,10 @@ import { v1 } from './samples/v1';
 import { v2 } from './samples/v2';
 import { v3 } from './samples/v3';
 import { v4 } from './samples/v4';
+import { v5 } from './samples/v5';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 };
 
 type Row = Record<string, unknown>;
 
@@ -23,6 +24,8 @@ const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
   },
   // Version 4 adds the listing table, filled from the articles (checked below); no row changes.
   4: {},
+  // Version 5 counts the articles into the counters table (checked below); no row changes.
+  5: {},
 };
 
 /** A sample row of `version` as the current schema holds it after every later upgrade. */
@@ -70,6 +73,10 @@ describe('schema migrations', () => {
     const articles = await current.articles.toArray();
     expect(await current.listing.toArray()).toEqual(articles.map(listingRow));
     expect((await current.listing.orderBy('capturedAt').reverse().first())?.id).toBe([...articles].sort((a, b) => b.capturedAt - a.capturedAt)[0].id);
+    // The article count (version 5) is the number of articles, and moves with the next write.
+    expect(await current.counters.get('articles')).toEqual({ key: 'articles', value: articles.length });
+    await current.articles.delete(articles[0].id);
+    expect((await current.counters.get('articles'))?.value).toBe(articles.length - 1);
     current.close();
   });
 });

@@ -142,6 +142,21 @@ describe('loadOrBuildIndex', () => {
     expect(index.size).toBe(0);
     expect(index.similarTo(ARTICLES[0])).toEqual([]);
   });
+
+  it('sets the article count again when a build or a catch-up finds it differs from the table', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES.slice(0, 3));
+    const count = async () => (await db.counters.get('articles'))?.value;
+    // As a writer that went past the library's middleware would leave it.
+    await db.counters.put({ key: 'articles', value: 7 });
+    await loadOrBuildIndex(db);
+    expect(await count()).toBe(3);
+    await db.articles.bulkPut(ARTICLES.slice(3));
+    await db.counters.put({ key: 'articles', value: 1 });
+    const caughtUp = await loadOrBuildIndex(db);
+    expect(caughtUp.size).toBe(5);
+    expect(await count()).toBe(5);
+  });
 });
 
 describe('UnsavedChanges', () => {
