@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * The current result of a Dexie query, re-run whenever the tables it read change (in any tab or
@@ -7,7 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): { value: T | undefined; error: unknown } {
   const [state, setState] = useState<{ value: T | undefined; error: unknown }>({ value: undefined, error: undefined });
-  useEffect(() => {
+  // Subscribed as the component is put on the page, not after the browser has painted it: the
+  // query starts a frame sooner (a popup's first answer waits for every such frame).
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ value, error: undefined }),
       error: (error) => setState((previous) => ({ value: previous.value, error })),

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import type { LibraryState } from '@/lib/db/library-state';
 import type { Capture, SimlitDB } from '@/lib/db/schema';
+import type { KeptResult } from '@/lib/db/latest-capture';
 import { pageStatus } from '@/lib/capture/page-status';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
@@ -15,6 +16,8 @@ interface Props {
   api: PopupApi;
   capture: Capture;
   articles: Article[];
+  /** The similar articles kept with the capture, read with it. */
+  kept: KeptResult[];
   /** The library's newest write and size, once read. */
   library: LibraryState | undefined;
   collections: CollectionChoice[];
@@ -32,7 +35,7 @@ export function PageView(props: Props) {
   return props.articles.length === 1 ? <ArticlePage {...props} /> : <ListPage {...props} />;
 }
 
-function ArticlePage({ db, api, capture, articles, library, collections, onSave, onAddToCollection, onCreateCollection }: Props) {
+function ArticlePage({ db, api, capture, articles, kept, library, collections, onSave, onAddToCollection, onCreateCollection }: Props) {
   const { t } = useI18n();
   const [article] = articles;
   const status = pageStatus(capture.items, articles);
@@ -49,7 +52,7 @@ function ArticlePage({ db, api, capture, articles, library, collections, onSave,
           onCreateCollection={onCreateCollection}
         />
       </ul>
-      <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupSimilarHeading')} remembered={capture.similar} rememberedAsOf={capture.similarAsOf} library={library} />
+      <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupSimilarHeading')} remembered={kept} rememberedAsOf={capture.similarAsOf} library={library} />
     </>
   );
 }
@@ -57,7 +60,7 @@ function ArticlePage({ db, api, capture, articles, library, collections, onSave,
 type Tab = 'similar' | 'page';
 const TABS: Tab[] = ['similar', 'page'];
 
-function ListPage({ db, api, capture, articles, library, ...actions }: Props) {
+function ListPage({ db, api, capture, articles, kept, library, ...actions }: Props) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('similar');
   const status = pageStatus(capture.items, articles);
@@ -93,7 +96,7 @@ function ListPage({ db, api, capture, articles, library, ...actions }: Props) {
       </div>
       {/* Both panels stay mounted: switching back does not ask for the similar articles again. */}
       <div role="tabpanel" id="popup-panel-similar" aria-labelledby="popup-tab-similar" hidden={tab !== 'similar'}>
-        <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupTabSimilar')} tabbed remembered={capture.similar} rememberedAsOf={capture.similarAsOf} library={library} />
+        <SimilarSection db={db} api={api} pageArticles={articles} heading={t('popupTabSimilar')} tabbed remembered={kept} rememberedAsOf={capture.similarAsOf} library={library} />
       </div>
       <div role="tabpanel" id="popup-panel-page" aria-labelledby="popup-tab-page" hidden={tab !== 'page'}>
         <ThisPageSection status={status} articles={articles} {...actions} />

@@ -143,6 +143,7 @@ export function PopupApp({ db, tab, api }: Props) {
               api={api}
               capture={captured!.capture}
               articles={articles}
+              kept={captured!.kept}
               library={library}
               collections={collections}
               onSave={(chosen) => void setSaved(db, chosen.map((article) => article.id), true)}

@@ -2,14 +2,14 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/model/article';
 import { issuedYear } from '@/lib/model/article';
 import type { SimlitDB } from '@/lib/db/schema';
-import { POPUP_SIMILAR_COUNT, type RankedArticle } from '@/lib/messages';
+import { POPUP_SIMILAR_COUNT } from '@/lib/messages';
 import { useI18n } from '../i18n-context';
 import type { PopupApi } from './api';
 import { articleHeadline } from '../article-text';
 import { RankedList } from '../ranked/RankedList';
 import { articleTexts } from '../ranked/RankedRow';
 import { sameLibraryState, type LibraryState } from '@/lib/db/library-state';
-import { useRanking } from '../ranked/use-ranking';
+import { useRanking, type RankedResult } from '../ranked/use-ranking';
 
 export interface SimilarFilters {
   savedOnly: boolean;
@@ -40,8 +40,8 @@ interface Props {
   heading: string;
   /** A tab already says the heading: it is for screen readers only, until "More like this". */
   tabbed?: boolean;
-  /** The answer ranked when the page was captured, shown until the background answers. */
-  remembered?: RankedArticle[];
+  /** The answer ranked when the page was captured, with its articles: shown until the background answers. */
+  remembered?: RankedResult[];
   /** The library state it was ranked in: while the library is in it still, it is the current answer. */
   rememberedAsOf?: LibraryState;
   /** The library's newest write and size, once read (useLibraryState). */

@@ -3,6 +3,12 @@ import type { Article } from '@/lib/model/article';
 import type { RankedArticle, RankingReply } from '@/lib/messages';
 import type { SimlitDB } from '@/lib/db/schema';
 
+/** A ranked article with its record from the library. */
+export interface RankedResult {
+  article: Article;
+  ranked: RankedArticle;
+}
+
 export type RankingState =
   | { phase: 'idle' }
   | { phase: 'loading' }
@@ -13,10 +19,15 @@ export type RankingState =
    * `librarySize` is the size of the index that ranked the answer (the one shown until the page has
    * counted the library).
    */
-  | { phase: 'ready'; results: { article: Article; ranked: RankedArticle }[]; current: boolean; kept: boolean; librarySize?: number }
+  | { phase: 'ready'; results: RankedResult[]; current: boolean; kept: boolean; librarySize?: number }
   | { phase: 'failed'; error: string };
 
 const RETRY_MS = 400;
+
+/** The earlier answer, shown at once until the fresh one arrives. */
+function keptState(remembered: RankedResult[] | undefined, rememberedSize: number | undefined): RankingState | undefined {
+  return remembered?.length ? { phase: 'ready', results: remembered, current: false, kept: true, librarySize: rememberedSize } : undefined;
+}
 
 /**
  * Asks the background for ranked articles and loads them from the library. While the index is
@@ -26,32 +37,22 @@ export function useRanking(
   db: SimlitDB,
   ask: (() => Promise<RankingReply>) | undefined,
   key: string,
-  /** An earlier answer to show until the fresh one arrives. */
-  remembered?: RankedArticle[],
+  /** An earlier answer with its articles, already read: shown from the first render until the fresh one arrives. */
+  remembered?: RankedResult[],
   /** The size of the index that ranked the earlier answer. */
   rememberedSize?: number,
 ): RankingState {
-  const [state, setState] = useState<RankingState>({ phase: 'idle' });
+  const [state, setState] = useState<RankingState>(() => (ask && keptState(remembered, rememberedSize)) || { phase: 'idle' });
   useEffect(() => {
     if (!ask) {
       setState({ phase: 'idle' });
       return;
     }
     let cancelled = false;
-    let showing = false;
-    let answered = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    setState({ phase: 'loading' });
-    async function show(ranked: RankedArticle[], current: boolean, librarySize?: number): Promise<void> {
-      if (current) answered = true;
-      const articles = await db.articles.bulkGet(ranked.map((result) => result.id));
-      // The earlier answer never replaces the fresh one, whichever read finishes first.
-      if (cancelled || (!current && answered)) return;
-      // Articles deleted since the index saw them are left out.
-      const results = ranked.flatMap((one, index) => (articles[index] ? [{ article: articles[index], ranked: one }] : []));
-      setState({ phase: 'ready', results, current, kept: !current, librarySize });
-      showing = true;
-    }
+    const kept = keptState(remembered, rememberedSize);
+    let showing = kept !== undefined;
+    setState(kept ?? { phase: 'loading' });
     async function run(): Promise<void> {
       const reply = await ask!().catch((error: unknown) => ({ ok: false as const, error: String(error) }));
       if (cancelled) return;
@@ -62,9 +63,13 @@ export function useRanking(
         timer = setTimeout(() => void run(), RETRY_MS);
         return;
       }
-      await show(reply.results, true, reply.librarySize);
+      const articles = await db.articles.bulkGet(reply.results.map((result) => result.id));
+      if (cancelled) return;
+      // Articles deleted since the index saw them are left out.
+      const results = reply.results.flatMap((ranked, index) => (articles[index] ? [{ article: articles[index], ranked }] : []));
+      setState({ phase: 'ready', results, current: true, kept: false, librarySize: reply.librarySize });
+      showing = true;
     }
-    if (remembered?.length) void show(remembered, false, rememberedSize);
     void run();
     return () => {
       cancelled = true;

@@ -21,8 +21,11 @@ const api: PopupApi = {
 // Opened from the toolbar (not in a tab with ?tabId=): the browser sizes the popup to its content.
 if (!new URLSearchParams(location.search).has('tabId')) document.documentElement.classList.add('in-toolbar');
 
+// Opened while the tab is looked up: after a cold start opening IndexedDB is the longest wait of all.
+const db = openLibrary();
+db.open().catch(() => undefined); // a failure shows where the popup reads, with its message
+
 resolveTargetTab().then((tab) => {
-  const db = openLibrary();
   render(
     <LocaleProvider db={db}>
       <PopupApp db={db} tab={tab} api={api} />

@@ -1,19 +1,40 @@
 import type { Article } from '../model/article';
 import type { Capture, SimlitDB } from './schema';
 
+/** An article of the answer kept with a capture, as ranked then. */
+export interface KeptResult {
+  article: Article;
+  ranked: NonNullable<Capture['similar']>[number];
+}
+
+export interface LatestCapture {
+  capture: Capture;
+  /** The page's articles in page order. */
+  articles: Article[];
+  /** The similar articles ranked when the page was captured, in their order (those deleted since left out). */
+  kept: KeptResult[];
+}
+
 /**
- * The latest capture of a tab's page, with its articles in page order: by the page's URL when
- * it is known, else the latest capture made in that tab.
+ * The latest capture of a tab's page, with its articles in page order and the similar ones kept
+ * with it: by the page's URL when it is known, else the latest capture made in that tab. Both
+ * sets of articles are read together, so that the popup shows the kept answer with the page's
+ * articles instead of asking the library again once they are on screen.
  */
-export async function latestCapture(
-  db: SimlitDB,
-  tab: { id: number; url?: string },
-): Promise<{ capture: Capture; articles: Article[] } | undefined> {
+export async function latestCapture(db: SimlitDB, tab: { id: number; url?: string }): Promise<LatestCapture | undefined> {
   const captures = tab.url
     ? await db.captures.where('pageUrl').equals(tab.url).sortBy('capturedAt')
     : await db.captures.where('tabId').equals(tab.id).sortBy('capturedAt');
   const capture = captures.at(-1);
   if (!capture) return undefined;
-  const articles = await db.articles.bulkGet(capture.items.map((item) => item.articleId));
-  return { capture, articles: articles.filter((article) => article !== undefined) };
+  const similar = capture.similar ?? [];
+  const [articles, keptArticles] = await Promise.all([
+    db.articles.bulkGet(capture.items.map((item) => item.articleId)),
+    db.articles.bulkGet(similar.map((result) => result.id)),
+  ]);
+  return {
+    capture,
+    articles: articles.filter((article) => article !== undefined),
+    kept: similar.flatMap((ranked, index) => (keptArticles[index] ? [{ article: keptArticles[index], ranked }] : [])),
+  };
 }

@@ -308,7 +308,7 @@ describe('PopupApp: similar in your library', () => {
 
   it('reads the scores against the size of the index that answered while the library is still being counted', async () => {
     const db = testDb();
-    vi.spyOn(db.articles, 'count').mockImplementation((() => new Dexie.Promise(() => {})) as unknown as typeof db.articles.count); // a count that takes long
+    vi.spyOn(db.counters, 'get').mockImplementation((() => new Dexie.Promise(() => {})) as unknown as typeof db.counters.get); // a count that takes long
     const api = fakeApi({ similar: vi.fn(async () => ({ ok: true, results: [{ id: 's1', score: 0.36, terms: ['问责'] }], librarySize: 250 }) as RankingReply) });
     await popupWith(PAGE, LIBRARY, api, TAB, undefined, db);
     const list = await screen.findByRole('list', { name: SIMILAR });
@@ -317,7 +317,7 @@ describe('PopupApp: similar in your library', () => {
 
   it('reads the kept answer\'s scores against the size it was ranked at while the library is still being counted', async () => {
     const db = testDb();
-    vi.spyOn(db.articles, 'count').mockImplementation((() => new Dexie.Promise(() => {})) as unknown as typeof db.articles.count);
+    vi.spyOn(db.counters, 'get').mockImplementation((() => new Dexie.Promise(() => {})) as unknown as typeof db.counters.get);
     const api = fakeApi({ similar: vi.fn(() => new Promise<RankingReply>(() => {})) });
     await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's1', score: 0.36, terms: ['问责'] }], db, { newest: 1, size: 4 });
     const list = await screen.findByRole('list', { name: SIMILAR });
@@ -325,17 +325,17 @@ describe('PopupApp: similar in your library', () => {
     expect(list.getAttribute('aria-busy')).toBe('true'); // not known current until the library is counted
   });
 
-  it('never lets the answer ranked at capture time replace a fresh one read before it', async () => {
+  it('shows the answer ranked at capture time with the page, until the fresh one replaces it', async () => {
     const db = testDb();
-    // The library read for the earlier answer finishes last.
-    const bulkGet = db.articles.bulkGet.bind(db.articles);
-    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    vi.spyOn(db.articles, 'bulkGet').mockImplementation((ids) => Dexie.Promise.resolve(pause(ids[0] === 's2' ? 60 : 0)).then(() => bulkGet(ids)));
-    const api = fakeApi({ similar: vi.fn(async () => ({ ok: true, results: [{ id: 's1', score: 0.5, terms: ['问责'] }] }) as RankingReply) });
+    let answer!: (reply: RankingReply) => void;
+    const api = fakeApi({ similar: vi.fn(() => new Promise<RankingReply>((resolve) => (answer = resolve))) });
     await popupWith(PAGE, LIBRARY, api, TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }], db);
-    const list = await screen.findByRole('list', { name: SIMILAR });
-    expect(list.getAttribute('aria-busy')).toBe('false');
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    // Read with the capture: on screen before the background has answered.
+    const kept = await screen.findByRole('list', { name: SIMILAR });
+    expect(idsIn(kept)).toEqual(['s2']);
+    expect(kept.getAttribute('aria-busy')).toBe('true');
+    answer({ ok: true, results: [{ id: 's1', score: 0.5, terms: ['问责'] }] });
+    await waitFor(() => expect(screen.getByRole('list', { name: SIMILAR }).getAttribute('aria-busy')).toBe('false'));
     expect(idsIn(screen.getByRole('list', { name: SIMILAR }))).toEqual(['s1']);
   });
 
