@@ -14,9 +14,12 @@ import type { PopupApi } from './api';
 import type { CollectionChoice } from './CollectionPicker';
 import { FloodNote } from './FloodNote';
 import { NewCollectionForm } from './NewCollectionForm';
-import { ProxyOffer } from './ProxyOffer';
 import { SearchResults } from './SearchResults';
 import { PageView } from './PageView';
+import { deferredComponent } from '../deferred-component';
+
+// Loaded after the answer is drawn: seldom shown, and its WebVPN decoding computes AES tables as it loads.
+const ProxyOffer = deferredComponent(() => import('./ProxyOffer').then((module) => module.ProxyOffer));
 
 interface Props {
   db: SimlitDB;

@@ -6,6 +6,7 @@ import { openLibrary } from '@/lib/db/schema';
 import '@/assets/ui.css';
 import '@/assets/popup.css';
 import { resolveTargetTab } from './target-tab';
+import { warmUpWordSegmenter } from '@/lib/text/word-segmenter';
 
 const api: PopupApi = {
   requestCapture: (tabId) => browser.runtime.sendMessage({ type: 'ui/capture-tab', tabId }),
@@ -32,4 +33,6 @@ resolveTargetTab().then((tab) => {
     </LocaleProvider>,
     document.getElementById('app')!,
   );
+  // While IndexedDB reads the first answer: the rows' shared words need the segmenter next.
+  setTimeout(warmUpWordSegmenter, 0);
 });

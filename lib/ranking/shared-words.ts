@@ -12,6 +12,7 @@ import type { TextPiece } from '../text/highlight';
 import { isTellingTerm } from './explain';
 import { BoundedCache } from './bounded-cache';
 import { isCjkTerm, tokenize } from './tokenize';
+import { wordSegmenter } from '../text/word-segmenter';
 
 export interface SharedWord {
   /** The word as the article spells it (its most frequent spelling there). */
@@ -49,8 +50,6 @@ interface SurfaceToken {
   half: boolean;
 }
 
-let wordSegmenter: Intl.Segmenter | undefined;
-
 /**
  * Texts segmented lately: a row's texts are read twice for its words (words, then phrases) and
  * again to mark them, and the same rows come back when a fresh answer replaces the kept one.
@@ -63,9 +62,8 @@ const termsOfSegment = new BoundedCache<readonly string[]>(20_000);
 const surfaceTokens = (text: string): readonly SurfaceToken[] => segmented.get(text, segmentText);
 
 function segmentText(text: string): SurfaceToken[] {
-  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const tokens: SurfaceToken[] = [];
-  for (const { segment, index, isWordLike } of wordSegmenter.segment(text)) {
+  for (const { segment, index, isWordLike } of wordSegmenter().segment(text)) {
     if (!isWordLike) continue;
     const terms = termsOfSegment.get(segment, tokenize);
     if (terms.length !== 1) continue; // a stopword, or a segment the tokenizer cuts otherwise

@@ -10,6 +10,7 @@
 import { stemmer } from 'stemmer';
 import { ENGLISH_STOPWORDS, CHINESE_BREAK_CHARS, CHINESE_STOPWORDS } from './stopwords';
 import { BoundedCache } from './bounded-cache';
+import { wordSegmenter } from '../text/word-segmenter';
 import { foldToSimplified } from './fold-script';
 
 export interface TokenizerOptions {
@@ -49,15 +50,9 @@ const DIGITS_ONLY = /^\p{N}+$/u;
 // A segment made only of Han/kana characters.
 const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
 
-let chineseSegmenter: Intl.Segmenter | undefined;
-function segmenter(): Intl.Segmenter {
-  chineseSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return chineseSegmenter;
-}
-
 function chineseWords(run: string): string[] {
   const words: string[] = [];
-  for (const segment of segmenter().segment(run)) if (segment.isWordLike) words.push(segment.segment);
+  for (const segment of wordSegmenter().segment(run)) if (segment.isWordLike) words.push(segment.segment);
   return words;
 }
 
@@ -129,7 +124,7 @@ export function tokenize(text: string | undefined, options: TokenizerOptions = D
   const out: string[] = [];
   if (options.cjk === 'words' && hasCjk) {
     // One pass of the segmenter over the whole text costs half as much as one per run of Han characters.
-    for (const segment of segmenter().segment(normalized)) {
+    for (const segment of wordSegmenter().segment(normalized)) {
       if (!segment.isWordLike) continue;
       if (CJK_WORD.test(segment.segment)) pushCjkWord(segment.segment, options, out);
       else runTerms(segment.segment, options, out);

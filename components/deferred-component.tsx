@@ -1,0 +1,28 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * A component whose code is loaded once the page has drawn what it opened for: it draws nothing
+ * until then. For parts that are seldom shown and heavy to load (the popup's proxy offer brings
+ * AES for WebVPN addresses, whose tables are computed as the module loads).
+ */
+export function deferredComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loading: Promise<ComponentType<P>> | undefined;
+  let loaded: ComponentType<P> | undefined;
+  return function Deferred(props: P) {
+    const [Component, setComponent] = useState<ComponentType<P> | undefined>(() => loaded);
+    useEffect(() => {
+      if (Component) return;
+      let mounted = true;
+      loading ??= load().then((component) => (loaded = component));
+      loading.then(
+        (component) => mounted && setComponent(() => component),
+        (error: unknown) => console.error('Simlit: a part of the page could not be loaded', error),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, []);
+    return Component ? <Component {...props} /> : null;
+  };
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { warmUpWordSegmenter, wordSegmenter } from '@/lib/text/word-segmenter';
+
+describe('wordSegmenter', () => {
+  it('is one segmenter, made by the warm-up when it runs first, that cuts Chinese into dictionary words', () => {
+    warmUpWordSegmenter();
+    const segmenter = wordSegmenter();
+    expect(wordSegmenter()).toBe(segmenter);
+    const words = [...segmenter.segment('基层干部的避责行为')].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
+    expect(words).toContain('基层');
+    expect(words.join('')).toBe('基层干部的避责行为');
+  });
+});
