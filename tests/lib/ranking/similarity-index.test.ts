@@ -125,6 +125,22 @@ describe('SimilarityIndex.similarTo', () => {
     expect(ids(index.similarTo(LIBRARY[0], { filter: (id) => id !== 'zh-control-2' }))).not.toContain('zh-control-2');
   });
 
+  it('answers the same when a filter asks the index a question of its own meanwhile (scratch space is one query\'s at a time)', () => {
+    const alone = LIBRARY.map((article) => index.similarTo(article, { limit: 3 }));
+    const nested: ReturnType<SimilarityIndex['similarTo']>[] = [];
+    const outer = index.similarTo(LIBRARY[0], {
+      filter: (id) => {
+        nested.push(index.similarTo(LIBRARY.find((article) => article.id === id)!, { limit: 3 }));
+        return true;
+      },
+    });
+    expect(outer).toEqual(index.similarTo(LIBRARY[0]));
+    expect(nested.length).toBeGreaterThan(0);
+    for (const answer of nested) expect(alone).toContainEqual(answer);
+    // And after them, every answer as before.
+    expect(LIBRARY.map((article) => index.similarTo(article, { limit: 3 }))).toEqual(alone);
+  });
+
   it('scores are cosine similarities, highest first', () => {
     const scores = index.similarTo(LIBRARY[0]).map((result) => result.score);
     expect(scores.length).toBeGreaterThan(0);
