@@ -23,7 +23,12 @@ export interface RankingServiceOptions {
   waitForLoadMs?: number;
   /** Changed articles that make a new snapshot worth writing (see SAVE_AFTER_CHANGES). */
   saveAfterChanges?: number;
+  /** Terms warmed per task (SimilarityIndex.warmUp): a question waits at most for one such slice. */
+  warmUpSlice?: number;
 }
+
+/** Some 2-5 ms of work at 50,000 articles: a question asked meanwhile waits no longer than that. */
+const WARM_UP_SLICE = 200;
 
 /**
  * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
@@ -52,6 +57,8 @@ export class RankingService {
   /** Terms of captured articles being stored: a question about them reads them once stored. */
   private storing: Promise<void> = Promise.resolve();
   private readonly unsaved: UnsavedChanges;
+  /** The index being warmed, slice by slice (warmIndex). */
+  private warming: SimilarityIndex | undefined;
   private readonly options: Required<RankingServiceOptions>;
 
   constructor(
@@ -59,7 +66,7 @@ export class RankingService {
     options: RankingServiceOptions,
   ) {
     // A snapshot loads in well under a second: questions wait that long rather than hear "indexing".
-    this.options = { saveDelayMs: 5_000, waitForLoadMs: 1_500, saveAfterChanges: SAVE_AFTER_CHANGES, ...options };
+    this.options = { saveDelayMs: 5_000, waitForLoadMs: 1_500, saveAfterChanges: SAVE_AFTER_CHANGES, warmUpSlice: WARM_UP_SLICE, ...options };
     this.unsaved = new UnsavedChanges(this.options.saveAfterChanges);
   }
 
@@ -127,6 +134,7 @@ export class RankingService {
     const stored = storeTerms(this.db, articles.map((article, i) => ({ article, terms: terms[i] })), tokenizer);
     this.storing = Promise.all([this.storing, stored]).then(() => undefined);
     this.noteChanges(articles.length);
+    this.warmIndex(this.index);
   }
 
   /**
@@ -162,6 +170,7 @@ export class RankingService {
       }
       this.noteChanges(batch.length);
     }
+    this.warmIndex(index);
   }
 
   private async ready(): Promise<SimilarityIndex | undefined> {
@@ -201,9 +210,29 @@ export class RankingService {
       await this.refreshQueued(index);
     }
     this.index = index;
+    this.warmIndex(index);
     // A rebuilt or much caught-up index is saved at once, though after the answers waiting for
     // it: a worker stopped before a delayed save would rebuild or catch up all over again.
     if (worthSaving) this.scheduleSave(0);
+  }
+
+  /**
+   * Does what the first questions would otherwise do on their way (decoding posting lists, looking
+   * up idf: SimilarityIndex.warmUp), a slice per task, so that a question asked meanwhile is
+   * answered between two slices and never waits for the rest. Stops when done or when the index
+   * is no longer the service's; a change to the library gives it more to do, and calls it again.
+   */
+  private warmIndex(index: SimilarityIndex): void {
+    if (this.warming === index) return;
+    this.warming = index;
+    const slice = () => {
+      if (this.index !== index || index.warmUp(this.options.warmUpSlice)) {
+        if (this.warming === index) this.warming = undefined;
+        return;
+      }
+      setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
   }
 
   /** Few changes are caught up with at the next start; many are worth a new snapshot. */

@@ -16,6 +16,8 @@ import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './identity-store';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
+import { TermIndex } from './term-index';
+import { PostingList } from './posting-list';
 
 export interface RankerOptions {
   tokenizer: TokenizerOptions;
@@ -240,6 +242,9 @@ export class SimilarityIndex {
   /** Room for a query's re-ranking vectors, kept from query to query (vectors.ts). */
   private readonly pool = new VectorPool();
   private readonly queryWeighsAsVectors: boolean;
+  /** How far warmUp() has got: terms of the term index, then re-ranking terms by number. */
+  private warmedTerms = 0;
+  private warmedIdf = 0;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
@@ -417,10 +422,33 @@ export class SimilarityIndex {
     return shown.map((i, n) => ({ id: candidates[i].id, score: explained[n].score, terms: explained[n].terms }));
   }
 
+  /**
+   * Does ahead of time, `budget` terms at a time, what the first queries would otherwise do on
+   * their way: decodes the posting lists that a loaded or built index keeps as bytes until first
+   * read (term-index.ts, posting-list.ts), and looks up the idf of every re-ranking term (the
+   * candidates' vectors need them). True once nothing is left to do; a change of the library
+   * empties the idf looked up, so there is more after it. Answers are the same warmed or not.
+   */
+  warmUp(budget = Number.POSITIVE_INFINITY): boolean {
+    const index = this.internals._index;
+    const terms = index instanceof TermIndex ? index.snapshotTerms : 0;
+    let left = budget;
+    const lists: PostingList[] = [];
+    for (; this.warmedTerms < terms && left > 0; this.warmedTerms++, left--) {
+      (index as TermIndex).entryAt(this.warmedTerms)?.forEach((postings) => {
+        if (postings instanceof PostingList && postings.isEncoded) lists.push(postings);
+      });
+    }
+    PostingList.warm(lists);
+    for (; this.warmedIdf < this.space.size && left > 0; this.warmedIdf++, left--) this.idfOfNumber(this.warmedIdf);
+    return this.warmedTerms >= terms && this.warmedIdf >= this.space.size;
+  }
+
   /** Every idf depends on the article count, and a candidate's vector on idf. */
   private libraryChanged(): void {
     this.frequencyCache.clear();
     this.idfByNumber.fill(NaN);
+    this.warmedIdf = 0;
   }
 
   /** idf by term number, looked up once per term until the library changes. */
