@@ -27,8 +27,8 @@ export interface RankingServiceOptions {
   warmUpSlice?: number;
 }
 
-/** Some 2-5 ms of work at 50,000 articles: a question asked meanwhile waits no longer than that. */
-const WARM_UP_SLICE = 200;
+/** A few milliseconds of work at 50,000 articles (tests/bench/ranking.ts measures the longest): a question asked meanwhile waits no longer. */
+const WARM_UP_SLICE = 100;
 
 /**
  * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
