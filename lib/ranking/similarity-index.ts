@@ -80,6 +80,9 @@ export interface SnapshotData extends SerializedIndex {
   identities: SerializedIdentities;
 }
 
+/** warmUp() decodes up to this many postings per term of its budget (a common term holds thousands). */
+const POSTINGS_PER_TERM = 64;
+
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
 const INDEX_REVISION = 9;
 
@@ -434,9 +437,14 @@ export class SimilarityIndex {
     const terms = index instanceof TermIndex ? index.snapshotTerms : 0;
     let left = budget;
     const lists: PostingList[] = [];
-    for (; this.warmedTerms < terms && left > 0; this.warmedTerms++, left--) {
+    // A common term's lists hold thousands of postings: they count in the budget too.
+    let postingsLeft = left * POSTINGS_PER_TERM;
+    for (; this.warmedTerms < terms && left > 0 && postingsLeft > 0; this.warmedTerms++, left--) {
       (index as TermIndex).entryAt(this.warmedTerms)?.forEach((postings) => {
-        if (postings instanceof PostingList && postings.isEncoded) lists.push(postings);
+        if (postings instanceof PostingList && postings.isEncoded) {
+          lists.push(postings);
+          postingsLeft -= postings.size;
+        }
       });
     }
     PostingList.warm(lists);
