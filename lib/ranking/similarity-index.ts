@@ -231,6 +231,26 @@ function sameWeights(a: Record<Field, number>, b: Record<Field, number>): boolea
   return fields.length === others.length && fields.every((field, i) => others[i] === field && a[field] === b[field]);
 }
 
+/**
+ * The positions ordered by their scores, highest first, earlier first among equals. An insertion
+ * sort: a few dozen candidates, and a comparator's returned differences were a boxed number each.
+ */
+function byScore(positions: number[], scores: number[]): number[] {
+  const order = positions.slice();
+  for (let n = 1; n < order.length; n++) {
+    const position = order[n];
+    const score = scores[position];
+    let at = n;
+    for (; at > 0; at--) {
+      const before = scores[order[at - 1]];
+      if (before > score || (before === score && order[at - 1] < position)) break;
+      order[at] = order[at - 1];
+    }
+    order[at] = position;
+  }
+  return order;
+}
+
 function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -410,7 +430,7 @@ export class SimilarityIndex {
     // Only articles that resemble the query itself are candidates at all.
     const kept: number[] = [];
     for (let i = 0; i < all.length; i++) if (similarities[i] >= this.options.minSimilarity) kept.push(i);
-    const rank = (scores: number[]) => kept.slice().sort((a, b) => scores[b] - scores[a] || a - b);
+    const rank = (scores: number[]) => byScore(kept, scores);
     let ranked = rank(similarities);
     const { neighbours, share } = this.options.feedback;
     if (neighbours > 0 && ranked.length > neighbours) {
