@@ -59,6 +59,10 @@ export class RankingService {
   private readonly unsaved: UnsavedChanges;
   /** The index being warmed, slice by slice (warmIndex). */
   private warming: SimilarityIndex | undefined;
+  /** Questions being ranked (they read the library between steps): warm-up waits for them. */
+  private asking = 0;
+  /** The warm-up's next slice, while it waits for the questions being ranked. */
+  private parkedSlice: (() => void) | undefined;
   private readonly options: Required<RankingServiceOptions>;
 
   constructor(
@@ -109,13 +113,21 @@ export class RankingService {
    * same turn as the ranking, so that no change comes between.
    */
   private async rank(index: SimilarityIndex, articleIds: string[], limit: number): Promise<{ results: SimilarArticle[]; asOf?: LibraryState }> {
-    await this.storing;
-    const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
-    // The query articles' stored terms: not tokenized again (a Chinese abstract costs ~3 ms).
-    const queries = await withStoredTerms(this.db, articles, index.options.tokenizer);
-    const results = index.similarTo(queries, { limit });
-    const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
-    return { results, asOf: caughtUp ? { newest: this.newestSeen, size: index.size } : undefined };
+    this.asking++;
+    try {
+      await this.storing;
+      const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
+      // The query articles' stored terms: not tokenized again (a Chinese abstract costs ~3 ms).
+      const queries = await withStoredTerms(this.db, articles, index.options.tokenizer);
+      const results = index.similarTo(queries, { limit });
+      const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
+      return { results, asOf: caughtUp ? { newest: this.newestSeen, size: index.size } : undefined };
+    } finally {
+      if (--this.asking === 0 && this.parkedSlice) {
+        setTimeout(this.parkedSlice, 0);
+        this.parkedSlice = undefined;
+      }
+    }
   }
 
   private sawWrites(articles: readonly Article[]): void {
@@ -218,14 +230,19 @@ export class RankingService {
 
   /**
    * Does what the first questions would otherwise do on their way (decoding posting lists, looking
-   * up idf: SimilarityIndex.warmUp), a slice per task, so that a question asked meanwhile is
-   * answered between two slices and never waits for the rest. Stops when done or when the index
-   * is no longer the service's; a change to the library gives it more to do, and calls it again.
+   * up idf: SimilarityIndex.warmUp), a slice per task, so that a question is never behind more
+   * than one slice; while questions are being ranked (between their reads of the library) no
+   * slice runs. Stops when done or when the index is no longer the service's; a change to the
+   * library gives it more to do, and calls it again.
    */
   private warmIndex(index: SimilarityIndex): void {
     if (this.warming === index) return;
     this.warming = index;
     const slice = () => {
+      if (this.index === index && this.asking > 0) {
+        this.parkedSlice = slice;
+        return;
+      }
       if (this.index !== index || index.warmUp(this.options.warmUpSlice)) {
         if (this.warming === index) this.warming = undefined;
         return;

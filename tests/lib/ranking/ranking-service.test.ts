@@ -60,7 +60,7 @@ async function snapshotIds(db: SimlitDB, until: (ids: string[]) => boolean = () 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('RankingService', () => {
-  it('warms the index after loading, a slice per task: a question asked meanwhile is answered before the warm-up ends', async () => {
+  it('warms the index after loading, a slice per task: a question asked meanwhile is answered before the warm-up ends, no slice running while it is', async () => {
     const { service } = await serviceOver([...LIBRARY, LATE], { warmUpSlice: 1 });
     const finished: boolean[] = [];
     const warmUp = SimilarityIndex.prototype.warmUp;
@@ -71,7 +71,10 @@ describe('RankingService', () => {
     });
     service.warm();
     await expect.poll(() => finished.length).toBeGreaterThan(0);
-    const answer = ids(await service.similar(['pebble'], 10));
+    const question = service.similar(['pebble'], 10);
+    const slicesBefore = finished.length;
+    const answer = ids(await question);
+    expect(finished.length).toBe(slicesBefore);
     expect(finished).not.toContain(true);
     expect(answer.slice(0, 2).sort()).toEqual(['late', 'rigidity']);
     await expect.poll(() => finished.at(-1)).toBe(true);
