@@ -109,3 +109,32 @@ export function indexedTerms(terms: ArticleTerms, abstractLimit: number, abstrac
     abstract: distinctiveTerms(terms.abstract, abstractLimit, abstractCounts),
   };
 }
+
+/**
+ * Each term of indexedTerms(terms, abstractLimit), without making its arrays: what a query needs
+ * to know of an indexed query article (which terms it holds). A term in several fields is named
+ * once per field. The abstract's terms are mostFrequent()'s choice, found by counting how many
+ * terms occur how often instead of sorting them.
+ */
+export function forEachIndexedTerm(terms: ArticleTerms, abstractLimit: number, each: (term: string) => void): void {
+  for (const term of terms.title) each(term);
+  for (const term of terms.keywords) each(term);
+  const counts = termCounts(terms.abstract);
+  if (counts.size <= abstractLimit) {
+    counts.forEach((_, term) => each(term));
+    return;
+  }
+  const limit = Math.max(0, Math.floor(abstractLimit));
+  let most = 0;
+  counts.forEach((count) => (most = Math.max(most, count)));
+  const termsOccurring = new Uint32Array(most + 1);
+  counts.forEach((count) => termsOccurring[count]++);
+  // The least count kept: every term above it is kept, and the first of those at it, in order of first occurrence.
+  let least = most;
+  let above = 0;
+  while (above + termsOccurring[least] < limit) above += termsOccurring[least--];
+  let atLeast = limit - above;
+  counts.forEach((count, term) => {
+    if (count > least || (count === least && atLeast-- > 0)) each(term);
+  });
+}

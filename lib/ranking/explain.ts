@@ -87,7 +87,6 @@ export function explainMatches(space: TermSpace, queries: TermVector[], candidat
   return candidates.map((candidate, c) => {
     let closest = 0;
     for (let q = 1; q < queries.length; q++) if (cosines[q][c] > cosines[closest][c]) closest = q;
-    const shared = space.sharedTerms(queries[closest], candidate, Number.MAX_SAFE_INTEGER);
-    return { score: cosines[closest][c], terms: shared.filter(isTellingTerm).slice(0, EXPLAINED_TERMS) };
+    return { score: cosines[closest][c], terms: space.sharedTerms(queries[closest], candidate, EXPLAINED_TERMS, isTellingTerm) };
   });
 }

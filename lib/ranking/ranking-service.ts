@@ -23,7 +23,12 @@ export interface RankingServiceOptions {
   waitForLoadMs?: number;
   /** Changed articles that make a new snapshot worth writing (see SAVE_AFTER_CHANGES). */
   saveAfterChanges?: number;
+  /** Terms warmed per task (SimilarityIndex.warmUp): a question waits at most for one such slice. */
+  warmUpSlice?: number;
 }
+
+/** A few milliseconds of work at 50,000 articles (tests/bench/ranking.ts measures the longest): a question asked meanwhile waits no longer. */
+const WARM_UP_SLICE = 100;
 
 /**
  * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
@@ -52,6 +57,12 @@ export class RankingService {
   /** Terms of captured articles being stored: a question about them reads them once stored. */
   private storing: Promise<void> = Promise.resolve();
   private readonly unsaved: UnsavedChanges;
+  /** The index being warmed, slice by slice (warmIndex). */
+  private warming: SimilarityIndex | undefined;
+  /** Questions being ranked (they read the library between steps): warm-up waits for them. */
+  private asking = 0;
+  /** The warm-up's next slice, while it waits for the questions being ranked. */
+  private parkedSlice: (() => void) | undefined;
   private readonly options: Required<RankingServiceOptions>;
 
   constructor(
@@ -59,7 +70,7 @@ export class RankingService {
     options: RankingServiceOptions,
   ) {
     // A snapshot loads in well under a second: questions wait that long rather than hear "indexing".
-    this.options = { saveDelayMs: 5_000, waitForLoadMs: 1_500, saveAfterChanges: SAVE_AFTER_CHANGES, ...options };
+    this.options = { saveDelayMs: 5_000, waitForLoadMs: 1_500, saveAfterChanges: SAVE_AFTER_CHANGES, warmUpSlice: WARM_UP_SLICE, ...options };
     this.unsaved = new UnsavedChanges(this.options.saveAfterChanges);
   }
 
@@ -102,13 +113,21 @@ export class RankingService {
    * same turn as the ranking, so that no change comes between.
    */
   private async rank(index: SimilarityIndex, articleIds: string[], limit: number): Promise<{ results: SimilarArticle[]; asOf?: LibraryState }> {
-    await this.storing;
-    const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
-    // The query articles' stored terms: not tokenized again (a Chinese abstract costs ~3 ms).
-    const queries = await withStoredTerms(this.db, articles, index.options.tokenizer);
-    const results = index.similarTo(queries, { limit });
-    const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
-    return { results, asOf: caughtUp ? { newest: this.newestSeen, size: index.size } : undefined };
+    this.asking++;
+    try {
+      await this.storing;
+      const articles = (await this.db.articles.bulkGet(articleIds)).filter((article) => article !== undefined);
+      // The query articles' stored terms: not tokenized again (a Chinese abstract costs ~3 ms).
+      const queries = await withStoredTerms(this.db, articles, index.options.tokenizer);
+      const results = index.similarTo(queries, { limit });
+      const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
+      return { results, asOf: caughtUp ? { newest: this.newestSeen, size: index.size } : undefined };
+    } finally {
+      if (--this.asking === 0 && this.parkedSlice) {
+        setTimeout(this.parkedSlice, 0);
+        this.parkedSlice = undefined;
+      }
+    }
   }
 
   private sawWrites(articles: readonly Article[]): void {
@@ -127,6 +146,7 @@ export class RankingService {
     const stored = storeTerms(this.db, articles.map((article, i) => ({ article, terms: terms[i] })), tokenizer);
     this.storing = Promise.all([this.storing, stored]).then(() => undefined);
     this.noteChanges(articles.length);
+    this.warmIndex(this.index);
   }
 
   /**
@@ -162,6 +182,7 @@ export class RankingService {
       }
       this.noteChanges(batch.length);
     }
+    this.warmIndex(index);
   }
 
   private async ready(): Promise<SimilarityIndex | undefined> {
@@ -201,9 +222,34 @@ export class RankingService {
       await this.refreshQueued(index);
     }
     this.index = index;
+    this.warmIndex(index);
     // A rebuilt or much caught-up index is saved at once, though after the answers waiting for
     // it: a worker stopped before a delayed save would rebuild or catch up all over again.
     if (worthSaving) this.scheduleSave(0);
+  }
+
+  /**
+   * Does what the first questions would otherwise do on their way (decoding posting lists, looking
+   * up idf: SimilarityIndex.warmUp), a slice per task, so that a question is never behind more
+   * than one slice; while questions are being ranked (between their reads of the library) no
+   * slice runs. Stops when done or when the index is no longer the service's; a change to the
+   * library gives it more to do, and calls it again.
+   */
+  private warmIndex(index: SimilarityIndex): void {
+    if (this.warming === index) return;
+    this.warming = index;
+    const slice = () => {
+      if (this.index === index && this.asking > 0) {
+        this.parkedSlice = slice;
+        return;
+      }
+      if (this.index !== index || index.warmUp(this.options.warmUpSlice)) {
+        if (this.warming === index) this.warming = undefined;
+        return;
+      }
+      setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
   }
 
   /** Few changes are caught up with at the next start; many are worth a new snapshot. */

@@ -5,9 +5,9 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { abstractFingerprint, titleKey } from '../text/clean';
 import { hashHex } from '../text/hash';
-import { addWeightedCounts, termsOf, distinctiveTerms, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
+import { addWeightedCounts, termsOf, distinctiveTerms, forEachIndexedTerm, indexedTerms, termCounts, type ArticleTerms, type Field, type RankableArticle } from './article-terms';
 import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, type TermStats } from './query';
-import { DocumentVectors, TermSpace, type SerializedVectors } from './vectors';
+import { DocumentVectors, TermSpace, VectorPool, type SerializedVectors, type TermVector } from './vectors';
 import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter, type BulkDocument } from './bulk-load';
@@ -16,6 +16,8 @@ import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './identity-store';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
+import { TermIndex } from './term-index';
+import { PostingList } from './posting-list';
 
 export interface RankerOptions {
   tokenizer: TokenizerOptions;
@@ -77,6 +79,9 @@ export interface SnapshotData extends SerializedIndex {
   vectors: SerializedVectors;
   identities: SerializedIdentities;
 }
+
+/** warmUp() decodes up to this many postings per term of its budget (a common term holds thousands). */
+const POSTINGS_PER_TERM = 64;
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
 const INDEX_REVISION = 9;
@@ -219,6 +224,33 @@ function mergeTerms(terms: ArticleTerms[]): ArticleTerms {
   return { title: terms.flatMap((t) => t.title), keywords: terms.flatMap((t) => t.keywords), abstract: terms.flatMap((t) => t.abstract) };
 }
 
+/** Whether two field weightings weigh the same fields alike, in the same order (addWeightedCounts() adds in that order). */
+function sameWeights(a: Record<Field, number>, b: Record<Field, number>): boolean {
+  const fields = Object.keys(a) as Field[];
+  const others = Object.keys(b);
+  return fields.length === others.length && fields.every((field, i) => others[i] === field && a[field] === b[field]);
+}
+
+/**
+ * The positions ordered by their scores, highest first, earlier first among equals. An insertion
+ * sort: a few dozen candidates, and a comparator's returned differences were a boxed number each.
+ */
+function byScore(positions: number[], scores: number[]): number[] {
+  const order = positions.slice();
+  for (let n = 1; n < order.length; n++) {
+    const position = order[n];
+    const score = scores[position];
+    let at = n;
+    for (; at > 0; at--) {
+      const before = scores[order[at - 1]];
+      if (before > score || (before === score && order[at - 1] < position)) break;
+      order[at] = order[at - 1];
+    }
+    order[at] = position;
+  }
+  return order;
+}
+
 function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -230,6 +262,12 @@ export class SimilarityIndex {
   private idfByNumber = new Float64Array(0);
   private readonly internals: MiniSearchInternals;
   private readonly candidateSearch: MoreLikeThis;
+  /** Room for a query's re-ranking vectors, kept from query to query (vectors.ts). */
+  private readonly pool = new VectorPool();
+  private readonly queryWeighsAsVectors: boolean;
+  /** How far warmUp() has got: terms of the term index, then re-ranking terms by number. */
+  private warmedTerms = 0;
+  private warmedIdf = 0;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
@@ -242,6 +280,7 @@ export class SimilarityIndex {
     // As MiniSearch: fields in index order, and a boost of 0 counts as 1.
     const boosts = INDEX_FIELDS.map((field): [number, number] => [this.internals._fieldIds[field], options.fieldBoosts[field] || 1]);
     this.candidateSearch = new MoreLikeThis(this.internals, boosts);
+    this.queryWeighsAsVectors = sameWeights(options.query.fieldWeights, options.vectorWeights);
   }
 
   /** An index of the articles, built at once (an article given twice is indexed in its last version). */
@@ -352,9 +391,13 @@ export class SimilarityIndex {
     const articles = Array.isArray(query) ? query : [query];
     if (articles.length === 0 || this.size === 0 || limit <= 0) return [];
     const terms = articles.map((article) => termsOf(article, this.options.tokenizer));
-    const selected = selectTerms(termWeights(terms, this.options.query.fieldWeights), this.termStats(articles, terms), this.options.query);
+    const weights = termWeights(terms, this.options.query.fieldWeights);
+    const selected = selectTerms(weights, this.termStats(articles, terms), this.options.query);
     const identities = articles.map(identityOf);
-    const keep = (id: string, docId: number) => !identities.some((identity) => sameIdentity(identity, id, docId, this.identities)) && (!filter || filter(id));
+    const keep = (id: string, docId: number) => {
+      for (let i = 0; i < identities.length; i++) if (sameIdentity(identities[i], id, docId, this.identities)) return false;
+      return !filter || filter(id);
+    };
     const queryTerms = selected.map(({ term, weight }) => ({ key: indexKey(term), boost: weight }));
     if (this.options.candidates <= 0) {
       // BM25 order, naming the matched query terms that weigh most first.
@@ -363,38 +406,77 @@ export class SimilarityIndex {
         .map(({ id, score, docId }) => ({ id, score, terms: matched(docId).map(({ key }) => termOfKey(key)) }))
         .sort(byScoreThenId);
     }
-    return this.rerank(terms, this.moreLikeThis(queryTerms, keep, this.options.candidates), limit);
+    // One article's query weights are its vector's weights before idf when both weigh fields alike.
+    const vectorWeights = terms.length === 1 && this.queryWeighsAsVectors ? weights : undefined;
+    return this.rerank(terms, this.moreLikeThis(queryTerms, keep, this.options.candidates), limit, vectorWeights);
   }
 
-  /** Orders candidates by cosine similarity to the query articles, then again after feedback. */
-  private rerank(terms: ArticleTerms[], candidates: Candidate[], limit: number): SimilarArticle[] {
+  /**
+   * Orders candidates by cosine similarity to the query articles, then again after feedback.
+   * `weights`: the query's log-damped weighted counts, when they are those of its vector.
+   */
+  private rerank(terms: ArticleTerms[], candidates: Candidate[], limit: number, weights?: Map<string, number>): SimilarArticle[] {
     const idf = this.idf;
-    const weights = this.options.vectorWeights;
+    const fieldWeights = this.options.vectorWeights;
     const space = this.space;
-    const original = space.vector(mergeTerms(terms), weights, idf);
+    // Nothing in here calls back out, so one query's vectors are never overwritten by another's.
+    const pool = this.pool;
+    pool.empty();
+    const original = weights ? space.vectorOfWeights(weights, idf, pool) : space.vector(mergeTerms(terms), fieldWeights, idf, pool);
     const idfOf = this.idfOfNumber;
-    const all = candidates.map(({ docId }) => this.vectors.vector(docId, idfOf));
+    const all = new Array<TermVector>(candidates.length);
+    for (let c = 0; c < candidates.length; c++) all[c] = this.vectors.vector(candidates[c].docId, idfOf, pool);
     const similarities = space.cosines(original, all);
     // Only articles that resemble the query itself are candidates at all.
-    const kept = all.flatMap((_, i) => (similarities[i] >= this.options.minSimilarity ? [i] : []));
-    const rank = (scores: number[]) => kept.map((i) => ({ i, score: scores[i] })).sort((a, b) => b.score - a.score || a.i - b.i);
+    const kept: number[] = [];
+    for (let i = 0; i < all.length; i++) if (similarities[i] >= this.options.minSimilarity) kept.push(i);
+    const rank = (scores: number[]) => byScore(kept, scores);
     let ranked = rank(similarities);
     const { neighbours, share } = this.options.feedback;
     if (neighbours > 0 && ranked.length > neighbours) {
-      ranked = rank(space.cosines(space.withFeedback(original, ranked.slice(0, neighbours).map(({ i }) => all[i]), share), all));
+      const closest = ranked.slice(0, neighbours).map((i) => all[i]);
+      ranked = rank(space.cosines(space.withFeedback(original, closest, share, pool), all));
     }
     // Feedback orders; the score shown and the terms are the candidate's own match with the query
     // article closest to it, so that they read the same in any library (explain.ts).
     const shown = ranked.slice(0, limit);
-    const queries = terms.length === 1 ? [original] : terms.map((one) => space.vector(one, weights, idf));
-    const explained = explainMatches(space, queries, shown.map(({ i }) => all[i]));
-    return shown.map(({ i }, n) => ({ id: candidates[i].id, ...explained[n] }));
+    const queries = terms.length === 1 ? [original] : terms.map((one) => space.vector(one, fieldWeights, idf, pool));
+    const explained = explainMatches(space, queries, shown.map((i) => all[i]));
+    return shown.map((i, n) => ({ id: candidates[i].id, score: explained[n].score, terms: explained[n].terms }));
+  }
+
+  /**
+   * Does ahead of time, `budget` terms at a time, what the first queries would otherwise do on
+   * their way: decodes the posting lists that a loaded or built index keeps as bytes until first
+   * read (term-index.ts, posting-list.ts), and looks up the idf of every re-ranking term (the
+   * candidates' vectors need them). True once nothing is left to do; a change of the library
+   * empties the idf looked up, so there is more after it. Answers are the same warmed or not.
+   */
+  warmUp(budget = Number.POSITIVE_INFINITY): boolean {
+    const index = this.internals._index;
+    const terms = index instanceof TermIndex ? index.snapshotTerms : 0;
+    let left = budget;
+    const lists: PostingList[] = [];
+    // A common term's lists hold thousands of postings: they count in the budget too.
+    let postingsLeft = left * POSTINGS_PER_TERM;
+    for (; this.warmedTerms < terms && left > 0 && postingsLeft > 0; this.warmedTerms++, left--) {
+      (index as TermIndex).entryAt(this.warmedTerms)?.forEach((postings) => {
+        if (postings instanceof PostingList && postings.isEncoded) {
+          lists.push(postings);
+          postingsLeft -= postings.size;
+        }
+      });
+    }
+    PostingList.warm(lists);
+    for (; this.warmedIdf < this.space.size && left > 0; this.warmedIdf++, left--) this.idfOfNumber(this.warmedIdf);
+    return this.warmedTerms >= terms && this.warmedIdf >= this.space.size;
   }
 
   /** Every idf depends on the article count, and a candidate's vector on idf. */
   private libraryChanged(): void {
     this.frequencyCache.clear();
     this.idfByNumber.fill(NaN);
+    this.warmedIdf = 0;
   }
 
   /** idf by term number, looked up once per term until the library changes. */
@@ -459,11 +541,19 @@ export class SimilarityIndex {
   /** For query articles that are themselves indexed, how many of them hold each term. */
   private indexedSelfTerms(articles: RankableArticle[], terms: ArticleTerms[]): Map<string, number> {
     const counts = new Map<string, number>();
+    // Which article last counted a term: each counts a term once, whatever fields it is in.
+    const countedBy = articles.length > 1 ? new Map<string, number>() : undefined;
     articles.forEach((article, i) => {
       if (!this.mini.has(article.id)) return;
-      const indexed = indexedTerms(terms[i], this.options.abstractTerms);
-      for (const term of new Set([...indexed.title, ...indexed.keywords, ...indexed.abstract])) counts.set(term, (counts.get(term) ?? 0) + 1);
+      forEachIndexedTerm(terms[i], this.options.abstractTerms, (term) => {
+        if (!countedBy) counts.set(term, 1);
+        else if (countedBy.get(term) !== i) {
+          countedBy.set(term, i);
+          counts.set(term, (counts.get(term) ?? 0) + 1);
+        }
+      });
     });
     return counts;
   }
+
 }

@@ -87,6 +87,16 @@ export class TermIndex {
     return this.built()[Symbol.iterator]();
   }
 
+  /** How many terms the snapshot held: they are numbered from 0 (entryAt). */
+  get snapshotTerms(): number {
+    return this.keys.length;
+  }
+
+  /** The entry of the snapshot's term with this number, as get() gives it (undefined once the term is deleted). */
+  entryAt(termNumber: number): Entry | undefined {
+    return this.get(this.keys[termNumber]);
+  }
+
   /** Whether the tree is built (for tests). */
   get isBuilt(): boolean {
     return this.tree !== undefined;

@@ -25,71 +25,121 @@ export class TermSpace {
   private readonly terms: string[] = [];
   /** Zero everywhere between uses: a vector's weights by term number while it is looked up. */
   private scratch = new Float64Array(1024);
+  /** sharedTerms()'s positions in the candidate, in order, and their parts of the similarity. */
+  private sharedOrder = new Int32Array(64);
+  private sharedParts = new Float64Array(64);
 
   /** Occurrences weighted by field, damped by log, times idf, scaled to unit length. */
-  vector(terms: ArticleTerms, fieldWeights: Record<Field, number>, idf: (term: string) => number): TermVector {
+  vector(terms: ArticleTerms, fieldWeights: Record<Field, number>, idf: (term: string) => number, pool?: VectorPool): TermVector {
     const counts = addWeightedCounts(new Map(), terms, fieldWeights);
-    const ids: number[] = [];
-    const values: number[] = [];
+    for (const [term, count] of counts) counts.set(term, Math.log1p(count));
+    return this.vectorOfWeights(counts, idf, pool);
+  }
+
+  /**
+   * vector() from the log-damped weighted counts themselves (termWeights() in query.ts gives
+   * them for the query's own terms): weight times idf, scaled to unit length.
+   */
+  vectorOfWeights(weights: Map<string, number>, idf: (term: string) => number, pool?: VectorPool): TermVector {
+    const room = pool ?? new VectorPool(weights.size);
+    const start = room.reserve(weights.size);
+    const { ids, values } = room;
+    let kept = 0;
     let norm = 0;
-    for (const [term, count] of counts) {
-      const value = Math.log1p(count) * idf(term);
-      if (value <= 0) continue;
-      ids.push(this.number(term));
-      values.push(value);
+    // forEach, not for-of: iterating entries makes an array per term.
+    weights.forEach((weight, term) => {
+      const value = weight * idf(term);
+      if (value <= 0) return;
+      ids[start + kept] = this.number(term);
+      values[start + kept] = value;
       norm += value * value;
-    }
-    return scaled(ids, values, norm > 0 ? 1 / Math.sqrt(norm) : 0);
+      kept++;
+    });
+    return room.take(start, kept, norm > 0 ? 1 / Math.sqrt(norm) : 0);
   }
 
   /** The dot products of a unit vector with unit vectors: their cosine similarities. */
   cosines(query: TermVector, vectors: TermVector[]): number[] {
     const dense = this.spread(query);
-    const similarities = vectors.map((vector) => {
+    const similarities = new Array<number>(vectors.length);
+    for (let v = 0; v < vectors.length; v++) {
+      const { ids, values } = vectors[v];
       let sum = 0;
-      for (let i = 0; i < vector.ids.length; i++) {
-        const weight = dense[vector.ids[i]];
-        if (weight !== 0) sum += vector.values[i] * weight;
+      for (let i = 0; i < ids.length; i++) {
+        const weight = dense[ids[i]];
+        if (weight !== 0) sum += values[i] * weight;
       }
-      return sum;
-    });
+      similarities[v] = sum;
+    }
     this.clear(query);
     return similarities;
   }
 
-  /** The shared terms of two vectors, largest contribution to their similarity first. */
-  sharedTerms(query: TermVector, candidate: TermVector, limit: number): string[] {
+  /**
+   * The shared terms of two vectors that `keep` takes, largest contribution to their similarity
+   * first (then in order of spelling), at most `limit`. Sorted in scratch arrays kept between
+   * calls: the pairs and the sort of every shared term made a tenth of a query's garbage.
+   */
+  sharedTerms(query: TermVector, candidate: TermVector, limit: number, keep?: (term: string) => boolean): string[] {
     const dense = this.spread(query);
-    const shared: [string, number][] = [];
+    if (this.sharedOrder.length < candidate.ids.length) {
+      this.sharedOrder = new Int32Array(candidate.ids.length * 2);
+      this.sharedParts = new Float64Array(candidate.ids.length * 2);
+    }
+    const { sharedOrder: order, sharedParts: parts, terms } = this;
+    let count = 0;
     for (let i = 0; i < candidate.ids.length; i++) {
       const other = dense[candidate.ids[i]];
-      if (other !== 0) shared.push([this.terms[candidate.ids[i]], candidate.values[i] * other]);
+      if (other === 0) continue;
+      const part = candidate.values[i] * other;
+      const term = terms[candidate.ids[i]];
+      // Insertion sort: a few dozen shared terms, each term once (a vector holds a term once).
+      let at = count++;
+      for (; at > 0; at--) {
+        const before = parts[at - 1];
+        if (before > part || (before === part && terms[candidate.ids[order[at - 1]]] < term)) break;
+        order[at] = order[at - 1];
+        parts[at] = before;
+      }
+      order[at] = i;
+      parts[at] = part;
     }
     this.clear(query);
-    return shared
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, limit)
-      .map(([term]) => term);
+    const shared: string[] = [];
+    for (let n = 0; n < count && shared.length < limit; n++) {
+      const term = terms[candidate.ids[order[n]]];
+      if (!keep || keep(term)) shared.push(term);
+    }
+    return shared;
   }
 
   /** Rocchio: the query plus `share` times the mean of the neighbours, back to unit length. */
-  withFeedback(query: TermVector, neighbours: TermVector[], share: number): TermVector {
+  withFeedback(query: TermVector, neighbours: TermVector[], share: number, pool?: VectorPool): TermVector {
     if (neighbours.length === 0 || share <= 0) return query;
+    let most = query.ids.length;
+    for (const neighbour of neighbours) most += neighbour.ids.length;
+    const room = pool ?? new VectorPool(most);
+    const start = room.reserve(most);
+    const { ids, values } = room;
     const dense = this.spread(query);
-    const ids = [...query.ids];
+    ids.set(query.ids, start);
+    let length = query.ids.length;
     const each = share / neighbours.length;
     for (const neighbour of neighbours) {
       for (let i = 0; i < neighbour.ids.length; i++) {
         const id = neighbour.ids[i];
-        if (dense[id] === 0) ids.push(id);
+        if (dense[id] === 0) ids[start + length++] = id;
         dense[id] = dense[id] + each * neighbour.values[i];
       }
     }
-    const values = ids.map((id) => dense[id]);
-    for (const id of ids) dense[id] = 0;
     let norm = 0;
-    for (const value of values) norm += value * value;
-    return scaled(ids, values, 1 / Math.sqrt(norm));
+    for (let i = start; i < start + length; i++) {
+      const value = dense[ids[i]];
+      values[i] = value;
+      dense[ids[i]] = 0;
+      norm += value * value;
+    }
+    return room.take(start, length, 1 / Math.sqrt(norm));
   }
 
   /** How many terms have numbers. */
@@ -140,10 +190,46 @@ export class TermSpace {
   }
 }
 
-function scaled(ids: number[], values: number[], factor: number): TermVector {
-  const vector = { ids: Int32Array.from(ids), values: new Float64Array(values.length) };
-  for (let i = 0; i < values.length; i++) vector.values[i] = values[i] * factor;
-  return vector;
+/**
+ * Room for the vectors of one query (the candidates', the query's own): they are views into two
+ * arrays kept from query to query, where each vector used to be two arrays of its own (some
+ * 30 KB of garbage a query, and a buffer apiece for the collector to sweep). A vector taken from
+ * the pool is valid until the pool is emptied; growing the pool leaves earlier vectors where they
+ * are.
+ */
+export class VectorPool {
+  ids: Int32Array;
+  values: Float64Array;
+  private used = 0;
+
+  constructor(capacity = 4096) {
+    this.ids = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+  }
+
+  /** Forgets every vector taken: their room is written again. */
+  empty(): void {
+    this.used = 0;
+  }
+
+  /** Where a vector of up to `length` terms may be written into `ids` and `values`. */
+  reserve(length: number): number {
+    if (this.used + length > this.ids.length) {
+      const capacity = Math.max(length, this.ids.length * 2);
+      this.ids = new Int32Array(capacity);
+      this.values = new Float64Array(capacity);
+      this.used = 0;
+    }
+    return this.used;
+  }
+
+  /** The `length` terms written at `start`, their values multiplied by `factor`, as a vector. */
+  take(start: number, length: number, factor: number): TermVector {
+    const { ids, values } = this;
+    for (let i = start; i < start + length; i++) values[i] = values[i] * factor;
+    this.used = start + length;
+    return { ids: ids.subarray(start, start + length), values: values.subarray(start, start + length) };
+  }
 }
 
 /** Weighted counts are kept in quarters: exact for field weights that are whole, halves or quarters. */
@@ -201,24 +287,23 @@ export class DocumentVectors {
    * weighted counts times idf, terms with no weight left out, scaled to unit length, summed in
    * the same order (so scores do not depend on the representation).
    */
-  vector(docId: number, idf: (id: number) => number): TermVector {
+  vector(docId: number, idf: (id: number) => number, pool?: VectorPool): TermVector {
     const numbers = this.decode(docId);
     const decoded = this.decoded;
-    const ids = new Int32Array(numbers >> 1);
-    const values = new Float64Array(numbers >> 1);
+    const room = pool ?? new VectorPool(numbers >> 1);
+    const start = room.reserve(numbers >> 1);
+    const { ids, values } = room;
     let kept = 0;
     let norm = 0;
     for (let i = 0; i < numbers; i += 2) {
       const value = Math.log1p(decoded[i + 1] / COUNT_STEP) * idf(decoded[i]);
       if (value <= 0) continue;
-      ids[kept] = decoded[i];
-      values[kept] = value;
+      ids[start + kept] = decoded[i];
+      values[start + kept] = value;
       norm += value * value;
       kept++;
     }
-    const factor = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = 0; i < kept; i++) values[i] = values[i] * factor;
-    return { ids: kept === ids.length ? ids : ids.slice(0, kept), values: kept === values.length ? values : values.slice(0, kept) };
+    return room.take(start, kept, norm > 0 ? 1 / Math.sqrt(norm) : 0);
   }
 
   /** Once a build has set every document: its bytes are sealed, trimmed to what they take. */

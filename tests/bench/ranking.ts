@@ -5,7 +5,9 @@
  * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), and the load
  * figures at 100k (BENCH_LOAD=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
- * ratio to the previous latest run. Run under `node --expose-gc` for heap figures.
+ * ratio to the previous latest run. Run under `node --expose-gc` for heap figures. Queries are
+ * timed after the warm-up the ranking service runs on an index it built or loaded, and again
+ * ("before warm-up") on a fresh load that is not warmed.
  *
  * `npm run bench -- --peers` runs only the side-by-side table of Simlit and its peers instead
  * (tests/bench/peers/run.ts).
@@ -80,6 +82,37 @@ function measurePersistence(index: SimilarityIndex, query: RankableArticle): Fig
   return { 'snapshot MB': snapshotBytes(snapshot.data) / 2 ** 20, 'snapshot ms': snapshotMs, 'load ms': load, 'load cpu ms': loadCpuMs, 'load + first answer ms': load + firstAnswer };
 }
 
+/** Terms per warm-up slice, as the ranking service warms an index (WARM_UP_SLICE in lib/ranking/ranking-service.ts). */
+const WARM_UP_SLICE = 100;
+
+/**
+ * The ranking service's warm-up after a build or a load, slice by slice as it runs it between
+ * other tasks: how long it takes in all, and the longest slice (what a question asked meanwhile
+ * may wait).
+ */
+function warmUp(index: SimilarityIndex): Figures {
+  const cpu = cpuMs();
+  const start = performance.now();
+  let longest = 0;
+  for (let done = false; !done; ) {
+    const sliceStart = performance.now();
+    done = index.warmUp(WARM_UP_SLICE);
+    longest = Math.max(longest, performance.now() - sliceStart);
+  }
+  return { 'warm-up ms': performance.now() - start, 'warm-up cpu ms': cpuMs() - cpu, 'warm-up longest slice ms': longest };
+}
+
+/**
+ * The same queries asked before any warm-up, on a fresh load of the index (what a question asked
+ * right after the service loaded the index gets): in a function of its own so that the loaded
+ * index does not stay on the heap.
+ */
+function measureBeforeWarmUp(index: SimilarityIndex, queries: RankableArticle[]): Figures {
+  const loaded = SimilarityIndex.fromSnapshot(index.toSnapshot())!;
+  const similar = queries.map((query) => time(() => loaded.similarTo(query, { limit: 10 }))[1]);
+  return { 'similar before warm-up p50 ms': percentile(similar, 50), 'similar before warm-up p95 ms': percentile(similar, 95) };
+}
+
 /** An article with the terms stored for it, as the ranking service reads it (decoding included in what is timed). */
 const withTerms = (article: RankableArticle, row: StoredTermsRow): RankableArticle => ({ ...article, terms: decodeTerms(row) });
 
@@ -110,17 +143,22 @@ async function measure(size: number): Promise<Figures> {
   const heap = (await heapMb()) - heapBefore;
 
   const persistence = measurePersistence(index, withTerms(...queries[0]));
+  // The ranking service warms every index it builds or loads before the popup asks (see below
+  // for queries asked before that).
+  const warmed = warmUp(index);
+  const heapWarmed = (await heapMb()) - heapBefore;
 
   for (const query of queries.slice(0, 20)) index.similarTo(withTerms(...query)); // warm up the JIT
   const similarCpu = cpuMs();
   const similar = queries.map((query) => time(() => index.similarTo(withTerms(...query), { limit: 10 }))[1]);
   const similarCpuMs = (cpuMs() - similarCpu) / queries.length;
-  // The same queries again: the lists and vectors they read are decoded by now (first reads decode them).
+  // The same queries again: their terms' document frequencies are cached by now.
   const similarAgain = queries.map((query) => time(() => index.similarTo(withTerms(...query), { limit: 10 }))[1]);
   const pageQueries = pages.slice(0, 5).map((page) => time(() => index.similarTo(page, { limit: 20 }))[1]);
   const search = SEARCHES.flatMap((text) => [0, 1, 2].map(() => time(() => index.search(text, { limit: 20 }))[1]));
   // With the caches that queries fill (idf, candidate vectors); adding articles empties them.
   const heapInUse = (await heapMb()) - heapBefore;
+  const beforeWarmUp = measureBeforeWarmUp(index, queries.map((query) => withTerms(...query)));
   const add20 = pages.map((page) => time(() => index.addAll(page))[1]);
 
   return {
@@ -131,6 +169,8 @@ async function measure(size: number): Promise<Figures> {
     'rebuild from stored terms cpu ms': rebuildCpu,
     'build progress calls': progressCalls,
     'heap MB': heap,
+    ...warmed,
+    'heap after warm-up MB': heapWarmed,
     'heap after queries MB': heapInUse,
     ...persistence,
     'similar p50 ms': percentile(similar, 50),
@@ -138,6 +178,7 @@ async function measure(size: number): Promise<Figures> {
     'similar again p50 ms': percentile(similarAgain, 50),
     'similar again p95 ms': percentile(similarAgain, 95),
     'similar cpu ms a query': similarCpuMs,
+    ...beforeWarmUp,
     'page of 20 similar p50 ms': percentile(pageQueries, 50),
     'search p50 ms': percentile(search, 50),
     'add 20 p50 ms': percentile(add20, 50),
@@ -180,6 +221,10 @@ async function main(): Promise<void> {
   }
   const previous = previousRun();
   printTable(results, previous);
+  console.log(
+    '\n"similar": after the warm-up the ranking service runs once it has built or loaded the index (posting lists decoded, idf looked up; lib/ranking/ranking-service.ts), then 20 queries to warm up the JIT. ' +
+      '"similar before warm-up": the same queries on a fresh load of the index, not warmed (a question asked right after a load), asked after the others (the JIT is warm by then).',
+  );
   mkdirSync(RESULTS_DIR, { recursive: true });
   if (RANKING_ONLY) return;
   // The library page's full-text search, at the sizes the index is measured at (1k and up).

@@ -78,6 +78,46 @@ describe('PostingList', () => {
     );
   });
 
+  it('answers the same decoded ahead of use into one shared array (warm), and a change to one list leaves the others as they were', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(fc.nat(2 ** 32 - 1), fc.integer({ min: 1, max: 300 })), { maxLength: 30 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+        fc.array(operation, { maxLength: 40 }),
+        (pairLists, decodedFirst, operations: Operation[]) => {
+          const maps = pairLists.map((pairs) => new Map(pairs.sort((a, b) => a[0] - b[0])));
+          const lists = maps.map((map) => new PostingList(map));
+          const bytes = PostingList.encode(lists);
+          // Some lists were decoded by a query already: warm() leaves them be.
+          lists.forEach((list, i) => decodedFirst[i] && list.has(0));
+          PostingList.warm(lists);
+          const writer = new VarintWriter();
+          lists.forEach((list, i) => {
+            expect(list.isEncoded).toBe(false);
+            expect([...list]).toEqual(sortedMap(maps[i]));
+            list.writeTo(writer);
+          });
+          expect(writer.finish()).toEqual(bytes);
+          lists.forEach((list, i) => {
+            const map = maps[i];
+            for (const [name, id, frequency] of operations) {
+              if (name === 'set') {
+                map.set(id, frequency!);
+                list.set(id, frequency!);
+              } else if (name === 'addOccurrence') {
+                list.addOccurrence(id);
+                map.set(id, (map.get(id) ?? 0) + 1);
+              } else if (name === 'delete') expect(list.delete(id)).toBe(map.delete(id));
+              else expect(list[name](id)).toBe(map[name](id));
+            }
+            // Every list, changed or not yet, as its Map.
+            lists.forEach((other, j) => expect([...other]).toEqual(sortedMap(maps[j])));
+          });
+        },
+      ),
+    );
+  });
+
   it('can be emptied while it is iterated, as MiniSearch vacuums', () => {
     const list = new PostingList([[1, 1], [4, 2], [9, 1]]);
     for (const [id] of list) list.delete(id);

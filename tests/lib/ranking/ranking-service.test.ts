@@ -60,6 +60,45 @@ async function snapshotIds(db: SimlitDB, until: (ids: string[]) => boolean = () 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('RankingService', () => {
+  it('warms the index after loading, a slice per task: a question asked meanwhile is answered before the warm-up ends, no slice running while it is', async () => {
+    const { service } = await serviceOver([...LIBRARY, LATE], { warmUpSlice: 1 });
+    const finished: boolean[] = [];
+    const warmUp = SimilarityIndex.prototype.warmUp;
+    vi.spyOn(SimilarityIndex.prototype, 'warmUp').mockImplementation(function (this: SimilarityIndex, budget?: number) {
+      const done = warmUp.call(this, budget);
+      finished.push(done);
+      return done;
+    });
+    service.warm();
+    await expect.poll(() => finished.length).toBeGreaterThan(0);
+    const question = service.similar(['pebble'], 10);
+    const slicesBefore = finished.length;
+    const answer = ids(await question);
+    expect(finished.length).toBe(slicesBefore);
+    expect(finished).not.toContain(true);
+    expect(answer.slice(0, 2).sort()).toEqual(['late', 'rigidity']);
+    await expect.poll(() => finished.at(-1)).toBe(true);
+    expect(finished.filter((done) => !done).length).toBeGreaterThan(5);
+  });
+
+  it('warms again after a change (which empties what was looked up), and answers as before', async () => {
+    const { service } = await serviceOver(LIBRARY, { warmUpSlice: 2 });
+    const finished: boolean[] = [];
+    const warmUp = SimilarityIndex.prototype.warmUp;
+    vi.spyOn(SimilarityIndex.prototype, 'warmUp').mockImplementation(function (this: SimilarityIndex, budget?: number) {
+      const done = warmUp.call(this, budget);
+      finished.push(done);
+      return done;
+    });
+    service.warm();
+    await expect.poll(() => finished.at(-1)).toBe(true);
+    const before = finished.length;
+    service.written([LATE]);
+    await expect.poll(() => finished.length > before && finished.at(-1)).toBe(true);
+    expect(finished.slice(before)).toContain(false);
+    expect(ids(await service.similar(['pebble'], 10)).slice(0, 2).sort()).toEqual(['late', 'rigidity']);
+  });
+
   it('builds the index at the first question, answers it, and saves the new index right after', async () => {
     const { db, service } = await serviceOver(LIBRARY);
     expect(await db.indexSnapshots.get(SNAPSHOT_KEY)).toBeUndefined();

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { RankableArticle } from '@/lib/ranking/article-terms';
 import { DEFAULT_RANKER, SimilarityIndex } from '@/lib/ranking/similarity-index';
 import { tokenize } from '@/lib/ranking/tokenize';
+import { PostingList } from '@/lib/ranking/posting-list';
+import { TermIndex } from '@/lib/ranking/term-index';
+import { internalsOf } from '@/lib/ranking/minisearch-internals';
+import type MiniSearch from 'minisearch';
 
 const LIBRARY: RankableArticle[] = [
   {
@@ -123,6 +127,22 @@ describe('SimilarityIndex.similarTo', () => {
   it('applies limit and filter', () => {
     expect(index.similarTo(LIBRARY[0], { limit: 1 })).toHaveLength(1);
     expect(ids(index.similarTo(LIBRARY[0], { filter: (id) => id !== 'zh-control-2' }))).not.toContain('zh-control-2');
+  });
+
+  it('answers the same when a filter asks the index a question of its own meanwhile (scratch space is one query\'s at a time)', () => {
+    const alone = LIBRARY.map((article) => index.similarTo(article, { limit: 3 }));
+    const nested: ReturnType<SimilarityIndex['similarTo']>[] = [];
+    const outer = index.similarTo(LIBRARY[0], {
+      filter: (id) => {
+        nested.push(index.similarTo(LIBRARY.find((article) => article.id === id)!, { limit: 3 }));
+        return true;
+      },
+    });
+    expect(outer).toEqual(index.similarTo(LIBRARY[0]));
+    expect(nested.length).toBeGreaterThan(0);
+    for (const answer of nested) expect(alone).toContainEqual(answer);
+    // And after them, every answer as before.
+    expect(LIBRARY.map((article) => index.similarTo(article, { limit: 3 }))).toEqual(alone);
   });
 
   it('scores are cosine similarities, highest first', () => {
@@ -267,5 +287,46 @@ describe('SimilarityIndex updates and snapshots', () => {
     const index = await SimilarityIndex.build(LIBRARY, { chunkSize: 3, onProgress: (done, total) => progress.push([done, total]) });
     expect(progress).toEqual([[3, 8], [6, 8], [7, 8], [8, 8]]);
     expect(index.size).toBe(LIBRARY.length);
+  });
+});
+
+/** Posting lists of the index still in varint bytes (reads the index's private MiniSearch). */
+function encodedLists(index: SimilarityIndex): number {
+  const terms = internalsOf((index as unknown as { mini: MiniSearch }).mini)._index as TermIndex;
+  let encoded = 0;
+  for (let n = 0; n < terms.snapshotTerms; n++) terms.entryAt(n)?.forEach((postings) => (encoded += postings instanceof PostingList && postings.isEncoded ? 1 : 0));
+  return encoded;
+}
+
+describe('SimilarityIndex.warmUp', () => {
+  const answers = (index: SimilarityIndex) => [...LIBRARY, LATE].map((article) => index.similarTo(article, { limit: 5 }));
+  const LATE: RankableArticle = { id: 'late', title: 'Pebble games and rigidity of sparse graphs', abstract: 'Sparse graphs are characterized by pebble games.' };
+
+  it('decodes every posting list and answers as before, slice by slice, built or loaded from a snapshot', () => {
+    const built = SimilarityIndex.create(LIBRARY);
+    const loaded = SimilarityIndex.fromSnapshot(structuredClone(built.toSnapshot()))!;
+    for (const index of [built, loaded]) {
+      const cold = SimilarityIndex.fromSnapshot(structuredClone(built.toSnapshot()))!;
+      expect(encodedLists(index)).toBeGreaterThan(0);
+      let slices = 1;
+      while (!index.warmUp(3)) slices++;
+      expect(slices).toBeGreaterThan(2);
+      expect(encodedLists(index)).toBe(0);
+      expect(index.warmUp(3)).toBe(true);
+      expect(answers(index)).toEqual(answers(cold));
+    }
+  });
+
+  it('has more to do after the library changes, and answers as an index never warmed', () => {
+    const warm = SimilarityIndex.create(LIBRARY);
+    const cold = SimilarityIndex.create(LIBRARY);
+    expect(warm.warmUp()).toBe(true);
+    for (const index of [warm, cold]) {
+      index.add(LATE);
+      index.remove(LIBRARY[1].id);
+    }
+    expect(warm.warmUp(1)).toBe(false);
+    expect(warm.warmUp()).toBe(true);
+    expect(answers(warm)).toEqual(answers(cold));
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addWeightedCounts } from '@/lib/ranking/article-terms';
-import { DocumentVectors, TermSpace } from '@/lib/ranking/vectors';
+import { DocumentVectors, TermSpace, VectorPool, type TermVector } from '@/lib/ranking/vectors';
 
 const WEIGHTS = { title: 2, keywords: 2, abstract: 1 };
 const term = fc.constantFrom('graph', 'pebble', 'rigid', '高血压', '治疗', 'soil', 'photon', 'matroid', 'lhc');
@@ -66,5 +66,90 @@ describe('DocumentVectors', () => {
     expect(() => DocumentVectors.deserialize({ ...data, terms: data.terms.subarray(0, data.terms.length - 1) }, space.size)).toThrow();
     expect(() => DocumentVectors.deserialize({ ...data, terms: Uint8Array.from([...data.terms, 1]) }, space.size)).toThrow();
     expect(() => DocumentVectors.deserialize({ terms: Uint8Array.from([0x80]), documents: Uint32Array.from([0, 1]) }, space.size)).toThrow();
+  });
+});
+
+/** The shared terms as the ranker first listed them: every pair, sorted, then cut (the reference for sharedTerms()). */
+function sharedByFullSort(space: TermSpace, query: TermVector, candidate: TermVector): string[] {
+  const weights = new Map([...query.ids].map((id, i) => [id, query.values[i]]));
+  const pairs: [string, number][] = [];
+  candidate.ids.forEach((id, i) => {
+    if (weights.has(id)) pairs.push([space.term(id), candidate.values[i] * weights.get(id)!]);
+  });
+  return pairs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+}
+
+/** Rocchio feedback as the ranker first computed it, with arrays of its own (the reference for withFeedback()). */
+function feedbackByArrays(query: TermVector, neighbours: TermVector[], share: number): TermVector {
+  const dense = new Map<number, number>();
+  const ids = [...query.ids];
+  query.ids.forEach((id, i) => dense.set(id, query.values[i]));
+  const each = share / neighbours.length;
+  for (const neighbour of neighbours) {
+    neighbour.ids.forEach((id, i) => {
+      if (!dense.has(id)) ids.push(id);
+      dense.set(id, (dense.get(id) ?? 0) + each * neighbour.values[i]);
+    });
+  }
+  const values = ids.map((id) => dense.get(id)!);
+  let norm = 0;
+  for (const value of values) norm += value * value;
+  return { ids: Int32Array.from(ids), values: Float64Array.from(values, (value) => value * (1 / Math.sqrt(norm))) };
+}
+
+describe('vectors of one query in a VectorPool', () => {
+  it('are the vectors made without one, and stay so while the pool grows past them, until it is emptied', () => {
+    fc.assert(
+      fc.property(fc.array(terms, { minLength: 2, maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (documents, capacity) => {
+        const space = new TermSpace();
+        const vectors = new DocumentVectors();
+        documents.forEach((document, i) => vectors.set(i, space, addWeightedCounts(new Map(), document, WEIGHTS)));
+        const idf = (id: number) => idfOf(space.term(id));
+        const pool = new VectorPool(capacity);
+        for (let round = 0; round < 2; round++) {
+          pool.empty();
+          const pooled = documents.map((document, i) => [vectors.vector(i, idf, pool), space.vector(document, WEIGHTS, idfOf, pool)]);
+          const feedback = space.withFeedback(pooled[0][1], pooled.slice(1).map(([vector]) => vector), 1, pool);
+          documents.forEach((document, i) => {
+            const expected = space.vector(document, WEIGHTS, idfOf);
+            expect(pooled[i][0]).toEqual(expected);
+            expect(pooled[i][1]).toEqual(expected);
+          });
+          const neighbours = documents.slice(1).map((document) => space.vector(document, WEIGHTS, idfOf));
+          expect(feedback).toEqual(feedbackByArrays(space.vector(documents[0], WEIGHTS, idfOf), neighbours, 1));
+        }
+      }),
+    );
+  });
+
+  it('withFeedback() adds the neighbours\' mean to the query and scales back to unit length, as with arrays of its own', () => {
+    fc.assert(
+      fc.property(terms, fc.array(terms, { minLength: 1, maxLength: 5 }), fc.double({ min: 0.1, max: 3, noNaN: true }), (query, neighbours, share) => {
+        const space = new TermSpace();
+        const vector = space.vector(query, WEIGHTS, idfOf);
+        fc.pre(vector.ids.length > 0);
+        const others = neighbours.map((document) => space.vector(document, WEIGHTS, idfOf));
+        expect(space.withFeedback(vector, others, share)).toEqual(feedbackByArrays(vector, others, share));
+      }),
+    );
+  });
+});
+
+describe('TermSpace.sharedTerms', () => {
+  it('lists shared terms by their part of the similarity, then by spelling; keeps those `keep` takes, at most `limit`', () => {
+    // Few weights, so that parts tie and spelling decides.
+    const idfTied = (word: string) => 1 + (word.length % 2);
+    fc.assert(
+      fc.property(terms, terms, fc.integer({ min: 0, max: 10 }), fc.boolean(), (a, b, limit, filtered) => {
+        const space = new TermSpace();
+        const query = space.vector(a, WEIGHTS, idfTied);
+        const candidate = space.vector(b, WEIGHTS, idfTied);
+        const keep = filtered ? (t: string) => t !== 'graph' && t !== '治疗' : undefined;
+        const expected = sharedByFullSort(space, query, candidate).filter((t) => !keep || keep(t)).slice(0, limit);
+        expect(space.sharedTerms(query, candidate, limit, keep)).toEqual(expected);
+        // The scratch dense vector is left clean: the next call sees no stale weights.
+        expect(space.sharedTerms(space.vector({ title: [], keywords: [], abstract: ['wave'] }, WEIGHTS, idfTied), candidate, 10)).toEqual([]);
+      }),
+    );
   });
 });
