@@ -43,11 +43,11 @@ describe('building at once (bulk-build.ts)', () => {
     );
   });
 
-  it('builds the index add() builds over thousands of terms (every array grows)', () => {
+  it('builds the index add() builds over thousands of terms and more than one chunk of postings (every array grows)', () => {
     let state = 7;
     const next = (n: number) => (state = (state * 1103515245 + 12345) % 2 ** 31) % n;
     const word = () => (next(2) ? `w${next(5000)}` : String.fromCharCode(0x4e00 + next(3000), 0x4e00 + next(3000)));
-    const list = Array.from({ length: 400 }, (_, i): RankableArticle => ({
+    const list = Array.from({ length: 1500 }, (_, i): RankableArticle => ({
       id: `a${i}`,
       terms: {
         title: Array.from({ length: next(12) }, word),
