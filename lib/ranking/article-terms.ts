@@ -58,7 +58,7 @@ export function addWeightedCounts(counts: Map<string, number>, terms: ArticleTer
 }
 
 /** A term repeated more often than this says no more about the article. */
-const MAX_REPEATS = 3;
+export const MAX_REPEATS = 3;
 
 /** How often each term occurs, in order of first occurrence. */
 export function termCounts(terms: string[]): Map<string, number> {

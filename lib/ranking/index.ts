@@ -18,7 +18,7 @@
  * never returned. Nothing here uses extension APIs (the background hands RankingService its keep-alive call).
  *
  * Modules: tokenize.ts (+ fold-script.ts, stopwords.ts) makes terms; article-terms.ts picks what
- * is indexed; index-keys.ts spells terms for MiniSearch's tree; bulk-load.ts builds a whole
+ * is indexed; index-keys.ts spells terms for MiniSearch's tree; bulk-build.ts and bulk-load.ts build a whole
  * index at once and posting-list.ts keeps its posting lists small; query.ts picks the query
  * terms; more-like-this.ts finds candidates by BM25 over MiniSearch's postings; vectors.ts
  * re-ranks them; identity-store.ts keeps the keys that tell duplicates; snapshot.ts is the saved

@@ -10,7 +10,8 @@ import { inverseDocumentFrequency, selectTerms, termWeights, type QueryOptions, 
 import { DocumentVectors, TermSpace, VectorPool, type SerializedVectors, type TermVector } from './vectors';
 import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
-import { BulkIndexWriter, type BulkDocument } from './bulk-load';
+import { BulkIndexWriter } from './bulk-load';
+import { BulkBuild } from './bulk-build';
 import { deserializeIndex, serializeIndex, type SerializedIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './identity-store';
@@ -152,6 +153,12 @@ function miniSearchOptions(options: RankerOptions) {
   };
 }
 
+/** The identity keys kept beside the index for an article, the empty ones left out. */
+function storedIdentity(article: RankableArticle): StoredDocument {
+  const { doi, titleKey, fingerprint } = identityOf(article);
+  return { doi: doi || undefined, titleKey: titleKey || undefined, fingerprint: fingerprint || undefined };
+}
+
 /** What goes into the index for an article: the terms of its indexed fields, and what is stored beside them. */
 function indexedDocument(
   article: RankableArticle,
@@ -161,37 +168,29 @@ function indexedDocument(
   const counts = termCounts(all.abstract);
   const indexed = indexedTerms(all, options.abstractTerms, counts);
   const vector = { ...all, abstract: distinctiveTerms(all.abstract, options.vectorAbstractTerms, counts) };
-  const { id, doi, titleKey, fingerprint } = identityOf(article);
   return {
-    id,
+    id: article.id,
     all,
     fields: { heading: [...indexed.title, ...indexed.keywords], abstract: indexed.abstract },
-    stored: { doi: doi || undefined, titleKey: titleKey || undefined, fingerprint: fingerprint || undefined },
+    stored: storedIdentity(article),
     vector: addWeightedCounts(new Map(), vector, options.vectorWeights),
   };
 }
 
-/** The document add() would index, for the bulk writer: the same terms and keys. */
-function bulkDocument(article: RankableArticle, options: RankerOptions): BulkDocument & { vector: Map<string, number>; identity: StoredDocument } {
-  const { id, fields, stored, vector } = indexedDocument(article, options);
-  return { id, fieldTerms: INDEX_FIELDS.map((field) => fields[field].map(indexKey)), stored: {}, vector, identity: stored };
-}
-
-/** What is built beside the index. */
-interface Beside {
-  space: TermSpace;
-  vectors: DocumentVectors;
+/**
+ * A build under way: the articles' terms, picked as indexedDocument() picks them, into a bulk
+ * writer over INDEX_FIELDS and the re-ranking vectors (bulk-build.ts), and their identity keys.
+ */
+interface Build {
+  terms: BulkBuild;
   identities: IdentityStore;
 }
 
-const beside = (): Beside => ({ space: new TermSpace(), vectors: new DocumentVectors(), identities: new IdentityStore() });
+const newBuild = (options: RankerOptions): Build => ({ terms: new BulkBuild(new BulkIndexWriter(INDEX_FIELDS), options), identities: new IdentityStore() });
 
-/** Adds articles to a bulk writer, their re-ranking terms and identity keys beside it (short ids are the order of adding). */
-function addToBuild(writer: BulkIndexWriter, { space, vectors, identities }: Beside, article: RankableArticle, options: RankerOptions): void {
-  const document = bulkDocument(article, options);
-  vectors.set(writer.size, space, document.vector);
-  identities.set(writer.size, document.identity);
-  writer.add(document);
+/** Adds an article to a build (short ids are the order of adding). */
+function addToBuild({ terms, identities }: Build, article: RankableArticle, options: RankerOptions): void {
+  identities.set(terms.add(article.id, termsOf(article, options.tokenizer)), storedIdentity(article));
 }
 
 export interface BuildOptions {
@@ -285,11 +284,15 @@ export class SimilarityIndex {
 
   /** An index of the articles, built at once (an article given twice is indexed in its last version). */
   static create(articles: Iterable<RankableArticle> = [], options: RankerOptions = DEFAULT_RANKER): SimilarityIndex {
-    const writer = new BulkIndexWriter(INDEX_FIELDS);
-    const built = beside();
-    for (const article of latestVersions(articles)) addToBuild(writer, built, article, options);
-    built.vectors.seal();
-    return new SimilarityIndex(writer.load(miniSearchOptions(options)), options, built.space, built.vectors, built.identities);
+    const build = newBuild(options);
+    for (const article of latestVersions(articles)) addToBuild(build, article, options);
+    return SimilarityIndex.built(build, options);
+  }
+
+  /** The index of a finished build. */
+  private static built({ terms, identities }: Build, options: RankerOptions): SimilarityIndex {
+    terms.vectors.seal();
+    return new SimilarityIndex(terms.writer.load(miniSearchOptions(options)), options, terms.space, terms.vectors, identities);
   }
 
   /**
@@ -304,17 +307,16 @@ export class SimilarityIndex {
     const unique = Array.isArray(articles) ? latestVersions(articles) : undefined;
     const pages = unique ? chunks(unique, chunkSize) : (articles as AsyncIterable<RankableArticle[]>);
     const expected = unique?.length ?? total ?? 0;
-    const writer = new BulkIndexWriter(INDEX_FIELDS);
-    const built = beside();
+    const build = newBuild(options);
     for await (const page of pages) {
-      for (const article of page) addToBuild(writer, built, article, options);
+      for (const article of page) addToBuild(build, article, options);
       // Loading the gathered postings is the last step: "done" reaches the total only after it.
-      const expectedNow = Math.max(expected, writer.size);
-      onProgress?.(Math.min(writer.size, expectedNow - 1), expectedNow);
+      const done = build.terms.writer.size;
+      const expectedNow = Math.max(expected, done);
+      onProgress?.(Math.min(done, expectedNow - 1), expectedNow);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    built.vectors.seal();
-    const index = new SimilarityIndex(writer.load(miniSearchOptions(options)), options, built.space, built.vectors, built.identities);
+    const index = SimilarityIndex.built(build, options);
     onProgress?.(index.size, index.size);
     return index;
   }

@@ -43,8 +43,8 @@ export function tokenizerVersion(options: TokenizerOptions = DEFAULT_TOKENIZER):
 
 // Han ideographs (with extensions and compatibility blocks) and kana: scripts written without spaces.
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/u;
-// Letters, marks and digits of any script; everything else (punctuation, emoji, symbols) separates.
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+// Letters, marks and digits of any script make words; everything else (punctuation, emoji,
+// symbols) separates them (runTerms, isWordCodePoint).
 const SPLIT_CJK = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+)/u;
 const DIGITS_ONLY = /^\p{N}+$/u;
 // A segment made only of Han/kana characters.
@@ -107,12 +107,61 @@ function cjkTerms(run: string, options: TokenizerOptions, out: string[]): void {
 function latinTerm(word: string, options: TokenizerOptions): string | undefined {
   if (word.length < 2 || word.length > 40 || DIGITS_ONLY.test(word)) return undefined;
   if (options.stopwords && ENGLISH_STOPWORDS.has(word)) return undefined;
-  return options.stem && /^[a-z]+$/.test(word) ? stem(word) : word;
+  return options.stem && /^[a-z]+$/.test(word) ? stemmer(word) : word;
 }
 
-/** Scholarly English repeats a small vocabulary: remembering stems saves most of the stemmer's regular expressions. */
-const stems = new BoundedCache<string>(50_000);
-const stem = (word: string): string => stems.get(word, stemmer);
+/**
+ * latinTerm() remembered by word ('' for none), one cache per stopword and stemming choice:
+ * scholarly English repeats a small vocabulary, and one lookup costs less than the stopword
+ * check, two regular expressions and the stemmer.
+ */
+const latinCaches = new Map<string, BoundedCache<string>>();
+function latinTerms(options: TokenizerOptions): (word: string) => string | undefined {
+  const key = `${options.stopwords}:${options.stem}`;
+  let cache = latinCaches.get(key);
+  if (!cache) latinCaches.set(key, (cache = new BoundedCache<string>(50_000)));
+  const known = cache;
+  const compute = (word: string) => latinTerm(word, options) ?? '';
+  // Too short or too long for a term: no lookup, and no long junk filling the cache.
+  return (word) => (word.length < 2 || word.length > 40 ? undefined : known.get(word, compute) || undefined);
+}
+
+/** Every Han and kana character lies at or above U+2E80 (index-keys.ts relies on it too). */
+const FIRST_CJK = 0x2e80;
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** By UTF-16 code unit, filled on first sight: 1 when CJK_CHAR (or WORD_CHAR) matches it, 2 when not. */
+const cjkUnits = new Uint8Array(0x10000);
+const wordUnits = new Uint8Array(0x10000);
+const astralWordChars = new Map<number, boolean>();
+
+/** CJK_WORD.test(word), with a table lookup per character instead of a regular expression per word. */
+function isCjkWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit < FIRST_CJK) return false;
+    // Outside the BMP (CJK extensions): the regular expression decides.
+    if (unit >= 0xd800 && unit <= 0xdfff) return CJK_WORD.test(word);
+    let known = cjkUnits[unit];
+    if (known === 0) cjkUnits[unit] = known = CJK_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;
+    if (known === 2) return false;
+  }
+  return true;
+}
+
+/** Whether a code point is a letter, mark or digit (\p{L}, \p{M}, \p{N}): what runs of a word are made of. */
+function isWordCodePoint(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  if (code < 0x10000) {
+    let known = wordUnits[code];
+    if (known === 0) wordUnits[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
+  }
+  let word = astralWordChars.get(code);
+  if (word === undefined) astralWordChars.set(code, (word = WORD_CHAR.test(String.fromCodePoint(code))));
+  return word;
+}
 
 /** The terms of a text, in order, repeated as often as they occur. */
 export function tokenize(text: string | undefined, options: TokenizerOptions = DEFAULT_TOKENIZER): string[] {
@@ -122,24 +171,43 @@ export function tokenize(text: string | undefined, options: TokenizerOptions = D
   // Before segmenting: the segmenter then reads one script, and index and query fold alike.
   if (options.foldScript && hasCjk) normalized = foldToSimplified(normalized);
   const out: string[] = [];
+  const latin = latinTerms(options);
   if (options.cjk === 'words' && hasCjk) {
     // One pass of the segmenter over the whole text costs half as much as one per run of Han characters.
     for (const segment of wordSegmenter().segment(normalized)) {
       if (!segment.isWordLike) continue;
-      if (CJK_WORD.test(segment.segment)) pushCjkWord(segment.segment, options, out);
-      else runTerms(segment.segment, options, out);
+      const word = segment.segment;
+      if (isCjkWord(word)) pushCjkWord(word, options, out);
+      else runTerms(word, options, out, latin);
     }
   } else {
-    runTerms(normalized, options, out);
+    runTerms(normalized, options, out, latin);
   }
   return out;
 }
 
-/** The terms of text split at anything but letters, marks and digits. */
-function runTerms(text: string, options: TokenizerOptions, out: string[]): void {
-  for (const [run] of text.matchAll(WORD_RUN)) {
-    if (!CJK_RUN.test(run)) {
-      const term = latinTerm(run, options);
+/**
+ * The terms of text split at anything but letters, marks and digits (runs found by a scan over
+ * the characters: a regular expression match per word allocated more than the rest of the work).
+ */
+function runTerms(text: string, options: TokenizerOptions, out: string[], latin: (word: string) => string | undefined): void {
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    let start = -1;
+    let mayBeCjk = false;
+    while (at < length) {
+      const code = text.codePointAt(at)!;
+      if (isWordCodePoint(code)) {
+        if (start < 0) start = at;
+        if (code >= FIRST_CJK) mayBeCjk = true;
+      } else if (start >= 0) break;
+      at += code > 0xffff ? 2 : 1;
+    }
+    if (start < 0) return;
+    const run = text.slice(start, at);
+    if (!mayBeCjk || !CJK_RUN.test(run)) {
+      const term = latin(run);
       if (term) out.push(term);
       continue;
     }
@@ -148,7 +216,7 @@ function runTerms(text: string, options: TokenizerOptions, out: string[]): void 
       if (!part) continue;
       if (CJK_RUN.test(part)) cjkTerms(part, options, out);
       else {
-        const term = latinTerm(part, options);
+        const term = latin(part);
         if (term) out.push(term);
       }
     }

@@ -9,7 +9,8 @@ export class VarintWriter {
   private length = 0;
 
   write(value: number): void {
-    this.reserve(5);
+    // The check here, the call only when the bytes must grow: most writes are of a byte or two.
+    if (this.length + 5 > this.bytes.length) this.reserve(5);
     let rest = value >>> 0;
     while (rest >= 0x80) {
       this.bytes[this.length++] = (rest & 0x7f) | 0x80;

@@ -282,6 +282,19 @@ export class DocumentVectors {
     this.inAdded[docId] = 1;
   }
 
+  /** set() for terms numbered already (the bulk build, bulk-build.ts): `numbers[i]` weighs `counts[i]`, for i < `length`. */
+  setNumbered(docId: number, numbers: ArrayLike<number>, counts: ArrayLike<number>, length: number): void {
+    this.reserveDocuments(docId + 1);
+    const start = this.added.size;
+    for (let i = 0; i < length; i++) {
+      this.added.write(numbers[i]);
+      this.added.write(Math.min(MAX_COUNT, Math.round(counts[i] * COUNT_STEP)));
+    }
+    this.starts[docId] = start;
+    this.lengths[docId] = this.added.size - start;
+    this.inAdded[docId] = 1;
+  }
+
   /**
    * The document's tf-idf vector, as TermSpace.vector() makes it from the same terms: log-damped
    * weighted counts times idf, terms with no weight left out, scaled to unit length, summed in

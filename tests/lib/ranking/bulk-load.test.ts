@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
@@ -55,6 +56,21 @@ describe('BulkIndexWriter', () => {
     }
     expect(built.search('soil wheat graph')).toEqual(added.search('soil wheat graph'));
     expect(built.documentCount).toBe(4);
+  });
+
+  it('builds the index add() builds on random documents: repeats, empty fields, stored or not, thousands of terms', () => {
+    // A few common words (repeats, ties) and many rare ones (every array of the writer grows).
+    const word = fc.oneof(fc.constantFrom('graph', 'tree', 'soil'), fc.nat(3000).map((n) => `w${n}`));
+    const text = fc.array(word, { maxLength: 30, size: 'max' }).map((words) => words.join(' '));
+    const doc = fc.record({ title: text, body: text, year: fc.option(fc.nat(2030), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 200, size: 'max' }), (docs) => {
+        const withIds = docs.map((fields, i): Doc => ({ id: `d${i}`, ...fields }));
+        expect(JSON.stringify(bulk(withIds))).toBe(JSON.stringify(incremental(withIds)));
+      }),
+      // Large failing cases shrink slowly: report the first one as it is.
+      { numRuns: 40, endOnFailure: true },
+    );
   });
 
   it('refuses a second document with the same id', () => {
