@@ -59,16 +59,22 @@ async function snapshotIds(db: SimlitDB, until: (ids: string[]) => boolean = () 
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether each warm-up slice run from now on finished the warm-up, in order. */
+function recordWarmUpSlices(): boolean[] {
+  const finished: boolean[] = [];
+  const warmUp = SimilarityIndex.prototype.warmUp;
+  vi.spyOn(SimilarityIndex.prototype, 'warmUp').mockImplementation(function (this: SimilarityIndex, budget?: number) {
+    const done = warmUp.call(this, budget);
+    finished.push(done);
+    return done;
+  });
+  return finished;
+}
+
 describe('RankingService', () => {
   it('warms the index after loading, a slice per task: a question asked meanwhile is answered before the warm-up ends, no slice running while it is', async () => {
     const { service } = await serviceOver([...LIBRARY, LATE], { warmUpSlice: 1 });
-    const finished: boolean[] = [];
-    const warmUp = SimilarityIndex.prototype.warmUp;
-    vi.spyOn(SimilarityIndex.prototype, 'warmUp').mockImplementation(function (this: SimilarityIndex, budget?: number) {
-      const done = warmUp.call(this, budget);
-      finished.push(done);
-      return done;
-    });
+    const finished = recordWarmUpSlices();
     service.warm();
     await expect.poll(() => finished.length).toBeGreaterThan(0);
     const question = service.similar(['pebble'], 10);
@@ -83,13 +89,7 @@ describe('RankingService', () => {
 
   it('warms again after a change (which empties what was looked up), and answers as before', async () => {
     const { service } = await serviceOver(LIBRARY, { warmUpSlice: 2 });
-    const finished: boolean[] = [];
-    const warmUp = SimilarityIndex.prototype.warmUp;
-    vi.spyOn(SimilarityIndex.prototype, 'warmUp').mockImplementation(function (this: SimilarityIndex, budget?: number) {
-      const done = warmUp.call(this, budget);
-      finished.push(done);
-      return done;
-    });
+    const finished = recordWarmUpSlices();
     service.warm();
     await expect.poll(() => finished.at(-1)).toBe(true);
     const before = finished.length;
