@@ -1,13 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Article } from '@/lib/model/article';
 import type { RankedArticle, RankingReply } from '@/lib/messages';
 import type { SimlitDB } from '@/lib/db/schema';
+import { withArticles, type WithArticle } from '@/lib/db/ranked-articles';
 
 /** A ranked article with its record from the library. */
-export interface RankedResult {
-  article: Article;
-  ranked: RankedArticle;
-}
+export type RankedResult = WithArticle<RankedArticle>;
 
 export type RankingState =
   | { phase: 'idle' }
@@ -63,10 +60,8 @@ export function useRanking(
         timer = setTimeout(() => void run(), RETRY_MS);
         return;
       }
-      const articles = await db.articles.bulkGet(reply.results.map((result) => result.id));
+      const results = await withArticles(db, reply.results);
       if (cancelled) return;
-      // Articles deleted since the index saw them are left out.
-      const results = reply.results.flatMap((ranked, index) => (articles[index] ? [{ article: articles[index], ranked }] : []));
       setState({ phase: 'ready', results, current: true, kept: false, librarySize: reply.librarySize });
       showing = true;
     }

@@ -1,11 +1,9 @@
 import type { Article } from '../model/article';
 import type { Capture, SimlitDB } from './schema';
+import { withArticles, type WithArticle } from './ranked-articles';
 
 /** An article of the answer kept with a capture, as ranked then. */
-export interface KeptResult {
-  article: Article;
-  ranked: NonNullable<Capture['similar']>[number];
-}
+export type KeptResult = WithArticle<NonNullable<Capture['similar']>[number]>;
 
 export interface LatestCapture {
   capture: Capture;
@@ -27,14 +25,6 @@ export async function latestCapture(db: SimlitDB, tab: { id: number; url?: strin
     : await db.captures.where('tabId').equals(tab.id).sortBy('capturedAt');
   const capture = captures.at(-1);
   if (!capture) return undefined;
-  const similar = capture.similar ?? [];
-  const [articles, keptArticles] = await Promise.all([
-    db.articles.bulkGet(capture.items.map((item) => item.articleId)),
-    db.articles.bulkGet(similar.map((result) => result.id)),
-  ]);
-  return {
-    capture,
-    articles: articles.filter((article) => article !== undefined),
-    kept: similar.flatMap((ranked, index) => (keptArticles[index] ? [{ article: keptArticles[index], ranked }] : [])),
-  };
+  const [articles, kept] = await Promise.all([db.articles.bulkGet(capture.items.map((item) => item.articleId)), withArticles(db, capture.similar ?? [])]);
+  return { capture, articles: articles.filter((article) => article !== undefined), kept };
 }
