@@ -271,25 +271,30 @@ export class DocumentVectors {
 
   /** Sets a document's terms: `counts` by term, in order of first occurrence, as addWeightedCounts() gives them. */
   set(docId: number, space: TermSpace, counts: Map<string, number>): void {
-    this.reserveDocuments(docId + 1);
-    const start = this.added.size;
-    for (const [term, count] of counts) {
-      this.added.write(space.number(term));
-      this.added.write(Math.min(MAX_COUNT, Math.round(count * COUNT_STEP)));
-    }
-    this.starts[docId] = start;
-    this.lengths[docId] = this.added.size - start;
-    this.inAdded[docId] = 1;
+    const start = this.startDocument(docId);
+    for (const [term, count] of counts) this.writeTerm(space.number(term), count);
+    this.endDocument(docId, start);
   }
 
   /** set() for terms numbered already (the bulk build, bulk-build.ts): `numbers[i]` weighs `counts[i]`, for i < `length`. */
   setNumbered(docId: number, numbers: ArrayLike<number>, counts: ArrayLike<number>, length: number): void {
+    const start = this.startDocument(docId);
+    for (let i = 0; i < length; i++) this.writeTerm(numbers[i], counts[i]);
+    this.endDocument(docId, start);
+  }
+
+  /** Where the document's terms start among the bytes added. */
+  private startDocument(docId: number): number {
     this.reserveDocuments(docId + 1);
-    const start = this.added.size;
-    for (let i = 0; i < length; i++) {
-      this.added.write(numbers[i]);
-      this.added.write(Math.min(MAX_COUNT, Math.round(counts[i] * COUNT_STEP)));
-    }
+    return this.added.size;
+  }
+
+  private writeTerm(number: number, count: number): void {
+    this.added.write(number);
+    this.added.write(Math.min(MAX_COUNT, Math.round(count * COUNT_STEP)));
+  }
+
+  private endDocument(docId: number, start: number): void {
     this.starts[docId] = start;
     this.lengths[docId] = this.added.size - start;
     this.inAdded[docId] = 1;
