@@ -21,6 +21,29 @@ function sortedMap(map: Map<number, number>): [number, number][] {
   return [...map].sort((a, b) => a[0] - b[0]);
 }
 
+/** Lists of postings (id, frequency), as a snapshot holds them. */
+const postingPairs = fc.array(fc.tuple(fc.nat(2 ** 32 - 1), fc.integer({ min: 1, max: 300 })), { maxLength: 30 });
+
+/** The pairs as Maps, and as PostingLists left in varint bytes with the bytes they share. */
+function encodedLists(pairLists: [number, number][][]) {
+  const maps = pairLists.map((pairs) => new Map(pairs.sort((a, b) => a[0] - b[0])));
+  const lists = maps.map((map) => new PostingList(map));
+  return { maps, lists, bytes: PostingList.encode(lists) };
+}
+
+/** Applies the operations to the list and to its Map, checking that every answer is the Map's. */
+function replay(list: PostingList, map: Map<number, number>, operations: Operation[]): void {
+  for (const [name, id, frequency] of operations) {
+    if (name === 'set') {
+      map.set(id, frequency!);
+      list.set(id, frequency!);
+    } else if (name === 'addOccurrence') {
+      list.addOccurrence(id);
+      map.set(id, (map.get(id) ?? 0) + 1);
+    } else expect(list[name](id)).toBe(map[name](id));
+  }
+}
+
 describe('PostingList', () => {
   it('answers every sequence of set, delete, get and has as a Map does, and stays sorted by id', () => {
     fc.assert(
@@ -48,10 +71,8 @@ describe('PostingList', () => {
 
   it('answers the same left in varint bytes (as loaded or built), decoded on first use, and encodes again to the same bytes', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.tuple(fc.nat(2 ** 32 - 1), fc.integer({ min: 1, max: 300 })), { maxLength: 30 }), { maxLength: 6 }), fc.array(operation, { maxLength: 40 }), (pairLists, operations: Operation[]) => {
-        const maps = pairLists.map((pairs) => new Map(pairs.sort((a, b) => a[0] - b[0])));
-        const lists = maps.map((map) => new PostingList(map));
-        const bytes = PostingList.encode(lists);
+      fc.property(fc.array(postingPairs, { maxLength: 6 }), fc.array(operation, { maxLength: 40 }), (pairLists, operations: Operation[]) => {
+        const { maps, lists, bytes } = encodedLists(pairLists);
         lists.forEach((list, i) => {
           expect(list.isEncoded).toBe(true);
           expect(list.size).toBe(maps[i].size);
@@ -61,18 +82,9 @@ describe('PostingList', () => {
         for (const map of maps) new PostingList(map).writeTo(writer);
         expect(bytes).toEqual(writer.finish());
         lists.forEach((list, i) => {
-          const map = maps[i];
-          for (const [name, id, frequency] of operations) {
-            if (name === 'set') {
-              map.set(id, frequency!);
-              list.set(id, frequency!);
-            } else if (name === 'addOccurrence') {
-              list.addOccurrence(id);
-              map.set(id, (map.get(id) ?? 0) + 1);
-            } else expect(list[name](id)).toBe(map[name](id));
-          }
+          replay(list, maps[i], operations);
           expect(list.isEncoded).toBe(operations.length === 0);
-          expect([...list]).toEqual(sortedMap(map));
+          expect([...list]).toEqual(sortedMap(maps[i]));
         });
       }),
     );
@@ -81,13 +93,11 @@ describe('PostingList', () => {
   it('answers the same decoded ahead of use into one shared array (warm), and a change to one list leaves the others as they were', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.tuple(fc.nat(2 ** 32 - 1), fc.integer({ min: 1, max: 300 })), { maxLength: 30 }), { minLength: 1, maxLength: 6 }),
+        fc.array(postingPairs, { minLength: 1, maxLength: 6 }),
         fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
         fc.array(operation, { maxLength: 40 }),
         (pairLists, decodedFirst, operations: Operation[]) => {
-          const maps = pairLists.map((pairs) => new Map(pairs.sort((a, b) => a[0] - b[0])));
-          const lists = maps.map((map) => new PostingList(map));
-          const bytes = PostingList.encode(lists);
+          const { maps, lists, bytes } = encodedLists(pairLists);
           // Some lists were decoded by a query already: warm() leaves them be.
           lists.forEach((list, i) => decodedFirst[i] && list.has(0));
           PostingList.warm(lists);
@@ -99,17 +109,7 @@ describe('PostingList', () => {
           });
           expect(writer.finish()).toEqual(bytes);
           lists.forEach((list, i) => {
-            const map = maps[i];
-            for (const [name, id, frequency] of operations) {
-              if (name === 'set') {
-                map.set(id, frequency!);
-                list.set(id, frequency!);
-              } else if (name === 'addOccurrence') {
-                list.addOccurrence(id);
-                map.set(id, (map.get(id) ?? 0) + 1);
-              } else if (name === 'delete') expect(list.delete(id)).toBe(map.delete(id));
-              else expect(list[name](id)).toBe(map[name](id));
-            }
+            replay(list, maps[i], operations);
             // Every list, changed or not yet, as its Map.
             lists.forEach((other, j) => expect([...other]).toEqual(sortedMap(maps[j])));
           });
