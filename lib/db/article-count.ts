@@ -10,6 +10,12 @@ import { LISTING_TABLE } from './listing';
  */
 export const COUNTERS_TABLE = 'counters';
 export const ARTICLE_COUNT_KEY = 'articles';
+/**
+ * How many articles were ever deleted, kept beside the count: a saved similarity index that
+ * recorded this number knows, by comparing it, whether any article left the library since, and
+ * need not walk the library's ids to find out (lib/ranking/persist.ts).
+ */
+export const DELETION_COUNT_KEY = 'deletions';
 
 export interface CounterRow {
   key: string;
@@ -70,23 +76,26 @@ function countChange(articles: DBCoreTable, listing: DBCoreTable, request: DBCor
 }
 
 /**
- * A transaction's count: read once, then every change adds to it and writes the sum so far. Each
- * write carries every change made before it was asked for, and the transaction answers in order,
- * so the last write holds them all, however its mutations interleave.
+ * A transaction's counts: read once, then every change adds to them and writes the sums so far.
+ * Each write carries every change made before it was asked for, and the transaction answers in
+ * order, so the last write holds them all, however its mutations interleave.
  */
-interface TransactionCount {
-  before: Promise<number>;
-  change: number;
+interface TransactionCounts {
+  before: Promise<{ articles: number; deletions: number }>;
+  articles: number;
+  deletions: number;
 }
 
-const counts = new WeakMap<DBCoreTransaction, TransactionCount>();
+const counts = new WeakMap<DBCoreTransaction, TransactionCounts>();
 
-function transactionCount(counters: DBCoreTable, trans: DBCoreTransaction): TransactionCount {
+function transactionCounts(counters: DBCoreTable, trans: DBCoreTransaction): TransactionCounts {
   let count = counts.get(trans);
   if (!count) {
     // No row: a library created at this schema version, empty until its first write.
-    const before = counters.get({ trans, key: ARTICLE_COUNT_KEY }).then((row: CounterRow | undefined) => row?.value ?? 0);
-    count = { before, change: 0 };
+    const before = counters
+      .getMany({ trans, keys: [ARTICLE_COUNT_KEY, DELETION_COUNT_KEY] })
+      .then(([articles, deletions]: (CounterRow | undefined)[]) => ({ articles: articles?.value ?? 0, deletions: deletions?.value ?? 0 }));
+    count = { before, articles: 0, deletions: 0 };
     counts.set(trans, count);
   }
   return count;
@@ -99,13 +108,18 @@ function countingArticles(articles: DBCoreTable, listing: DBCoreTable, counters:
       // Asked before the write goes down, and without awaiting anything first: Dexie's own
       // middlewares below read the transaction from the zone a native await would leave.
       const changeOf = countChange(articles, listing, request);
-      const count = transactionCount(counters, request.trans);
+      const count = transactionCounts(counters, request.trans);
       const response = await articles.mutate(request);
       const change = await changeOf(response.failures);
       if (change !== 0) {
-        count.change += change;
-        const value = (await count.before) + count.change;
-        await counters.mutate({ type: 'put', trans: request.trans, values: [{ key: ARTICLE_COUNT_KEY, value }] });
+        count.articles += change;
+        const before = await count.before;
+        const values: CounterRow[] = [{ key: ARTICLE_COUNT_KEY, value: before.articles + count.articles }];
+        if (change < 0) {
+          count.deletions -= change;
+          values.push({ key: DELETION_COUNT_KEY, value: before.deletions + count.deletions });
+        }
+        await counters.mutate({ type: 'put', trans: request.trans, values });
       }
       return response;
     },
@@ -153,4 +167,9 @@ export async function recountArticles(db: SimlitDB): Promise<number> {
 /** The count kept with the writes; 0 for a library with no row yet (created at schema version 5, never written). */
 export async function keptArticleCount(db: SimlitDB): Promise<number> {
   return (await db.counters.get(ARTICLE_COUNT_KEY))?.value ?? 0;
+}
+
+/** How many articles were deleted since the library was made (or upgraded to schema version 5). */
+export async function keptDeletionCount(db: SimlitDB): Promise<number> {
+  return (await db.counters.get(DELETION_COUNT_KEY))?.value ?? 0;
 }

@@ -54,6 +54,8 @@ export interface IndexSnapshot {
   key: string;
   version: string;
   savedAt: number;
+  /** The library's deletion count when it was saved (lib/db/article-count); absent in snapshots saved before it was kept. */
+  deletionsAsOf?: number;
   data: unknown;
 }
 

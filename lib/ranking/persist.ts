@@ -4,9 +4,10 @@
  * missing or was made by other tokenizing (its version differs).
  */
 import type { SimlitDB } from '../db/schema';
-import { keptArticleCount, recountArticles } from '../db/article-count';
+import { keptArticleCount, keptDeletionCount, recountArticles } from '../db/article-count';
 import type { Article } from '../model/article';
 import { DEFAULT_RANKER, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
+import { nextTask } from './next-task';
 import { withStoredTerms } from './stored-terms';
 
 export const SNAPSHOT_KEY = 'similarity';
@@ -37,8 +38,11 @@ export class UnsavedChanges {
 }
 
 export async function saveIndex(db: SimlitDB, index: SimilarityIndex, now = Date.now()): Promise<void> {
+  // Read before the index is taken: a deletion that reaches the index meanwhile only makes the
+  // next start walk the library's ids.
+  const deletionsAsOf = await keptDeletionCount(db);
   const { version, data } = index.toSnapshot();
-  await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version, savedAt: now, data });
+  await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version, savedAt: now, deletionsAsOf, data });
 }
 
 export interface LoadOptions {
@@ -86,11 +90,13 @@ export async function loadOrBuildIndex(
   { options = DEFAULT_RANKER, onProgress, save = (index) => saveIndex(db, index), saveAfterChanges = SAVE_AFTER_CHANGES }: LoadOptions = {},
 ): Promise<SimilarityIndex> {
   const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
-  // Asked before the snapshot is parsed: the database reads them meanwhile, off this thread.
   const changes = stored ? libraryChangesSince(db, stored.savedAt) : undefined;
   changes?.catch(() => undefined); // unused when the snapshot is unusable; awaited, it still throws
+  // Dexie sends those reads a few promise turns later: let it, so that the database reads them
+  // while the snapshot is parsed, not after.
+  if (changes) await nextTask();
   const loaded = stored ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data as IndexSnapshotData['data'] }, options) : undefined;
-  const caughtUp = loaded && changes ? await catchUp(db, loaded, await changes, saveAfterChanges, save) : undefined;
+  const caughtUp = loaded && changes ? await catchUp(db, loaded, stored!.deletionsAsOf, await changes, saveAfterChanges, save) : undefined;
   if (caughtUp) return caughtUp;
   const [total, kept] = await db.transaction('r', db.articles, db.counters, () => Promise.all([db.articles.count(), keptArticleCount(db)]));
   if (total !== kept) await recountArticles(db);
@@ -121,38 +127,63 @@ async function* pagesWithTerms(
 }
 
 interface LibraryChanges {
-  /** Every article id in the library. */
-  libraryIds: string[];
   /** Articles written since the snapshot was saved. */
   changedIds: string[];
+  /** The library's size and deletion count, kept with its writes (lib/db/article-count). */
+  size: number;
+  deletions: number;
 }
 
 async function libraryChangesSince(db: SimlitDB, savedAt: number): Promise<LibraryChanges> {
-  const [libraryIds, changedIds, kept] = await db.transaction('r', db.articles, db.counters, () =>
-    Promise.all([db.articles.toCollection().primaryKeys(), db.articles.where('updatedAt').aboveOrEqual(savedAt).primaryKeys(), keptArticleCount(db)]),
+  const [changedIds, size, deletions] = await db.transaction('r', db.articles, db.counters, () =>
+    Promise.all([db.articles.where('updatedAt').aboveOrEqual(savedAt).primaryKeys(), keptArticleCount(db), keptDeletionCount(db)]),
   );
-  // The ids are a walk of the whole table anyway: the count kept with the writes is checked against it.
-  if (kept !== libraryIds.length) await recountArticles(db);
-  return { libraryIds, changedIds };
+  return { changedIds, size, deletions };
+}
+
+/**
+ * Whether the changed articles are all that differs between the library and the snapshot: no
+ * article deleted since it was saved, and the library holding its articles and the new ones
+ * among the changed, no more (none put back with an older `updatedAt`, as an undone deletion
+ * is). Then the library's ids need not be walked: Chromium's IndexedDB reads every row (or index
+ * entry) to list them, 0.5-0.9 s of a cold start at 50,000 articles.
+ */
+function changesAreComplete(loaded: SimilarityIndex, changed: ReadonlySet<string>, changes: LibraryChanges, deletionsAsOf: number | undefined): boolean {
+  if (deletionsAsOf === undefined || changes.deletions !== deletionsAsOf) return false;
+  let added = 0;
+  for (const id of changed) if (!loaded.has(id)) added++;
+  return loaded.size + added === changes.size;
+}
+
+/** Every article's id; the count kept with the writes is checked against them (it drifts only past Dexie: benchmarks, old tests). */
+async function libraryIds(db: SimlitDB, kept: number): Promise<Set<string>> {
+  const ids = await db.articles.toCollection().primaryKeys();
+  if (ids.length !== kept) await recountArticles(db);
+  return new Set(ids);
 }
 
 /** The loaded index with the library's changes since its snapshot, or undefined when they outnumber what it holds. */
 async function catchUp(
   db: SimlitDB,
   loaded: SimilarityIndex,
+  deletionsAsOf: number | undefined,
   changes: LibraryChanges,
   saveAfterChanges: number,
   save: (index: SimilarityIndex) => Promise<void> | void,
 ): Promise<SimilarityIndex | undefined> {
-  const libraryIds = new Set(changes.libraryIds);
-  const removed = loaded.ids().filter((id) => !libraryIds.has(id));
   // Articles new since the snapshot are usually changed since it too: each is read and indexed once.
   const stale = new Set(changes.changedIds);
-  for (const id of libraryIds) if (!loaded.has(id)) stale.add(id);
+  let removed: string[] = [];
+  if (!changesAreComplete(loaded, stale, changes, deletionsAsOf)) {
+    const library = await libraryIds(db, changes.size);
+    removed = loaded.ids().filter((id) => !library.has(id));
+    for (const id of library) if (!loaded.has(id)) stale.add(id);
+  }
   if (stale.size > loaded.size - removed.length) return undefined;
   for (const id of removed) loaded.remove(id);
   const articles = (await db.articles.bulkGet([...stale])).filter((article) => article !== undefined);
   loaded.addAll(await withStoredTerms(db, articles, loaded.options.tokenizer));
-  if (removed.length + articles.length >= Math.max(1, saveAfterChanges)) await save(loaded);
+  // A snapshot saved before deletions were counted is saved again once, so that later starts need not walk the ids.
+  if (removed.length + articles.length >= Math.max(1, saveAfterChanges) || deletionsAsOf === undefined) await save(loaded);
   return loaded;
 }

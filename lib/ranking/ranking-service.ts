@@ -207,14 +207,17 @@ export class RankingService {
   private async load(): Promise<void> {
     const onProgress = keepingAlive(this.options.keepAlive, (done: number, total: number) => (this.progress = { done, total }));
     let worthSaving = false;
-    // Read before the index: whatever is written later reaches it as a change (pending below).
-    const newest = await this.db.articles.orderBy('updatedAt').lastKey();
-    if (typeof newest === 'number' && newest > this.newestSeen) this.newestSeen = newest;
+    // Asked before the index is read (beside its snapshot, not before it): whatever is written
+    // later reaches the index as a change (pending below).
+    const newestRead = this.db.articles.orderBy('updatedAt').lastKey();
+    newestRead.catch(() => undefined); // awaited below, unless the load fails first
     const index = await loadOrBuildIndex(this.db, {
       onProgress,
       save: () => void (worthSaving = true),
       saveAfterChanges: this.options.saveAfterChanges,
     });
+    const newest = await newestRead;
+    if (typeof newest === 'number' && newest > this.newestSeen) this.newestSeen = newest;
     // Changes that arrive meanwhile wait in `pending` too, until the index is set.
     while (this.pending.size) {
       for (const id of this.pending) this.queued.add(id);

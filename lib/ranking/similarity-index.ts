@@ -19,6 +19,7 @@ import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-t
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 import { TermIndex } from './term-index';
 import { PostingList } from './posting-list';
+import { nextTask } from './next-task';
 
 export interface RankerOptions {
   tokenizer: TokenizerOptions;
@@ -314,7 +315,7 @@ export class SimilarityIndex {
       const done = build.terms.writer.size;
       const expectedNow = Math.max(expected, done);
       onProgress?.(Math.min(done, expectedNow - 1), expectedNow);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
     }
     const index = SimilarityIndex.built(build, options);
     onProgress?.(index.size, index.size);

@@ -19,6 +19,7 @@ import { keywordList } from '../model/article';
 import { hashHex } from '../text/hash';
 import { articleTerms, type ArticleTerms, type RankableArticle } from './article-terms';
 import { tokenizerVersion, type TokenizerOptions } from './tokenize';
+import { nextTask } from './next-task';
 
 /** Never in a term: the tokenizer keeps letters, marks and digits only. */
 const SEPARATOR = ' ';
@@ -67,8 +68,6 @@ export interface WithTermsOptions {
   /** Called after each tokenized batch: articles tokenized so far in this call, and how many need it. */
   onTokenized?: (done: number, total: number) => void;
 }
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * The articles, each with its terms: read from the table, or tokenized (in batches, yielding

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { keptArticleCount, recountArticles } from '@/lib/db/article-count';
+import { keptArticleCount, keptDeletionCount, recountArticles } from '@/lib/db/article-count';
 import { clearUntouched, deleteAllData } from '@/lib/db/clear-library';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
 import { seededRandom } from '../../bench/corpus';
@@ -38,14 +38,19 @@ describe('the article count kept with every write', () => {
     await db.articles.bulkAdd(['a', 'b', 'c', 'd', 'e'].map((id, i) => makeArticle(id, { capturedAt: i })));
     await db.articles.bulkDelete(['a', 'a', 'missing']);
     await expectExact(db, 4);
+    expect(await keptDeletionCount(db)).toBe(1);
     await db.articles.where('capturedAt').below(3).delete();
     await expectExact(db, 2);
-    // A modify rewrites known articles: nothing is added.
+    expect(await keptDeletionCount(db)).toBe(3);
+    // A modify rewrites known articles: nothing is added, nothing deleted.
     await db.articles.toCollection().modify({ title: 'modified' });
     await db.articles.update('d', { title: 'updated' });
-    await expectExact(db, 2);
+    await db.articles.put(makeArticle('f'));
+    await expectExact(db, 3);
+    expect(await keptDeletionCount(db)).toBe(3);
     await db.articles.clear();
     await expectExact(db, 0);
+    expect(await keptDeletionCount(db)).toBe(6);
   });
 
   it('stays exact when writes awaited together in one transaction interleave', async () => {
@@ -59,26 +64,34 @@ describe('the article count kept with every write', () => {
       ]),
     );
     await expectExact(db, 6);
+    expect(await keptDeletionCount(db)).toBe(0);
+    await db.transaction('rw', db.articles, () => Promise.all([db.articles.delete('a'), db.articles.put(makeArticle('g')), db.articles.bulkDelete(['b', 'c'])]));
+    await expectExact(db, 4);
+    expect(await keptDeletionCount(db)).toBe(3);
   });
 
   it('moves back with a write whose transaction fails', async () => {
     const db = testDb();
-    await db.articles.add(makeArticle('a'));
+    await db.articles.bulkAdd([makeArticle('a'), makeArticle('z')]);
     await expect(
       db.transaction('rw', db.articles, async () => {
         await db.articles.bulkPut([makeArticle('b'), makeArticle('c')]);
+        await db.articles.delete('z');
         throw new Error('the import was cancelled');
       }),
     ).rejects.toThrow('cancelled');
-    await expectExact(db, 1);
+    await expectExact(db, 2);
+    expect(await keptDeletionCount(db)).toBe(0);
   });
 
   it('agrees with the table after any sequence of the library writes', async () => {
     const random = seededRandom(11);
     const db = testDb();
     const id = () => `id-${Math.floor(random() * 40)}`;
+    let deleted = 0;
     for (let step = 0; step < 120; step++) {
       const roll = random();
+      const before = await db.articles.count();
       if (roll < 0.35) await db.articles.bulkPut(Array.from({ length: 1 + Math.floor(random() * 5) }, () => makeArticle(id())));
       else if (roll < 0.5) await db.articles.bulkAdd([makeArticle(id())]).catch(() => undefined);
       else if (roll < 0.75) await db.articles.bulkDelete(Array.from({ length: 1 + Math.floor(random() * 4) }, id));
@@ -89,6 +102,9 @@ describe('the article count kept with every write', () => {
       else await deleteAllData(db);
       const [kept, walked] = await counts(db);
       expect(kept, `after step ${step}`).toBe(walked);
+      // A step either only adds and rewrites (0.35-0.5, 0.85-0.9), or only deletes.
+      if ((roll >= 0.5 && roll < 0.85) || roll >= 0.9) deleted += before - walked;
+      expect(await keptDeletionCount(db), `deletions after step ${step}`).toBe(deleted);
     }
   });
 
