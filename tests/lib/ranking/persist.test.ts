@@ -28,7 +28,15 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const answers = (index: SimilarityIndex) => ARTICLES.map((a) => index.similarTo(a).map(({ id, score }) => [id, score.toFixed(9)]));
+const answers = (index: SimilarityIndex, articles: Article[] = ARTICLES) => articles.map((a) => index.similarTo(a).map(({ id, score }) => [id, score.toFixed(9)]));
+
+/** A library of the first `count` articles, with its index's snapshot saved at time 5000. */
+async function librarySnapshotAt5000(count: number): Promise<SimlitDB> {
+  const db = openDb();
+  await db.articles.bulkPut(ARTICLES.slice(0, count));
+  await saveIndex(db, await loadOrBuildIndex(db), 5000);
+  return db;
+}
 
 describe('articlePages', () => {
   it('reads the whole library in pages of the given size, in id order, each article once', async () => {
@@ -66,10 +74,7 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('catches up with articles added, changed and deleted since the snapshot', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 4));
-    const first = await loadOrBuildIndex(db);
-    await saveIndex(db, first, 5000);
+    const db = await librarySnapshotAt5000(4);
     await db.articles.bulkPut([ARTICLES[4], { ...ARTICLES[0], abstract: `${ARTICLES[0].abstract} Rigidity.`, updatedAt: 6000 }]);
     await db.articles.delete('c');
     await db.articles.put(ARTICLES[2]);
@@ -79,16 +84,12 @@ describe('loadOrBuildIndex', () => {
     expect(progress).toEqual([]); // caught up, not rebuilt
     const library = await db.articles.toArray();
     expect(caughtUp.ids().sort()).toEqual(library.map((a) => a.id).sort());
-    const fresh = SimilarityIndex.create(library);
     await caughtUp.compact();
-    const compare = (index: SimilarityIndex) => library.map((a) => index.similarTo(a).map(({ id, score }) => [id, score.toFixed(9)]));
-    expect(compare(caughtUp)).toEqual(compare(fresh));
+    expect(answers(caughtUp, library)).toEqual(answers(SimilarityIndex.create(library), library));
   });
 
   it('rewrites the snapshot after catching up only when many articles changed', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 3));
-    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const db = await librarySnapshotAt5000(3);
     const saves: number[] = [];
     const progress: number[] = [];
     const load = () => loadOrBuildIndex(db, { saveAfterChanges: 2, save: (index) => void saves.push(index.size), onProgress: (done) => progress.push(done) });
@@ -102,9 +103,7 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('indexes an article that is both new and changed since the snapshot once', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 4));
-    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const db = await librarySnapshotAt5000(4);
     await db.articles.put({ ...ARTICLES[4], updatedAt: 6000 });
     const add = vi.spyOn(SimilarityIndex.prototype, 'add');
     try {
@@ -116,9 +115,7 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('builds anew rather than catching up when more articles are new than the snapshot holds', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 2));
-    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const db = await librarySnapshotAt5000(2);
     await db.articles.bulkPut(ARTICLES.slice(2));
     const progress: number[] = [];
     const index = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
@@ -138,32 +135,25 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('catches up without walking the library when no article was deleted since the snapshot', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 3));
-    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const db = await librarySnapshotAt5000(3);
     await db.articles.bulkPut([{ ...ARTICLES[3], updatedAt: 6000 }, { ...ARTICLES[0], title: 'Pebble games, again', updatedAt: 7000 }]);
     const walk = vi.spyOn(db.articles, 'toCollection');
     const caughtUp = await loadOrBuildIndex(db);
     expect(walk).not.toHaveBeenCalled();
     const library = await db.articles.toArray();
     expect(caughtUp.ids().sort()).toEqual(['a', 'b', 'c', 'd']);
-    const compare = (index: SimilarityIndex) => library.map((a) => index.similarTo(a).map(({ id, score }) => [id, score.toFixed(9)]));
     await caughtUp.compact();
-    expect(compare(caughtUp)).toEqual(compare(SimilarityIndex.create(library)));
+    expect(answers(caughtUp, library)).toEqual(answers(SimilarityIndex.create(library), library));
   });
 
   it('finds an article added with an older updatedAt (restored from a backup) by the library count', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 3));
-    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const db = await librarySnapshotAt5000(3);
     await db.articles.put({ ...ARTICLES[3], updatedAt: 1000 });
     expect((await loadOrBuildIndex(db)).ids().sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('keeps an article that has no updatedAt through a catch-up', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 3));
-    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const db = await librarySnapshotAt5000(3);
     // As an article written by an older version or a tool might be: in no range of updatedAt.
     await db.articles.update('b', { updatedAt: undefined });
     await db.articles.put({ ...ARTICLES[3], updatedAt: 6000 });
@@ -171,9 +161,7 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('walks the library once for a snapshot saved before deletions were counted, and saves it again', async () => {
-    const db = openDb();
-    await db.articles.bulkPut(ARTICLES.slice(0, 4));
-    await saveIndex(db, await loadOrBuildIndex(db), 5000);
+    const db = await librarySnapshotAt5000(4);
     await db.indexSnapshots.update(SNAPSHOT_KEY, { deletionsAsOf: undefined });
     // A deletion from before the count was kept, and an addition the changes do not show: the
     // library's size is the snapshot's.
