@@ -17,6 +17,7 @@ import { MAX_REPEATS, type ArticleTerms, type Field } from './article-terms';
 import { BulkIndexWriter, type NumberedField } from './bulk-load';
 import { indexKey } from './index-keys';
 import { DocumentVectors, TermSpace } from './vectors';
+import { grown } from './typed-arrays';
 
 /** What decides an article's picked terms (RankerOptions' fields of the same names). */
 export interface BulkBuildOptions {
@@ -39,11 +40,7 @@ class Numbers {
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.items.length) {
-      const larger = new Int32Array(this.items.length * 2);
-      larger.set(this.items);
-      this.items = larger;
-    }
+    if (this.length === this.items.length) this.items = grown(this.items, this.length * 2);
     this.items[this.length++] = value;
   }
 }
@@ -56,10 +53,8 @@ class FieldBuffer implements NumberedField {
 
   push(term: number, frequency: number): void {
     if (this.length === this.terms.length) {
-      const [terms, frequencies] = [new Int32Array(this.length * 2), new Uint32Array(this.length * 2)];
-      terms.set(this.terms);
-      frequencies.set(this.frequencies);
-      [this.terms, this.frequencies] = [terms, frequencies];
+      this.terms = grown(this.terms, this.length * 2);
+      this.frequencies = grown(this.frequencies, this.length * 2);
     }
     this.terms[this.length] = term;
     this.frequencies[this.length++] = frequency;
@@ -300,9 +295,3 @@ function pickCount(size: number, limit: number): number {
   return end < 0 ? Math.max(size + end, 0) : Math.min(end, size);
 }
 
-function grown<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(array: T, capacity: number, fill = 0): T {
-  const larger = new (array.constructor as new (length: number) => T)(capacity);
-  larger.set(array as never);
-  if (fill !== 0) larger.fill(fill, array.length);
-  return larger;
-}

@@ -20,6 +20,7 @@ import { internalsOf } from './minisearch-internals';
 import { PostingList } from './posting-list';
 import { loadDocuments, type DocumentsHeader } from './snapshot';
 import { sortedKeyOrder, TermIndex } from './term-index';
+import { grown } from './typed-arrays';
 
 export interface BulkDocument {
   id: string;
@@ -288,13 +289,6 @@ export class BulkIndexWriter {
   }
 }
 
-/** A larger copy of the array, its new places set to `fill`. */
-function grown<T extends Uint32Array | Int32Array>(array: T, capacity: number, fill = 0): T {
-  const larger = new (array.constructor as new (length: number) => T)(capacity);
-  larger.set(array);
-  if (fill !== 0) larger.fill(fill, array.length);
-  return larger;
-}
 
 /** How many bytes the varint of a number takes (varint.ts). */
 function varintSize(value: number): number {

@@ -9,6 +9,8 @@
  * article in one Uint32Array, which a snapshot keeps as it is. An article with a key of another
  * form (a fingerprint stored by older code) keeps its keys as they are, in a Map.
  */
+import { grown } from './typed-arrays';
+
 export const IDENTITY_FIELDS = ['doi', 'titleKey', 'fingerprint'] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 export type IdentityKeys = Partial<Record<IdentityField, string>>;
@@ -146,11 +148,8 @@ export class IdentityStore {
   private reserve(size: number): void {
     if (this.present.length >= size) return;
     const capacity = Math.max(size, this.present.length * 2);
-    const keys = new Uint32Array(capacity * FIELDS * 2);
-    keys.set(this.keys);
-    const present = new Uint8Array(capacity);
-    present.set(this.present);
-    [this.keys, this.present] = [keys, present];
+    this.keys = grown(this.keys, capacity * FIELDS * 2);
+    this.present = grown(this.present, capacity);
   }
 }
 

@@ -20,6 +20,7 @@ import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } 
 import { TermIndex } from './term-index';
 import { PostingList } from './posting-list';
 import { nextTask } from './next-task';
+import { grown } from './typed-arrays';
 
 export interface RankerOptions {
   tokenizer: TokenizerOptions;
@@ -484,11 +485,7 @@ export class SimilarityIndex {
 
   /** idf by term number, looked up once per term until the library changes. */
   private readonly idfOfNumber = (id: number): number => {
-    if (id >= this.idfByNumber.length) {
-      const grown = new Float64Array(Math.max(this.space.size, id + 1, this.idfByNumber.length * 2)).fill(NaN);
-      grown.set(this.idfByNumber);
-      this.idfByNumber = grown;
-    }
+    if (id >= this.idfByNumber.length) this.idfByNumber = grown(this.idfByNumber, Math.max(this.space.size, id + 1, this.idfByNumber.length * 2), NaN);
     let idf = this.idfByNumber[id];
     if (Number.isNaN(idf)) this.idfByNumber[id] = idf = this.idf(this.space.term(id));
     return idf;

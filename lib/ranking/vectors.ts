@@ -13,6 +13,7 @@
  */
 import { addWeightedCounts, type ArticleTerms, type Field } from './article-terms';
 import { decodeVarintsInto, VarintWriter } from './varint';
+import { grown } from './typed-arrays';
 
 /** Terms by number and their weights, in the order the terms first occur. All weights are > 0. */
 export interface TermVector {
@@ -170,11 +171,7 @@ export class TermSpace {
       id = this.terms.length;
       this.numbers.set(term, id);
       this.terms.push(term);
-      if (id >= this.scratch.length) {
-        const grown = new Float64Array(this.scratch.length * 2);
-        grown.set(this.scratch);
-        this.scratch = grown;
-      }
+      if (id >= this.scratch.length) this.scratch = grown(this.scratch, this.scratch.length * 2);
     }
     return id;
   }
@@ -426,8 +423,3 @@ export class DocumentVectors {
   }
 }
 
-function grown<T extends Uint32Array | Uint8Array>(array: T, capacity: number): T {
-  const larger = new (array.constructor as new (length: number) => T)(capacity);
-  larger.set(array);
-  return larger;
-}
