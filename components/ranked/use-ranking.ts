@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RankedArticle, RankingReply } from '@/lib/messages';
 import type { SimlitDB } from '@/lib/db/schema';
 import { withArticles, type WithArticle } from '@/lib/db/ranked-articles';
@@ -21,9 +21,10 @@ export type RankingState =
 
 const RETRY_MS = 400;
 
-/** The earlier answer, shown at once until the fresh one arrives. */
-function keptState(remembered: RankedResult[] | undefined, rememberedSize: number | undefined): RankingState | undefined {
-  return remembered?.length ? { phase: 'ready', results: remembered, current: false, kept: true, librarySize: rememberedSize } : undefined;
+/** What shows until the background answers: the earlier answer when there is one, else that it is being asked. */
+function startState(asking: boolean, remembered: RankedResult[] | undefined, rememberedSize: number | undefined): RankingState {
+  if (!asking) return { phase: 'idle' };
+  return remembered?.length ? { phase: 'ready', results: remembered, current: false, kept: true, librarySize: rememberedSize } : { phase: 'loading' };
 }
 
 /**
@@ -39,17 +40,18 @@ export function useRanking(
   /** The size of the index that ranked the earlier answer. */
   rememberedSize?: number,
 ): RankingState {
-  const [state, setState] = useState<RankingState>(() => (ask && keptState(remembered, rememberedSize)) || { phase: 'idle' });
+  const [state, setState] = useState<RankingState>(() => startState(ask !== undefined, remembered, rememberedSize));
+  // The first question's start state is on screen from the first render: set again only for a
+  // new question (setting it again drew every row of a popup's first answer twice).
+  const firstQuestion = useRef(true);
   useEffect(() => {
-    if (!ask) {
-      setState({ phase: 'idle' });
-      return;
-    }
+    const start = startState(ask !== undefined, remembered, rememberedSize);
+    if (firstQuestion.current) firstQuestion.current = false;
+    else setState(start);
+    if (!ask) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const kept = keptState(remembered, rememberedSize);
-    let showing = kept !== undefined;
-    setState(kept ?? { phase: 'loading' });
+    let showing = start.phase === 'ready';
     async function run(): Promise<void> {
       const reply = await ask!().catch((error: unknown) => ({ ok: false as const, error: String(error) }));
       if (cancelled) return;

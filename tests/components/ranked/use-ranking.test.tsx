@@ -12,10 +12,11 @@ afterEach(cleanup);
 const KEPT: RankedResult[] = [{ article: makeArticle('kept'), ranked: { id: 'kept', score: 0.4, terms: ['t'] } }];
 
 /** Says the hook's state in one line: phase, which answer, its ids. */
-function Probe({ db, ask, remembered }: { db: SimlitDB; ask: () => Promise<RankingReply>; remembered?: RankedResult[] }) {
-  const state = useRanking(db, ask, 'page', remembered, 9);
+function Probe({ db, ask, remembered, question = 'page', drawn }: { db: SimlitDB; ask: () => Promise<RankingReply>; remembered?: RankedResult[]; question?: string; drawn?: string[] }) {
+  const state = useRanking(db, ask, question, remembered, 9);
   const text =
     state.phase === 'ready' ? `ready ${state.kept ? 'kept' : 'fresh'} ${state.current ? 'current' : 'awaited'} ${state.results.map((r) => r.article.id).join(',')}` : state.phase;
+  drawn?.push(text);
   return <p data-testid="state">{text}</p>;
 }
 
@@ -33,6 +34,18 @@ describe('useRanking', () => {
     const { ask } = pending();
     render(<Probe db={db} ask={ask} remembered={KEPT} />);
     expect(shown()).toBe('ready kept awaited kept');
+  });
+
+  it('draws the kept answer once while the background is asked, and starts again for a new question', async () => {
+    const db = testDb();
+    const { ask } = pending();
+    const drawn: string[] = [];
+    const { rerender } = render(<Probe db={db} ask={ask} remembered={KEPT} drawn={drawn} />);
+    await act(() => undefined);
+    expect(drawn).toEqual(['ready kept awaited kept']);
+    // "More like this": another question, with no earlier answer to show meanwhile.
+    await act(() => rerender(<Probe db={db} ask={pending().ask} question="pivot" drawn={drawn} />));
+    expect(shown()).toBe('loading');
   });
 
   it('replaces the kept answer with the fresh one, which a new kept answer never replaces', async () => {
