@@ -1,3 +1,4 @@
+import { formatList } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
 import type { MissingField } from '@/lib/model/completeness';
 import { useI18n } from '../i18n-context';
@@ -11,7 +12,7 @@ const MISSING_LABELS: Record<MissingField, MessageKey> = {
 /** What a record lacks, in words: "title, authors and year", "标题、作者和年份". */
 export function useMissingList(): (missing: readonly MissingField[]) => string {
   const { t, tag } = useI18n();
-  return (missing) => new Intl.ListFormat(tag, { type: 'conjunction' }).format(missing.map((field) => t(MISSING_LABELS[field])));
+  return (missing) => formatList(missing.map((field) => t(MISSING_LABELS[field])), tag);
 }
 
 /** Marks a record that lacks its title, authors or year, and says which. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatIssued, formatNumber } from '@/lib/format';
+import { describe, expect, it, vi } from 'vitest';
+import { formatBytes, formatDate, formatIssued, formatList, formatNumber } from '@/lib/format';
 
 const NOON_UTC = Date.UTC(2024, 2, 5, 12);
 
@@ -27,5 +27,36 @@ describe('format', () => {
     expect(formatIssued([2019, 4], 'en')).toBe('April 2019');
     expect(formatIssued([2019, 4, 15], 'zh-CN')).toBe('2019年4月15日');
     expect(formatIssued(undefined, 'en')).toBeUndefined();
+  });
+});
+
+describe('format, formatters made once', () => {
+  it('makes each language and style its formatter once, and keeps languages and styles apart', () => {
+    const Real = Intl.DateTimeFormat;
+    const made = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
+      return new Real(...args);
+    } as unknown as typeof Real);
+    try {
+      const tag = 'en-GB'; // made by no other test in this file
+      expect(formatDate(NOON_UTC, tag)).toBe('5 Mar 2024');
+      expect(formatDate(NOON_UTC + 86_400_000, tag)).toBe('6 Mar 2024');
+      expect(made).toHaveBeenCalledTimes(1);
+      expect(formatIssued([2019, 4], tag)).toBe('April 2019');
+      expect(formatIssued([2019, 5], tag)).toBe('May 2019');
+      expect(formatIssued([2019], tag)).toBe('2019');
+      expect(made).toHaveBeenCalledTimes(3);
+      expect(formatDate(NOON_UTC, 'zh-TW')).toBe('2024年3月5日');
+      expect(made).toHaveBeenCalledTimes(4);
+    } finally {
+      made.mockRestore();
+    }
+  });
+
+  it('lists in the language, and sizes keep their units apart', () => {
+    expect(formatList(['title', 'authors', 'year'], 'en')).toBe('title, authors, and year');
+    expect(formatList(['标题', '作者', '年份'], 'zh-CN')).toBe('标题、作者和年份');
+    expect(formatBytes(2048, 'en')).toBe('2 kB');
+    expect(formatBytes(3 * 1024 ** 2, 'en')).toBe('3 MB');
+    expect(formatBytes(700, 'en')).toBe('700 byte');
   });
 });
