@@ -6,6 +6,7 @@ import { SimlitDB } from '@/lib/db/schema';
 import { storeCapture } from '@/lib/db/store-capture';
 import { upsertArticles } from '@/lib/db/upsert';
 import { listingRow } from '@/lib/db/listing';
+import { ARTICLE_COUNT_KEY } from '@/lib/db/article-count';
 import { importFile } from '@/lib/import/import-file';
 import { parseImportFile } from '@/lib/import/parse';
 import { cslToArticle } from '@/lib/import/to-article';
@@ -73,6 +74,7 @@ describe('import in chunks', () => {
           (['new', 'merged', 'known'] as const).map((status) => entries.filter((entry) => entry.status === status).length),
         );
         expect(await chunked.listing.toArray()).toEqual((await chunked.articles.toArray()).map(listingRow));
+        expect((await chunked.counters.get(ARTICLE_COUNT_KEY))?.value).toBe(await chunked.articles.count());
         chunked.close();
         oneByOne.close();
       }),
@@ -134,5 +136,29 @@ describe('import in chunks', () => {
     expect(progressWhenCaptured!).toBeLessThan(items.length - 100);
     expect(await db.articles.get('captured')).toBeDefined();
     expect(await db.articles.count()).toBe(601);
+  });
+
+  it('puts an article whose id was taken behind its back (put back with an old updatedAt) as before, and keeps the count exact', async () => {
+    const db = freshDb();
+    const now = 1000;
+    const items = Array.from({ length: 300 }, (_, i) => ({ id: `n${i}`, type: 'article-journal', title: `Imported article number ${i}` }));
+    // The id the last chunk's first article will take, put in the library by an undo while the import runs.
+    const target = cslToArticle(items[200], { now })!.id;
+    let undo: Promise<unknown> | undefined;
+    const report = await importFile(db, JSON.stringify(items), {
+      fileName: 'file.json',
+      chunkSize: 100,
+      now,
+      onProgress: ({ stage, done }) => {
+        if (stage !== 'writing' || done !== 100 || undo) return;
+        undo = Dexie.ignoreTransaction(() => db.articles.put(makeArticle(target, { title: 'Deleted, then put back', updatedAt: 1 })));
+      },
+    });
+    await undo;
+    expect(report).toMatchObject({ added: 300, error: undefined });
+    expect((await db.articles.get(target))?.title).toBe('Imported article number 200');
+    expect(await db.articles.count()).toBe(300);
+    expect((await db.counters.get(ARTICLE_COUNT_KEY))?.value).toBe(300);
+    expect(await db.listing.toArray()).toEqual((await db.articles.toArray()).map(listingRow));
   });
 });
