@@ -7,7 +7,8 @@
  * the current build).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
@@ -33,6 +34,11 @@ export interface LibraryPageScaleFigures {
   /** Until the whole list is read (every sort, search and export ready). */
   wholeListMs: number[];
   countShown: string;
+  /**
+   * Chromium's floor, opened the same way at the same moments: a page of another extension with
+   * no code, its header and one row in the HTML (when they are in the document).
+   */
+  floorMs: number[];
 }
 
 /** One CSL-JSON file of `size` distinct articles (titles made unique, some with DOIs, authors, years, journals). */
@@ -71,6 +77,19 @@ async function fillDirect(worker: Worker, size: number): Promise<void> {
   }
 }
 
+/**
+ * An unpacked extension of one static page with the library page's header and a row, and its id
+ * (Chromium names an unpacked extension by a hash of its folder's path, digits as the letters a-p).
+ */
+function floorExtension(folder: string): { dir: string; id: string } {
+  const dir = join(folder, 'floor-extension');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Page floor', version: '1' }));
+  writeFileSync(join(dir, 'floor.html'), '<!doctype html><meta charset="utf-8"><title>Floor</title><header class="library-header">Simlit</header><div class="library-row">row</div>');
+  const hash = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return { dir, id: [...hash].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('') };
+}
+
 /** Notes, in window.simlitStages, when the page first shows its header, a row, the count and the whole list. */
 const PAGE_STAGES = `(() => {
   const seen = {};
@@ -85,9 +104,10 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
   const root = resolve(import.meta.dirname, '../..');
   if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
   const server = await servePages([]);
-  const browser = await launchWithExtension({ port: server.port });
-  const onFrame = { polling: 'raf' as const, timeout: 600_000 };
   const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
+  const floor = floorExtension(folder);
+  const browser = await launchWithExtension({ port: server.port, alsoLoad: [floor.dir] });
+  const onFrame = { polling: 'raf' as const, timeout: 600_000 };
   try {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -114,23 +134,34 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     const shellMs: number[] = [];
     const countsMs: number[] = [];
     const wholeListMs: number[] = [];
+    const floorMs: number[] = [];
     let countShown = '';
-    for (let run = 0; run < 3; run++) {
+    /** The moments each stage was first in the document, from navigation start by the page's clock. */
+    async function open(url: string, until: 'row' | 'wholeList'): Promise<Record<'header' | 'row' | 'counts' | 'wholeList', number>> {
       const fresh = await browser.context.newPage();
       await fresh.setViewportSize({ width: 1280, height: 900 });
-      // The page notes when each stage first shows, on its own clock (from navigation start).
       await fresh.addInitScript(PAGE_STAGES);
-      await fresh.goto(`chrome-extension://${browser.extensionId}/library.html`);
-      const stages = await fresh.waitForFunction(() => (window as unknown as { simlitStages: Record<string, number> }).simlitStages.wholeList && (window as unknown as { simlitStages: Record<string, number> }).simlitStages, null, onFrame);
+      await fresh.goto(url);
+      const stages = await fresh.waitForFunction((stage) => (window as unknown as { simlitStages: Record<string, number> }).simlitStages[stage] && (window as unknown as { simlitStages: Record<string, number> }).simlitStages, until, onFrame);
       const seen = (await stages.jsonValue()) as Record<'header' | 'row' | 'counts' | 'wholeList', number>;
+      if (until === 'wholeList') countShown = (await fresh.locator('.list-count').textContent()) ?? '';
+      await fresh.close();
+      return seen;
+    }
+    // Kept open so that the floor's pages, like the library's (beside the background), find their
+    // extension's renderer already running.
+    const floorKeeper = await browser.context.newPage();
+    await floorKeeper.goto(`chrome-extension://${floor.id}/floor.html`);
+    for (let run = 0; run < 3; run++) {
+      const seen = await open(`chrome-extension://${browser.extensionId}/library.html`, 'wholeList');
       shellMs.push(seen.header);
       firstRowMs.push(seen.row);
       countsMs.push(seen.counts);
       wholeListMs.push(seen.wholeList);
-      countShown = (await fresh.locator('.list-count').textContent()) ?? '';
-      await fresh.close();
+      floorMs.push((await open(`chrome-extension://${floor.id}/floor.html`, 'row')).row);
     }
-    return { articles: size, importMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, wholeListMs, countShown };
+    await floorKeeper.close();
+    return { articles: size, importMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, wholeListMs, countShown, floorMs };
   } finally {
     await browser.close();
     await server.close();
@@ -144,6 +175,7 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
   lines.push(`| import rate, articles/s | ${figures.map((f) => f.importRate).join(' | ')} |`);
   lines.push(`| first row, median ms (runs) | ${figures.map((f) => `${median(f.firstRowMs)} (${f.firstRowMs.join(', ')})`).join(' | ')} |`);
   lines.push(`| page header drawn, median ms | ${figures.map((f) => median(f.shellMs)).join(' | ')} |`);
+  lines.push(`| an extension page of static HTML (no style, no code) at the same moments, median ms (runs) | ${figures.map((f) => `${median(f.floorMs)} (${f.floorMs.join(', ')})`).join(' | ')} |`);
   lines.push(`| count shown, median ms | ${figures.map((f) => median(f.countsMs)).join(' | ')} |`);
   lines.push(`| whole list read, median ms | ${figures.map((f) => median(f.wholeListMs)).join(' | ')} |`);
   lines.push(`| count shown | ${figures.map((f) => f.countShown).join(' | ')} |`);

@@ -45,9 +45,11 @@ export interface ExtensionBrowser {
 
 /**
  * Chromium with the production build loaded, every host name mapped to the local test server
- * (so pages load under their real journal host names), in a fresh profile.
+ * (so pages load under their real journal host names), in a fresh profile. `alsoLoad`: other
+ * unpacked extensions loaded beside Simlit (the benchmarks' reference page).
  */
-export async function launchWithExtension(options: { port: number; headless?: boolean; locale?: string; profile?: string; args?: string[] }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { port: number; headless?: boolean; locale?: string; profile?: string; args?: string[]; alsoLoad?: string[] }): Promise<ExtensionBrowser> {
+  const extensions = [EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'simlit-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -56,8 +58,8 @@ export async function launchWithExtension(options: { port: number; headless?: bo
     viewport: { width: 1100, height: 800 },
     args: [
       ...QUIET_FLAGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
       ...(options.locale ? [`--lang=${options.locale}`] : []),
