@@ -1,7 +1,8 @@
 /**
  * The library page at scale, in Chromium with the production build: a library filled through the
  * page's own Import (one CSL-JSON file of N articles), the import's time and rate, then a fresh
- * library page's first row (median of three openings) and its count. At 10k and 50k by default
+ * library page's first row (median of three openings) and its count, each opening followed by a
+ * page of static HTML from another extension (Chromium's floor at that moment). At 10k and 50k by default
  * (BENCH_LIBRARY_PAGE_SIZES=10000,50000; BENCH_LIBRARY=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build).
