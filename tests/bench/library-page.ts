@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
@@ -87,7 +87,8 @@ function floorExtension(folder: string): { dir: string; id: string } {
   mkdirSync(dir);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Page floor', version: '1' }));
   writeFileSync(join(dir, 'floor.html'), '<!doctype html><meta charset="utf-8"><title>Floor</title><header class="library-header">Simlit</header><div class="library-row">row</div>');
-  const hash = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  // Chromium hashes the path with its links resolved.
+  const hash = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
   return { dir, id: [...hash].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('') };
 }
 
