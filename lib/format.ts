@@ -1,4 +1,4 @@
-/** Dates, numbers, sizes and lists in the UI language (a BCP 47 tag such as "en" or "zh-CN"). */
+/** Dates, numbers, sizes, lists and language names in the UI language (a BCP 47 tag such as "en" or "zh-CN"). */
 
 const formatters = new Map<string, object>();
 
@@ -26,6 +26,15 @@ export function formatDateTime(timestamp: number, tag: string): string {
 
 export function formatNumber(value: number, tag: string): string {
   return formatter(`number ${tag}`, () => new Intl.NumberFormat(tag)).format(value);
+}
+
+/** A language code ("zh", "en") named in the UI language; a code no language has (scraped text) as it is. */
+export function languageName(code: string, tag: string): string {
+  try {
+    return formatter(`language ${tag}`, () => new Intl.DisplayNames(tag, { type: 'language' })).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** "title, authors and year", "标题、作者和年份". */

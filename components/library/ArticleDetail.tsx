@@ -6,7 +6,7 @@ import { addTags, removeTag, setNote, setSaved } from '@/lib/db/article-edits';
 import { keywordList, type Article } from '@/lib/model/article';
 import { displayName } from '@/lib/text/names';
 import { doiUrl } from '@/lib/text/urls';
-import { formatDate, formatDateTime, formatIssued } from '@/lib/format';
+import { formatDate, formatDateTime, formatIssued, languageName } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
 import { missingFields } from '@/lib/model/completeness';
 import { httpUrl } from '@/lib/text/urls';
@@ -22,7 +22,6 @@ import { ExternalLink } from './ExternalLink';
 import { inPageFormatter, type Formatter } from './formatter';
 import { useMissingList } from './IncompleteBadge';
 import { platformName, typeName } from './labels';
-import { languageName } from './LibraryFilters';
 import { TagAddForm } from './TagAddForm';
 
 interface Props {

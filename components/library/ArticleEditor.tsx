@@ -5,9 +5,9 @@ import { editArticle } from '@/lib/db/article-edits';
 import type { MessageKey } from '@/lib/i18n';
 import type { Article } from '@/lib/model/article';
 import { CSL_TYPES, draftOf, readDraft, type DraftField, type EditDraft, type FieldProblem, type NameInput } from '@/lib/model/edit-fields';
+import { languageName } from '@/lib/format';
 import { useI18n } from '../i18n-context';
 import { typeName } from './labels';
-import { languageName } from './LibraryFilters';
 
 const PROBLEMS: Record<FieldProblem, MessageKey> = {
   date: 'libraryEditBadDate',

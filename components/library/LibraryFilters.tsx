@@ -1,6 +1,6 @@
 import type { FacetValue, LibraryFacets, LibraryFilters as Filters, SavedState } from '@/lib/db/articles-query';
 import type { MessageKey } from '@/lib/i18n';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, languageName } from '@/lib/format';
 import { useI18n } from '../i18n-context';
 import { platformName } from './labels';
 
@@ -10,15 +10,6 @@ const STATES: [SavedState, MessageKey][] = [
   ['captured', 'libStateCaptured'],
   ['incomplete', 'libraryStateIncomplete'],
 ];
-
-/** A language code ("zh", "en") named in the UI language. */
-export function languageName(code: string, tag: string): string {
-  try {
-    return new Intl.DisplayNames(tag, { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 interface Props {
   filters: Filters;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatBytes, formatDate, formatIssued, formatList, formatNumber } from '@/lib/format';
+import { formatBytes, formatDate, formatIssued, formatList, formatNumber, languageName } from '@/lib/format';
 
 const NOON_UTC = Date.UTC(2024, 2, 5, 12);
 
@@ -58,5 +58,22 @@ describe('format, formatters made once', () => {
     expect(formatBytes(2048, 'en')).toBe('2 kB');
     expect(formatBytes(3 * 1024 ** 2, 'en')).toBe('3 MB');
     expect(formatBytes(700, 'en')).toBe('700 byte');
+  });
+
+  it('names languages in the UI language, one DisplayNames per language, and leaves a code no language has as it is', () => {
+    const Real = Intl.DisplayNames;
+    const made = vi.spyOn(Intl, 'DisplayNames').mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
+      return new Real(...args);
+    } as unknown as typeof Real);
+    try {
+      expect(languageName('zh', 'en-AU')).toBe('Chinese');
+      expect(languageName('en', 'en-AU')).toBe('English');
+      expect(languageName('中文', 'en-AU')).toBe('中文');
+      expect(made).toHaveBeenCalledTimes(1);
+      expect(languageName('en', 'zh-HK')).toBe('英文');
+      expect(made).toHaveBeenCalledTimes(2);
+    } finally {
+      made.mockRestore();
+    }
   });
 });
