@@ -294,4 +294,3 @@ function pickCount(size: number, limit: number): number {
   const end = Number.isNaN(limit) ? 0 : Math.trunc(limit);
   return end < 0 ? Math.max(size + end, 0) : Math.min(end, size);
 }
-

@@ -289,7 +289,6 @@ export class BulkIndexWriter {
   }
 }
 
-
 /** How many bytes the varint of a number takes (varint.ts). */
 function varintSize(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;

@@ -422,4 +422,3 @@ export class DocumentVectors {
     this.inAdded = grown(this.inAdded, capacity);
   }
 }
-
