@@ -68,7 +68,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
   async function run(chosen: File) {
     setFileName(chosen.name);
     const result = await start({ kind: 'import', file: chosen, fileName: chosen.name, collectionId }, chosen);
-    if (result?.kind === 'import' && result.report.written.length) onLibraryChanged(result.report.written.map((article) => article.id));
+    if (result?.kind === 'import' && result.report.writtenIds.length) onLibraryChanged(result.report.writtenIds);
   }
 
   const busy = state.kind === 'busy';

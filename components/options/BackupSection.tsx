@@ -112,7 +112,7 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
 
   async function restoreFrom(chosen: File) {
     const result = await start({ kind: 'restore', file: chosen }, chosen);
-    if (result?.kind === 'restore' && result.report.written.length) onLibraryChanged(result.report.written.map((article) => article.id));
+    if (result?.kind === 'restore' && result.report.writtenIds.length) onLibraryChanged(result.report.writtenIds);
   }
 
   return (

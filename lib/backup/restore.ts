@@ -33,8 +33,8 @@ export interface RestoreReport {
   error?: string;
   /** Set when the reader cancelled: nothing was restored. */
   cancelled?: boolean;
-  /** Articles written, for the ranking index. */
-  written: Article[];
+  /** Ids of the articles written, for the ranking index (as ImportReport's). */
+  writtenIds: string[];
 }
 
 function emptyReport(error?: string): RestoreReport {
@@ -47,7 +47,7 @@ function emptyReport(error?: string): RestoreReport {
     dropped: [],
     droppedMore: 0,
     error,
-    written: [],
+    writtenIds: [],
   };
 }
 
@@ -146,7 +146,7 @@ async function restoreArticles(db: SimlitDB, articles: Article[], collectionIds:
     const { entries, written } = await upsertArticles(db, [incoming], { source });
     const entry = entries[0];
     idMap.set(backupArticle.id, entry.articleId);
-    report.written.push(...written);
+    report.writtenIds.push(...written.map((article) => article.id));
     if (entry.status === 'new') report.articles.added++;
     else if (entry.status === 'merged') report.articles.merged++;
     else report.articles.unchanged++;

@@ -22,7 +22,7 @@ function drivenTasks() {
   const started: unknown[] = [];
   let report: (progress: FileProgress) => void = () => {};
   let finish: (result: FileTaskResult) => void = () => {};
-  const cancel = vi.fn(() => finish({ kind: 'import', report: { added: 0, merged: 0, unchanged: 0, rejected: [], ignoredFields: [], written: [], cancelled: true } }));
+  const cancel = vi.fn(() => finish({ kind: 'import', report: { added: 0, merged: 0, unchanged: 0, rejected: [], ignoredFields: [], writtenIds: [], cancelled: true } }));
   const tasks: FileTasks = {
     start(task, onProgress) {
       started.push(task);

@@ -26,6 +26,8 @@ describe('restoreLibrary into a library that has its own data', () => {
     expect(report.error).toBeUndefined();
     expect(report.articles).toEqual({ added: 1, merged: 1, unchanged: 0 });
     expect(report.collections).toEqual({ added: 0, unchanged: 0, joined: 1 });
+    // The ranking index hears of both: the added article and the one merged into.
+    expect([...report.writtenIds].sort()).toEqual((await target.articles.toArray()).map((a) => a.id).sort());
 
     const merged = (await target.articles.get(local.id))!;
     expect(merged.tags.sort()).toEqual(['AI', '影像', '本地标签'].sort());

@@ -38,7 +38,7 @@ describe('importFile', () => {
     expect(zh.issued).toEqual({ 'date-parts': [[2021, 6, 15]] });
     expect(zh.language).toBe('zh');
     expect(zh.keyword).toBe('深度学习; 影像; CT');
-    expect(report.written).toHaveLength(3);
+    expect([...report.writtenIds].sort()).toEqual(articles.map((a) => a.id).sort());
   });
 
   it('merges into articles already captured, keeping where they were seen', async () => {
@@ -54,6 +54,8 @@ describe('importFile', () => {
     expect(merged.sightings).toHaveLength(1);
     expect(merged.abstract).toBe(oneLine(AWKWARD_ITEMS[1].abstract));
     expect(merged.savedAt).toBe(1000);
+    // The ranking index is told of the merged article as of the new ones, each once.
+    expect([...report.writtenIds].sort()).toEqual((await db.articles.toArray()).map((a) => a.id).sort());
   });
 
   it('importing the same file twice adds nothing the second time', async () => {
@@ -61,7 +63,7 @@ describe('importFile', () => {
     const text = formatRis(AWKWARD_ITEMS);
     await importFile(db, text, { now: 1 });
     const second = await importFile(db, text, { now: 2 });
-    expect(second).toMatchObject({ added: 0, merged: 0, unchanged: 3 });
+    expect(second).toMatchObject({ added: 0, merged: 0, unchanged: 3, writtenIds: [] });
     expect(await db.articles.count()).toBe(3);
   });
 
