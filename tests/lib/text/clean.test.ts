@@ -4,6 +4,7 @@ import {
   cleanText,
   decodeEntities,
   detectLanguage,
+  LANGUAGE_SAMPLE,
   foldFullWidth,
   normalizeDoi,
   stripFieldLabel,
@@ -81,6 +82,20 @@ describe('labels and language', () => {
     expect(detectLanguage('Negative regulation of the NLRP3 inflammasome by A20 protects against arthritis')).toBe('en');
     expect(detectLanguage('基于深度学习的 WAAM 增材制造组织性能研究')).toBe('zh');
     expect(detectLanguage('12345 ---')).toBe('');
+  });
+  it('weighs an ideograph as three Latin letters, over the first LANGUAGE_SAMPLE characters only', () => {
+    expect(detectLanguage('中abc')).toBe('zh');
+    expect(detectLanguage('中abcd')).toBe('en');
+    expect(detectLanguage('中文ABCDEF')).toBe('zh');
+    expect(detectLanguage(`${'a'.repeat(LANGUAGE_SAMPLE)}${'中'.repeat(LANGUAGE_SAMPLE)}`)).toBe('en');
+    expect(detectLanguage(`${' '.repeat(LANGUAGE_SAMPLE - 1)}中${'a'.repeat(100)}`)).toBe('zh');
+  });
+  it('counts the ideograph ranges it names and no letters beyond ASCII', () => {
+    // Extension A starts at U+3400, the unified block ends at U+9FFF, compatibility ideographs U+F900-U+FAFF.
+    expect(detectLanguage('\u3400\u9fff\ufaff')).toBe('zh');
+    expect(detectLanguage('\u33ff\ua000\ufb00 ぁア한')).toBe('');
+    expect(detectLanguage('éüßø [`{@')).toBe('');
+    expect(detectLanguage('Zz')).toBe('en');
   });
 });
 
