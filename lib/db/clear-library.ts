@@ -17,14 +17,14 @@ export interface StoredCounts {
 }
 
 export async function storedCounts(db: SimlitDB): Promise<StoredCounts> {
-  return db.transaction('r', db.articles, db.collections, db.captures, async () => {
+  return db.transaction('r', db.articles, db.listing, db.collections, db.captures, async () => {
     let untouched = 0;
     await db.articles.each((article) => {
       if (isUntouched(article)) untouched += 1;
     });
     return {
       articles: await db.articles.count(),
-      saved: await db.articles.where('savedAt').above(0).count(),
+      saved: await db.listing.where('savedAt').above(0).count(),
       untouched,
       collections: await db.collections.count(),
       captures: await db.captures.count(),

@@ -47,10 +47,11 @@ export async function renameCollection(db: SimlitDB, id: string, name: string, n
 
 /** Deletes the collection; its articles stay in the library, only their membership goes. */
 export async function deleteCollection(db: SimlitDB, id: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.collections, db.articles, async () => {
+  await db.transaction('rw', db.collections, db.articles, db.listing, async () => {
+    const members = await db.listing.where('collections').equals(id).primaryKeys();
     await db.articles
-      .where('collections')
-      .equals(id)
+      .where('id')
+      .anyOf(members)
       .modify((article) => {
         article.collections = article.collections.filter((c) => c !== id);
         article.updatedAt = now;

@@ -27,7 +27,7 @@ describe('citation keys', () => {
   it('keeps the keys of an imported BibTeX file, and exports under them, in BibTeX and BibLaTeX', async () => {
     const db = testDb();
     await importFile(db, FILE, { fileName: 'refs.bib' });
-    const articles = await db.articles.orderBy('capturedAt').toArray();
+    const articles = await db.articles.toCollection().sortBy('capturedAt');
     expect(articles.map((a) => a.citationKey).sort()).toEqual(['Smith:2020-deep', 'zhang2021wenze']);
     for (const format of ['bibtex', 'biblatex'] as const) {
       const bib = exportItems(await pinCitationKeys(db, articles), format).text;

@@ -8,11 +8,20 @@ import { v2 } from './samples/v2';
 import { v3 } from './samples/v3';
 import { v4 } from './samples/v4';
 import { v5 } from './samples/v5';
+import { v6 } from './samples/v6';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6 };
 
 type Row = Record<string, unknown>;
+
+/** The articles table's indexes since version 6 (identity lookups, catch-up, citation keys, pruning). */
+const ARTICLE_INDEXES = ['DOI', 'citationKey', 'fingerprint', 'ids', 'seenAt', 'titleKey', 'updatedAt'];
+
+/** The indexes the database itself has on the articles table (not Dexie's declaration of them). */
+function articleIndexes(db: SimlitDB): string[] {
+  return [...db.backendDB().transaction('articles').objectStore('articles').indexNames].sort();
+}
 
 /** What each later version's upgrade does to a row written before it (by version, by table). */
 const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
@@ -62,7 +71,9 @@ describe('schema migrations', () => {
     const [first] = sample.articles as { id: string; DOI: string; ids: string[] }[];
     expect((await current.articles.where('DOI').equals(first.DOI).first())?.id).toBe(first.id);
     expect((await current.articles.where('ids').equals(first.ids[0]).first())?.id).toBe(first.id);
-    expect(await current.articles.where('collections').equals('col-1').count()).toBe(1);
+    expect(await current.listing.where('collections').equals('col-1').count()).toBe(1);
+    // Version 6 dropped the indexes the listing has.
+    expect(articleIndexes(current)).toEqual(ARTICLE_INDEXES);
     // Citation keys (version 2) are looked up by the index.
     expect(await current.articles.where('citationKey').equals('wang2024wenze').count()).toBe(version >= 2 ? 1 : 0);
     // Stored terms (version 3) come back with their counts as typed arrays.
@@ -78,5 +89,14 @@ describe('schema migrations', () => {
     await current.articles.delete(articles[0].id);
     expect((await current.counters.get('articles'))?.value).toBe(articles.length - 1);
     current.close();
+  });
+
+  it('makes a new library with only the article indexes that reading articles uses (version 6)', async () => {
+    const db = new SimlitDB('simlit', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    expect(articleIndexes(db)).toEqual(ARTICLE_INDEXES);
+    // The indexes the articles lost are the listing's, where the library page reads them.
+    expect(db.listing.schema.indexes.map((index) => index.name)).toEqual(expect.arrayContaining(['savedAt', 'collections', 'tags', 'capturedAt']));
+    db.close();
   });
 });
