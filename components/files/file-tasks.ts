@@ -17,6 +17,10 @@ export interface RunningTask {
  */
 export interface FileTasks {
   start(task: FileTask, onProgress: (progress: FileProgress) => void): RunningTask;
+  /** Gets ready for a task of this kind (the reader chose a file): the next start begins at once. */
+  prepare?(kind: FileTask['kind']): void;
+  /** Lets go of what prepare made ready and no task took (the panel closed). */
+  release?(): void;
 }
 
 /** Runs a task in the page itself, the file code loaded on first use. */

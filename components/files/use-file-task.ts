@@ -25,7 +25,13 @@ export function useFileTask(db: SimlitDB) {
   const tasks = useFileTasks(db);
   const [state, setState] = useState<FileTaskState>({ kind: 'idle' });
   const running = useRef<RunningTask>();
-  useEffect(() => () => running.current?.cancel(), []);
+  useEffect(
+    () => () => {
+      running.current?.cancel();
+      tasks.release?.();
+    },
+    [],
+  );
 
   async function start(task: FileTask, file: File): Promise<FileTaskResult | undefined> {
     const tooLarge = tooLargeMessage(file, t, MAX_FILE_BYTES);
@@ -55,5 +61,10 @@ export function useFileTask(db: SimlitDB) {
     setState((current) => (current.kind === 'busy' ? { ...current, cancelling: true } : current));
   }
 
-  return { state, start, cancel, reset: () => setState({ kind: 'idle' }) };
+  /** The reader chose a file: the task it will start gets ready meanwhile. */
+  function prepare(kind: FileTask['kind']): void {
+    tasks.prepare?.(kind);
+  }
+
+  return { state, start, cancel, prepare, reset: () => setState({ kind: 'idle' }) };
 }

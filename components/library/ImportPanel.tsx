@@ -61,7 +61,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
   const { t } = useI18n();
   const [file, setFile] = useState<File>();
   const [target, setTarget] = useState(current ?? '');
-  const { state, start, cancel, reset } = useFileTask(db);
+  const { state, start, cancel, prepare, reset } = useFileTask(db);
   const [fileName, setFileName] = useState('');
   const collectionId = collections.some((c) => c.id === target) ? target : undefined;
 
@@ -101,6 +101,7 @@ export function ImportPanel({ db, collections, current, onLibraryChanged, onClos
             onChange={(chosen) => {
               setFile(chosen);
               reset();
+              if (chosen) prepare('import');
             }}
           />
         </div>

@@ -97,7 +97,7 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
   const { t } = useI18n();
   const [backup, setBackup] = useState<BackupState>({ kind: 'idle' });
   const [file, setFile] = useState<File>();
-  const { state: restore, start, cancel, reset } = useFileTask(db);
+  const { state: restore, start, cancel, prepare, reset } = useFileTask(db);
 
   async function saveBackup() {
     setBackup({ kind: 'busy' });
@@ -144,6 +144,7 @@ export function BackupSection({ db, onLibraryChanged }: Props) {
             onChange={(chosen) => {
               setFile(chosen);
               reset();
+              if (chosen) prepare('restore');
             }}
           />
         </div>

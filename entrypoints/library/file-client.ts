@@ -12,16 +12,34 @@ type Reply = { progress: FileProgress } | { result: FileTaskResult } | { cancell
  */
 const CANCEL_GRACE_MS = 1000;
 
-/** File tasks in a worker each; when a worker cannot start, in the page (`fallback`). */
+function newWorker(): Worker | undefined {
+  try {
+    return new FileWorker();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * File tasks in a worker each; when a worker cannot start, in the page (`fallback`). A worker
+ * prepared while the reader chooses the file (its start, its code and the library's opening took
+ * half a second of a small import) is the next task's.
+ */
 export function workerFileTasks(fallback: FileTasks): FileTasks {
+  let prepared: Worker | undefined;
   return {
+    prepare(kind) {
+      prepared ??= newWorker();
+      prepared?.postMessage({ prepare: kind });
+    },
+    release() {
+      prepared?.terminate();
+      prepared = undefined;
+    },
     start(task, onProgress) {
-      let worker: Worker;
-      try {
-        worker = new FileWorker();
-      } catch {
-        return fallback.start(task, onProgress);
-      }
+      const worker = prepared ?? newWorker();
+      prepared = undefined;
+      if (!worker) return fallback.start(task, onProgress);
       let end: () => void = () => {};
       const result = new Promise<FileTaskResult>((resolve, reject) => {
         // Cancelled, or ended before it could report: a worker ended mid-write has its transaction aborted.

@@ -13,6 +13,15 @@ export type FileTask = { kind: 'import'; file: Blob; fileName: string; collectio
 
 export type FileTaskResult = { kind: 'import'; report: ImportReport } | { kind: 'restore'; report: RestoreReport };
 
+/**
+ * Loads the code a task of this kind runs and opens the library, so that a task that comes later
+ * starts at once: what a worker does while the reader is still choosing (half a second of a
+ * small import was the worker's start).
+ */
+export async function prepareFileTask(db: SimlitDB, kind: FileTask['kind']): Promise<void> {
+  await Promise.all([kind === 'import' ? import('../import/import-file') : import('../backup/restore'), db.open()]);
+}
+
 /** Runs the task: reads the file (refusing one too large), then imports or restores it. Errors are thrown. */
 export async function runFileTask(db: SimlitDB, task: FileTask, options: FileTaskOptions = {}): Promise<FileTaskResult> {
   const text = await readFileText(task.file, options);

@@ -285,9 +285,12 @@ describeInBrowsers('what pages and files can and cannot do to the library', (bro
     const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
     await library.getByLabel('File to import').setInputFiles({ name: 'big.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(entries) });
+    // The worker starts while the reader is still to click Import, and that worker runs the import.
+    const fileWorkers = async () => (await library.workersSeen()).filter((url) => url.includes('file-worker')).length;
+    await expect.poll(fileWorkers, { timeout: 15_000 }).toBe(1);
     await library.getByRole('button', { name: 'Import', exact: true }).click();
     await library.getByText(/^Reading entries: [\d,]+ of 5,000$/).waitFor({ timeout: 60_000 });
-    expect((await library.workersSeen()).some((url) => url.includes('file-worker'))).toBe(true);
+    expect(await fileWorkers()).toBe(1);
     const cancelled = Date.now();
     await library.getByRole('button', { name: 'Cancel' }).click();
     await library.getByText('Import cancelled: nothing was imported.').waitFor();

@@ -78,6 +78,53 @@ describe('reading a large file', () => {
   });
 });
 
+describe('getting the task ready while the reader chooses', () => {
+  function preparingTasks() {
+    const driven = drivenTasks();
+    const calls: string[] = [];
+    const tasks: FileTasks = {
+      start(task, onProgress) {
+        calls.push(`start ${task.kind}`);
+        return driven.tasks.start(task, onProgress);
+      },
+      prepare: (kind) => calls.push(`prepare ${kind}`),
+      release: () => calls.push('release'),
+    };
+    return { tasks, calls };
+  }
+
+  it('prepares an import when a file is chosen, before the Import click starts it', async () => {
+    const { tasks, calls } = preparingTasks();
+    const { panel } = importPanel(tasks);
+    expect(calls).toEqual([]);
+    fireEvent.change(panel.getByLabelText('File to import'), { target: { files: [new File(['@article{a, title={T}}'], 'refs.bib')] } });
+    expect(calls).toEqual(['prepare import']);
+    fireEvent.click(panel.getByRole('button', { name: 'Import' }));
+    expect(calls).toEqual(['prepare import', 'start import']);
+  });
+
+  it('lets go of what it prepared when the panel closes', () => {
+    const { tasks, calls } = preparingTasks();
+    const { panel } = importPanel(tasks);
+    fireEvent.change(panel.getByLabelText('File to import'), { target: { files: [new File(['x'], 'refs.ris')] } });
+    cleanup();
+    expect(calls).toEqual(['prepare import', 'release']);
+  });
+
+  it('prepares a restore when a backup is chosen on the options page', async () => {
+    const { tasks, calls } = preparingTasks();
+    const db = testDb();
+    renderWithDb(
+      db,
+      <FileTasksContext.Provider value={tasks}>
+        <BackupSection db={db} onLibraryChanged={() => {}} />
+      </FileTasksContext.Provider>,
+    );
+    fireEvent.change(await screen.findByLabelText('Backup file', {}, SLOW), { target: { files: [new File(['{}'], 'simlit-backup.json')] } });
+    expect(calls).toEqual(['prepare restore']);
+  });
+});
+
 describe('restoring a crafted backup on the options page', () => {
   it('lists what it left out, and why', async () => {
     const db = testDb();
