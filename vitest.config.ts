@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}', 'tests/bench/**/*.test.ts'],
+          include: ['tests/lib/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}', 'tests/entrypoints/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/setup/preact-after-paint.ts'],
           // Vitest's default of 5 s per test failed tests that do real work (an index of a thousand

@@ -29,7 +29,16 @@ export function workerFileTasks(fallback: FileTasks): FileTasks {
   let prepared: Worker | undefined;
   return {
     prepare(kind) {
-      prepared ??= newWorker();
+      if (!prepared) {
+        const worker = newWorker();
+        // One that fails to start is dropped: the task then starts its own, and hears its failure.
+        if (worker)
+          worker.onerror = () => {
+            worker.terminate();
+            if (prepared === worker) prepared = undefined;
+          };
+        prepared = worker;
+      }
       prepared?.postMessage({ prepare: kind });
     },
     release() {
