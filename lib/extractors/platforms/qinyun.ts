@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../../model/article';
 import { recordNameOrder, splitAuthorLine } from '../../text/names';
-import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, tableRows, text, textWithout } from '../dom';
+import { absoluteUrl, attr, closest, find, findAll, firstText, hostIs, squish, tableRows, text, textWithout } from '../dom';
 import { parseReference } from '../shared/citation-line';
 import { itemsOfRows, readList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
@@ -43,13 +43,31 @@ function articleUrl(fileNumber: string, url: URL): string {
 }
 
 /** Rows of the similar-literature list: position, abstract, and a title link when the page has one. */
+/**
+ * The first element matching `selector` in each table row, by the row nearest to it: one pass over
+ * the page. Searching each row's own subtree went through every list nested in it, which a page
+ * spliced into itself made quadratic.
+ */
+function firstInEachRow(doc: Document, selector: string): Map<Element, Element> {
+  const byRow = new Map<Element, Element>();
+  for (const element of findAll(doc, selector)) {
+    const row = closest(element, 'tr');
+    if (row && !byRow.has(row)) byRow.set(row, element);
+  }
+  return byRow;
+}
+
 function similarListItems(doc: Document, url: URL): ExtractedItem[] {
+  const abstracts = firstInEachRow(doc, '.abstract');
+  const titleLinks = firstInEachRow(doc, 'a.title, .title a, a[href*="view_abstract" i]');
+  const similarLinks = firstInEachRow(doc, 'a.similar, a[href*="search_similar" i]');
+  const numbers = firstInEachRow(doc, 'td.xh');
   return itemsOfRows(findAll(doc, 'table.similar_list').flatMap(tableRows), (row, next) => {
-    const abstractNode = find(row, '.abstract');
-    const titleLink = find(row, 'a.title, .title a, a[href*="view_abstract" i]');
-    const similarLink = find(row, 'a.similar, a[href*="search_similar" i]');
+    const abstractNode = abstracts.get(row);
+    const titleLink = titleLinks.get(row);
+    const similarLink = similarLinks.get(row);
     const number = fileNo(attr(titleLink, 'href')) ?? fileNo(attr(similarLink, 'href'));
-    const position = Number.parseInt(text(find(row, 'td.xh')), 10);
+    const position = Number.parseInt(text(numbers.get(row)), 10);
     const item: ExtractedItem = {
       title: titleLink ? text(titleLink) : undefined,
       abstract: text(abstractNode),
