@@ -30,12 +30,17 @@ describe('format', () => {
   });
 });
 
+/** A spy on an Intl constructor that still makes real formatters: it counts how many are made. */
+function countingConstructions(name: 'DateTimeFormat' | 'DisplayNames') {
+  const Real = Intl[name] as unknown as new (...args: unknown[]) => object;
+  return vi.spyOn(Intl, name).mockImplementation(function (...args: unknown[]) {
+    return new Real(...args);
+  } as never);
+}
+
 describe('format, formatters made once', () => {
   it('makes each language and style its formatter once, and keeps languages and styles apart', () => {
-    const Real = Intl.DateTimeFormat;
-    const made = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
-      return new Real(...args);
-    } as unknown as typeof Real);
+    const made = countingConstructions('DateTimeFormat');
     try {
       const tag = 'en-GB'; // made by no other test in this file
       expect(formatDate(NOON_UTC, tag)).toBe('5 Mar 2024');
@@ -61,10 +66,7 @@ describe('format, formatters made once', () => {
   });
 
   it('names languages in the UI language, one DisplayNames per language, and leaves a code no language has as it is', () => {
-    const Real = Intl.DisplayNames;
-    const made = vi.spyOn(Intl, 'DisplayNames').mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
-      return new Real(...args);
-    } as unknown as typeof Real);
+    const made = countingConstructions('DisplayNames');
     try {
       expect(languageName('zh', 'en-AU')).toBe('Chinese');
       expect(languageName('en', 'en-AU')).toBe('English');
