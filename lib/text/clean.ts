@@ -122,6 +122,7 @@ export function doiOfLink(href: string | null | undefined): string {
 /** How much of a text detectLanguage reads. */
 export const LANGUAGE_SAMPLE = 2000;
 
+/** CJK Unified Ideographs with Extension A, and the compatibility ideographs: what "Chinese text" means here. */
 const isCjkUnit = (unit: number) => (unit >= 0x3400 && unit <= 0x9fff) || (unit >= 0xf900 && unit <= 0xfaff);
 // ASCII letters: setting bit 5 folds upper case onto lower.
 const isLatinUnit = (unit: number) => (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a;
@@ -145,7 +146,8 @@ export function detectLanguage(text: string): string {
 }
 
 export function hasCjk(text: string): boolean {
-  return /[\u3400-\u9fff\uf900-\ufaff]/.test(text);
+  for (let i = 0; i < text.length; i++) if (isCjkUnit(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** A title reduced for identity: case, width, punctuation and spacing removed. */

@@ -6,6 +6,7 @@ import {
   detectLanguage,
   LANGUAGE_SAMPLE,
   foldFullWidth,
+  hasCjk,
   normalizeDoi,
   stripFieldLabel,
   titleKey,
@@ -96,6 +97,13 @@ describe('labels and language', () => {
     expect(detectLanguage('\u33ff\ua000\ufb00 ぁア한')).toBe('');
     expect(detectLanguage('éüßø [`{@')).toBe('');
     expect(detectLanguage('Zz')).toBe('en');
+  });
+  it('finds Chinese in a text by the same ideograph ranges', () => {
+    expect(hasCjk('Wang 王小明')).toBe(true);
+    expect(hasCjk('\u3400')).toBe(true);
+    expect(hasCjk('\ufaff')).toBe(true);
+    expect(hasCjk('\u33ff\ua000\ufb00 かな 한글 Zoë')).toBe(false);
+    expect(hasCjk('')).toBe(false);
   });
 });
 
