@@ -13,22 +13,26 @@ export type FileTask = { kind: 'import'; file: Blob; fileName: string; collectio
 
 export type FileTaskResult = { kind: 'import'; report: ImportReport } | { kind: 'restore'; report: RestoreReport };
 
+// Each kind's code, loaded on first use (a worker's prepare loads it ahead of the task).
+const importCode = () => import('../import/import-file');
+const restoreCode = () => import('../backup/restore');
+
 /**
  * Loads the code a task of this kind runs and opens the library, so that a task that comes later
  * starts at once: what a worker does while the reader is still choosing (half a second of a
  * small import was the worker's start).
  */
 export async function prepareFileTask(db: SimlitDB, kind: FileTask['kind']): Promise<void> {
-  await Promise.all([kind === 'import' ? import('../import/import-file') : import('../backup/restore'), db.open()]);
+  await Promise.all([kind === 'import' ? importCode() : restoreCode(), db.open()]);
 }
 
 /** Runs the task: reads the file (refusing one too large), then imports or restores it. Errors are thrown. */
 export async function runFileTask(db: SimlitDB, task: FileTask, options: FileTaskOptions = {}): Promise<FileTaskResult> {
   const text = await readFileText(task.file, options);
   if (task.kind === 'import') {
-    const { importFile } = await import('../import/import-file');
+    const { importFile } = await importCode();
     return { kind: 'import', report: await importFile(db, text, { ...options, fileName: task.fileName, collectionId: task.collectionId }) };
   }
-  const { restoreLibrary } = await import('../backup/restore');
+  const { restoreLibrary } = await restoreCode();
   return { kind: 'restore', report: await restoreLibrary(db, text, options) };
 }
