@@ -4,6 +4,7 @@ import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
 import { itemsOfRows } from '../shared/list-items';
+import { innermost } from '../shared/list-rows';
 
 /**
  * arXiv. Abstract pages (/abs/ID: citation_* tags plus the page), listing pages (/list/...:
@@ -55,7 +56,7 @@ function absPage(doc: Document, url: URL): ExtractedItem {
 
 /** /list/ pages: each dt holds the id link, the dd after it the title, authors and abstract. */
 function listing(doc: Document): ExtractedItem[] {
-  return itemsOfRows(findAll(doc, 'dl dt'), (dt, position) => {
+  return itemsOfRows(innermost(findAll(doc, 'dl dt'), (dt) => [dt, dt.nextElementSibling]), (dt, position) => {
     const dd = dt.nextElementSibling;
     if (!dd || dd.tagName !== 'DD') return undefined;
     const idLink = find(dt, 'a[href*="/abs/"]');
@@ -81,7 +82,7 @@ function firstSubmission(line: string): string | undefined {
 
 /** arxiv.org/search results: the full abstract is on the page, hidden behind "More". */
 function searchResults(doc: Document): ExtractedItem[] {
-  return itemsOfRows(findAll(doc, 'li.arxiv-result'), (result, position) => {
+  return itemsOfRows(innermost(findAll(doc, 'li.arxiv-result')), (result, position) => {
     const id = arxivId(attr(find(result, '.list-title a[href*="/abs/"]'), 'href'));
     const title = squish(textWithout(find(result, 'p.title'), DESCRIPTOR));
     if (!id || !title) return undefined;

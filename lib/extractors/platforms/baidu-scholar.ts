@@ -5,6 +5,7 @@ import { parseIssueLine, stripTitleMarks } from '../shared/citation-line';
 import { typeFromLabel } from '../shared/item-types';
 import { itemsOfRows } from '../shared/list-items';
 import type { Extractor, PageType } from '../types';
+import { innermost } from '../shared/list-rows';
 
 /**
  * Baidu Scholar (百度学术, xueshu.baidu.com). Result lists (/s?wd=...): div.result entries with
@@ -123,7 +124,7 @@ export const baiduScholar: Extractor = {
   extract(doc, url) {
     switch (pageType(doc)) {
       case 'results':
-        return itemsOfRows(findAll(doc, RESULTS), (result, position) => resultItem(result, url, position));
+        return itemsOfRows(innermost(findAll(doc, RESULTS)), (result, position) => resultItem(result, url, position));
       case 'article':
         return [paperItem(doc, url)];
       default:

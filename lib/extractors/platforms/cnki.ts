@@ -118,9 +118,11 @@ function cellsOf(row: Element, header: Map<Column, number>): Map<Column, Element
 function resultItems(doc: Document, url: URL): ExtractedItem[] {
   return findAll(doc, RESULT_TABLES).flatMap((table) => {
     const rows = tableRows(table);
-    const header = rows.find((row) => find(row, 'th') !== null || row.classList.contains('GTContentTitle'));
+    const header = rows.find((row) => childElements(row).some((cell) => cell.localName === 'th') || row.classList.contains('GTContentTitle'));
     const columns = headerColumns(header);
-    return itemsOfRows(rows, (row, next) => (row === header ? undefined : resultItem(row, cellsOf(row, columns), url, next)));
+    // A row holding another result table (a broken or hostile page) is read as that table's rows:
+    // reading it too would read every table inside it once more for each table around it.
+    return itemsOfRows(rows, (row, next) => (row === header || find(row, RESULT_TABLES) ? undefined : resultItem(row, cellsOf(row, columns), url, next)));
   });
 }
 

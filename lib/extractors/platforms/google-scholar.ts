@@ -2,6 +2,7 @@ import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, closest, find, findAll, squish, text, textWithout } from '../dom';
 import type { Extractor } from '../types';
 import { itemsOfRows } from '../shared/list-items';
+import { innermost } from '../shared/list-rows';
 
 /**
  * Google Scholar result lists (scholar.google.com and its country hosts). Each result shows a
@@ -54,6 +55,6 @@ export const googleScholar: Extractor = {
   },
 
   extract(doc, url) {
-    return itemsOfRows(findAll(doc, '.gs_r.gs_or, .gs_r:not(.gs_or) .gs_ri'), (result, position) => resultItem(result, url, position));
+    return itemsOfRows(innermost(findAll(doc, '.gs_r.gs_or, .gs_r:not(.gs_or) .gs_ri')), (result, position) => resultItem(result, url, position));
   },
 };

@@ -4,6 +4,7 @@ import { itemsOfRows, articleOrList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
+import { innermost } from '../shared/list-rows';
 
 /**
  * MDPI: article pages (Highwire tags), and the article lists of search results, journal and
@@ -67,6 +68,6 @@ export const mdpi: Extractor = {
       const article = readEmbeddedArticle(doc, url);
       if (article) return [fillMissing(article, { platformId: mdpiId(article.url ?? url.href, url) })];
     }
-    return itemsOfRows(findAll(doc, '.article-item'), (row, position) => listItem(row, url, position));
+    return itemsOfRows(innermost(findAll(doc, '.article-item')), (row, position) => listItem(row, url, position));
   },
 };

@@ -5,6 +5,7 @@ import { itemsOfRows, articleOrList } from '../shared/list-items';
 import { fillMissing } from '../shared/merge';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
+import { innermost } from '../shared/list-rows';
 
 /**
  * Open Journal Systems (PKP), the software of thousands of self-hosted journals: recognised by
@@ -61,7 +62,7 @@ function summaryItem(row: Element, base: URL, issue: ExtractedItem, position: nu
 function issueItems(doc: Document, url: URL): ExtractedItem[] {
   const heading = squish(text(find(doc, '.obj_issue_toc .heading .title, .page_issue h1, .current_issue_title, #issueTitle, h2.issueTitle, h1'))) || squish(doc.title);
   const issue: ExtractedItem = { ...parseIssueHeading(heading), containerTitle: journalName(doc) };
-  const rows = findAll(doc, '.obj_article_summary, table.tocArticle');
+  const rows = innermost(findAll(doc, '.obj_article_summary, table.tocArticle'));
   return itemsOfRows(rows, (row, position) => summaryItem(row, url, issue, position));
 }
 

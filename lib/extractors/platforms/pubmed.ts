@@ -3,6 +3,7 @@ import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, text
 import type { Extractor } from '../types';
 import { withEmbeddedMetadata } from './embedded-metadata';
 import { itemsOfRows } from '../shared/list-items';
+import { innermost } from '../shared/list-rows';
 
 /**
  * PubMed. The current site (pubmed.ncbi.nlm.nih.gov): article pages with their "Similar
@@ -53,8 +54,8 @@ function docsumItem(node: Element, base: URL, position: number): ExtractedItem |
   };
 }
 
-function docsumItems(nodes: Iterable<Element>, base: URL): ExtractedItem[] {
-  return itemsOfRows(nodes, (node, position) => docsumItem(node, base, position));
+function docsumItems(nodes: readonly Element[], base: URL): ExtractedItem[] {
+  return itemsOfRows(innermost(nodes), (node, position) => docsumItem(node, base, position));
 }
 
 /** Keywords printed as a "Keywords:" paragraph in the abstract section. */
@@ -117,7 +118,7 @@ function legacyArticle(doc: Document, url: URL): ExtractedItem {
 
 /** Result list of the 2015 layout: div.rprt blocks with p.title, p.desc (authors), p.details. */
 function legacyResults(doc: Document, base: URL): ExtractedItem[] {
-  return itemsOfRows(findAll(doc, 'div.rprt'), (block, position) => {
+  return itemsOfRows(innermost(findAll(doc, 'div.rprt')), (block, position) => {
     const link = find(block, 'p.title a');
     if (!link) return undefined;
     const pmid = squish(text(find(block, '.rprtid dd'))) || pmidFromHref(attr(link, 'href'));

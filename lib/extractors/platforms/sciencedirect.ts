@@ -3,6 +3,7 @@ import { absoluteUrl, attr, closest, find, findAll, hostIs, squish, text, textWi
 import { itemsOfRows } from '../shared/list-items';
 import type { Extractor } from '../types';
 import { withEmbeddedMetadata } from './embedded-metadata';
+import { innermost } from '../shared/list-rows';
 
 /**
  * ScienceDirect (Elsevier). Article pages (/science/article/pii/PII and /abs/pii/PII) carry
@@ -74,7 +75,7 @@ function resultItem(entry: Element, base: URL, position: number): ExtractedItem 
 }
 
 function searchResults(doc: Document, base: URL): ExtractedItem[] {
-  return itemsOfRows(findAll(doc, 'li.ResultItem'), (entry, position) => resultItem(entry, base, position));
+  return itemsOfRows(innermost(findAll(doc, 'li.ResultItem')), (entry, position) => resultItem(entry, base, position));
 }
 
 function isArticle(doc: Document): boolean {

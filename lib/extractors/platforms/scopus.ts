@@ -2,6 +2,7 @@ import type { ExtractedItem } from '../../model/article';
 import { absoluteUrl, attr, find, findAll, hostIs, queryParam, squish, text } from '../dom';
 import { itemsOfRows } from '../shared/list-items';
 import type { Extractor } from '../types';
+import { innermost } from '../shared/list-rows';
 
 /**
  * Scopus result lists (www.scopus.com/results/results.uri), drawn by scripts: one row per
@@ -70,6 +71,6 @@ export const scopus: Extractor = {
   },
 
   extract(doc, url) {
-    return itemsOfRows(findAll(doc, ROWS), (row, position) => resultRow(row, url, position));
+    return itemsOfRows(innermost(findAll(doc, ROWS)), (row, position) => resultRow(row, url, position));
   },
 };

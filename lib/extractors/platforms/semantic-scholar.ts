@@ -5,6 +5,7 @@ import { fillMissing } from '../shared/merge';
 import { itemsOfRows } from '../shared/list-items';
 import type { Extractor } from '../types';
 import { readEmbeddedArticle } from './embedded-metadata';
+import { innermost } from '../shared/list-rows';
 
 /**
  * Semantic Scholar (www.semanticscholar.org). Paper pages (/paper/<slug>/<40-hex id>) carry
@@ -99,6 +100,6 @@ export const semanticScholar: Extractor = {
 
   extract(doc, url) {
     if (isPaperPage(doc)) return [paperPage(doc, url)];
-    return itemsOfRows(findAll(doc, '.cl-paper-row'), (row, position) => resultRow(row, url, position));
+    return itemsOfRows(innermost(findAll(doc, '.cl-paper-row')), (row, position) => resultRow(row, url, position));
   },
 };

@@ -6,6 +6,7 @@ import { typeFromLabel } from '../shared/item-types';
 import { itemsOfRows } from '../shared/list-items';
 import type { Extractor, PageType } from '../types';
 import { withEmbeddedMetadata } from './embedded-metadata';
+import { innermost } from '../shared/list-rows';
 
 /**
  * Wanfang Data (万方数据). Result lists: the current s.wanfangdata.com.cn (div.normal-list entries;
@@ -133,9 +134,9 @@ function resultListItem(entry: Element, base: URL, position: number): ExtractedI
 }
 
 function resultItems(doc: Document, base: URL): ExtractedItem[] {
-  const current = findAll(doc, '.normal-list');
+  const current = innermost(findAll(doc, '.normal-list'));
   if (current.length) return itemsOfRows(current, (entry, position) => normalListItem(entry, base, position));
-  return itemsOfRows(findAll(doc, '.ResultList'), (entry, position) => resultListItem(entry, base, position));
+  return itemsOfRows(innermost(findAll(doc, '.ResultList')), (entry, position) => resultListItem(entry, base, position));
 }
 
 // Article pages --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { absoluteUrl, attr, find, findAll, hostIs, queryParam, squish, text, tex
 import { itemsOfRows } from '../shared/list-items';
 import { typeFromLabel } from '../shared/item-types';
 import type { Extractor } from '../types';
+import { innermost } from '../shared/list-rows';
 
 /**
  * Web of Science (the Angular site at www.webofscience.com and webofscience.clarivate.cn).
@@ -126,6 +127,6 @@ export const webOfScience: Extractor = {
 
   extract(doc, url) {
     if (isFullRecord(doc)) return [fullRecord(doc, url)];
-    return itemsOfRows(findAll(doc, 'app-record'), (record, position) => summaryRecord(record, url, position));
+    return itemsOfRows(innermost(findAll(doc, 'app-record')), (record, position) => summaryRecord(record, url, position));
   },
 };

@@ -96,12 +96,13 @@ function listItem(row: Element, base: URL, position: number): ExtractedItem | un
   const doi = doiOfHref(href);
   const title = squish(text(link));
   if (!link || !title || !doi) return undefined;
-  const detail = squish(findAll(row, DETAIL).map((node) => text(node)).join(' '));
+  // Outermost only: a broken page nests rows, and nested matches would be read once per level.
+  const detail = squish(outermost(findAll(row, DETAIL)).map((node) => text(node)).join(' '));
   const abstract = squish(textWithout(find(row, LIST_ABSTRACT), 'h2, h3, h4, .abstract__title, .accordion__control'));
   const container = squish(text(find(row, CONTAINER)));
   return {
     title,
-    authors: authorNames(findAll(row, AUTHORS), 'sup, .comma-separator, .sep'),
+    authors: authorNames(outermost(findAll(row, AUTHORS)), 'sup, .comma-separator, .sep'),
     containerTitle: container && container !== title ? container : undefined,
     date: /\b((?:19|20)\d{2})\b/.exec(detail)?.[1],
     abstract: abstract.length >= 40 ? abstract : undefined,

@@ -87,13 +87,30 @@ export function textIn(nodes: readonly Element[]): string {
 }
 
 /**
- * The elements not inside another of them, in page order: a row selector that names both a list
- * item and the card inside it (or a book row and its chapter rows) reads each entry once.
+ * The elements not inside another of them, given in page order: a row selector that names both a
+ * list item and the card inside it (or a book row and its chapter rows) reads each entry once.
+ * In page order an element's descendants follow it, so one containment test per element does.
  */
 export function outermost(elements: readonly Element[]): Element[] {
-  const set = new Set(elements);
+  let current: Element | undefined;
   return elements.filter((element) => {
-    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
+    if (current?.contains(element)) return false;
+    current = element;
     return true;
+  });
+}
+
+/**
+ * The list entries that hold no other entry, given in page order. A page never nests its entries;
+ * a broken one that does (an entry left open, a page spliced into itself) has its later entries
+ * inside the earlier ones, and reading those too would read every entry again inside each entry
+ * around it: the square of the page. An entry's first descendant entry is the next one in page
+ * order, so one containment test per entry tells. `partsOf` names the elements an entry is read
+ * from, when they are more than the entry itself (a `<dt>` and the `<dd>` after it).
+ */
+export function innermost(elements: readonly Element[], partsOf: (entry: Element) => readonly (Element | null)[] = (entry) => [entry]): Element[] {
+  return elements.filter((element, index) => {
+    const next = elements[index + 1];
+    return !next || !partsOf(element).some((part) => part?.contains(next));
   });
 }

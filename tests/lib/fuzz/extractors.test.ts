@@ -12,6 +12,7 @@ import type { Extractor } from '@/lib/extractors/types';
 import { PAGE_URLS, generatedPage, mutatedPage, realPages } from './html-arbitraries';
 import { deepPage, longFieldPage, manyItemsPage, MARKUP_LIKE_TITLE } from './hostile-pages';
 import { meteredDocument, type WorkMeter } from './work-meter';
+import { readFixture, readRealPage } from '../extractors/fixtures';
 
 const RUNS = { generated: 100, mutated: 40 };
 /** Real journal pages cost under one unit of DOM work per character of HTML; allow 20. */
@@ -135,6 +136,40 @@ describe('pages the mutated-pages property found', () => {
       endOnFailure: true,
     });
   }, 60_000);
+});
+
+describe('real pages spliced into themselves', () => {
+  // A slice of the page repeated 4 and 16 times at one place: its unclosed tags nest each copy in
+  // the one before, so list entries end up inside list entries. Reading each entry's fields then
+  // searched every entry nested in it, and reading every entry read the nested ones again: work
+  // grew with the square of the copies (16 copies of a CNKI result page cost 79 units a
+  // character, 64 copies 150). Found by sweeping every saved page with such splices.
+  const cases: { name: string; page: () => { html: string; url: string }; at: number; length: number }[] = [
+    { name: 'a CNKI result table (cnki)', page: () => realPages().find((page) => page.url.includes('kns8s'))!, at: 0.45, length: 3000 },
+    { name: 'a CNKI result table (the generic list)', page: () => readFixture('cnki--search-result.html'), at: 0.05, length: 3000 },
+    { name: 'Scopus results', page: () => readFixture('scopus--search-results.html'), at: 0.05, length: 3000 },
+    { name: 'a Taylor & Francis article with links left open', page: () => readRealPage('tandfonline--article-2019-molphys.html'), at: 0.3, length: 3000 },
+    { name: 'Wanfang results', page: () => readRealPage('wanfang--search-results-2020.html'), at: 0.3, length: 3000 },
+    { name: 'an arXiv listing', page: () => readFixture('arxiv--list.html'), at: 0.05, length: 800 },
+    { name: 'Semantic Scholar results', page: () => readFixture('semantic-scholar--search-results.html'), at: 0.05, length: 800 },
+    { name: 'an OJS issue', page: () => readFixture('ojs--issue-toc.html'), at: 0.25, length: 800 },
+    { name: 'ScienceDirect results', page: () => readFixture('sciencedirect--search-results.html'), at: 0.45, length: 800 },
+  ];
+  for (const { name, page, at, length } of cases) {
+    it(`grows with the page, not its square: ${name}`, () => {
+      const { html, url } = page();
+      const from = Math.floor(at * html.length);
+      const spliced = (copies: number) => html.slice(0, from + length) + html.slice(from, from + length).repeat(copies) + html.slice(from + length);
+      const [small, large] = [spliced(4), spliced(16)];
+      const [smallRuns, largeRuns] = [runAll(small, url), runAll(large, url)];
+      const growth = large.length / small.length;
+      for (const [index, a] of smallRuns.entries()) {
+        const b = largeRuns[index];
+        expect(a.threw ?? b.threw, a.extractor).toBeUndefined();
+        expect(b.work, `${a.extractor}: work ${a.work} at 4 copies, ${b.work} at 16 (page ${growth.toFixed(2)} times larger)`).toBeLessThanOrEqual(2 * growth * a.work + 20_000);
+      }
+    }, 60_000);
+  }
 });
 
 describe('the work meter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listEntries, looksLikeTitle } from '@/lib/extractors/shared/list-rows';
+import { innermost, listEntries, looksLikeTitle, outermost } from '@/lib/extractors/shared/list-rows';
 import { parse } from '../fixtures';
 
 describe('list rows', () => {
@@ -17,5 +17,23 @@ describe('list rows', () => {
     const entries = listEntries(doc.querySelectorAll('a'), 'tr', (a) => a.getAttribute('href') ?? undefined);
     expect(entries.map((e) => e.link.textContent)).toEqual(['First article title', 'Second article title']);
     expect(entries.map((e) => e.nodes.length)).toEqual([3, 2]);
+  });
+
+  it('reads an item and the card inside it once, as the item (outermost)', () => {
+    const doc = parse('<ul><li id="a"><div class="card" id="a1"></div></li><li id="b"><div class="card" id="b1"></div></li></ul><div class="card" id="c"></div>', 'https://example.org/');
+    expect(outermost([...doc.querySelectorAll('li, .card')]).map((e) => e.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('leaves out entries that hold other entries, as a page left open nests them (innermost)', () => {
+    // Entry 1 was never closed: 2 and 3 sit inside it, and 3 inside 2.
+    const doc = parse('<div class="e" id="e1">one<div class="e" id="e2">two<div class="e" id="e3">three</div></div></div><div class="e" id="e4">four</div>', 'https://example.org/');
+    expect(innermost([...doc.querySelectorAll('.e')]).map((e) => e.id)).toEqual(['e3', 'e4']);
+  });
+
+  it('counts the parts an entry is read from (a term and its description)', () => {
+    const doc = parse('<dl><dt id="t1">1</dt><dd><dl><dt id="t2">2</dt><dd>two</dd></dl></dd><dt id="t3">3</dt><dd>three</dd></dl>', 'https://example.org/');
+    const terms = [...doc.querySelectorAll('dt')];
+    expect(innermost(terms).map((e) => e.id)).toEqual(['t1', 't2', 't3']);
+    expect(innermost(terms, (dt) => [dt, dt.nextElementSibling]).map((e) => e.id)).toEqual(['t2', 't3']);
   });
 });
