@@ -264,9 +264,11 @@ export const genericList: Extractor = {
     // Groups nest (a page's blocks at each level around its links), so an element may be read
     // more than once. A page that nests its blocks without end (spliced into itself) is read
     // until that costs twice the whole page, then judged on what was read.
-    let budget = READ_BUDGET_PER_UNIT * readCost([doc.body!], measure) + READ_BUDGET_FLOOR;
     let best: ExtractedItem[] = [];
-    for (const group of candidateGroups(doc, measure)) {
+    const groups = candidateGroups(doc, measure);
+    // Measured only for a page with blocks to read: most pages have none.
+    let budget = groups.length > 0 ? READ_BUDGET_PER_UNIT * readCost([doc.body!], measure) + READ_BUDGET_FLOOR : 0;
+    for (const group of groups) {
       // A group that cannot beat the best one is not worth reading.
       if (group.blocks.size <= best.length) continue;
       const items: ExtractedItem[] = [];
