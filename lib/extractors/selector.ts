@@ -35,10 +35,40 @@ interface PageIndex {
 
 let pageIndexes = new WeakMap<Document, PageIndex>();
 
+/**
+ * For each compound of a descendant combinator ("X" of "X Y"), the nearest element at or above
+ * each element that matches it, found once per extraction: every "Y" under a deep nest (a page
+ * spliced into itself) would otherwise walk to the root again, the depth times the candidates.
+ */
+let nearestMatches = new WeakMap<Test, WeakMap<Element, Element | null>>();
+
 /** Forgets what was read: call before extracting from a page that may have changed. */
 export function resetSelectorCache(): void {
   facts = new WeakMap();
   pageIndexes = new WeakMap();
+  nearestMatches = new WeakMap();
+}
+
+/** The element itself or its nearest ancestor that passes `test`; null when none does. */
+function selfOrAncestorMatching(start: Element | null, test: Test): Element | null {
+  let known = nearestMatches.get(test);
+  if (!known) nearestMatches.set(test, (known = new WeakMap()));
+  const path: Element[] = [];
+  let found: Element | null = null;
+  for (let current = start; current; current = current.parentElement) {
+    const answer = known.get(current);
+    if (answer !== undefined) {
+      found = answer;
+      break;
+    }
+    path.push(current);
+    if (test(current)) {
+      found = current;
+      break;
+    }
+  }
+  for (const element of path) known.set(element, found);
+  return found;
 }
 
 function factsOf(element: Element): Facts {
@@ -213,7 +243,7 @@ function matchesChain(element: Element, chain: Chain): boolean {
     if (combinator === '>') {
       if (!current || !test(current)) return false;
     } else {
-      while (current && !test(current)) current = current.parentElement;
+      current = selfOrAncestorMatching(current, test);
       if (!current) return false;
     }
   }

@@ -79,4 +79,24 @@ describe('selector walker', () => {
     same('li, p', page);
     expect(findAll(page, 'li, p')).toHaveLength(3);
   });
+
+  it('matches descendant combinators under a deep nest like the DOM, with work that grows with the nest, not its square', () => {
+    // Every level holds a link; only the innermost levels sit in an author list. Each link looks
+    // for an author list above it: walking to the root for each would cost depth × links.
+    const nest = (depth: number) => `${'<div><a href="#">x</a>'.repeat(depth)}<ul class="authors"><li><a href="#">A</a></li></ul>${'</div>'.repeat(depth)}`;
+    const stepsFor = (depth: number) => {
+      const page = parse(nest(depth), 'https://example.org/');
+      resetSelectorCache();
+      same('.authors a, div > a', page);
+      let steps = 0;
+      const parent = Object.getOwnPropertyDescriptor(page.defaultView!.Node.prototype, 'parentElement')!;
+      Object.defineProperty(page.defaultView!.Node.prototype, 'parentElement', { ...parent, get() { steps++; return parent.get!.call(this); } });
+      resetSelectorCache();
+      expect(findAll(page, '.authors a')).toHaveLength(1);
+      Object.defineProperty(page.defaultView!.Node.prototype, 'parentElement', parent);
+      return steps;
+    };
+    const [small, large] = [stepsFor(200), stepsFor(800)];
+    expect(large, `${small} parent steps at depth 200, ${large} at 800`).toBeLessThanOrEqual(6 * small + 1_000);
+  });
 });
