@@ -1,6 +1,7 @@
 import type { ExtractedItem } from '../../model/article';
 import { attr, find, findAll, squish, text, textWithout } from '../dom';
 import { doiOfLink, findDoi } from '../../text/clean';
+import { TextMeasure } from '../shared/text-measure';
 
 /**
  * What an article page shows when its meta tags leave a field out: the generic fallback behind
@@ -53,6 +54,7 @@ interface Found {
  */
 function walk(doc: Document): Found {
   const found: Found = { abstracts: [], keywordLists: [], authors: [], givenNames: [], doiLinks: [], doiElements: [], dates: [], abstractHeadings: [], keywordHeadings: [], skipped: [] };
+  const measure = new TextMeasure();
   const visit = (parent: Element, depth: number): void => {
     for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
       const tag = element.localName;
@@ -79,8 +81,10 @@ function walk(doc: Document): Found {
         if (/doi\.org\/10\./i.test(element.getAttribute('href') ?? '')) found.doiLinks.push(element);
       } else if (tag === 'time' && element.hasAttribute('datetime')) found.dates.push(element);
       else if (HEADING_TAGS.has(tag)) {
-        const label = element.textContent ?? '';
-        if (label.length < 40) {
+        // Measured before it is read: a heading left open holds the rest of the page, and headings
+        // nested in it would each read it again.
+        if (measure.of(element).raw < 40) {
+          const label = element.textContent ?? '';
           if (LABEL.test(label)) found.abstractHeadings.push(element);
           else if (KEYWORD_LABEL.test(label)) found.keywordHeadings.push(element);
         }

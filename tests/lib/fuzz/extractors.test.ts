@@ -154,6 +154,7 @@ describe('real pages spliced into themselves', () => {
     { name: 'Semantic Scholar results', page: () => readFixture('semantic-scholar--search-results.html'), at: 0.05, length: 800 },
     { name: 'an OJS issue', page: () => readFixture('ojs--issue-toc.html'), at: 0.25, length: 800 },
     { name: 'ScienceDirect results', page: () => readFixture('sciencedirect--search-results.html'), at: 0.45, length: 800 },
+    { name: 'an article page with a heading left open (embedded metadata)', page: () => readFixture('meta--markup-json-authors.html'), at: 0.15, length: 800 },
   ];
   for (const { name, page, at, length } of cases) {
     it(`grows with the page, not its square: ${name}`, () => {
