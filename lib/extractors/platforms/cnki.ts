@@ -1,9 +1,10 @@
 import type { ExtractedItem } from '../../model/article';
 import { recordNameOrder } from '../../text/names';
-import { absoluteUrl, attr, childElements, find, findAll, hostIs, squish, tableRows, text, textWithout } from '../dom';
+import { absoluteUrl, attr, childElements, find, findAll, hostIs, squish, text, textWithout } from '../dom';
 import { parseIssueLine } from '../shared/citation-line';
 import { typeFromLabel } from '../shared/item-types';
 import { authorNames, itemsOfRows } from '../shared/list-items';
+import { listTableRows } from '../shared/list-rows';
 import type { Extractor, PageType } from '../types';
 import { withEmbeddedMetadata } from './embedded-metadata';
 
@@ -117,12 +118,10 @@ function cellsOf(row: Element, header: Map<Column, number>): Map<Column, Element
 
 function resultItems(doc: Document, url: URL): ExtractedItem[] {
   return findAll(doc, RESULT_TABLES).flatMap((table) => {
-    const rows = tableRows(table);
+    const rows = listTableRows(table, RESULT_TABLES);
     const header = rows.find((row) => childElements(row).some((cell) => cell.localName === 'th') || row.classList.contains('GTContentTitle'));
     const columns = headerColumns(header);
-    // A row holding another result table (a broken or hostile page) is read as that table's rows:
-    // reading it too would read every table inside it once more for each table around it.
-    return itemsOfRows(rows, (row, next) => (row === header || find(row, RESULT_TABLES) ? undefined : resultItem(row, cellsOf(row, columns), url, next)));
+    return itemsOfRows(rows, (row, next) => (row === header ? undefined : resultItem(row, cellsOf(row, columns), url, next)));
   });
 }
 

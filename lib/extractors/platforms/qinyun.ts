@@ -1,8 +1,9 @@
 import type { ExtractedItem } from '../../model/article';
 import { recordNameOrder, splitAuthorLine } from '../../text/names';
-import { absoluteUrl, attr, closest, find, findAll, firstText, hostIs, squish, tableRows, text, textWithout } from '../dom';
+import { absoluteUrl, attr, find, findAll, firstText, hostIs, squish, text, textWithout } from '../dom';
 import { parseReference } from '../shared/citation-line';
 import { itemsOfRows, readList } from '../shared/list-items';
+import { listTableRows } from '../shared/list-rows';
 import { fillMissing } from '../shared/merge';
 import type { Extractor, PageType } from '../types';
 import { withEmbeddedMetadata } from './embedded-metadata';
@@ -42,32 +43,17 @@ function articleUrl(fileNumber: string, url: URL): string {
   return new URL(`${base}view_abstract.aspx?file_no=${encodeURIComponent(fileNumber)}`, url).href;
 }
 
-/** Rows of the similar-literature list: position, abstract, and a title link when the page has one. */
-/**
- * The first element matching `selector` in each table row, by the row nearest to it: one pass over
- * the page. Searching each row's own subtree went through every list nested in it, which a page
- * spliced into itself made quadratic.
- */
-function firstInEachRow(doc: Document, selector: string): Map<Element, Element> {
-  const byRow = new Map<Element, Element>();
-  for (const element of findAll(doc, selector)) {
-    const row = closest(element, 'tr');
-    if (row && !byRow.has(row)) byRow.set(row, element);
-  }
-  return byRow;
-}
+const SIMILAR_LIST = 'table.similar_list';
 
+/** Rows of the similar-literature list: position, abstract, and a title link when the page has one. */
 function similarListItems(doc: Document, url: URL): ExtractedItem[] {
-  const abstracts = firstInEachRow(doc, '.abstract');
-  const titleLinks = firstInEachRow(doc, 'a.title, .title a, a[href*="view_abstract" i]');
-  const similarLinks = firstInEachRow(doc, 'a.similar, a[href*="search_similar" i]');
-  const numbers = firstInEachRow(doc, 'td.xh');
-  return itemsOfRows(findAll(doc, 'table.similar_list').flatMap(tableRows), (row, next) => {
-    const abstractNode = abstracts.get(row);
-    const titleLink = titleLinks.get(row);
-    const similarLink = similarLinks.get(row);
+  const rows = findAll(doc, SIMILAR_LIST).flatMap((table) => listTableRows(table, SIMILAR_LIST));
+  return itemsOfRows(rows, (row, next) => {
+    const abstractNode = find(row, '.abstract');
+    const titleLink = find(row, 'a.title, .title a, a[href*="view_abstract" i]');
+    const similarLink = find(row, 'a.similar, a[href*="search_similar" i]');
     const number = fileNo(attr(titleLink, 'href')) ?? fileNo(attr(similarLink, 'href'));
-    const position = Number.parseInt(text(numbers.get(row)), 10);
+    const position = Number.parseInt(text(find(row, 'td.xh')), 10);
     const item: ExtractedItem = {
       title: titleLink ? text(titleLink) : undefined,
       abstract: text(abstractNode),
@@ -138,7 +124,7 @@ function listItems(doc: Document, url: URL): ExtractedItem[] {
 export function pageType(doc: Document, url: URL): PageType | undefined {
   if (find(doc, '#FileTitle, #EnTitle')) return 'article';
   if (NEWEST_ARTICLE_PATH.test(url.pathname) && find(doc, 'meta[name="citation_title" i]')) return 'article';
-  if (find(doc, 'table.similar_list')) return 'results';
+  if (find(doc, SIMILAR_LIST)) return 'results';
   if (find(doc, ARTICLE_LINKS)) return TOC_PATH.test(url.pathname) ? 'toc' : 'results';
   return undefined;
 }
@@ -166,7 +152,7 @@ export const qinyun: Extractor = {
       case 'article':
         return [articleItem(doc, url)];
       case 'results':
-        return find(doc, 'table.similar_list') ? similarListItems(doc, url) : listItems(doc, url);
+        return find(doc, SIMILAR_LIST) ? similarListItems(doc, url) : listItems(doc, url);
       case 'toc':
         return listItems(doc, url);
       default:

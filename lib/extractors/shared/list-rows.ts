@@ -1,5 +1,5 @@
 import { MAX_ITEMS_PER_PAGE } from '../limits';
-import { closest, findAll, matchesSelector, squish, text } from '../dom';
+import { closest, find, findAll, matchesSelector, squish, tableRows, text } from '../dom';
 
 /**
  * One entry of a list page: the title link and the nodes that belong to it. Many journal
@@ -113,4 +113,14 @@ export function innermost(elements: readonly Element[], partsOf: (entry: Element
     const next = elements[index + 1];
     return !next || !partsOf(element).some((part) => part?.contains(next));
   });
+}
+
+/**
+ * The rows of a list table, without a row that holds another list table (`tableSelector`): the
+ * same rule as `innermost`, for tables. A broken page that nests its list tables has the inner
+ * table's rows read as that table's; reading the row around them too would read them again at
+ * every level. Each row is searched at most up to the table inside it.
+ */
+export function listTableRows(table: Element, tableSelector: string): Element[] {
+  return tableRows(table).filter((row) => find(row, tableSelector) === null);
 }

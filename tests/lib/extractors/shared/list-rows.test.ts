@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { innermost, listEntries, looksLikeTitle, outermost } from '@/lib/extractors/shared/list-rows';
+import { innermost, listEntries, listTableRows, looksLikeTitle, outermost } from '@/lib/extractors/shared/list-rows';
 import { parse } from '../fixtures';
 
 describe('list rows', () => {
@@ -35,5 +35,14 @@ describe('list rows', () => {
     const terms = [...doc.querySelectorAll('dt')];
     expect(innermost(terms).map((e) => e.id)).toEqual(['t1', 't2', 't3']);
     expect(innermost(terms, (dt) => [dt, dt.nextElementSibling]).map((e) => e.id)).toEqual(['t2', 't3']);
+  });
+
+  it('leaves out a table row that holds another list table, whose rows are read as its own', () => {
+    const doc = parse(
+      '<table class="list" id="outer"><tr id="r1"><td>1</td></tr><tr id="r2"><td><table class="list" id="inner"><tr id="s1"><td>2</td></tr></table></td></tr><tr id="r3"><td><table><tr><td>layout</td></tr></table></td></tr></table>',
+      'https://example.org/',
+    );
+    expect(listTableRows(doc.getElementById('outer')!, 'table.list').map((row) => row.id)).toEqual(['r1', 'r3']);
+    expect(listTableRows(doc.getElementById('inner')!, 'table.list').map((row) => row.id)).toEqual(['s1']);
   });
 });
