@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
-import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
-import { isIndexedSort, readCounts, readWindow, type ViewCounts } from '@/lib/db/listing-query';
+import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryFacets, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
+import { isIndexedSort, listingFacets, readViewCounts, readWindow } from '@/lib/db/listing-query';
 import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
 import { isSearching } from '@/lib/search/query';
 import { listCollections } from '@/lib/db/collections';
@@ -87,11 +87,12 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const [sidebarOpen, setSidebarOpen] = useState(false);
 
   // First paint: the first rows of the view, through the listing's indexes (what they cost does
-  // not grow with the library); then the counts and the filters' values (index counts, which walk
-  // their ranges); then the whole list's small rows.
+  // not grow with the library), and its count (the library's kept with the writes, a filter's an
+  // index count over its range); then the filters' values (index counts over whole indexes); then
+  // the whole list's small rows.
   const [wantAll, setWantAll] = useState(false);
   // While an import writes chunk after chunk, the whole list is not read again after each: the
-  // page shows the first rows and counts (from the indexes, cheap to follow) until the import ends.
+  // page shows the first rows and counts (cheap to follow) until the import ends.
   const [importing, setImporting] = useState(false);
   const { value: all } = useLiveQuery(() => (wantAll && !importing ? loadSummaries(db) : undefined), [db, wantAll, importing]);
   const headSort = isIndexedSort(query.sort) ? query.sort : 'captured';
@@ -99,21 +100,25 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     () => (all ? undefined : readWindow(db, headSort, query.filters, 0, HEAD_ROWS)),
     [db, all === undefined, headSort, query.filters],
   );
-  // During an import the counts stay as they were: counting after every chunk walks the indexes
-  // while the import waits to write (a 10,000-article import took a quarter longer).
-  const countsBefore = useRef<ViewCounts>();
   const { value: counts } = useLiveQuery(
-    () => (all || head === undefined ? undefined : importing && countsBefore.current ? countsBefore.current : readCounts(db, query.filters, tag)),
-    [db, all === undefined, head === undefined, query.filters, tag, importing],
+    () => (all || head === undefined ? undefined : readViewCounts(db, query.filters)),
+    [db, all === undefined, head === undefined, query.filters],
   );
-  countsBefore.current = counts;
+  // During an import the filters' values stay as they were: reading them after every chunk walks
+  // the indexes while the import waits to write (a 10,000-article import took a quarter longer).
+  const facetsBefore = useRef<LibraryFacets>();
+  const { value: indexFacets } = useLiveQuery(
+    () => (all || counts === undefined ? undefined : importing && facetsBefore.current ? facetsBefore.current : listingFacets(db, tag)),
+    [db, all === undefined, counts === undefined, tag, importing],
+  );
+  facetsBefore.current = indexFacets;
   const total = all ? all.length : counts?.total;
   useEffect(() => {
-    if (counts === undefined || wantAll || !readWholeList) return;
-    // After the first rows and the counts are on screen.
+    if (indexFacets === undefined || wantAll || !readWholeList) return;
+    // After the first rows, the counts and the filters' values are on screen.
     const timer = setTimeout(() => setWantAll(true), 0);
     return () => clearTimeout(timer);
-  }, [counts, wantAll, readWholeList]);
+  }, [indexFacets, wantAll, readWholeList]);
   const rows = all;
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
   const found = useLibrarySearch(search, query.text, rows);
@@ -126,7 +131,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const headShown = !rows && !isSearching(query.text) && isIndexedSort(query.sort) ? head : undefined;
   const shown: readonly ArticleSummary[] = rows ? filteredAll : (headShown ?? []);
   const shownCount = rows ? filteredAll.length : counts?.count;
-  const facets = useMemo(() => (rows ? libraryFacets(rows, tag) : counts?.facets ?? libraryFacets([], tag)), [rows, counts, tag]);
+  const facets = useMemo(() => (rows ? libraryFacets(rows, tag) : indexFacets ?? libraryFacets([], tag)), [rows, indexFacets, tag]);
   const selectedShown = useMemo(() => shown.filter((row) => selected.has(row.id)).map((row) => row.id), [shown, selected]);
   const searching = isSearching(query.text);
   const currentCollection = collections.find((c) => c.id === query.filters.collection);

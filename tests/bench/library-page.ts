@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
-import { putRows } from '../e2e/library-db';
+import { putRows, recountArticles } from '../e2e/library-db';
 import { launchWithExtension } from '../e2e/chromium';
 import { servePages } from '../e2e/page-server';
 import { benchCorpus, seededRandom } from './corpus';
@@ -61,8 +61,9 @@ export function importFileText(size: number): string {
 }
 
 /**
- * Fills the library straight into IndexedDB (articles as the import makes them, and the listing's
- * rows where the build has that table), for timing the page alone, old build against new.
+ * Fills the library straight into IndexedDB (articles as the import makes them, the listing's
+ * rows and the article count where the build has them), for timing the page alone, old build
+ * against new.
  */
 async function fillDirect(worker: Worker, size: number): Promise<void> {
   const now = Date.now();
@@ -76,6 +77,7 @@ async function fillDirect(worker: Worker, size: number): Promise<void> {
     await putRows(worker, 'articles', chunk);
     if (listing && stores.includes('listing')) await putRows(worker, 'listing', chunk.map(listing));
   }
+  await recountArticles(worker);
 }
 
 /**

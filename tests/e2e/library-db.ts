@@ -75,3 +75,33 @@ export async function putRows(worker: Background, store: string, rows: unknown[]
     [store, rows] as const,
   );
 }
+
+/**
+ * Sets the article count the library keeps with its writes (lib/db/article-count) to the table's:
+ * rows written with putRows go past the middleware that keeps it. Nothing for a build without it.
+ */
+export async function recountArticles(worker: Background): Promise<void> {
+  await worker.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('simlit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('counters')) {
+            db.close();
+            resolve();
+            return;
+          }
+          const transaction = db.transaction(['articles', 'counters'], 'readwrite');
+          const counted = transaction.objectStore('articles').count();
+          counted.onsuccess = () => transaction.objectStore('counters').put({ key: 'articles', value: counted.result });
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+  );
+}
