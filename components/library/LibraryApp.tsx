@@ -94,7 +94,11 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   // While an import writes chunk after chunk, the whole list is not read again after each: the
   // page shows the first rows and counts (cheap to follow) until the import ends.
   const [importing, setImporting] = useState(false);
-  const { value: all } = useLiveQuery(() => (wantAll && !importing ? loadSummaries(db) : undefined), [db, wantAll, importing]);
+  // While a change to many selected articles writes chunk after chunk, the list read before it
+  // stays (and the selection with it): read again after every chunk, a change to 10,000 articles
+  // took twice as long. It is read once when the change ends.
+  const [changingMany, setChangingMany] = useState(false);
+  const { value: all } = useLiveQuery(() => (wantAll && !importing ? loadSummaries(db) : undefined), [db, wantAll, importing], changingMany);
   const headSort = isIndexedSort(query.sort) ? query.sort : 'captured';
   const { value: head } = useLiveQuery(
     () => (all ? undefined : readWindow(db, headSort, query.filters, 0, HEAD_ROWS)),
@@ -110,6 +114,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const { value: indexFacets } = useLiveQuery(
     () => (all || counts === undefined ? undefined : importing && facetsBefore.current ? facetsBefore.current : listingFacets(db, tag)),
     [db, all === undefined, counts === undefined, tag, importing],
+    changingMany,
   );
   facetsBefore.current = indexFacets;
   const total = all ? all.length : counts?.total;
@@ -120,7 +125,8 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     return () => clearTimeout(timer);
   }, [indexFacets, wantAll, readWholeList]);
   const rows = all;
-  const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag]);
+  // Its counts walk the collections' index: held too while a change to many articles writes.
+  const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag], changingMany);
   const found = useLibrarySearch(search, query.text, rows);
   const scores = useMemo(() => found.hits && new Map([...found.hits.values()].map((hit) => [hit.id, hit.score])), [found.hits]);
   // Relevance falls back to capture order for ties and when the search text is cleared.
@@ -339,6 +345,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
               formatter={formatter}
               onClear={() => setSelected(new Set())}
               onDelete={(ids) => void remove(ids)}
+              onBusy={setChangingMany}
             />
           )}
           {body}

@@ -1,3 +1,5 @@
+import type { Article } from '../model/article';
+import { editEach, type EditOptions } from './article-edits';
 import type { Collection, SimlitDB } from './schema';
 
 /** Collections: named groups of articles. An article lists the ids of its collections. */
@@ -48,41 +50,32 @@ export async function renameCollection(db: SimlitDB, id: string, name: string, n
 /** Deletes the collection; its articles stay in the library, only their membership goes. */
 export async function deleteCollection(db: SimlitDB, id: string, now = Date.now()): Promise<void> {
   await db.transaction('rw', db.collections, db.articles, db.listing, async () => {
+    // One transaction: the chunks' join it, so membership and collection go together.
     const members = await db.listing.where('collections').equals(id).primaryKeys();
-    await db.articles
-      .where('id')
-      .anyOf(members)
-      .modify((article) => {
-        article.collections = article.collections.filter((c) => c !== id);
-        article.updatedAt = now;
-      });
+    await editEach(db, members, (article) => withoutCollection(article, id, now));
     await db.collections.delete(id);
   });
 }
 
-export async function addToCollection(db: SimlitDB, id: string, articleIds: string[], now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.collections, db.articles, async () => {
+export async function addToCollection(db: SimlitDB, id: string, articleIds: string[], now = Date.now(), options?: EditOptions): Promise<number> {
+  // Asked in every chunk: a collection deleted meanwhile gets no more members.
+  const check = async () => {
     if (!(await db.collections.get(id))) throw new Error(`no collection ${id}`);
-    await db.articles
-      .where('id')
-      .anyOf(articleIds)
-      .modify((article) => {
-        if (article.collections.includes(id)) return;
-        article.collections = [...article.collections, id];
-        article.updatedAt = now;
-      });
-  });
+  };
+  return editEach(
+    db,
+    articleIds,
+    (article) => (article.collections.includes(id) ? undefined : { ...article, collections: [...article.collections, id], updatedAt: now }),
+    { ...options, tables: [db.collections], check },
+  );
 }
 
-export async function removeFromCollection(db: SimlitDB, id: string, articleIds: string[], now = Date.now()): Promise<void> {
-  await db.articles
-    .where('id')
-    .anyOf(articleIds)
-    .modify((article) => {
-      if (!article.collections.includes(id)) return;
-      article.collections = article.collections.filter((c) => c !== id);
-      article.updatedAt = now;
-    });
+export async function removeFromCollection(db: SimlitDB, id: string, articleIds: string[], now = Date.now(), options?: EditOptions): Promise<number> {
+  return editEach(db, articleIds, (article) => withoutCollection(article, id, now), options);
+}
+
+function withoutCollection(article: Article, id: string, now: number): Article | undefined {
+  return article.collections.includes(id) ? { ...article, collections: article.collections.filter((c) => c !== id), updatedAt: now } : undefined;
 }
 
 /** Every collection with its article count, in the reader's alphabetical order. */

@@ -6,6 +6,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { HEAD_ROWS, LibraryApp } from '@/components/library/LibraryApp';
 import { ROW_HEIGHT } from '@/components/library/ArticleList';
 import { createCollection } from '@/lib/db/collections';
+import { EDIT_CHUNK } from '@/lib/db/article-edits';
 import type { LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
@@ -223,6 +224,67 @@ describe('LibraryApp bulk actions and undo', () => {
     fireEvent.input(bulk.getByRole('textbox', { name: 'Tag to add' }), { target: { value: '综述, later' } });
     fireEvent.click(bulk.getByRole('button', { name: 'Add tag' }));
     await waitFor(async () => expect((await db.articles.get('c'))?.tags).toEqual(['综述', 'later']));
+  });
+});
+
+describe('LibraryApp changes to a large selection', () => {
+  const LARGE = Array.from({ length: EDIT_CHUNK * 2 + 10 }, (_, i) => makeArticle(`l${String(i).padStart(4, '0')}`, { title: `Article ${i}`, capturedAt: i }));
+
+  /** The library page on LARGE, every article selected; `watch` sees the library's writes and whole-list reads. */
+  async function selectedLarge(watch: { wholeListReads: number; articleWrites: number; failWrite?: number }) {
+    const db = testDb();
+    db.use({
+      stack: 'dbcore',
+      name: 'Watch',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name === 'listing') {
+            return { ...table, query: (req) => (req.values && req.query.index.isPrimaryKey && watch.wholeListReads++, table.query(req)) };
+          }
+          if (name === 'articles') {
+            return { ...table, mutate: (req) => (++watch.articleWrites === watch.failWrite ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) };
+          }
+          return table;
+        },
+      }),
+    });
+    await db.articles.bulkAdd(LARGE);
+    renderWithDb(db, <LibraryApp db={db} />);
+    const list = await screen.findByRole('list', { name: 'Articles' });
+    await waitFor(() => expect(list.getAttribute('aria-busy')).toBe('false'));
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select all ${LARGE.length.toLocaleString('en-US')} shown` }));
+    return { db, bulk: within(await screen.findByRole('region', { name: 'Actions on the selected articles' })) };
+  }
+
+  const addTag = (bulk: ReturnType<typeof within>, tag: string) => {
+    fireEvent.input(bulk.getByRole('textbox', { name: 'Tag to add' }), { target: { value: tag } });
+    fireEvent.click(bulk.getByRole('button', { name: 'Add tag' }));
+  };
+
+  it('writes it a chunk at a time, holding the list read before it, and says when it is done', async () => {
+    const watch = { wholeListReads: 0, articleWrites: 0 };
+    const { db, bulk } = await selectedLarge(watch);
+    watch.wholeListReads = 0;
+    watch.articleWrites = 0;
+    addTag(bulk, 'big');
+    await bulk.findByText(`Changed ${LARGE.length.toLocaleString('en-US')} articles.`);
+    expect(await db.listing.where('tags').equals('big').count()).toBe(LARGE.length);
+    expect(watch.articleWrites).toBe(3);
+    // Read again once, after the change, not after each chunk.
+    await waitFor(() => expect(watch.wholeListReads).toBe(1));
+    expect(bulk.getByText(`${LARGE.length.toLocaleString('en-US')} selected`)).toBeTruthy();
+  });
+
+  it('says where a failure stopped it: the chunks before it stay changed', async () => {
+    const { db, bulk } = await selectedLarge({ wholeListReads: 0, articleWrites: 0, failWrite: 3 });
+    addTag(bulk, 'big');
+    const alert = await bulk.findByRole('alert');
+    expect(alert.textContent).toContain(`Stopped after ${EDIT_CHUNK} of ${LARGE.length.toLocaleString('en-US')} articles`);
+    expect(alert.textContent).toContain('quota is full');
+    expect(await db.listing.where('tags').equals('big').count()).toBe(EDIT_CHUNK);
+    expect(bulk.getByRole('button', { name: 'Add tag' })).toBeTruthy();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, editArticle, normalizeTag, parseTags, removeTag, setNote, setSaved } from '@/lib/db/article-edits';
-import { deleteCollection } from '@/lib/db/collections';
+import { addTags, EDIT_CHUNK, editArticle, editEach, normalizeTag, parseTags, removeTag, setNote, setSaved } from '@/lib/db/article-edits';
+import { addToCollection, createCollection, deleteCollection } from '@/lib/db/collections';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
 
@@ -77,5 +77,56 @@ describe('editArticle', () => {
     expect(await editArticle(db, '1', { title: 'Same' }, 99)).toEqual([]);
     expect((await db.articles.get('1'))!.updatedAt).not.toBe(99);
     await expect(editArticle(db, 'missing', { title: 'x' })).rejects.toThrow('no article missing');
+  });
+});
+
+describe('editEach: a change to many articles', () => {
+  const many = (count: number) => Array.from({ length: count }, (_, i) => makeArticle(`a${String(i).padStart(5, '0')}`, { updatedAt: 1 }));
+
+  it('writes only the articles it changes, skips missing ones, and says how far it is after each chunk', async () => {
+    const db = testDb();
+    const articles = many(EDIT_CHUNK * 2 + 7);
+    await db.articles.bulkAdd(articles);
+    const ids = [...articles.map((a) => a.id), 'missing'];
+    const progress: [number, number][] = [];
+    const changed = await editEach(db, ids, (article) => (Number(article.id.slice(1)) % 2 ? { ...article, note: 'odd', updatedAt: 5 } : undefined), {
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(changed).toBe(EDIT_CHUNK + 3);
+    expect(progress).toEqual([[EDIT_CHUNK, ids.length], [EDIT_CHUNK * 2, ids.length], [ids.length, ids.length]]);
+    const stored = await db.articles.toArray();
+    expect(stored.filter((a) => a.note === 'odd').map((a) => a.id)).toEqual(articles.filter((_, i) => i % 2).map((a) => a.id));
+    expect(stored.filter((a) => a.updatedAt === 1)).toHaveLength(EDIT_CHUNK + 4);
+    expect(await db.listing.count()).toBe(articles.length);
+  });
+
+  it('keeps the chunks written before one that fails, and fails with its error', async () => {
+    const db = testDb();
+    const articles = many(EDIT_CHUNK * 3);
+    await db.articles.bulkAdd(articles);
+    let chunks = 0;
+    const failing = editEach(db, articles.map((a) => a.id), (article) => ({ ...article, tags: ['t'] }), {
+      check: async () => {
+        if (++chunks === 2) throw new Error('disk full');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(await db.listing.where('tags').equals('t').count()).toBe(EDIT_CHUNK);
+  });
+
+  it('adds a whole library to a collection, and stops when the collection is deleted meanwhile', async () => {
+    const db = testDb();
+    const articles = many(EDIT_CHUNK * 3);
+    await db.articles.bulkAdd(articles);
+    const { id } = await createCollection(db, 'Big');
+    const ids = articles.map((a) => a.id);
+    expect(await addToCollection(db, id, ids, 9)).toBe(ids.length);
+    expect(await addToCollection(db, id, ids, 10)).toBe(0);
+    expect(await db.listing.where('collections').equals(id).count()).toBe(ids.length);
+    const other = await createCollection(db, 'Other');
+    const adding = addToCollection(db, other.id, ids, 11, { onProgress: (done) => void (done === EDIT_CHUNK && deleteCollection(db, other.id)) });
+    await expect(adding).rejects.toThrow(/no collection/);
+    // The deletion took the members added before it; none came after it.
+    expect(await db.listing.where('collections').equals(other.id).count()).toBe(0);
   });
 });
