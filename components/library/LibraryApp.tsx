@@ -6,6 +6,7 @@ import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search
 import { isSearching } from '@/lib/search/query';
 import { listCollections } from '@/lib/db/collections';
 import { deleteArticles, restoreArticles, type DeletedBatch } from '@/lib/db/article-deletion';
+import { storageErrorMessage } from '@/lib/db/errors';
 import { formatNumber } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
@@ -20,7 +21,7 @@ import { ExportPanel, type ExportSources } from './ExportPanel';
 import { inPageFormatter, type Formatter } from './formatter';
 import { ImportPanel } from './ImportPanel';
 import { LibraryFilters } from './LibraryFilters';
-import { UndoBar } from './UndoBar';
+import { UndoBar, type UndoMessage } from './UndoBar';
 import { useLibrarySearch, type SearchState } from './use-library-search';
 
 const SORTS: [SortKey, MessageKey][] = [
@@ -82,7 +83,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const [openId, setOpenId] = useState<string>();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [deleted, setDeleted] = useState<DeletedBatch[]>([]);
-  const [message, setMessage] = useState<{ kind: 'deleted' | 'restored'; count: number }>();
+  const [message, setMessage] = useState<UndoMessage>();
   const [panel, setPanel] = useState<PanelName>();
   const [sidebarOpen, setSidebarOpen] = useState(false);
 
@@ -168,7 +169,14 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   }
 
   async function remove(ids: string[]) {
-    const batch = await deleteArticles(db, ids);
+    setMessage({ kind: 'deleting', count: ids.length });
+    let batch: DeletedBatch;
+    try {
+      batch = await deleteArticles(db, ids);
+    } catch (error) {
+      setMessage({ kind: 'deleteFailed', reason: storageErrorMessage(error, { t }) });
+      return;
+    }
     setDeleted((stack) => [...stack, batch]);
     changed(batch.articles.map((article) => article.id));
     setMessage({ kind: 'deleted', count: batch.articles.length });
@@ -176,13 +184,24 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     if (openId && ids.includes(openId)) setOpenId(undefined);
   }
 
+  /** Puts the last deletion back; if that fails, it stays to be undone again (a partial restore merges). */
   async function undo() {
     const batch = deleted.at(-1);
     if (!batch) return;
     setDeleted((stack) => stack.slice(0, -1));
-    const restored = await restoreArticles(db, batch);
-    changed(restored);
-    setMessage({ kind: 'restored', count: restored.length });
+    setMessage({ kind: 'restoring', count: batch.articles.length });
+    // Written a chunk at a time when large: the list is read again once, after it.
+    setChangingMany(true);
+    try {
+      const restored = await restoreArticles(db, batch);
+      changed(restored);
+      setMessage({ kind: 'restored', count: restored.length });
+    } catch (error) {
+      setDeleted((stack) => [...stack, batch]);
+      setMessage({ kind: 'restoreFailed', reason: storageErrorMessage(error, { t }) });
+    } finally {
+      setChangingMany(false);
+    }
   }
 
   function exportSources(): ExportSources {

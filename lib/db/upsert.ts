@@ -161,7 +161,7 @@ class KnownArticles {
 }
 
 /**
- * upsertArticles for a chunk of many articles (an import), with the same outcome article by
+ * upsertArticles for a chunk of many articles (an import, a large undo), with the same outcome article by
  * article: the chunk's identity values are looked up at once, the merges are made in memory
  * and the chunk is written at once (writeChunk). Must run inside the caller's 'rw' transaction on
  * `articles`, one per chunk, so that a capture or a save between chunks waits for one chunk
@@ -172,7 +172,7 @@ export async function upsertChunk(
   articles: Article[],
   library: LibraryIdentities,
   log: WriteLog,
-  { source = 'file', signal, onEach }: { source?: MergeSource; signal?: AbortSignal; onEach?(done: number): void } = {},
+  { source = 'file', signal, onEach }: { source?: MergeSource | 'undo'; signal?: AbortSignal; onEach?(done: number): void } = {},
 ): Promise<{ entries: CaptureEntry[]; written: Article[] }> {
   await library.catchUp(db);
   const known = await KnownArticles.of(db, articles, library);
@@ -199,7 +199,7 @@ export async function upsertChunk(
     } else {
       let id = incoming.id;
       for (let n = 2; isTaken(id) || (id !== incoming.id && (await db.articles.get(id))); n++) id = `${incoming.id}-${n}`;
-      const article = fresh(incoming, id);
+      const article = source === 'undo' ? { ...incoming, id } : fresh(incoming, id);
       pending.set(id, article);
       addedHere.add(id);
       known.set(article);

@@ -211,6 +211,38 @@ describe('LibraryApp bulk actions and undo', () => {
     expect(await db.articles.get('b')).toEqual(SAMPLE[1]);
   });
 
+  it('says why an undo failed and keeps the deletion to undo again', async () => {
+    const db = testDb();
+    let full = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'FullDisk',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return name === 'articles' ? { ...table, mutate: (req) => (full && req.type !== 'delete' ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) } : table;
+        },
+      }),
+    });
+    await db.articles.bulkAdd(SAMPLE);
+    renderWithDb(db, <LibraryApp db={db} />);
+    const list = await screen.findByRole('list', { name: 'Articles' });
+    await waitFor(() => expect(list.getAttribute('aria-busy')).toBe('false'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select “Apples and oranges”' }));
+    fireEvent.click(within(screen.getByRole('region', { name: 'Actions on the selected articles' })).getByRole('button', { name: 'Delete' }));
+    await screen.findByText('Deleted 1 article.');
+    full = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText(/Not all the articles could be restored\. .*quota is full.* Undo tries again\./)).toBeTruthy();
+    expect(await db.articles.get('c')).toBeUndefined();
+    full = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Restored 1 article.');
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect(await db.articles.get('c')).toEqual(SAMPLE[2]);
+  });
+
   it('selects all shown articles and saves them and adds them to a collection', async () => {
     const db = await libraryWith();
     const reading = await createCollection(db, 'Reading');

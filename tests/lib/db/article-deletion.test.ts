@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deleteArticles, restoreArticles } from '@/lib/db/article-deletion';
+import { EDIT_CHUNK } from '@/lib/db/article-edits';
 import { createCollection, deleteCollection } from '@/lib/db/collections';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
@@ -28,6 +29,27 @@ describe('delete with undo', () => {
     expect(await restoreArticles(db, batch)).toEqual(['1']);
     expect(await db.articles.count()).toBe(1);
     expect(await db.articles.get('1')).toMatchObject({ savedAt: 5, tags: ['mine'], abstract: 'Now with an abstract.' });
+  });
+
+  it('puts a deletion larger than a chunk back the same way, chunk by chunk: whole, merged with what came again, in order', async () => {
+    const db = testDb();
+    const kept = await createCollection(db, 'Kept');
+    const gone = await createCollection(db, 'Gone');
+    const articles = Array.from({ length: EDIT_CHUNK * 2 + 5 }, (_, i) =>
+      makeArticle(`a${String(i).padStart(5, '0')}`, { DOI: `10.1/${i}`, savedAt: i, tags: [`t${i % 3}`], collections: [kept.id, gone.id], abstract: `Abstract ${i}.` }),
+    );
+    await db.articles.bulkAdd([...articles, makeArticle('other')]);
+    const ids = articles.map((a) => a.id);
+    const batch = await deleteArticles(db, ids);
+    await deleteCollection(db, gone.id);
+    // One comes back meanwhile, under another id, found by its DOI.
+    await db.articles.add(makeArticle('again', { DOI: '10.1/7', abstract: 'Captured again.' }));
+    const restored = await restoreArticles(db, batch);
+    expect(restored).toEqual(ids.map((id) => (id === 'a00007' ? 'again' : id)));
+    expect(await db.articles.count()).toBe(articles.length + 1);
+    expect(await db.listing.count()).toBe(articles.length + 1);
+    for (const article of articles.filter((a) => a.id !== 'a00007')) expect(await db.articles.get(article.id)).toEqual({ ...article, collections: [kept.id] });
+    expect(await db.articles.get('again')).toMatchObject({ savedAt: 7, tags: ['t1'], collections: [kept.id], abstract: 'Abstract 7.' });
   });
 
   it('drops memberships of collections deleted since', async () => {
