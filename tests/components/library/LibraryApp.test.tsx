@@ -11,6 +11,8 @@ import type { LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
+import type { DBCoreTable } from 'dexie';
+import type { SimlitDB } from '@/lib/db/schema';
 
 afterEach(cleanup);
 
@@ -31,6 +33,13 @@ const SAMPLE = [
   makeArticle('b', { title: '基于深度学习的肿瘤分割', language: 'zh', platform: 'qinyun', issued: year(2018), capturedAt: 2, author: [{ literal: '张伟' }] }),
   makeArticle('c', { title: 'Apples and oranges', language: 'en', platform: 'meta', issued: year(2019), capturedAt: 1 }),
 ];
+
+/** Wraps some of the database's tables below Dexie's API (a DBCore middleware): failures and watches. */
+function wrapTables(db: SimlitDB, wrap: Partial<Record<string, (table: DBCoreTable) => DBCoreTable>>) {
+  db.use({ stack: 'dbcore', name: 'TestWrap', create: (down) => ({ ...down, table: (name) => wrap[name]?.(down.table(name)) ?? down.table(name) }) });
+}
+
+const quotaError = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
 
 function titles(): string[] {
   return [...document.querySelectorAll('.row-title')].map((el) => el.textContent ?? '');
@@ -99,17 +108,8 @@ describe('LibraryApp first paint, through the listing\'s indexes', () => {
   it('shows the first rows and the library\'s count without walking the indexes, which only the filters\' values need', async () => {
     const db = testDb();
     // Index counts fail: the filters' values never come; the rows and the count must not need them.
-    db.use({
-      stack: 'dbcore',
-      name: 'FailingListingCounts',
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          return name === 'listing' || name === 'articles' ? { ...table, count: () => Promise.reject(new Error('no counts')) } : table;
-        },
-      }),
-    });
+    const failingCounts = (table: DBCoreTable) => ({ ...table, count: () => Promise.reject(new Error('no counts')) });
+    wrapTables(db, { listing: failingCounts, articles: failingCounts });
     await db.articles.bulkAdd(MANY);
     await db.articles.bulkDelete(['m000', 'm001']);
     renderWithDb(db, <LibraryApp db={db} readWholeList={false} />);
@@ -214,17 +214,7 @@ describe('LibraryApp bulk actions and undo', () => {
   it('says why an undo failed and keeps the deletion to undo again', async () => {
     const db = testDb();
     let full = false;
-    db.use({
-      stack: 'dbcore',
-      name: 'FullDisk',
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          return name === 'articles' ? { ...table, mutate: (req) => (full && req.type !== 'delete' ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) } : table;
-        },
-      }),
-    });
+    wrapTables(db, { articles: (table) => ({ ...table, mutate: (req) => (full && req.type !== 'delete' ? quotaError() : table.mutate(req)) }) });
     await db.articles.bulkAdd(SAMPLE);
     renderWithDb(db, <LibraryApp db={db} />);
     const list = await screen.findByRole('list', { name: 'Articles' });
@@ -265,22 +255,9 @@ describe('LibraryApp changes to a large selection', () => {
   /** The library page on LARGE, every article selected; `watch` sees the library's writes and whole-list reads. */
   async function selectedLarge(watch: { wholeListReads: number; articleWrites: number; failWrite?: number }) {
     const db = testDb();
-    db.use({
-      stack: 'dbcore',
-      name: 'Watch',
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name === 'listing') {
-            return { ...table, query: (req) => (req.values && req.query.index.isPrimaryKey && watch.wholeListReads++, table.query(req)) };
-          }
-          if (name === 'articles') {
-            return { ...table, mutate: (req) => (++watch.articleWrites === watch.failWrite ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) };
-          }
-          return table;
-        },
-      }),
+    wrapTables(db, {
+      listing: (table) => ({ ...table, query: (req) => (req.values && req.query.index.isPrimaryKey && watch.wholeListReads++, table.query(req)) }),
+      articles: (table) => ({ ...table, mutate: (req) => (++watch.articleWrites === watch.failWrite ? quotaError() : table.mutate(req)) }),
     });
     await db.articles.bulkAdd(LARGE);
     renderWithDb(db, <LibraryApp db={db} />);
