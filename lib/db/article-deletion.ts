@@ -6,8 +6,7 @@
 import type { Article } from '../model/article';
 import type { SimlitDB } from './schema';
 import { EDIT_CHUNK } from './article-edits';
-import { LibraryIdentities } from './library-identities';
-import { newWriteLog, upsertArticles, upsertChunk } from './upsert';
+import { upsertArticles, upsertChunks } from './upsert';
 
 /** Deleted articles, kept whole by the caller so that the deletion can be undone. */
 export interface DeletedBatch {
@@ -30,7 +29,7 @@ export async function deleteArticles(db: SimlitDB, ids: string[], now = Date.now
  *
  * Up to a chunk (EDIT_CHUNK) is put back in one transaction, each article looked up by its
  * identities (upsertArticles); more are written as an import writes them, a chunk a transaction,
- * the library's identities read once (upsertChunk), so that a capture meanwhile waits for one
+ * the library's identities read once (upsertChunks), so that a capture meanwhile waits for one
  * chunk, not for all of them (3,000 articles come back in 3–5 s in Chromium).
  */
 export async function restoreArticles(db: SimlitDB, batch: DeletedBatch): Promise<string[]> {
@@ -41,15 +40,8 @@ export async function restoreArticles(db: SimlitDB, batch: DeletedBatch): Promis
     });
   }
   const articles = withExistingCollections(batch.articles, await collectionIds(db));
-  const library = await db.transaction('r', db.articles, () => LibraryIdentities.read(db, Date.now()));
-  const log = newWriteLog();
-  const ids: string[] = [];
-  for (let start = 0; start < articles.length; start += EDIT_CHUNK) {
-    const chunk = articles.slice(start, start + EDIT_CHUNK);
-    const { entries } = await db.transaction('rw', db.articles, () => upsertChunk(db, chunk, library, log, { source: 'undo' }));
-    ids.push(...entries.map((entry) => entry.articleId));
-  }
-  return ids;
+  const { entries } = await upsertChunks(db, articles, { source: 'undo', chunkSize: EDIT_CHUNK });
+  return entries.map((entry) => entry.articleId);
 }
 
 async function collectionIds(db: SimlitDB): Promise<Set<string>> {

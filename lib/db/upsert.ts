@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { mergeArticles, sameArticle, type MergeSource } from '../merge';
 import { IDENTITY_KEYS, identityValues, type Article } from '../model/article';
-import { IdentityIndex, type LibraryIdentities } from './library-identities';
+import { IdentityIndex, LibraryIdentities } from './library-identities';
 import type { CaptureEntry, SimlitDB } from './schema';
 
 /** The known article that an incoming record names, looked up by each identity key, strongest first. */
@@ -214,6 +214,50 @@ export async function upsertChunk(
     library.add(article);
   }
   return { entries, written };
+}
+
+export interface ChunkedUpsertOptions {
+  source: MergeSource | 'undo';
+  /** Articles per transaction. */
+  chunkSize: number;
+  /** Tables each chunk's transaction takes besides `articles` (what `check` reads). */
+  tables?: Table[];
+  /** Runs first in each chunk's transaction: throwing stops the writes there (a collection deleted meanwhile). */
+  check?(): Promise<void>;
+  signal?: AbortSignal;
+  /** Told every hundred articles how many of all are done. */
+  onEach?(done: number): void;
+  /** Records what each chunk writes, for the caller's rollBack. */
+  log?: WriteLog;
+  /** When the library's identities are read: a catch-up looks for writes after it. */
+  now?: number;
+}
+
+/**
+ * Many articles (an import, a large undo) upserted chunk by chunk, a transaction each, the
+ * library's identities read once (upsertChunk), so that a capture or a save meanwhile waits for
+ * one chunk only. A failure leaves the earlier chunks written (`log` says what they were).
+ * Entries follow the input order; `writtenIds` are the articles written new or changed.
+ */
+export async function upsertChunks(
+  db: SimlitDB,
+  articles: Article[],
+  { source, chunkSize, tables = [], check, signal, onEach, log = newWriteLog(), now = Date.now() }: ChunkedUpsertOptions,
+): Promise<{ entries: CaptureEntry[]; writtenIds: Set<string> }> {
+  const entries: CaptureEntry[] = [];
+  const writtenIds = new Set<string>();
+  const library = await db.transaction('r', db.articles, () => LibraryIdentities.read(db, now));
+  for (let start = 0; start < articles.length; start += chunkSize) {
+    signal?.throwIfAborted();
+    const chunk = articles.slice(start, start + chunkSize);
+    const result = await db.transaction('rw', [db.articles, ...tables], async () => {
+      await check?.();
+      return upsertChunk(db, chunk, library, log, { source, signal, onEach: onEach && ((done) => onEach(start + done)) });
+    });
+    entries.push(...result.entries);
+    for (const article of result.written) writtenIds.add(article.id);
+  }
+  return { entries, writtenIds };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { storageErrorMessage } from '../db/errors';
 import type { SimlitDB } from '../db/schema';
-import { LibraryIdentities } from '../db/library-identities';
-import { newWriteLog, rollBack, upsertChunk, type WriteLog } from '../db/upsert';
+import { newWriteLog, rollBack, upsertChunks } from '../db/upsert';
 import type { FileTaskOptions } from '../files/progress';
 import type { Article } from '../model/article';
 import type { Rejection } from './csl-json';
@@ -57,26 +56,6 @@ function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], er
  */
 export const IMPORT_CHUNK = 500;
 
-/** Writes the articles chunk by chunk, each in its own transaction, logging what it wrote. */
-async function writeChunks(db: SimlitDB, articles: Article[], log: WriteLog, now: number, options: ImportOptions) {
-  const entries = [];
-  const writtenIds = new Set<string>();
-  const size = options.chunkSize ?? IMPORT_CHUNK;
-  const library = await db.transaction('r', db.articles, () => LibraryIdentities.read(db, now));
-  for (let start = 0; start < articles.length; start += size) {
-    options.signal?.throwIfAborted();
-    const chunk = articles.slice(start, start + size);
-    const onEach = (done: number) => options.onProgress?.({ stage: 'writing', done: start + done, total: articles.length });
-    const result = await db.transaction('rw', db.articles, db.collections, async () => {
-      if (options.collectionId && !(await db.collections.get(options.collectionId))) throw new MissingCollection(options.collectionId);
-      return upsertChunk(db, chunk, library, log, { source: 'file', signal: options.signal, onEach });
-    });
-    entries.push(...result.entries);
-    for (const article of result.written) writtenIds.add(article.id);
-  }
-  return { entries, writtenIds };
-}
-
 /**
  * Imports a BibTeX, RIS or CSL-JSON file into the library: each readable entry is normalized as
  * a captured article is and added, or merged into the article it duplicates (same DOI, URL, title
@@ -100,7 +79,19 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
   if (!articles.length) return emptyReport(parsed.format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
   const log = newWriteLog();
   try {
-    const { entries, writtenIds } = await writeChunks(db, articles, log, now, options);
+    const { collectionId, signal, onProgress } = options;
+    const { entries, writtenIds } = await upsertChunks(db, articles, {
+      source: 'file',
+      chunkSize: options.chunkSize ?? IMPORT_CHUNK,
+      tables: [db.collections],
+      check: async () => {
+        if (collectionId && !(await db.collections.get(collectionId))) throw new MissingCollection(collectionId);
+      },
+      signal,
+      onEach: (done) => onProgress?.({ stage: 'writing', done, total: articles.length }),
+      log,
+      now,
+    });
     const report = emptyReport(parsed.format, rejected, undefined, ignored);
     for (const entry of entries) {
       if (entry.status === 'new') report.added++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findKnown, SEEN_RESOLUTION_MS, upsertArticles } from '@/lib/db/upsert';
+import { findKnown, newWriteLog, rollBack, SEEN_RESOLUTION_MS, upsertArticles, upsertChunks } from '@/lib/db/upsert';
 import { IDENTITY_KEYS } from '@/lib/model/article';
 import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
 import { testDb } from './test-db';
@@ -57,5 +57,37 @@ describe('upsertArticles', () => {
     const back = await db.articles.get('fresh-id');
     expect(entries[0].articleId).toBe('fresh-id');
     expect(back).toMatchObject({ title: 'Deleted then captured again', savedAt: 3, note: '笔记', readerFields: ['title'] });
+  });
+});
+
+describe('upsertChunks', () => {
+  const numbered = (i: number) => article({ title: `A chunked article number ${i}`, platformId: String(i) });
+
+  it('writes chunk by chunk with the outcome of one batch: a duplicate in a later chunk merges into one added earlier', async () => {
+    const db = testDb();
+    const batch = [numbered(0), numbered(1), numbered(2), { ...numbered(0), id: 'again', abstract: 'A longer abstract, seen later.' }, numbered(3)];
+    const progress: number[] = [];
+    const { entries, writtenIds } = await upsertChunks(db, batch, { source: 'capture', chunkSize: 2, onEach: (done) => progress.push(done) });
+    expect(entries.map((entry) => entry.status)).toEqual(['new', 'new', 'new', 'merged', 'new']);
+    expect(entries[3].articleId).toBe(entries[0].articleId);
+    expect(await db.articles.count()).toBe(4);
+    expect((await db.articles.get(entries[0].articleId))?.abstract).toBe('A longer abstract, seen later.');
+    expect(writtenIds.size).toBe(4);
+    expect(progress).toEqual([0, 2, 4]);
+  });
+
+  it('stops where a chunk\'s check throws, earlier chunks written and logged for rollBack', async () => {
+    const db = testDb();
+    const log = newWriteLog();
+    let chunk = 0;
+    const check = async () => {
+      if (++chunk === 2) throw new Error('the collection was deleted');
+    };
+    const batch = [0, 1, 2, 3, 4].map(numbered);
+    await expect(upsertChunks(db, batch, { source: 'file', chunkSize: 2, check, log })).rejects.toThrow('the collection was deleted');
+    expect(await db.articles.count()).toBe(2);
+    expect([...log.added.keys()].sort()).toEqual((await db.articles.toCollection().primaryKeys()).sort());
+    await rollBack(db, log);
+    expect(await db.articles.count()).toBe(0);
   });
 });
