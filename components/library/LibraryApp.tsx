@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
-import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryFacets, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
-import { isIndexedSort, listingFacets, readViewCounts, readWindow } from '@/lib/db/listing-query';
+import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
+import { isIndexedSort, readViewCounts, readWindow } from '@/lib/db/listing-query';
+import { keptFacets, recountFacets, sameFacets } from '@/lib/db/facet-counts';
 import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
 import { isSearching } from '@/lib/search/query';
 import { listCollections } from '@/lib/db/collections';
@@ -59,6 +60,19 @@ function showsWholeCollection(query: LibraryQuery): boolean {
 
 const noChange = () => undefined;
 
+/**
+ * Once the whole list is read, checks the filters' counters against it and counts them again
+ * when they differ (a writer that went past Dexie, or a bug), once a page: a wrong count does not last.
+ */
+function useFacetCheck(db: SimlitDB, all: readonly ArticleSummary[] | undefined) {
+  const checked = useRef(false);
+  useEffect(() => {
+    if (!all || checked.current) return;
+    checked.current = true;
+    void keptFacets(db).then((kept) => (sameFacets(kept, libraryFacets(all)) ? undefined : recountFacets(db))).catch(() => undefined);
+  }, [db, all]);
+}
+
 /** How many articles the search found, or how far building its index has come. */
 function SearchStatus({ state, text, shown }: { state: SearchState; text: string; shown: number }) {
   const { t, tag } = useI18n();
@@ -109,22 +123,20 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     () => (all || head === undefined ? undefined : readViewCounts(db, query.filters)),
     [db, all === undefined, head === undefined, query.filters],
   );
-  // During an import the filters' values stay as they were: reading them after every chunk walks
-  // the indexes while the import waits to write (a 10,000-article import took a quarter longer).
-  const facetsBefore = useRef<LibraryFacets>();
-  const { value: indexFacets } = useLiveQuery(
-    () => (all || counts === undefined ? undefined : importing && facetsBefore.current ? facetsBefore.current : listingFacets(db, tag)),
-    [db, all === undefined, counts === undefined, tag, importing],
+  // Counters kept with every write: one range read, followed during an import as it writes.
+  const { value: keptFilterValues } = useLiveQuery(
+    () => (all || counts === undefined ? undefined : keptFacets(db, tag)),
+    [db, all === undefined, counts === undefined, tag],
     changingMany,
   );
-  facetsBefore.current = indexFacets;
+  useFacetCheck(db, all);
   const total = all ? all.length : counts?.total;
   useEffect(() => {
-    if (indexFacets === undefined || wantAll || !readWholeList) return;
+    if (keptFilterValues === undefined || wantAll || !readWholeList) return;
     // After the first rows, the counts and the filters' values are on screen.
     const timer = setTimeout(() => setWantAll(true), 0);
     return () => clearTimeout(timer);
-  }, [indexFacets, wantAll, readWholeList]);
+  }, [keptFilterValues, wantAll, readWholeList]);
   const rows = all;
   // Its counts walk the collections' index: held too while a change to many articles writes.
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag], changingMany);
@@ -138,7 +150,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const headShown = !rows && !isSearching(query.text) && isIndexedSort(query.sort) ? head : undefined;
   const shown: readonly ArticleSummary[] = rows ? filteredAll : (headShown ?? []);
   const shownCount = rows ? filteredAll.length : counts?.count;
-  const facets = useMemo(() => (rows ? libraryFacets(rows, tag) : indexFacets ?? libraryFacets([], tag)), [rows, indexFacets, tag]);
+  const facets = useMemo(() => (rows ? libraryFacets(rows, tag) : keptFilterValues ?? libraryFacets([], tag)), [rows, keptFilterValues, tag]);
   const selectedShown = useMemo(() => shown.filter((row) => selected.has(row.id)).map((row) => row.id), [shown, selected]);
   const searching = isSearching(query.text);
   const currentCollection = collections.find((c) => c.id === query.filters.collection);

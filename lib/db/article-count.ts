@@ -1,12 +1,15 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { Article } from '../model/article';
+import { addFacetDeltas, FACET_KEY_PREFIX, type FacetFields } from './facet-counts';
+import { LISTING_TABLE, listingRow, type ListingRow } from './listing';
 import type { SimlitDB } from './schema';
-import { LISTING_TABLE } from './listing';
 
 /**
  * How many articles the library holds, kept in a row that every write of an article updates in
  * the same transaction (articleCountMiddleware), so that a page reads it with one key lookup:
  * Chromium's IndexedDB walks the whole table to count it (150–900 ms at 50,000 articles), which
- * was the last wait of the popup's current answer.
+ * was the last wait of the popup's current answer. The same writes keep how many articles have
+ * each of the library page's filter values (lib/db/facet-counts).
  */
 export const COUNTERS_TABLE = 'counters';
 export const ARTICLE_COUNT_KEY = 'articles';
@@ -25,110 +28,145 @@ export interface CounterRow {
 /** The counters table's rows (schema version 5). */
 export const COUNTERS_INDEXES = 'key';
 
-/**
- * Which of `keys` are in the library before the write: read from the listing table, the articles'
- * small mirror kept in the same transaction (lib/db/listing), not from the articles themselves,
- * which carry abstracts and sightings.
- */
-function existing(listing: DBCoreTable, trans: DBCoreTransaction, keys: readonly unknown[]): Promise<Set<unknown>> {
-  return listing.getMany({ trans, keys: [...keys] }).then((rows) => new Set(keys.filter((_, index) => rows[index] !== undefined)));
+/** The listing rows of `keys` before the write (lib/db/listing: the articles' small mirror, kept in the same transaction). */
+function rowsBefore(listing: DBCoreTable, trans: DBCoreTransaction, keys: readonly unknown[]): Promise<(ListingRow | undefined)[]> {
+  return listing.getMany({ trans, keys: [...keys] });
 }
 
 function requestKeys(articles: DBCoreTable, request: DBCoreMutateRequest & { type: 'add' | 'put' }): readonly unknown[] {
   return request.keys ?? request.values.map((value) => articles.schema.primaryKey.extractKey!(value));
 }
 
-const distinct = (keys: readonly unknown[], failures: Record<number, unknown>, counted: (key: unknown) => boolean) =>
-  new Set(keys.filter((key, index) => !(index in failures) && counted(key))).size;
+/** What a mutation changes in the counters: the number of articles, and each filter value's. */
+interface Change {
+  articles: number;
+  facets: Map<string, number>;
+}
 
 /**
- * How much a mutation changes the number of articles, once its response says which of its writes
- * failed. What it needs to know of the table before the write is asked for here, at once: the
- * request goes down after it in the same transaction, which answers requests in order.
+ * Each written or deleted article's listing row before and after the write, in request order; a
+ * key written twice in one request counts once, from its row before the request to its last one.
  */
-function countChange(articles: DBCoreTable, listing: DBCoreTable, request: DBCoreMutateRequest): (failures: Record<number, unknown>) => Promise<number> {
+function changeOf(keys: readonly unknown[], before: (ListingRow | undefined)[], after: (index: number) => FacetFields | undefined, failures: Record<number, unknown>): Change {
+  const current = new Map<unknown, FacetFields | undefined>();
+  keys.forEach((key, index) => {
+    if (!(index in failures)) current.set(key, after(index));
+  });
+  const change: Change = { articles: 0, facets: new Map() };
+  const counted = new Set<unknown>();
+  keys.forEach((key, index) => {
+    if (!current.has(key) || counted.has(key)) return;
+    counted.add(key);
+    const old = before[index];
+    const now = current.get(key);
+    change.articles += (now ? 1 : 0) - (old ? 1 : 0);
+    addFacetDeltas(change.facets, old, -1);
+    addFacetDeltas(change.facets, now, 1);
+  });
+  return change;
+}
+
+/**
+ * How a mutation changes the counters, once its response says which of its writes failed. What
+ * it needs to know of the table before the write (the listing rows it replaces) is asked for
+ * here, at once: the request goes down after it in the same transaction, which answers requests
+ * in order.
+ */
+function countChange(articles: DBCoreTable, listing: DBCoreTable, request: DBCoreMutateRequest): (failures: Record<number, unknown>) => Promise<Change> {
   const { trans } = request;
   switch (request.type) {
     case 'add':
     case 'put': {
-      // Rows of a modify() were read from the table in this transaction: none is new.
-      if (request.type === 'put' && request.criteria) return async () => 0;
       const keys = requestKeys(articles, request);
-      // An add writes only keys that were not there; a put may write either.
-      const before = request.type === 'put' ? existing(listing, trans, keys) : Promise.resolve(new Set());
-      return async (failures) => {
-        const known = await before;
-        return distinct(keys, failures, (key) => !known.has(key));
-      };
+      // An add writes only keys that were not there; a put may replace a row (a modify() always does).
+      const before = request.type === 'put' ? rowsBefore(listing, trans, keys) : Promise.resolve(keys.map(() => undefined));
+      const values = request.values as Article[];
+      return async (failures) => changeOf(keys, await before, (index) => listingRow(values[index]), failures);
     }
     case 'delete': {
-      const before = existing(listing, trans, request.keys);
-      return async (failures) => {
-        const known = await before;
-        return -distinct(request.keys, failures, (key) => known.has(key));
-      };
+      const before = rowsBefore(listing, trans, request.keys);
+      return async (failures) => changeOf(request.keys, await before, () => undefined, failures);
     }
     case 'deleteRange': {
-      const removed = listing.count({ trans, query: { index: listing.schema.primaryKey, range: request.range } });
-      return async () => -(await removed);
+      const removed = listing.query({ trans, query: { index: listing.schema.primaryKey, range: request.range }, values: true });
+      return async () => {
+        const { result } = await removed;
+        const rows = result as ListingRow[];
+        return changeOf(rows.map((row) => row.id), rows, () => undefined, {});
+      };
     }
   }
 }
 
 /**
- * A transaction's counts: read once, then every change adds to them and writes the sums so far.
- * Each write carries every change made before it was asked for, and the transaction answers in
- * order, so the last write holds them all, however its mutations interleave.
+ * A transaction's counters: each read once, when a change first touches it; every change adds to
+ * the sums and writes the sums so far. Each write carries every change made before it was asked
+ * for, and the transaction answers in order, so the last write holds them all, however its
+ * mutations interleave.
  */
 interface TransactionCounts {
-  before: Promise<{ articles: number; deletions: number }>;
-  articles: number;
-  deletions: number;
+  before: Map<string, Promise<number>>;
+  changes: Map<string, number>;
 }
 
 const counts = new WeakMap<DBCoreTransaction, TransactionCounts>();
 
-function transactionCounts(counters: DBCoreTable, trans: DBCoreTransaction): TransactionCounts {
+function transactionCounts(trans: DBCoreTransaction): TransactionCounts {
   let count = counts.get(trans);
   if (!count) {
-    // No row: a library created at this schema version, empty until its first write.
-    const before = counters
-      .getMany({ trans, keys: [ARTICLE_COUNT_KEY, DELETION_COUNT_KEY] })
-      .then(([articles, deletions]: (CounterRow | undefined)[]) => ({ articles: articles?.value ?? 0, deletions: deletions?.value ?? 0 }));
-    count = { before, articles: 0, deletions: 0 };
+    count = { before: new Map(), changes: new Map() };
     counts.set(trans, count);
   }
   return count;
+}
+
+/** Adds a mutation's change to its transaction's sums and writes the counters it touched. */
+async function writeCounts(counters: DBCoreTable, trans: DBCoreTransaction, change: Change): Promise<void> {
+  const deltas = new Map([...change.facets].filter(([, delta]) => delta !== 0));
+  if (change.articles !== 0) deltas.set(ARTICLE_COUNT_KEY, change.articles);
+  if (change.articles < 0) deltas.set(DELETION_COUNT_KEY, -change.articles);
+  if (!deltas.size) return;
+  const count = transactionCounts(trans);
+  const unread = [...deltas.keys()].filter((key) => !count.before.has(key));
+  if (unread.length) {
+    // No row: a counter at zero (a library created at this schema version starts with none).
+    const read = counters.getMany({ trans, keys: unread }).then((rows: (CounterRow | undefined)[]) => rows.map((row) => row?.value ?? 0));
+    unread.forEach((key, index) => count.before.set(key, read.then((values) => values[index])));
+  }
+  for (const [key, delta] of deltas) count.changes.set(key, (count.changes.get(key) ?? 0) + delta);
+  const values = await Promise.all([...deltas.keys()].map(async (key) => ({ key, value: (await count.before.get(key)!) + count.changes.get(key)! })));
+  // A filter value no article has any more is not offered: its counter goes.
+  const emptied = (row: CounterRow) => row.value <= 0 && row.key.startsWith(FACET_KEY_PREFIX);
+  const gone = values.filter(emptied).map((row) => row.key);
+  const kept = values.filter((row) => !emptied(row));
+  // Both asked for at once, with nothing awaited after the sums were taken: a later change's
+  // write, with larger sums, must not go down before this one.
+  await Promise.all([gone.length && counters.mutate({ type: 'delete', trans, keys: gone }), kept.length && counters.mutate({ type: 'put', trans, values: kept })]);
 }
 
 function countingArticles(articles: DBCoreTable, listing: DBCoreTable, counters: DBCoreTable): DBCoreTable {
   return {
     ...articles,
     async mutate(request) {
+      // An upgrade's writes (schema versions 2 and 4) happen before the tables counted from
+      // exist; the upgrade that adds counters counts them itself.
+      if ((request.trans as unknown as IDBTransaction).mode === 'versionchange') return articles.mutate(request);
       // Asked before the write goes down, and without awaiting anything first: Dexie's own
       // middlewares below read the transaction from the zone a native await would leave.
-      const changeOf = countChange(articles, listing, request);
-      const count = transactionCounts(counters, request.trans);
+      const changeFor = countChange(articles, listing, request);
       const response = await articles.mutate(request);
-      const change = await changeOf(response.failures);
-      if (change !== 0) {
-        count.articles += change;
-        const before = await count.before;
-        const values: CounterRow[] = [{ key: ARTICLE_COUNT_KEY, value: before.articles + count.articles }];
-        if (change < 0) {
-          count.deletions -= change;
-          values.push({ key: DELETION_COUNT_KEY, value: before.deletions + count.deletions });
-        }
-        await counters.mutate({ type: 'put', trans: request.trans, values });
-      }
+      await writeCounts(counters, request.trans, await changeFor(response.failures));
       return response;
     },
   };
 }
 
 /**
- * Keeps the article count exact: every read-write transaction on articles also covers the
- * counters and the listing, and every addition or deletion of an article changes the count in it.
+ * Keeps the counters exact: every read-write transaction on articles also covers the counters
+ * and the listing, and every addition, change or deletion of an article changes the article count
+ * and the counts of the filter values it gains or loses in it. Writes in flight together in one
+ * transaction must name different articles (every library path awaits its writes in turn): two
+ * that name the same article would both count from its row before either.
  */
 export const articleCountMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',

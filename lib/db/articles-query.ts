@@ -173,7 +173,7 @@ export function byCount<T>(a: FacetValue<T>, b: FacetValue<T>): number {
 export function libraryFacets(rows: readonly ArticleSummary[], locale?: string): LibraryFacets {
   const collator = new Intl.Collator(locale);
   return {
-    tags: countValues(rows.flatMap((row) => row.tags)).sort((a, b) => collator.compare(a.value, b.value)),
+    tags: countValues(rows.flatMap((row) => [...new Set(row.tags)])).sort((a, b) => collator.compare(a.value, b.value)),
     languages: countValues(rows.flatMap((row) => (row.language ? [row.language] : []))).sort(byCount),
     years: countValues(rows.flatMap((row) => (row.year !== undefined ? [row.year] : []))).sort((a, b) => b.value - a.value),
     platforms: countValues(rows.map((row) => row.platform)).sort(byCount),

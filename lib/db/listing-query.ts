@@ -1,12 +1,12 @@
-import { byCount, matchesFilters, type FacetValue, type LibraryFacets, type LibraryFilters, type SortKey } from './articles-query';
+import { matchesFilters, type LibraryFilters, type SortKey } from './articles-query';
 import { keptArticleCount } from './article-count';
 import type { ListingRow } from './listing';
 import type { SimlitDB } from './schema';
 
 /**
  * The library list answered from the listing table's indexes: the first rows of a view (costing
- * what they return, plus, for a filtered view, the rows the filters pass over), its count, then
- * the filters' values with their counts (index counts), never a read of the whole library.
+ * what they return, plus, for a filtered view, the rows the filters pass over) and its count,
+ * never a read of the whole library. The filters' values are counters (lib/db/facet-counts).
  */
 
 /** Sorts the listing's indexes give in the list's order (title needs the reader's collation: see articles-query). */
@@ -58,29 +58,6 @@ export async function countView(db: SimlitDB, filters: LibraryFilters, total: nu
   }
 }
 
-async function valueCounts<T extends string | number>(db: SimlitDB, index: string): Promise<FacetValue<T>[]> {
-  const values = (await db.listing.orderBy(index).uniqueKeys()) as T[];
-  const counts = await Promise.all(values.map((value) => db.listing.where(index).equals(value).count()));
-  return values.map((value, i) => ({ value, count: counts[i] }));
-}
-
-/** The values the filters offer, with how many articles have each, from the indexes' keys and counts. */
-export async function listingFacets(db: SimlitDB, locale?: string): Promise<LibraryFacets> {
-  const collator = new Intl.Collator(locale);
-  const [tags, languages, years, platforms] = await Promise.all([
-    valueCounts<string>(db, 'tags'),
-    valueCounts<string>(db, 'language'),
-    valueCounts<number>(db, 'year'),
-    valueCounts<string>(db, 'platform'),
-  ]);
-  return {
-    tags: tags.sort((a, b) => collator.compare(a.value, b.value)),
-    languages: languages.filter((facet) => facet.value).sort(byCount),
-    years: years.sort((a, b) => b.value - a.value),
-    platforms: platforms.sort(byCount),
-  };
-}
-
 export interface ViewCounts {
   /** Articles in the library. */
   total: number;
@@ -93,7 +70,7 @@ export interface ViewCounts {
  * lookup: lib/db/article-count), not an index count, which walks the whole table in Chromium
  * (2.4 s at 50,000 articles); the view's is an index count over what its one filter selects. So
  * the count is on screen with the first rows, however large the library; the filters' values
- * (listingFacets) walk the indexes and come after.
+ * (lib/db/facet-counts) are counters kept with the writes too.
  */
 export async function readViewCounts(db: SimlitDB, filters: LibraryFilters): Promise<ViewCounts> {
   return db.transaction('r', db.counters, db.listing, async () => {

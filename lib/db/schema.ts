@@ -3,6 +3,7 @@ import type { Article } from '../model/article';
 import type { LibraryState } from './library-state';
 import { LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
 import { ARTICLE_COUNT_KEY, articleCountMiddleware, COUNTERS_INDEXES, type CounterRow } from './article-count';
+import { facetCounterRows } from './facet-counts';
 
 /** Which page yielded which articles, and how each was received. */
 export interface Capture {
@@ -146,6 +147,16 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     // and the library's counts and collection members are read from the listing.
     version: 6,
     stores: { articles: 'id, DOI, *ids, titleKey, fingerprint, updatedAt, citationKey, seenAt' },
+  },
+  {
+    // How many articles have each filter value (tag, language, year, site), kept in counters by
+    // the same middleware as the article count, so that the library page need not walk the
+    // listing's indexes to offer them (lib/db/facet-counts.ts).
+    version: 7,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx.table<CounterRow>('counters').bulkPut(facetCounterRows(await tx.table<ListingRow>('listing').toArray()));
+    },
   },
 ];
 

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
-import { putRows, recountArticles } from '../e2e/library-db';
+import { hasStore, putRows, recountLibrary } from '../e2e/library-db';
 import { launchWithExtension } from '../e2e/chromium';
 import { servePages } from '../e2e/page-server';
 import { benchCorpus, seededRandom } from './corpus';
@@ -62,22 +62,20 @@ export function importFileText(size: number): string {
 
 /**
  * Fills the library straight into IndexedDB (articles as the import makes them, the listing's
- * rows and the article count where the build has them), for timing the page alone, old build
+ * rows and the counters where the build has them), for timing the page alone, old build
  * against new.
  */
 async function fillDirect(worker: Worker, size: number): Promise<void> {
   const now = Date.now();
   const articles = parseImportFile(importFileText(size), 'library.json').items.flatMap((item) => cslToArticle(item, { now }) ?? []);
   const listing = await import('../../lib/db/listing').then(({ listingRow }) => listingRow, () => undefined);
-  const stores = await worker.evaluate(
-    () => new Promise<string[]>((done) => { const open = indexedDB.open('simlit'); open.onsuccess = () => { done([...open.result.objectStoreNames]); open.result.close(); }; }),
-  );
+  const withListing = listing && (await hasStore(worker, 'listing'));
   for (let start = 0; start < articles.length; start += 1000) {
     const chunk = articles.slice(start, start + 1000);
     await putRows(worker, 'articles', chunk);
-    if (listing && stores.includes('listing')) await putRows(worker, 'listing', chunk.map(listing));
+    if (withListing) await putRows(worker, 'listing', chunk.map(listing));
   }
-  await recountArticles(worker);
+  await recountLibrary(worker, withListing ? articles.map(listing) : []);
 }
 
 /**

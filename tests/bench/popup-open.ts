@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
-import { putRows, readStore, recountArticles, tabIdOf, waitFor } from '../e2e/library-db';
+import { putRows, readStore, recountLibrary, tabIdOf, waitFor } from '../e2e/library-db';
 import { listingRow } from '../../lib/db/listing';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
@@ -56,7 +56,7 @@ export async function fill(worker: Worker, articles: Article[]): Promise<void> {
     // Written straight into IndexedDB, past the middleware that keeps the library list's rows.
     await putRows(worker, 'listing', chunk.map(listingRow));
   }
-  await recountArticles(worker);
+  await recountLibrary(worker, articles.map(listingRow));
 }
 
 async function stopWorker(browser: ExtensionBrowser): Promise<void> {

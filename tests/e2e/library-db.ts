@@ -1,4 +1,5 @@
 import type { Worker } from 'playwright-core';
+import { facetCounterRows, type FacetFields } from '../../lib/db/facet-counts';
 
 /** Where the extension's background runs code: a Playwright service worker, or harness/ExtensionSession.background. */
 type Background = Pick<Worker, 'evaluate'>;
@@ -77,10 +78,33 @@ export async function putRows(worker: Background, store: string, rows: unknown[]
 }
 
 /**
- * Sets the article count the library keeps with its writes (lib/db/article-count) to the table's:
- * rows written with putRows go past the middleware that keeps it. Nothing for a build without it.
+ * The counts the library keeps with its writes for rows written with putRows, which go past the
+ * middleware that keeps them: the filters' values (lib/db/facet-counts) from the listing rows
+ * written, the article count from the table. Nothing for a build without the counters.
  */
-export async function recountArticles(worker: Background): Promise<void> {
+export async function recountLibrary(worker: Background, listing: FacetFields[]): Promise<void> {
+  await recountArticles(worker);
+  if (await hasStore(worker, 'counters')) await putRows(worker, 'counters', facetCounterRows(listing));
+}
+
+/** Whether the build's database has this table. */
+export async function hasStore(worker: Background, store: string): Promise<boolean> {
+  return worker.evaluate(
+    (store) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('simlit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          resolve(open.result.objectStoreNames.contains(store));
+          open.result.close();
+        };
+      }),
+    store,
+  );
+}
+
+/** Sets the article count the library keeps with its writes (lib/db/article-count) to the table's. */
+async function recountArticles(worker: Background): Promise<void> {
   await worker.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

@@ -1,0 +1,86 @@
+/**
+ * How many articles have each value the library page's filters offer (tag, language, year, site),
+ * kept in the counters table by every write of an article (articleCountMiddleware, in the same
+ * transaction), so that the page reads them with one range read: counting them from the listing's
+ * indexes walked whole indexes (about 2.3 s at 50,000 articles in Chromium).
+ */
+import { byCount, type ArticleSummary, type FacetValue, type LibraryFacets } from './articles-query';
+import type { CounterRow } from './article-count';
+import type { SimlitDB } from './schema';
+
+/** Counter keys of the filters' values: `facet/<facet>/<value>`, apart from the article count's keys. */
+export const FACET_KEY_PREFIX = 'facet/';
+
+type Facet = 'tags' | 'language' | 'year' | 'platform';
+
+/** The fields of a listing row the facets are counted from. */
+export type FacetFields = Pick<ArticleSummary, 'tags' | 'language' | 'year' | 'platform'>;
+
+const key = (facet: Facet, value: string | number) => `${FACET_KEY_PREFIX}${facet}/${value}`;
+
+/**
+ * The counter keys one article counts towards: each distinct tag, its language, year and site,
+ * as libraryFacets counts them (an article without a language or year counts towards none).
+ */
+export function facetKeys(row: FacetFields | undefined): string[] {
+  if (!row) return [];
+  const keys = new Set((row.tags ?? []).map((tag) => key('tags', tag)));
+  if (row.language) keys.add(key('language', row.language));
+  if (row.year !== undefined) keys.add(key('year', row.year));
+  if (row.platform !== undefined) keys.add(key('platform', row.platform));
+  return [...keys];
+}
+
+/** Adds `sign` to each of the row's keys in `deltas`. */
+export function addFacetDeltas(deltas: Map<string, number>, row: FacetFields | undefined, sign: 1 | -1): void {
+  for (const facetKey of facetKeys(row)) deltas.set(facetKey, (deltas.get(facetKey) ?? 0) + sign);
+}
+
+/** The counter rows for a whole table's listing rows: a migration's, or a recount's. */
+export function facetCounterRows(rows: Iterable<FacetFields>): CounterRow[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) addFacetDeltas(counts, row, 1);
+  return [...counts].map(([facetKey, value]) => ({ key: facetKey, value }));
+}
+
+/** The values the filters offer, with how many articles have each, from the kept counters. */
+export async function keptFacets(db: SimlitDB, locale?: string): Promise<LibraryFacets> {
+  const rows = await db.counters.where('key').startsWith(FACET_KEY_PREFIX).toArray();
+  const facets: LibraryFacets = { tags: [], languages: [], years: [], platforms: [] };
+  for (const { key: counterKey, value: count } of rows) {
+    if (count <= 0) continue;
+    const rest = counterKey.slice(FACET_KEY_PREFIX.length);
+    const slash = rest.indexOf('/');
+    const facet = rest.slice(0, slash) as Facet;
+    const value = rest.slice(slash + 1);
+    if (facet === 'tags') facets.tags.push({ value, count });
+    else if (facet === 'language') facets.languages.push({ value, count });
+    else if (facet === 'year') facets.years.push({ value: Number(value), count });
+    else if (facet === 'platform') facets.platforms.push({ value, count });
+  }
+  const collator = new Intl.Collator(locale);
+  facets.tags.sort((a, b) => collator.compare(a.value, b.value));
+  facets.languages.sort(byCount);
+  facets.years.sort((a, b) => b.value - a.value);
+  facets.platforms.sort(byCount);
+  return facets;
+}
+
+/**
+ * Sets the filters' counters from the listing table again: for counters found to differ from the
+ * whole list (a writer that went past Dexie, as benchmarks do, or a bug), so that a wrong count
+ * does not last. It reads the whole listing table: only when the two differ.
+ */
+export async function recountFacets(db: SimlitDB): Promise<void> {
+  await db.transaction('rw', db.listing, db.counters, async () => {
+    const rows = facetCounterRows(await db.listing.toArray());
+    await db.counters.where('key').startsWith(FACET_KEY_PREFIX).delete();
+    await db.counters.bulkPut(rows);
+  });
+}
+
+/** Whether two sets of the filters' values say the same. */
+export function sameFacets(a: LibraryFacets, b: LibraryFacets): boolean {
+  const same = <T>(x: FacetValue<T>[], y: FacetValue<T>[]) => x.length === y.length && x.every((facet, i) => facet.value === y[i].value && facet.count === y[i].count);
+  return same(a.tags, b.tags) && same(a.languages, b.languages) && same(a.years, b.years) && same(a.platforms, b.platforms);
+}
