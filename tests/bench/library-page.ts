@@ -30,8 +30,10 @@ export interface LibraryPageScaleFigures {
   firstRowMs: number[];
   /** Until the page's header is drawn (no data needed): on a loaded machine, most of the first row's time. */
   shellMs: number[];
-  /** Until the list's count is shown (index counts, after the first rows). */
+  /** Until the list's count is shown (the count kept with the writes, after the first rows). */
   countsMs: number[];
+  /** Until the filters offer their values (counters kept with the writes). */
+  filterValuesMs: number[];
   /** Until the whole list is read (every sort, search and export ready). */
   wholeListMs: number[];
   countShown: string;
@@ -92,11 +94,13 @@ function floorExtension(folder: string): { dir: string; id: string } {
   return { dir, id: [...hash].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('') };
 }
 
-/** Notes, in window.simlitStages, when the page first shows its header, a row, the count and the whole list. */
+/** Notes, in window.simlitStages, when the page first shows its header, a row, the count, a filter's values and the whole list. */
+type Stage = 'header' | 'row' | 'counts' | 'filterValues' | 'wholeList';
+
 const PAGE_STAGES = `(() => {
   const seen = {};
   window.simlitStages = seen;
-  const stages = [['header', '.library-header'], ['row', '.library-row'], ['counts', '.list-count:not(:empty)'], ['wholeList', '[aria-label="Articles"][aria-busy="false"]']];
+  const stages = [['header', '.library-header'], ['row', '.library-row'], ['counts', '.list-count:not(:empty)'], ['filterValues', 'option[value=""] + option'], ['wholeList', '[aria-label="Articles"][aria-busy="false"]']];
   new MutationObserver(() => {
     for (const [name, selector] of stages) if (!seen[name] && document.querySelector(selector)) seen[name] = Math.round(performance.now());
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -135,17 +139,18 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     const firstRowMs: number[] = [];
     const shellMs: number[] = [];
     const countsMs: number[] = [];
+    const filterValuesMs: number[] = [];
     const wholeListMs: number[] = [];
     const floorMs: number[] = [];
     let countShown = '';
     /** The moments each stage was first in the document, from navigation start by the page's clock. */
-    async function open(url: string, until: 'row' | 'wholeList'): Promise<Record<'header' | 'row' | 'counts' | 'wholeList', number>> {
+    async function open(url: string, until: 'row' | 'wholeList'): Promise<Record<Stage, number>> {
       const fresh = await browser.context.newPage();
       await fresh.setViewportSize({ width: 1280, height: 900 });
       await fresh.addInitScript(PAGE_STAGES);
       await fresh.goto(url);
       const stages = await fresh.waitForFunction((stage) => (window as unknown as { simlitStages: Record<string, number> }).simlitStages[stage] && (window as unknown as { simlitStages: Record<string, number> }).simlitStages, until, onFrame);
-      const seen = (await stages.jsonValue()) as Record<'header' | 'row' | 'counts' | 'wholeList', number>;
+      const seen = (await stages.jsonValue()) as Record<Stage, number>;
       if (until === 'wholeList') countShown = (await fresh.locator('.list-count').textContent()) ?? '';
       await fresh.close();
       return seen;
@@ -159,11 +164,12 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       shellMs.push(seen.header);
       firstRowMs.push(seen.row);
       countsMs.push(seen.counts);
+      filterValuesMs.push(seen.filterValues);
       wholeListMs.push(seen.wholeList);
       floorMs.push((await open(`chrome-extension://${floor.id}/floor.html`, 'row')).row);
     }
     await floorKeeper.close();
-    return { articles: size, importMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, wholeListMs, countShown, floorMs };
+    return { articles: size, importMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs };
   } finally {
     await browser.close();
     await server.close();
@@ -179,6 +185,7 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
   lines.push(`| page header drawn, median ms | ${figures.map((f) => median(f.shellMs)).join(' | ')} |`);
   lines.push(`| an extension page of static HTML (no style, no code) at the same moments, median ms (runs) | ${figures.map((f) => `${median(f.floorMs)} (${f.floorMs.join(', ')})`).join(' | ')} |`);
   lines.push(`| count shown, median ms | ${figures.map((f) => median(f.countsMs)).join(' | ')} |`);
+  lines.push(`| filters' values shown, median ms | ${figures.map((f) => median(f.filterValuesMs)).join(' | ')} |`);
   lines.push(`| whole list read, median ms | ${figures.map((f) => median(f.wholeListMs)).join(' | ')} |`);
   lines.push(`| count shown | ${figures.map((f) => f.countShown).join(' | ')} |`);
   return lines.join('\n');
