@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
-import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
+import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryFacets, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
 import { isIndexedSort, readViewCounts, readWindow } from '@/lib/db/listing-query';
 import { keptFacets, recountFacets, sameFacets } from '@/lib/db/facet-counts';
 import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
@@ -64,13 +64,13 @@ const noChange = () => undefined;
  * Once the whole list is read, checks the filters' counters against it and counts them again
  * when they differ (a writer that went past Dexie, or a bug), once a page: a wrong count does not last.
  */
-function useFacetCheck(db: SimlitDB, all: readonly ArticleSummary[] | undefined) {
+function useFacetCheck(db: SimlitDB, wholeListFacets: LibraryFacets | undefined, locale: string) {
   const checked = useRef(false);
   useEffect(() => {
-    if (!all || checked.current) return;
+    if (!wholeListFacets || checked.current) return;
     checked.current = true;
-    void keptFacets(db).then((kept) => (sameFacets(kept, libraryFacets(all)) ? undefined : recountFacets(db))).catch(() => undefined);
-  }, [db, all]);
+    void keptFacets(db, locale).then((kept) => (sameFacets(kept, wholeListFacets) ? undefined : recountFacets(db))).catch(() => undefined);
+  }, [db, wholeListFacets, locale]);
 }
 
 /** How many articles the search found, or how far building its index has come. */
@@ -102,8 +102,8 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const [sidebarOpen, setSidebarOpen] = useState(false);
 
   // First paint: the first rows of the view, through the listing's indexes (what they cost does
-  // not grow with the library), and its count (the library's kept with the writes, a filter's an
-  // index count over its range); then the filters' values (index counts over whole indexes); then
+  // not grow with the library); then its count (the library's kept with the writes, a filter's an
+  // index count over its range) with the filters' values (counters kept with the writes); then
   // the whole list's small rows.
   const [wantAll, setWantAll] = useState(false);
   // While an import writes chunk after chunk, the whole list is not read again after each: the
@@ -120,23 +120,16 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     [db, all === undefined, headSort, query.filters],
   );
   const { value: counts } = useLiveQuery(
-    () => (all || head === undefined ? undefined : readViewCounts(db, query.filters)),
-    [db, all === undefined, head === undefined, query.filters],
+    () => (all || head === undefined ? undefined : readViewCounts(db, query.filters, tag)),
+    [db, all === undefined, head === undefined, query.filters, tag],
   );
-  // Counters kept with every write: one range read, followed during an import as it writes.
-  const { value: keptFilterValues } = useLiveQuery(
-    () => (all || counts === undefined ? undefined : keptFacets(db, tag)),
-    [db, all === undefined, counts === undefined, tag],
-    changingMany,
-  );
-  useFacetCheck(db, all);
   const total = all ? all.length : counts?.total;
   useEffect(() => {
-    if (keptFilterValues === undefined || wantAll || !readWholeList) return;
+    if (counts === undefined || wantAll || !readWholeList) return;
     // After the first rows, the counts and the filters' values are on screen.
     const timer = setTimeout(() => setWantAll(true), 0);
     return () => clearTimeout(timer);
-  }, [keptFilterValues, wantAll, readWholeList]);
+  }, [counts, wantAll, readWholeList]);
   const rows = all;
   // Its counts walk the collections' index: held too while a change to many articles writes.
   const { value: collections = [] } = useLiveQuery(() => listCollections(db, tag), [db, tag], changingMany);
@@ -150,7 +143,8 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   const headShown = !rows && !isSearching(query.text) && isIndexedSort(query.sort) ? head : undefined;
   const shown: readonly ArticleSummary[] = rows ? filteredAll : (headShown ?? []);
   const shownCount = rows ? filteredAll.length : counts?.count;
-  const facets = useMemo(() => (rows ? libraryFacets(rows, tag) : keptFilterValues ?? libraryFacets([], tag)), [rows, keptFilterValues, tag]);
+  const facets = useMemo(() => (rows ? libraryFacets(rows, tag) : counts?.filterValues ?? libraryFacets([], tag)), [rows, counts, tag]);
+  useFacetCheck(db, rows && facets, tag);
   const selectedShown = useMemo(() => shown.filter((row) => selected.has(row.id)).map((row) => row.id), [shown, selected]);
   const searching = isSearching(query.text);
   const currentCollection = collections.find((c) => c.id === query.filters.collection);

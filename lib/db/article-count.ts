@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Article } from '../model/article';
-import { addFacetDeltas, FACET_KEY_PREFIX, type FacetFields } from './facet-counts';
+import { addFacetDeltas, FACET_KEY_PREFIX, facetKeys, type FacetFields } from './facet-counts';
 import { LISTING_TABLE, listingRow, type ListingRow } from './listing';
 import type { SimlitDB } from './schema';
 
@@ -72,19 +72,24 @@ function changeOf(keys: readonly unknown[], before: (ListingRow | undefined)[], 
  * here, at once: the request goes down after it in the same transaction, which answers requests
  * in order.
  */
-function countChange(articles: DBCoreTable, listing: DBCoreTable, request: DBCoreMutateRequest): (failures: Record<number, unknown>) => Promise<Change> {
+function countChange(articles: DBCoreTable, listing: DBCoreTable, counters: DBCoreTable, request: DBCoreMutateRequest): (failures: Record<number, unknown>) => Promise<Change> {
   const { trans } = request;
+  // The counters the change may touch are read as soon as they are known, so that their values
+  // come right after the write instead of a round trip after it (a tenth of a 50k import's time).
+  const readAhead = (rows: (FacetFields | undefined)[]) => readCounters(counters, trans, [ARTICLE_COUNT_KEY, DELETION_COUNT_KEY, ...rows.flatMap(facetKeys)]);
   switch (request.type) {
     case 'add':
     case 'put': {
       const keys = requestKeys(articles, request);
-      // An add writes only keys that were not there; a put may replace a row (a modify() always does).
-      const before = request.type === 'put' ? rowsBefore(listing, trans, keys) : Promise.resolve(keys.map(() => undefined));
       const values = request.values as Article[];
-      return async (failures) => changeOf(keys, await before, (index) => listingRow(values[index]), failures);
+      const after = values.map(listingRow);
+      readAhead(after);
+      // An add writes only keys that were not there; a put may replace a row (a modify() always does).
+      const before = request.type === 'put' ? rowsBefore(listing, trans, keys).then((rows) => (readAhead(rows), rows)) : Promise.resolve(keys.map(() => undefined));
+      return async (failures) => changeOf(keys, await before, (index) => after[index], failures);
     }
     case 'delete': {
-      const before = rowsBefore(listing, trans, request.keys);
+      const before = rowsBefore(listing, trans, request.keys).then((rows) => (readAhead(rows), rows));
       return async (failures) => changeOf(request.keys, await before, () => undefined, failures);
     }
     case 'deleteRange': {
@@ -120,6 +125,20 @@ function transactionCounts(trans: DBCoreTransaction): TransactionCounts {
   return count;
 }
 
+/**
+ * Asks for the counters not read yet in this transaction. Every counter is read before this
+ * transaction first writes it (a write follows a read of it, here or ahead), so that what is read
+ * is its value before the transaction.
+ */
+function readCounters(counters: DBCoreTable, trans: DBCoreTransaction, keys: string[]): void {
+  const count = transactionCounts(trans);
+  const unread = [...new Set(keys)].filter((key) => !count.before.has(key));
+  if (!unread.length) return;
+  // No row: a counter at zero (a library created at this schema version starts with none).
+  const read = counters.getMany({ trans, keys: unread }).then((rows: (CounterRow | undefined)[]) => rows.map((row) => row?.value ?? 0));
+  unread.forEach((key, index) => count.before.set(key, read.then((values) => values[index])));
+}
+
 /** Adds a mutation's change to its transaction's sums and writes the counters it touched. */
 async function writeCounts(counters: DBCoreTable, trans: DBCoreTransaction, change: Change): Promise<void> {
   const deltas = new Map([...change.facets].filter(([, delta]) => delta !== 0));
@@ -127,12 +146,7 @@ async function writeCounts(counters: DBCoreTable, trans: DBCoreTransaction, chan
   if (change.articles < 0) deltas.set(DELETION_COUNT_KEY, -change.articles);
   if (!deltas.size) return;
   const count = transactionCounts(trans);
-  const unread = [...deltas.keys()].filter((key) => !count.before.has(key));
-  if (unread.length) {
-    // No row: a counter at zero (a library created at this schema version starts with none).
-    const read = counters.getMany({ trans, keys: unread }).then((rows: (CounterRow | undefined)[]) => rows.map((row) => row?.value ?? 0));
-    unread.forEach((key, index) => count.before.set(key, read.then((values) => values[index])));
-  }
+  readCounters(counters, trans, [...deltas.keys()]);
   for (const [key, delta] of deltas) count.changes.set(key, (count.changes.get(key) ?? 0) + delta);
   const values = await Promise.all([...deltas.keys()].map(async (key) => ({ key, value: (await count.before.get(key)!) + count.changes.get(key)! })));
   // A filter value no article has any more is not offered: its counter goes.
@@ -153,7 +167,7 @@ function countingArticles(articles: DBCoreTable, listing: DBCoreTable, counters:
       if ((request.trans as unknown as IDBTransaction).mode === 'versionchange') return articles.mutate(request);
       // Asked before the write goes down, and without awaiting anything first: Dexie's own
       // middlewares below read the transaction from the zone a native await would leave.
-      const changeFor = countChange(articles, listing, request);
+      const changeFor = countChange(articles, listing, counters, request);
       const response = await articles.mutate(request);
       await writeCounts(counters, request.trans, await changeFor(response.failures));
       return response;

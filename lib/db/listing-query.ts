@@ -1,4 +1,5 @@
-import { matchesFilters, type LibraryFilters, type SortKey } from './articles-query';
+import { matchesFilters, type LibraryFacets, type LibraryFilters, type SortKey } from './articles-query';
+import { keptFacets } from './facet-counts';
 import { keptArticleCount } from './article-count';
 import type { ListingRow } from './listing';
 import type { SimlitDB } from './schema';
@@ -63,18 +64,22 @@ export interface ViewCounts {
   total: number;
   /** Articles in the view; undefined when several filters are set (known once the whole list is read). */
   count: number | undefined;
+  /** The values the filters offer, with how many articles have each. */
+  filterValues: LibraryFacets;
 }
 
 /**
- * The library's count and the view's. The library's is the count kept with every write (one key
- * lookup: lib/db/article-count), not an index count, which walks the whole table in Chromium
- * (2.4 s at 50,000 articles); the view's is an index count over what its one filter selects. So
- * the count is on screen with the first rows, however large the library; the filters' values
- * (lib/db/facet-counts) are counters kept with the writes too.
+ * The library's count, the view's and the filters' values, in one read transaction (while an
+ * import writes, it is read after every chunk: one transaction taking turns with the writes, not
+ * two). The library's count and the filters' values are counters kept with every write (one key
+ * lookup, one range read: lib/db/article-count, lib/db/facet-counts), not index counts, which
+ * walk the whole table or index in Chromium (2.4 s at 50,000 articles); the view's is an index
+ * count over what its one filter selects. So they are on screen with the first rows, however
+ * large the library.
  */
-export async function readViewCounts(db: SimlitDB, filters: LibraryFilters): Promise<ViewCounts> {
+export async function readViewCounts(db: SimlitDB, filters: LibraryFilters, locale?: string): Promise<ViewCounts> {
   return db.transaction('r', db.counters, db.listing, async () => {
-    const total = await keptArticleCount(db);
-    return { total, count: await countView(db, filters, total) };
+    const [total, filterValues] = await Promise.all([keptArticleCount(db), keptFacets(db, locale)]);
+    return { total, count: await countView(db, filters, total), filterValues };
   });
 }
