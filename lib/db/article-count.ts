@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Article } from '../model/article';
 import { addFacetDeltas, FACET_KEY_PREFIX, facetKeys, type FacetFields } from './facet-counts';
-import { LISTING_TABLE, listingRow, type ListingRow } from './listing';
+import { LISTING_TABLE, listingRowsOf, type ListingRow } from './listing';
 import type { SimlitDB } from './schema';
 
 /**
@@ -82,7 +82,7 @@ function countChange(articles: DBCoreTable, listing: DBCoreTable, counters: DBCo
     case 'put': {
       const keys = requestKeys(articles, request);
       const values = request.values as Article[];
-      const after = values.map(listingRow);
+      const after = listingRowsOf(values);
       readAhead(after);
       // An add writes only keys that were not there; a put may replace a row (a modify() always does).
       const before = request.type === 'put' ? rowsBefore(listing, trans, keys).then((rows) => (readAhead(rows), rows)) : Promise.resolve(keys.map(() => undefined));

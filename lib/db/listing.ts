@@ -31,13 +31,25 @@ export function listingRow(article: Article): ListingRow {
   return row;
 }
 
+const rowsOfRequest = new WeakMap<readonly unknown[], ListingRow[]>();
+
+/**
+ * The listing rows of a put's or add's articles, made once per request: the counters' middleware
+ * (lib/db/article-count) needs them before the write, this one after it, and the request's values
+ * are the same array in both.
+ */
+export function listingRowsOf(values: readonly Article[]): ListingRow[] {
+  let rows = rowsOfRequest.get(values);
+  if (!rows) {
+    rows = values.map(listingRow);
+    rowsOfRequest.set(values, rows);
+  }
+  return rows;
+}
+
 /** The listing rows of the articles a put or add wrote: those whose write did not fail. */
 function writtenRows(request: DBCoreMutateRequest & { type: 'add' | 'put' }, response: DBCoreMutateResponse): ListingRow[] {
-  const rows: ListingRow[] = [];
-  request.values.forEach((value: Article, index) => {
-    if (!(index in response.failures)) rows.push(listingRow(value));
-  });
-  return rows;
+  return listingRowsOf(request.values).filter((_, index) => !(index in response.failures));
 }
 
 /** The articles table, writing the listing row of every article it writes or deletes. */
