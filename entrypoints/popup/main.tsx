@@ -6,7 +6,6 @@ import { openLibrary } from '@/lib/db/schema';
 import '@/assets/ui.css';
 import '@/assets/popup.css';
 import { resolveTargetTab } from './target-tab';
-import { warmUpWordSegmenter } from '@/lib/text/word-segmenter';
 
 const api: PopupApi = {
   requestCapture: (tabId) => browser.runtime.sendMessage({ type: 'ui/capture-tab', tabId }),
@@ -33,6 +32,4 @@ resolveTargetTab().then((tab) => {
     </LocaleProvider>,
     document.getElementById('app')!,
   );
-  // While IndexedDB reads the first answer: the rows' shared words need the segmenter next.
-  setTimeout(warmUpWordSegmenter, 0);
 });

@@ -9,12 +9,3 @@ export function wordSegmenter(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return segmenter;
 }
-
-/**
- * Pays that first creation now: for a page that will need the segmenter soon and is waiting
- * meanwhile (the popup, while IndexedDB reads its first answer), so that it does not block the
- * page later, when the answer is being drawn.
- */
-export function warmUpWordSegmenter(): void {
-  for (const segment of wordSegmenter().segment('相似文献')) void segment;
-}

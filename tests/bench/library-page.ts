@@ -8,8 +8,7 @@
  * the current build).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
@@ -19,6 +18,7 @@ import { hasStore, putRows, recountLibrary } from '../e2e/library-db';
 import { launchWithExtension } from '../e2e/chromium';
 import { servePages } from '../e2e/page-server';
 import { benchCorpus, seededRandom } from './corpus';
+import { floorExtension } from './floor-extension';
 import { median } from './stats';
 
 export interface LibraryPageScaleFigures {
@@ -80,20 +80,6 @@ async function fillDirect(worker: Worker, size: number): Promise<void> {
   await recountLibrary(worker, withListing ? articles.map(listing) : []);
 }
 
-/**
- * An unpacked extension of one static page with the library page's header and a row, and its id
- * (Chromium names an unpacked extension by a hash of its folder's path, digits as the letters a-p).
- */
-function floorExtension(folder: string): { dir: string; id: string } {
-  const dir = join(folder, 'floor-extension');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Page floor', version: '1' }));
-  writeFileSync(join(dir, 'floor.html'), '<!doctype html><meta charset="utf-8"><title>Floor</title><header class="library-header">Simlit</header><div class="library-row">row</div>');
-  // Chromium hashes the path with its links resolved.
-  const hash = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
-  return { dir, id: [...hash].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('') };
-}
-
 /** Notes, in window.simlitStages, when the page first shows its header, a row, the count, a filter's values and the whole list. */
 type Stage = 'header' | 'row' | 'counts' | 'filterValues' | 'wholeList';
 
@@ -111,7 +97,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
   if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
   const server = await servePages([]);
   const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
-  const floor = floorExtension(folder);
+  const floor = floorExtension(folder, '<header class="library-header">Simlit</header><div class="library-row">row</div>');
   const browser = await launchWithExtension({ port: server.port, alsoLoad: [floor.dir] });
   const onFrame = { polling: 'raf' as const, timeout: 600_000 };
   try {
@@ -158,7 +144,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     // Kept open so that the floor's pages, like the library's (beside the background), find their
     // extension's renderer already running.
     const floorKeeper = await browser.context.newPage();
-    await floorKeeper.goto(`chrome-extension://${floor.id}/floor.html`);
+    await floorKeeper.goto(floor.url);
     for (let run = 0; run < 3; run++) {
       const seen = await open(`chrome-extension://${browser.extensionId}/library.html`, 'wholeList');
       shellMs.push(seen.header);
@@ -166,7 +152,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       countsMs.push(seen.counts);
       filterValuesMs.push(seen.filterValues);
       wholeListMs.push(seen.wholeList);
-      floorMs.push((await open(`chrome-extension://${floor.id}/floor.html`, 'row')).row);
+      floorMs.push((await open(floor.url, 'row')).row);
     }
     await floorKeeper.close();
     return { articles: size, importMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs };

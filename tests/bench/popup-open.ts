@@ -4,7 +4,9 @@
  * snapshot) and warm. Run alone: `npx tsx tests/bench/popup-open.ts [articles]`.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
 import { putRows, readStore, recountLibrary, tabIdOf, waitFor } from '../e2e/library-db';
@@ -12,6 +14,7 @@ import { listingRow } from '../../lib/db/listing';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
 import { benchCorpus } from './corpus';
+import { floorExtension } from './floor-extension';
 import { median } from './stats';
 
 const PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
@@ -28,6 +31,11 @@ export interface PopupOpenFigures {
   coldWordsMs: number[];
   coldBackgroundMs: number[];
   warmMs: number[];
+  /**
+   * Chromium's floor for a cold popup, opened just before each cold one: a static page of another
+   * extension (no code, no database) holding a header and an answered list, its renderer started afresh.
+   */
+  coldFloorMs: number[];
 }
 
 /** Library records for the corpus, as the capture path would have stored them. */
@@ -127,6 +135,20 @@ async function timePopup(browser: ExtensionBrowser, tabId: number): Promise<Popu
   return { parsedMs: seen.parsed, shellMs: seen.shell, shownMs: seen.shown, freshMs: seen.fresh, wordsMs: seen.words, backgroundMs: seen.background };
 }
 
+/** The floor's static copy of a popup's header and answered list, by the same observer. */
+const FLOOR_BODY = '<header class="popup-header">Simlit</header><ul class="similar-results" aria-busy="false"><li>row</li></ul>';
+
+/** When the floor's page showed its answered list, by its own clock: no page of its extension open, so its renderer starts afresh. */
+async function timeFloor(browser: ExtensionBrowser, url: string): Promise<number> {
+  const floor = await browser.context.newPage();
+  await floor.addInitScript(POPUP_STAGES);
+  await floor.goto(url);
+  const fresh = await floor.waitForFunction(() => (window as unknown as { simlitStages: Record<string, number> }).simlitStages.fresh, null, { polling: 'raf', timeout: 120_000 });
+  const ms = (await fresh.jsonValue()) as number;
+  await floor.close();
+  return ms;
+}
+
 export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures> {
   const root = resolve(import.meta.dirname, '../..');
   execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
@@ -135,7 +157,9 @@ export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures
   const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="citation_title" content="${page.title}">
 <meta name="citation_abstract" content="${(page.abstract ?? '').replace(/"/g, '&quot;')}"><meta name="citation_doi" content="10.1000/bench.page"></head><body></body></html>`;
   const server = await servePages([{ url: PAGE_URL, html }]);
-  const browser = await launchWithExtension({ port: server.port });
+  const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
+  const floor = floorExtension(folder, FLOOR_BODY);
+  const browser = await launchWithExtension({ port: server.port, alsoLoad: [floor.dir] });
   try {
     let started = Date.now();
     await fill(browser.worker, corpus);
@@ -162,8 +186,10 @@ export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures
     const coldWordsMs: number[] = [];
     const coldBackgroundMs: number[] = [];
     const warmMs: number[] = [];
+    const coldFloorMs: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       await stopWorker(browser);
+      coldFloorMs.push(await timeFloor(browser, floor.url));
       const cold = await timePopup(browser, tabId);
       coldShellMs.push(cold.shellMs);
       coldShownMs.push(cold.shownMs);
@@ -172,10 +198,11 @@ export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures
       coldBackgroundMs.push(cold.backgroundMs);
       warmMs.push((await timePopup(browser, tabId)).freshMs);
     }
-    return { articles: size, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, warmMs };
+    return { articles: size, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, warmMs, coldFloorMs };
   } finally {
     await browser.close();
     await server.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -186,6 +213,7 @@ export function formatPopupOpenFigures(f: PopupOpenFigures): string {
     `  cold start (worker stopped), header shown: p50 ${median(f.coldShellMs)} ms (runs ${f.coldShellMs.join(', ')})`,
     `  cold start, answer kept from the capture shown: p50 ${median(f.coldShownMs)} ms (runs ${f.coldShownMs.join(', ')})`,
     `  cold start, current answer (kept with the capture, the library unchanged since): p50 ${median(f.coldFreshMs)} ms (runs ${f.coldFreshMs.join(', ')})`,
+    `  Chromium's floor: a static page of another extension, its renderer started afresh, list shown: p50 ${median(f.coldFloorMs)} ms (runs ${f.coldFloorMs.join(', ')}); the popup's current answer beyond it: p50 ${median(f.coldFreshMs.map((ms, run) => ms - f.coldFloorMs[run]))} ms`,
     `  cold start, fresh answer with every row's shared words: p50 ${median(f.coldWordsMs)} ms (runs ${f.coldWordsMs.join(', ')})`,
     `  cold start, the background's own answer (index loaded from its snapshot): p50 ${median(f.coldBackgroundMs)} ms (runs ${f.coldBackgroundMs.join(', ')})`,
     `  warm worker, fresh answer: p50 ${median(f.warmMs)} ms (runs ${f.warmMs.join(', ')})`,

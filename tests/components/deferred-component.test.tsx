@@ -6,6 +6,7 @@ import { deferredComponent } from '@/components/deferred-component';
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 function Greeting({ name }: { name: string }) {
@@ -24,6 +25,7 @@ describe('deferredComponent', () => {
       </div>,
     );
     expect(container.textContent).toBe('');
+    await vi.waitFor(() => expect(load).toHaveBeenCalled());
     finish();
     await screen.findByText('hello 甲');
     expect(screen.getByText('hello 乙')).toBeTruthy();
@@ -32,6 +34,20 @@ describe('deferredComponent', () => {
     cleanup();
     render(<Deferred name="丙" />);
     expect(screen.getByText('hello 丙')).toBeTruthy();
+  });
+
+  it('loads its code only once the page is idle', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const load = vi.fn(async () => Greeting);
+    const Deferred = deferredComponent(load);
+    render(<Deferred name="甲" />);
+    expect(idle).toHaveLength(1);
+    await Promise.resolve();
+    expect(load).not.toHaveBeenCalled();
+    idle[0]!();
+    await screen.findByText('hello 甲');
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('draws nothing and says why when its code cannot be loaded', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { warmUpWordSegmenter, wordSegmenter } from '@/lib/text/word-segmenter';
+import { wordSegmenter } from '@/lib/text/word-segmenter';
 
 describe('wordSegmenter', () => {
-  it('is one segmenter, made by the warm-up when it runs first, that cuts Chinese into dictionary words', () => {
-    warmUpWordSegmenter();
+  it('is one segmenter that cuts Chinese into dictionary words', () => {
     const segmenter = wordSegmenter();
     expect(wordSegmenter()).toBe(segmenter);
     const words = [...segmenter.segment('基层干部的避责行为')].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
