@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Article } from '../model/article';
 import { addFacetDeltas, FACET_KEY_PREFIX, facetKeys, type FacetFields } from './facet-counts';
 import { LISTING_TABLE, listingRowsOf, type ListingRow } from './listing';
@@ -19,6 +19,12 @@ export const ARTICLE_COUNT_KEY = 'articles';
  * need not walk the library's ids to find out (lib/ranking/persist.ts).
  */
 export const DELETION_COUNT_KEY = 'deletions';
+
+/** DBCoreRangeType.Any (a const enum Dexie declares but does not export a value for): a whole table's range, as clear() asks. */
+const WHOLE_TABLE = 3;
+
+/** Every filter value's counter: keys from the prefix up to the prefix and the highest code unit. */
+const FACET_COUNTERS: DBCoreKeyRange = { type: 2, lower: FACET_KEY_PREFIX, lowerOpen: false, upper: `${FACET_KEY_PREFIX}\uffff`, upperOpen: false };
 
 export interface CounterRow {
   key: string;
@@ -93,6 +99,18 @@ function countChange(articles: DBCoreTable, listing: DBCoreTable, counters: DBCo
       return async (failures) => changeOf(request.keys, await before, () => undefined, failures);
     }
     case 'deleteRange': {
+      if (request.range.type === WHOLE_TABLE) {
+        // Clearing the table: every counter goes to zero, known from the counters themselves
+        // without reading a listing row per article (50,000 of them at scale). What earlier writes
+        // of this transaction counted is in them: each awaited its counters' write.
+        const kept = counters.query({ trans, query: { index: counters.schema.primaryKey, range: FACET_COUNTERS }, values: true });
+        const articleCount = counters.get({ trans, key: ARTICLE_COUNT_KEY });
+        readAhead([]);
+        return async () => {
+          const rows = (await kept).result as CounterRow[];
+          return { articles: -(((await articleCount) as CounterRow | undefined)?.value ?? 0), facets: new Map(rows.map((row) => [row.key, -row.value])) };
+        };
+      }
       const removed = listing.query({ trans, query: { index: listing.schema.primaryKey, range: request.range }, values: true });
       return async () => {
         const { result } = await removed;

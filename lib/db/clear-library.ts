@@ -1,11 +1,14 @@
 import type { Article } from '../model/article';
 import type { SimlitDB } from './schema';
+import { ARTICLE_COUNT_KEY } from './article-count';
+import { SAVED_COUNT_KEY, UNTOUCHED_COUNT_KEY } from './facet-counts';
+import { isEdited, isUntouchedRow } from './listing';
 
 /** Clearing the library from the options page, and the counts shown before doing it. */
 
 /** Captured but never touched by the reader: not saved, in no collection, no tags, no note, no field edited. */
 export function isUntouched(article: Article): boolean {
-  return article.savedAt === undefined && article.collections.length === 0 && article.tags.length === 0 && !article.note && !article.readerFields?.length;
+  return isUntouchedRow({ savedAt: article.savedAt, collections: article.collections, tags: article.tags, edited: isEdited(article) ? 1 : undefined });
 }
 
 export interface StoredCounts {
@@ -16,32 +19,32 @@ export interface StoredCounts {
   captures: number;
 }
 
+/** Every count from what the writes keep (lib/db/facet-counts) or from small tables: no article is read. */
 export async function storedCounts(db: SimlitDB): Promise<StoredCounts> {
-  return db.transaction('r', db.articles, db.listing, db.collections, db.captures, async () => {
-    let untouched = 0;
-    await db.articles.each((article) => {
-      if (isUntouched(article)) untouched += 1;
-    });
-    return {
-      articles: await db.articles.count(),
-      saved: await db.listing.where('savedAt').above(0).count(),
-      untouched,
-      collections: await db.collections.count(),
-      captures: await db.captures.count(),
-    };
+  return db.transaction('r', db.counters, db.collections, db.captures, async () => {
+    const [articles, saved, untouched] = (await db.counters.bulkGet([ARTICLE_COUNT_KEY, SAVED_COUNT_KEY, UNTOUCHED_COUNT_KEY])).map((row) => row?.value ?? 0);
+    return { articles, saved, untouched, collections: await db.collections.count(), captures: await db.captures.count() };
   });
 }
+
+/** Articles read at a time to check them before they are deleted: a library of captured articles may have all of them untouched. */
+const CHECKED_AT_ONCE = 1000;
 
 /**
  * Deletes every untouched article, and the capture records' entries for them (a capture left
  * with no entries goes too). Returns how many articles were deleted.
  */
 export async function clearUntouched(db: SimlitDB): Promise<number> {
-  return db.transaction('rw', db.articles, db.captures, async () => {
+  return db.transaction('rw', db.articles, db.listing, db.captures, async () => {
+    // Found in the small listing rows; each found is checked on the article itself before it goes,
+    // so that nothing the reader kept is lost even to a listing row out of step.
+    const candidates = (await db.listing.filter(isUntouchedRow).primaryKeys()) as string[];
     const ids = new Set<string>();
-    await db.articles.each((article) => {
-      if (isUntouched(article)) ids.add(article.id);
-    });
+    for (let start = 0; start < candidates.length; start += CHECKED_AT_ONCE) {
+      for (const article of await db.articles.bulkGet(candidates.slice(start, start + CHECKED_AT_ONCE))) {
+        if (article && isUntouched(article)) ids.add(article.id);
+      }
+    }
     await db.articles.bulkDelete([...ids]);
     await dropCaptureEntries(db, ids);
     return ids.size;

@@ -17,6 +17,23 @@ export interface ListingRow extends ArticleSummary {
   yearKey: number;
   /** 1 when the record lacks a title, authors or year; absent otherwise (so the index holds only those). */
   incomplete?: 1;
+  /** 1 when the reader wrote a note or edited a field (schema version 8): with the rest of the row, whether the reader ever touched the article. */
+  edited?: 1;
+}
+
+/** What tells, in a listing row, whether the reader ever kept or changed the article. */
+export type TouchFields = Pick<ListingRow, 'savedAt' | 'collections' | 'tags' | 'edited'>;
+
+/**
+ * Captured but never touched by the reader: not saved, in no collection, no tags, no note, no
+ * field edited. What "Clear captured articles you have not kept" and the storage cap remove.
+ */
+export function isUntouchedRow(row: TouchFields): boolean {
+  return row.savedAt === undefined && row.collections.length === 0 && row.tags.length === 0 && !row.edited;
+}
+
+export function isEdited(article: Pick<Article, 'note' | 'readerFields'>): boolean {
+  return Boolean(article.note) || Boolean(article.readerFields?.length);
 }
 
 export const LISTING_TABLE = 'listing';
@@ -28,6 +45,7 @@ export function listingRow(article: Article): ListingRow {
   const summary = summarize(article);
   const row: ListingRow = { ...summary, updatedAt: article.updatedAt, yearKey: summary.year ?? 0 };
   if (summary.missing.length) row.incomplete = 1;
+  if (isEdited(article)) row.edited = 1;
   return row;
 }
 

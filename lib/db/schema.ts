@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../model/article';
 import type { LibraryState } from './library-state';
-import { LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
+import { isEdited, LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
 import { ARTICLE_COUNT_KEY, articleCountMiddleware, COUNTERS_INDEXES, type CounterRow } from './article-count';
 import { facetCounterRows } from './facet-counts';
 
@@ -156,6 +156,25 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     stores: {},
     upgrade: async (tx) => {
       await tx.table<CounterRow>('counters').bulkPut(facetCounterRows(await tx.table<ListingRow>('listing').toArray()));
+    },
+  },
+  {
+    // The listing rows say whether the reader wrote a note or edited a field, and the counters keep
+    // how many articles are saved and how many were never touched (lib/db/facet-counts), so that the
+    // options page need not read every article to say so. Reads every article once.
+    version: 8,
+    stores: {},
+    upgrade: async (tx) => {
+      const edited = new Set<string>();
+      await tx.table<Article>('articles').each((article) => {
+        if (isEdited(article)) edited.add(article.id);
+      });
+      const listing = tx.table<ListingRow>('listing');
+      const rows = await listing.toArray();
+      const marked = rows.filter((row) => edited.has(row.id));
+      for (const row of marked) row.edited = 1;
+      await listing.bulkPut(marked);
+      await tx.table<CounterRow>('counters').bulkPut(facetCounterRows(rows));
     },
   },
 ];

@@ -53,6 +53,35 @@ describe('the article count kept with every write', () => {
     expect(await keptDeletionCount(db)).toBe(6);
   });
 
+  it('clears from the counters themselves, without reading a listing row, after earlier writes of its transaction', async () => {
+    const db = testDb();
+    const listingReads: string[] = [];
+    // Right above IndexedDB (level 0), below the library's middlewares: every listing read they ask for.
+    db.use({
+      stack: 'dbcore',
+      name: 'listing-reads',
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'listing') return table;
+          return { ...table, query: (request) => (listingReads.push('query'), table.query(request)), getMany: (request) => (listingReads.push('getMany'), table.getMany(request)) };
+        },
+      }),
+    });
+    await db.articles.bulkAdd([makeArticle('a', { tags: ['mri'], language: 'zh' }), makeArticle('b', { savedAt: 1 })]);
+    await db.transaction('rw', db.articles, async () => {
+      await db.articles.add(makeArticle('c', { tags: ['cohort'] }));
+      listingReads.length = 0;
+      await db.articles.clear();
+    });
+    expect(listingReads).toEqual([]);
+    await expectExact(db, 0);
+    expect(await keptDeletionCount(db)).toBe(3);
+    expect(await db.counters.where('key').startsWith('facet/').count()).toBe(0);
+  });
+
   it('stays exact when writes awaited together in one transaction interleave', async () => {
     const db = testDb();
     await db.transaction('rw', db.articles, () =>

@@ -2,8 +2,9 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { libraryFacets, summarize } from '@/lib/db/articles-query';
-import { FACET_KEY_PREFIX, keptFacets, recountFacets } from '@/lib/db/facet-counts';
-import { clearUntouched, deleteAllData } from '@/lib/db/clear-library';
+import { FACET_KEY_PREFIX, keptFacets, recountFacets, UNTOUCHED_COUNT_KEY } from '@/lib/db/facet-counts';
+import { recountArticles } from '@/lib/db/article-count';
+import { clearUntouched, deleteAllData, isUntouched, storedCounts } from '@/lib/db/clear-library';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
 import { seededRandom } from '../../bench/corpus';
@@ -18,9 +19,17 @@ async function facets(db: SimlitDB) {
   return [await keptFacets(db, 'zh'), libraryFacets((await db.articles.toArray()).map(summarize), 'zh')];
 }
 
+/** The filters' values, and the options page's counts of articles, saved and untouched, kept and walked. */
 async function expectExact(db: SimlitDB, message?: string) {
   const [kept, walked] = await facets(db);
   expect(kept, message).toEqual(walked);
+  const articles = await db.articles.toArray();
+  const counts = await storedCounts(db);
+  expect({ articles: counts.articles, saved: counts.saved, untouched: counts.untouched }, message).toEqual({
+    articles: articles.length,
+    saved: articles.filter((article) => article.savedAt !== undefined).length,
+    untouched: articles.filter(isUntouched).length,
+  });
 }
 
 function randomArticle(random: () => number, id: string): Article {
@@ -31,6 +40,10 @@ function randomArticle(random: () => number, id: string): Article {
     language: pick(['zh', 'en', undefined]),
     issued: year === undefined ? undefined : { 'date-parts': [[year]] },
     platform: pick(PLATFORMS),
+    savedAt: random() < 0.3 ? 1_700_000_000_000 : undefined,
+    collections: random() < 0.1 ? ['col-1'] : [],
+    note: random() < 0.1 ? '复习' : undefined,
+    readerFields: random() < 0.1 ? ['title'] : undefined,
   });
 }
 
@@ -50,7 +63,11 @@ describe('the filters\' values kept with every write', () => {
         await db.articles.toCollection().modify((article) => {
           article.tags = article.tags.includes(tag) ? article.tags.filter((t) => t !== tag) : [...article.tags, tag];
         });
-      } else if (roll < 0.75) await db.articles.update(id(), { language: 'en', platform: 'pubmed' });
+      } else if (roll < 0.72) await db.articles.update(id(), { language: 'en', platform: 'pubmed' });
+      else if (roll < 0.75) {
+        const kept = random() < 0.5;
+        await db.articles.update(id(), kept ? { savedAt: 1_700_000_000_000, note: '复习' } : { savedAt: undefined, note: undefined, readerFields: undefined });
+      }
       else if (roll < 0.85) {
         // Writes in flight together name different articles (see articleCountMiddleware).
         const [a, b, c] = [0, 10, 20].map((offset) => `id-${offset + Math.floor(random() * 10)}`);
@@ -78,7 +95,7 @@ describe('the filters\' values kept with every write', () => {
     await db.articles.update('a', { tags: [] });
     await db.articles.delete('b');
     const rows = await db.counters.where('key').startsWith(FACET_KEY_PREFIX).toArray();
-    expect(rows.map((row) => row.key).sort()).toEqual([`${FACET_KEY_PREFIX}language/zh`, `${FACET_KEY_PREFIX}platform/meta`]);
+    expect(rows.map((row) => row.key).sort()).toEqual([`${FACET_KEY_PREFIX}language/zh`, `${FACET_KEY_PREFIX}platform/meta`, UNTOUCHED_COUNT_KEY]);
     expect((await keptFacets(db)).tags).toEqual([]);
   });
 
@@ -98,6 +115,8 @@ describe('the filters\' values kept with every write', () => {
     await db.open();
     expect((await keptFacets(db)).tags).toEqual([{ value: 'mri', count: 1 }]);
     await recountFacets(db);
+    // The article count has its own check and recount (lib/ranking/persist.ts).
+    await recountArticles(db);
     await expectExact(db);
     expect((await keptFacets(db)).tags).toEqual([{ value: 'cohort', count: 1 }, { value: 'mri', count: 2 }]);
   });

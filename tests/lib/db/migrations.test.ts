@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
-import { listingRow } from '@/lib/db/listing';
+import { isEdited, listingRow } from '@/lib/db/listing';
+import { isUntouched, storedCounts } from '@/lib/db/clear-library';
+import type { Article } from '@/lib/model/article';
 import { libraryFacets, summarize } from '@/lib/db/articles-query';
 import { FACET_KEY_PREFIX, keptFacets } from '@/lib/db/facet-counts';
 import { v1 } from './samples/v1';
@@ -12,9 +14,10 @@ import { v4 } from './samples/v4';
 import { v5 } from './samples/v5';
 import { v6 } from './samples/v6';
 import { v7 } from './samples/v7';
+import { v8 } from './samples/v8';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8 };
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +43,13 @@ const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
   5: {},
   // Version 7 counts the filters' values into the counters table (checked below); no row changes.
   7: {},
+  // Version 8 marks the listing rows of articles with a note or an edited field, and counts the
+  // saved and the untouched articles (checked below).
+  8: { listing: (row) => (EDITED.has(row.id as string) ? { ...row, edited: 1 } : row) },
 };
+
+/** Every sample article with a note or an edited field. */
+const EDITED = new Set(Object.values(SAMPLES).flatMap((sample) => (sample.articles as Article[]).filter(isEdited).map((article) => article.id)));
 
 /** The filters' counters are checked against the articles, whichever version wrote them. */
 const withoutFacetCounters = (rows: unknown[]) => (rows as Row[]).filter((row) => !String(row.key).startsWith(FACET_KEY_PREFIX));
@@ -99,9 +108,13 @@ describe('schema migrations', () => {
     expect(await current.counters.get('articles')).toEqual({ key: 'articles', value: articles.length });
     // So are the filters' values (version 7), and they move with the next write.
     expect(await keptFacets(current)).toEqual(libraryFacets(articles.map(summarize)));
+    // And the saved and the untouched articles (version 8).
+    const counted = (kept: Article[]) => ({ saved: kept.filter((article) => article.savedAt !== undefined).length, untouched: kept.filter(isUntouched).length });
+    expect(await storedCounts(current)).toMatchObject(counted(articles));
     await current.articles.delete(articles[0].id);
     expect((await current.counters.get('articles'))?.value).toBe(articles.length - 1);
     expect(await keptFacets(current)).toEqual(libraryFacets(articles.slice(1).map(summarize)));
+    expect(await storedCounts(current)).toMatchObject(counted(articles.slice(1)));
     current.close();
   });
 
