@@ -17,7 +17,11 @@ export interface ListingRow extends ArticleSummary {
   yearKey: number;
   /** 1 when the record lacks a title, authors or year; absent otherwise (so the index holds only those). */
   incomplete?: 1;
-  /** 1 when the reader wrote a note or edited a field (schema version 8): with the rest of the row, whether the reader ever touched the article. */
+  /**
+   * 1 when the reader wrote a note or edited a field: with the rest of the row, whether the reader
+   * ever touched the article. Rows written before schema version 8 carry it only where it decides
+   * that (not saved, in no collection, untagged) until their article is next written.
+   */
   edited?: 1;
 }
 

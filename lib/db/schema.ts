@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../model/article';
 import type { LibraryState } from './library-state';
-import { isEdited, LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
+import { isEdited, isUntouchedRow, LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
 import { ARTICLE_COUNT_KEY, articleCountMiddleware, COUNTERS_INDEXES, type CounterRow } from './article-count';
 import { facetCounterRows } from './facet-counts';
 
@@ -84,6 +84,9 @@ export const DB_NAME = 'simlit';
  * (with an upgrade function when data must move) and sample data for it in tests/lib/db.
  * The abstract is never indexed; identity lookups use DOI, ids, title key and fingerprint.
  */
+/** Articles an upgrade reads at a time. */
+const UPGRADE_CHUNK = 1000;
+
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<unknown> }[] = [
   {
     version: 1,
@@ -161,18 +164,25 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   {
     // The listing rows say whether the reader wrote a note or edited a field, and the counters keep
     // how many articles are saved and how many were never touched (lib/db/facet-counts), so that the
-    // options page need not read every article to say so. Reads every article once.
+    // options page need not read every article to say so. Only rows not saved, in no collection and
+    // untagged are marked here: for the rest the mark decides nothing, and the next write of their
+    // article sets it. Marking every row rewrote every imported article's row (imports record the
+    // reader's fields): the first page after the update waited 30 s at 50,000.
     version: 8,
     stores: {},
     upgrade: async (tx) => {
-      const edited = new Set<string>();
-      await tx.table<Article>('articles').each((article) => {
-        if (isEdited(article)) edited.add(article.id);
-      });
       const listing = tx.table<ListingRow>('listing');
       const rows = await listing.toArray();
-      const marked = rows.filter((row) => edited.has(row.id));
-      for (const row of marked) row.edited = 1;
+      const candidates = rows.filter(isUntouchedRow);
+      const marked: ListingRow[] = [];
+      for (let start = 0; start < candidates.length; start += UPGRADE_CHUNK) {
+        const chunk = candidates.slice(start, start + UPGRADE_CHUNK);
+        const articles = await tx.table<Article>('articles').bulkGet(chunk.map((row) => row.id));
+        chunk.forEach((row, index) => {
+          const article = articles[index];
+          if (article && isEdited(article)) marked.push(Object.assign(row, { edited: 1 as const }));
+        });
+      }
       await listing.bulkPut(marked);
       await tx.table<CounterRow>('counters').bulkPut(facetCounterRows(rows));
     },

@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
-import { isEdited, listingRow } from '@/lib/db/listing';
+import { isEdited, isUntouchedRow, listingRow, type ListingRow, type TouchFields } from '@/lib/db/listing';
+import { facetCounterRows } from '@/lib/db/facet-counts';
+import { makeArticle } from './library-fixtures';
 import { isUntouched, storedCounts } from '@/lib/db/clear-library';
 import type { Article } from '@/lib/model/article';
 import { libraryFacets, summarize } from '@/lib/db/articles-query';
@@ -45,7 +47,7 @@ const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
   7: {},
   // Version 8 marks the listing rows of articles with a note or an edited field, and counts the
   // saved and the untouched articles (checked below).
-  8: { listing: (row) => (EDITED.has(row.id as string) ? { ...row, edited: 1 } : row) },
+  8: { listing: (row) => (EDITED.has(row.id as string) && isUntouchedRow(row as unknown as TouchFields) ? { ...row, edited: 1 } : row) },
 };
 
 /** Every sample article with a note or an edited field. */
@@ -102,7 +104,9 @@ describe('schema migrations', () => {
     expect(await current.articles.orderBy('seenAt').count()).toBe(sample.articles.length);
     // The library list (version 4) holds every article's row, read through its indexes.
     const articles = await current.articles.toArray();
-    expect(await current.listing.toArray()).toEqual(articles.map(listingRow));
+    // Rows from before version 8 carry `edited` where it decides whether the article was touched.
+    const asUpgraded = (row: ListingRow) => (version < 8 && !isUntouchedRow({ ...row, edited: undefined }) ? { ...row, edited: undefined } : row);
+    expect((await current.listing.toArray()).map(asUpgraded)).toEqual(articles.map(listingRow).map(asUpgraded));
     expect((await current.listing.orderBy('capturedAt').reverse().first())?.id).toBe([...articles].sort((a, b) => b.capturedAt - a.capturedAt)[0].id);
     // The article count (version 5) is the number of articles, and moves with the next write.
     expect(await current.counters.get('articles')).toEqual({ key: 'articles', value: articles.length });
@@ -115,6 +119,32 @@ describe('schema migrations', () => {
     expect((await current.counters.get('articles'))?.value).toBe(articles.length - 1);
     expect(await keptFacets(current)).toEqual(libraryFacets(articles.slice(1).map(summarize)));
     expect(await storedCounts(current)).toMatchObject(counted(articles.slice(1)));
+    current.close();
+  });
+
+  it('marks the listing rows of untouched-looking articles with a note or an edited field, and counts the untouched (version 8)', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('simlit', { indexedDB, IDBKeyRange });
+    for (const past of SCHEMA_VERSIONS.filter((v) => v.version <= 7)) old.version(past.version).stores(past.stores);
+    const articles = [
+      makeArticle('noted', { note: '复习' }),
+      makeArticle('edited', { readerFields: ['title'] }),
+      makeArticle('plain'),
+      makeArticle('saved-noted', { savedAt: 1, note: '复习' }),
+    ];
+    const rows = articles.map((article) => ({ ...listingRow(article), edited: undefined }));
+    await old.table('articles').bulkAdd(articles);
+    await old.table('listing').bulkAdd(rows);
+    await old.table('counters').bulkAdd([{ key: 'articles', value: 4 }, ...facetCounterRows([])]);
+    old.close();
+
+    const current = new SimlitDB('simlit', { indexedDB, IDBKeyRange });
+    expect((await current.listing.toArray()).filter((row) => row.edited).map((row) => row.id).sort()).toEqual(['edited', 'noted']);
+    expect(await storedCounts(current)).toMatchObject({ articles: 4, saved: 1, untouched: 1 });
+    // Unsaving the saved one writes its row anew, marked: still touched.
+    await current.articles.update('saved-noted', { savedAt: undefined });
+    expect(await storedCounts(current)).toMatchObject({ saved: 0, untouched: 1 });
+    expect((await current.listing.get('saved-noted'))?.edited).toBe(1);
     current.close();
   });
 
