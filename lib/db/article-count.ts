@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Article } from '../model/article';
 import { addFacetDeltas, FACET_KEY_PREFIX, facetKeys, type FacetFields } from './facet-counts';
 import { LISTING_TABLE, listingRowsOf, type ListingRow } from './listing';
@@ -22,9 +22,6 @@ export const DELETION_COUNT_KEY = 'deletions';
 
 /** DBCoreRangeType.Any (a const enum Dexie declares but does not export a value for): a whole table's range, as clear() asks. */
 const WHOLE_TABLE = 3;
-
-/** Every filter value's counter: keys from the prefix up to the prefix and the highest code unit. */
-const FACET_COUNTERS: DBCoreKeyRange = { type: 2, lower: FACET_KEY_PREFIX, lowerOpen: false, upper: `${FACET_KEY_PREFIX}\uffff`, upperOpen: false };
 
 export interface CounterRow {
   key: string;
@@ -100,15 +97,16 @@ function countChange(articles: DBCoreTable, listing: DBCoreTable, counters: DBCo
     }
     case 'deleteRange': {
       if (request.range.type === WHOLE_TABLE) {
-        // Clearing the table: every counter goes to zero, known from the counters themselves
-        // without reading a listing row per article (50,000 of them at scale). What earlier writes
-        // of this transaction counted is in them: each awaited its counters' write.
-        const kept = counters.query({ trans, query: { index: counters.schema.primaryKey, range: FACET_COUNTERS }, values: true });
-        const articleCount = counters.get({ trans, key: ARTICLE_COUNT_KEY });
+        // Clearing the table: every counter goes to zero, known from the counters themselves (the
+        // whole counters table: a row per filter value, not per article) without reading a listing
+        // row per article. What earlier writes of this transaction counted is in them: each awaited
+        // its counters' write.
+        const counted = counters.query({ trans, query: { index: counters.schema.primaryKey, range: request.range }, values: true });
         readAhead([]);
         return async () => {
-          const rows = (await kept).result as CounterRow[];
-          return { articles: -(((await articleCount) as CounterRow | undefined)?.value ?? 0), facets: new Map(rows.map((row) => [row.key, -row.value])) };
+          const rows = (await counted).result as CounterRow[];
+          const articleCount = rows.find((row) => row.key === ARTICLE_COUNT_KEY)?.value ?? 0;
+          return { articles: -articleCount, facets: new Map(rows.filter((row) => row.key.startsWith(FACET_KEY_PREFIX)).map((row) => [row.key, -row.value])) };
         };
       }
       const removed = listing.query({ trans, query: { index: listing.schema.primaryKey, range: request.range }, values: true });

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article';
 import type { SimlitDB } from './schema';
 import { ARTICLE_COUNT_KEY } from './article-count';
+import { forEachArticle } from './articles-by-chunk';
 import { SAVED_COUNT_KEY, UNTOUCHED_COUNT_KEY } from './facet-counts';
 import { isEdited, isUntouchedRow } from './listing';
 
@@ -40,11 +41,9 @@ export async function clearUntouched(db: SimlitDB): Promise<number> {
     // so that nothing the reader kept is lost even to a listing row out of step.
     const candidates = (await db.listing.filter(isUntouchedRow).primaryKeys()) as string[];
     const ids = new Set<string>();
-    for (let start = 0; start < candidates.length; start += CHECKED_AT_ONCE) {
-      for (const article of await db.articles.bulkGet(candidates.slice(start, start + CHECKED_AT_ONCE))) {
-        if (article && isUntouched(article)) ids.add(article.id);
-      }
-    }
+    await forEachArticle(db.articles, candidates, CHECKED_AT_ONCE, (article) => {
+      if (isUntouched(article)) ids.add(article.id);
+    });
     await db.articles.bulkDelete([...ids]);
     await dropCaptureEntries(db, ids);
     return ids.size;

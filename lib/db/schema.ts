@@ -4,6 +4,7 @@ import type { LibraryState } from './library-state';
 import { isEdited, isUntouchedRow, LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
 import { ARTICLE_COUNT_KEY, articleCountMiddleware, COUNTERS_INDEXES, type CounterRow } from './article-count';
 import { facetCounterRows } from './facet-counts';
+import { forEachArticle } from './articles-by-chunk';
 
 /** Which page yielded which articles, and how each was received. */
 export interface Capture {
@@ -173,16 +174,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     upgrade: async (tx) => {
       const listing = tx.table<ListingRow>('listing');
       const rows = await listing.toArray();
-      const candidates = rows.filter(isUntouchedRow);
+      const candidates = new Map(rows.filter(isUntouchedRow).map((row) => [row.id, row]));
       const marked: ListingRow[] = [];
-      for (let start = 0; start < candidates.length; start += UPGRADE_CHUNK) {
-        const chunk = candidates.slice(start, start + UPGRADE_CHUNK);
-        const articles = await tx.table<Article>('articles').bulkGet(chunk.map((row) => row.id));
-        chunk.forEach((row, index) => {
-          const article = articles[index];
-          if (article && isEdited(article)) marked.push(Object.assign(row, { edited: 1 as const }));
-        });
-      }
+      await forEachArticle(tx.table<Article, string>('articles'), [...candidates.keys()], UPGRADE_CHUNK, (article) => {
+        if (!isEdited(article)) return;
+        const row = candidates.get(article.id)!;
+        row.edited = 1;
+        marked.push(row);
+      });
       await listing.bulkPut(marked);
       await tx.table<CounterRow>('counters').bulkPut(facetCounterRows(rows));
     },

@@ -5,6 +5,7 @@
  * changed since, by comparing each article's updatedAt with the one indexed. It runs in a worker
  * in the extension (entrypoints/library/search-worker.ts) and in the page in component tests.
  */
+import { forEachArticle } from '../db/articles-by-chunk';
 import type { SimlitDB } from '../db/schema';
 import type { Article } from '../model/article';
 import { FullTextIndex, type SearchHit } from './full-text-index';
@@ -103,9 +104,7 @@ export class LibrarySearch implements LibrarySearcher {
     const present = new Set(ids as string[]);
     for (const id of [...this.index.allIds()]) if (!present.has(id)) this.index.remove(id);
     const changed = (ids as string[]).filter((id, i) => reread.has(id) || this.index.version(id) !== stamps[i]);
-    for (let start = 0; start < changed.length; start += this.pageSize) {
-      for (const article of await articles.bulkGet(changed.slice(start, start + this.pageSize))) if (article) this.add(article);
-    }
+    await forEachArticle(articles, changed, this.pageSize, (article) => this.add(article));
   }
 
   /** Reads the whole library into the index, page by page in id order; changes meanwhile are caught up after. */
