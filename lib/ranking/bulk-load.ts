@@ -219,7 +219,12 @@ export class BulkIndexWriter {
       }
       return entry;
     };
-    state._index = new TermIndex(this.keys, sortedKeyOrder(this.keys), entryOf);
+    const largestListOf = (termNumber: number) => {
+      let largest = 0;
+      for (let list = firstList[termNumber]; list !== NONE; list = nextList[list]) largest = Math.max(largest, listSize[list]);
+      return largest;
+    };
+    state._index = new TermIndex(this.keys, sortedKeyOrder(this.keys), entryOf, largestListOf);
     this.numbers.clear();
     return mini;
   }

@@ -85,6 +85,8 @@ export interface SnapshotData extends SerializedIndex {
 
 /** warmUp() decodes up to this many postings per term of its budget (a common term holds thousands). */
 const POSTINGS_PER_TERM = 64;
+/** A term number whose key has not been looked up in the term index yet. */
+const UNKNOWN = -2;
 
 /** Bump when indexed terms or stored fields change for reasons the tokenizer version misses. */
 const INDEX_REVISION = 9;
@@ -261,6 +263,8 @@ export class SimilarityIndex {
   private readonly frequencyCache = new Map<string, number>();
   /** idf by term number (NaN: not yet looked up), cleared with the document frequencies. */
   private idfByNumber = new Float64Array(0);
+  /** By term number, the number of its key in the term index of a loaded or built index (-1: none there; UNKNOWN: not looked up yet). Outlives changes of the library: those keys stay. */
+  private keyNumbers = new Int32Array(0);
   private readonly internals: MiniSearchInternals;
   private readonly candidateSearch: MoreLikeThis;
   /** Room for a query's re-ranking vectors, kept from query to query (vectors.ts). */
@@ -487,9 +491,27 @@ export class SimilarityIndex {
   private readonly idfOfNumber = (id: number): number => {
     if (id >= this.idfByNumber.length) this.idfByNumber = grown(this.idfByNumber, Math.max(this.space.size, id + 1, this.idfByNumber.length * 2), NaN);
     let idf = this.idfByNumber[id];
-    if (Number.isNaN(idf)) this.idfByNumber[id] = idf = this.idf(this.space.term(id));
+    if (Number.isNaN(idf)) {
+      const df = this.documentFrequencyOfNumber(id);
+      this.idfByNumber[id] = idf = df > 0 ? inverseDocumentFrequency(df, this.size) : 0;
+    }
     return idf;
   };
+
+  /**
+   * documentFrequency() of a re-ranking term by its number. A candidate's vector brings a hundred
+   * terms or so, and after a load or any change of the library each one's idf is looked up again:
+   * through its key's number in the term index that takes no string, no hashing and no entry.
+   */
+  private documentFrequencyOfNumber(id: number): number {
+    const index = this.internals._index;
+    // With discarded documents not yet vacuumed the lists' sizes count them: the entries know which.
+    if (!(index instanceof TermIndex) || this.internals._dirtCount > 0) return this.documentFrequency(this.space.term(id));
+    if (id >= this.keyNumbers.length) this.keyNumbers = grown(this.keyNumbers, Math.max(this.space.size, id + 1, this.keyNumbers.length * 2), UNKNOWN);
+    let keyNumber = this.keyNumbers[id];
+    if (keyNumber === UNKNOWN) this.keyNumbers[id] = keyNumber = index.numberOf(indexKey(this.space.term(id)));
+    return keyNumber < 0 ? this.documentFrequency(this.space.term(id)) : index.largestList(keyNumber);
+  }
 
   /** The best `count` matches of the query terms that `keep` accepts, best first. */
   private moreLikeThis(terms: QueryTerm[], keep: (id: string, docId: number) => boolean, count: number): Candidate[] {

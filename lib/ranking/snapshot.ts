@@ -195,16 +195,22 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex): Te
   }
   if (start !== postings.length) throw new Error('not a serialized index');
   while (termNumber < keys.length) firstList[++termNumber] = lists.length / 4;
+  // A list starts where the previous one ends, in postings and in bytes.
+  const sizeOf = (list: number) => lists[list * 4 + 2] - (list === 0 ? 0 : lists[list * 4 - 2]);
+  const startOf = (list: number) => (list === 0 ? 0 : lists[list * 4 - 1]);
   const entryOf = (term: number) => {
     const byField = new Map<number, PostingList>();
     for (let list = firstList[term]; list < firstList[term + 1]; list++) {
-      const at = list * 4;
-      const [countBefore, startByte] = list === 0 ? [0, 0] : [lists[at - 2], lists[at - 1]];
-      byField.set(lists[at + 1], PostingList.fromEncoded(postings, startByte, lists[at + 3], lists[at + 2] - countBefore));
+      byField.set(lists[list * 4 + 1], PostingList.fromEncoded(postings, startOf(list), lists[list * 4 + 3], sizeOf(list)));
     }
     return byField;
   };
-  return new TermIndex(keys, sortedTerms, entryOf);
+  const largestListOf = (term: number) => {
+    let largest = 0;
+    for (let list = firstList[term]; list < firstList[term + 1]; list++) largest = Math.max(largest, sizeOf(list));
+    return largest;
+  };
+  return new TermIndex(keys, sortedTerms, entryOf, largestListOf);
 }
 
 /** Terms indexed since the last load still have MiniSearch's Maps: their postings in order of id. */

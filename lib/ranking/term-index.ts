@@ -35,6 +35,7 @@ export class TermIndex {
     private readonly keys: string[],
     private readonly sorted: Uint32Array,
     private readonly entryOf: (termNumber: number) => Entry,
+    private readonly largestListOf: (termNumber: number) => number,
   ) {}
 
   get size(): number {
@@ -45,7 +46,7 @@ export class TermIndex {
     if (this.tree) return this.tree.get(key);
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      const termNumber = this.find(key);
+      const termNumber = this.numberOf(key);
       if (termNumber < 0) return undefined;
       this.entries.set(key, (entry = this.entryOf(termNumber)));
     }
@@ -53,13 +54,13 @@ export class TermIndex {
   }
 
   has(key: string): boolean {
-    return this.tree ? this.tree.has(key) : this.entries.has(key) || this.find(key) >= 0;
+    return this.tree ? this.tree.has(key) : this.entries.has(key) || this.numberOf(key) >= 0;
   }
 
   set(key: string, entry: Entry): this {
     if (this.tree) this.tree.set(key, entry);
     else {
-      if (!this.entries.has(key) && this.find(key) < 0) this.added.push(key);
+      if (!this.entries.has(key) && this.numberOf(key) < 0) this.added.push(key);
       this.entries.set(key, entry);
     }
     return this;
@@ -97,6 +98,19 @@ export class TermIndex {
     return this.get(this.keys[termNumber]);
   }
 
+  /**
+   * The most postings the snapshot's term with this number has in one field, counting documents
+   * discarded and not yet vacuumed: read from the snapshot's list sizes while the term is untouched
+   * since, without making its entry (idf needs it for every term of every candidate).
+   */
+  largestList(termNumber: number): number {
+    const entry = this.tree ? this.tree.get(this.keys[termNumber]) : this.entries.get(this.keys[termNumber]);
+    if (entry === undefined) return this.tree ? 0 : this.largestListOf(termNumber);
+    let largest = 0;
+    for (const postings of entry.values()) largest = Math.max(largest, postings.size);
+    return largest;
+  }
+
   /** Whether the tree is built (for tests). */
   get isBuilt(): boolean {
     return this.tree !== undefined;
@@ -111,8 +125,8 @@ export class TermIndex {
     return (this.tree = tree);
   }
 
-  /** The number of the snapshot's term with this key, or -1. */
-  private find(key: string): number {
+  /** The number of the snapshot's term with this key, or -1 (a term added since, or none). */
+  numberOf(key: string): number {
     const { keys, sorted } = this;
     let low = 0;
     let high = sorted.length;

@@ -246,6 +246,26 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(round(results(incremental))).toEqual(round(results(fresh)));
   });
 
+  it('weighs terms as an index built at once when articles are added to a loaded or built one (document frequencies read by term number)', () => {
+    const round = (list: { id: string; score: number }[][]) => list.map((r) => r.map(({ id, score }) => [id, score.toFixed(9)]));
+    const late: RankableArticle = { id: 'late', title: 'Pebble games on sparse graphs and photon pairs', abstract: 'Rigidity of sparse graphs, 高血压 and 飞行器 pebble games.' };
+    const all = [...LIBRARY, late];
+    const fresh = round(all.map((article) => SimilarityIndex.create(all).similarTo(article)));
+    const built = SimilarityIndex.create(LIBRARY.slice(0, 4));
+    const loaded = SimilarityIndex.fromSnapshot(structuredClone(SimilarityIndex.create(LIBRARY.slice(0, 4)).toSnapshot()))!;
+    for (const index of [built, loaded]) {
+      // Asked first, so that the terms' numbers in the term index are known before the additions.
+      LIBRARY.forEach((article) => index.similarTo(article));
+      index.addAll(LIBRARY.slice(4));
+      index.add(late);
+      expect(round(all.map((article) => index.similarTo(article)))).toEqual(fresh);
+      // A removed article's postings stay until a vacuum: it no longer counts as holding its terms.
+      index.remove('zh-control');
+      const rest = all.filter((article) => article.id !== 'zh-control');
+      expect(round(rest.map((article) => index.similarTo(article)))).toEqual(round(rest.map((article) => SimilarityIndex.create(rest).similarTo(article))));
+    }
+  });
+
   it('builds at once the very index that adding the articles one by one builds', async () => {
     const oneByOne = SimilarityIndex.create([]);
     oneByOne.addAll(LIBRARY);

@@ -5,16 +5,22 @@ import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from '@/lib/ranking/term-
 
 type Entry = Map<number, Map<number, number>>;
 
-const entry = (n: number): Entry => new Map([[0, new Map([[n, 1]])]]);
+/** Term n's entry: one list of n + 1 postings. */
+const entry = (n: number): Entry => new Map([[0, new Map(Array.from({ length: n + 1 }, (_, doc) => [doc, 1]))]]);
 const key = fc.stringMatching(/^[a-e#]{1,5}$/);
 
 /** A TermIndex over the keys, counting the entries it makes. */
 function termIndex(keys: string[]) {
   const made: number[] = [];
-  const index = new TermIndex(keys, sortedKeyOrder(keys), (n) => {
-    made.push(n);
-    return entry(n);
-  });
+  const index = new TermIndex(
+    keys,
+    sortedKeyOrder(keys),
+    (n) => {
+      made.push(n);
+      return entry(n);
+    },
+    (n) => n + 1,
+  );
   return { index, made };
 }
 
@@ -57,6 +63,24 @@ describe('TermIndex', () => {
         expect([...index]).toEqual([...tree]);
       }),
     );
+  });
+
+  it('tells the largest list of a snapshot term from the sizes, without making its entry, and from its entry once made', () => {
+    const { index, made } = termIndex(['graph', 'soil', 'gravity']);
+    expect([index.numberOf('gravity'), index.numberOf('grav')]).toEqual([2, -1]);
+    expect([index.largestList(0), index.largestList(2)]).toEqual([1, 3]);
+    expect(made).toEqual([]);
+    // An article indexed since adds postings to the entry, in a field or a new one.
+    index.get('gravity')!.set(1, new Map(Array.from({ length: 5 }, (_, doc) => [doc, 1])));
+    (index.get('graph')!.get(0) as Map<number, number>).set(40, 1);
+    expect([index.largestList(0), index.largestList(2)]).toEqual([2, 5]);
+    index.set('soil', entry(6));
+    expect(index.largestList(1)).toBe(7);
+    // Terms added since are not the snapshot's: they have no number.
+    index.fetch('rigid', () => entry(3));
+    expect(index.numberOf('rigid')).toBe(-1);
+    index.delete('graph');
+    expect([index.isBuilt, index.largestList(0), index.largestList(1), index.largestList(2)]).toEqual([true, 0, 7, 5]);
   });
 
   it('keeps the entries made or changed before the tree is built', () => {
