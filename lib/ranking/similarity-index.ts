@@ -263,6 +263,8 @@ export class SimilarityIndex {
   private readonly frequencyCache = new Map<string, number>();
   /** idf by term number (NaN: not yet looked up), cleared with the document frequencies. */
   private idfByNumber = new Float64Array(0);
+  /** The library changed since idfByNumber was filled. */
+  private idfOutdated = false;
   /** By term number, the number of its key in the term index of a loaded or built index (-1: none there; UNKNOWN: not looked up yet). Outlives changes of the library: those keys stay. */
   private keyNumbers = new Int32Array(0);
   private readonly internals: MiniSearchInternals;
@@ -480,15 +482,23 @@ export class SimilarityIndex {
     return this.warmedTerms >= terms && this.warmedIdf >= this.space.size;
   }
 
-  /** Every idf depends on the article count, and a candidate's vector on idf. */
+  /**
+   * Every idf depends on the article count, and a candidate's vector on idf. The idf by number are
+   * forgotten when next read, not here: an import adds thousands of articles one by one, and a
+   * library's vocabulary runs to hundreds of thousands of terms.
+   */
   private libraryChanged(): void {
     this.frequencyCache.clear();
-    this.idfByNumber.fill(NaN);
+    this.idfOutdated = true;
     this.warmedIdf = 0;
   }
 
   /** idf by term number, looked up once per term until the library changes. */
   private readonly idfOfNumber = (id: number): number => {
+    if (this.idfOutdated) {
+      this.idfByNumber.fill(NaN);
+      this.idfOutdated = false;
+    }
     if (id >= this.idfByNumber.length) this.idfByNumber = grown(this.idfByNumber, Math.max(this.space.size, id + 1, this.idfByNumber.length * 2), NaN);
     let idf = this.idfByNumber[id];
     if (Number.isNaN(idf)) {
