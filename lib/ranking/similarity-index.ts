@@ -261,9 +261,9 @@ function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
 export class SimilarityIndex {
   /** Document frequencies by term (queries share most terms), cleared on every change of the library. */
   private readonly frequencyCache = new Map<string, number>();
-  /** idf by term number (NaN: not yet looked up), cleared with the document frequencies. */
+  /** idf by term number (NaN: not yet looked up); all outdated by a change of the library. */
   private idfByNumber = new Float64Array(0);
-  /** The library changed since idfByNumber was filled. */
+  /** The library changed since idfByNumber was last emptied. */
   private idfOutdated = false;
   /** By term number, the number of its key in the term index of a loaded or built index (-1: none there; UNKNOWN: not looked up yet). Outlives changes of the library: those keys stay. */
   private keyNumbers = new Int32Array(0);
