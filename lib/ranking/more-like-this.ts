@@ -12,6 +12,7 @@
 import type { MiniSearchInternals } from './minisearch-internals';
 import type { Postings } from './posting-list';
 import { inverseDocumentFrequency } from './query';
+import type { TermIndex } from './term-index';
 import { grown } from './typed-arrays';
 
 export interface QueryTerm {
@@ -101,6 +102,15 @@ export class MoreLikeThis {
   }
 
   /**
+   * documentFrequency() of the term with this number in the index's TermIndex (its numberOf), read
+   * from its lists' sizes without making its entry; undefined where those sizes cannot tell:
+   * discarded documents not yet vacuumed still hold postings, and only the entries tell them apart.
+   */
+  documentFrequencyAt(termNumber: number): number | undefined {
+    return this.mini._dirtCount === 0 ? (this.mini._index as TermIndex).largestList(termNumber) : undefined;
+  }
+
+  /**
    * Adds each term's BM25 scores into `total`; the documents matched go into `touched` in order of
    * first match, and their number is returned. The lists are kept from query to query: growing
    * fresh arrays of up to a library's size made most of a query's garbage, and the collections
@@ -152,16 +162,21 @@ export class MoreLikeThis {
   private fieldLengths(): Float64Array[] {
     const { _nextId: nextId, _documentCount: count, _fieldLength: lengthsOf } = this.mini;
     if (nextId === this.lengthsNextId && count === this.lengthsCount) return this.lengths;
+    const read = (fieldLengths: number[], docId: number) => fieldLengths.forEach((length, fieldId) => (this.lengths[fieldId][docId] = length ?? 0));
+    // The new short ids' lengths; the count then says whether any earlier document was discarded.
     let added = 0;
-    for (let docId = this.lengthsNextId; docId >= 0 && docId < nextId; docId++) if (lengthsOf.has(docId)) added++;
-    if (this.lengthsNextId >= 0 && nextId >= this.lengthsNextId && count === this.lengthsCount + added) {
+    if (this.lengthsNextId >= 0 && nextId >= this.lengthsNextId) {
       this.lengths = this.lengths.map((lengths) => (lengths.length >= nextId ? lengths : grown(lengths, Math.max(nextId, lengths.length * 2))));
-      for (let docId = this.lengthsNextId; docId < nextId; docId++) lengthsOf.get(docId)?.forEach((length, fieldId) => (this.lengths[fieldId][docId] = length ?? 0));
-    } else {
+      for (let docId = this.lengthsNextId; docId < nextId; docId++) {
+        const fieldLengths = lengthsOf.get(docId);
+        if (!fieldLengths) continue; // added and discarded since
+        read(fieldLengths, docId);
+        added++;
+      }
+    }
+    if (this.lengthsNextId < 0 || count !== this.lengthsCount + added) {
       this.lengths = Object.keys(this.mini._fieldIds).map(() => new Float64Array(nextId));
-      lengthsOf.forEach((fieldLengths, docId) => {
-        fieldLengths.forEach((length, fieldId) => (this.lengths[fieldId][docId] = length ?? 0));
-      });
+      lengthsOf.forEach(read);
     }
     this.lengthsNextId = nextId;
     this.lengthsCount = count;

@@ -515,12 +515,14 @@ export class SimilarityIndex {
    */
   private documentFrequencyOfNumber(id: number): number {
     const index = this.internals._index;
-    // With discarded documents not yet vacuumed the lists' sizes count them: the entries know which.
-    if (!(index instanceof TermIndex) || this.internals._dirtCount > 0) return this.documentFrequency(this.space.term(id));
-    if (id >= this.keyNumbers.length) this.keyNumbers = grown(this.keyNumbers, Math.max(this.space.size, id + 1, this.keyNumbers.length * 2), UNKNOWN);
-    let keyNumber = this.keyNumbers[id];
-    if (keyNumber === UNKNOWN) this.keyNumbers[id] = keyNumber = index.numberOf(indexKey(this.space.term(id)));
-    return keyNumber < 0 ? this.documentFrequency(this.space.term(id)) : index.largestList(keyNumber);
+    if (index instanceof TermIndex) {
+      if (id >= this.keyNumbers.length) this.keyNumbers = grown(this.keyNumbers, Math.max(this.space.size, id + 1, this.keyNumbers.length * 2), UNKNOWN);
+      let keyNumber = this.keyNumbers[id];
+      if (keyNumber === UNKNOWN) this.keyNumbers[id] = keyNumber = index.numberOf(indexKey(this.space.term(id)));
+      const frequency = keyNumber < 0 ? undefined : this.candidateSearch.documentFrequencyAt(keyNumber);
+      if (frequency !== undefined) return frequency;
+    }
+    return this.documentFrequency(this.space.term(id));
   }
 
   /** The best `count` matches of the query terms that `keep` accepts, best first. */
