@@ -83,6 +83,11 @@ export class DenseMap<V> {
 /** A field with no length (MiniSearch's array has a hole there). */
 export const NO_LENGTH = 0xffffffff;
 
+/** One document's field lengths (MiniSearch's array, holes for fields without) into `columns`. */
+export function copyRow(row: number[], id: number, columns: Float64Array[]): void {
+  for (let field = 0; field < columns.length; field++) columns[field][id] = row[field] ?? 0;
+}
+
 /**
  * MiniSearch's field lengths (short id -> distinct terms per field) over one Uint32Array for the
  * documents of a snapshot; documents set afterwards (MiniSearch sets a new array and fills it in
@@ -154,6 +159,23 @@ export class FieldLengths {
     this.present.fill(0);
     this.count = 0;
     this.added.clear();
+  }
+
+  /**
+   * Every document's length of each field into `columns` (one array per field, indexed by short
+   * id, zero where a field has none): what forEach() gives, without an array per document. The
+   * first question after a load reads them all (50,000 arrays took 8–14 ms).
+   */
+  copyInto(columns: Float64Array[]): void {
+    const { fields, lengths, present } = this;
+    for (let id = 0, at = 0; id < present.length; id++, at += fields) {
+      if (present[id] !== 1) continue;
+      for (let field = 0; field < fields; field++) {
+        const length = lengths[at + field];
+        columns[field][id] = length === NO_LENGTH ? 0 : length;
+      }
+    }
+    this.added.forEach((row, id) => copyRow(row, id, columns));
   }
 
   forEach(callback: (lengths: number[], id: number) => void): void {

@@ -9,6 +9,7 @@
  * on a large library that bookkeeping was most of the query's time (tests/bench/ranking.ts).
  * Only the few best matches become objects.
  */
+import { copyRow, FieldLengths } from './document-maps';
 import type { MiniSearchInternals } from './minisearch-internals';
 import type { Postings } from './posting-list';
 import { inverseDocumentFrequency } from './query';
@@ -162,7 +163,6 @@ export class MoreLikeThis {
   private fieldLengths(): Float64Array[] {
     const { _nextId: nextId, _documentCount: count, _fieldLength: lengthsOf } = this.mini;
     if (nextId === this.lengthsNextId && count === this.lengthsCount) return this.lengths;
-    const read = (fieldLengths: number[], docId: number) => fieldLengths.forEach((length, fieldId) => (this.lengths[fieldId][docId] = length ?? 0));
     // The new short ids' lengths; the count then says whether any earlier document was discarded.
     let added = 0;
     if (this.lengthsNextId >= 0 && nextId >= this.lengthsNextId) {
@@ -170,13 +170,14 @@ export class MoreLikeThis {
       for (let docId = this.lengthsNextId; docId < nextId; docId++) {
         const fieldLengths = lengthsOf.get(docId);
         if (!fieldLengths) continue; // added and discarded since
-        read(fieldLengths, docId);
+        copyRow(fieldLengths, docId, this.lengths);
         added++;
       }
     }
     if (this.lengthsNextId < 0 || count !== this.lengthsCount + added) {
       this.lengths = Object.keys(this.mini._fieldIds).map(() => new Float64Array(nextId));
-      lengthsOf.forEach(read);
+      if (lengthsOf instanceof FieldLengths) lengthsOf.copyInto(this.lengths);
+      else lengthsOf.forEach((row, docId) => copyRow(row, docId, this.lengths));
     }
     this.lengthsNextId = nextId;
     this.lengthsCount = count;

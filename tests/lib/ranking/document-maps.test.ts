@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DenseMap, FieldLengths, NO_LENGTH } from '@/lib/ranking/document-maps';
+import { copyRow, DenseMap, FieldLengths, NO_LENGTH } from '@/lib/ranking/document-maps';
 
 type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number];
 
@@ -71,5 +71,40 @@ describe('FieldLengths', () => {
     lengths.clear();
     expect(lengths.size).toBe(0);
     expect([...lengths]).toEqual([]);
+  });
+
+  const columns = (size: number) => [new Float64Array(size), new Float64Array(size)];
+
+  it('copies every present document\'s lengths into one array per field, zero for holes and absent documents', () => {
+    const lengths = FieldLengths.of(2, [0, 2, 5], Uint32Array.from([3, 5, NO_LENGTH, 2, 7, 0]), 6);
+    lengths.set(6, [, 8] as number[]);
+    lengths.delete(5);
+    const copied = columns(7);
+    lengths.copyInto(copied);
+    expect(copied.map((column) => [...column])).toEqual([
+      [3, 0, 0, 0, 0, 0, 0],
+      [5, 0, 2, 0, 0, 0, 8],
+    ]);
+  });
+
+  it('copies what forEach() gives, after any sets and deletes', () => {
+    const change = fc.oneof(fc.tuple(fc.constant('set' as const), fc.nat(30), fc.nat(9), fc.option(fc.nat(9))), fc.tuple(fc.constant('delete' as const), fc.nat(30)));
+    fc.assert(
+      fc.property(loaded, fc.array(change, { maxLength: 30 }), (ids, changes) => {
+        const size = (ids.at(-1) ?? -1) + 1;
+        const rows = Uint32Array.from(ids.flatMap((id) => [id + 1, id % 3 === 0 ? NO_LENGTH : id]));
+        const lengths = FieldLengths.of(2, ids, rows, size);
+        for (const [kind, id, first, second] of changes) {
+          if (kind === 'delete') lengths.delete(id);
+          // A row with a hole where a field has no terms, as MiniSearch leaves it.
+          else lengths.set(id, second === null ? [first] : [first, second!]);
+        }
+        const expected = columns(31);
+        lengths.forEach((row, id) => copyRow(row, id, expected));
+        const copied = columns(31);
+        lengths.copyInto(copied);
+        expect(copied).toEqual(expected);
+      }),
+    );
   });
 });
