@@ -130,6 +130,13 @@ function latencyCell(runs: SpeedFigures[], simlit: SpeedFigures[] | undefined): 
   return `${formatMs(p50.median)} / ${formatMs(p95.median)}${formatRatio(ratio(p50.median, simlit && figure(simlit, 'more-like-this p50 ms')?.median))}`;
 }
 
+function coldCell(runs: SpeedFigures[], simlit: SpeedFigures[] | undefined): string {
+  const first = figure(runs, 'first question ms');
+  const mean = figure(runs, 'first questions mean ms');
+  if (!first || !mean) return '–';
+  return `${formatMs(first.median)} / ${formatMs(mean.median)}${formatRatio(ratio(mean.median, simlit && figure(simlit, 'first questions mean ms')?.median))}`;
+}
+
 const ROWS: Row[] = [
   { label: 'build from records (tokenizing included)', cell: minMedianCell('build from records ms', formatMs) },
   { label: 'build from tokens (the same terms for all)', cell: minMedianCell('build from tokens ms', formatMs, 'no entry') },
@@ -137,7 +144,8 @@ const ROWS: Row[] = [
   { label: 'saved size', cell: medianCell('saved MB', formatMb) },
   { label: 'save', cell: minMedianCell('save ms', formatMs) },
   { label: 'load (to a query-ready index)', cell: minMedianCell('load ms', formatMs) },
-  { label: 'more-like-this p50 / p95', cell: latencyCell },
+  { label: 'more-like-this p50 / p95 (warm)', cell: latencyCell },
+  { label: 'after the load: first question / mean of the first 10', cell: coldCell },
 ];
 
 export function formatPeerTables(results: PeerResults): string {
@@ -171,7 +179,8 @@ function formatReport(results: PeerResults): string {
     '',
     `Versions: ${Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(', ')}. ` +
       `Min / median of ${results.repeats} runs per engine (interleaved, each in its own process); (×n) is the median over Simlit's; ` +
-      `more-like-this: median over the runs of the p50 / p95 of ${results.queries} queries (the same articles for every engine).`,
+      `more-like-this: median over the runs of the p50 / p95 of ${results.queries} queries (the same articles for every engine), ` +
+      `timed after 100 warm-up questions; the first of those and the mean of the first 10 are the cold figures.`,
     '',
     formatPeerTables(results),
     '',
