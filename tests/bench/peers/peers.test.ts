@@ -124,5 +124,9 @@ describe('peer benchmark statistics', () => {
     const stopped = formatPeerTables({ ...results, speed: { '5000': { Simlit: [run(1000, 1), run(3000, 1)], MiniSearch: [run(4000, 2)] } } });
     expect(stopped).toContain('| 5,000 articles (1–2 runs) | Simlit | MiniSearch |');
     expect(stopped).toContain('| build from records (tokenizing included) | 1.0 s / 3.0 s | 4.0 s (×1.33) |');
+    // Rounding that reaches the next unit reads in it: 9,996 ms reads "10 s" as 10,200 ms does, 99.96 ms "100 ms".
+    const rounded = formatPeerTables({ ...results, speed: { '5000': { Simlit: [run(9_996, 99.96)], MiniSearch: [run(10_200, 9.996)] } } });
+    expect(rounded).toContain('| build from records (tokenizing included) | 10 s | 10 s (×1.02) |');
+    expect(rounded).toContain('| more-like-this p50 / p95 (warm) | 100 ms / 200 ms | 10.0 ms / 20.0 ms (×0.10) |');
   });
 });

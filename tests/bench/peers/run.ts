@@ -89,11 +89,12 @@ function packageVersion(name: string): string {
 
 type Row = { label: string; cell: (runs: SpeedFigures[], simlit: SpeedFigures[] | undefined) => string };
 
+/** Three significant digits or fewer; the thresholds are where rounding reaches the next unit (9,996 ms reads "10 s", not "10.0 s"). */
 function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${ms.toFixed(0)} ms`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  if (ms >= 9_950) return `${(ms / 1000).toFixed(0)} s`;
+  if (ms >= 999.5) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 99.95) return `${ms.toFixed(0)} ms`;
+  if (ms >= 9.995) return `${ms.toFixed(1)} ms`;
   return `${ms.toFixed(2)} ms`;
 }
 
