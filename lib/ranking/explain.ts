@@ -21,7 +21,7 @@ const GENERIC: ReadonlySet<string> = new Set(GENERIC_TERMS);
 
 /**
  * A term (or a word joined from terms) that may explain a match: anything but research
- * boilerplate (generic-words.ts; stopwords are never terms). A single Han character stays: it may
+ * boilerplate (generic-terms.ts; stopwords are never terms). A single Han character stays: it may
  * be half of a word the segmenter did not know (问责 → 问 + 责), which shared-words.ts joins again
  * where both articles have the whole.
  */
