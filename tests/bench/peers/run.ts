@@ -124,18 +124,13 @@ function medianCell(key: keyof SpeedFigures, format: (value: number) => string):
   };
 }
 
-function latencyCell(runs: SpeedFigures[], simlit: SpeedFigures[] | undefined): string {
-  const p50 = figure(runs, 'more-like-this p50 ms');
-  const p95 = figure(runs, 'more-like-this p95 ms');
-  if (!p50 || !p95) return '–';
-  return `${formatMs(p50.median)} / ${formatMs(p95.median)}${formatRatio(ratio(p50.median, simlit && figure(simlit, 'more-like-this p50 ms')?.median))}`;
-}
-
-function coldCell(runs: SpeedFigures[], simlit: SpeedFigures[] | undefined): string {
-  const first = figure(runs, 'first question ms');
-  const mean = figure(runs, 'first questions mean ms');
-  if (!first || !mean) return '–';
-  return `${formatMs(first.median)} / ${formatMs(mean.median)}${formatRatio(ratio(mean.median, simlit && figure(simlit, 'first questions mean ms')?.median))}`;
+/** Two times "first / second" (medians of the runs), with the ratio of `ratioKey`'s median to Simlit's. */
+function twoTimesCell(first: keyof SpeedFigures, second: keyof SpeedFigures, ratioKey: keyof SpeedFigures): Row['cell'] {
+  return (runs, simlit) => {
+    const [one, two, compared] = [figure(runs, first), figure(runs, second), figure(runs, ratioKey)];
+    if (!one || !two || !compared) return '–';
+    return `${formatMs(one.median)} / ${formatMs(two.median)}${formatRatio(ratio(compared.median, simlit && figure(simlit, ratioKey)?.median))}`;
+  };
 }
 
 const ROWS: Row[] = [
@@ -145,8 +140,8 @@ const ROWS: Row[] = [
   { label: 'saved size', cell: medianCell('saved MB', formatMb) },
   { label: 'save', cell: minMedianCell('save ms', formatMs) },
   { label: 'load (to a query-ready index)', cell: minMedianCell('load ms', formatMs) },
-  { label: 'more-like-this p50 / p95 (warm)', cell: latencyCell },
-  { label: 'after the load: first question / mean of the first 10', cell: coldCell },
+  { label: 'more-like-this p50 / p95 (warm)', cell: twoTimesCell('more-like-this p50 ms', 'more-like-this p95 ms', 'more-like-this p50 ms') },
+  { label: 'after the load: first question / mean of the first 10', cell: twoTimesCell('first question ms', 'first questions mean ms', 'first questions mean ms') },
 ];
 
 export function formatPeerTables(results: PeerResults): string {
