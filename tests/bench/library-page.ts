@@ -19,6 +19,7 @@ import { launchWithExtension } from '../e2e/chromium';
 import { servePages } from '../e2e/page-server';
 import { benchCorpus, seededRandom } from './corpus';
 import { floorExtension } from './floor-extension';
+import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
 
 export interface LibraryPageScaleFigures {
@@ -80,17 +81,16 @@ async function fillDirect(worker: Worker, size: number): Promise<void> {
   await recountLibrary(worker, withListing ? articles.map(listing) : []);
 }
 
-/** Notes, in window.simlitStages, when the page first shows its header, a row, the count, a filter's values and the whole list. */
+/** When the page first draws its header, a row, the count, a filter's values and the whole list. */
 type Stage = 'header' | 'row' | 'counts' | 'filterValues' | 'wholeList';
 
-const PAGE_STAGES = `(() => {
-  const seen = {};
-  window.simlitStages = seen;
-  const stages = [['header', '.library-header'], ['row', '.library-row'], ['counts', '.list-count:not(:empty)'], ['filterValues', 'option[value=""] + option'], ['wholeList', '[aria-label="Articles"][aria-busy="false"]']];
-  new MutationObserver(() => {
-    for (const [name, selector] of stages) if (!seen[name] && document.querySelector(selector)) seen[name] = Math.round(performance.now());
-  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-})()`;
+const PAGE_STAGES: StageSelectors = [
+  ['header', '.library-header'],
+  ['row', '.library-row'],
+  ['counts', '.list-count:not(:empty)'],
+  ['filterValues', 'option[value=""] + option'],
+  ['wholeList', '[aria-label="Articles"][aria-busy="false"]'],
+];
 
 export async function runLibraryPageScaleBench(size: number, build = true, direct = process.env.BENCH_FILL === 'direct'): Promise<LibraryPageScaleFigures> {
   const root = resolve(import.meta.dirname, '../..');
@@ -129,14 +129,13 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     const wholeListMs: number[] = [];
     const floorMs: number[] = [];
     let countShown = '';
-    /** The moments each stage was first in the document, from navigation start by the page's clock. */
+    /** The moments each stage was first drawn, from navigation start by the page's clock. */
     async function open(url: string, until: 'row' | 'wholeList'): Promise<Record<Stage, number>> {
-      const fresh = await browser.context.newPage();
-      await fresh.setViewportSize({ width: 1280, height: 900 });
-      await fresh.addInitScript(PAGE_STAGES);
-      await fresh.goto(url);
-      const stages = await fresh.waitForFunction((stage) => (window as unknown as { simlitStages: Record<string, number> }).simlitStages[stage] && (window as unknown as { simlitStages: Record<string, number> }).simlitStages, until, onFrame);
-      const seen = (await stages.jsonValue()) as Record<Stage, number>;
+      const { page: fresh, stages } = await openTimed(browser.context, url, stagesScript(PAGE_STAGES, [until]), {
+        timeoutMs: onFrame.timeout,
+        prepare: (page) => page.setViewportSize({ width: 1280, height: 900 }),
+      });
+      const seen = stages as Record<Stage, number>;
       if (until === 'wholeList') countShown = (await fresh.locator('.list-count').textContent()) ?? '';
       await fresh.close();
       return seen;

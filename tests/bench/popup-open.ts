@@ -15,6 +15,7 @@ import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
 import { benchCorpus } from './corpus';
 import { floorExtension } from './floor-extension';
+import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
 
 const PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
@@ -79,7 +80,7 @@ async function stopWorker(browser: ExtensionBrowser): Promise<void> {
   await cdp.detach();
 }
 
-/** Milliseconds from the popup's navigation start, on its own clock, until each stage shows. */
+/** Milliseconds from the popup's navigation start, on its own clock, until each stage is drawn. */
 interface PopupTiming {
   /** The document parsed (DOMContentLoaded ended). */
   parsedMs: number;
@@ -98,55 +99,36 @@ interface PopupTiming {
   wordsMs: number;
 }
 
-/**
- * Notes, in window.simlitStages, when the popup first shows its header, a similar list, and a
- * list no longer marked aria-busy (the answer kept from the capture is shown busy until the
- * background's fresh one replaces it).
- */
-const POPUP_STAGES = `(() => {
-  const seen = {};
-  window.simlitStages = seen;
-  const stages = [['shell', '.popup-header'], ['shown', '.similar-results'], ['fresh', '.similar-results[aria-busy="false"]'], ['words', '.similar-results[aria-busy="false"]:not(:has([data-shared-words="finding"]))'], ['background', '.similar-results[data-answer="background"]']];
-  new MutationObserver(() => {
-    for (const [name, selector] of stages) if (!seen[name] && document.querySelector(selector)) seen[name] = Math.round(performance.now());
-  }).observe(document, { subtree: true, childList: true, attributes: true });
-})()`;
+const POPUP_STAGES: StageSelectors = [
+  ['shell', '.popup-header'],
+  ['shown', '.similar-results'],
+  ['fresh', '.similar-results[aria-busy="false"]'],
+  ['words', '.similar-results[aria-busy="false"]:not(:has([data-shared-words="finding"]))'],
+  ['background', '.similar-results[data-answer="background"]'],
+];
 
 /**
- * Opens the popup for the captured page and reads when each stage showed by the page's own clock
- * (from navigation start): the wall clock around goto() also counts the driver's tab creation
- * and round trips, which on a loaded machine were most of what it measured.
+ * When the popup for the captured page first draws its header, a similar list (the answer kept
+ * from the capture at first, shown aria-busy until the background's fresh one replaces it), the
+ * current answer, every row's shared words and the background's own answer, by the page's own
+ * clock: the wall clock around goto() also counts the driver's tab creation and round trips, which
+ * on a loaded machine were most of what it measured.
  */
 async function timePopup(browser: ExtensionBrowser, tabId: number): Promise<PopupTiming> {
-  const popup = await browser.context.newPage();
-  await popup.addInitScript(POPUP_STAGES);
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  const done = await popup.waitForFunction(
-    () => {
-      const seen = (window as unknown as { simlitStages: Record<string, number> }).simlitStages;
-      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return seen.words && seen.background && navigation?.domContentLoadedEventEnd ? { ...seen, parsed: Math.round(navigation.domContentLoadedEventEnd) } : undefined;
-    },
-    null,
-    { polling: 'raf', timeout: 120_000 },
-  );
-  const seen = (await done.jsonValue()) as Record<'parsed' | 'shell' | 'shown' | 'fresh' | 'words' | 'background', number>;
-  await popup.close();
-  return { parsedMs: seen.parsed, shellMs: seen.shell, shownMs: seen.shown, freshMs: seen.fresh, wordsMs: seen.words, backgroundMs: seen.background };
+  const url = `chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`;
+  const { page, stages } = await openTimed(browser.context, url, stagesScript(POPUP_STAGES, ['words', 'background']));
+  await page.close();
+  return { parsedMs: stages.parsed, shellMs: stages.shell, shownMs: stages.shown, freshMs: stages.fresh, wordsMs: stages.words, backgroundMs: stages.background };
 }
 
-/** The floor's static copy of a popup's header and answered list, by the same observer. */
+/** The floor's static copy of a popup's header and answered list, timed by the same script. */
 const FLOOR_BODY = '<header class="popup-header">Simlit</header><ul class="similar-results" aria-busy="false"><li>row</li></ul>';
 
 /** When the floor's page showed its answered list, by its own clock: no page of its extension open, so its renderer starts afresh. */
 async function timeFloor(browser: ExtensionBrowser, url: string): Promise<number> {
-  const floor = await browser.context.newPage();
-  await floor.addInitScript(POPUP_STAGES);
-  await floor.goto(url);
-  const fresh = await floor.waitForFunction(() => (window as unknown as { simlitStages: Record<string, number> }).simlitStages.fresh, null, { polling: 'raf', timeout: 120_000 });
-  const ms = (await fresh.jsonValue()) as number;
-  await floor.close();
-  return ms;
+  const { page, stages } = await openTimed(browser.context, url, stagesScript(POPUP_STAGES, ['fresh']));
+  await page.close();
+  return stages.fresh;
 }
 
 export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures> {
