@@ -18,7 +18,7 @@ import { SearchResults } from './SearchResults';
 import { PageView } from './PageView';
 import { deferredComponent } from '../deferred-component';
 
-// Loaded after the answer is drawn: seldom shown, and its WebVPN decoding computes AES tables as it loads.
+// Loaded after the answer is drawn: seldom shown, and not needed for the answer.
 const ProxyOffer = deferredComponent(() => import('./ProxyOffer').then((module) => module.ProxyOffer));
 
 interface Props {

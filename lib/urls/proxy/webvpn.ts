@@ -1,4 +1,4 @@
-import { cfb } from '@noble/ciphers/aes.js';
+import { cfbDecrypt, cfbEncrypt } from './aes-cfb';
 import { isPlausibleHost } from './publisher-host';
 import type { ProxyResolution } from './types';
 
@@ -17,8 +17,8 @@ import type { ProxyResolution } from './types';
  * (o1: http, o2: https) to some queries, which names the host when the key is unknown, and
  * `wrdrecordvisit=record`; both are the gateway's and are dropped.
  *
- * AES comes from @noble/ciphers: Web Crypto has no CFB mode and is asynchronous, while
- * extraction is synchronous; noble is small, audited and has no dependencies.
+ * AES is aes-cfb.ts: Web Crypto has no CFB mode and is asynchronous, while extraction is
+ * synchronous; why not a library is said there.
  */
 
 const WEBVPN_DEFAULT_KEY = 'wrdvpnisthebest!';
@@ -70,7 +70,7 @@ function decryptOnce(ivHex: string, dataHex: string): string | undefined {
   const iv = hexBytes(ivHex);
   const data = hexBytes(dataHex);
   for (const key of candidateKeys(iv)) {
-    const host = asciiText(cfb(key, iv).decrypt(data))?.toLowerCase();
+    const host = asciiText(cfbDecrypt(key, iv, data))?.toLowerCase();
     if (host && (isPlausibleHost(host) || IPV6.test(host))) return host;
   }
   return undefined;
@@ -109,6 +109,6 @@ export function toWebvpn(publisherUrl: string, gateway: string, key = WEBVPN_DEF
   const url = new URL(publisherUrl);
   const scheme = url.protocol.slice(0, -1);
   const ivBytes = encoder.encode(iv);
-  const host = bytesHex(cfb(encoder.encode(key), ivBytes).encrypt(encoder.encode(url.hostname)));
+  const host = bytesHex(cfbEncrypt(encoder.encode(key), ivBytes, encoder.encode(url.hostname)));
   return `${new URL(gateway).origin}/${scheme}${url.port ? `-${url.port}` : ''}/${bytesHex(ivBytes)}${host}${url.pathname}${url.search}${url.hash}`;
 }
