@@ -1,6 +1,6 @@
 import type { MessageKey, Translator } from '@/lib/i18n';
 import type { CslType } from '@/lib/model/edit-fields';
-import { IMPORT_PLATFORM } from '@/lib/import/to-article';
+import { IMPORT_PLATFORM } from '@/lib/model/article';
 
 /** Every CSL type the editor offers, named; a type added there fails to compile here until named. */
 const TYPE_LABELS: Record<CslType, MessageKey> = {

@@ -5,7 +5,7 @@
  * reported, so that nothing goes silently. An article left with nothing that identifies it is
  * dropped whole.
  */
-import { LIMITS } from '../capture/normalize-item';
+import { LIMITS } from '../capture/limits';
 import { MAX_NOTE_LENGTH, normalizeTag } from '../db/article-edits';
 import { MAX_COLLECTION_NAME } from '../db/collections';
 import type { Capture, CaptureEntry, Collection, Setting } from '../db/schema';

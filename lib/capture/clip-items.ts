@@ -1,6 +1,6 @@
 import type { ExtractedItem } from '../model/article';
 import { MESSAGE_LIMITS } from '../messages';
-import { LIMITS } from './normalize-item';
+import { LIMITS } from './limits';
 
 /**
  * Fields as the content script sends them: clipped to what normalization could ever keep (it

@@ -14,17 +14,7 @@ import { httpUrl } from '../text/urls';
 import { hash64 } from '../text/hash';
 import { markupToText } from '../text/markup';
 import { pageOrNumber } from '../text/pages';
-
-/** Field caps against hostile or broken pages. */
-export const LIMITS = {
-  title: 1000,
-  abstract: 20_000,
-  shortField: 300,
-  authors: 100,
-  keywords: 40,
-  url: 2048,
-  sightings: 20,
-} as const;
+import { LIMITS } from './limits';
 
 export interface CaptureContext {
   pageUrl: string;

@@ -1,6 +1,7 @@
 import { httpUrl } from '../text/urls';
-import { LIMITS, normalizeItem, type CaptureContext } from '../capture/normalize-item';
-import type { Article, CslItem, CslName } from '../model/article';
+import { LIMITS } from '../capture/limits';
+import { normalizeItem, type CaptureContext } from '../capture/normalize-item';
+import { IMPORT_PLATFORM, type Article, type CslItem, type CslName } from '../model/article';
 import { CSL_TYPES } from '../model/csl-types';
 import { presentFields } from '../merge';
 import { cleanText, hasCjk } from '../text/clean';
@@ -11,8 +12,6 @@ export interface ImportContext {
   now: number;
 }
 
-/** The platform id of imported articles (Article.platform). */
-export const IMPORT_PLATFORM = 'import';
 /** Imported articles were shown by no page: relative links in a file resolve to nothing real. */
 export const NO_PAGE = 'https://import.invalid/';
 

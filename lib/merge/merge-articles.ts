@@ -3,7 +3,7 @@
  * may change which field (the reader, a file the reader brings, the DOI's authority, the
  * article's home site, any other page) and how values combine.
  */
-import { LIMITS } from '../capture/normalize-item';
+import { LIMITS } from '../capture/limits';
 import {
   BIBLIOGRAPHIC_FIELDS,
   IDENTITY_KEYS,

@@ -66,6 +66,9 @@ export interface AlternativeVersion {
 /** The fields an alternative version may hold (CSL names, plus the other-language title and abstract). */
 export type AlternativeFields = Partial<Pick<Article, BibliographicField>>;
 
+/** The platform of articles read from an imported file, not captured from a page (SimlitFields.platform). */
+export const IMPORT_PLATFORM = 'import';
+
 /** Fields Simlit adds to the CSL item. */
 export interface SimlitFields {
   /** Platform that served the article (extractor id), e.g. "qinyun", "pubmed", "meta". */

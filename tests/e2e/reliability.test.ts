@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Article } from '@/lib/model/article';
 import { MAX_ITEMS_PER_PAGE } from '@/lib/extractors/registry';
-import { LIMITS } from '@/lib/capture/normalize-item';
+import { LIMITS } from '@/lib/capture/limits';
 import { longFieldPage, manyItemsPage, MARKUP_LIKE_TITLE, SCRIPT_TITLE } from '../lib/fuzz/hostile-pages';
 import { describeInBrowsers, launchExtension, type Background, type ExtensionSession, type TestPage } from './harness';
 import { readStore, tabIdOf, waitFor } from './library-db';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { platformName, typeName } from '@/components/library/labels';
 import { EXTRACTORS } from '@/lib/extractors/registry';
 import { translator } from '@/lib/i18n';
-import { IMPORT_PLATFORM } from '@/lib/import/to-article';
+import { IMPORT_PLATFORM } from '@/lib/model/article';
 import { CSL_TYPES } from '@/lib/model/edit-fields';
 
 describe('names the reader sees for stored codes', () => {

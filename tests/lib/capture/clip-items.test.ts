@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_CHAR_BUDGET, clipItemsForMessage } from '@/lib/capture/clip-items';
 import { pageArticles } from '@/lib/capture/page-articles';
-import { LIMITS } from '@/lib/capture/normalize-item';
+import { LIMITS } from '@/lib/capture/limits';
 import { extractPage } from '@/lib/extractors/registry';
 import { validateMessage } from '@/lib/messages';
 import { longFieldPage } from '../fuzz/hostile-pages';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeItem, LIMITS } from '@/lib/capture/normalize-item';
+import { LIMITS } from '@/lib/capture/limits';
+import { normalizeItem } from '@/lib/capture/normalize-item';
 import { article, PAGE } from './fixtures';
 
 describe('normalizeItem', () => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageArticles } from '@/lib/capture/page-articles';
-import { LIMITS } from '@/lib/capture/normalize-item';
+import { LIMITS } from '@/lib/capture/limits';
 import { EXTRACTORS, MAX_ITEMS_PER_PAGE, extractPage } from '@/lib/extractors/registry';
 import type { Extractor } from '@/lib/extractors/types';
 import { PAGE_URLS, generatedPage, mutatedPage, realPages } from './html-arbitraries';
