@@ -31,6 +31,12 @@ export interface PopupOpenFigures {
   coldFreshMs: number[];
   coldWordsMs: number[];
   coldBackgroundMs: number[];
+  /**
+   * Cold start after another article was captured: the answer kept with the page's capture is no
+   * longer current, so the reader waits for the background's (woken by the popup, its index
+   * loaded and caught up).
+   */
+  coldStaleMs: number[];
   warmMs: number[];
   /**
    * Chromium's floor for a cold popup, opened just before each cold one: a static page of another
@@ -180,7 +186,14 @@ export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures
       coldBackgroundMs.push(cold.backgroundMs);
       warmMs.push((await timePopup(browser, tabId)).freshMs);
     }
-    return { articles: size, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, warmMs, coldFloorMs };
+    // Another article captured since (a later updatedAt): the library is no longer in the state the kept answer was ranked in.
+    await putRows(browser.worker, 'articles', [{ ...corpus[0], id: 'bench-later-capture', DOI: undefined, ids: ['bench:later-capture'], titleKey: 'bench-later-capture', updatedAt: Date.now() }]);
+    const coldStaleMs: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await stopWorker(browser);
+      coldStaleMs.push((await timePopup(browser, tabId)).freshMs);
+    }
+    return { articles: size, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, coldStaleMs, warmMs, coldFloorMs };
   } finally {
     await browser.close();
     await server.close();
@@ -198,6 +211,7 @@ export function formatPopupOpenFigures(f: PopupOpenFigures): string {
     `  Chromium's floor: a static page of another extension, its renderer started afresh, list shown: p50 ${median(f.coldFloorMs)} ms (runs ${f.coldFloorMs.join(', ')}); the popup's current answer beyond it: p50 ${median(f.coldFreshMs.map((ms, run) => ms - f.coldFloorMs[run]))} ms`,
     `  cold start, fresh answer with every row's shared words: p50 ${median(f.coldWordsMs)} ms (runs ${f.coldWordsMs.join(', ')})`,
     `  cold start, the background's own answer (index loaded from its snapshot): p50 ${median(f.coldBackgroundMs)} ms (runs ${f.coldBackgroundMs.join(', ')})`,
+    `  cold start after another capture (the kept answer no longer current), the background's answer: p50 ${median(f.coldStaleMs)} ms (runs ${f.coldStaleMs.join(', ')})`,
     `  warm worker, fresh answer: p50 ${median(f.warmMs)} ms (runs ${f.warmMs.join(', ')})`,
     `  first opening without a snapshot (full build): ${f.firstBuildMs} ms; filling the library: ${f.fillMs} ms`,
   ].join('\n');
