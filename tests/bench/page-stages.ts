@@ -1,5 +1,5 @@
 /**
- * When a page opened by a benchmark first shows each of its stages, by the page's own clock.
+ * When a page opened by a benchmark first draws each of its stages, by the page's own clock.
  *
  * The stages are reported on the console, not read with page.evaluate or waitForFunction: either
  * makes Playwright evaluate its injected script in the page (20–30 ms of a fresh renderer's main
