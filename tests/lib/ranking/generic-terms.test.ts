@@ -28,7 +28,6 @@ const GENERIC_WORDS = [
   'consider', 'known', 'lead', 'due', 'second', 'year', 'mean', 'average', 'higher', 'lower',
 ];
 
-
 describe('GENERIC_TERMS', () => {
   it('are the generic words as the tokenizer spells them (a word it cuts in pieces joined again), each once, in order', () => {
     const spelled = [...new Set(GENERIC_WORDS.map((word) => tokenize(word, DEFAULT_TOKENIZER).join('')).filter(Boolean))];

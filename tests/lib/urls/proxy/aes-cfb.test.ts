@@ -1,10 +1,8 @@
 import { cfb } from '@noble/ciphers/aes.js';
+import { bytesToHex as toHex, hexToBytes as hex } from '@noble/ciphers/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cfbDecrypt, cfbEncrypt } from '@/lib/urls/proxy/aes-cfb';
-
-const hex = (text: string) => Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16));
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 describe('AES-128 in CFB-128', () => {
   it("enciphers FIPS-197's example block (Appendix C.1)", () => {
