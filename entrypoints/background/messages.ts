@@ -17,7 +17,11 @@ import { nextCaptureReply, settleCaptureReply } from './capture-replies';
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: boolean };
 
-export const ranking = new RankingService(openLibrary(), { keepAlive: () => browser.runtime.getPlatformInfo() });
+export const ranking = new RankingService(openLibrary(), {
+  keepAlive: () => browser.runtime.getPlatformInfo(),
+  // Without the "tabs" permission a tab's URL is given only where the extension has host access.
+  openTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined || tab.id < 0 ? [] : [{ id: tab.id, url: tab.url }])),
+});
 
 /** Keeps captured-but-unsaved articles within the reader's cap; pruned ones leave the index too. */
 const storage = new StorageGuard({

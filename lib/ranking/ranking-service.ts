@@ -1,8 +1,10 @@
 import type { Article } from '../model/article';
-import type { RankingReply } from '../messages';
+import { POPUP_SIMILAR_COUNT, type RankingReply } from '../messages';
 import type { SimlitDB } from '../db/schema';
-import type { LibraryState } from '../db/library-state';
+import { sameLibraryState, type LibraryState } from '../db/library-state';
+import { latestCaptureRow, type OpenTab } from '../db/latest-capture';
 import { keepingAlive } from '../keep-alive';
+import { nextTask } from './next-task';
 import { loadOrBuildIndex, SAVE_AFTER_CHANGES, saveIndex, UnsavedChanges } from './persist';
 import { SimilarityIndex, type SimilarArticle } from './similarity-index';
 import { forgetTerms, storeTerms, withStoredTerms } from './stored-terms';
@@ -25,10 +27,20 @@ export interface RankingServiceOptions {
   saveAfterChanges?: number;
   /** Terms warmed per task (SimilarityIndex.warmUp): a question waits at most for one such slice. */
   warmUpSlice?: number;
+  /** The tabs open now: their pages' kept answers are ranked again when the library changes. */
+  openTabs?: () => Promise<OpenTab[]>;
+  /** How long after a change that happens: changes meanwhile are taken in the same round. */
+  keptAnswersDelayMs?: number;
 }
 
 /** A few milliseconds of work at 50,000 articles (tests/bench/ranking.ts measures the longest): a question asked meanwhile waits no longer. */
 const WARM_UP_SLICE = 100;
+
+/**
+ * Open tabs whose kept answers a round ranks again, at most: each costs a ranking (a few ms at
+ * 50,000 articles) and two small database writes.
+ */
+export const KEPT_ANSWER_TABS = 50;
 
 /**
  * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
@@ -63,6 +75,8 @@ export class RankingService {
   private asking = 0;
   /** The warm-up's next slice, while it waits for the questions being ranked. */
   private parkedSlice: (() => void) | undefined;
+  private keptAnswersTimer: ReturnType<typeof setTimeout> | undefined;
+  private keptAnswersRound: Promise<void> = Promise.resolve();
   private readonly options: Required<RankingServiceOptions>;
 
   constructor(
@@ -70,7 +84,15 @@ export class RankingService {
     options: RankingServiceOptions,
   ) {
     // A snapshot loads in well under a second: questions wait that long rather than hear "indexing".
-    this.options = { saveDelayMs: 5_000, waitForLoadMs: 1_500, saveAfterChanges: SAVE_AFTER_CHANGES, warmUpSlice: WARM_UP_SLICE, ...options };
+    this.options = {
+      saveDelayMs: 5_000,
+      waitForLoadMs: 1_500,
+      saveAfterChanges: SAVE_AFTER_CHANGES,
+      warmUpSlice: WARM_UP_SLICE,
+      openTabs: async () => [],
+      keptAnswersDelayMs: 250,
+      ...options,
+    };
     this.unsaved = new UnsavedChanges(this.options.saveAfterChanges);
   }
 
@@ -102,9 +124,54 @@ export class RankingService {
     if (articleIds.length === 0) return;
     this.warm();
     await this.loading;
-    if (!this.index) return;
-    const { results, asOf } = await this.rank(this.index, articleIds, limit);
+    if (this.index) await this.keep(this.index, captureId, articleIds, limit);
+  }
+
+  private async keep(index: SimilarityIndex, captureId: number, articleIds: string[], limit: number): Promise<void> {
+    const { results, asOf } = await this.rank(index, articleIds, limit);
     await this.db.captures.update(captureId, { similar: results, similarAsOf: asOf });
+  }
+
+  /**
+   * Once changes have reached the index (and a little later, so that a burst of them is taken
+   * once): the answers kept with the pages open in tabs are ranked again where they no longer
+   * hold the library, so that opening the popup on a page read earlier (a reader opens search
+   * results in tabs, each captured after the one before) shows a current answer at once instead
+   * of waiting for the background to wake and load the index.
+   */
+  private keepOpenTabsCurrent(): void {
+    if (this.keptAnswersTimer) clearTimeout(this.keptAnswersTimer);
+    this.keptAnswersTimer = setTimeout(() => {
+      this.keptAnswersTimer = undefined;
+      this.keptAnswersRound = this.keptAnswersRound
+        .then(() => this.rankOpenTabsAgain())
+        .catch((error: unknown) => console.warn('simlit: could not update the answers kept for open tabs', error instanceof Error ? error.name : ''));
+    }, this.options.keptAnswersDelayMs);
+  }
+
+  private async rankOpenTabsAgain(): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    const tabs = (await this.options.openTabs()).slice(0, KEPT_ANSWER_TABS);
+    const captures = await Promise.all(tabs.map((tab) => latestCaptureRow(this.db, tab)));
+    const done = new Set<number>();
+    for (const capture of captures) {
+      if (capture?.id === undefined || done.has(capture.id) || capture.items.length === 0) continue;
+      done.add(capture.id);
+      const held = this.heldState(index);
+      // Changes still on their way: the round they end with comes after them.
+      if (this.index !== index || !held) return;
+      if (sameLibraryState(capture.similarAsOf, held)) continue;
+      await this.keep(index, capture.id, capture.items.map((item) => item.articleId), POPUP_SIMILAR_COUNT);
+      // A question asked meanwhile goes first.
+      await nextTask();
+    }
+  }
+
+  /** The library state the index holds, when it has read every change it was told of. */
+  private heldState(index: SimilarityIndex): LibraryState | undefined {
+    const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
+    return caughtUp ? { newest: this.newestSeen, size: index.size } : undefined;
   }
 
   /**
@@ -120,8 +187,7 @@ export class RankingService {
       // The query articles' stored terms: not tokenized again (a Chinese abstract costs ~3 ms).
       const queries = await withStoredTerms(this.db, articles, index.options.tokenizer);
       const results = index.similarTo(queries, { limit });
-      const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
-      return { results, asOf: caughtUp ? { newest: this.newestSeen, size: index.size } : undefined };
+      return { results, asOf: this.heldState(index) };
     } finally {
       if (--this.asking === 0 && this.parkedSlice) {
         setTimeout(this.parkedSlice, 0);
@@ -147,6 +213,7 @@ export class RankingService {
     this.storing = Promise.all([this.storing, stored]).then(() => undefined);
     this.noteChanges(articles.length);
     this.warmIndex(this.index);
+    this.keepOpenTabsCurrent();
   }
 
   /**
@@ -183,6 +250,7 @@ export class RankingService {
       this.noteChanges(batch.length);
     }
     this.warmIndex(index);
+    this.keepOpenTabsCurrent();
   }
 
   private async ready(): Promise<SimilarityIndex | undefined> {
@@ -226,6 +294,8 @@ export class RankingService {
     }
     this.index = index;
     this.warmIndex(index);
+    // The library may have changed while no worker ran (or one stopped before its round).
+    this.keepOpenTabsCurrent();
     // A rebuilt or much caught-up index is saved at once, though after the answers waiting for
     // it: a worker stopped before a delayed save would rebuild or catch up all over again.
     if (worthSaving) this.scheduleSave(0);

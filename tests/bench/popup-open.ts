@@ -19,6 +19,7 @@ import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
 
 const PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
+const OTHER_PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=2';
 const RUNS = 7;
 
 export interface PopupOpenFigures {
@@ -32,11 +33,17 @@ export interface PopupOpenFigures {
   coldWordsMs: number[];
   coldBackgroundMs: number[];
   /**
-   * Cold start after another article was captured: the answer kept with the page's capture is no
+   * Cold start after another page was captured in another tab: the background ranked the first
+   * page's kept answer again (the answers of open tabs are kept current), so it is the current one.
+   */
+  coldAfterOtherTabMs: number[];
+  /**
+   * Cold start after an article was written that the background never saw (straight into the
+   * database, as when a worker stops before it ranks the open tabs again): the kept answer is no
    * longer current, so the reader waits for the background's (woken by the popup, its index
    * loaded and caught up).
    */
-  coldStaleMs: number[];
+  coldUnseenChangeMs: number[];
   warmMs: number[];
   /**
    * Chromium's floor for a cold popup, opened just before each cold one: a static page of another
@@ -137,14 +144,22 @@ async function timeFloor(browser: ExtensionBrowser, url: string): Promise<number
   return stages.fresh;
 }
 
+/** A journal page holding one article, as its meta tags give it. */
+function articlePage(article: Article, doi: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="citation_title" content="${article.title}">
+<meta name="citation_abstract" content="${(article.abstract ?? '').replace(/"/g, '&quot;')}"><meta name="citation_doi" content="${doi}"></head><body></body></html>`;
+}
+
 export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures> {
   const root = resolve(import.meta.dirname, '../..');
   execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
-  const corpus = asArticles(size + 1);
+  const corpus = asArticles(size + 2);
+  const otherPage = corpus.pop()!;
   const page = corpus.pop()!;
-  const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="citation_title" content="${page.title}">
-<meta name="citation_abstract" content="${(page.abstract ?? '').replace(/"/g, '&quot;')}"><meta name="citation_doi" content="10.1000/bench.page"></head><body></body></html>`;
-  const server = await servePages([{ url: PAGE_URL, html }]);
+  const server = await servePages([
+    { url: PAGE_URL, html: articlePage(page, '10.1000/bench.page') },
+    { url: OTHER_PAGE_URL, html: articlePage(otherPage, '10.1000/bench.other-page') },
+  ]);
   const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
   const floor = floorExtension(folder, FLOOR_BODY);
   const browser = await launchWithExtension({ port: server.port, alsoLoad: [floor.dir] });
@@ -186,14 +201,27 @@ export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures
       coldBackgroundMs.push(cold.backgroundMs);
       warmMs.push((await timePopup(browser, tabId)).freshMs);
     }
-    // Another article captured since (a later updatedAt): the library is no longer in the state the kept answer was ranked in.
-    await putRows(browser.worker, 'articles', [{ ...corpus[0], id: 'bench-later-capture', DOI: undefined, ids: ['bench:later-capture'], titleKey: 'bench-later-capture', updatedAt: Date.now() }]);
-    const coldStaleMs: number[] = [];
+    // The reader opens another article in another tab: once it is captured, the first page's kept answer is ranked again.
+    const other = await browser.context.newPage();
+    await other.goto(OTHER_PAGE_URL);
+    await waitFor(
+      () => readStore<{ pageUrl: string; similarAsOf?: { size: number } }>(browser.worker, 'captures'),
+      (rows) => rows.some((row) => row.pageUrl === PAGE_URL && row.similarAsOf?.size === size + 2),
+      120_000,
+    );
+    const coldAfterOtherTabMs: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       await stopWorker(browser);
-      coldStaleMs.push((await timePopup(browser, tabId)).freshMs);
+      coldAfterOtherTabMs.push((await timePopup(browser, tabId)).freshMs);
     }
-    return { articles: size, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, coldStaleMs, warmMs, coldFloorMs };
+    // An article the background never saw (a later updatedAt): the library is no longer in the state the kept answer was ranked in.
+    await putRows(browser.worker, 'articles', [{ ...corpus[0], id: 'bench-unseen-write', DOI: undefined, ids: ['bench:unseen-write'], titleKey: 'bench-unseen-write', updatedAt: Date.now() }]);
+    const coldUnseenChangeMs: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await stopWorker(browser);
+      coldUnseenChangeMs.push((await timePopup(browser, tabId)).freshMs);
+    }
+    return { articles: size, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, coldAfterOtherTabMs, coldUnseenChangeMs, warmMs, coldFloorMs };
   } finally {
     await browser.close();
     await server.close();
@@ -211,7 +239,8 @@ export function formatPopupOpenFigures(f: PopupOpenFigures): string {
     `  Chromium's floor: a static page of another extension, its renderer started afresh, list shown: p50 ${median(f.coldFloorMs)} ms (runs ${f.coldFloorMs.join(', ')}); the popup's current answer beyond it: p50 ${median(f.coldFreshMs.map((ms, run) => ms - f.coldFloorMs[run]))} ms`,
     `  cold start, fresh answer with every row's shared words: p50 ${median(f.coldWordsMs)} ms (runs ${f.coldWordsMs.join(', ')})`,
     `  cold start, the background's own answer (index loaded from its snapshot): p50 ${median(f.coldBackgroundMs)} ms (runs ${f.coldBackgroundMs.join(', ')})`,
-    `  cold start after another capture (the kept answer no longer current), the background's answer: p50 ${median(f.coldStaleMs)} ms (runs ${f.coldStaleMs.join(', ')})`,
+    `  cold start after another page was captured in another tab (the kept answer ranked again), current answer: p50 ${median(f.coldAfterOtherTabMs)} ms (runs ${f.coldAfterOtherTabMs.join(', ')})`,
+    `  cold start after a write the background never saw (the kept answer no longer current), the background's answer: p50 ${median(f.coldUnseenChangeMs)} ms (runs ${f.coldUnseenChangeMs.join(', ')})`,
     `  warm worker, fresh answer: p50 ${median(f.warmMs)} ms (runs ${f.warmMs.join(', ')})`,
     `  first opening without a snapshot (full build): ${f.firstBuildMs} ms; filling the library: ${f.fillMs} ms`,
   ].join('\n');

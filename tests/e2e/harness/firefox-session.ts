@@ -22,7 +22,9 @@ class PuppeteerPage extends TestPage {
   }
 
   async goto(url: string) {
-    await this.page.goto(url);
+    // Puppeteer does not see an add-on page finish loading (gotoExtensionPage).
+    if (url.startsWith('moz-extension:')) await gotoExtensionPage(this.page, url);
+    else await this.page.goto(url);
   }
   async reload() {
     await this.page.reload();

@@ -223,6 +223,85 @@ describe('RankingService', () => {
     expect(sameLibraryState((await db.captures.get(captureId))?.similarAsOf, await readLibraryState(db))).toBe(true);
   });
 
+  describe('answers kept for open tabs', () => {
+    const captureIn = (db: SimlitDB, tab: { id: number; url: string }, articleId: string) =>
+      db.captures.add({ pageUrl: tab.url, platform: 'test', kind: 'article', tabId: tab.id, capturedAt: Date.now(), items: [{ articleId, status: 'new' }] }) as Promise<number>;
+    const keptIds = async (db: SimlitDB, captureId: number) => (await db.captures.get(captureId))?.similar?.map((result) => result.id) ?? [];
+    const holdsLibrary = async (db: SimlitDB, captureId: number) => sameLibraryState((await db.captures.get(captureId))?.similarAsOf, await readLibraryState(db));
+
+    it('ranks them again once a capture elsewhere changed the library: by URL where the tab\'s is known, else by tab', async () => {
+      const tabs = [
+        { id: 1, url: 'https://a.example/pebble' },
+        { id: 2, url: 'https://b.example/herbs' },
+      ];
+      // Tab 2's URL is not given (no access to its site): its latest capture in that tab counts.
+      const { db, service } = await serviceOver(LIBRARY.map((article, i) => ({ ...article, updatedAt: 1_000 + i })), {
+        keptAnswersDelayMs: 0,
+        openTabs: async () => [tabs[0], { id: 2 }],
+      });
+      const first = await captureIn(db, tabs[0], 'pebble');
+      const second = await captureIn(db, tabs[1], 'rigidity');
+      await service.rememberSimilar(first, ['pebble'], 10);
+      await service.rememberSimilar(second, ['rigidity'], 10);
+      expect(await keptIds(db, first)).not.toContain('late');
+      const late = { ...LATE, updatedAt: 2_000 };
+      await db.articles.add(late);
+      expect(await holdsLibrary(db, first)).toBe(false);
+      service.written([late]);
+      await expect.poll(() => holdsLibrary(db, first)).toBe(true);
+      await expect.poll(() => holdsLibrary(db, second)).toBe(true);
+      expect((await keptIds(db, first)).slice(0, 2).sort()).toEqual(['late', 'rigidity']);
+      expect(await keptIds(db, second)).toContain('late');
+      // A deletion made in the library page reaches them too.
+      await db.articles.delete('rigidity');
+      await service.changed(['rigidity']);
+      await expect.poll(() => holdsLibrary(db, first)).toBe(true);
+      expect(await keptIds(db, first)).not.toContain('rigidity');
+    });
+
+    it('leaves answers that hold the library, and those of closed tabs, as they are', async () => {
+      const open = { id: 7, url: 'https://a.example/pebble' };
+      const other = { id: 8, url: 'https://b.example/rigidity' };
+      let releaseTabs: () => void = () => {};
+      const tabsAsked = new Promise<void>((resolve) => (releaseTabs = resolve));
+      // The round asks for the tabs only once the new page's own answer is kept (the background keeps it at once).
+      const { db, service } = await serviceOver(LIBRARY.map((article, i) => ({ ...article, updatedAt: 1_000 + i })), {
+        keptAnswersDelayMs: 0,
+        openTabs: async () => (await tabsAsked, [other, open]),
+      });
+      const closed = await captureIn(db, { id: 9, url: 'https://c.example/photons' }, 'photons');
+      const stale = await captureIn(db, open, 'pebble');
+      await service.rememberSimilar(closed, ['photons'], 10);
+      await service.rememberSimilar(stale, ['pebble'], 10);
+      const closedBefore = await db.captures.get(closed);
+      const late = { ...LATE, updatedAt: 2_000 };
+      await db.articles.add(late);
+      service.written([late]);
+      const current = await captureIn(db, other, 'rigidity');
+      await service.rememberSimilar(current, ['rigidity'], 10);
+      const update = vi.spyOn(db.captures, 'update');
+      releaseTabs();
+      await expect.poll(() => holdsLibrary(db, stale)).toBe(true);
+      // The current answer came first in the round, and was not ranked again.
+      expect(update.mock.calls.map(([id]) => id)).toEqual([stale]);
+      expect(await db.captures.get(closed)).toEqual(closedBefore);
+    });
+
+    it('says in the console when a round fails, and answers as before', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { db, service } = await serviceOver(LIBRARY, {
+        keptAnswersDelayMs: 0,
+        openTabs: () => Promise.reject(new DOMException('no tabs', 'NotAllowedError')),
+      });
+      await service.similar(['pebble'], 10);
+      await db.articles.add(LATE);
+      service.written([LATE]);
+      await expect.poll(() => warn.mock.calls.length).toBeGreaterThan(0);
+      expect(warn).toHaveBeenCalledWith('simlit: could not update the answers kept for open tabs', 'NotAllowedError');
+      expect(ids(await service.similar(['pebble'], 10))).toContain('late');
+    });
+  });
+
   it('goes on answering when the snapshot cannot be saved (disk full), and says why in the console', async () => {
     const { db, service } = await serviceOver(LIBRARY);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
