@@ -68,6 +68,28 @@ async function activeTabId(background: Background): Promise<number> {
   );
 }
 
+/** The bytes the index snapshot's layout says its Blob holds, and those read from it (0, 0 before any snapshot with articles). */
+async function snapshotBytes(background: Background): Promise<{ stored: number; read: number }> {
+  return background.evaluate(
+    () =>
+      new Promise<{ stored: number; read: number }>((resolve, reject) => {
+        const open = indexedDB.open('simlit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('indexSnapshots').objectStore('indexSnapshots').get('similarity');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = async () => {
+            open.result.close();
+            const packed = request.result?.data as { bytes: Blob; fields: [string[], string, number, number][] } | undefined;
+            const last = packed?.fields.at(-1);
+            if (!packed || !last) return resolve({ stored: 0, read: 0 });
+            resolve({ stored: last[2] + last[3], read: (await packed.bytes.arrayBuffer()).byteLength });
+          };
+        };
+      }),
+  );
+}
+
 describeInBrowsers('reliability in the real browser', (browserName) => {
   let server: PageServer;
   let ext: ExtensionSession;
@@ -169,6 +191,11 @@ describeInBrowsers('reliability in the real browser', (browserName) => {
     const before = await ext.newPage();
     await before.goto(BEFORE_STOP);
     await waitFor(() => readStore<Article>(ext.background, 'articles'), (rows) => byPrefix(rows, '10.1000/before').length === 10);
+
+    // The index's snapshot (saved once the hostile page's 300 articles came in), which the next
+    // background loads, keeps its bytes in a Blob that this browser's IndexedDB gives back whole.
+    const snapshot = await waitFor(() => snapshotBytes(ext.background), ({ stored }) => stored > 0, 30_000);
+    expect(snapshot.read).toBe(snapshot.stored);
 
     const startedAt = () => ext.background.evaluate(() => performance.timeOrigin);
     const firstStart = await startedAt();

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isPackedValue } from '@/lib/db/packed-value';
 import { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
 import { articlePages, loadOrBuildIndex, saveIndex, SNAPSHOT_KEY, UnsavedChanges } from '@/lib/ranking/persist';
@@ -25,6 +26,7 @@ function openDb(): SimlitDB {
   return db;
 }
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const db of dbs.splice(0)) await db.delete();
 });
 
@@ -62,6 +64,43 @@ describe('loadOrBuildIndex', () => {
     const loaded = await loadOrBuildIndex(db, { onProgress: (done) => rebuiltProgress.push(done) });
     expect(rebuiltProgress).toEqual([]); // loaded from the snapshot, not rebuilt
     expect(answers(loaded)).toEqual(answers(built));
+  });
+
+  it('keeps the snapshot\'s bytes in one Blob, and loads it as it was saved', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES);
+    const built = await loadOrBuildIndex(db);
+    const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
+    expect(isPackedValue(stored?.data)).toBe(true);
+    const packed = stored!.data as { bytes: Blob; rest: Record<string, unknown> };
+    expect(packed.bytes.size).toBeGreaterThan(0);
+    // No typed array is left for the structured clone.
+    expect(JSON.stringify(packed.rest)).not.toMatch(/"0":/);
+    const progress: number[] = [];
+    const loaded = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([]);
+    expect(answers(loaded)).toEqual(answers(built));
+  });
+
+  it('loads a snapshot saved before its bytes were packed, without building again', async () => {
+    const db = openDb();
+    await db.articles.bulkPut(ARTICLES);
+    const built = SimilarityIndex.create(ARTICLES);
+    const { version, data } = built.toSnapshot();
+    await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version, savedAt: 5000, deletionsAsOf: 0, data });
+    const progress: number[] = [];
+    const loaded = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([]);
+    expect(answers(loaded)).toEqual(answers(built));
+  });
+
+  it('builds afresh when the snapshot\'s Blob cannot be read (its file gone)', async () => {
+    const db = await librarySnapshotAt5000(ARTICLES.length);
+    vi.spyOn(Blob.prototype, 'arrayBuffer').mockRejectedValueOnce(new DOMException('gone', 'NotReadableError'));
+    const progress: number[] = [];
+    const index = await loadOrBuildIndex(db, { onProgress: (done) => progress.push(done) });
+    expect(progress.at(-1)).toBe(ARTICLES.length);
+    expect(index.ids().sort()).toEqual(ARTICLES.map(({ id }) => id));
   });
 
   it('leaves the saving of a rebuilt index to the given save, and writes nothing itself', async () => {

@@ -3,9 +3,9 @@ import type { SimlitDB } from '@/lib/db/schema';
 import type { RankingReply } from '@/lib/messages';
 import type { Article } from '@/lib/model/article';
 import { readLibraryState, sameLibraryState } from '@/lib/db/library-state';
-import { SNAPSHOT_KEY } from '@/lib/ranking/persist';
+import { SNAPSHOT_KEY, snapshotData } from '@/lib/ranking/persist';
 import { REFRESH_BATCH, RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
-import { SimilarityIndex, type IndexSnapshotData } from '@/lib/ranking/similarity-index';
+import { SimilarityIndex } from '@/lib/ranking/similarity-index';
 import { makeArticle } from '../db/library-fixtures';
 import { testDb } from '../db/test-db';
 
@@ -50,7 +50,8 @@ function ids(reply: RankingReply): string[] {
 async function snapshotIds(db: SimlitDB, until: (ids: string[]) => boolean = () => true): Promise<string[]> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const stored = await db.indexSnapshots.get(SNAPSHOT_KEY);
-    const index = stored ? SimilarityIndex.fromSnapshot({ version: stored.version, data: stored.data as IndexSnapshotData['data'] }) : undefined;
+    const data = stored && (await snapshotData(stored.data));
+    const index = stored && data ? SimilarityIndex.fromSnapshot({ version: stored.version, data }) : undefined;
     if (index && until(index.ids())) return index.ids().sort();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
