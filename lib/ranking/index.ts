@@ -24,7 +24,7 @@
  * re-ranks them; identity-store.ts keeps the keys that tell duplicates; snapshot.ts is the saved
  * form, loaded into document-maps.ts and term-index.ts (MiniSearch's Maps and term tree, made on
  * first use); persist.ts saves and catches up; ranking-service.ts keeps one index warm for
- * the background (answers, captures, library edits, when to save); evaluate.ts measures.
+ * the background (answers, captures, library edits, the open tabs' kept answers, when to save); evaluate.ts measures.
  */
 export { SimilarityIndex, DEFAULT_RANKER, indexVersion } from './similarity-index';
 export type { RankerOptions, SimilarArticle, SimilarOptions, IndexSnapshotData } from './similarity-index';
