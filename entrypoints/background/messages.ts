@@ -19,8 +19,12 @@ type Reply = CaptureReply | ErrorReply | RankingReply | { ok: true; capture?: bo
 
 export const ranking = new RankingService(openLibrary(), {
   keepAlive: () => browser.runtime.getPlatformInfo(),
-  // Without the "tabs" permission a tab's URL is given only where the extension has host access.
-  openTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined || tab.id < 0 ? [] : [{ id: tab.id, url: tab.url }])),
+  // Most recently used first: a round takes so many. Without the "tabs" permission a tab's URL
+  // is given only where the extension has host access.
+  openTabs: async () =>
+    (await browser.tabs.query({}))
+      .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
+      .flatMap((tab) => (tab.id === undefined || tab.id < 0 ? [] : [{ id: tab.id, url: tab.url }])),
 });
 
 /** Keeps captured-but-unsaved articles within the reader's cap; pruned ones leave the index too. */

@@ -27,7 +27,7 @@ export interface RankingServiceOptions {
   saveAfterChanges?: number;
   /** Terms warmed per task (SimilarityIndex.warmUp): a question waits at most for one such slice. */
   warmUpSlice?: number;
-  /** The tabs open now: their pages' kept answers are ranked again when the library changes. */
+  /** The tabs open now, most recently used first: their pages' kept answers are ranked again when the library changes. */
   openTabs?: () => Promise<OpenTab[]>;
   /** How long after a change that happens: changes meanwhile are taken in the same round. */
   keptAnswersDelayMs?: number;
@@ -202,6 +202,8 @@ export class RankingService {
 
   /** Articles written by a capture: indexed at once, their terms stored for rebuilds and questions. */
   written(articles: Article[]): void {
+    // A page captured again unchanged wrote nothing: nothing to index, no kept answer to rank again.
+    if (articles.length === 0) return;
     if (!this.index) {
       for (const article of articles) this.pending.add(article.id);
       return;
