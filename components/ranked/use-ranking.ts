@@ -39,6 +39,8 @@ export function useRanking(
   remembered?: RankedResult[],
   /** The size of the index that ranked the earlier answer. */
   rememberedSize?: number,
+  /** What the first question waits for: the earlier answer is known to be the current one, so nothing on screen waits for it. */
+  askAfter?: () => Promise<void>,
 ): RankingState {
   const [state, setState] = useState<RankingState>(() => startState(ask !== undefined, remembered, rememberedSize));
   // The first question's start state is on screen from the first render: set again only for a
@@ -67,7 +69,12 @@ export function useRanking(
       setState({ phase: 'ready', results, current: true, kept: false, librarySize: reply.librarySize });
       showing = true;
     }
-    void run();
+    if (askAfter && start.phase === 'ready') {
+      void askAfter().then(() => {
+        if (!cancelled) void run();
+      });
+    }
+    else void run();
     return () => {
       cancelled = true;
       if (timer) clearTimeout(timer);

@@ -59,8 +59,25 @@ function later(job: () => void): void {
   if (waiting.length === 1) setTimeout(work, 0);
 }
 
+/** Waiting for sharedWordsFound(). */
+const whenFound: (() => void)[] = [];
+
 function work(): void {
   const started = performance.now();
   while (waiting.length > 0 && performance.now() - started < SLICE_MS) waiting.shift()!();
   if (waiting.length > 0) setTimeout(work, 0);
+  else for (const resolve of whenFound.splice(0)) resolve();
+}
+
+/**
+ * Resolves once no row's words are left to find: looked at a task later, when the rows drawn
+ * have asked for theirs.
+ */
+export function sharedWordsFound(): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      if (waiting.length === 0) resolve();
+      else whenFound.push(resolve);
+    }, 0),
+  );
 }

@@ -307,6 +307,23 @@ describe('PopupApp: similar in your library', () => {
     await waitFor(() => expect(busy()).toBe('true'));
   });
 
+  it('asks the background once the rows\' shared words are found when the kept answer is current, and at once when it is not', async () => {
+    const rowsFinding = () => document.querySelectorAll('[data-shared-words="finding"]').length;
+    const asked = (seen: number[]) => fakeApi({ similar: vi.fn(() => (seen.push(rowsFinding()), new Promise<RankingReply>(() => {}))) });
+    const library = [...PAGE, ...LIBRARY];
+    const asOf = { newest: Math.max(...library.map((article) => article.updatedAt)), size: library.length };
+    const current: number[] = [];
+    await popupWith(PAGE, LIBRARY, asked(current), TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }], testDb(), asOf);
+    await waitFor(() => expect(current).toHaveLength(1));
+    expect(current).toEqual([0]);
+    expect(screen.getByRole('list', { name: SIMILAR }).querySelector('[data-shared-words="found"]')).not.toBeNull();
+    cleanup();
+    const stale: number[] = [];
+    await popupWith(PAGE, LIBRARY, asked(stale), TAB, [{ id: 's2', score: 0.4, terms: ['blame'] }], testDb(), { ...asOf, newest: asOf.newest - 1 });
+    await waitFor(() => expect(stale).toHaveLength(1));
+    expect(stale[0]).toBeGreaterThan(0); // asked while the kept row was still finding its words
+  });
+
   it('reads the scores against the size of the index that answered while the library is still being counted', async () => {
     const db = testDb();
     vi.spyOn(db.counters, 'get').mockImplementation((() => new Dexie.Promise(() => {})) as unknown as typeof db.counters.get); // a count that takes long
