@@ -73,8 +73,7 @@ export function useRanking(
       void askAfter().then(() => {
         if (!cancelled) void run();
       });
-    }
-    else void run();
+    } else void run();
     return () => {
       cancelled = true;
       if (timer) clearTimeout(timer);
