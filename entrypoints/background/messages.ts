@@ -9,7 +9,7 @@ import { RankingService } from '@/lib/ranking';
 import { pruneUnsaved } from '@/lib/storage/prune';
 import { StorageGuard } from '@/lib/storage/storage-guard';
 import { normalizeHost } from '@/lib/text/urls';
-import { POPUP_SIMILAR_COUNT, validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
+import { validateMessage, type CaptureReply, type ContentCaptureMessage, type ErrorReply, type RankingReply } from '@/lib/messages';
 import { clearFailure, showBadge, showFailure } from './badge';
 import { mayCapture, rememberClick } from './capture-scope';
 import { nextCaptureReply, settleCaptureReply } from './capture-replies';
@@ -93,7 +93,7 @@ async function storeAndShow(message: ContentCaptureMessage, tabId: number | unde
       // The next capture measures again; a full disk is reported by the captures themselves.
       console.warn('simlit: could not keep the library within its cap', error instanceof Error ? error.name : 'error');
     });
-    ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId), POPUP_SIMILAR_COUNT).catch(() => {
+    ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId)).catch(() => {
       // Only a shortcut for the popup: it asks afresh anyway.
     });
     if (tabId !== undefined) await Promise.all([showBadge(tabId, articles.length), clearFailure(tabId)]);

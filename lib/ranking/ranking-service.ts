@@ -37,10 +37,10 @@ export interface RankingServiceOptions {
 const WARM_UP_SLICE = 100;
 
 /**
- * Open tabs whose kept answers a round ranks again, at most: each costs a ranking (a few ms at
- * 50,000 articles) and two small database writes.
+ * Open tabs whose kept answers a round ranks again, at most: each costs a ranking (about 1 ms at
+ * 50,000 articles once warm) and a write of its capture.
  */
-export const KEPT_ANSWER_TABS = 50;
+const KEPT_ANSWER_TABS = 50;
 
 /**
  * The similarity index, kept warm in the background: loaded (and caught up) from its snapshot
@@ -120,15 +120,16 @@ export class RankingService {
    * Ranks a captured page's articles once the index is ready, and keeps the answer with the
    * capture, so that the popup can show it without waiting for a cold index to load.
    */
-  async rememberSimilar(captureId: number, articleIds: string[], limit: number): Promise<void> {
+  async rememberSimilar(captureId: number, articleIds: string[]): Promise<void> {
     if (articleIds.length === 0) return;
     this.warm();
     await this.loading;
-    if (this.index) await this.keep(this.index, captureId, articleIds, limit);
+    if (this.index) await this.keep(this.index, captureId, articleIds);
   }
 
-  private async keep(index: SimilarityIndex, captureId: number, articleIds: string[], limit: number): Promise<void> {
-    const { results, asOf } = await this.rank(index, articleIds, limit);
+  /** The answer the popup asks for (as many articles), kept with the capture. */
+  private async keep(index: SimilarityIndex, captureId: number, articleIds: string[]): Promise<void> {
+    const { results, asOf } = await this.rank(index, articleIds, POPUP_SIMILAR_COUNT);
     await this.db.captures.update(captureId, { similar: results, similarAsOf: asOf });
   }
 
@@ -162,7 +163,7 @@ export class RankingService {
       // Changes still on their way: the round they end with comes after them.
       if (this.index !== index || !held) return;
       if (sameLibraryState(capture.similarAsOf, held)) continue;
-      await this.keep(index, capture.id, capture.items.map((item) => item.articleId), POPUP_SIMILAR_COUNT);
+      await this.keep(index, capture.id, capture.items.map((item) => item.articleId));
       // A question asked meanwhile goes first.
       await nextTask();
     }

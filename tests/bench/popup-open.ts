@@ -146,8 +146,9 @@ async function timeFloor(browser: ExtensionBrowser, url: string): Promise<number
 
 /** A journal page holding one article, as its meta tags give it. */
 function articlePage(article: Article, doi: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta name="citation_title" content="${article.title}">
-<meta name="citation_abstract" content="${(article.abstract ?? '').replace(/"/g, '&quot;')}"><meta name="citation_doi" content="${doi}"></head><body></body></html>`;
+  const attribute = (text = '') => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="citation_title" content="${attribute(article.title)}">
+<meta name="citation_abstract" content="${attribute(article.abstract)}"><meta name="citation_doi" content="${doi}"></head><body></body></html>`;
 }
 
 export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures> {

@@ -175,7 +175,7 @@ describe('RankingService', () => {
   it('keeps the answer for a captured page with its capture', async () => {
     const { db, service } = await serviceOver([...LIBRARY, LATE]);
     const captureId = (await db.captures.add({ pageUrl: 'https://example.org/list', platform: 'test', kind: 'list', capturedAt: 1, items: [] })) as number;
-    await service.rememberSimilar(captureId, ['pebble', 'late'], 10);
+    await service.rememberSimilar(captureId, ['pebble', 'late']);
     const kept = (await db.captures.get(captureId))?.similar?.map((result) => result.id);
     expect(kept?.[0]).toBe('rigidity'); // the page's own articles are never their neighbours
     expect(kept).not.toContain('pebble');
@@ -189,7 +189,7 @@ describe('RankingService', () => {
     await db.articles.add(late);
     service.written([late]);
     const first = await capture();
-    await service.rememberSimilar(first, ['late'], 10);
+    await service.rememberSimilar(first, ['late']);
     const asOf = (await db.captures.get(first))?.similarAsOf;
     expect(asOf).toEqual({ newest: 2_000, size: 5 });
     expect(await service.similar(['late'], 10)).toMatchObject({ ok: true, librarySize: 5 }); // what the scores are read against
@@ -201,7 +201,7 @@ describe('RankingService', () => {
     await db.articles.update('herbs', { title: '补肾活血汤', updatedAt: 3_000 });
     await service.changed(['herbs']);
     const second = await capture();
-    await service.rememberSimilar(second, ['late'], 10);
+    await service.rememberSimilar(second, ['late']);
     const now = (await db.captures.get(second))?.similarAsOf;
     expect(now).toEqual({ newest: 3_000, size: 4 });
     expect(sameLibraryState(now, await readLibraryState(db))).toBe(true);
@@ -214,13 +214,13 @@ describe('RankingService', () => {
     const release = hold(db.articles, 'bulkGet');
     const reading = service.changed(['late']);
     const captureId = (await db.captures.add({ pageUrl: 'https://example.org/b', platform: 'test', kind: 'article', capturedAt: 1, items: [] })) as number;
-    await service.rememberSimilar(captureId, ['pebble'], 10);
+    await service.rememberSimilar(captureId, ['pebble']);
     const kept = await db.captures.get(captureId);
     expect(kept?.similar?.length).toBeGreaterThan(0);
     expect(kept?.similarAsOf).toBeUndefined(); // the index did not hold 'late' yet
     release();
     await reading;
-    await service.rememberSimilar(captureId, ['pebble'], 10);
+    await service.rememberSimilar(captureId, ['pebble']);
     expect(sameLibraryState((await db.captures.get(captureId))?.similarAsOf, await readLibraryState(db))).toBe(true);
   });
 
@@ -242,8 +242,8 @@ describe('RankingService', () => {
       });
       const first = await captureIn(db, tabs[0], 'pebble');
       const second = await captureIn(db, tabs[1], 'rigidity');
-      await service.rememberSimilar(first, ['pebble'], 10);
-      await service.rememberSimilar(second, ['rigidity'], 10);
+      await service.rememberSimilar(first, ['pebble']);
+      await service.rememberSimilar(second, ['rigidity']);
       expect(await keptIds(db, first)).not.toContain('late');
       const late = { ...LATE, updatedAt: 2_000 };
       await db.articles.add(late);
@@ -272,14 +272,14 @@ describe('RankingService', () => {
       });
       const closed = await captureIn(db, { id: 9, url: 'https://c.example/photons' }, 'photons');
       const stale = await captureIn(db, open, 'pebble');
-      await service.rememberSimilar(closed, ['photons'], 10);
-      await service.rememberSimilar(stale, ['pebble'], 10);
+      await service.rememberSimilar(closed, ['photons']);
+      await service.rememberSimilar(stale, ['pebble']);
       const closedBefore = await db.captures.get(closed);
       const late = { ...LATE, updatedAt: 2_000 };
       await db.articles.add(late);
       service.written([late]);
       const current = await captureIn(db, other, 'rigidity');
-      await service.rememberSimilar(current, ['rigidity'], 10);
+      await service.rememberSimilar(current, ['rigidity']);
       const update = vi.spyOn(db.captures, 'update');
       releaseTabs();
       await expect.poll(() => holdsLibrary(db, stale)).toBe(true);
