@@ -39,7 +39,7 @@ export function useRanking(
   remembered?: RankedResult[],
   /** The size of the index that ranked the earlier answer. */
   rememberedSize?: number,
-  /** What the first question waits for: the earlier answer is known to be the current one, so nothing on screen waits for it. */
+  /** What the first question waits for while the earlier answer is shown (SimilarSection: until it is known whether that answer is current). */
   askAfter?: () => Promise<void>,
 ): RankingState {
   const [state, setState] = useState<RankingState>(() => startState(ask !== undefined, remembered, rememberedSize));
