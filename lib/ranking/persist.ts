@@ -6,6 +6,7 @@
 import type { SimlitDB } from '../db/schema';
 import { keptArticleCount, keptDeletionCount, recountArticles } from '../db/article-count';
 import { isPackedValue, packValue, unpackValue } from '../db/packed-value';
+import { pagesById } from '../db/pages-by-id';
 import type { Article } from '../model/article';
 import { DEFAULT_RANKER, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
 import { nextTask } from './next-task';
@@ -69,22 +70,11 @@ export interface LoadOptions {
 }
 
 /**
- * Pages of the library in the order of their ids: a full build never holds all articles at once.
- * Each page is asked for before the previous one is handed over, so that the database reads it
- * while the build tokenizes.
+ * Pages of the library in the order of their ids: a full build never holds all articles at once,
+ * and the database reads the next page while the build tokenizes (pages-by-id.ts).
  */
-export async function* articlePages(db: SimlitDB, pageSize = 1000): AsyncGenerator<Article[]> {
-  const pageAfter = (last: string | undefined) =>
-    (last === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(last)).limit(pageSize).toArray();
-  let next = pageAfter(undefined);
-  for (;;) {
-    const page = await next;
-    if (page.length === 0) return;
-    next = pageAfter(page[page.length - 1].id);
-    // A read nobody waits for any more (the build failed) must not fail unhandled; awaited, it still throws.
-    next.catch(() => undefined);
-    yield page;
-  }
+export function articlePages(db: SimlitDB, pageSize = 1000): AsyncGenerator<Article[]> {
+  return pagesById(db.articles, pageSize);
 }
 
 /**

@@ -6,8 +6,8 @@
  * in the extension (entrypoints/library/search-worker.ts) and in the page in component tests.
  */
 import { forEachArticle } from '../db/articles-by-chunk';
+import { pagesById } from '../db/pages-by-id';
 import type { SimlitDB } from '../db/schema';
-import type { Article } from '../model/article';
 import { FullTextIndex, type SearchHit } from './full-text-index';
 import { parseQuery } from './query';
 import { searchFields, type SearchableArticle } from './search-document';
@@ -112,14 +112,10 @@ export class LibrarySearch implements LibrarySearcher {
     const { articles } = this.db;
     const total = await articles.count();
     this.report(0, total);
-    let last: string | undefined;
     let done = 0;
-    for (;;) {
-      const page: Article[] = await (last === undefined ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(this.pageSize).toArray();
-      if (page.length === 0) break;
+    for await (const page of pagesById(articles, this.pageSize)) {
       for (const article of page) this.add(article);
       done += page.length;
-      last = page[page.length - 1].id;
       this.report(Math.min(done, total), Math.max(done, total));
     }
     this.built = true;
