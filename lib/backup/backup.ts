@@ -1,5 +1,6 @@
 import type { Article } from '../model/article';
 import type { Capture, Collection, Setting, SimlitDB } from '../db/schema';
+import { readWholeTable } from '../db/pages-by-id';
 import { SETTING_KEYS } from '../db/settings';
 
 export const BACKUP_FORMAT = 'simlit-backup';
@@ -22,18 +23,21 @@ export interface LibraryBackup {
   captures: Capture[];
 }
 
-/** Reads every table in one read transaction, so the file is one consistent state of the library. */
+/**
+ * Reads every table in one read transaction, so the file is one consistent state of the library;
+ * the large ones by pages, so that the popup and other pages are answered meanwhile (pages-by-id.ts).
+ */
 export async function readBackup(db: SimlitDB, now = Date.now()): Promise<LibraryBackup> {
   return db.transaction('r', db.articles, db.collections, db.settings, db.captures, async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt: new Date(now).toISOString(),
     schemaVersion: db.verno,
-    articles: await db.articles.toArray(),
+    articles: await readWholeTable(db.articles),
     collections: await db.collections.toArray(),
     // The reader's settings only: other rows (the pruning log) are this browser's own records.
     settings: (await db.settings.toArray()).filter((row) => SETTING_KEYS.includes(row.key)),
-    captures: await db.captures.toArray(),
+    captures: await readWholeTable(db.captures),
   }));
 }
 

@@ -53,11 +53,8 @@ export function summarize(article: Article): ArticleSummary {
   };
 }
 
-/** Listing rows per read: at 50,000 articles a read of 1,000 holds the database some 40 ms (pages-by-id.ts). */
-const SUMMARIES_PAGE = 1000;
-
-/** Every article's list row, from the listing table (lib/db/listing), which holds them ready. */
-export function loadSummaries(db: SimlitDB, pageSize = SUMMARIES_PAGE): Promise<ArticleSummary[]> {
+/** Every article's list row, from the listing table (lib/db/listing), which holds them ready; read by pages (pages-by-id.ts). */
+export function loadSummaries(db: SimlitDB, pageSize?: number): Promise<ArticleSummary[]> {
   return readWholeTable(db.listing, pageSize);
 }
 

@@ -9,6 +9,7 @@
 import { byCount, type ArticleSummary, type FacetValue, type LibraryFacets } from './articles-query';
 import type { CounterRow } from './article-count';
 import { isUntouchedRow, type TouchFields } from './listing';
+import { readWholeTable } from './pages-by-id';
 import type { SimlitDB } from './schema';
 
 /** Counter keys of the filters' values: `facet/<facet>/<value>`, apart from the article count's keys. */
@@ -84,7 +85,7 @@ export async function keptFacets(db: SimlitDB, locale?: string): Promise<Library
  */
 export async function recountFacets(db: SimlitDB): Promise<void> {
   await db.transaction('rw', db.listing, db.counters, async () => {
-    const rows = facetCounterRows(await db.listing.toArray());
+    const rows = facetCounterRows(await readWholeTable(db.listing));
     await db.counters.where('key').startsWith(FACET_KEY_PREFIX).delete();
     await db.counters.bulkPut(rows);
   });

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SimlitDB } from '@/lib/db/schema';
 import { BACKUP_VERSION, backupFileName, backupLibrary } from '@/lib/backup/backup';
 import { restoreLibrary } from '@/lib/backup/restore';
 import { isUntouched } from '@/lib/db/clear-library';
 import { presentFields } from '@/lib/merge';
 import { PRUNE_LOG_KEY } from '@/lib/storage/prune';
+import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
+import { recordReads } from '../db/read-sizes';
 import { freshDb, sampleLibrary } from './sample-library';
 
 async function tables(db: SimlitDB) {
@@ -15,6 +17,8 @@ async function tables(db: SimlitDB) {
     captures: (await db.captures.toArray()).map(({ id: _id, ...capture }) => capture),
   };
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('backupLibrary', () => {
   it('writes every table but the search index, with a format version', async () => {
@@ -28,6 +32,17 @@ describe('backupLibrary', () => {
     expect(backup.settings).toHaveLength(2);
     expect(backup.captures).toHaveLength(1);
     expect(backup).not.toHaveProperty('indexSnapshots');
+  });
+
+  it('reads the articles and captures by pages, never all in one read', async () => {
+    const db = freshDb();
+    await sampleLibrary(db);
+    const reads = recordReads();
+    const backup = JSON.parse(await backupLibrary(db));
+    expect(backup.articles).toHaveLength(2);
+    const large = reads.filter((read) => read.store === 'articles' || read.store === 'captures');
+    expect(large.map((read) => read.store).sort()).toEqual(['articles', 'captures']);
+    expect(large.every((read) => read.count === WHOLE_TABLE_PAGE)).toBe(true);
   });
 
   it('leaves out Simlit\'s own records kept among the settings (the pruning log)', async () => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { libraryFacets, summarize } from '@/lib/db/articles-query';
 import { FACET_KEY_PREFIX, keptFacets, recountFacets, UNTOUCHED_COUNT_KEY } from '@/lib/db/facet-counts';
 import { recountArticles } from '@/lib/db/article-count';
@@ -10,6 +10,8 @@ import type { Article } from '@/lib/model/article';
 import { seededRandom } from '../../bench/corpus';
 import { makeArticle } from './library-fixtures';
 import { testDb } from './test-db';
+import { recordReads } from './read-sizes';
+import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
 
 const TAGS = ['mri', '随访', 'a/b', 'cohort'];
 const PLATFORMS = ['cnki', 'wanfang', 'pubmed'];
@@ -114,7 +116,12 @@ describe('the filters\' values kept with every write', () => {
     plain.close();
     await db.open();
     expect((await keptFacets(db)).tags).toEqual([{ value: 'mri', count: 1 }]);
+    const reads = recordReads();
     await recountFacets(db);
+    // The listing is read by pages (lib/db/pages-by-id.ts), never in one read.
+    expect(reads.filter((read) => read.store === 'listing').every((read) => read.count === WHOLE_TABLE_PAGE)).toBe(true);
+    expect(reads.some((read) => read.store === 'listing')).toBe(true);
+    vi.restoreAllMocks();
     // The article count has its own check and recount (lib/ranking/persist.ts).
     await recountArticles(db);
     await expectExact(db);

@@ -1,11 +1,11 @@
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
-import { IDBIndex, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSummaries } from '@/lib/db/articles-query';
 import { pagesById, readWholeTable } from '@/lib/db/pages-by-id';
 import { makeArticle } from './library-fixtures';
+import { recordReads } from './read-sizes';
 import { testDb } from './test-db';
 
 const IDS = ['a', 'b', 'c', 'd', 'e'];
@@ -16,22 +16,10 @@ async function libraryOf(ids: string[]) {
   return db;
 }
 
-/** How many rows each read of the database asked for (undefined: all of its range). */
-function readSizes() {
-  const sizes: (number | undefined)[] = [];
-  for (const target of [IDBObjectStore.prototype, IDBIndex.prototype]) {
-    for (const method of ['getAll', 'getAllKeys'] as const) {
-      const original = target[method] as (...args: unknown[]) => unknown;
-      vi.spyOn(target, method).mockImplementation(function (this: unknown, ...args: unknown[]) {
-        // Dexie passes one options object where the browser takes it, else (query, count).
-        const [first, second] = args;
-        const count = first && typeof first === 'object' && 'count' in first ? first.count : second;
-        sizes.push(typeof count === 'number' && count > 0 ? count : undefined);
-        return original.apply(this, args);
-      } as never);
-    }
-  }
-  return sizes;
+/** How many rows each read asked for, as the reads happen. */
+function readSizes(): () => (number | undefined)[] {
+  const reads = recordReads();
+  return () => reads.map((read) => read.count);
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -41,11 +29,11 @@ describe('reading a table by pages', () => {
     const db = await libraryOf([...IDS].reverse());
     const sizes = readSizes();
     expect((await readWholeTable(db.articles, 2)).map((article) => article.id)).toEqual(IDS);
-    expect(sizes).toEqual([2, 2, 2]); // the last page, short, ends it
+    expect(sizes()).toEqual([2, 2, 2]); // the last page, short, ends it
     const pages: string[][] = [];
     for await (const page of pagesById(db.articles, 2)) pages.push(page.map((article) => article.id));
     expect(pages).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
-    expect(sizes.every((size) => size === 2)).toBe(true);
+    expect(sizes().every((size) => size === 2)).toBe(true);
   });
 
   it('reads an empty table as no rows and no pages', async () => {
@@ -61,8 +49,8 @@ describe('reading a table by pages', () => {
     const subscription = liveQuery(() => loadSummaries(db, 2)).subscribe((rows) => seen.push(rows.map((row) => row.title ?? '')));
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(seen[0]).toEqual(IDS.map((id) => `Article ${id}`));
-    expect(sizes.length).toBeGreaterThan(1);
-    expect(sizes.every((size) => size === 2)).toBe(true);
+    expect(sizes().length).toBeGreaterThan(1);
+    expect(sizes().every((size) => size === 2)).toBe(true);
     await db.articles.update('e', { title: 'Edited' });
     await vi.waitFor(() => expect(seen.at(-1)?.[4]).toBe('Edited'));
     await db.articles.add(makeArticle('f', { title: 'Added' }));
