@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { storeCapture, MAX_CAPTURES } from '@/lib/db/store-capture';
+import { describe, expect, it, vi } from 'vitest';
+import { storeCapture, MAX_CAPTURES, PRUNE_CAPTURES_EVERY } from '@/lib/db/store-capture';
 import { setSaved } from '@/lib/db/article-edits';
 import { latestCapture } from '@/lib/db/latest-capture';
 import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
@@ -52,12 +52,21 @@ describe('storeCapture', () => {
     expect(await latestCapture(db, { id: 9, url: 'http://j.cn/none' })).toBeUndefined();
   });
 
-  it('keeps at most MAX_CAPTURES capture records, dropping the oldest', async () => {
+  it('keeps at most MAX_CAPTURES capture records, dropping the oldest, counting them once every PRUNE_CAPTURES_EVERY captures', async () => {
     const db = testDb();
     await db.captures.bulkAdd(Array.from({ length: MAX_CAPTURES }, (_, i) => ({ pageUrl: `http://old/${i}`, platform: 'meta', kind: 'article' as const, capturedAt: i, items: [] })));
-    await storeCapture(db, page('http://new/page', 10 ** 9), []);
-    expect(await db.captures.count()).toBe(MAX_CAPTURES);
-    expect(await db.captures.where('pageUrl').equals('http://old/0').count()).toBe(0);
+    const counted = vi.spyOn(db.captures, 'count');
+    const sizes: number[] = [];
+    for (let i = 0; i < PRUNE_CAPTURES_EVERY; i++) {
+      await storeCapture(db, page(`http://new/${i}`, 10 ** 9 + i), []);
+      sizes.push(await db.captures.count());
+    }
+    expect(counted.mock.calls.length).toBe(PRUNE_CAPTURES_EVERY + 1); // the test's own counts, and one pruning
+    expect(Math.max(...sizes)).toBe(MAX_CAPTURES + PRUNE_CAPTURES_EVERY - 1);
+    expect(sizes.at(-1)).toBe(MAX_CAPTURES);
+    expect(await db.captures.where('pageUrl').equals(`http://old/${PRUNE_CAPTURES_EVERY - 1}`).count()).toBe(0);
+    expect(await db.captures.where('pageUrl').equals(`http://old/${PRUNE_CAPTURES_EVERY}`).count()).toBe(1);
+    expect(await db.captures.where('pageUrl').equals('http://new/0').count()).toBe(1);
   });
 });
 
