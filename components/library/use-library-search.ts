@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ArticleSummary } from '@/lib/db/articles-query';
-import type { LibrarySearcher, SearchHit, SearchProgress } from '@/lib/search/library-search';
+import type { ListingRow } from '@/lib/db/listing';
+import type { ArticleVersions, LibrarySearcher, SearchHit, SearchProgress } from '@/lib/search/library-search';
 import { isSearching } from '@/lib/search/query';
 
 export interface SearchState {
@@ -13,19 +13,30 @@ export interface SearchState {
   failed?: boolean;
 }
 
+/** The rows' ids and updatedAt, for the searcher's catch-up. */
+function versionsOf(rows: readonly Pick<ListingRow, 'id' | 'updatedAt'>[]): ArticleVersions {
+  const ids: string[] = [];
+  const stamps: number[] = [];
+  for (const { id, updatedAt } of rows) {
+    ids.push(id);
+    stamps.push(updatedAt);
+  }
+  return { ids, stamps };
+}
+
 /**
  * The search box's answer for the text typed. The library's rows are watched live: when they
- * change (a capture in another tab, an edit here), the searcher catches up and the search runs
- * again. An answer that arrives after the text changed again is kept until the newer one comes,
- * so the list does not flash empty while the reader types.
+ * change (a capture in another tab, an edit here), the searcher is given their versions, catches
+ * up with them and the search runs again. An answer that arrives after the text changed again is
+ * kept until the newer one comes, so the list does not flash empty while the reader types.
  */
-export function useLibrarySearch(searcher: LibrarySearcher, text: string, rows: readonly ArticleSummary[] | undefined): SearchState {
+export function useLibrarySearch(searcher: LibrarySearcher, text: string, rows: readonly Pick<ListingRow, 'id' | 'updatedAt'>[] | undefined): SearchState {
   const [state, setState] = useState<SearchState>({});
-  const lastRows = useRef(rows);
+  const lastRows = useRef<typeof rows>(undefined);
   const searching = isSearching(text);
 
   useEffect(() => {
-    if (rows !== lastRows.current && lastRows.current !== undefined) searcher.changed();
+    if (rows !== undefined && rows !== lastRows.current) searcher.changed(undefined, versionsOf(rows));
     lastRows.current = rows;
   }, [searcher, rows]);
 

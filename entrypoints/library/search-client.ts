@@ -1,7 +1,7 @@
-import type { LibrarySearcher, SearchAnswer, SearchProgress } from '@/lib/search/library-search';
+import type { ArticleVersions, LibrarySearcher, SearchAnswer, SearchProgress } from '@/lib/search/library-search';
 import SearchWorker from './search-worker?worker';
 
-export type SearchWorkerRequest = { kind: 'prepare' } | { kind: 'changed'; ids?: string[] } | { kind: 'search'; id: number; text: string };
+export type SearchWorkerRequest = { kind: 'prepare' } | { kind: 'changed'; ids?: string[]; versions?: ArticleVersions } | { kind: 'search'; id: number; text: string };
 export type SearchWorkerReply = { id: number; progress: SearchProgress } | { id: number; answer: SearchAnswer } | { id: number; error: string };
 
 interface Pending {
@@ -18,11 +18,19 @@ export function workerSearch(inPage: () => LibrarySearcher): LibrarySearcher {
   let worker: Worker | undefined;
   let fallback: LibrarySearcher | undefined;
   let nextId = 0;
+  /** The library list's latest versions: a worker started later is given them first. */
+  let versions: ArticleVersions | undefined;
   const pending = new Map<number, Pending & { text: string }>();
+
+  function inPageSearch(): LibrarySearcher {
+    const search = inPage();
+    if (versions) search.changed(undefined, versions);
+    return search;
+  }
 
   function failOver() {
     worker?.terminate();
-    fallback ??= inPage();
+    fallback ??= inPageSearch();
     const waiting = [...pending.values()];
     pending.clear();
     for (const { text, resolve, reject, onProgress } of waiting) fallback.search(text, onProgress).then(resolve, reject);
@@ -46,11 +54,12 @@ export function workerSearch(inPage: () => LibrarySearcher): LibrarySearcher {
         worker.onmessage = onReply;
         worker.onerror = failOver;
         worker.onmessageerror = failOver;
+        if (versions) worker.postMessage({ kind: 'changed', versions } satisfies SearchWorkerRequest);
       }
       worker.postMessage(request);
       return true;
     } catch {
-      fallback = inPage();
+      fallback = inPageSearch();
       return false;
     }
   }
@@ -59,10 +68,11 @@ export function workerSearch(inPage: () => LibrarySearcher): LibrarySearcher {
     prepare() {
       if (!send({ kind: 'prepare' })) fallback!.prepare();
     },
-    changed(ids) {
-      // A worker not started yet reads the library afresh when it starts.
-      if (fallback) fallback.changed(ids);
-      else if (worker) send({ kind: 'changed', ids });
+    changed(ids, latest) {
+      if (latest) versions = latest;
+      // A worker not started yet reads the library afresh when it starts (with the latest versions).
+      if (fallback) fallback.changed(ids, latest);
+      else if (worker) send({ kind: 'changed', ids, versions: latest });
     },
     search(text, onProgress) {
       const id = nextId++;

@@ -18,7 +18,7 @@ const search = new LibrarySearch(openLibrary());
 
 scope.onmessage = ({ data }) => {
   if (data.kind === 'prepare') search.prepare();
-  else if (data.kind === 'changed') search.changed(data.ids);
+  else if (data.kind === 'changed') search.changed(data.ids, data.versions);
   else {
     const { id } = data;
     search.search(data.text, (progress) => scope.postMessage({ id, progress })).then(

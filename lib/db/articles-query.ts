@@ -3,6 +3,7 @@ import { issuedYear, keywordList, type Article } from '../model/article';
 import { missingFields, type MissingField } from '../model/completeness';
 import { isSearching } from '../search/query';
 import { readWholeTable } from './pages-by-id';
+import type { ListingRow } from './listing';
 import type { SimlitDB } from './schema';
 
 /**
@@ -54,7 +55,7 @@ export function summarize(article: Article): ArticleSummary {
 }
 
 /** Every article's list row, from the listing table (lib/db/listing), which holds them ready; read by pages (pages-by-id.ts). */
-export function loadSummaries(db: SimlitDB, pageSize?: number): Promise<ArticleSummary[]> {
+export function loadSummaries(db: SimlitDB, pageSize?: number): Promise<ListingRow[]> {
   return readWholeTable(db.listing, pageSize);
 }
 

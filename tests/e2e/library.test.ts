@@ -107,6 +107,9 @@ describeInBrowsers('the library page in the real browser', (browserName) => {
     expect(stored.readerFields).toContain('title');
     expect(stored.sightings.length).toBeGreaterThanOrEqual(1);
     await library.getByRole('heading', { name: newTitle }).waitFor();
+    // The page's own search, in its worker, catches up with the edit from the list's versions.
+    await library.getByRole('searchbox', { name: 'Search the library' }).fill('网格化');
+    await library.locator('.library-row .row-title').filter({ hasText: '网格化' }).first().waitFor();
 
     // The background's index was told: the popup's quick search finds the article by a word only the new title has.
     const popup = await ext.openExtensionPage(`popup.html?tabId=${await tabIdOf(ext.background, GOVERNANCE_URL)}`);

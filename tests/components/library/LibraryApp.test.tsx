@@ -7,7 +7,7 @@ import { HEAD_ROWS, LibraryApp } from '@/components/library/LibraryApp';
 import { ROW_HEIGHT } from '@/components/library/ArticleList';
 import { createCollection } from '@/lib/db/collections';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
-import type { LibrarySearcher } from '@/lib/search/library-search';
+import type { ArticleVersions, LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
@@ -161,19 +161,22 @@ describe('LibraryApp search, filters and sort', () => {
   it('uses the search it is given (the worker\'s, in the extension) and tells it of changes', async () => {
     const db = testDb();
     await db.articles.bulkAdd(SAMPLE);
-    const changed: (string[] | undefined)[] = [];
+    const changed: ArticleVersions[] = [];
     const search: LibrarySearcher = {
       search: async (text) => ({ hits: text === 'similar' ? [{ id: 'c', score: 2, terms: ['apples'] }, { id: 'b', score: 1, terms: [] }] : [] }),
       prepare: () => undefined,
-      changed: (ids) => changed.push(ids),
+      changed: (_ids, versions) => versions && changed.push(versions),
     };
     renderWithDb(db, <LibraryApp db={db} search={search} />);
     await screen.findByRole('list', { name: 'Articles' });
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'similar' } });
     await waitFor(() => expect(titles()).toEqual(['Apples and oranges', '基于深度学习的肿瘤分割']));
     expect(document.querySelector('[data-article-id="c"] .row-title mark')?.textContent).toBe('Apples');
+    // It is given the list's versions, and the newer ones after a change elsewhere.
+    const stampOf = (versions: ArticleVersions | undefined, id: string) => versions && versions.stamps[versions.ids.indexOf(id)];
+    expect(changed.at(-1)?.ids.slice().sort()).toEqual(SAMPLE.map((article) => article.id).sort());
     await db.articles.update('a', { title: 'Changed elsewhere', updatedAt: 5 });
-    await waitFor(() => expect(changed).toContainEqual(undefined));
+    await waitFor(() => expect(stampOf(changed.at(-1), 'a')).toBe(5));
   });
 
   it('filters by saved state, tag, language, year and site, and clears the filters', async () => {

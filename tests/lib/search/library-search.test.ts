@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { LibrarySearch, type SearchProgress } from '@/lib/search/library-search';
+import { describe, expect, it, vi } from 'vitest';
+import { LibrarySearch, type ArticleVersions, type SearchProgress } from '@/lib/search/library-search';
+import type { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
 import { testDb } from '../db/test-db';
 
@@ -8,6 +9,12 @@ function article(id: string, fields: Partial<Article>): Article {
     id, type: 'article-journal', platform: 'cnki', ids: [], titleKey: id, fingerprint: '', sightings: [],
     capturedAt: 1, updatedAt: 1, collections: [], tags: [], ...fields,
   };
+}
+
+/** The library list's versions, as the page has them. */
+async function listVersions(db: SimlitDB): Promise<ArticleVersions> {
+  const rows = await db.listing.toArray();
+  return { ids: rows.map((row) => row.id), stamps: rows.map((row) => row.updatedAt) };
 }
 
 const found = async (search: LibrarySearch, text: string) => (await search.search(text)).hits.map((hit) => hit.id).sort();
@@ -34,6 +41,27 @@ describe('LibrarySearch', () => {
     await db.articles.add(article('d', { note: '关于问责的笔记', updatedAt: 3 }));
     search.changed();
     expect(await found(search, '问责')).toEqual(['a', 'b', 'd']);
+  });
+
+  it('catches up from the versions the page\'s list gives, without reading the library\'s updatedAt index', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd([article('a', { title: '基层问责' }), article('b', { title: '骨质疏松' }), article('c', { abstract: '问责压力' })]);
+    const search = new LibrarySearch(db);
+    search.changed(undefined, await listVersions(db));
+    const byUpdatedAt = vi.spyOn(db.articles, 'orderBy');
+    expect(await found(search, '问责')).toEqual(['a', 'c']);
+
+    await db.articles.update('b', { title: '问责与避责', updatedAt: 2 });
+    await db.articles.delete('c');
+    await db.articles.add(article('d', { note: '关于问责的笔记', updatedAt: 3 }));
+    const versions = await listVersions(db);
+    // A list read before the change leaves the index as it was; the newer one brings it up to date.
+    search.changed(undefined, { ids: ['a', 'b', 'c'], stamps: [1, 1, 1] });
+    expect(await found(search, '问责')).toEqual(['a', 'c']);
+    search.changed(undefined, versions);
+    expect(await found(search, '问责')).toEqual(['a', 'b', 'd']);
+    expect(byUpdatedAt.mock.calls.filter(([index]) => index === 'updatedAt')).toEqual([]);
+    expect(byUpdatedAt).toHaveBeenCalledWith(':id'); // the build's pages
   });
 
   it('reads again the articles it is told of, even when their updatedAt did not move', async () => {
