@@ -174,7 +174,8 @@ async function catchUp(
   // Articles new since the snapshot are usually changed since it too: each is read and indexed once.
   const stale = new Set(changes.changedIds);
   let removed: string[] = [];
-  if (!changesAreComplete(loaded, stale, changes, deletionsAsOf)) {
+  const walked = !changesAreComplete(loaded, stale, changes, deletionsAsOf);
+  if (walked) {
     const library = await libraryIds(db, changes.size);
     removed = loaded.ids().filter((id) => !library.has(id));
     for (const id of library) if (!loaded.has(id)) stale.add(id);
@@ -183,7 +184,9 @@ async function catchUp(
   for (const id of removed) loaded.remove(id);
   const articles = (await db.articles.bulkGet([...stale])).filter((article) => article !== undefined);
   loaded.addAll(await withStoredTerms(db, articles, loaded.options.tokenizer));
-  // A snapshot saved before deletions were counted is saved again once, so that later starts need not walk the ids.
-  if (removed.length + articles.length >= Math.max(1, saveAfterChanges) || deletionsAsOf === undefined) await save(loaded);
+  // Having walked the ids (an article deleted or put back since the snapshot, or a snapshot saved
+  // before deletions were counted), it is saved again, so that later starts need not: else every
+  // start of the worker after one deletion walked them until enough changes added up.
+  if (walked || removed.length + articles.length >= Math.max(1, saveAfterChanges)) await save(loaded);
   return loaded;
 }

@@ -132,10 +132,11 @@ describe('loadOrBuildIndex', () => {
     const saves: number[] = [];
     const progress: number[] = [];
     const load = () => loadOrBuildIndex(db, { saveAfterChanges: 2, save: (index) => void saves.push(index.size), onProgress: (done) => progress.push(done) });
-    await db.articles.put(ARTICLES[3]);
+    // Written after the snapshot, as captures are: found by updatedAt, the library's ids not walked.
+    await db.articles.put({ ...ARTICLES[3], updatedAt: 6000 });
     expect((await load()).size).toBe(4);
     expect(saves).toEqual([]); // one change: the next start catches up again, cheaply
-    await db.articles.put(ARTICLES[4]);
+    await db.articles.put({ ...ARTICLES[4], updatedAt: 6000 });
     expect((await load()).size).toBe(5);
     expect(saves).toEqual([5]); // two changes since the snapshot: worth rewriting it
     expect(progress).toEqual([]); // caught up both times, never rebuilt
@@ -211,6 +212,17 @@ describe('loadOrBuildIndex', () => {
     const caughtUp = await loadOrBuildIndex(db, { save: (index) => void saves.push(index.size) });
     expect(caughtUp.ids().sort()).toEqual(['a', 'b', 'c', 'e']);
     expect(saves).toEqual([4]);
+  });
+
+  it('saves the snapshot again after a catch-up that walked the library (an article deleted since), so that the next start does not', async () => {
+    const db = await librarySnapshotAt5000(4);
+    await db.articles.delete('b');
+    const saveAgain = (index: SimilarityIndex) => saveIndex(db, index, 6000);
+    const walk = vi.spyOn(db.articles, 'toCollection');
+    expect((await loadOrBuildIndex(db, { saveAfterChanges: 100, save: saveAgain })).ids().sort()).toEqual(['a', 'c', 'd']);
+    expect(walk).toHaveBeenCalledTimes(1);
+    expect((await loadOrBuildIndex(db, { saveAfterChanges: 100, save: saveAgain })).ids().sort()).toEqual(['a', 'c', 'd']);
+    expect(walk).toHaveBeenCalledTimes(1);
   });
 
   it('gives an empty index for an empty library', async () => {
