@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pruneUnsaved, readPruneLog, articleBytes, PRUNE_LOG_LENGTH, PRUNE_LOG_KEY } from '@/lib/storage/prune';
 import { storeCapture } from '@/lib/db/store-capture';
 import type { Article } from '@/lib/model/article';
 import { article } from '../capture/fixtures';
 import { testDb } from '../db/test-db';
+import { recordReads } from '../db/read-sizes';
+import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
+
+afterEach(() => vi.restoreAllMocks());
 
 /** An unsaved captured article first seen on `host`, last seen at `seenAt`. */
 function seen(n: number, seenAt: number, host = 'flood.cnjournals.com', extra: Partial<Article> = {}): Article {
@@ -42,6 +46,20 @@ describe('pruneUnsaved', () => {
     expect(await db.articles.count()).toBe(5 + 190);
     expect((await db.captures.get(99))?.items).toEqual([{ articleId: 'a299', status: 'new' }]);
     expect(await readPruneLog(db)).toEqual([{ at: 77, articles: 110, bytes: expect.any(Number), sites: [{ host: 'old.cnjournals.com', articles: 110 }] }]);
+  });
+
+  it('measures by pages of the library, each its own read, never one read or one transaction of all of it', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(Array.from({ length: 30 }, (_, i) => seen(i, 100 - i)));
+    const reads = recordReads();
+    const transactions = vi.spyOn(db, 'transaction');
+    const outcome = await pruneUnsaved(db, { articles: 20, megabytes: 10 });
+    const articleReads = reads.filter((read) => read.store === 'articles');
+    expect(articleReads.length).toBeGreaterThan(0);
+    expect(articleReads.every((read) => read.count === WHOLE_TABLE_PAGE)).toBe(true);
+    expect(transactions).toHaveBeenCalledTimes(1); // the removal's, not the measuring's
+    // Least recently seen first: a29 was seen first (at 71).
+    expect(outcome.removedIds.slice(0, 3)).toEqual(['a29', 'a28', 'a27']);
   });
 
   it('prunes by size too: megabytes of long abstracts go although the count is within the cap', async () => {
