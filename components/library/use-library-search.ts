@@ -13,15 +13,10 @@ export interface SearchState {
   failed?: boolean;
 }
 
-/** The rows' ids and updatedAt, for the searcher's catch-up. */
-function versionsOf(rows: readonly Pick<ListingRow, 'id' | 'updatedAt'>[]): ArticleVersions {
-  const ids: string[] = [];
-  const stamps: number[] = [];
-  for (const { id, updatedAt } of rows) {
-    ids.push(id);
-    stamps.push(updatedAt);
-  }
-  return { ids, stamps };
+/** The rows' ids and updatedAt, for the searcher's catch-up: made on its first call, once. */
+function versionsOf(rows: readonly Pick<ListingRow, 'id' | 'updatedAt'>[]): () => ArticleVersions {
+  let made: ArticleVersions | undefined;
+  return () => (made ??= { ids: rows.map((row) => row.id), stamps: rows.map((row) => row.updatedAt) });
 }
 
 /**

@@ -18,8 +18,9 @@ export function workerSearch(inPage: () => LibrarySearcher): LibrarySearcher {
   let worker: Worker | undefined;
   let fallback: LibrarySearcher | undefined;
   let nextId = 0;
-  /** The library list's latest versions: a worker started later is given them first. */
-  let versions: ArticleVersions | undefined;
+  /** The library list's latest versions, and whether the worker has them: they go with its next request. */
+  let versions: (() => ArticleVersions) | undefined;
+  let versionsSent = false;
   const pending = new Map<number, Pending & { text: string }>();
 
   function inPageSearch(): LibrarySearcher {
@@ -54,7 +55,11 @@ export function workerSearch(inPage: () => LibrarySearcher): LibrarySearcher {
         worker.onmessage = onReply;
         worker.onerror = failOver;
         worker.onmessageerror = failOver;
-        if (versions) worker.postMessage({ kind: 'changed', versions } satisfies SearchWorkerRequest);
+        versionsSent = false;
+      }
+      if (versions && !versionsSent && request.kind !== 'changed') {
+        worker.postMessage({ kind: 'changed', versions: versions() } satisfies SearchWorkerRequest);
+        versionsSent = true;
       }
       worker.postMessage(request);
       return true;
@@ -69,10 +74,14 @@ export function workerSearch(inPage: () => LibrarySearcher): LibrarySearcher {
       if (!send({ kind: 'prepare' })) fallback!.prepare();
     },
     changed(ids, latest) {
-      if (latest) versions = latest;
-      // A worker not started yet reads the library afresh when it starts (with the latest versions).
-      if (fallback) fallback.changed(ids, latest);
-      else if (worker) send({ kind: 'changed', ids, versions: latest });
+      if (fallback) return fallback.changed(ids, latest);
+      if (latest) {
+        versions = latest;
+        versionsSent = false;
+      }
+      // New versions mark the worker's index stale when they reach it, with the next request; a
+      // worker not started yet reads the library afresh when it starts.
+      if (worker && (ids || !latest)) send({ kind: 'changed', ids });
     },
     search(text, onProgress) {
       const id = nextId++;

@@ -18,7 +18,10 @@ const search = new LibrarySearch(openLibrary());
 
 scope.onmessage = ({ data }) => {
   if (data.kind === 'prepare') search.prepare();
-  else if (data.kind === 'changed') search.changed(data.ids, data.versions);
+  else if (data.kind === 'changed') {
+    const { versions } = data;
+    search.changed(data.ids, versions && (() => versions));
+  }
   else {
     const { id } = data;
     search.search(data.text, (progress) => scope.postMessage({ id, progress })).then(

@@ -41,9 +41,11 @@ export interface LibrarySearcher {
    * again whatever their updatedAt says (an edit within the millisecond of the last search).
    * With versions (the library list's, which the page reads anyway), the catch-up compares the
    * index with them instead of reading the library's updatedAt index whole: its two reads of
-   * 50,000 keys held the database for everyone some 1.7 s in Chromium.
+   * 50,000 keys held the database for everyone some 1.7 s in Chromium. They are made only when a
+   * catch-up needs them: at 50,000 rows making them costs the page 7-14 ms, sending them to the
+   * worker 11-22 ms, and the list changes with every capture while nobody searches.
    */
-  changed(ids?: string[], versions?: ArticleVersions): void;
+  changed(ids?: string[], versions?: () => ArticleVersions): void;
 }
 
 /**
@@ -58,7 +60,7 @@ export class LibrarySearch implements LibrarySearcher {
   private stale = true;
   private readonly reread = new Set<string>();
   /** The latest versions the page gave; without them a catch-up reads them from the database. */
-  private versions: ArticleVersions | undefined;
+  private versions: (() => ArticleVersions) | undefined;
   /** Every search and build in turn: a catch-up never runs beside another. */
   private queue: Promise<unknown> = Promise.resolve();
   private progressListeners = new Set<(progress: SearchProgress) => void>();
@@ -84,7 +86,7 @@ export class LibrarySearch implements LibrarySearcher {
     void this.inTurn(() => this.catchUp()).catch(() => undefined);
   }
 
-  changed(ids: string[] = [], versions?: ArticleVersions): void {
+  changed(ids: string[] = [], versions?: () => ArticleVersions): void {
     this.stale = true;
     for (const id of ids) this.reread.add(id);
     if (versions) this.versions = versions;
@@ -112,7 +114,7 @@ export class LibrarySearch implements LibrarySearcher {
     this.reread.clear();
     // Versions a little behind the library (the page's list not yet read again) cost reads of
     // articles that changed since, not a wrong index: the newer list comes with the next change.
-    const { ids, stamps } = this.versions ?? (await this.readVersions());
+    const { ids, stamps } = this.versions?.() ?? (await this.readVersions());
     const present = new Set(ids);
     for (const id of [...this.index.allIds()]) if (!present.has(id)) this.index.remove(id);
     const changed = ids.filter((id, i) => reread.has(id) || this.index.version(id) !== stamps[i]);

@@ -165,7 +165,7 @@ describe('LibraryApp search, filters and sort', () => {
     const search: LibrarySearcher = {
       search: async (text) => ({ hits: text === 'similar' ? [{ id: 'c', score: 2, terms: ['apples'] }, { id: 'b', score: 1, terms: [] }] : [] }),
       prepare: () => undefined,
-      changed: (_ids, versions) => versions && changed.push(versions),
+      changed: (_ids, versions) => versions && changed.push(versions()),
     };
     renderWithDb(db, <LibraryApp db={db} search={search} />);
     await screen.findByRole('list', { name: 'Articles' });
