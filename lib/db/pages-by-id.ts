@@ -21,13 +21,14 @@ function pageAfter<T extends Keyed, TKey, TInsert>(table: Table<T, TKey, TInsert
  * over, so that the database reads it while the caller works.
  */
 export async function* pagesById<T extends Keyed, TKey, TInsert>(table: Table<T, TKey, TInsert>, pageSize: number): AsyncGenerator<T[]> {
-  let next = pageAfter(table, undefined, pageSize);
-  for (;;) {
-    const page = await next;
+  let next: Promise<T[]> | undefined = pageAfter(table, undefined, pageSize);
+  while (next) {
+    const page: T[] = await next;
     if (page.length === 0) return;
-    next = pageAfter(table, page[page.length - 1].id, pageSize);
+    // A short page is the last: no read to learn that nothing follows.
+    next = page.length < pageSize ? undefined : pageAfter(table, page[page.length - 1].id, pageSize);
     // A read nobody waits for any more (the caller stopped, or failed) must not fail unhandled; awaited, it still throws.
-    next.catch(() => undefined);
+    next?.catch(() => undefined);
     yield page;
   }
 }
@@ -37,8 +38,8 @@ export const WHOLE_TABLE_PAGE = 1000;
 
 /**
  * Every row of the table, read page by page. A plain loop of awaited reads, not the generator:
- * inside a live query (use-live-query.ts) Dexie follows the query's reads across awaits of its
- * own promises, and so re-runs it when any page's rows change.
+ * inside a transaction (the backup's, the recount's) or a live query (use-live-query.ts) Dexie
+ * keeps its context across awaits of its own promises, not across an async generator's.
  */
 export async function readWholeTable<T extends Keyed, TKey, TInsert>(table: Table<T, TKey, TInsert>, pageSize = WHOLE_TABLE_PAGE): Promise<T[]> {
   const rows: T[] = [];
