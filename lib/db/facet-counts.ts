@@ -4,47 +4,64 @@
  * transaction), so that the page reads them with one range read: counting them from the listing's
  * indexes walked whole indexes (about 2.3 s at 50,000 articles in Chromium). Two more counts of
  * the same kind are kept beside them for the options page: the saved articles, and those the
- * reader never touched (counting these walked every article: 4.2 s at 50,000).
+ * reader never touched (counting these walked every article: 4.2 s at 50,000), with the room
+ * these take.
  */
 import { byCount, type ArticleSummary, type FacetValue, type LibraryFacets } from './articles-query';
 import type { CounterRow } from './article-count';
-import { isUntouchedRow, type TouchFields } from './listing';
+import { isUntouchedRow, type ListingRow, type TouchFields } from './listing';
 import { readWholeTable } from './pages-by-id';
 import type { SimlitDB } from './schema';
 
 /** Counter keys of the filters' values: `facet/<facet>/<value>`, apart from the article count's keys. */
 export const FACET_KEY_PREFIX = 'facet/';
 
-type Facet = 'tags' | 'language' | 'year' | 'platform' | 'saved' | 'untouched';
+type Facet = 'tags' | 'language' | 'year' | 'platform' | 'saved' | 'untouched' | 'untouchedSized' | 'untouchedBytes';
 
-/** The fields of a listing row the facets are counted from. */
-export type FacetFields = Pick<ArticleSummary, 'tags' | 'language' | 'year' | 'platform'> & TouchFields;
+/** The fields of a listing row the counters are kept from. */
+export type FacetFields = Pick<ArticleSummary, 'tags' | 'language' | 'year' | 'platform'> & TouchFields & Pick<ListingRow, 'bytes'>;
 
 const key = (facet: Facet, value: string | number) => `${FACET_KEY_PREFIX}${facet}/${value}`;
 
 /** The counters of saved articles and of articles never touched (lib/db/listing's isUntouchedRow): not filter values. */
 export const SAVED_COUNT_KEY = key('saved', 1);
 export const UNTOUCHED_COUNT_KEY = key('untouched', 1);
+/**
+ * How many of the untouched articles have their size in their listing row, and the sum of those
+ * sizes: the storage limit's measure (lib/storage/prune) when the first equals the untouched count,
+ * which it does for every library whose rows were all written since sizes were kept.
+ */
+export const UNTOUCHED_SIZED_KEY = key('untouchedSized', 1);
+export const UNTOUCHED_BYTES_KEY = key('untouchedBytes', 1);
 
 /**
- * The counter keys one article counts towards: each distinct tag, its language, year and site,
- * as libraryFacets counts them (an article without a language or year counts towards none), and
- * whether it is saved or untouched.
+ * What one article adds to each counter it counts towards: one to each distinct tag, its language,
+ * year and site, as libraryFacets counts them (an article without a language or year counts
+ * towards none), and to whether it is saved or untouched; its size to the untouched articles' room.
  */
-export function facetKeys(row: FacetFields | undefined): string[] {
-  if (!row) return [];
-  const keys = new Set((row.tags ?? []).map((tag) => key('tags', tag)));
-  if (row.language) keys.add(key('language', row.language));
-  if (row.year !== undefined) keys.add(key('year', row.year));
-  if (row.platform !== undefined) keys.add(key('platform', row.platform));
-  if (row.savedAt !== undefined) keys.add(SAVED_COUNT_KEY);
-  if (isUntouchedRow(row)) keys.add(UNTOUCHED_COUNT_KEY);
-  return [...keys];
+function counterWeights(row: FacetFields | undefined): Map<string, number> {
+  const weights = new Map<string, number>();
+  if (!row) return weights;
+  for (const tag of row.tags ?? []) weights.set(key('tags', tag), 1);
+  if (row.language) weights.set(key('language', row.language), 1);
+  if (row.year !== undefined) weights.set(key('year', row.year), 1);
+  if (row.platform !== undefined) weights.set(key('platform', row.platform), 1);
+  if (row.savedAt !== undefined) weights.set(SAVED_COUNT_KEY, 1);
+  if (isUntouchedRow(row)) {
+    weights.set(UNTOUCHED_COUNT_KEY, 1);
+    if (row.bytes !== undefined) weights.set(UNTOUCHED_SIZED_KEY, 1).set(UNTOUCHED_BYTES_KEY, row.bytes);
+  }
+  return weights;
 }
 
-/** Adds `sign` to each of the row's keys in `deltas`. */
+/** The counter keys one article counts towards. */
+export function facetKeys(row: FacetFields | undefined): string[] {
+  return [...counterWeights(row).keys()];
+}
+
+/** Adds the row's weights, times `sign`, to `deltas`. */
 export function addFacetDeltas(deltas: Map<string, number>, row: FacetFields | undefined, sign: 1 | -1): void {
-  for (const facetKey of facetKeys(row)) deltas.set(facetKey, (deltas.get(facetKey) ?? 0) + sign);
+  for (const [facetKey, weight] of counterWeights(row)) deltas.set(facetKey, (deltas.get(facetKey) ?? 0) + sign * weight);
 }
 
 /** The counter rows for a whole table's listing rows: a migration's, or a recount's. */
@@ -68,7 +85,7 @@ export async function keptFacets(db: SimlitDB, locale?: string): Promise<Library
     else if (facet === 'language') facets.languages.push({ value, count });
     else if (facet === 'year') facets.years.push({ value: Number(value), count });
     else if (facet === 'platform') facets.platforms.push({ value, count });
-    // The saved and untouched counts are the options page's, not filter values.
+    // The saved and untouched counts (and the untouched articles' room) are not filter values.
   }
   const collator = new Intl.Collator(locale);
   facets.tags.sort((a, b) => collator.compare(a.value, b.value));

@@ -4,11 +4,13 @@
  * go first. What the reader touched (saved, collected, tagged, noted, edited) is never pruned.
  * Each pruning is logged for the options page.
  */
+import type { CounterRow } from '../db/article-count';
 import { dropCaptureEntries, isUntouched } from '../db/clear-library';
+import { UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY } from '../db/facet-counts';
+import { articleBytes, isUntouchedRow, type ListingRow } from '../db/listing';
 import { pagesById, WHOLE_TABLE_PAGE } from '../db/pages-by-id';
 import type { SimlitDB } from '../db/schema';
 import type { StorageCap } from '../db/settings';
-import type { Article } from '../model/article';
 import { normalizeHost } from '../text/urls';
 
 /** The settings row that holds the pruning log (not a setting: it is neither backed up nor restored). */
@@ -32,11 +34,6 @@ export interface PruneRecord {
 export interface UnsavedTally {
   articles: number;
   bytes: number;
-}
-
-/** An article's size as stored, estimated: its text as UTF-16 (how the browser keeps strings). */
-export function articleBytes(article: Article): number {
-  return JSON.stringify(article).length * 2;
 }
 
 export const capBytes = (cap: StorageCap) => cap.megabytes * 1024 * 1024;
@@ -100,20 +97,72 @@ export interface PruneOutcome {
   removedIds: string[];
 }
 
+/**
+ * The tally from the counters the writes keep (lib/db/facet-counts): two key lookups. Undefined
+ * while some untouched article's listing row has no size (written before sizes were kept).
+ */
+async function keptTally(db: SimlitDB): Promise<UnsavedTally | undefined> {
+  const [articles, sized, bytes] = (await db.counters.bulkGet([UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY, UNTOUCHED_BYTES_KEY])).map((row) => row?.value ?? 0);
+  return sized === articles ? { articles, bytes } : undefined;
+}
+
+/** Rows given their size per transaction: each holds the database for every other reader while it writes. */
+const SIZING_CHUNK = 200;
+
+/**
+ * Gives the listing rows that have no size yet their article's size as just measured, and adds
+ * them to the counters, so that the next measure is keptTally's. A row still without a size was
+ * not written since its article was read (every write of an article writes its row, sized), so
+ * the size measured is the article's.
+ */
+async function sizeUnsizedRows(db: SimlitDB, candidates: Candidate[]): Promise<void> {
+  for (let start = 0; start < candidates.length; start += SIZING_CHUNK) {
+    const chunk = candidates.slice(start, start + SIZING_CHUNK);
+    await db.transaction('rw', db.listing, db.counters, async () => {
+      const rows = await db.listing.bulkGet(chunk.map((candidate) => candidate.id));
+      const sized: ListingRow[] = [];
+      chunk.forEach((candidate, i) => {
+        const row = rows[i];
+        if (row && row.bytes === undefined && isUntouchedRow(row)) sized.push({ ...row, bytes: candidate.bytes });
+      });
+      if (!sized.length) return;
+      const [count, bytes] = await db.counters.bulkGet([UNTOUCHED_SIZED_KEY, UNTOUCHED_BYTES_KEY]);
+      const added = (row: CounterRow | undefined, amount: number) => (row?.value ?? 0) + amount;
+      await db.listing.bulkPut(sized);
+      await db.counters.bulkPut([
+        { key: UNTOUCHED_SIZED_KEY, value: added(count, sized.length) },
+        { key: UNTOUCHED_BYTES_KEY, value: added(bytes, sized.reduce((total, row) => total + row.bytes!, 0)) },
+      ]);
+    });
+  }
+}
+
+/** The unsaved articles from a walk of the library, sizing on the way the rows that lack a size. */
+async function measuredArticles(db: SimlitDB): Promise<Candidate[]> {
+  const candidates = await unsavedArticles(db);
+  await sizeUnsizedRows(db, candidates);
+  return candidates;
+}
+
+const withinCap = (tally: UnsavedTally, cap: StorageCap) => tally.articles <= cap.articles && tally.bytes <= capBytes(cap);
+
 /** How many captured-but-unsaved articles there are and about how much room they take. */
 export async function unsavedTally(db: SimlitDB): Promise<UnsavedTally> {
-  return sum(await unsavedArticles(db));
+  return (await keptTally(db)) ?? sum(await measuredArticles(db));
 }
 
 /**
  * Measures the captured-but-unsaved articles and, when they exceed the cap, removes the least
  * recently seen until they are within PRUNE_TARGET of it. An article touched or seen again
- * between measuring and removing stays.
+ * between measuring and removing stays. Only a library over its cap (or one with rows not sized
+ * yet) is read article by article.
  */
 export async function pruneUnsaved(db: SimlitDB, cap: StorageCap, now = Date.now()): Promise<PruneOutcome> {
-  const candidates = await unsavedArticles(db);
+  const kept = await keptTally(db);
+  if (kept && withinCap(kept, cap)) return { tally: kept, removedIds: [] };
+  const candidates = kept ? await unsavedArticles(db) : await measuredArticles(db);
   const tally = sum(candidates);
-  if (tally.articles <= cap.articles && tally.bytes <= capBytes(cap)) return { tally, removedIds: [] };
+  if (withinCap(tally, cap)) return { tally, removedIds: [] };
   const planned = victimsFor(candidates, { articles: Math.floor(cap.articles * PRUNE_TARGET), bytes: capBytes(cap) * PRUNE_TARGET });
   return db.transaction('rw', db.articles, db.captures, db.settings, async () => {
     const current = await db.articles.bulkGet(planned.map((victim) => victim.id));

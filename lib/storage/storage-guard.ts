@@ -1,6 +1,7 @@
 import type { StorageCap } from '../db/settings';
 import type { Article } from '../model/article';
-import { articleBytes, capBytes, type PruneOutcome, type UnsavedTally } from './prune';
+import { articleBytes } from '../db/listing';
+import { capBytes, type PruneOutcome, type UnsavedTally } from './prune';
 
 export interface StorageGuardDeps {
   readCap(): Promise<StorageCap>;

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { libraryFacets, summarize } from '@/lib/db/articles-query';
-import { FACET_KEY_PREFIX, keptFacets, recountFacets, UNTOUCHED_COUNT_KEY } from '@/lib/db/facet-counts';
+import { FACET_KEY_PREFIX, keptFacets, recountFacets, UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY } from '@/lib/db/facet-counts';
+import { articleBytes } from '@/lib/db/listing';
 import { recountArticles } from '@/lib/db/article-count';
 import { clearUntouched, deleteAllData, isUntouched, storedCounts } from '@/lib/db/clear-library';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
@@ -32,6 +33,10 @@ async function expectExact(db: SimlitDB, message?: string) {
     saved: articles.filter((article) => article.savedAt !== undefined).length,
     untouched: articles.filter(isUntouched).length,
   });
+  // The room the untouched articles take, every one of them sized (all written since sizes were kept).
+  const [sized, bytes] = (await db.counters.bulkGet([UNTOUCHED_SIZED_KEY, UNTOUCHED_BYTES_KEY])).map((row) => row?.value ?? 0);
+  const untouched = articles.filter(isUntouched);
+  expect({ sized, bytes }, message).toEqual({ sized: untouched.length, bytes: untouched.reduce((total, article) => total + articleBytes(article), 0) });
 }
 
 function randomArticle(random: () => number, id: string): Article {
@@ -97,7 +102,7 @@ describe('the filters\' values kept with every write', () => {
     await db.articles.update('a', { tags: [] });
     await db.articles.delete('b');
     const rows = await db.counters.where('key').startsWith(FACET_KEY_PREFIX).toArray();
-    expect(rows.map((row) => row.key).sort()).toEqual([`${FACET_KEY_PREFIX}language/zh`, `${FACET_KEY_PREFIX}platform/meta`, UNTOUCHED_COUNT_KEY]);
+    expect(rows.map((row) => row.key).sort()).toEqual([`${FACET_KEY_PREFIX}language/zh`, `${FACET_KEY_PREFIX}platform/meta`, UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY].sort());
     expect((await keptFacets(db)).tags).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { libraryFacets, queryLibrary, summarize, type LibraryFilters, type SavedState } from '@/lib/db/articles-query';
-import { listingRow } from '@/lib/db/listing';
+import { articleBytes, listingRow } from '@/lib/db/listing';
 import { countView, readViewCounts, readWindow, type IndexedSort } from '@/lib/db/listing-query';
 import { deleteArticles, restoreArticles } from '@/lib/db/article-deletion';
 import { addTags, editArticle, removeTag, setSaved } from '@/lib/db/article-edits';
@@ -20,6 +20,20 @@ async function expectInStep(db: SimlitDB): Promise<void> {
   const articles = await db.articles.toArray();
   expect(await db.listing.toArray()).toEqual(articles.map(listingRow));
 }
+
+describe('articleBytes', () => {
+  it('is within a few percent of the article written as JSON, as UTF-16', () => {
+    const articles = [
+      makeArticle('a'),
+      makeArticle('zh', { title: '基层治理中的形式主义', abstract: '本文基于三省十二县的田野调查，讨论基层治理中的形式主义及其成因。'.repeat(20), tags: ['治理', '田野'] }),
+      makeArticle('long', { abstract: 'Cohort study of 1,024 patients followed for ten years. '.repeat(200), note: 'see table 3', readerFields: ['title'] }),
+    ];
+    for (const article of articles) {
+      const json = JSON.stringify(article).length * 2;
+      expect(Math.abs(articleBytes(article) - json) / json).toBeLessThan(0.05);
+    }
+  });
+});
 
 describe('the listing table', () => {
   it('follows every write of articles: capture, save, edit, tags, collections, delete, undo, clear, restore', async () => {

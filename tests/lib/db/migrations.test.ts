@@ -1,8 +1,10 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
-import { isEdited, isUntouchedRow, listingRow, type ListingRow, type TouchFields } from '@/lib/db/listing';
+import { articleBytes, isEdited, isUntouchedRow, listingRow, type ListingRow, type TouchFields } from '@/lib/db/listing';
+import { unsavedTally } from '@/lib/storage/prune';
+import { recordReads } from './read-sizes';
 import { facetCounterRows } from '@/lib/db/facet-counts';
 import { makeArticle } from './library-fixtures';
 import { isUntouched, storedCounts } from '@/lib/db/clear-library';
@@ -105,8 +107,11 @@ describe('schema migrations', () => {
     // The library list (version 4) holds every article's row, read through its indexes.
     const articles = await current.articles.toArray();
     // Rows from before version 8 carry `edited` where it decides whether the article was touched.
-    const asUpgraded = (row: ListingRow) => (version < 8 && !isUntouchedRow({ ...row, edited: undefined }) ? { ...row, edited: undefined } : row);
+    // Rows carried over from version 4 on have no size (made by the version 4 upgrade, they have).
+    const marked = (row: ListingRow) => (version < 8 && !isUntouchedRow({ ...row, edited: undefined }) ? { ...row, edited: undefined } : row);
+    const asUpgraded = (row: ListingRow) => (version >= 4 ? { ...marked(row), bytes: undefined } : marked(row));
     expect((await current.listing.toArray()).map(asUpgraded)).toEqual(articles.map(listingRow).map(asUpgraded));
+    if (version >= 4) expect((await current.listing.toArray()).every((row) => row.bytes === undefined)).toBe(true);
     expect((await current.listing.orderBy('capturedAt').reverse().first())?.id).toBe([...articles].sort((a, b) => b.capturedAt - a.capturedAt)[0].id);
     // The article count (version 5) is the number of articles, and moves with the next write.
     expect(await current.counters.get('articles')).toEqual({ key: 'articles', value: articles.length });
@@ -115,6 +120,14 @@ describe('schema migrations', () => {
     // And the saved and the untouched articles (version 8).
     const counted = (kept: Article[]) => ({ saved: kept.filter((article) => article.savedAt !== undefined).length, untouched: kept.filter(isUntouched).length });
     expect(await storedCounts(current)).toMatchObject(counted(articles));
+    // The storage limit's measure finds the room the untouched articles take, whether their rows
+    // have sizes or not, and sizes those that lack one: the next measure reads no article.
+    const untouchedRoom = { articles: articles.filter(isUntouched).length, bytes: articles.filter(isUntouched).reduce((total, article) => total + articleBytes(article), 0) };
+    expect(await unsavedTally(current)).toEqual(untouchedRoom);
+    const reads = recordReads();
+    expect(await unsavedTally(current)).toEqual(untouchedRoom);
+    expect(reads.filter((read) => read.store === 'articles')).toEqual([]);
+    vi.restoreAllMocks();
     await current.articles.delete(articles[0].id);
     expect((await current.counters.get('articles'))?.value).toBe(articles.length - 1);
     expect(await keptFacets(current)).toEqual(libraryFacets(articles.slice(1).map(summarize)));

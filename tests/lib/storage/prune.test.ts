@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pruneUnsaved, readPruneLog, articleBytes, PRUNE_LOG_LENGTH, PRUNE_LOG_KEY } from '@/lib/storage/prune';
+import { pruneUnsaved, readPruneLog, PRUNE_LOG_LENGTH, PRUNE_LOG_KEY } from '@/lib/storage/prune';
+import { articleBytes } from '@/lib/db/listing';
 import { storeCapture } from '@/lib/db/store-capture';
 import type { Article } from '@/lib/model/article';
 import { article } from '../capture/fixtures';
 import { testDb } from '../db/test-db';
 import { recordReads } from '../db/read-sizes';
 import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
+import { UNTOUCHED_BYTES_KEY, UNTOUCHED_SIZED_KEY } from '@/lib/db/facet-counts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -60,6 +62,35 @@ describe('pruneUnsaved', () => {
     expect(transactions).toHaveBeenCalledTimes(1); // the removal's, not the measuring's
     // Least recently seen first: a29 was seen first (at 71).
     expect(outcome.removedIds.slice(0, 3)).toEqual(['a29', 'a28', 'a27']);
+  });
+
+  it('within the cap, measures from the counters the writes keep and reads no article', async () => {
+    const db = testDb();
+    const articles = Array.from({ length: 30 }, (_, i) => seen(i, i));
+    await db.articles.bulkAdd([...articles, seen(900, 0, 'a.example', { savedAt: 1 })]);
+    await db.articles.update('a3', { abstract: '一段更长的摘要'.repeat(50) });
+    const reads = recordReads();
+    const outcome = await pruneUnsaved(db, { articles: 30, megabytes: 10 });
+    expect(reads.filter((read) => read.store === 'articles')).toEqual([]);
+    const stored = (await db.articles.bulkGet(articles.map((a) => a.id))) as Article[];
+    expect(outcome).toEqual({ tally: { articles: 30, bytes: stored.reduce((total, a) => total + articleBytes(a), 0) }, removedIds: [] });
+  });
+
+  it('sizes the rows written before sizes were kept while it measures, so that the next measure reads no article', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(Array.from({ length: 450 }, (_, i) => seen(i, i)));
+    const expected = { articles: 450, bytes: (await db.articles.toArray()).reduce((total, a) => total + articleBytes(a), 0) };
+    // As a library written by an earlier version holds them: no sizes, none counted.
+    await db.listing.bulkPut((await db.listing.toArray()).map((row) => ({ ...row, bytes: undefined })));
+    await db.counters.bulkDelete([UNTOUCHED_SIZED_KEY, UNTOUCHED_BYTES_KEY]);
+    let reads = recordReads();
+    expect((await pruneUnsaved(db, { articles: 1000, megabytes: 10 })).tally).toEqual(expected);
+    expect(reads.some((read) => read.store === 'articles')).toBe(true);
+    vi.restoreAllMocks();
+    expect((await db.listing.toArray()).every((row) => row.bytes !== undefined)).toBe(true);
+    reads = recordReads();
+    expect((await pruneUnsaved(db, { articles: 1000, megabytes: 10 })).tally).toEqual(expected);
+    expect(reads.filter((read) => read.store === 'articles')).toEqual([]);
   });
 
   it('prunes by size too: megabytes of long abstracts go although the count is within the cap', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageCap } from '@/lib/db/settings';
-import { articleBytes, type PruneOutcome } from '@/lib/storage/prune';
+import { articleBytes } from '@/lib/db/listing';
+import type { PruneOutcome } from '@/lib/storage/prune';
 import { StorageGuard } from '@/lib/storage/storage-guard';
 import { article } from '../capture/fixtures';
 
