@@ -77,7 +77,8 @@ export function StorageCapSection({ db, onLibraryChanged }: Props) {
   const [message, setMessage] = useState<Message>();
   useEffect(() => {
     let current = true;
-    // Measured when the page opens and after each change here, not live: it reads every article.
+    // Measured when the page opens and after each change here, not live: in a library written
+    // before sizes were kept, the first measure reads every article and sizes their rows (a write).
     void unsavedTally(db).then((result) => current && setTally(result));
     return () => {
       current = false;

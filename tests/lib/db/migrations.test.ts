@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
 import { articleBytes, isEdited, isUntouchedRow, listingRow, type ListingRow, type TouchFields } from '@/lib/db/listing';
-import { unsavedTally } from '@/lib/storage/prune';
+import { sizingDone, unsavedTally } from '@/lib/storage/prune';
 import { recordReads } from './read-sizes';
 import { facetCounterRows } from '@/lib/db/facet-counts';
 import { makeArticle } from './library-fixtures';
@@ -124,6 +124,7 @@ describe('schema migrations', () => {
     // have sizes or not, and sizes those that lack one: the next measure reads no article.
     const untouchedRoom = { articles: articles.filter(isUntouched).length, bytes: articles.filter(isUntouched).reduce((total, article) => total + articleBytes(article), 0) };
     expect(await unsavedTally(current)).toEqual(untouchedRoom);
+    await sizingDone(current);
     const reads = recordReads();
     expect(await unsavedTally(current)).toEqual(untouchedRoom);
     expect(reads.filter((read) => read.store === 'articles')).toEqual([]);

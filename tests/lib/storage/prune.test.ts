@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pruneUnsaved, readPruneLog, PRUNE_LOG_LENGTH, PRUNE_LOG_KEY } from '@/lib/storage/prune';
+import { pruneUnsaved, readPruneLog, sizingDone, PRUNE_LOG_LENGTH, PRUNE_LOG_KEY } from '@/lib/storage/prune';
 import { articleBytes } from '@/lib/db/listing';
 import { storeCapture } from '@/lib/db/store-capture';
 import type { Article } from '@/lib/model/article';
@@ -87,6 +87,8 @@ describe('pruneUnsaved', () => {
     expect((await pruneUnsaved(db, { articles: 1000, megabytes: 10 })).tally).toEqual(expected);
     expect(reads.some((read) => read.store === 'articles')).toBe(true);
     vi.restoreAllMocks();
+    // The sizing follows the answer.
+    await sizingDone(db);
     expect((await db.listing.toArray()).every((row) => row.bytes !== undefined)).toBe(true);
     reads = recordReads();
     expect((await pruneUnsaved(db, { articles: 1000, megabytes: 10 })).tally).toEqual(expected);
