@@ -20,7 +20,7 @@ import { servePages } from '../e2e/page-server';
 import { benchCorpus, seededRandom } from './corpus';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
-import { median } from './stats';
+import { median, percentile } from './stats';
 
 export interface LibraryPageScaleFigures {
   articles: number;
@@ -48,7 +48,39 @@ export interface LibraryPageScaleFigures {
    * no code, its header and one row in the HTML (when they are in the document).
    */
   floorMs: number[];
+  /**
+   * While the import writes: how long a read-write transaction on the articles (what a capture or
+   * a save opens) waited to be done, started every 100 ms from another extension page. Empty when
+   * the library was filled directly.
+   */
+  writeWaitsMs: number[];
 }
+
+/**
+ * Started in an extension page before the import: every 100 ms, a read-write transaction on the
+ * articles that reads one missing key (it waits for the import's transaction as a capture's or a
+ * save's would, and changes nothing), its wait pushed to `window.__writeWaits` until
+ * `window.__stopWrites` is set.
+ */
+const WRITE_PROBE = `(() => {
+  window.__writeWaits = [];
+  window.__stopWrites = false;
+  const open = indexedDB.open('simlit');
+  open.onsuccess = async () => {
+    const db = open.result;
+    while (!window.__stopWrites) {
+      const started = performance.now();
+      await new Promise((done) => {
+        const transaction = db.transaction('articles', 'readwrite');
+        transaction.objectStore('articles').get('simlit-bench-no-such-article');
+        transaction.oncomplete = transaction.onabort = done;
+      });
+      window.__writeWaits.push(Math.round(performance.now() - started));
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    db.close();
+  };
+})()`;
 
 /** One CSL-JSON file of `size` distinct articles (titles made unique, some with DOIs, authors, years, journals). */
 export function importFileText(size: number): string {
@@ -125,6 +157,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
     let importMs = 0;
     let indexed: Promise<number> = Promise.resolve(Number.NaN);
+    let writeWaitsMs: number[] = [];
     if (direct) {
       // The page opened the database: its stores exist.
       await page.getByRole('button', { name: 'Import…' }).waitFor({ timeout: 120_000 });
@@ -134,10 +167,15 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       const file = join(folder, 'library.json');
       writeFileSync(file, importFileText(size));
       await page.getByLabel('File to import').setInputFiles(file, { timeout: 300_000 });
+      const writer = await browser.context.newPage();
+      await writer.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await writer.evaluate(WRITE_PROBE);
       const started = Date.now();
       await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
       await page.waitForFunction(() => document.querySelector('.import-report, .error-message'), null, onFrame);
       importMs = Date.now() - started;
+      writeWaitsMs = (await writer.evaluate('window.__stopWrites = true; window.__writeWaits')) as number[];
+      await writer.close();
       const summary = await page.locator('.import-report, .error-message').first().textContent();
       console.log(`import of ${size}: ${summary}`);
       // Asked beside the openings below, as a reader would open the page meanwhile.
@@ -178,7 +216,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     await floorKeeper.close();
     const indexedMs = await indexed;
     await page.close();
-    return { articles: size, importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs };
+    return { articles: size, importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs };
   } finally {
     await browser.close();
     await server.close();
@@ -190,6 +228,7 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
   const lines = ['| library page (Chromium, imported through the page) | ' + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
   lines.push(`| import, s | ${figures.map((f) => (f.importMs / 1000).toFixed(1)).join(' | ')} |`);
   lines.push(`| import rate, articles/s | ${figures.map((f) => f.importRate).join(' | ')} |`);
+  lines.push(`| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | ${figures.map((f) => (f.writeWaitsMs.length ? `${median(f.writeWaitsMs)} / ${percentile(f.writeWaitsMs, 95)} / ${Math.max(...f.writeWaitsMs)}` : '')).join(' | ')} |`);
   lines.push(`| similarity index holds every article, s after the import's report | ${figures.map((f) => (f.indexedMs / 1000).toFixed(1)).join(' | ')} |`);
   lines.push(`| first row, median ms (runs) | ${figures.map((f) => `${median(f.firstRowMs)} (${f.firstRowMs.join(', ')})`).join(' | ')} |`);
   lines.push(`| page header drawn, median ms | ${figures.map((f) => median(f.shellMs)).join(' | ')} |`);
