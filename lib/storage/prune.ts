@@ -5,12 +5,13 @@
  * Each pruning is logged for the options page.
  */
 import type { CounterRow } from '../db/article-count';
-import { dropCaptureEntries, isUntouched } from '../db/clear-library';
+import { deleteChecked, dropCaptureEntries, isUntouched } from '../db/clear-library';
 import { UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY } from '../db/facet-counts';
 import { articleBytes, isUntouchedRow, type ListingRow } from '../db/listing';
 import { pagesById, WHOLE_TABLE_PAGE } from '../db/pages-by-id';
 import type { SimlitDB } from '../db/schema';
 import type { StorageCap } from '../db/settings';
+import type { Article } from '../model/article';
 import { normalizeHost } from '../text/urls';
 
 /** The settings row that holds the pruning log (not a setting: it is neither backed up nor restored). */
@@ -185,21 +186,20 @@ export async function pruneUnsaved(db: SimlitDB, cap: StorageCap, now = Date.now
   const tally = sum(candidates);
   if (withinCap(tally, cap)) return { tally, removedIds: [] };
   const planned = victimsFor(candidates, { articles: Math.floor(cap.articles * PRUNE_TARGET), bytes: capBytes(cap) * PRUNE_TARGET });
-  return db.transaction('rw', db.articles, db.captures, db.settings, async () => {
-    const current = await db.articles.bulkGet(planned.map((victim) => victim.id));
-    const victims = planned.filter((victim, i) => {
-      const article = current[i];
-      return article !== undefined && isUntouched(article) && (article.seenAt ?? 0) === victim.seenAt;
-    });
-    const ids = new Set(victims.map((victim) => victim.id));
-    await db.articles.bulkDelete([...ids]);
-    await dropCaptureEntries(db, ids);
-    const freed = sum(victims);
-    const record: PruneRecord = { at: now, articles: freed.articles, bytes: freed.bytes, sites: siteCounts(victims) };
+  // In chunks, each its own transaction, the capture records page by page after them: the database
+  // is not shut for the whole pruning (10 s at 50,000 articles and 5,000 captures in one).
+  const seenAt = new Map(planned.map((victim) => [victim.id, victim.seenAt]));
+  const stillGoes = (article: Article) => isUntouched(article) && (article.seenAt ?? 0) === seenAt.get(article.id);
+  const ids = new Set(await deleteChecked(db, [...seenAt.keys()], stillGoes));
+  const victims = planned.filter((victim) => ids.has(victim.id));
+  await dropCaptureEntries(db, ids, Math.max(...victims.map((victim) => victim.seenAt)));
+  const freed = sum(victims);
+  const record: PruneRecord = { at: now, articles: freed.articles, bytes: freed.bytes, sites: siteCounts(victims) };
+  await db.transaction('rw', db.settings, async () => {
     const log = await readPruneLog(db);
     await db.settings.put({ key: PRUNE_LOG_KEY, value: [...log, record].slice(-PRUNE_LOG_LENGTH) });
-    return { tally: { articles: tally.articles - freed.articles, bytes: tally.bytes - freed.bytes }, record, removedIds: [...ids] };
   });
+  return { tally: { articles: tally.articles - freed.articles, bytes: tally.bytes - freed.bytes }, record, removedIds: [...ids] };
 }
 
 function isPruneRecord(value: unknown): value is PruneRecord {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { clearUntouched, deleteAllData, isUntouched, storedCounts } from '@/lib/db/clear-library';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clearUntouched, DELETED_AT_ONCE, deleteAllData, deleteChecked, dropCaptureEntries, isUntouched, storedCounts } from '@/lib/db/clear-library';
+import { SEEN_RESOLUTION_MS } from '@/lib/db/upsert';
 import { writeSetting } from '@/lib/db/settings';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
@@ -12,6 +14,8 @@ const ARTICLES = [
   makeArticle('noted', { note: 'n' }),
   makeArticle('filed', { collections: ['c'] }),
 ];
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('isUntouched', () => {
   it('is true only without save, tags, note and collections', () => {
@@ -39,6 +43,58 @@ describe('clearing', () => {
     expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual(['filed', 'noted', 'saved', 'tagged']);
     const captures = await db.captures.toArray();
     expect(captures.map((c) => [c.pageUrl, c.items.map((i) => i.articleId)])).toEqual([['https://a.org/', ['saved']]]);
+  });
+
+  it(`deletes in chunks of ${DELETED_AT_ONCE}, each in a transaction of its own, and keeps what was touched meanwhile`, async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(Array.from({ length: 600 }, (_, i) => makeArticle(`a${i}`)));
+    const deletions: { count: number; transaction: unknown }[] = [];
+    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
+    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
+      deletions.push({ count: keys.length, transaction: Dexie.currentTransaction });
+      return bulkDelete(keys);
+    });
+    // The reader saves a599 while the first chunks go.
+    const deleted = await deleteChecked(db, Array.from({ length: 600 }, (_, i) => `a${i}`), (article) => {
+      if (article.id === 'a300') void db.articles.update('a599', { savedAt: 1 });
+      return isUntouched(article);
+    });
+    expect(deletions.map((d) => d.count)).toEqual([...Array(5).fill(DELETED_AT_ONCE), 99]);
+    expect(new Set(deletions.map((d) => d.transaction)).size).toBe(6);
+    expect(deleted).toHaveLength(599);
+    expect(await db.articles.toCollection().primaryKeys()).toEqual(['a599']);
+  });
+
+  it('drops capture entries page by page, and keeps an entry whose article came back', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd([makeArticle('kept'), makeArticle('back')]);
+    await db.captures.bulkAdd(
+      Array.from({ length: 450 }, (_, i) => ({ pageUrl: `https://a.org/${i}`, platform: 'meta', kind: 'list' as const, capturedAt: i, items: [{ articleId: i % 2 ? 'gone' : 'back', status: 'new' as const }, ...(i < 3 ? [{ articleId: 'kept', status: 'known' as const }] : [])] })),
+    );
+    const pages: number[] = [];
+    const bulkGet = db.captures.bulkGet.bind(db.captures);
+    vi.spyOn(db.captures, 'bulkGet').mockImplementation((keys) => (pages.push(keys.length), bulkGet(keys)));
+    await dropCaptureEntries(db, new Set(['gone', 'back']));
+    expect(Math.max(...pages)).toBeLessThanOrEqual(100);
+    const captures = await db.captures.toArray();
+    // Odd pages named only the deleted article: gone with it, but the first (it also names 'kept').
+    expect(captures).toHaveLength(226);
+    expect(captures.find((c) => c.pageUrl === 'https://a.org/1')?.items.map((i) => i.articleId)).toEqual(['kept']);
+    expect(captures.filter((c) => c.items.some((i) => i.articleId === 'back'))).toHaveLength(225);
+  });
+
+  it('reads only the captures made before the deleted articles were last seen (and the hour seenAt may lag)', async () => {
+    const db = testDb();
+    const capture = (capturedAt: number) => ({ pageUrl: `https://a.org/${capturedAt}`, platform: 'meta', kind: 'list' as const, capturedAt, items: [{ articleId: 'gone', status: 'new' as const }, { articleId: 'kept', status: 'known' as const }] });
+    await db.articles.add(makeArticle('kept'));
+    await db.captures.bulkAdd([capture(1_000), capture(1_000 + SEEN_RESOLUTION_MS), capture(2_000 + SEEN_RESOLUTION_MS)]);
+    const read: number[] = [];
+    const bulkGet = db.captures.bulkGet.bind(db.captures);
+    vi.spyOn(db.captures, 'bulkGet').mockImplementation((keys) => (read.push(...keys.map(Number)), bulkGet(keys)));
+    await dropCaptureEntries(db, new Set(['gone']), 1_000);
+    const captures = await db.captures.orderBy('capturedAt').toArray();
+    expect(captures.map((c) => c.items.map((i) => i.articleId))).toEqual([['kept'], ['kept'], ['gone', 'kept']]);
+    expect(read.filter((id) => id === captures[2].id)).toEqual([]);
   });
 
   it('deletes all data, and what was derived from the articles, but keeps the settings', async () => {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pruneUnsaved, readPruneLog, sizingDone, PRUNE_LOG_LENGTH, PRUNE_LOG_KEY } from '@/lib/storage/prune';
 import { articleBytes } from '@/lib/db/listing';
@@ -8,6 +9,7 @@ import { testDb } from '../db/test-db';
 import { recordReads } from '../db/read-sizes';
 import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
 import { UNTOUCHED_BYTES_KEY, UNTOUCHED_SIZED_KEY } from '@/lib/db/facet-counts';
+import { DELETED_AT_ONCE } from '@/lib/db/clear-library';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -59,7 +61,7 @@ describe('pruneUnsaved', () => {
     const articleReads = reads.filter((read) => read.store === 'articles');
     expect(articleReads.length).toBeGreaterThan(0);
     expect(articleReads.every((read) => read.count === WHOLE_TABLE_PAGE)).toBe(true);
-    expect(transactions).toHaveBeenCalledTimes(1); // the removal's, not the measuring's
+    expect(transactions).toHaveBeenCalledTimes(2); // the removal's chunk and the log's, none for measuring
     // Least recently seen first: a29 was seen first (at 71).
     expect(outcome.removedIds.slice(0, 3)).toEqual(['a29', 'a28', 'a27']);
   });
@@ -104,6 +106,24 @@ describe('pruneUnsaved', () => {
     expect(outcome.tally.bytes).toBeLessThanOrEqual(0.95 * 1024 * 1024);
     expect(outcome.tally.articles).toBe(Math.floor((0.95 * 1024 * 1024) / size));
     expect(outcome.removedIds[0]).toBe('a0');
+  });
+
+  it('removes in chunks, each in a transaction of its own, so that the database is not shut for the whole pruning', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(Array.from({ length: 600 }, (_, i) => seen(i, i)));
+    const transactions = new Set<unknown>();
+    const sizes: number[] = [];
+    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
+    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
+      transactions.add(Dexie.currentTransaction);
+      sizes.push(keys.length);
+      return bulkDelete(keys);
+    });
+    const outcome = await pruneUnsaved(db, { articles: 100, megabytes: 10 });
+    expect(outcome.removedIds).toHaveLength(505);
+    expect(sizes).toEqual([...Array(5).fill(DELETED_AT_ONCE), 5]);
+    expect(transactions.size).toBe(6);
+    expect(await db.articles.count()).toBe(95);
   });
 
   it('keeps an article that was saved or seen again after it was measured', async () => {
