@@ -37,10 +37,10 @@ export const DELETED_AT_ONCE = 100;
 /**
  * Deletes the articles of `ids` that `stillGoes` lets go, each chunk read again and deleted in a
  * transaction of its own, so that an article the reader kept meanwhile stays. Returns the ids
- * deleted.
+ * deleted, gathered in `deleted` as each chunk commits: a chunk that fails leaves the earlier ones
+ * deleted, and the caller still knows which.
  */
-export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillGoes: (article: Article) => boolean): Promise<string[]> {
-  const deleted: string[] = [];
+export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillGoes: (article: Article) => boolean, deleted: string[] = []): Promise<string[]> {
   for (let start = 0; start < ids.length; start += DELETED_AT_ONCE) {
     const chunk = ids.slice(start, start + DELETED_AT_ONCE);
     const gone = await db.transaction('rw', db.articles, async () => {
@@ -62,8 +62,12 @@ export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillG
  */
 export async function clearUntouched(db: SimlitDB): Promise<number> {
   const candidates = (await db.listing.filter(isUntouchedRow).primaryKeys()) as string[];
-  const deleted = await deleteChecked(db, candidates, isUntouched);
-  await dropCaptureEntries(db, new Set(deleted));
+  const deleted: string[] = [];
+  try {
+    await deleteChecked(db, candidates, isUntouched, deleted);
+  } finally {
+    await dropCaptureEntries(db, new Set(deleted));
+  }
   return deleted.length;
 }
 
@@ -76,8 +80,9 @@ const CAPTURES_AT_ONCE = 100;
  * article is still absent: a page shown again meanwhile may have brought it back. Reading a
  * capture costs its kept answer (200 small objects): 5,000 of them took some 10 s in Chromium, so
  * a caller that knows the articles were last seen by `seenBy` reads only the captures made up to
- * then (an article's seenAt lags a page's later capture by at most SEEN_RESOLUTION_MS). An entry
- * left behind costs nothing but room: every reader skips entries whose article is gone.
+ * then (an article's seenAt lags a page's later capture by at most SEEN_RESOLUTION_MS; a restore
+ * can stretch that). An entry left behind costs nothing but room: every reader skips entries whose
+ * article is gone.
  */
 export async function dropCaptureEntries(db: SimlitDB, ids: ReadonlySet<string>, seenBy = Infinity): Promise<void> {
   if (!ids.size) return;

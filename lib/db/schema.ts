@@ -3,7 +3,7 @@ import type { Article } from '../model/article';
 import type { LibraryState } from './library-state';
 import { isEdited, isUntouchedRow, LISTING_INDEXES, listingMiddleware, listingRow, type ListingRow } from './listing';
 import { ARTICLE_COUNT_KEY, articleCountMiddleware, COUNTERS_INDEXES, type CounterRow } from './article-count';
-import { facetCounterRows } from './facet-counts';
+import { FACET_KEY_PREFIX, facetCounterRows } from './facet-counts';
 import { forEachArticle } from './articles-by-chunk';
 
 /** Which page yielded which articles, and how each was received. */
@@ -183,7 +183,10 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
         marked.push(row);
       });
       await listing.bulkPut(marked);
-      await tx.table<CounterRow>('counters').bulkPut(facetCounterRows(rows));
+      // Set whole: a counter no row counts towards any more (the untouched, once every one is marked) must not keep version 7's value.
+      const counters = tx.table<CounterRow>('counters');
+      await counters.where('key').startsWith(FACET_KEY_PREFIX).delete();
+      await counters.bulkPut(facetCounterRows(rows));
     },
   },
 ];

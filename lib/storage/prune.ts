@@ -4,9 +4,8 @@
  * go first. What the reader touched (saved, collected, tagged, noted, edited) is never pruned.
  * Each pruning is logged for the options page.
  */
-import type { CounterRow } from '../db/article-count';
 import { deleteChecked, dropCaptureEntries, isUntouched } from '../db/clear-library';
-import { UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY } from '../db/facet-counts';
+import { addFacetDeltas, UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY } from '../db/facet-counts';
 import { articleBytes, isUntouchedRow, type ListingRow } from '../db/listing';
 import { pagesById, WHOLE_TABLE_PAGE } from '../db/pages-by-id';
 import type { SimlitDB } from '../db/schema';
@@ -130,13 +129,16 @@ async function sizeUnsizedRows(db: SimlitDB, candidates: Candidate[]): Promise<v
         if (row && row.bytes === undefined && isUntouchedRow(row)) sized.push({ ...row, bytes: candidate.bytes });
       });
       if (!sized.length) return;
-      const [count, bytes] = await db.counters.bulkGet([UNTOUCHED_SIZED_KEY, UNTOUCHED_BYTES_KEY]);
-      const added = (row: CounterRow | undefined, amount: number) => (row?.value ?? 0) + amount;
+      // The counters move as a write of these rows would move them (only the sized ones do).
+      const deltas = new Map<string, number>();
+      sized.forEach((row) => {
+        addFacetDeltas(deltas, { ...row, bytes: undefined }, -1);
+        addFacetDeltas(deltas, row, 1);
+      });
+      const keys = [...deltas.keys()].filter((key) => deltas.get(key) !== 0);
+      const current = await db.counters.bulkGet(keys);
       await db.listing.bulkPut(sized);
-      await db.counters.bulkPut([
-        { key: UNTOUCHED_SIZED_KEY, value: added(count, sized.length) },
-        { key: UNTOUCHED_BYTES_KEY, value: added(bytes, sized.reduce((total, row) => total + row.bytes!, 0)) },
-      ]);
+      await db.counters.bulkPut(keys.map((key, i) => ({ key, value: (current[i]?.value ?? 0) + deltas.get(key)! })));
     });
   }
 }
@@ -190,9 +192,18 @@ export async function pruneUnsaved(db: SimlitDB, cap: StorageCap, now = Date.now
   // is not shut for the whole pruning (10 s at 50,000 articles and 5,000 captures in one).
   const seenAt = new Map(planned.map((victim) => [victim.id, victim.seenAt]));
   const stillGoes = (article: Article) => isUntouched(article) && (article.seenAt ?? 0) === seenAt.get(article.id);
-  const ids = new Set(await deleteChecked(db, [...seenAt.keys()], stillGoes));
+  const deleted: string[] = [];
+  try {
+    await deleteChecked(db, [...seenAt.keys()], stillGoes, deleted);
+  } catch (error) {
+    // What earlier chunks removed is still dropped from the captures, logged and reported; the
+    // rest waits for the next measure.
+    if (!deleted.length) throw error;
+  }
+  if (!deleted.length) return { tally, removedIds: [] };
+  const ids = new Set(deleted);
   const victims = planned.filter((victim) => ids.has(victim.id));
-  await dropCaptureEntries(db, ids, Math.max(...victims.map((victim) => victim.seenAt)));
+  await dropCaptureEntries(db, ids, victims.reduce((latest, victim) => Math.max(latest, victim.seenAt), 0));
   const freed = sum(victims);
   const record: PruneRecord = { at: now, articles: freed.articles, bytes: freed.bytes, sites: siteCounts(victims) };
   await db.transaction('rw', db.settings, async () => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSIONS, SimlitDB } from '@/lib/db/schema';
 import { articleBytes, isEdited, isUntouchedRow, listingRow, type ListingRow, type TouchFields } from '@/lib/db/listing';
 import { sizingDone, unsavedTally } from '@/lib/storage/prune';
@@ -62,6 +62,8 @@ const withoutFacetCounters = (rows: unknown[]) => (rows as Row[]).filter((row) =
 function upgraded(version: number, table: string, row: Row): Row {
   return SCHEMA_VERSIONS.filter((v) => v.version > version).reduce((current, v) => UPGRADES[v.version]?.[table]?.(current) ?? current, row);
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('schema migrations', () => {
   it('has an upgrade expectation for every version with an upgrade', () => {
@@ -159,6 +161,24 @@ describe('schema migrations', () => {
     await current.articles.update('saved-noted', { savedAt: undefined });
     expect(await storedCounts(current)).toMatchObject({ saved: 0, untouched: 1 });
     expect((await current.listing.get('saved-noted'))?.edited).toBe(1);
+    current.close();
+  });
+
+  it('sets the counters whole at version 8: one no row counts towards any more does not keep its version 7 value', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('simlit', { indexedDB, IDBKeyRange });
+    for (const past of SCHEMA_VERSIONS.filter((v) => v.version <= 7)) old.version(past.version).stores(past.stores);
+    const noted = makeArticle('noted', { note: '复习' });
+    const rows = [{ ...listingRow(noted), edited: undefined }];
+    await old.table('articles').add(noted);
+    await old.table('listing').bulkAdd(rows);
+    // As version 7 counted it: untouched-looking, so counted untouched (and sized).
+    await old.table('counters').bulkAdd([{ key: 'articles', value: 1 }, ...facetCounterRows(rows)]);
+    old.close();
+
+    const current = new SimlitDB('simlit', { indexedDB, IDBKeyRange });
+    expect(await storedCounts(current)).toMatchObject({ articles: 1, untouched: 0 });
+    expect(await unsavedTally(current)).toEqual({ articles: 0, bytes: 0 });
     current.close();
   });
 

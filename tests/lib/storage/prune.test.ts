@@ -10,6 +10,7 @@ import { recordReads } from '../db/read-sizes';
 import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
 import { UNTOUCHED_BYTES_KEY, UNTOUCHED_SIZED_KEY } from '@/lib/db/facet-counts';
 import { DELETED_AT_ONCE } from '@/lib/db/clear-library';
+import { SEEN_RESOLUTION_MS } from '@/lib/db/upsert';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -124,6 +125,32 @@ describe('pruneUnsaved', () => {
     expect(sizes).toEqual([...Array(5).fill(DELETED_AT_ONCE), 5]);
     expect(transactions.size).toBe(6);
     expect(await db.articles.count()).toBe(95);
+  });
+
+  it('drops the pruned articles from captures made up to an hour after the last of them was seen', async () => {
+    const db = testDb();
+    const hours = (n: number) => n * SEEN_RESOLUTION_MS;
+    await db.articles.bulkAdd([seen(1, hours(1)), seen(2, hours(3)), seen(3, hours(10))]);
+    const capture = (capturedAt: number, articleId: string) => ({ pageUrl: `http://flood.cnjournals.com/${capturedAt}`, platform: 'qinyun', kind: 'list' as const, capturedAt, items: [{ articleId, status: 'new' as const }, { articleId: 'a3', status: 'known' as const }] });
+    // a2 was last recorded as seen at 3 h; a page showing it at 3.5 h did not write it again.
+    await db.captures.bulkAdd([capture(hours(1), 'a1'), capture(hours(3.5), 'a2')]);
+    const outcome = await pruneUnsaved(db, { articles: 2, megabytes: 10 });
+    expect(outcome.removedIds.sort()).toEqual(['a1', 'a2']);
+    expect((await db.captures.toArray()).map((c) => c.items.map((i) => i.articleId))).toEqual([['a3'], ['a3']]);
+  });
+
+  it('when a chunk fails, still drops, logs and reports what the chunks before it removed', async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(Array.from({ length: 300 }, (_, i) => seen(i, i)));
+    await db.captures.add({ pageUrl: 'http://flood.cnjournals.com/list', platform: 'qinyun', kind: 'list', capturedAt: 0, items: [{ articleId: 'a0', status: 'new' }, { articleId: 'a299', status: 'new' }] });
+    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
+    let calls = 0;
+    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => (++calls === 2 ? (Promise.reject(new Error('QuotaExceededError')) as never) : bulkDelete(keys)));
+    const outcome = await pruneUnsaved(db, { articles: 10, megabytes: 10 }, 77);
+    expect(outcome.removedIds).toHaveLength(DELETED_AT_ONCE);
+    expect(outcome.tally.articles).toBe(300 - DELETED_AT_ONCE);
+    expect((await readPruneLog(db)).map((record) => record.articles)).toEqual([DELETED_AT_ONCE]);
+    expect((await db.captures.toArray())[0].items.map((i) => i.articleId)).toEqual(['a299']);
   });
 
   it('keeps an article that was saved or seen again after it was measured', async () => {
