@@ -30,7 +30,8 @@ export async function storedCounts(db: SimlitDB): Promise<StoredCounts> {
 
 /**
  * Articles deleted per transaction: each holds the database for every other reader while it
- * writes (at 100, a read waited at most 0.16 s beside a pruning of 4,875 articles at 50,000 in Chromium; the pruning in one transaction, its captures included, had held it 10 s).
+ * writes (at 100, a read waited at most 0.16 s beside a pruning of 4,875 articles at 50,000 in
+ * Chromium; the pruning in one transaction, its captures included, had held it 10 s).
  */
 export const DELETED_AT_ONCE = 100;
 
