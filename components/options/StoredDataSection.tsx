@@ -34,14 +34,6 @@ function StorageUsed({ estimate, revision }: { estimate: StorageEstimator; revis
   );
 }
 
-/** Runs a deletion and returns the ids of the articles it removed (for the ranking index). */
-async function removedBy(db: SimlitDB, deletion: () => Promise<unknown>): Promise<string[]> {
-  const before = (await db.articles.toCollection().primaryKeys()) as string[];
-  await deletion();
-  const after = new Set((await db.articles.toCollection().primaryKeys()) as string[]);
-  return before.filter((id) => !after.has(id));
-}
-
 interface Props {
   db: SimlitDB;
   estimate: StorageEstimator;
@@ -71,9 +63,9 @@ export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
             question={t('optClearUntouchedConfirm', n(counts?.untouched ?? 0))}
             disabled={!counts?.untouched}
             onConfirm={async () => {
-              let count = 0;
-              onLibraryChanged(await removedBy(db, async () => (count = await clearUntouched(db))));
-              setDone(t('libDeleted', n(count)));
+              const removed = await clearUntouched(db);
+              onLibraryChanged(removed);
+              setDone(t('libDeleted', n(removed.length)));
             }}
           />
           <p class="help">{t('optClearUntouchedHelp')}</p>
@@ -85,7 +77,7 @@ export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
             question={t('optDeleteAllConfirm', n(counts?.articles ?? 0), n(counts?.collections ?? 0))}
             disabled={!counts || counts.articles + counts.collections + counts.captures === 0}
             onConfirm={async () => {
-              onLibraryChanged(await removedBy(db, () => deleteAllData(db)));
+              onLibraryChanged(await deleteAllData(db));
               setDone(t('optDeletedAll'));
             }}
           />

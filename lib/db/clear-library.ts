@@ -59,9 +59,9 @@ export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillG
  * Deletes every untouched article, and the capture records' entries for them (a capture left
  * with no entries goes too). Found in the small listing rows; each found is checked on the article
  * itself before it goes, so that nothing the reader kept is lost even to a listing row out of step.
- * Returns how many articles were deleted.
+ * Returns the ids of the articles deleted.
  */
-export async function clearUntouched(db: SimlitDB): Promise<number> {
+export async function clearUntouched(db: SimlitDB): Promise<string[]> {
   const candidates = (await db.listing.filter(isUntouchedRow).primaryKeys()) as string[];
   const deleted: string[] = [];
   try {
@@ -69,7 +69,7 @@ export async function clearUntouched(db: SimlitDB): Promise<number> {
   } finally {
     await dropCaptureEntries(db, new Set(deleted));
   }
-  return deleted.length;
+  return deleted;
 }
 
 /** Capture records read at a time when their entries for deleted articles are dropped (with kept answers, 5–12 kB each). */
@@ -117,11 +117,13 @@ async function dropEntriesOf(db: SimlitDB, captureIds: number[], ids: ReadonlySe
 /**
  * Deletes all articles, captures, collections, and what was derived from the articles (search
  * index snapshots, stored terms; the library list's rows go with the articles, lib/db/listing);
- * settings stay.
+ * settings stay. Returns the ids of the articles deleted (for the similarity index).
  */
-export async function deleteAllData(db: SimlitDB): Promise<void> {
+export async function deleteAllData(db: SimlitDB): Promise<string[]> {
   const tables = [db.articles, db.captures, db.collections, db.indexSnapshots, db.articleTerms];
-  await db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async () => {
+    const ids = (await db.articles.toCollection().primaryKeys()) as string[];
     await Promise.all(tables.map((table) => table.clear()));
+    return ids;
   });
 }

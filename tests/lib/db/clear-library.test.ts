@@ -39,7 +39,7 @@ describe('clearing', () => {
       { pageUrl: 'https://a.org/', platform: 'meta', kind: 'list', capturedAt: 1, items: [{ articleId: 'plain', status: 'new' }, { articleId: 'saved', status: 'known' }] },
       { pageUrl: 'https://b.org/', platform: 'meta', kind: 'article', capturedAt: 2, items: [{ articleId: 'plain2', status: 'new' }] },
     ]);
-    expect(await clearUntouched(db)).toBe(2);
+    expect((await clearUntouched(db)).sort()).toEqual(['plain', 'plain2']);
     expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual(['filed', 'noted', 'saved', 'tagged']);
     const captures = await db.captures.toArray();
     expect(captures.map((c) => [c.pageUrl, c.items.map((i) => i.articleId)])).toEqual([['https://a.org/', ['saved']]]);
@@ -105,7 +105,7 @@ describe('clearing', () => {
     await db.articleTerms.add({ id: 'plain', version: 'tok', source: 'x', title: 'plain', keywords: '', abstract: '', counts: new Uint16Array() });
     await writeSetting(db, 'captureMode', 'on-click');
     expect(await db.listing.count()).toBe(ARTICLES.length);
-    await deleteAllData(db);
+    expect((await deleteAllData(db)).sort()).toEqual(ARTICLES.map((a) => a.id).sort());
     const counts = await Promise.all([db.articles, db.collections, db.indexSnapshots, db.captures, db.articleTerms, db.listing].map((table) => table.count()));
     expect(counts).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await db.settings.get('captureMode')).toEqual({ key: 'captureMode', value: 'on-click' });
