@@ -3,6 +3,7 @@ import type { Capture, SimlitDB } from './schema';
 import { ARTICLE_COUNT_KEY } from './article-count';
 import { SAVED_COUNT_KEY, UNTOUCHED_COUNT_KEY } from './facet-counts';
 import { isEdited, isUntouchedRow } from './listing';
+import { readWholeTable } from './pages-by-id';
 import { SEEN_RESOLUTION_MS } from './upsert';
 
 /** Clearing the library from the options page, and the counts shown before doing it. */
@@ -37,11 +38,11 @@ export const DELETED_AT_ONCE = 100;
 
 /**
  * Deletes the articles of `ids` that `stillGoes` lets go, each chunk read again and deleted in a
- * transaction of its own, so that an article the reader kept meanwhile stays. Returns the ids
- * deleted, gathered in `deleted` as each chunk commits: a chunk that fails leaves the earlier ones
- * deleted, and the caller still knows which.
+ * transaction of its own, so that an article the reader kept meanwhile stays. The ids deleted go
+ * into `deleted` as each chunk commits: a chunk that fails leaves the earlier ones deleted, and the
+ * caller still knows which.
  */
-export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillGoes: (article: Article) => boolean, deleted: string[] = []): Promise<string[]> {
+export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillGoes: (article: Article) => boolean, deleted: string[]): Promise<void> {
   for (let start = 0; start < ids.length; start += DELETED_AT_ONCE) {
     const chunk = ids.slice(start, start + DELETED_AT_ONCE);
     const gone = await db.transaction('rw', db.articles, async () => {
@@ -52,7 +53,6 @@ export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillG
     });
     deleted.push(...gone);
   }
-  return deleted;
 }
 
 /**
@@ -62,7 +62,8 @@ export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillG
  * Returns the ids of the articles deleted.
  */
 export async function clearUntouched(db: SimlitDB): Promise<string[]> {
-  const candidates = (await db.listing.filter(isUntouchedRow).primaryKeys()) as string[];
+  // By pages: a filtered walk of the listing was one read transaction of every row.
+  const candidates = (await readWholeTable(db.listing)).filter(isUntouchedRow).map((row) => row.id);
   const deleted: string[] = [];
   try {
     await deleteChecked(db, candidates, isUntouched, deleted);

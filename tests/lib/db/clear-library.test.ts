@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearUntouched, DELETED_AT_ONCE, deleteAllData, deleteChecked, dropCaptureEntries, isUntouched, storedCounts } from '@/lib/db/clear-library';
 import { SEEN_RESOLUTION_MS } from '@/lib/db/upsert';
+import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
+import { recordReads } from './read-sizes';
 import { writeSetting } from '@/lib/db/settings';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
@@ -39,7 +41,10 @@ describe('clearing', () => {
       { pageUrl: 'https://a.org/', platform: 'meta', kind: 'list', capturedAt: 1, items: [{ articleId: 'plain', status: 'new' }, { articleId: 'saved', status: 'known' }] },
       { pageUrl: 'https://b.org/', platform: 'meta', kind: 'article', capturedAt: 2, items: [{ articleId: 'plain2', status: 'new' }] },
     ]);
+    const reads = recordReads();
     expect((await clearUntouched(db)).sort()).toEqual(['plain', 'plain2']);
+    // The listing is read by pages, never walked in one transaction.
+    expect(reads.filter((read) => read.store === 'listing').map((read) => read.count)).toEqual([WHOLE_TABLE_PAGE]);
     expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual(['filed', 'noted', 'saved', 'tagged']);
     const captures = await db.captures.toArray();
     expect(captures.map((c) => [c.pageUrl, c.items.map((i) => i.articleId)])).toEqual([['https://a.org/', ['saved']]]);
@@ -55,10 +60,11 @@ describe('clearing', () => {
       return bulkDelete(keys);
     });
     // The reader saves a599 while the first chunks go.
-    const deleted = await deleteChecked(db, Array.from({ length: 600 }, (_, i) => `a${i}`), (article) => {
+    const deleted: string[] = [];
+    await deleteChecked(db, Array.from({ length: 600 }, (_, i) => `a${i}`), (article) => {
       if (article.id === 'a300') void db.articles.update('a599', { savedAt: 1 });
       return isUntouched(article);
-    });
+    }, deleted);
     expect(deletions.map((d) => d.count)).toEqual([...Array(5).fill(DELETED_AT_ONCE), 99]);
     expect(new Set(deletions.map((d) => d.transaction)).size).toBe(6);
     expect(deleted).toHaveLength(599);
