@@ -12,7 +12,7 @@ import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter } from './bulk-load';
 import { BulkBuild } from './bulk-build';
-import { deserializeIndex, serializeIndex, type SerializedIndex } from './snapshot';
+import { deserializeIndex, keyNumbersIn, serializeIndex, type SerializedIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './identity-store';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
@@ -79,6 +79,12 @@ export interface IndexSnapshotData {
 /** The MiniSearch index, and the re-ranking terms by number with the terms the numbers stand for. */
 export interface SnapshotData extends SerializedIndex {
   vectorTerms: string;
+  /**
+   * By re-ranking term number, the number of its key in this snapshot's term index (-1: none):
+   * the first questions after a load would otherwise look each candidate term's key up (its idf
+   * needs it). Snapshots saved before 4 December 2026 lack it: then looked up as needed.
+   */
+  vectorKeyNumbers?: Int32Array;
   vectors: SerializedVectors;
   identities: SerializedIdentities;
 }
@@ -254,6 +260,13 @@ function byScore(positions: number[], scores: number[]): number[] {
   return order;
 }
 
+/** Whether `numbers` gives each of `terms` re-ranking terms a key number below `keys`, or -1. */
+function areKeyNumbers(numbers: unknown, terms: number, keys: number): numbers is Int32Array {
+  if (!(numbers instanceof Int32Array) || numbers.length !== terms) return false;
+  for (let i = 0; i < numbers.length; i++) if (numbers[i] < -1 || numbers[i] >= keys) return false;
+  return true;
+}
+
 function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -266,7 +279,7 @@ export class SimilarityIndex {
   /** The library changed since idfByNumber was last emptied. */
   private idfOutdated = false;
   /** By term number, the number of its key in the term index of a loaded or built index (-1: none there; UNKNOWN: not looked up yet). Outlives changes of the library: those keys stay. */
-  private keyNumbers = new Int32Array(0);
+  private keyNumbers: Int32Array = new Int32Array(0);
   private readonly internals: MiniSearchInternals;
   private readonly candidateSearch: MoreLikeThis;
   /** Room for a query's re-ranking vectors, kept from query to query (vectors.ts). */
@@ -282,8 +295,10 @@ export class SimilarityIndex {
     private readonly space = new TermSpace(),
     private readonly vectors = new DocumentVectors(),
     private readonly identities = new IdentityStore(),
+    keyNumbers?: Int32Array,
   ) {
     this.internals = internalsOf(mini);
+    if (keyNumbers) this.keyNumbers = keyNumbers;
     // As MiniSearch: fields in index order, and a boost of 0 counts as 1.
     const boosts = INDEX_FIELDS.map((field): [number, number] => [this.internals._fieldIds[field], options.fieldBoosts[field] || 1]);
     this.candidateSearch = new MoreLikeThis(this.internals, boosts);
@@ -333,20 +348,25 @@ export class SimilarityIndex {
   static fromSnapshot(snapshot: IndexSnapshotData | undefined, options: RankerOptions = DEFAULT_RANKER): SimilarityIndex | undefined {
     if (!snapshot || snapshot.version !== indexVersion(options)) return undefined;
     try {
-      const { vectorTerms, vectors, identities } = snapshot.data;
+      const { vectorTerms, vectorKeyNumbers, vectors, identities } = snapshot.data;
       if (typeof vectorTerms !== 'string') return undefined;
       const space = TermSpace.of(vectorTerms ? vectorTerms.split(TERM_BREAK) : []);
       const mini = deserializeIndex<IndexedDocument>(snapshot.data, miniSearchOptions(options));
-      return new SimilarityIndex(mini, options, space, DocumentVectors.deserialize(vectors, space.size), IdentityStore.deserialize(identities));
+      const keys = (internalsOf(mini)._index as TermIndex).snapshotTerms;
+      if (vectorKeyNumbers !== undefined && !areKeyNumbers(vectorKeyNumbers, space.size, keys)) return undefined;
+      return new SimilarityIndex(mini, options, space, DocumentVectors.deserialize(vectors, space.size), IdentityStore.deserialize(identities), vectorKeyNumbers);
     } catch {
       return undefined;
     }
   }
 
   toSnapshot(): IndexSnapshotData {
+    const index = serializeIndex(this.mini);
+    const vectorTerms = this.space.allTerms();
     const data = {
-      ...serializeIndex(this.mini),
-      vectorTerms: this.space.allTerms().join(TERM_BREAK),
+      ...index,
+      vectorTerms: vectorTerms.join(TERM_BREAK),
+      vectorKeyNumbers: keyNumbersIn(index, vectorTerms.map(indexKey)),
       vectors: this.vectors.serialize(this.internals._documentIds.keys()),
       identities: this.identities.serialize(this.internals._documentIds.keys()),
     };

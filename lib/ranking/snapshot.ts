@@ -19,7 +19,7 @@ import type { Options } from 'minisearch';
 import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
-import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from './term-index';
+import { isSortedKeyOrder, keyNumber, sortedKeyOrder, TermIndex } from './term-index';
 import { countVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
@@ -106,6 +106,12 @@ export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
     lists: Uint32Array.from(lists),
     postings: postings.finish(),
   };
+}
+
+/** The numbers that the index serializeIndex() wrote gives these keys once loaded (TermIndex.numberOf; -1: not there). */
+export function keyNumbersIn({ terms, sortedTerms }: SerializedIndex, keys: readonly string[]): Int32Array {
+  const indexKeys = terms ? terms.split(TERM_BREAK) : [];
+  return Int32Array.from(keys, (key) => keyNumber(indexKeys, sortedTerms, key));
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import type { RankableArticle } from '@/lib/ranking/article-terms';
+import { describe, expect, it, vi } from 'vitest';
+import { termsOf, type RankableArticle } from '@/lib/ranking/article-terms';
 import { DEFAULT_RANKER, SimilarityIndex } from '@/lib/ranking/similarity-index';
 import { tokenize } from '@/lib/ranking/tokenize';
+import { indexKey } from '@/lib/ranking/index-keys';
 import { PostingList } from '@/lib/ranking/posting-list';
 import { TermIndex } from '@/lib/ranking/term-index';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
@@ -225,6 +226,42 @@ describe('SimilarityIndex updates and snapshots', () => {
     const loaded = SimilarityIndex.fromSnapshot(structuredClone(index.toSnapshot()));
     expect(loaded).toBeDefined();
     expect(results(loaded!)).toEqual(results(index));
+  });
+
+  it("saves each re-ranking term's key number, so that a loaded index's first questions look none up, and answers as one that looks them up", () => {
+    const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
+    const { vectorTerms, vectorKeyNumbers } = snapshot.data;
+    const loaded = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
+    const terms = internalsOf((loaded as unknown as { mini: MiniSearch }).mini)._index as TermIndex;
+    // The numbers the loaded term index gives the terms' keys (CJK terms are spelled otherwise there).
+    expect([...vectorKeyNumbers!]).toEqual(vectorTerms.split(' ').map((term) => terms.numberOf(indexKey(term))));
+    expect(vectorKeyNumbers!.filter((number) => number >= 0).length).toBeGreaterThan(vectorKeyNumbers!.length / 2);
+
+    const { vectorKeyNumbers: _, ...older } = snapshot.data;
+    const lookedUp = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: older }))!;
+    const query = LIBRARY[0];
+    const own = new Set(Object.values(termsOf(query)).flat().map(indexKey));
+    /** The first question's answer, and the keys of the index it looked up that are not the query's own terms (its candidates' terms). */
+    const firstQuestion = (index: SimilarityIndex) => {
+      const numberOf = vi.spyOn(TermIndex.prototype, 'numberOf');
+      const answer = index.similarTo(query);
+      const found = numberOf.mock.calls.filter((_call, i) => numberOf.mock.results[i].value >= 0).map(([key]) => key);
+      numberOf.mockRestore();
+      return { answer, candidateKeys: found.filter((key) => !own.has(key)) };
+    };
+    const saved = firstQuestion(loaded);
+    const asBefore = firstQuestion(lookedUp);
+    expect(saved.answer).toEqual(asBefore.answer);
+    expect(asBefore.candidateKeys.length).toBeGreaterThan(0);
+    expect(saved.candidateKeys).toEqual([]);
+  });
+
+  it('refuses a snapshot whose key numbers do not fit its terms', () => {
+    const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
+    const numbers = snapshot.data.vectorKeyNumbers!;
+    for (const wrong of [numbers.subarray(1), Int32Array.from(numbers, (n, i) => (i === 0 ? 1_000_000 : n)), Int32Array.from(numbers, (n, i) => (i === 0 ? -2 : n)), Array.from(numbers)]) {
+      expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: { ...snapshot.data, vectorKeyNumbers: wrong as Int32Array } })).toBeUndefined();
+    }
   });
 
   it('gives the same results built incrementally, with replaced and removed articles, as built at once', async () => {
