@@ -12,7 +12,7 @@ import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter } from './bulk-load';
 import { BulkBuild } from './bulk-build';
-import { deserializeIndex, keyNumbersIn, serializeIndex, type SerializedIndex } from './snapshot';
+import { deserializeIndex, serializeIndex, type SerializedIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './identity-store';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
@@ -361,12 +361,13 @@ export class SimilarityIndex {
   }
 
   toSnapshot(): IndexSnapshotData {
-    const index = serializeIndex(this.mini);
+    const keyNumbers = new Map<string, number>();
+    const index = serializeIndex(this.mini, (key, termNumber) => keyNumbers.set(key, termNumber));
     const vectorTerms = this.space.allTerms();
     const data = {
       ...index,
       vectorTerms: vectorTerms.join(TERM_BREAK),
-      vectorKeyNumbers: keyNumbersIn(index, vectorTerms.map(indexKey)),
+      vectorKeyNumbers: Int32Array.from(vectorTerms, (term) => keyNumbers.get(indexKey(term)) ?? -1),
       vectors: this.vectors.serialize(this.internals._documentIds.keys()),
       identities: this.identities.serialize(this.internals._documentIds.keys()),
     };

@@ -19,7 +19,7 @@ import type { Options } from 'minisearch';
 import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
-import { isSortedKeyOrder, keyNumber, sortedKeyOrder, TermIndex } from './term-index';
+import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from './term-index';
 import { countVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
@@ -61,7 +61,8 @@ export interface DocumentsHeader {
 /** Never in a term key: the tokenizer keeps letters, marks and digits, index-keys.ts adds none of these. */
 const TERM_BREAK = '\n';
 
-export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
+/** `onTerm`: told each term key with its number in the snapshot (what its term index's numberOf() gives once loaded). */
+export function serializeIndex<T>(mini: MiniSearch<T>, onTerm?: (key: string, termNumber: number) => void): SerializedIndex {
   const state = internalsOf(mini);
   const fields = Object.keys(state._fieldIds).length;
   const ids: string[] = [];
@@ -95,6 +96,7 @@ export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
       count += list.size;
       lists.push(terms.length, fieldId, count, postings.size);
     }
+    onTerm?.(term, terms.length);
     terms.push(term);
   }
   return {
@@ -106,12 +108,6 @@ export function serializeIndex<T>(mini: MiniSearch<T>): SerializedIndex {
     lists: Uint32Array.from(lists),
     postings: postings.finish(),
   };
-}
-
-/** The numbers that the index serializeIndex() wrote gives these keys once loaded (TermIndex.numberOf; -1: not there). */
-export function keyNumbersIn({ terms, sortedTerms }: SerializedIndex, keys: readonly string[]): Int32Array {
-  const indexKeys = terms ? terms.split(TERM_BREAK) : [];
-  return Int32Array.from(keys, (key) => keyNumber(indexKeys, sortedTerms, key));
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */

@@ -127,22 +127,18 @@ export class TermIndex {
 
   /** The number of the snapshot's term with this key, or -1 (a term added since, or none). */
   numberOf(key: string): number {
-    return keyNumber(this.keys, this.sorted, key);
+    const { keys, sorted } = this;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const found = keys[sorted[middle]];
+      if (found === key) return sorted[middle];
+      if (found < key) low = middle + 1;
+      else high = middle;
+    }
+    return -1;
   }
-}
-
-/** The number of `key` among `keys`, or -1; `sorted`: their numbers in ascending order of key. */
-export function keyNumber(keys: readonly string[], sorted: Uint32Array, key: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const found = keys[sorted[middle]];
-    if (found === key) return sorted[middle];
-    if (found < key) low = middle + 1;
-    else high = middle;
-  }
-  return -1;
 }
 
 /** The numbers of the keys in ascending order of key (what TermIndex searches). */
