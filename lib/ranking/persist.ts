@@ -97,7 +97,14 @@ export async function loadOrBuildIndex(
   const data = stored && (await snapshotData(stored.data));
   const loaded = stored && data ? SimilarityIndex.fromSnapshot({ version: stored.version, data }, options) : undefined;
   const caughtUp = loaded && changes ? await catchUp(db, loaded, stored!.deletionsAsOf, await changes, saveAfterChanges, save) : undefined;
-  if (caughtUp) return caughtUp;
+  return caughtUp ?? buildIndex(db, { options, onProgress, save });
+}
+
+/** An index of the whole library, built from its pages with their stored terms (those missing are made and stored), then saved. */
+export async function buildIndex(
+  db: SimlitDB,
+  { options = DEFAULT_RANKER, onProgress, save = (index) => saveIndex(db, index) }: Omit<LoadOptions, 'saveAfterChanges'> = {},
+): Promise<SimilarityIndex> {
   const [total, kept] = await db.transaction('r', db.articles, db.counters, () => Promise.all([db.articles.count(), keptArticleCount(db)]));
   if (total !== kept) await recountArticles(db);
   const index = await SimilarityIndex.build(pagesWithTerms(db, articlePages(db), options, total, onProgress), { options, onProgress, total });

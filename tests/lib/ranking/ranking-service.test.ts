@@ -158,6 +158,58 @@ describe('RankingService', () => {
     expect(ids(await service.search('imported article', 500))).toHaveLength(imported.length);
   });
 
+  describe('a change larger than the index', () => {
+    const imported = Array.from({ length: 30 }, (_, i) => makeArticle(`imported-${i}`, { title: `Imported article ${i}`, abstract: `Number ${i} of an import.` }));
+    const importedIds = imported.map((article) => article.id);
+    const readImported = (reads: { mock: { calls: unknown[][] } }) => reads.mock.calls.flat(2).filter((id) => importedIds.includes(id as string));
+
+    it('is read by a build of the library beside the index, which answers meanwhile; the build takes its place and is saved', async () => {
+      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10, saveDelayMs: 0 });
+      await service.similar(['pebble'], 10);
+      await db.articles.bulkAdd(imported);
+      const reads = vi.spyOn(db.articles, 'bulkGet');
+      const large = service.changed(importedIds);
+      // Asked while the build runs: the index it had answers, without the imported articles.
+      const meanwhile = await service.similar(['pebble'], 10);
+      expect(ids(meanwhile).some((id) => importedIds.includes(id))).toBe(false);
+      await large;
+      // Read by the build, page by page, not batch by batch.
+      expect(readImported(reads)).toEqual([]);
+      expect(ids(await service.search('imported article', 500))).toHaveLength(imported.length);
+      expect(await db.articleTerms.count()).toBe(LIBRARY.length + imported.length);
+      expect(await snapshotIds(db, (held) => held.length === LIBRARY.length + imported.length)).toContain('imported-0');
+    });
+
+    it('leaves to the new index what is captured while the build runs', async () => {
+      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10 });
+      await service.similar(['pebble'], 10);
+      await db.articles.bulkAdd(imported);
+      // Held once the build has read the library's one page: LATE is written after it.
+      const release = hold(db.articleTerms, 'bulkGet');
+      const large = service.changed(importedIds);
+      await expect.poll(() => vi.mocked(db.articleTerms.bulkGet).mock.calls.length).toBe(1);
+      await db.articles.add(LATE);
+      service.written([LATE]);
+      release();
+      await large;
+      expect(ids(await service.similar(['pebble'], 10))[0]).toBe('late');
+      expect(ids(await service.search('imported article', 500))).toHaveLength(imported.length);
+    });
+
+    it('is read batch by batch when the build fails, and the console says so', async () => {
+      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10 });
+      await service.similar(['pebble'], 10);
+      await db.articles.bulkAdd(imported);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      vi.spyOn(db.articles, 'count').mockRejectedValueOnce(new Error('the database failed'));
+      const reads = vi.spyOn(db.articles, 'bulkGet');
+      await service.changed(importedIds);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be built again'), 'Error');
+      expect(readImported(reads).sort()).toEqual([...importedIds].sort());
+      expect(ids(await service.search('imported article', 500))).toHaveLength(imported.length);
+    });
+  });
+
   it('keeps few changes out of the snapshot, and saves once enough have arrived', async () => {
     const { db, service } = await serviceOver(LIBRARY, { saveAfterChanges: 3, saveDelayMs: 0 });
     await service.similar(['pebble'], 10);
