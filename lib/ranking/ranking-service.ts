@@ -188,7 +188,8 @@ export class RankingService {
 
   /** The library state the index holds, when it has read every change it was told of. */
   private heldState(index: SimilarityIndex): LibraryState | undefined {
-    const caughtUp = this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
+    // An index replaced meanwhile (buildBeside) no longer follows the library.
+    const caughtUp = index === this.index && this.pending.size === 0 && this.queued.size === 0 && this.refreshingNow === 0;
     return caughtUp ? { newest: this.newestSeen, size: index.size } : undefined;
   }
 
@@ -256,9 +257,13 @@ export class RankingService {
 
   /** Whatever is queued, batch by batch, or by a build beside the index when more is queued than it holds. */
   private async refreshQueued(index: SimilarityIndex): Promise<void> {
+    let rebuilt = false;
     while (this.queued.size) {
-      if (!this.buildBesideFailed && this.queued.size > Math.max(index.size, this.options.rebuildAfterChanges)) {
+      // Not while loading: the load drains what arrived meanwhile into the index it then sets.
+      if (index === this.index && !this.buildBesideFailed && this.queued.size > Math.max(index.size, this.options.rebuildAfterChanges)) {
+        const before = index;
         index = await this.buildBeside(index);
+        rebuilt ||= index !== before;
         continue;
       }
       const batch: string[] = [];
@@ -277,6 +282,9 @@ export class RankingService {
     }
     this.warmIndex(index);
     this.keepOpenTabsCurrent();
+    // Saved once what was captured or changed during the build is in too: a snapshot saved
+    // before would hold older versions of those articles, stamped as newer.
+    if (rebuilt) this.scheduleSave(0);
   }
 
   /**
@@ -296,7 +304,8 @@ export class RankingService {
       if (typeof newest === 'number' && newest > this.newestSeen) this.newestSeen = newest;
       this.index = fresh;
       this.warmIndex(fresh);
-      this.scheduleSave(0);
+      // Queued ids the build did not find were deleted: their stored terms go too.
+      await forgetTerms(this.db, queued.filter((id) => !fresh.has(id)));
       return fresh;
     } catch (error) {
       console.warn('simlit: the similarity index could not be built again; changes are read batch by batch', error instanceof Error ? error.name : '');
@@ -390,7 +399,8 @@ export class RankingService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      if (!this.index) return;
+      // Not the index a build beside it is about to replace: the build is saved once it is in.
+      if (!this.index || this.capturedDuringBuild) return;
       this.unsaved.saved();
       saveIndex(this.db, this.index).catch((error: unknown) => {
         // A full disk loses only the snapshot: the next start catches up from the library.

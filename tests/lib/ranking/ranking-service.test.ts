@@ -168,16 +168,53 @@ describe('RankingService', () => {
       await service.similar(['pebble'], 10);
       await db.articles.bulkAdd(imported);
       const reads = vi.spyOn(db.articles, 'bulkGet');
+      // Held once the build has read the library's one page.
+      const release = hold(db.articleTerms, 'bulkGet');
       const large = service.changed(importedIds);
+      await expect.poll(() => vi.mocked(db.articleTerms.bulkGet).mock.calls.length).toBe(1);
       // Asked while the build runs: the index it had answers, without the imported articles.
-      const meanwhile = await service.similar(['pebble'], 10);
-      expect(ids(meanwhile).some((id) => importedIds.includes(id))).toBe(false);
+      expect(ids(await service.search('imported article', 500))).toEqual([]);
+      expect(ids(await service.similar(['pebble'], 10))[0]).toBe('rigidity');
+      release();
       await large;
       // Read by the build, page by page, not batch by batch.
       expect(readImported(reads)).toEqual([]);
       expect(ids(await service.search('imported article', 500))).toHaveLength(imported.length);
       expect(await db.articleTerms.count()).toBe(LIBRARY.length + imported.length);
       expect(await snapshotIds(db, (held) => held.length === LIBRARY.length + imported.length)).toContain('imported-0');
+    });
+
+    it('is read batch by batch when it arrives while the index loads, and the loaded index keeps it', async () => {
+      const { db, service } = await serviceOver(LIBRARY);
+      await service.similar(['pebble'], 10);
+      await snapshotIds(db);
+      const reloaded = new RankingService(db, { keepAlive: async () => undefined, waitForLoadMs: 10, rebuildAfterChanges: 10 });
+      // Held once it has compared the snapshot with the library: the import is news to it.
+      const release = hold(db.articles, 'bulkGet');
+      reloaded.warm();
+      await expect.poll(() => vi.mocked(db.articles.bulkGet).mock.calls.length).toBe(1);
+      await db.articles.bulkAdd(imported);
+      const large = reloaded.changed(importedIds);
+      release();
+      await large;
+      await expect.poll(async () => ('results' in (await reloaded.search('imported article', 500)) ? 'answered' : 'waiting')).toBe('answered');
+      expect(ids(await reloaded.search('imported article', 500))).toHaveLength(imported.length);
+    });
+
+    it('leaves to the new index an article deleted while the build runs', async () => {
+      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10 });
+      await service.similar(['pebble'], 10);
+      await db.articles.bulkAdd(imported);
+      const release = hold(db.articleTerms, 'bulkGet');
+      const large = service.changed(importedIds);
+      await expect.poll(() => vi.mocked(db.articleTerms.bulkGet).mock.calls.length).toBe(1);
+      await db.articles.delete('imported-3');
+      const deleted = service.changed(['imported-3']);
+      release();
+      await Promise.all([large, deleted]);
+      const found = ids(await service.search('imported article', 500));
+      expect(found).toHaveLength(imported.length - 1);
+      expect(found).not.toContain('imported-3');
     });
 
     it('leaves to the new index what is captured while the build runs', async () => {
