@@ -163,15 +163,20 @@ describe('RankingService', () => {
     const importedIds = imported.map((article) => article.id);
     const readImported = (reads: { mock: { calls: unknown[][] } }) => reads.mock.calls.flat(2).filter((id) => importedIds.includes(id as string));
 
-    it('is read by a build of the library beside the index, which answers meanwhile; the build takes its place and is saved', async () => {
-      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10, saveDelayMs: 0 });
+    /** A service over LIBRARY told of the import, its build beside the index held once it has read the library's one page. */
+    async function buildHeld(options: Partial<RankingServiceOptions> = {}) {
+      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10, ...options });
       await service.similar(['pebble'], 10);
       await db.articles.bulkAdd(imported);
       const reads = vi.spyOn(db.articles, 'bulkGet');
-      // Held once the build has read the library's one page.
       const release = hold(db.articleTerms, 'bulkGet');
       const large = service.changed(importedIds);
       await expect.poll(() => vi.mocked(db.articleTerms.bulkGet).mock.calls.length).toBe(1);
+      return { db, service, reads, release, large };
+    }
+
+    it('is read by a build of the library beside the index, which answers meanwhile; the build takes its place and is saved', async () => {
+      const { db, service, reads, release, large } = await buildHeld({ saveDelayMs: 0 });
       // Asked while the build runs: the index it had answers, without the imported articles.
       expect(ids(await service.search('imported article', 500))).toEqual([]);
       expect(ids(await service.similar(['pebble'], 10))[0]).toBe('rigidity');
@@ -202,12 +207,7 @@ describe('RankingService', () => {
     });
 
     it('leaves to the new index an article deleted while the build runs', async () => {
-      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10 });
-      await service.similar(['pebble'], 10);
-      await db.articles.bulkAdd(imported);
-      const release = hold(db.articleTerms, 'bulkGet');
-      const large = service.changed(importedIds);
-      await expect.poll(() => vi.mocked(db.articleTerms.bulkGet).mock.calls.length).toBe(1);
+      const { db, service, release, large } = await buildHeld();
       await db.articles.delete('imported-3');
       const deleted = service.changed(['imported-3']);
       release();
@@ -218,13 +218,8 @@ describe('RankingService', () => {
     });
 
     it('leaves to the new index what is captured while the build runs', async () => {
-      const { db, service } = await serviceOver(LIBRARY, { rebuildAfterChanges: 10 });
-      await service.similar(['pebble'], 10);
-      await db.articles.bulkAdd(imported);
-      // Held once the build has read the library's one page: LATE is written after it.
-      const release = hold(db.articleTerms, 'bulkGet');
-      const large = service.changed(importedIds);
-      await expect.poll(() => vi.mocked(db.articleTerms.bulkGet).mock.calls.length).toBe(1);
+      const { db, service, release, large } = await buildHeld();
+      // Written after the build read the library's page.
       await db.articles.add(LATE);
       service.written([LATE]);
       release();
