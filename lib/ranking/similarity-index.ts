@@ -82,7 +82,7 @@ export interface SnapshotData extends SerializedIndex {
   /**
    * By re-ranking term number, the number of its key in this snapshot's term index (-1: none):
    * the first questions after a load would otherwise look each candidate term's key up (its idf
-   * needs it). Snapshots saved before 4 December 2026 lack it: then looked up as needed.
+   * needs it). Snapshots saved before it was kept (3 December 2026) lack it: then looked up as needed.
    */
   vectorKeyNumbers?: Int32Array;
   vectors: SerializedVectors;
