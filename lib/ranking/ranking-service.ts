@@ -93,6 +93,8 @@ export class RankingService {
   private capturedDuringBuild: Set<string> | undefined;
   /** A build beside the index failed once: changes are re-read batch by batch from then on. */
   private buildBesideFailed = false;
+  /** A save came due while changes were still being read: it is made once they are. */
+  private saveWhenCaughtUp = false;
   private readonly options: Required<RankingServiceOptions>;
 
   constructor(
@@ -216,7 +218,12 @@ export class RankingService {
   }
 
   private sawWrites(articles: readonly Article[]): void {
-    for (const article of articles) if (article.updatedAt > this.newestSeen) this.newestSeen = article.updatedAt;
+    for (const article of articles) this.sawNewest(article.updatedAt);
+  }
+
+  /** Notes an `updatedAt` the index has read up to (undefined: a library read empty). */
+  private sawNewest(updatedAt: unknown): void {
+    if (typeof updatedAt === 'number' && updatedAt > this.newestSeen) this.newestSeen = updatedAt;
   }
 
   /** Articles written by a capture: indexed at once, their terms stored for rebuilds and questions. */
@@ -257,13 +264,10 @@ export class RankingService {
 
   /** Whatever is queued, batch by batch, or by a build beside the index when more is queued than it holds. */
   private async refreshQueued(index: SimilarityIndex): Promise<void> {
-    let rebuilt = false;
     while (this.queued.size) {
       // Not while loading: the load drains what arrived meanwhile into the index it then sets.
       if (index === this.index && !this.buildBesideFailed && this.queued.size > Math.max(index.size, this.options.rebuildAfterChanges)) {
-        const before = index;
         index = await this.buildBeside(index);
-        rebuilt ||= index !== before;
         continue;
       }
       const batch: string[] = [];
@@ -282,9 +286,10 @@ export class RankingService {
     }
     this.warmIndex(index);
     this.keepOpenTabsCurrent();
-    // Saved once what was captured or changed during the build is in too: a snapshot saved
-    // before would hold older versions of those articles, stamped as newer.
-    if (rebuilt) this.scheduleSave(0);
+    if (this.saveWhenCaughtUp) {
+      this.saveWhenCaughtUp = false;
+      this.scheduleSave(0);
+    }
   }
 
   /**
@@ -301,8 +306,10 @@ export class RankingService {
       const newest = await this.db.articles.orderBy('updatedAt').lastKey();
       const fresh = await buildIndex(this.db, { options: old.options, onProgress: keepingAlive(this.options.keepAlive, () => undefined), save: () => undefined });
       for (const id of this.capturedDuringBuild) this.queued.add(id);
-      if (typeof newest === 'number' && newest > this.newestSeen) this.newestSeen = newest;
+      this.sawNewest(newest);
       this.index = fresh;
+      // Saved once what was captured or changed during the build is read too.
+      this.saveWhenCaughtUp = true;
       this.warmIndex(fresh);
       // Queued ids the build did not find were deleted: their stored terms go too.
       await forgetTerms(this.db, queued.filter((id) => !fresh.has(id)));
@@ -349,8 +356,7 @@ export class RankingService {
       save: () => void (worthSaving = true),
       saveAfterChanges: this.options.saveAfterChanges,
     });
-    const newest = await newestRead;
-    if (typeof newest === 'number' && newest > this.newestSeen) this.newestSeen = newest;
+    this.sawNewest(await newestRead);
     // Changes that arrive meanwhile wait in `pending` too, until the index is set.
     while (this.pending.size) {
       for (const id of this.pending) this.queued.add(id);
@@ -399,8 +405,13 @@ export class RankingService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      // Not the index a build beside it is about to replace: the build is saved once it is in.
-      if (!this.index || this.capturedDuringBuild) return;
+      if (!this.index) return;
+      // Not while changes are still being read (a build beside the index among them): the snapshot
+      // would be stamped newer than the versions it holds, and the next start would not read them.
+      if (!this.heldState(this.index)) {
+        this.saveWhenCaughtUp = true;
+        return;
+      }
       this.unsaved.saved();
       saveIndex(this.db, this.index).catch((error: unknown) => {
         // A full disk loses only the snapshot: the next start catches up from the library.
