@@ -72,6 +72,21 @@ function recordWarmUpSlices(): boolean[] {
   return finished;
 }
 
+/**
+ * A second service over a library whose snapshot holds LIBRARY, its load held once it has compared
+ * the snapshot with the library: what is written or changed from then on is news to it.
+ */
+async function reloadHeld(options: Partial<RankingServiceOptions> = {}) {
+  const { db, service } = await serviceOver(LIBRARY);
+  await service.similar(['pebble'], 10);
+  await snapshotIds(db);
+  const reloaded = new RankingService(db, { keepAlive: async () => undefined, waitForLoadMs: 10, ...options });
+  const release = hold(db.articles, 'bulkGet');
+  reloaded.warm();
+  await expect.poll(() => vi.mocked(db.articles.bulkGet).mock.calls.length).toBe(1);
+  return { db, reloaded, release };
+}
+
 describe('RankingService', () => {
   it('warms the index after loading, a slice per task: a question asked meanwhile is answered before the warm-up ends, no slice running while it is', async () => {
     const { service } = await serviceOver([...LIBRARY, LATE], { warmUpSlice: 1 });
@@ -122,14 +137,8 @@ describe('RankingService', () => {
   });
 
   it('applies captures and library edits that arrive while the index loads', async () => {
-    const { db, service } = await serviceOver(LIBRARY);
-    await service.similar(['pebble'], 10); // built and saved without LATE
-    await snapshotIds(db);
-    const reloaded = new RankingService(db, { keepAlive: async () => undefined, waitForLoadMs: 10 });
-    // Held once it has compared the snapshot with the library: what follows is news to it.
-    const release = hold(db.articles, 'bulkGet');
-    reloaded.warm();
-    await expect.poll(() => vi.mocked(db.articles.bulkGet).mock.calls.length).toBe(1);
+    // Built and saved without LATE.
+    const { db, reloaded, release } = await reloadHeld();
     await db.articles.add(LATE);
     reloaded.written([LATE]);
     await db.articles.delete('rigidity');
@@ -190,14 +199,7 @@ describe('RankingService', () => {
     });
 
     it('is read batch by batch when it arrives while the index loads, and the loaded index keeps it', async () => {
-      const { db, service } = await serviceOver(LIBRARY);
-      await service.similar(['pebble'], 10);
-      await snapshotIds(db);
-      const reloaded = new RankingService(db, { keepAlive: async () => undefined, waitForLoadMs: 10, rebuildAfterChanges: 10 });
-      // Held once it has compared the snapshot with the library: the import is news to it.
-      const release = hold(db.articles, 'bulkGet');
-      reloaded.warm();
-      await expect.poll(() => vi.mocked(db.articles.bulkGet).mock.calls.length).toBe(1);
+      const { db, reloaded, release } = await reloadHeld({ rebuildAfterChanges: 10 });
       await db.articles.bulkAdd(imported);
       const large = reloaded.changed(importedIds);
       release();
