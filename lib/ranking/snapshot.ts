@@ -17,9 +17,9 @@
 import MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
 import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
-import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
+import { internalsOf, type MiniSearchInternals, type TermTree } from './minisearch-internals';
 import { PostingList, type Postings } from './posting-list';
-import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from './term-index';
+import { isSortedKeyOrder, sortedByKey, TermIndex } from './term-index';
 import { countVarints, VarintWriter } from './varint';
 
 export interface SerializedIndex {
@@ -29,7 +29,7 @@ export interface SerializedIndex {
   shortIds: Uint32Array;
   /** Per document in that order, its distinct terms in each field (NO_LENGTH: no length for that field). */
   fieldLengths: Uint32Array;
-  /** Term keys, separated by TERM_BREAK, in the order of `lists` (and of MiniSearch's term tree, which is rebuilt in that order). */
+  /** Term keys in ascending order, separated by TERM_BREAK: the order of `lists`, and the one MiniSearch's term tree is rebuilt in. */
   terms: string;
   /** The terms' numbers in ascending order of key: a loaded index looks terms up in it (term-index.ts). */
   sortedTerms: Uint32Array;
@@ -87,7 +87,7 @@ export function serializeIndex<T>(mini: MiniSearch<T>, onTerm?: (key: string, te
   const lists: number[] = [];
   const postings = new VarintWriter();
   let count = 0;
-  for (const [term, byField] of state._index) {
+  for (const [term, byField] of inKeyOrder(state._index)) {
     for (const [fieldId, documents] of byField) {
       const list = documents instanceof PostingList ? documents : new PostingList(sortedPostings(documents));
       if (list.size === 0) continue;
@@ -104,10 +104,20 @@ export function serializeIndex<T>(mini: MiniSearch<T>, onTerm?: (key: string, te
     shortIds: Uint32Array.from(shortIds),
     fieldLengths: Uint32Array.from(fieldLengths),
     terms: terms.join(TERM_BREAK),
-    sortedTerms: sortedKeyOrder(terms),
+    // Written in ascending order of key: each term's number is its place.
+    sortedTerms: Uint32Array.from(terms.keys()),
     lists: Uint32Array.from(lists),
     postings: postings.finish(),
   };
+}
+
+/**
+ * The terms with their entries in ascending order of key: one order whatever built the index (so
+ * equal indexes save equal snapshots), and the one a loaded index's TermIndex gives without
+ * building MiniSearch's tree.
+ */
+function inKeyOrder(index: TermTree): Iterable<[string, Map<number, Postings>]> {
+  return index instanceof TermIndex ? index.inKeyOrder() : sortedByKey(index);
 }
 
 /** The index serializeIndex() wrote; throws on data of another shape. */

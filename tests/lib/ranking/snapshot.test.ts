@@ -96,6 +96,25 @@ describe('index snapshots', () => {
     expect(terms.isBuilt).toBe(true);
   });
 
+  it('keep the terms in ascending order of key whatever built the index, writing them without building a term tree', () => {
+    const restored = () => {
+      const index = deserializeIndex(serializeIndex(lived()), OPTIONS);
+      index.add({ id: 'e', title: 'pebble', body: 'zircon gravel aardvark' });
+      return index;
+    };
+    const untreed = restored();
+    const treed = restored();
+    treed.search('gra', { prefix: true });
+    expect((internalsOf(treed)._index as TermIndex).isBuilt).toBe(true);
+    const data = serializeIndex(untreed);
+    expect((internalsOf(untreed)._index as TermIndex).isBuilt).toBe(false);
+    const terms = data.terms.split('\n');
+    expect(terms).toEqual([...terms].sort());
+    expect(terms).toEqual(expect.arrayContaining(['aardvark', 'gravel', 'zircon', 'matroid']));
+    expect(data).toEqual(serializeIndex(treed));
+    expect(deserializeIndex(data, OPTIONS).search('gravel graph')).toEqual(untreed.search('gravel graph'));
+  });
+
   it('load the documents into MiniSearch\'s per-document Maps over the snapshot\'s arrays, which take additions and discards', () => {
     const restored = deserializeIndex(serializeIndex(lived()), OPTIONS);
     const state = internalsOf(restored);

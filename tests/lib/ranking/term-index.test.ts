@@ -53,6 +53,10 @@ describe('TermIndex', () => {
         });
         for (const probe of probes) expect(index.get(probe)).toEqual(tree.get(probe));
         expect(index.size).toBe(tree.size);
+        // A snapshot's order, without the tree.
+        const byKey = () => [...tree].sort(([a], [b]) => (a < b ? -1 : 1));
+        expect([...index.inKeyOrder()]).toEqual(byKey());
+        expect(index.isBuilt).toBe(false);
         for (const probe of probes) {
           expect([...index.atPrefix(probe)]).toEqual([...tree.atPrefix(probe)]);
           expect([...index.fuzzyGet(probe, 1)]).toEqual([...tree.fuzzyGet(probe, 1)]);
@@ -61,6 +65,7 @@ describe('TermIndex', () => {
         index.delete(keys[0] ?? 'none');
         tree.delete(keys[0] ?? 'none');
         expect([...index]).toEqual([...tree]);
+        expect([...index.inKeyOrder()]).toEqual(byKey());
       }),
     );
   });
