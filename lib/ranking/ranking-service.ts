@@ -81,6 +81,8 @@ export class RankingService {
   /** Terms of captured articles being stored: a question about them reads them once stored. */
   private storing: Promise<void> = Promise.resolve();
   private readonly unsaved: UnsavedChanges;
+  /** The last index found damaged, being built again (rebuildDamaged). */
+  private damagedIndex: SimilarityIndex | undefined;
   /** The index being warmed, slice by slice (warmIndex). */
   private warming: SimilarityIndex | undefined;
   /** Questions being ranked (they read the library between steps): warm-up waits for them. */
@@ -264,9 +266,8 @@ export class RankingService {
 
   /** Whatever is queued, batch by batch, or by a build beside the index when more is queued than it holds. */
   private async refreshQueued(index: SimilarityIndex): Promise<void> {
-    while (this.queued.size) {
-      // Not while loading: the load drains what arrived meanwhile into the index it then sets.
-      if (index === this.index && !this.buildBesideFailed && this.queued.size > Math.max(index.size, this.options.rebuildAfterChanges)) {
+    while (this.queued.size || this.worthBuildingBeside(index)) {
+      if (this.worthBuildingBeside(index)) {
         index = await this.buildBeside(index);
         continue;
       }
@@ -290,6 +291,16 @@ export class RankingService {
       this.saveWhenCaughtUp = false;
       this.scheduleSave(0);
     }
+  }
+
+  /**
+   * Whether to build the whole library beside the index: more is queued than it holds, or its
+   * snapshot was found damaged. Not while loading (the load drains what arrived meanwhile into the
+   * index it then sets), nor once such a build failed.
+   */
+  private worthBuildingBeside(index: SimilarityIndex): boolean {
+    if (index !== this.index || this.buildBesideFailed) return false;
+    return index.damaged || this.queued.size > Math.max(index.size, this.options.rebuildAfterChanges);
   }
 
   /**
@@ -389,11 +400,22 @@ export class RankingService {
       }
       if (this.index !== index || index.warmUp(this.options.warmUpSlice)) {
         if (this.warming === index) this.warming = undefined;
+        if (this.index === index && index.damaged) this.rebuildDamaged(index);
         return;
       }
       setTimeout(slice, 0);
     };
     setTimeout(slice, 0);
+  }
+
+  /** A loaded snapshot found damaged (the warm-up checks it): built again beside it, which answers meanwhile, then saved. */
+  private rebuildDamaged(index: SimilarityIndex): void {
+    // Once: a capture during the build warms the damaged index again.
+    if (this.damagedIndex === index) return;
+    this.damagedIndex = index;
+    console.warn('simlit: the saved similarity index is damaged; building it again from the library');
+    // Nothing queued: the index being damaged is what makes refreshQueued build beside it.
+    this.changed([]).catch(() => undefined);
   }
 
   /** Few changes are caught up with at the next start; many are worth a new snapshot. */
@@ -405,7 +427,8 @@ export class RankingService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      if (!this.index) return;
+      // A damaged index is being built again, and that build is saved.
+      if (!this.index || this.index.damaged) return;
       // Not while changes are still being read (a build beside the index among them): the snapshot
       // would be stamped newer than the versions it holds, and the next start would not read them.
       if (!this.heldState(this.index)) {

@@ -91,6 +91,8 @@ export interface SnapshotData extends SerializedIndex {
 
 /** warmUp() decodes up to this many postings per term of its budget (a common term holds thousands). */
 const POSTINGS_PER_TERM = 64;
+/** The warm-up also checks a loaded snapshot's re-ranking terms (DocumentVectors.checkSome): so many articles for a term's budget. */
+const VECTORS_CHECKED_PER_TERM = 10;
 /** A term number whose key has not been looked up in the term index yet. */
 const UNKNOWN = -2;
 
@@ -480,7 +482,8 @@ export class SimilarityIndex {
    * Does ahead of time, `budget` terms at a time, what the first queries would otherwise do on
    * their way: decodes the posting lists that a loaded or built index keeps as bytes until first
    * read (term-index.ts, posting-list.ts), and looks up the idf of every re-ranking term (the
-   * candidates' vectors need them). True once nothing is left to do; a change of the library
+   * candidates' vectors need them); then checks a loaded snapshot's re-ranking terms, which its
+   * load leaves to this (see damaged). True once nothing is left to do; a change of the library
    * empties the idf looked up, so there is more after it. Answers are the same warmed or not.
    */
   warmUp(budget = Number.POSITIVE_INFINITY): boolean {
@@ -500,7 +503,16 @@ export class SimilarityIndex {
     }
     PostingList.warm(lists);
     for (; this.warmedIdf < this.space.size && left > 0; this.warmedIdf++, left--) this.idfOfNumber(this.warmedIdf);
-    return this.warmedTerms >= terms && this.warmedIdf >= this.space.size;
+    const checked = this.vectors.checkSome(left * VECTORS_CHECKED_PER_TERM);
+    return this.warmedTerms >= terms && this.warmedIdf >= this.space.size && checked;
+  }
+
+  /**
+   * Whether a loaded snapshot was found damaged (by the warm-up's check or a question's read): its
+   * damaged articles have no re-ranking terms, and the index is worth building again.
+   */
+  get damaged(): boolean {
+    return this.vectors.damaged;
   }
 
   /**

@@ -244,6 +244,29 @@ describe('RankingService', () => {
     });
   });
 
+  it('builds the index again beside a loaded snapshot that its warm-up finds damaged, answering meanwhile, and saves the build', async () => {
+    const { db, service } = await serviceOver(LIBRARY);
+    await service.similar(['pebble'], 10);
+    await snapshotIds(db);
+    const stored = (await db.indexSnapshots.get(SNAPSHOT_KEY))!;
+    const { vectorKeyNumbers: _, ...data } = (await snapshotData(stored.data))!;
+    // The snapshot's last re-ranking term gone: the article holding it has a term number beyond them.
+    await db.indexSnapshots.put({ ...stored, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } });
+    const savedWhole = async () => {
+      const saved = (await db.indexSnapshots.get(SNAPSHOT_KEY))!;
+      const index = SimilarityIndex.fromSnapshot({ version: saved.version, data: (await snapshotData(saved.data))! });
+      return index !== undefined && index.warmUp() && !index.damaged;
+    };
+    expect(await savedWhole()).toBe(false);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const reloaded = new RankingService(db, { keepAlive: async () => undefined, saveDelayMs: 0 });
+    // Answered by the loaded index, leaving out what is damaged.
+    expect(Array.isArray(ids(await reloaded.similar(['pebble'], 10)))).toBe(true);
+    await expect.poll(savedWhole, { timeout: 30_000 }).toBe(true);
+    expect(warn.mock.calls.filter(([message]) => String(message).includes('damaged'))).toHaveLength(1);
+    expect(ids(await reloaded.similar(['pebble'], 10))[0]).toBe('rigidity');
+  });
+
   it('keeps few changes out of the snapshot, and saves once enough have arrived', async () => {
     const { db, service } = await serviceOver(LIBRARY, { saveAfterChanges: 3, saveDelayMs: 0 });
     await service.similar(['pebble'], 10);

@@ -256,6 +256,19 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(saved.candidateKeys).toEqual([]);
   });
 
+  it('loads a snapshot whose re-ranking terms are damaged, answers leaving out the damaged ones, and its warm-up finds the damage', () => {
+    const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
+    const { vectorKeyNumbers: _, ...data } = snapshot.data;
+    // The snapshot's last re-ranking term gone: the article holding it has a term number beyond them.
+    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } }))!;
+    expect(damaged.damaged).toBe(false);
+    expect(damaged.similarTo(LIBRARY[0]).length).toBeGreaterThan(0);
+    expect(damaged.warmUp()).toBe(true);
+    expect(damaged.damaged).toBe(true);
+    const whole = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
+    expect([whole.warmUp(), whole.damaged]).toEqual([true, false]);
+  });
+
   it('refuses a snapshot whose key numbers do not fit its terms', () => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
     const numbers = snapshot.data.vectorKeyNumbers!;
