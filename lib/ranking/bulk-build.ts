@@ -245,6 +245,21 @@ export class BulkBuild {
     this.weights[term] += weight;
   }
 
+  /**
+   * By re-ranking term number, the number of its key in the writer (and so in the term index it
+   * loads), where the build needed it; `unknown` for the others (a key folded from another term's
+   * spelling may still be there: looked up on first use).
+   */
+  keyNumbersByVectorTerm(unknown: number): Int32Array {
+    const numbers = new Int32Array(this.space.size).fill(unknown);
+    for (let term = 0; term < this.terms.length; term++) {
+      const vector = this.vectorNumber[term];
+      const key = this.indexNumber[term];
+      if (vector !== NONE && key !== NONE) numbers[vector] = key;
+    }
+    return numbers;
+  }
+
   private indexNumberOf(term: number): number {
     let number = this.indexNumber[term];
     if (number === NONE) this.indexNumber[term] = number = this.writer.termNumber(indexKey(this.terms[term]));

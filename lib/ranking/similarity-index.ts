@@ -317,7 +317,9 @@ export class SimilarityIndex {
   /** The index of a finished build. */
   private static built({ terms, identities }: Build, options: RankerOptions): SimilarityIndex {
     terms.vectors.seal();
-    return new SimilarityIndex(terms.writer.load(miniSearchOptions(options)), options, terms.space, terms.vectors, identities);
+    // The first questions then look up no key of their candidates' terms, as after a load.
+    const keyNumbers = terms.keyNumbersByVectorTerm(UNKNOWN);
+    return new SimilarityIndex(terms.writer.load(miniSearchOptions(options)), options, terms.space, terms.vectors, identities, keyNumbers);
   }
 
   /**

@@ -104,7 +104,7 @@ export async function hasStore(worker: Background, store: string): Promise<boole
 }
 
 /** Sets the article count the library keeps with its writes (lib/db/article-count) to the table's. */
-async function recountArticles(worker: Background): Promise<void> {
+export async function recountArticles(worker: Background): Promise<void> {
   await worker.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

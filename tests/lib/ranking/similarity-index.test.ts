@@ -228,7 +228,7 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(results(loaded!)).toEqual(results(index));
   });
 
-  it("saves each re-ranking term's key number, so that a loaded index's first questions look none up, and answers as one that looks them up", () => {
+  it("saves each re-ranking term's key number, so that a loaded or built index's first questions look none up, and answers as one that looks them up", () => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
     const { vectorTerms, vectorKeyNumbers } = snapshot.data;
     const loaded = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
@@ -254,6 +254,16 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(saved.answer).toEqual(asBefore.answer);
     expect(asBefore.candidateKeys.length).toBeGreaterThan(0);
     expect(saved.candidateKeys).toEqual([]);
+
+    // A build keeps the numbers of the keys it wrote, in its own term index's numbering.
+    const built = SimilarityIndex.create(LIBRARY);
+    const builtTerms = internalsOf((built as unknown as { mini: MiniSearch }).mini)._index as TermIndex;
+    const seeded = (built as unknown as { keyNumbers: Int32Array }).keyNumbers;
+    const builtVectorTerms = built.toSnapshot().data.vectorTerms.split(' ');
+    const known = [...seeded].flatMap((number, id) => (number >= 0 ? [[number, builtTerms.numberOf(indexKey(builtVectorTerms[id]))]] : []));
+    expect(known.length).toBeGreaterThan(seeded.length / 2);
+    for (const [number, own] of known) expect(number).toBe(own);
+    expect(firstQuestion(built)).toEqual({ answer: asBefore.answer, candidateKeys: [] });
   });
 
   it('loads a snapshot whose re-ranking terms are damaged, answers leaving out the damaged ones, and its warm-up finds the damage', () => {
