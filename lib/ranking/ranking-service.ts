@@ -81,8 +81,6 @@ export class RankingService {
   /** Terms of captured articles being stored: a question about them reads them once stored. */
   private storing: Promise<void> = Promise.resolve();
   private readonly unsaved: UnsavedChanges;
-  /** The last index found damaged, being built again (rebuildDamaged). */
-  private damagedIndex: SimilarityIndex | undefined;
   /** The index being warmed, slice by slice (warmIndex). */
   private warming: SimilarityIndex | undefined;
   /** Questions being ranked (they read the library between steps): warm-up waits for them. */
@@ -309,6 +307,7 @@ export class RankingService {
    * by the new index afterwards. A build that fails leaves the index and the queue as they were.
    */
   private async buildBeside(old: SimilarityIndex): Promise<SimilarityIndex> {
+    if (old.damaged) console.warn('simlit: the saved similarity index is damaged; building it again from the library');
     const queued = [...this.queued];
     this.queued.clear();
     this.capturedDuringBuild = new Set();
@@ -322,8 +321,8 @@ export class RankingService {
       // Saved once what was captured or changed during the build is read too.
       this.saveWhenCaughtUp = true;
       this.warmIndex(fresh);
-      // Queued ids the build did not find were deleted: their stored terms go too.
-      await forgetTerms(this.db, queued.filter((id) => !fresh.has(id)));
+      // Queued ids the build did not find were deleted: their stored terms go too (else left until a rebuild).
+      await forgetTerms(this.db, queued.filter((id) => !fresh.has(id))).catch(() => undefined);
       return fresh;
     } catch (error) {
       console.warn('simlit: the similarity index could not be built again; changes are read batch by batch', error instanceof Error ? error.name : '');
@@ -400,22 +399,13 @@ export class RankingService {
       }
       if (this.index !== index || index.warmUp(this.options.warmUpSlice)) {
         if (this.warming === index) this.warming = undefined;
-        if (this.index === index && index.damaged) this.rebuildDamaged(index);
+        // A loaded snapshot found damaged (the warm-up checks it): nothing queued, the damage is what makes refreshQueued build beside it.
+        if (this.index === index && index.damaged) this.changed([]).catch(() => undefined);
         return;
       }
       setTimeout(slice, 0);
     };
     setTimeout(slice, 0);
-  }
-
-  /** A loaded snapshot found damaged (the warm-up checks it): built again beside it, which answers meanwhile, then saved. */
-  private rebuildDamaged(index: SimilarityIndex): void {
-    // Once: a capture during the build warms the damaged index again.
-    if (this.damagedIndex === index) return;
-    this.damagedIndex = index;
-    console.warn('simlit: the saved similarity index is damaged; building it again from the library');
-    // Nothing queued: the index being damaged is what makes refreshQueued build beside it.
-    this.changed([]).catch(() => undefined);
   }
 
   /** Few changes are caught up with at the next start; many are worth a new snapshot. */

@@ -364,7 +364,10 @@ export class SimilarityIndex {
     }
   }
 
+  /** Throws for an index found damaged: its snapshot's bytes would be saved as they are, and the grown term count could hide the damage from the next load's check. */
   toSnapshot(): IndexSnapshotData {
+    this.vectors.checkSome(Number.POSITIVE_INFINITY);
+    if (this.damaged) throw new Error('the similarity index is damaged');
     const keyNumbers = new Map<string, number>();
     const index = serializeIndex(this.mini, (key, termNumber) => keyNumbers.set(key, termNumber));
     const vectorTerms = this.space.allTerms();

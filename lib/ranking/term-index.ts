@@ -10,8 +10,9 @@
  * fuzzy search in the search box, iterating for a vacuum, deleting terms) builds
  * it once, on first need, inserting the snapshot's terms in the snapshot's order and then the
  * terms added since in their order: the tree a load used to build, then added to, so results
- * keep their order and scores (MiniSearch sums a prefix's terms in the tree's order). A snapshot
- * is written in order of key (inKeyOrder) without the tree.
+ * keep their order and scores from one load to the next (MiniSearch sums a prefix's terms in the
+ * tree's order; an index built by additions has another tree, and its prefix scores may differ in
+ * the last bits). A snapshot is written in order of key (inKeyOrder) without the tree.
  *
  * It offers the part of SearchableMap that MiniSearch 7.2.0 and the ranker use on the term
  * index (see minisearch-internals.ts).

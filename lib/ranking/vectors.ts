@@ -273,8 +273,7 @@ export class DocumentVectors {
   private unchecked: { documents: Uint32Array; checked: number } | undefined;
   /** The term count of the snapshot whose bytes are sealed: its term numbers are below it. */
   private sealedTermCount = 0;
-  /** Whether a snapshot's bytes were found not to hold what they should: such a document has no terms, and the index is worth building again. */
-  damaged = false;
+  private isDamaged = false;
 
   /** Sets a document's terms: `counts` by term, in order of first occurrence, as addWeightedCounts() gives them. */
   set(docId: number, space: TermSpace, counts: Map<string, number>): void {
@@ -384,38 +383,17 @@ export class DocumentVectors {
 
   /**
    * Checks the next `count` documents of a loaded snapshot: their bytes hold pairs of a term
-   * number below the snapshot's term count and a count (one pass, documents following one
-   * another). True once every document is checked; a damaged one marks the vectors `damaged`.
+   * number below the snapshot's term count and a count. True once every document is checked; a
+   * damaged one marks the vectors damaged.
    */
   checkSome(count: number): boolean {
     const unchecked = this.unchecked;
     if (!unchecked) return true;
     const { documents } = unchecked;
-    const termCount = this.sealedTermCount;
-    const last = Math.min(documents.length / 2, unchecked.checked + count);
-    const bytes = this.sealed;
-    let at = unchecked.checked === 0 ? 0 : documents[unchecked.checked * 2 - 1];
+    const last = Math.min(documents.length / 2, unchecked.checked + Math.floor(count));
     for (let document = unchecked.checked; document < last; document++) {
-      const end = documents[document * 2 + 1];
-      while (at < end) {
-        // The term number.
-        let value = 0;
-        let shift = 0;
-        let byte: number;
-        do {
-          if (at >= end || shift > 28) return this.foundDamaged();
-          byte = bytes[at++];
-          value = shift < 28 ? value | ((byte & 0x7f) << shift) : (value >>> 0) + (byte & 0x7f) * 0x10000000;
-          shift += 7;
-        } while (byte >= 0x80);
-        if (value >>> 0 >= termCount) return this.foundDamaged();
-        // The count.
-        let length = 0;
-        do {
-          if (at >= end || ++length > 5) return this.foundDamaged();
-          byte = bytes[at++];
-        } while (byte >= 0x80);
-      }
+      const start = document === 0 ? 0 : documents[document * 2 - 1];
+      if (this.decodeSealed(start, documents[document * 2 + 1]) < 0) return this.foundDamaged();
     }
     unchecked.checked = last;
     if (last * 2 < documents.length) return false;
@@ -423,10 +401,29 @@ export class DocumentVectors {
     return true;
   }
 
+  /** Whether a snapshot's bytes were found not to hold what they should: such a document has no terms, and the index is worth building again. */
+  get damaged(): boolean {
+    return this.isDamaged;
+  }
+
   private foundDamaged(): true {
-    this.damaged = true;
+    this.isDamaged = true;
     this.unchecked = undefined;
     return true;
+  }
+
+  /** Decodes sealed bytes into `decoded`; returns how many numbers, or -1 unless they are pairs of a term number below the snapshot's term count and a count. */
+  private decodeSealed(start: number, end: number): number {
+    if (this.decoded.length < end - start) this.decoded = new Uint32Array(Math.max(end - start, this.decoded.length * 2));
+    let numbers: number;
+    try {
+      numbers = decodeVarintsInto(this.sealed, start, end, this.decoded);
+    } catch {
+      return -1;
+    }
+    if (numbers % 2) return -1;
+    for (let i = 0; i < numbers; i += 2) if (this.decoded[i] >= this.sealedTermCount) return -1;
+    return numbers;
   }
 
   private bytesOf(docId: number): Uint8Array {
@@ -439,17 +436,10 @@ export class DocumentVectors {
     if (length === 0) return 0;
     if (this.decoded.length < length) this.decoded = new Uint32Array(Math.max(length, this.decoded.length * 2));
     const start = this.starts[docId];
-    if (this.inAdded[docId] || (!this.unchecked && !this.damaged)) return decodeVarintsInto(this.bytesOf(docId), start, start + length, this.decoded);
+    if (this.inAdded[docId] || (!this.unchecked && !this.isDamaged)) return decodeVarintsInto(this.bytesOf(docId), start, start + length, this.decoded);
     // A snapshot's document not checked yet (or any, once one was found damaged): checked as it is read, and left out if damaged.
-    let numbers: number;
-    try {
-      numbers = decodeVarintsInto(this.sealed, start, start + length, this.decoded);
-    } catch {
-      numbers = -1;
-    }
-    let whole = numbers >= 0 && numbers % 2 === 0;
-    for (let i = 0; whole && i < numbers; i += 2) whole = this.decoded[i] < this.sealedTermCount;
-    if (whole) return numbers;
+    const numbers = this.decodeSealed(start, start + length);
+    if (numbers >= 0) return numbers;
     this.foundDamaged();
     return 0;
   }

@@ -270,13 +270,25 @@ describe('SimilarityIndex updates and snapshots', () => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
     const { vectorKeyNumbers: _, ...data } = snapshot.data;
     // The snapshot's last re-ranking term gone: the article holding it has a term number beyond them.
-    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } }))!;
+    const loadDamaged = () => SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } }))!;
+    const damaged = loadDamaged();
     expect(damaged.damaged).toBe(false);
     expect(damaged.similarTo(LIBRARY[0]).length).toBeGreaterThan(0);
     expect(damaged.warmUp()).toBe(true);
     expect(damaged.damaged).toBe(true);
     const whole = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
     expect([whole.warmUp(), whole.damaged]).toEqual([true, false]);
+    expect(() => whole.toSnapshot()).not.toThrow();
+  });
+
+  it('never saves a damaged snapshot, even before its check: with new terms added, the next load could not tell the damage', () => {
+    const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
+    const { vectorKeyNumbers: _, ...data } = snapshot.data;
+    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } }))!;
+    damaged.add({ id: 'new-terms', title: 'Zeolite xenoliths in basalt', abstract: 'Xenolith zeolite mineralogy of basaltic lava.' });
+    expect(damaged.damaged).toBe(false);
+    expect(() => damaged.toSnapshot()).toThrow(/damaged/);
+    expect(damaged.damaged).toBe(true);
   });
 
   it('refuses a snapshot whose key numbers do not fit its terms', () => {

@@ -66,7 +66,7 @@ describe('DocumentVectors', () => {
     expect(() => DocumentVectors.deserialize({ ...data, terms: Uint8Array.from([...data.terms, 1]) }, space.size)).toThrow();
   });
 
-  describe('a loaded snapshot whose bytes are damaged: a term number beyond the snapshot\'s terms (in one byte or two), a count cut off', () => {
+  describe('a loaded snapshot whose bytes are damaged: a term number beyond the snapshot\'s terms (in one byte or two), a count or a term number cut off', () => {
     const space = new TermSpace();
     const vectors = new DocumentVectors();
     vectors.set(0, space, new Map([['graph', 2], ['pebble', 1]]));
@@ -78,6 +78,7 @@ describe('DocumentVectors', () => {
       Uint8Array.from([...data.terms.subarray(0, 4), 9, 12, ...data.terms.subarray(6)]),
       Uint8Array.from([...data.terms.subarray(0, 4), 0x82, 12, ...data.terms.subarray(6)]),
       Uint8Array.from([...data.terms.subarray(0, 4), 2, 0x8c, ...data.terms.subarray(6)]),
+      Uint8Array.from([...data.terms.subarray(0, 4), 0x82, 0x8c, ...data.terms.subarray(6)]),
     ];
     const terms = (from: DocumentVectors, docId: number) => [...from.vector(docId, () => 1).ids].map((id) => space.term(id));
 
