@@ -19,11 +19,14 @@ import { decodeVarintsInto, VarintWriter } from './varint';
 
 export class PostingList {
   /**
-   * id, frequency, id, frequency... ascending by id, in data[start..end). A list read from a
-   * snapshot or encoded after a bulk load gets a Uint32Array of its own when it is decoded (4
-   * bytes a number); the first change copies it into a plain array.
+   * id, frequency, id, frequency... ascending by id, in data[start..end), which is the list's
+   * own to change. A list read from a snapshot or encoded after a bulk load gets a Uint32Array
+   * (4 bytes a number) when it is decoded; a document appended to it moves it to a Uint32Array
+   * with room to grow (`grown`), one inserted before its last copies it into a plain array.
    */
   private data: number[] | Uint32Array = [];
+  /** The array append() made, with room after the postings: appends go there until it is full. */
+  private grown: Uint32Array | undefined = undefined;
   private start = 0;
   private end = 0;
   private cursor = 0;
@@ -158,13 +161,13 @@ export class PostingList {
       this.append(id, frequency);
       return this;
     }
-    const flat = this.writable();
-    const at = this.find(id);
-    if (at >= 0) flat[at + 1] = frequency;
-    else {
-      flat.splice(this.insertionPoint(id), 0, id, frequency);
-      this.end += 2;
+    const found = this.find(id);
+    if (found >= 0) {
+      this.data[found + 1] = frequency;
+      return this;
     }
+    this.writable().splice(this.insertionPoint(id), 0, id, frequency);
+    this.end += 2;
     return this;
   }
 
@@ -174,7 +177,7 @@ export class PostingList {
     const last = this.end - 2;
     // Documents are indexed one after another, so the one being indexed is the last or new.
     if (last >= this.start && this.data[last] === id) {
-      this.writable()[this.end - 1] += 1;
+      this.data[this.end - 1] += 1;
       return false;
     }
     const frequency = this.get(id);
@@ -253,9 +256,21 @@ export class PostingList {
       this.end += 2;
       return;
     }
-    const flat = Array.from(this.toFlat());
-    flat.push(id, frequency);
-    this.own(flat);
+    // A decoded list: copied once into an array of its own with room, not into a plain array (a
+    // common term's list holds thousands of postings, and an article added after a load appends
+    // to a hundred lists).
+    if (this.data !== this.grown || this.end + 2 > this.data.length) {
+      const length = this.end - this.start;
+      const grown = new Uint32Array(length + Math.max(16, length >> 1));
+      grown.set(this.data instanceof Uint32Array ? this.data.subarray(this.start, this.end) : this.data.slice(this.start, this.end));
+      this.data = this.grown = grown;
+      this.start = 0;
+      this.end = length;
+      this.cursor = 0;
+    }
+    this.data[this.end] = id;
+    this.data[this.end + 1] = frequency;
+    this.end += 2;
   }
 
   /** Index in `data` of the id, or -1. */

@@ -118,6 +118,31 @@ describe('PostingList', () => {
     );
   });
 
+  it('takes documents appended to a decoded list in a typed array of its own that grows, frequencies changed in place, as a Map does', () => {
+    const pairs = fc.array(fc.tuple(fc.nat(10_000), fc.integer({ min: 1, max: 300 })), { maxLength: 40 });
+    // Per step: the gap to the next document's id (0: the last one again, as MiniSearch counts a repeated term), its frequency.
+    const steps = fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 9 })), { maxLength: 80 });
+    fc.assert(
+      fc.property(fc.array(pairs, { minLength: 2, maxLength: 2 }), steps, fc.boolean(), (pairLists, appended, shared) => {
+        const { maps, lists } = encodedLists(pairLists);
+        if (shared) PostingList.warm(lists);
+        const [list, other] = lists;
+        const map = maps[0];
+        let id = Math.max(-1, ...map.keys());
+        for (const [gap, frequency] of appended) {
+          id = gap === 0 && id >= 0 ? id : id + Math.max(1, gap);
+          list.set(id, frequency);
+          map.set(id, frequency);
+          list.addOccurrence(id);
+          map.set(id, frequency + 1);
+        }
+        expect([...list]).toEqual(sortedMap(map));
+        expect([...other]).toEqual(sortedMap(maps[1]));
+        expect((list as unknown as { data: unknown }).data).toBeInstanceOf(Uint32Array);
+      }),
+    );
+  });
+
   it('can be emptied while it is iterated, as MiniSearch vacuums', () => {
     const list = new PostingList([[1, 1], [4, 2], [9, 1]]);
     for (const [id] of list) list.delete(id);
