@@ -264,11 +264,12 @@ export class RankingService {
 
   /** Whatever is queued, batch by batch, or by a build beside the index when more is queued than it holds. */
   private async refreshQueued(index: SimilarityIndex): Promise<void> {
-    while (this.queued.size || this.worthBuildingBeside(index)) {
+    for (;;) {
       if (this.worthBuildingBeside(index)) {
         index = await this.buildBeside(index);
         continue;
       }
+      if (this.queued.size === 0) break;
       const batch: string[] = [];
       for (const id of this.queued) {
         if (batch.length === REFRESH_BATCH) break;

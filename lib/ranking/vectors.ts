@@ -414,7 +414,7 @@ export class DocumentVectors {
 
   /** Decodes sealed bytes into `decoded`; returns how many numbers, or -1 unless they are pairs of a term number below the snapshot's term count and a count. */
   private decodeSealed(start: number, end: number): number {
-    if (this.decoded.length < end - start) this.decoded = new Uint32Array(Math.max(end - start, this.decoded.length * 2));
+    this.reserveDecoded(end - start);
     let numbers: number;
     try {
       numbers = decodeVarintsInto(this.sealed, start, end, this.decoded);
@@ -434,14 +434,21 @@ export class DocumentVectors {
   private decode(docId: number): number {
     const length = docId < this.lengths.length ? this.lengths[docId] : 0;
     if (length === 0) return 0;
-    if (this.decoded.length < length) this.decoded = new Uint32Array(Math.max(length, this.decoded.length * 2));
     const start = this.starts[docId];
-    if (this.inAdded[docId] || (!this.unchecked && !this.isDamaged)) return decodeVarintsInto(this.bytesOf(docId), start, start + length, this.decoded);
+    if (this.inAdded[docId] || (!this.unchecked && !this.isDamaged)) {
+      this.reserveDecoded(length);
+      return decodeVarintsInto(this.bytesOf(docId), start, start + length, this.decoded);
+    }
     // A snapshot's document not checked yet (or any, once one was found damaged): checked as it is read, and left out if damaged.
     const numbers = this.decodeSealed(start, start + length);
     if (numbers >= 0) return numbers;
     this.foundDamaged();
     return 0;
+  }
+
+  /** Room in `decoded` for the numbers of `bytes` bytes (a number takes at least one). */
+  private reserveDecoded(bytes: number): void {
+    if (this.decoded.length < bytes) this.decoded = new Uint32Array(Math.max(bytes, this.decoded.length * 2));
   }
 
   private reserveDocuments(size: number): void {

@@ -6,6 +6,7 @@ import { readLibraryState, sameLibraryState } from '@/lib/db/library-state';
 import { SNAPSHOT_KEY, snapshotData } from '@/lib/ranking/persist';
 import { REFRESH_BATCH, RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
 import { SimilarityIndex } from '@/lib/ranking/similarity-index';
+import { withDamagedVectors } from './damaged-snapshot';
 import { makeArticle } from '../db/library-fixtures';
 import { testDb } from '../db/test-db';
 
@@ -249,9 +250,7 @@ describe('RankingService', () => {
     await service.similar(['pebble'], 10);
     await snapshotIds(db);
     const stored = (await db.indexSnapshots.get(SNAPSHOT_KEY))!;
-    const { vectorKeyNumbers: _, ...data } = (await snapshotData(stored.data))!;
-    // The snapshot's last re-ranking term gone: the article holding it has a term number beyond them.
-    await db.indexSnapshots.put({ ...stored, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } });
+    await db.indexSnapshots.put({ ...stored, data: withDamagedVectors((await snapshotData(stored.data))!) });
     const savedWhole = async () => {
       const saved = (await db.indexSnapshots.get(SNAPSHOT_KEY))!;
       const index = SimilarityIndex.fromSnapshot({ version: saved.version, data: (await snapshotData(saved.data))! });

@@ -7,6 +7,7 @@ import { PostingList } from '@/lib/ranking/posting-list';
 import { TermIndex } from '@/lib/ranking/term-index';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
 import type MiniSearch from 'minisearch';
+import { withDamagedVectors } from './damaged-snapshot';
 
 const LIBRARY: RankableArticle[] = [
   {
@@ -268,10 +269,7 @@ describe('SimilarityIndex updates and snapshots', () => {
 
   it('loads a snapshot whose re-ranking terms are damaged, answers leaving out the damaged ones, and its warm-up finds the damage', () => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
-    const { vectorKeyNumbers: _, ...data } = snapshot.data;
-    // The snapshot's last re-ranking term gone: the article holding it has a term number beyond them.
-    const loadDamaged = () => SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } }))!;
-    const damaged = loadDamaged();
+    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: withDamagedVectors(snapshot.data) }))!;
     expect(damaged.damaged).toBe(false);
     expect(damaged.similarTo(LIBRARY[0]).length).toBeGreaterThan(0);
     expect(damaged.warmUp()).toBe(true);
@@ -283,8 +281,7 @@ describe('SimilarityIndex updates and snapshots', () => {
 
   it('never saves a damaged snapshot, even before its check: with new terms added, the next load could not tell the damage', () => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
-    const { vectorKeyNumbers: _, ...data } = snapshot.data;
-    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: { ...data, vectorTerms: data.vectorTerms.split(' ').slice(0, -1).join(' ') } }))!;
+    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: withDamagedVectors(snapshot.data) }))!;
     damaged.add({ id: 'new-terms', title: 'Zeolite xenoliths in basalt', abstract: 'Xenolith zeolite mineralogy of basaltic lava.' });
     expect(damaged.damaged).toBe(false);
     expect(() => damaged.toSnapshot()).toThrow(/damaged/);
