@@ -17,7 +17,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { internalsOf } from './minisearch-internals';
-import { PostingList } from './posting-list';
+import { EncodedPostings, PostingList } from './posting-list';
 import { loadDocuments, type DocumentsHeader } from './snapshot';
 import { sortedKeyOrder, TermIndex } from './term-index';
 import { grown } from './typed-arrays';
@@ -210,12 +210,13 @@ export class BulkIndexWriter {
     };
     loadDocuments(state, header, { shortIds: Uint32Array.from(this.documentIds.keys()), fieldLengths: this.fieldLength.slice(0, count * this.fields.length) });
     const { bytes, starts, ends } = this.encodeLists();
+    const source = new EncodedPostings(bytes);
     const { firstList, nextList, listField, listSize } = this;
     // Each term's entry (field -> list, in the order its lists were made) when first used: PostingLists over the bytes.
     const entryOf = (termNumber: number) => {
       const entry = new Map<number, PostingList>();
       for (let list = firstList[termNumber]; list !== NONE; list = nextList[list]) {
-        entry.set(listField[list], PostingList.fromEncoded(bytes, starts[list], ends[list], listSize[list]));
+        entry.set(listField[list], PostingList.fromEncoded(source, starts[list], ends[list], listSize[list]));
       }
       return entry;
     };
@@ -224,7 +225,7 @@ export class BulkIndexWriter {
       for (let list = firstList[termNumber]; list !== NONE; list = nextList[list]) largest = Math.max(largest, listSize[list]);
       return largest;
     };
-    state._index = new TermIndex(this.keys, sortedKeyOrder(this.keys), entryOf, largestListOf);
+    state._index = new TermIndex(this.keys, sortedKeyOrder(this.keys), entryOf, largestListOf, source);
     this.numbers.clear();
     return mini;
   }

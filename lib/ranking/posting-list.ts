@@ -15,7 +15,23 @@
  * first used; terms new to the index after that get MiniSearch's Maps until the next snapshot
  * load.
  */
-import { decodeVarintsInto, VarintWriter } from './varint';
+import { countVarints, decodeVarintsInto, VarintWriter } from './varint';
+
+/** Varint bytes that posting lists are decoded from on first use (fromEncoded): a snapshot's or a bulk load's, shared by all their lists. */
+export class EncodedPostings {
+  /**
+   * Whether a list was found not to hold the count of numbers its size says: storage damaged
+   * the bytes. Lists are checked as they are decoded (a check of all of them at load was a
+   * tenth of loading 50,000 articles), and the warm-up decodes them all soon after a load.
+   */
+  damaged = false;
+
+  /** `fromStorage`: bytes read back from storage, which a save checks before writing them again (bytes encoded here need no check). */
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly fromStorage = false,
+  ) {}
+}
 
 export class PostingList {
   /**
@@ -35,7 +51,7 @@ export class PostingList {
    * snapshot keeps them: snapshot.ts), those bytes: decoded on first use. `end` already says
    * how many numbers they hold.
    */
-  private encoded: Uint8Array | undefined = undefined;
+  private encoded: EncodedPostings | undefined = undefined;
   private encodedStart = 0;
   private encodedEnd = 0;
 
@@ -57,12 +73,12 @@ export class PostingList {
   }
 
   /**
-   * A list of `size` postings still in varint bytes, bytes[start..end), decoded on first use. The
-   * bytes must hold exactly 2 * size numbers (countVarints() checks it when a snapshot loads).
+   * A list of `size` postings still in varint bytes, bytes[start..end), decoded on first use. Bytes
+   * that do not hold exactly 2 * size numbers decode to an empty list and mark `source` damaged.
    */
-  static fromEncoded(bytes: Uint8Array, start: number, end: number, size: number): PostingList {
+  static fromEncoded(source: EncodedPostings, start: number, end: number, size: number): PostingList {
     const list = new PostingList();
-    list.encoded = bytes;
+    list.encoded = source;
     list.encodedStart = start;
     list.encodedEnd = end;
     list.end = size * 2;
@@ -83,23 +99,32 @@ export class PostingList {
       ranges.push(start, writer.size);
     }
     const bytes = writer.finish();
+    const source = new EncodedPostings(bytes);
     lists.forEach((list, i) => {
       const size = list.size;
       list.data = [];
       list.start = 0;
       list.end = size * 2;
       list.cursor = 0;
-      list.encoded = bytes;
+      list.encoded = source;
       list.encodedStart = ranges[i * 2];
       list.encodedEnd = ranges[i * 2 + 1];
     });
     return bytes;
   }
 
-  /** Writes the list as a snapshot keeps it: per posting the gap from the previous id (the first: the id), then the frequency. */
+  /**
+   * Writes the list as a snapshot keeps it: per posting the gap from the previous id (the first:
+   * the id), then the frequency. Throws for bytes found damaged: they are not saved again.
+   */
   writeTo(writer: VarintWriter): void {
-    if (this.encoded) {
-      writer.writeBytes(this.encoded.subarray(this.encodedStart, this.encodedEnd));
+    const source = this.encoded;
+    if (source) {
+      if (source.fromStorage && countVarints(source.bytes, this.encodedStart, this.encodedEnd) !== this.end) {
+        source.damaged = true;
+        throw new Error('the posting lists are damaged');
+      }
+      writer.writeBytes(source.bytes.subarray(this.encodedStart, this.encodedEnd));
       return;
     }
     const { data, start, end } = this;
@@ -224,12 +249,18 @@ export class PostingList {
     this.decodeInto(new Uint32Array(this.end), 0);
   }
 
-  /** The list's numbers out of its varint bytes, into data[offset..offset + its count). */
+  /** The list's numbers out of its varint bytes, into data[offset..offset + its count); none if the bytes are damaged. */
   private decodeInto(data: Uint32Array, offset: number): void {
-    const end = offset + this.end;
-    decodeVarintsInto(this.encoded!, this.encodedStart, this.encodedEnd, offset === 0 && end === data.length ? data : data.subarray(offset, end));
-    for (let i = offset + 2; i < end; i += 2) data[i] += data[i - 2];
+    const source = this.encoded!;
+    const count = this.end;
+    const end = offset + count;
     this.encoded = undefined;
+    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, offset === 0 && end === data.length ? data : data.subarray(offset, end)) !== count) {
+      source.damaged = true;
+      this.own([]);
+      return;
+    }
+    for (let i = offset + 2; i < end; i += 2) data[i] += data[i - 2];
     this.data = data;
     this.start = offset;
     this.end = end;
@@ -297,6 +328,15 @@ export class PostingList {
       else high = middle;
     }
     return this.start + low * 2;
+  }
+}
+
+/** How many numbers decodeVarintsInto() read, or -1 for bytes that end inside a number or hold one too long. */
+function decodedCount(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {
+  try {
+    return decodeVarintsInto(bytes, start, end, into);
+  } catch {
+    return -1;
   }
 }
 

@@ -488,8 +488,9 @@ export class SimilarityIndex {
    * their way: decodes the posting lists that a loaded or built index keeps as bytes until first
    * read (term-index.ts, posting-list.ts), and looks up the idf of every re-ranking term (the
    * candidates' vectors need them); then checks a loaded snapshot's re-ranking terms, which its
-   * load leaves to this (see damaged). True once nothing is left to do; a change of the library
-   * empties the idf looked up, so there is more after it. Answers are the same warmed or not.
+   * load leaves to this, as it leaves the posting lists' bytes to their decoding (see damaged).
+   * True once nothing is left to do; a change of the library empties the idf looked up, so there
+   * is more after it. Answers are the same warmed or not.
    */
   warmUp(budget = Number.POSITIVE_INFINITY): boolean {
     const index = this.internals._index;
@@ -514,10 +515,12 @@ export class SimilarityIndex {
 
   /**
    * Whether a loaded snapshot was found damaged (by the warm-up's check or a question's read): its
-   * damaged articles have no re-ranking terms, and the index is worth building again.
+   * damaged articles have no re-ranking terms, its damaged posting lists no postings, and the
+   * index is worth building again.
    */
   get damaged(): boolean {
-    return this.vectors.damaged;
+    const index = this.internals._index;
+    return this.vectors.damaged || (index instanceof TermIndex && index.damaged);
   }
 
   /**

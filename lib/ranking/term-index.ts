@@ -18,7 +18,7 @@
  * index (see minisearch-internals.ts).
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Postings } from './posting-list';
+import type { EncodedPostings, Postings } from './posting-list';
 
 type Entry = Map<number, Postings>;
 
@@ -31,14 +31,20 @@ export class TermIndex {
 
   /**
    * `keys`: the snapshot's terms in its order; `sorted`: their numbers in ascending order of key;
-   * `entryOf`: a term's entry by its number.
+   * `entryOf`: a term's entry by its number; `postings`: the bytes its lists are decoded from.
    */
   constructor(
     private readonly keys: string[],
     private readonly sorted: Uint32Array,
     private readonly entryOf: (termNumber: number) => Entry,
     private readonly largestListOf: (termNumber: number) => number,
+    private readonly postings?: EncodedPostings,
   ) {}
+
+  /** Whether a posting list was found damaged as it was decoded (EncodedPostings). */
+  get damaged(): boolean {
+    return this.postings?.damaged ?? false;
+  }
 
   get size(): number {
     return this.tree ? this.tree.size : this.keys.length + this.added.length;

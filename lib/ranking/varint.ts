@@ -112,8 +112,8 @@ export function decodeVarintsInto(bytes: Uint8Array, start: number, end: number,
 
 /**
  * How many numbers bytes[start..end) hold, without decoding them (one comparison a byte), or -1
- * when the last is cut off at `end` or one is longer than five bytes: what decoding them later
- * will give, checked when a snapshot loads.
+ * when the last is cut off at `end` or one is longer than five bytes: what decoding them will
+ * give, checked before a loaded snapshot's posting lists are saved again undecoded.
  */
 export function countVarints(bytes: Uint8Array, start: number, end: number): number {
   if (end > bytes.length || start > end) return -1;

@@ -100,6 +100,7 @@ describe('peer benchmark statistics', () => {
       'more-like-this p95 ms': p50 * 2,
       'first question ms': p50 * 10,
       'first questions mean ms': p50 * 3,
+      'load and first question ms': 50 + p50 * 10,
     });
     const results: PeerResults = {
       date: '',
@@ -118,6 +119,7 @@ describe('peer benchmark statistics', () => {
     expect(table).toContain('| build from tokens (the same terms for all) | no entry | 500 ms / 600 ms |');
     expect(table).toContain('| more-like-this p50 / p95 (warm) | 2.00 ms / 4.00 ms | 4.00 ms / 8.00 ms (×2.00) |');
     expect(table).toContain('| after the load: first question / mean of the first 10 | 20.0 ms / 6.00 ms | 40.0 ms / 12.0 ms (×2.00) |');
+    expect(table).toContain("| load and first question (a start's first answer) | 60.0 ms / 70.0 ms | 90.0 ms (×1.29) |");
     expect(table).toContain('| dev-zh | 0.278 | 0.230 |');
     expect(table).toContain('| mean of the sets | 0.331 | 0.292 |');
     // A run stopped part way: the header says so, and each cell reads the runs it has.

@@ -142,6 +142,7 @@ const ROWS: Row[] = [
   { label: 'load (to a query-ready index)', cell: minMedianCell('load ms', formatMs) },
   { label: 'more-like-this p50 / p95 (warm)', cell: twoTimesCell('more-like-this p50 ms', 'more-like-this p95 ms', 'more-like-this p50 ms') },
   { label: 'after the load: first question / mean of the first 10', cell: twoTimesCell('first question ms', 'first questions mean ms', 'first questions mean ms') },
+  { label: 'load and first question (a start\'s first answer)', cell: minMedianCell('load and first question ms', formatMs) },
 ];
 
 export function formatPeerTables(results: PeerResults): string {

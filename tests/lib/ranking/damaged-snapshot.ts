@@ -9,3 +9,16 @@ export function withDamagedVectors(data: SnapshotData): SnapshotData {
   const { vectorKeyNumbers: _, ...rest } = data;
   return { ...rest, vectorTerms: rest.vectorTerms.split(' ').slice(0, -1).join(' ') };
 }
+
+/** A snapshot's data with one bit of its posting lists flipped: the first list's first number runs into the next, so the list holds one number fewer than its size says. */
+export function withDamagedPostings(data: SnapshotData): SnapshotData {
+  const postings = Uint8Array.from(data.postings);
+  postings[0] |= 0x80;
+  return { ...data, postings };
+}
+
+/** Both kinds of damage, for tests that hold for either. */
+export const DAMAGES = [
+  ['re-ranking terms', withDamagedVectors],
+  ['posting lists', withDamagedPostings],
+] as const;

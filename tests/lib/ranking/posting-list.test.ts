@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { PostingList } from '@/lib/ranking/posting-list';
+import { EncodedPostings, PostingList } from '@/lib/ranking/posting-list';
 import { VarintWriter } from '@/lib/ranking/varint';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
@@ -116,6 +116,36 @@ describe('PostingList', () => {
         },
       ),
     );
+  });
+
+  it('decodes bytes that storage damaged to no postings, marking their source damaged, and never writes them again', () => {
+    // (3, 1), (9, 2) as gaps; then a bit flipped that runs two numbers into one; then a list cut off inside its last number.
+    const bytes = Uint8Array.from([3, 1, 6, 2, 0x83, 1, 6, 2, 3, 1, 6, 0x82]);
+    const listsOver = (source: EncodedPostings) => [0, 4, 8].map((start) => PostingList.fromEncoded(source, start, start + 4, 2));
+    const decodedAlone = new EncodedPostings(bytes);
+    const [whole, merged, cutOff] = listsOver(decodedAlone);
+    expect([...whole]).toEqual([[3, 1], [9, 2]]);
+    expect(decodedAlone.damaged).toBe(false);
+    expect([merged.size, cutOff.size]).toEqual([2, 2]);
+    expect(merged.get(3)).toBeUndefined();
+    expect(decodedAlone.damaged).toBe(true);
+    expect([[...merged], [...cutOff], merged.size, cutOff.size]).toEqual([[], [], 0, 0]);
+
+    const warmed = new EncodedPostings(bytes);
+    const lists = listsOver(warmed);
+    PostingList.warm(lists);
+    expect([warmed.damaged, lists.map((list) => [...list])]).toEqual([true, [[[3, 1], [9, 2]], [], []]]);
+    // A damaged list took in no postings: one appended later is its only one.
+    lists[1].set(4, 1);
+    expect([...lists[1]]).toEqual([[4, 1]]);
+
+    const written = new EncodedPostings(bytes, true);
+    const [intact, , damaged] = listsOver(written);
+    const writer = new VarintWriter();
+    intact.writeTo(writer);
+    expect([written.damaged, [...writer.finish()]]).toEqual([false, [3, 1, 6, 2]]);
+    expect(() => damaged.writeTo(new VarintWriter())).toThrow(/damaged/);
+    expect([written.damaged, damaged.isEncoded]).toEqual([true, true]);
   });
 
   it('takes documents appended to a decoded list in a typed array of its own that grows, frequencies changed in place, as a Map does', () => {

@@ -6,7 +6,7 @@ import { readLibraryState, sameLibraryState } from '@/lib/db/library-state';
 import { SNAPSHOT_KEY, snapshotData } from '@/lib/ranking/persist';
 import { REFRESH_BATCH, RankingService, type RankingServiceOptions } from '@/lib/ranking/ranking-service';
 import { SimilarityIndex } from '@/lib/ranking/similarity-index';
-import { withDamagedVectors } from './damaged-snapshot';
+import { DAMAGES } from './damaged-snapshot';
 import { makeArticle } from '../db/library-fixtures';
 import { testDb } from '../db/test-db';
 
@@ -245,12 +245,12 @@ describe('RankingService', () => {
     });
   });
 
-  it('builds the index again beside a loaded snapshot that its warm-up finds damaged, answering meanwhile, and saves the build', async () => {
+  it.each(DAMAGES)('builds the index again beside a loaded snapshot whose %s its warm-up finds damaged, answering meanwhile, and saves the build', async (_, withDamage) => {
     const { db, service } = await serviceOver(LIBRARY);
     await service.similar(['pebble'], 10);
     await snapshotIds(db);
     const stored = (await db.indexSnapshots.get(SNAPSHOT_KEY))!;
-    await db.indexSnapshots.put({ ...stored, data: withDamagedVectors((await snapshotData(stored.data))!) });
+    await db.indexSnapshots.put({ ...stored, data: withDamage((await snapshotData(stored.data))!) });
     const savedWhole = async () => {
       const saved = (await db.indexSnapshots.get(SNAPSHOT_KEY))!;
       const index = SimilarityIndex.fromSnapshot({ version: saved.version, data: (await snapshotData(saved.data))! });

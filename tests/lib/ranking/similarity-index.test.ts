@@ -7,7 +7,7 @@ import { PostingList } from '@/lib/ranking/posting-list';
 import { TermIndex } from '@/lib/ranking/term-index';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
 import type MiniSearch from 'minisearch';
-import { withDamagedVectors } from './damaged-snapshot';
+import { DAMAGES } from './damaged-snapshot';
 
 const LIBRARY: RankableArticle[] = [
   {
@@ -267,9 +267,9 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(firstQuestion(built)).toEqual({ answer: asBefore.answer, candidateKeys: [] });
   });
 
-  it('loads a snapshot whose re-ranking terms are damaged, answers leaving out the damaged ones, and its warm-up finds the damage', () => {
+  it.each(DAMAGES)('loads a snapshot whose %s are damaged, answers leaving out the damaged ones, and its warm-up finds the damage', (_, withDamage) => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
-    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: withDamagedVectors(snapshot.data) }))!;
+    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: withDamage(snapshot.data) }))!;
     expect(damaged.damaged).toBe(false);
     expect(damaged.similarTo(LIBRARY[0]).length).toBeGreaterThan(0);
     expect(damaged.warmUp()).toBe(true);
@@ -279,9 +279,9 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(() => whole.toSnapshot()).not.toThrow();
   });
 
-  it('never saves a damaged snapshot, even before its check: with new terms added, the next load could not tell the damage', () => {
+  it.each(DAMAGES)('never saves a snapshot whose %s are damaged, even before its check: with new terms added, the next load could not tell the damage', (_, withDamage) => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
-    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: withDamagedVectors(snapshot.data) }))!;
+    const damaged = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: withDamage(snapshot.data) }))!;
     damaged.add({ id: 'new-terms', title: 'Zeolite xenoliths in basalt', abstract: 'Xenolith zeolite mineralogy of basaltic lava.' });
     expect(damaged.damaged).toBe(false);
     expect(() => damaged.toSnapshot()).toThrow(/damaged/);

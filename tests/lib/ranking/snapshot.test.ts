@@ -64,12 +64,32 @@ describe('index snapshots', () => {
     expect(list('pebble', 1).isEncoded).toBe(true);
   });
 
+  it('load posting lists without reading their bytes, and a list whose bytes are damaged answers nothing and marks the term index damaged', () => {
+    const data = serializeIndex(lived());
+    const postings = Uint8Array.from(data.postings);
+    // The first list (term 'decomposition') with its first number run into the next.
+    postings[0] |= 0x80;
+    const restored = deserializeIndex({ ...data, postings }, OPTIONS);
+    const terms = internalsOf(restored)._index as TermIndex;
+    expect(terms.damaged).toBe(false);
+    expect(restored.search('graph').map(({ id }) => id)).toEqual(deserializeIndex(data, OPTIONS).search('graph').map(({ id }) => id));
+    expect(terms.damaged).toBe(false);
+    expect(restored.search('decomposition')).toEqual([]);
+    expect(deserializeIndex(data, OPTIONS).search('decomposition').map(({ id }) => id)).toEqual(['c']);
+    expect(terms.damaged).toBe(true);
+    expect(() => serializeIndex(deserializeIndex({ ...data, postings }, OPTIONS))).toThrow(/damaged/);
+  });
+
   it('refuse data of another shape', () => {
     expect(() => deserializeIndex('{"documentCount":3}', OPTIONS)).toThrow();
     expect(() => deserializeIndex({ documents: '{}', terms: 'a', lists: [0, 0, 2], postings: [0, 1] }, OPTIONS)).toThrow();
     const data = serializeIndex(lived());
     expect(() => deserializeIndex({ ...data, lists: Uint32Array.from([0, 0, 1000]) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, postings: data.postings.subarray(0, data.postings.length - 1) }, OPTIONS)).toThrow();
+    // A list's bytes too few or too many for its numbers (one to five bytes each).
+    const lists = Uint32Array.from(data.lists);
+    lists[2] += 3;
+    expect(() => deserializeIndex({ ...data, lists }, OPTIONS)).toThrow();
     // Documents: ids, short ids and field lengths that do not fit together, or another index's fields.
     expect(() => deserializeIndex({ ...data, shortIds: data.shortIds.subarray(1) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, shortIds: Uint32Array.from(data.shortIds).reverse() }, OPTIONS)).toThrow();
