@@ -24,6 +24,8 @@ import { median, percentile } from './stats';
 
 export interface LibraryPageScaleFigures {
   articles: number;
+  /** How the library was filled: through the page's own Import, or written straight into IndexedDB (BENCH_FILL=direct: no import figures). */
+  filled: 'import' | 'direct';
   importMs: number;
   /** Articles imported per second. */
   importRate: number;
@@ -216,7 +218,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     await floorKeeper.close();
     const indexedMs = await indexed;
     await page.close();
-    return { articles: size, importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs };
+    return { articles: size, filled: direct ? 'direct' : 'import', importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs };
   } finally {
     await browser.close();
     await server.close();
@@ -225,11 +227,16 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
 }
 
 export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): string {
-  const lines = ['| library page (Chromium, imported through the page) | ' + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
-  lines.push(`| import, s | ${figures.map((f) => (f.importMs / 1000).toFixed(1)).join(' | ')} |`);
-  lines.push(`| import rate, articles/s | ${figures.map((f) => f.importRate).join(' | ')} |`);
-  lines.push(`| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | ${figures.map((f) => (f.writeWaitsMs.length ? `${median(f.writeWaitsMs)} / ${percentile(f.writeWaitsMs, 95)} / ${Math.max(...f.writeWaitsMs)}` : '')).join(' | ')} |`);
-  lines.push(`| similarity index holds every article, s after the import's report | ${figures.map((f) => (f.indexedMs / 1000).toFixed(1)).join(' | ')} |`);
+  const imported = figures.some((f) => f.filled === 'import');
+  const how = imported ? 'imported through the page' : 'filled directly, no import';
+  const lines = [`| library page (Chromium, ${how}) | ` + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
+  if (imported) {
+    const ofImport = (cell: (f: LibraryPageScaleFigures) => string) => figures.map((f) => (f.filled === 'import' ? cell(f) : '–')).join(' | ');
+    lines.push(`| import, s | ${ofImport((f) => (f.importMs / 1000).toFixed(1))} |`);
+    lines.push(`| import rate, articles/s | ${ofImport((f) => String(f.importRate))} |`);
+    lines.push(`| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | ${ofImport((f) => (f.writeWaitsMs.length ? `${median(f.writeWaitsMs)} / ${percentile(f.writeWaitsMs, 95)} / ${Math.max(...f.writeWaitsMs)}` : ''))} |`);
+    lines.push(`| similarity index holds every article, s after the import's report | ${ofImport((f) => (f.indexedMs / 1000).toFixed(1))} |`);
+  }
   lines.push(`| first row, median ms (runs) | ${figures.map((f) => `${median(f.firstRowMs)} (${f.firstRowMs.join(', ')})`).join(' | ')} |`);
   lines.push(`| page header drawn, median ms | ${figures.map((f) => median(f.shellMs)).join(' | ')} |`);
   lines.push(`| an extension page of static HTML (no style, no code) at the same moments, median ms (runs) | ${figures.map((f) => `${median(f.floorMs)} (${f.floorMs.join(', ')})`).join(' | ')} |`);

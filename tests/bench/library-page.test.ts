@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatLibraryPageScale, type LibraryPageScaleFigures } from './library-page';
+
+const opened = { firstRowMs: [300, 200, 250], shellMs: [150], countsMs: [400], filterValuesMs: [400], wholeListMs: [2000], countShown: '10 articles', floorMs: [90, 80, 100] };
+const imported: LibraryPageScaleFigures = { articles: 50000, filled: 'import', importMs: 40_000, importRate: 1250, indexedMs: 28_100, writeWaitsMs: [1, 2, 300], ...opened };
+const direct: LibraryPageScaleFigures = { articles: 100000, filled: 'direct', importMs: 0, importRate: 0, indexedMs: Number.NaN, writeWaitsMs: [], ...opened };
+
+describe('the library page benchmark table', () => {
+  it('gives the import figures of a library imported through the page', () => {
+    const table = formatLibraryPageScale([imported]);
+    expect(table).toContain('| library page (Chromium, imported through the page) | 50000 |');
+    expect(table).toContain('| import, s | 40.0 |');
+    expect(table).toContain("| similarity index holds every article, s after the import's report | 28.1 |");
+    expect(table).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');
+  });
+
+  it('says a library was filled directly, with no import figures for it', () => {
+    const alone = formatLibraryPageScale([direct]);
+    expect(alone).toContain('| library page (Chromium, filled directly, no import) | 100000 |');
+    expect(alone).not.toMatch(/import, s|NaN/);
+    expect(alone).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');
+    expect(formatLibraryPageScale([imported, direct])).toContain('| import, s | 40.0 | – |');
+  });
+});
