@@ -210,7 +210,7 @@ export class BulkIndexWriter {
     };
     loadDocuments(state, header, { shortIds: Uint32Array.from(this.documentIds.keys()), fieldLengths: this.fieldLength.slice(0, count * this.fields.length) });
     const { bytes, starts, ends } = this.encodeLists();
-    const source = new EncodedPostings(bytes);
+    const source = new EncodedPostings(bytes, count);
     const { firstList, nextList, listField, listSize } = this;
     // Each term's entry (field -> list, in the order its lists were made) when first used: PostingLists over the bytes.
     const entryOf = (termNumber: number) => {

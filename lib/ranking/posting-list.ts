@@ -12,8 +12,8 @@
  * size, keys, entries, iteration, forEach), and iterators walk a copy, so that deleting while
  * iterating (MiniSearch's vacuum does) behaves as with a Map. The bulk writer and snapshots
  * (bulk-load.ts, snapshot.ts) make these, left as varint bytes (some 3 bytes a posting) until
- * first used; terms new to the index after that get MiniSearch's Maps until the next snapshot
- * load.
+ * first read (documents added after the bytes' last are kept beside them meanwhile); terms new
+ * to the index after that get MiniSearch's Maps until the next snapshot load.
  */
 import { countVarints, decodeVarintsInto, VarintWriter } from './varint';
 
@@ -26,9 +26,15 @@ export class EncodedPostings {
    */
   damaged = false;
 
-  /** `fromStorage`: bytes read back from storage, which a save checks before writing them again (bytes encoded here need no check). */
+  /**
+   * `idsBelow`: every document id in the bytes is below it (the index's next id when they were
+   * written), so a document added since comes after the last of every list. `fromStorage`: bytes
+   * read back from storage, which a save checks before writing them again (bytes encoded here
+   * need no check).
+   */
   constructor(
     readonly bytes: Uint8Array,
+    readonly idsBelow: number,
     readonly fromStorage = false,
   ) {}
 }
@@ -54,6 +60,13 @@ export class PostingList {
   private encoded: EncodedPostings | undefined = undefined;
   private encodedStart = 0;
   private encodedEnd = 0;
+  /**
+   * While the list is still in bytes: postings of documents added since they were written
+   * (EncodedPostings.idsBelow), id and frequency in turn, ascending. Adding them leaves the bytes
+   * undecoded: the first articles after a start (a capture, a catch-up) touch hundreds of lists,
+   * and decoding each on the way was most of adding them; the warm-up decodes them later.
+   */
+  private appended: number[] | undefined = undefined;
 
   /** From (id, frequency) pairs in ascending order of id. */
   constructor(pairs: Iterable<[number, number]> = []) {
@@ -99,7 +112,12 @@ export class PostingList {
       ranges.push(start, writer.size);
     }
     const bytes = writer.finish();
-    const source = new EncodedPostings(bytes);
+    let idsBelow = 0;
+    for (const list of lists) {
+      const flat = list.toFlat();
+      if (flat.length) idsBelow = Math.max(idsBelow, flat[flat.length - 2] + 1);
+    }
+    const source = new EncodedPostings(bytes, idsBelow);
     lists.forEach((list, i) => {
       const size = list.size;
       list.data = [];
@@ -124,7 +142,16 @@ export class PostingList {
         source.damaged = true;
         throw new Error('the posting lists are damaged');
       }
+      const appended = this.appended ?? [];
+      // The first appended id as a gap from the bytes' last (or as itself, after no bytes).
+      let previous = appended.length && this.end ? this.readLastId() : 0;
+      if (!this.encoded) throw new Error('the posting lists are damaged');
       writer.writeBytes(source.bytes.subarray(this.encodedStart, this.encodedEnd));
+      for (let i = 0; i < appended.length; i += 2) {
+        writer.write(appended[i] - previous);
+        writer.write(appended[i + 1]);
+        previous = appended[i];
+      }
       return;
     }
     const { data, start, end } = this;
@@ -142,12 +169,12 @@ export class PostingList {
    */
   static warm(lists: PostingList[]): void {
     let total = 0;
-    for (const list of lists) if (list.encoded) total += list.end;
+    for (const list of lists) if (list.encoded) total += list.numbersHeld;
     const shared = new Uint32Array(total);
     let at = 0;
     for (const list of lists) {
       if (!list.encoded) continue;
-      const length = list.end;
+      const length = list.numbersHeld;
       list.decodeInto(shared, at);
       at += length;
     }
@@ -165,21 +192,27 @@ export class PostingList {
   }
 
   get size(): number {
-    return (this.end - this.start) >> 1;
+    return (this.end - this.start + (this.appended?.length ?? 0)) >> 1;
   }
 
   get(id: number): number | undefined {
+    if (this.pastBytes(id)) return this.appendedFrequency(id);
     if (this.encoded) this.decode();
     const at = this.find(id);
     return at >= 0 ? this.data[at + 1] : undefined;
   }
 
   has(id: number): boolean {
+    if (this.pastBytes(id)) return this.appendedFrequency(id) !== undefined;
     if (this.encoded) this.decode();
     return this.find(id) >= 0;
   }
 
   set(id: number, frequency: number): this {
+    if (this.pastBytes(id)) {
+      this.setAppended(id, frequency);
+      return this;
+    }
     if (this.encoded) this.decode();
     const last = this.end - 2;
     if (last < this.start || this.data[last] < id) {
@@ -198,6 +231,11 @@ export class PostingList {
 
   /** One more occurrence of the term in the document; true when the document is new to the list. */
   addOccurrence(id: number): boolean {
+    if (this.pastBytes(id)) {
+      const frequency = this.appendedFrequency(id);
+      this.setAppended(id, (frequency ?? 0) + 1);
+      return frequency === undefined;
+    }
     if (this.encoded) this.decode();
     const last = this.end - 2;
     // Documents are indexed one after another, so the one being indexed is the last or new.
@@ -244,27 +282,83 @@ export class PostingList {
     return this.entries();
   }
 
-  /** The list's numbers out of its varint bytes, into an array of its own. */
-  private decode(): void {
-    this.decodeInto(new Uint32Array(this.end), 0);
+  /** While the list is in bytes, how many numbers it holds: the bytes' and those appended. */
+  private get numbersHeld(): number {
+    return this.end + (this.appended?.length ?? 0);
   }
 
-  /** The list's numbers out of its varint bytes, into data[offset..offset + its count); none if the bytes are damaged. */
+  /** Whether the list is still in bytes and the document was added since they were written: then it is looked up among, and added to, the postings appended since. */
+  private pastBytes(id: number): boolean {
+    return this.encoded !== undefined && id >= this.encoded.idsBelow;
+  }
+
+  /** The bytes' last document id, decoded into a scratch buffer (a save of appended postings needs it); bytes found damaged are dropped. */
+  private readLastId(): number {
+    const count = this.end;
+    if (scratch.length < count) scratch = new Uint32Array(Math.max(count, scratch.length * 2));
+    const source = this.encoded!;
+    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, scratch) !== count) {
+      this.dropDamagedBytes();
+      return 0;
+    }
+    let id = 0;
+    for (let i = 0; i < count; i += 2) id += scratch[i];
+    if (id >= source.idsBelow) this.dropDamagedBytes();
+    return id;
+  }
+
+  private appendedFrequency(id: number): number | undefined {
+    const appended = this.appended;
+    if (!appended) return undefined;
+    for (let i = appended.length - 2; i >= 0 && appended[i] >= id; i -= 2) if (appended[i] === id) return appended[i + 1];
+    return undefined;
+  }
+
+  /** Sets the frequency of a document past the bytes' last, keeping the appended postings in order. */
+  private setAppended(id: number, frequency: number): void {
+    const appended = (this.appended ??= []);
+    let at = appended.length;
+    while (at > 0 && appended[at - 2] > id) at -= 2;
+    if (at > 0 && appended[at - 2] === id) appended[at - 1] = frequency;
+    else appended.splice(at, 0, id, frequency);
+  }
+
+  /** The list's numbers out of its varint bytes (and those appended since), into an array of its own. */
+  private decode(): void {
+    this.decodeInto(new Uint32Array(this.numbersHeld), 0);
+  }
+
+  /** The list's numbers out of its varint bytes, then those appended, into data[offset..offset + their count); only those appended if the bytes are damaged. */
   private decodeInto(data: Uint32Array, offset: number): void {
     const source = this.encoded!;
     const count = this.end;
-    const end = offset + count;
-    this.encoded = undefined;
-    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, offset === 0 && end === data.length ? data : data.subarray(offset, end)) !== count) {
-      source.damaged = true;
-      this.own([]);
+    const appended = this.appended ?? [];
+    const fromBytes = offset === 0 && count === data.length ? data : data.subarray(offset, offset + count);
+    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, fromBytes) !== count) {
+      this.dropDamagedBytes();
       return;
     }
+    const end = offset + count;
     for (let i = offset + 2; i < end; i += 2) data[i] += data[i - 2];
+    // Ids past the bound would come after documents appended since: the bytes are damaged.
+    if (count > 0 && data[end - 2] >= source.idsBelow) {
+      this.dropDamagedBytes();
+      return;
+    }
+    data.set(appended, end);
+    this.encoded = this.appended = undefined;
     this.data = data;
     this.start = offset;
-    this.end = end;
+    this.end = end + appended.length;
     this.cursor = offset;
+  }
+
+  /** Bytes that do not hold the list's count of numbers: it keeps only what was appended since, and its source is marked damaged. */
+  private dropDamagedBytes(): void {
+    this.encoded!.damaged = true;
+    const appended = this.appended ?? [];
+    this.encoded = this.appended = undefined;
+    this.own(appended);
   }
 
   private own(flat: number[]): number[] {
@@ -330,6 +424,9 @@ export class PostingList {
     return this.start + low * 2;
   }
 }
+
+/** Where a list's bytes are decoded to read their last id: one buffer for all lists, kept between uses. */
+let scratch = new Uint32Array(1024);
 
 /** How many numbers decodeVarintsInto() read, or -1 for bytes that end inside a number or hold one too long. */
 function decodedCount(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {

@@ -125,8 +125,9 @@ export function deserializeIndex<T>(data: unknown, options: Options<T>): MiniSea
   if (!isSerializedIndex(data)) throw new Error('not a serialized index');
   const mini = new MiniSearch<T>(options);
   const state = internalsOf(mini);
-  loadDocuments(state, readHeader(data.documents, state._fieldIds), data);
-  state._index = termIndex(data);
+  const header = readHeader(data.documents, state._fieldIds);
+  loadDocuments(state, header, data);
+  state._index = termIndex(data, header.nextId);
   return mini;
 }
 
@@ -188,7 +189,7 @@ function isSerializedIndex(data: unknown): data is SerializedIndex {
  * on first use, its lists left in the snapshot's bytes. Throws unless the lists and their bytes
  * fit together; the bytes of each list are checked as it is decoded (EncodedPostings.damaged).
  */
-function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex): TermIndex {
+function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex, nextId: number): TermIndex {
   const keys = terms ? terms.split(TERM_BREAK) : [];
   if (!isSortedKeyOrder(keys, sortedTerms)) throw new Error('not a serialized index');
   // Where each term's lists begin in `lists` (by list number), checking each list's bounds on the way.
@@ -211,7 +212,7 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex): Te
   // A list starts where the previous one ends, in postings and in bytes.
   const sizeOf = (list: number) => lists[list * 4 + 2] - (list === 0 ? 0 : lists[list * 4 - 2]);
   const startOf = (list: number) => (list === 0 ? 0 : lists[list * 4 - 1]);
-  const source = new EncodedPostings(postings, true);
+  const source = new EncodedPostings(postings, nextId, true);
   const entryOf = (term: number) => {
     const byField = new Map<number, PostingList>();
     for (let list = firstList[term]; list < firstList[term + 1]; list++) {

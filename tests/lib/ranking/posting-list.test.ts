@@ -83,8 +83,14 @@ describe('PostingList', () => {
         expect(bytes).toEqual(writer.finish());
         lists.forEach((list, i) => {
           replay(list, maps[i], operations);
-          expect(list.isEncoded).toBe(operations.length === 0);
+          // Written as a list made from the Map, whether the operations left it in bytes or not.
+          const again = new VarintWriter();
+          list.writeTo(again);
+          const fromMap = new VarintWriter();
+          new PostingList(sortedMap(maps[i])).writeTo(fromMap);
+          expect([list.size, again.finish()]).toEqual([maps[i].size, fromMap.finish()]);
           expect([...list]).toEqual(sortedMap(maps[i]));
+          expect(list.isEncoded).toBe(false);
         });
       }),
     );
@@ -118,11 +124,40 @@ describe('PostingList', () => {
     );
   });
 
+  it('takes documents after the last of a list still in bytes without decoding them: answered, written and decoded as a Map would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(1000), fc.integer({ min: 1, max: 300 })), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.oneof(fc.tuple(fc.constant('addOccurrence' as const), fc.nat(40)), fc.tuple(fc.constant('set' as const), fc.nat(40), fc.integer({ min: 1, max: 9 })), fc.tuple(fc.constant('get' as const), fc.nat(40))), { maxLength: 30 }),
+        (pairs, later) => {
+          const { maps, lists } = encodedLists([pairs]);
+          const [map, list] = [maps[0], lists[0]];
+          const last = Math.max(...map.keys());
+          // Documents indexed after the load: ids past the list's last, in any order.
+          const operations = later.map(([name, offset, frequency]) => [name, last + 1 + offset, frequency] as Operation);
+          replay(list, map, operations);
+          expect(list.isEncoded).toBe(true);
+          expect(list.size).toBe(map.size);
+          const written = new VarintWriter();
+          list.writeTo(written);
+          const fromMap = new VarintWriter();
+          new PostingList(sortedMap(map)).writeTo(fromMap);
+          expect(written.finish()).toEqual(fromMap.finish());
+          // Decoded ahead of use (the warm-up) or on a lookup before the last: the same postings.
+          if (later.length % 2) PostingList.warm([list]);
+          else expect(list.get(pairs[0][0])).toBe(map.get(pairs[0][0]));
+          expect([list.isEncoded, [...list]]).toEqual([false, sortedMap(map)]);
+        },
+      ),
+    );
+  });
+
   it('decodes bytes that storage damaged to no postings, marking their source damaged, and never writes them again', () => {
-    // (3, 1), (9, 2) as gaps; then a bit flipped that runs two numbers into one; then a list cut off inside its last number.
-    const bytes = Uint8Array.from([3, 1, 6, 2, 0x83, 1, 6, 2, 3, 1, 6, 0x82]);
-    const listsOver = (source: EncodedPostings) => [0, 4, 8].map((start) => PostingList.fromEncoded(source, start, start + 4, 2));
-    const decodedAlone = new EncodedPostings(bytes);
+    // (3, 1), (9, 2) as gaps; then a bit flipped that runs two numbers into one; then a list cut off inside its last number;
+    // then one whose ids reach the bound its source gives (100): past it come documents added since.
+    const bytes = Uint8Array.from([3, 1, 6, 2, 0x83, 1, 6, 2, 3, 1, 6, 0x82, 3, 1, 97, 2]);
+    const listsOver = (source: EncodedPostings) => [0, 4, 8, 12].map((start) => PostingList.fromEncoded(source, start, start + 4, 2));
+    const decodedAlone = new EncodedPostings(bytes, 100);
     const [whole, merged, cutOff] = listsOver(decodedAlone);
     expect([...whole]).toEqual([[3, 1], [9, 2]]);
     expect(decodedAlone.damaged).toBe(false);
@@ -130,16 +165,25 @@ describe('PostingList', () => {
     expect(merged.get(3)).toBeUndefined();
     expect(decodedAlone.damaged).toBe(true);
     expect([[...merged], [...cutOff], merged.size, cutOff.size]).toEqual([[], [], 0, 0]);
+    const beyondBound = new EncodedPostings(bytes, 100);
+    const [, , , pastBound] = listsOver(beyondBound);
+    expect([[...pastBound], beyondBound.damaged]).toEqual([[], true]);
 
-    const warmed = new EncodedPostings(bytes);
+    const warmed = new EncodedPostings(bytes, 100);
     const lists = listsOver(warmed);
     PostingList.warm(lists);
-    expect([warmed.damaged, lists.map((list) => [...list])]).toEqual([true, [[[3, 1], [9, 2]], [], []]]);
+    expect([warmed.damaged, lists.map((list) => [...list])]).toEqual([true, [[[3, 1], [9, 2]], [], [], []]]);
     // A damaged list took in no postings: one appended later is its only one.
     lists[1].set(4, 1);
     expect([...lists[1]]).toEqual([[4, 1]]);
 
-    const written = new EncodedPostings(bytes, true);
+    // A document added after the bytes' last finds them damaged too, and is the list's only posting.
+    const appendedTo = new EncodedPostings(bytes, 100);
+    const [, mergedThenAdded] = listsOver(appendedTo);
+    expect(mergedThenAdded.addOccurrence(50)).toBe(true);
+    expect([appendedTo.damaged, [...mergedThenAdded]]).toEqual([true, [[50, 1]]]);
+
+    const written = new EncodedPostings(bytes, 100, true);
     const [intact, , damaged] = listsOver(written);
     const writer = new VarintWriter();
     intact.writeTo(writer);
