@@ -137,21 +137,14 @@ export class PostingList {
    */
   writeTo(writer: VarintWriter): void {
     const source = this.encoded;
-    if (source) {
+    // Postings appended beside the bytes are written from the decoded list (the gap to the first needs the bytes' last id).
+    if (source && this.appended && !this.decode()) throw new Error('the posting lists are damaged');
+    if (source && this.encoded) {
       if (source.fromStorage && countVarints(source.bytes, this.encodedStart, this.encodedEnd) !== this.end) {
         source.damaged = true;
         throw new Error('the posting lists are damaged');
       }
-      const appended = this.appended ?? [];
-      // The first appended id as a gap from the bytes' last (or as itself, after no bytes).
-      let previous = appended.length && this.end ? this.readLastId() : 0;
-      if (!this.encoded) throw new Error('the posting lists are damaged');
       writer.writeBytes(source.bytes.subarray(this.encodedStart, this.encodedEnd));
-      for (let i = 0; i < appended.length; i += 2) {
-        writer.write(appended[i] - previous);
-        writer.write(appended[i + 1]);
-        previous = appended[i];
-      }
       return;
     }
     const { data, start, end } = this;
@@ -292,21 +285,6 @@ export class PostingList {
     return this.encoded !== undefined && id >= this.encoded.idsBelow;
   }
 
-  /** The bytes' last document id, decoded into a scratch buffer (a save of appended postings needs it); bytes found damaged are dropped. */
-  private readLastId(): number {
-    const count = this.end;
-    if (scratch.length < count) scratch = new Uint32Array(Math.max(count, scratch.length * 2));
-    const source = this.encoded!;
-    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, scratch) !== count) {
-      this.dropDamagedBytes();
-      return 0;
-    }
-    let id = 0;
-    for (let i = 0; i < count; i += 2) id += scratch[i];
-    if (id >= source.idsBelow) this.dropDamagedBytes();
-    return id;
-  }
-
   private appendedFrequency(id: number): number | undefined {
     const appended = this.appended;
     if (!appended) return undefined;
@@ -324,41 +302,37 @@ export class PostingList {
   }
 
   /** The list's numbers out of its varint bytes (and those appended since), into an array of its own. */
-  private decode(): void {
-    this.decodeInto(new Uint32Array(this.numbersHeld), 0);
+  private decode(): boolean {
+    return this.decodeInto(new Uint32Array(this.numbersHeld), 0);
   }
 
-  /** The list's numbers out of its varint bytes, then those appended, into data[offset..offset + their count); only those appended if the bytes are damaged. */
-  private decodeInto(data: Uint32Array, offset: number): void {
+  /** The list's numbers out of its varint bytes, then those appended, into data[offset..offset + their count); false, and only those appended kept, if the bytes are damaged. */
+  private decodeInto(data: Uint32Array, offset: number): boolean {
     const source = this.encoded!;
     const count = this.end;
     const appended = this.appended ?? [];
     const fromBytes = offset === 0 && count === data.length ? data : data.subarray(offset, offset + count);
-    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, fromBytes) !== count) {
-      this.dropDamagedBytes();
-      return;
-    }
+    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, fromBytes) !== count) return this.dropDamagedBytes();
     const end = offset + count;
     for (let i = offset + 2; i < end; i += 2) data[i] += data[i - 2];
     // Ids past the bound would come after documents appended since: the bytes are damaged.
-    if (count > 0 && data[end - 2] >= source.idsBelow) {
-      this.dropDamagedBytes();
-      return;
-    }
+    if (count > 0 && data[end - 2] >= source.idsBelow) return this.dropDamagedBytes();
     data.set(appended, end);
     this.encoded = this.appended = undefined;
     this.data = data;
     this.start = offset;
     this.end = end + appended.length;
     this.cursor = offset;
+    return true;
   }
 
   /** Bytes that do not hold the list's count of numbers: it keeps only what was appended since, and its source is marked damaged. */
-  private dropDamagedBytes(): void {
+  private dropDamagedBytes(): false {
     this.encoded!.damaged = true;
     const appended = this.appended ?? [];
     this.encoded = this.appended = undefined;
     this.own(appended);
+    return false;
   }
 
   private own(flat: number[]): number[] {
@@ -424,9 +398,6 @@ export class PostingList {
     return this.start + low * 2;
   }
 }
-
-/** Where a list's bytes are decoded to read their last id: one buffer for all lists, kept between uses. */
-let scratch = new Uint32Array(1024);
 
 /** How many numbers decodeVarintsInto() read, or -1 for bytes that end inside a number or hold one too long. */
 function decodedCount(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {

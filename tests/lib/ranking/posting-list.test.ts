@@ -190,6 +190,11 @@ describe('PostingList', () => {
     expect([written.damaged, [...writer.finish()]]).toEqual([false, [3, 1, 6, 2]]);
     expect(() => damaged.writeTo(new VarintWriter())).toThrow(/damaged/);
     expect([written.damaged, damaged.isEncoded]).toEqual([true, true]);
+    // Damaged bytes with a document added beside them: not written either, and the added one kept.
+    const [, mergedThenAppended] = listsOver(new EncodedPostings(bytes, 100, true));
+    mergedThenAppended.set(150, 3);
+    expect(() => mergedThenAppended.writeTo(new VarintWriter())).toThrow(/damaged/);
+    expect([...mergedThenAppended]).toEqual([[150, 3]]);
   });
 
   it('takes documents appended to a decoded list in a typed array of its own that grows, frequencies changed in place, as a Map does', () => {
