@@ -27,6 +27,11 @@ export class TermIndex {
   private readonly entries = new Map<string, Entry>();
   /** Terms set that the snapshot did not hold, in order. */
   private readonly added: string[] = [];
+  /**
+   * By the snapshot's term number, 1 once its entry is made (and may have changed since): idf
+   * reads every other term's list sizes from the snapshot without hashing its key.
+   */
+  private readonly made: Uint8Array;
   private tree: SearchableMap<Entry> | undefined;
 
   /**
@@ -39,7 +44,9 @@ export class TermIndex {
     private readonly entryOf: (termNumber: number) => Entry,
     private readonly largestListOf: (termNumber: number) => number,
     private readonly postings?: EncodedPostings,
-  ) {}
+  ) {
+    this.made = new Uint8Array(keys.length);
+  }
 
   /** Whether a posting list was found damaged as it was decoded (EncodedPostings). */
   get damaged(): boolean {
@@ -57,6 +64,7 @@ export class TermIndex {
       const termNumber = this.numberOf(key);
       if (termNumber < 0) return undefined;
       this.entries.set(key, (entry = this.entryOf(termNumber)));
+      this.made[termNumber] = 1;
     }
     return entry;
   }
@@ -68,7 +76,11 @@ export class TermIndex {
   set(key: string, entry: Entry): this {
     if (this.tree) this.tree.set(key, entry);
     else {
-      if (!this.entries.has(key) && this.numberOf(key) < 0) this.added.push(key);
+      if (!this.entries.has(key)) {
+        const termNumber = this.numberOf(key);
+        if (termNumber < 0) this.added.push(key);
+        else this.made[termNumber] = 1;
+      }
       this.entries.set(key, entry);
     }
     return this;
@@ -132,11 +144,20 @@ export class TermIndex {
    * since, without making its entry (idf needs it for every term of every candidate).
    */
   largestList(termNumber: number): number {
+    if (!this.tree && this.made[termNumber] === 0) return this.largestListOf(termNumber);
     const entry = this.tree ? this.tree.get(this.keys[termNumber]) : this.entries.get(this.keys[termNumber]);
-    if (entry === undefined) return this.tree ? 0 : this.largestListOf(termNumber);
+    if (entry === undefined) return 0;
     let largest = 0;
     for (const postings of entry.values()) largest = Math.max(largest, postings.size);
     return largest;
+  }
+
+  /**
+   * Whether a term that is not the snapshot's (numberOf() -1) may be in the index: only once one
+   * was set, or the tree built (a vacuum's deletes and later sets then go to the tree).
+   */
+  get holdsOtherTerms(): boolean {
+    return this.tree !== undefined || this.added.length > 0;
   }
 
   /** Whether the tree is built (for tests). */

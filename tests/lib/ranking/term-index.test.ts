@@ -82,10 +82,20 @@ describe('TermIndex', () => {
     index.set('soil', entry(6));
     expect(index.largestList(1)).toBe(7);
     // Terms added since are not the snapshot's: they have no number.
+    expect(index.holdsOtherTerms).toBe(false);
     index.fetch('rigid', () => entry(3));
-    expect(index.numberOf('rigid')).toBe(-1);
+    expect([index.numberOf('rigid'), index.holdsOtherTerms]).toEqual([-1, true]);
     index.delete('graph');
     expect([index.isBuilt, index.largestList(0), index.largestList(1), index.largestList(2)]).toEqual([true, 0, 7, 5]);
+  });
+
+  it('holds only the snapshot\'s terms until another is set, or until the tree is built (deletes and sets then go to it)', () => {
+    const { index } = termIndex(['graph', 'soil']);
+    index.get('graph');
+    index.set('soil', entry(4));
+    expect(index.holdsOtherTerms).toBe(false);
+    index.delete('soil');
+    expect(index.holdsOtherTerms).toBe(true);
   });
 
   it('keeps the entries made or changed before the tree is built', () => {
