@@ -130,5 +130,7 @@ describe('peer benchmark statistics', () => {
     const rounded = formatPeerTables({ ...results, speed: { '5000': { Simlit: [run(9_996, 99.96)], MiniSearch: [run(10_200, 9.996)] } } });
     expect(rounded).toContain('| build from records (tokenizing included) | 10 s | 10 s (×1.02) |');
     expect(rounded).toContain('| more-like-this p50 / p95 (warm) | 100 ms / 200 ms | 10.0 ms / 20.0 ms (×0.10) |');
+    // A library's vocabulary growth is said in each size's header.
+    expect(formatPeerTables({ ...results, vocabulary: 'growing' })).toContain("| 1,000 articles, a library's vocabulary (3 runs) | Simlit | MiniSearch |");
   });
 });

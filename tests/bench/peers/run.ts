@@ -9,6 +9,8 @@
  *   BENCH_PEER_QUERIES=100         more-like-this queries per run (the same seeded sample for every engine)
  *   BENCH_PEER_ENGINES=Simlit,Orama  a subset of the engines
  *   BENCH_PEER_QUALITY=0           skips P@10
+ *   BENCH_PEER_VOCABULARY=growing  a library's vocabulary growth (corpus.ts: Heaps' law fitted on the
+ *                                  labelled sets) instead of the sets' terms only
  *
  * Writes bench-results/peers-<time>.json, peers-latest.json and peers-latest.md after every
  * measurement, so that a long run that is stopped keeps what it measured.
@@ -19,6 +21,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINES } from './engines';
+import type { Vocabulary } from '../corpus';
 import type { Job, QualityFigures, SpeedFigures } from './measure';
 import { ratio, summarize, type Summary } from './stats';
 
@@ -32,6 +35,8 @@ export interface PeerResults {
   load: number[];
   repeats: number;
   queries: number;
+  /** The corpus's vocabulary (corpus.ts); absent in results written before it could grow. */
+  vocabulary?: Vocabulary;
   methods: Record<string, string>;
   /** Per size, per engine, one entry per run. */
   speed: Record<string, Record<string, SpeedFigures[]>>;
@@ -44,6 +49,7 @@ interface Config {
   queries: number;
   engines: string[];
   quality: boolean;
+  vocabulary: Vocabulary;
 }
 
 function config(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,7 +63,13 @@ function config(env: NodeJS.ProcessEnv = process.env): Config {
     queries: Number(env.BENCH_PEER_QUERIES ?? 100),
     engines: names.filter((name) => engines.includes(name)),
     quality: env.BENCH_PEER_QUALITY !== '0',
+    vocabulary: vocabularyOf(env.BENCH_PEER_VOCABULARY),
   };
+}
+
+function vocabularyOf(value: string | undefined): Vocabulary {
+  if (value === undefined || value === 'sources' || value === 'growing') return value ?? 'sources';
+  throw new Error(`BENCH_PEER_VOCABULARY: "sources" or "growing", not ${value}`);
 }
 
 /** Runs one job in a fresh node process with --expose-gc; its figures come back over IPC. */
@@ -154,7 +166,8 @@ export function formatPeerTables(results: PeerResults): string {
     const counts = engines.map((engine) => byEngine[engine]?.length ?? 0);
     const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
     const runs = fewest === most ? `${most} run${most === 1 ? '' : 's'}` : `${fewest}–${most} runs`;
-    lines.push('', ...header(`${Number(size).toLocaleString('en')} articles (${runs})`));
+    const vocabulary = results.vocabulary === 'growing' ? ", a library's vocabulary" : '';
+    lines.push('', ...header(`${Number(size).toLocaleString('en')} articles${vocabulary} (${runs})`));
     for (const row of ROWS) lines.push(`| ${row.label} | ${engines.map((engine) => (byEngine[engine]?.length ? row.cell(byEngine[engine], engine === 'Simlit' ? undefined : byEngine.Simlit) : '–')).join(' | ')} |`);
   }
   const sets = [...new Set(Object.values(results.quality).flatMap((figures) => Object.keys(figures)))];
@@ -177,7 +190,10 @@ function formatReport(results: PeerResults): string {
     `Versions: ${Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(', ')}. ` +
       `Min / median of ${results.repeats} runs per engine (interleaved, each in its own process); (×n) is the median over Simlit's; ` +
       `more-like-this: median over the runs of the p50 / p95 of ${results.queries} queries (the same articles for every engine), ` +
-      `timed after 100 warm-up questions; the first of those and the mean of the first 10 are the cold figures.`,
+      `timed after 100 warm-up questions; the first of those and the mean of the first 10 are the cold figures. ` +
+      (results.vocabulary === 'growing'
+        ? `Corpus vocabulary growing as a library's does (Heaps' law fitted on the labelled sets: 40,000 distinct terms at 10k, 97,000 at 50k).`
+        : `Corpus vocabulary: the labelled sets' terms (16,500 distinct terms at 10k and 50k).`),
     '',
     formatPeerTables(results),
     '',
@@ -195,7 +211,7 @@ function write(results: PeerResults, stamp: number): void {
 }
 
 export async function runPeers(env: NodeJS.ProcessEnv = process.env): Promise<PeerResults> {
-  const { sizes, repeats, queries, engines, quality } = config(env);
+  const { sizes, repeats, queries, engines, quality, vocabulary } = config(env);
   const stamp = Date.now();
   const results: PeerResults = {
     date: new Date().toISOString(),
@@ -204,6 +220,7 @@ export async function runPeers(env: NodeJS.ProcessEnv = process.env): Promise<Pe
     load: loadavg(),
     repeats,
     queries,
+    vocabulary,
     methods: Object.fromEntries(ENGINES.filter((engine) => engines.includes(engine.name)).map((engine) => [engine.name, engine.method])),
     speed: {},
     quality: {},
@@ -220,7 +237,7 @@ export async function runPeers(env: NodeJS.ProcessEnv = process.env): Promise<Pe
     for (let run = 1; run <= repeats; run++) {
       for (const engine of engines) {
         console.error(`${size} articles, run ${run}/${repeats}: ${engine}...`);
-        (bySize[engine] ??= []).push(await runForked<SpeedFigures>({ kind: 'speed', engine, size, queries }));
+        (bySize[engine] ??= []).push(await runForked<SpeedFigures>({ kind: 'speed', engine, size, queries, vocabulary }));
         results.load = loadavg();
         write(results, stamp);
       }
