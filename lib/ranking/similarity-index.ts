@@ -85,6 +85,11 @@ export interface SnapshotData extends SerializedIndex {
    * needs it). Snapshots saved before it was kept (3 December 2026) lack it: then looked up as needed.
    */
   vectorKeyNumbers?: Int32Array;
+  /**
+   * The re-ranking terms' numbers in ascending order of term: a load looks terms up there instead
+   * of putting them all in a Map first (TermSpace.of). Snapshots saved before 4 December 2026 lack it.
+   */
+  vectorSortedTerms?: Uint32Array;
   vectors: SerializedVectors;
   identities: SerializedIdentities;
 }
@@ -93,6 +98,8 @@ export interface SnapshotData extends SerializedIndex {
 const POSTINGS_PER_TERM = 64;
 /** The warm-up also checks a loaded snapshot's re-ranking terms (DocumentVectors.checkSome): so many articles for a term's budget. */
 const VECTORS_CHECKED_PER_TERM = 10;
+/** And puts a loaded snapshot's re-ranking terms in a Map (TermSpace.mapSome): so many for a term's budget. */
+const TERMS_MAPPED_PER_TERM = 20;
 /** A term number whose key has not been looked up in the term index yet. */
 const UNKNOWN = -2;
 
@@ -352,9 +359,10 @@ export class SimilarityIndex {
   static fromSnapshot(snapshot: IndexSnapshotData | undefined, options: RankerOptions = DEFAULT_RANKER): SimilarityIndex | undefined {
     if (!snapshot || snapshot.version !== indexVersion(options)) return undefined;
     try {
-      const { vectorTerms, vectorKeyNumbers, vectors, identities } = snapshot.data;
-      if (typeof vectorTerms !== 'string') return undefined;
-      const space = TermSpace.of(vectorTerms ? vectorTerms.split(TERM_BREAK) : []);
+      const { vectorTerms, vectorKeyNumbers, vectorSortedTerms, vectors, identities } = snapshot.data;
+      if (typeof vectorTerms !== 'string' || (vectorSortedTerms !== undefined && !(vectorSortedTerms instanceof Uint32Array))) return undefined;
+      const space = TermSpace.of(vectorTerms ? vectorTerms.split(TERM_BREAK) : [], vectorSortedTerms);
+      if (!space) return undefined;
       const mini = deserializeIndex<IndexedDocument>(snapshot.data, miniSearchOptions(options));
       const keys = (internalsOf(mini)._index as TermIndex).snapshotTerms;
       if (vectorKeyNumbers !== undefined && !areKeyNumbers(vectorKeyNumbers, space.size, keys)) return undefined;
@@ -375,6 +383,7 @@ export class SimilarityIndex {
       ...index,
       vectorTerms: vectorTerms.join(TERM_BREAK),
       vectorKeyNumbers: Int32Array.from(vectorTerms, (term) => keyNumbers.get(indexKey(term)) ?? -1),
+      vectorSortedTerms: this.space.sortedOrder(),
       vectors: this.vectors.serialize(this.internals._documentIds.keys()),
       identities: this.identities.serialize(this.internals._documentIds.keys()),
     };
@@ -488,7 +497,8 @@ export class SimilarityIndex {
    * their way: decodes the posting lists that a loaded or built index keeps as bytes until first
    * read (term-index.ts, posting-list.ts), and looks up the idf of every re-ranking term (the
    * candidates' vectors need them); then checks a loaded snapshot's re-ranking terms, which its
-   * load leaves to this, as it leaves the posting lists' bytes to their decoding (see damaged).
+   * load leaves to this, as it leaves the posting lists' bytes to their decoding (see damaged),
+   * and puts those terms in the Map that finds a term's number (TermSpace.mapSome).
    * True once nothing is left to do; a change of the library empties the idf looked up, so there
    * is more after it. Answers are the same warmed or not.
    */
@@ -510,7 +520,8 @@ export class SimilarityIndex {
     PostingList.warm(lists);
     for (; this.warmedIdf < this.space.size && left > 0; this.warmedIdf++, left--) this.idfOfNumber(this.warmedIdf);
     const checked = this.vectors.checkSome(left * VECTORS_CHECKED_PER_TERM);
-    return this.warmedTerms >= terms && this.warmedIdf >= this.space.size && checked;
+    const mapped = checked && this.space.mapSome(left * TERMS_MAPPED_PER_TERM);
+    return this.warmedTerms >= terms && this.warmedIdf >= this.space.size && mapped;
   }
 
   /**

@@ -288,6 +288,30 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(damaged.damaged).toBe(true);
   });
 
+  it("loads its re-ranking terms without a Map (their sorted order saved with them), and answers as a load that makes one, articles added before and after the warm-up puts them in", () => {
+    const snapshot = SimilarityIndex.create(LIBRARY.slice(0, 5)).toSnapshot();
+    const sorted = snapshot.data.vectorSortedTerms!;
+    const terms = snapshot.data.vectorTerms.split(' ');
+    expect([...sorted].map((n) => terms[n])).toEqual([...terms].sort());
+    const { vectorSortedTerms: _, ...older } = snapshot.data;
+    const round = (list: { id: string; score: number }[][]) => list.map((r) => r.map(({ id, score }) => [id, score.toFixed(12)]));
+    const lazy = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
+    const eager = SimilarityIndex.fromSnapshot(structuredClone({ ...snapshot, data: older }))!;
+    for (const index of [lazy, eager]) index.addAll(LIBRARY.slice(5, 8));
+    expect(round(results(lazy))).toEqual(round(results(eager)));
+    while (!lazy.warmUp(1));
+    for (const index of [lazy, eager]) index.addAll(LIBRARY.slice(8));
+    expect(round(results(lazy))).toEqual(round(results(eager)));
+    // The next snapshot's order holds the terms added since, in place.
+    const next = lazy.toSnapshot().data;
+    const nextTerms = next.vectorTerms.split(' ');
+    expect(nextTerms.length).toBeGreaterThan(terms.length);
+    expect([...next.vectorSortedTerms!].map((n) => nextTerms[n])).toEqual([...nextTerms].sort());
+    // An order that is not the terms' is refused, as other damage that a load can see.
+    const swapped = Uint32Array.from(sorted, (n, i) => (i === 0 ? sorted[1] : i === 1 ? sorted[0] : n));
+    expect(SimilarityIndex.fromSnapshot({ ...snapshot, data: { ...snapshot.data, vectorSortedTerms: swapped } })).toBeUndefined();
+  });
+
   it('refuses a snapshot whose key numbers do not fit its terms', () => {
     const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
     const numbers = snapshot.data.vectorKeyNumbers!;

@@ -192,3 +192,35 @@ describe('TermSpace.sharedTerms', () => {
     );
   });
 });
+
+describe('TermSpace loaded with its sorted order', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'z', '高', '血', '治'), minLength: 1, maxLength: 3 });
+
+  it('numbers every term as a space that puts them all in a Map, before, during and after the warm-up puts them in, new terms too', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 40 }), fc.array(word, { maxLength: 20 }), fc.nat(50), (loaded, asked, mappedFirst) => {
+        const eager = TermSpace.of(loaded)!;
+        const lazy = TermSpace.of(loaded, eager.sortedOrder())!;
+        expect(lazy.mapSome(mappedFirst)).toBe(mappedFirst >= loaded.length);
+        for (const [i, term] of asked.entries()) {
+          expect(lazy.number(term)).toBe(eager.number(term));
+          if (i === 5) lazy.mapSome(Number.POSITIVE_INFINITY);
+        }
+        expect(lazy.size).toBe(eager.size);
+        expect(lazy.mapSome(Number.POSITIVE_INFINITY)).toBe(true);
+        for (const term of [...loaded, ...asked]) expect(lazy.number(term)).toBe(eager.number(term));
+        expect(lazy.allTerms()).toEqual(eager.allTerms());
+        // The next snapshot's order: the loaded one merged with the terms added since.
+        const sorted = [...lazy.allTerms()].sort();
+        expect([...lazy.sortedOrder()].map((n) => lazy.term(n))).toEqual(sorted);
+        expect([...eager.sortedOrder()].map((n) => eager.term(n))).toEqual(sorted);
+      }),
+    );
+  });
+
+  it('refuses an order that is not the terms\' ascending order', () => {
+    const terms = ['graph', 'pebble', 'rigid'];
+    for (const wrong of [[0, 2, 1], [0, 1], [0, 1, 1], [0, 1, 3]]) expect(TermSpace.of(terms, Uint32Array.from(wrong))).toBeUndefined();
+    expect(TermSpace.of(terms, Uint32Array.from([0, 1, 2]))?.number('rigid')).toBe(2);
+  });
+});
