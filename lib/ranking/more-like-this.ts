@@ -9,12 +9,11 @@
  * on a large library that bookkeeping was most of the query's time (tests/bench/ranking.ts).
  * Only the few best matches become objects.
  */
-import { copyRow, FieldLengths } from './document-maps';
+import { FieldLengths } from './document-maps';
 import type { MiniSearchInternals } from './minisearch-internals';
 import type { Postings } from './posting-list';
 import { inverseDocumentFrequency } from './query';
 import type { TermIndex } from './term-index';
-import { grown } from './typed-arrays';
 
 export interface QueryTerm {
   /** The term as spelled in the index. */
@@ -45,16 +44,23 @@ export class MoreLikeThis {
   private termTouched = new Int32Array(0);
   private scores = new Float64Array(0);
   private busy = false;
-  /** Per field, distinct terms by short document id (0: discarded), and the index's next short id and document count when they were read. */
-  private lengths: Float64Array[] = [];
-  private lengthsNextId = -1;
-  private lengthsCount = 0;
+  /** MiniSearch's field lengths, read by short id (document-maps.ts). */
+  private readonly lengths: FieldLengths;
+  private readonly fields: number;
 
-  /** `fieldBoosts`: field number and boost, in the order MiniSearch scores fields. */
+  /**
+   * `fieldBoosts`: field number and boost, in the order MiniSearch scores fields. An index that
+   * MiniSearch made itself (not loaded from a snapshot or built by the bulk writer) gets its field
+   * lengths' Map replaced by a FieldLengths holding the same entries.
+   */
   constructor(
     private readonly mini: MiniSearchInternals,
     private readonly fieldBoosts: [number, number][],
-  ) {}
+  ) {
+    this.fields = Object.keys(mini._fieldIds).length;
+    if (!(mini._fieldLength instanceof FieldLengths)) mini._fieldLength = FieldLengths.fromMap(this.fields, mini._fieldLength) as unknown as Map<number, number[]>;
+    this.lengths = mini._fieldLength as unknown as FieldLengths;
+  }
 
   /** The `count` best-scoring documents that `accept` takes, best first; ties keep the order of first match. */
   best(terms: QueryTerm[], accept: (docId: number) => boolean, count: number): ScoredDocument[] {
@@ -119,8 +125,8 @@ export class MoreLikeThis {
    */
   private accumulate(terms: QueryTerm[]): number {
     this.reserve(this.mini._nextId);
-    const lengths = this.fieldLengths();
-    const { total, termTotal, matchedTerms, mini, touched, termTouched } = this;
+    const lengths = this.lengths.rows();
+    const { total, termTotal, matchedTerms, mini, touched, termTouched, fields } = this;
     let matched = 0;
     for (const { key, boost } of terms) {
       const postings = mini._index.get(key);
@@ -133,9 +139,8 @@ export class MoreLikeThis {
         const idf = inverseDocumentFrequency(holders, mini._documentCount);
         const averageLength = mini._avgFieldLength[fieldId];
         const weight = boost * fieldBoost;
-        const fieldLengths = lengths[fieldId];
         frequencies.forEach((frequency, docId) => {
-          const length = fieldLengths[docId];
+          const length = lengths[docId * fields + fieldId];
           if (length === 0) return; // discarded, not yet vacuumed out of the postings
           const bm25 = idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / averageLength)));
           if (termTotal[docId] === 0) termTouched[termMatched++] = docId;
@@ -152,36 +157,6 @@ export class MoreLikeThis {
       }
     }
     return matched;
-  }
-
-  /**
-   * MiniSearch's field lengths as arrays, kept up to date with the index: every add takes a new
-   * short id and every discard lowers the document count. When documents were only added since the
-   * last read (a capture), only theirs are read: reading all again made a third of the first
-   * question after a capture at 50,000 articles. After a discard all are read again.
-   */
-  private fieldLengths(): Float64Array[] {
-    const { _nextId: nextId, _documentCount: count, _fieldLength: lengthsOf } = this.mini;
-    if (nextId === this.lengthsNextId && count === this.lengthsCount) return this.lengths;
-    // The new short ids' lengths; the count then says whether any earlier document was discarded.
-    let added = 0;
-    if (this.lengthsNextId >= 0 && nextId >= this.lengthsNextId) {
-      this.lengths = this.lengths.map((lengths) => (lengths.length >= nextId ? lengths : grown(lengths, Math.max(nextId, lengths.length * 2))));
-      for (let docId = this.lengthsNextId; docId < nextId; docId++) {
-        const fieldLengths = lengthsOf.get(docId);
-        if (!fieldLengths) continue; // added and discarded since
-        copyRow(fieldLengths, docId, this.lengths);
-        added++;
-      }
-    }
-    if (this.lengthsNextId < 0 || count !== this.lengthsCount + added) {
-      this.lengths = Object.keys(this.mini._fieldIds).map(() => new Float64Array(nextId));
-      if (lengthsOf instanceof FieldLengths) lengthsOf.copyInto(this.lengths);
-      else lengthsOf.forEach((row, docId) => copyRow(row, docId, this.lengths));
-    }
-    this.lengthsNextId = nextId;
-    this.lengthsCount = count;
-    return this.lengths;
   }
 
   /** Postings of discarded documents stay until MiniSearch vacuums; they do not count as holders. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyRow, DenseMap, FieldLengths, NO_LENGTH } from '@/lib/ranking/document-maps';
+import { DenseMap, FieldLengths, NO_LENGTH } from '@/lib/ranking/document-maps';
 
 type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number];
 
@@ -73,37 +73,49 @@ describe('FieldLengths', () => {
     expect([...lengths]).toEqual([]);
   });
 
-  const columns = (size: number) => [new Float64Array(size), new Float64Array(size)];
-
-  it('copies every present document\'s lengths into one array per field, zero for holes and absent documents', () => {
+  it("gives every document's lengths as rows by short id: zeros for none, NO_LENGTH for a hole, rows set meanwhile written in", () => {
     const lengths = FieldLengths.of(2, [0, 2, 5], Uint32Array.from([3, 5, NO_LENGTH, 2, 7, 0]), 6);
-    lengths.set(6, [, 8] as number[]);
+    const added: number[] = [];
+    lengths.set(6, added);
+    added[1] = 8;
     lengths.delete(5);
-    const copied = columns(7);
-    lengths.copyInto(copied);
-    expect(copied.map((column) => [...column])).toEqual([
-      [3, 0, 0, 0, 0, 0, 0],
-      [5, 0, 2, 0, 0, 0, 8],
-    ]);
+    expect([...lengths.rows().subarray(0, 14)]).toEqual([3, 5, 0, 0, NO_LENGTH, 2, 0, 0, 0, 0, 0, 0, NO_LENGTH, 8]);
+    // Once written in, the row is the lengths' own: a get() gives a copy.
+    lengths.get(6)![1] = 99;
+    expect([lengths.get(6), lengths.size, lengths.has(6)]).toEqual([[, 8], 3, true]);
   });
 
-  it('copies what forEach() gives, after any sets and deletes', () => {
-    const change = fc.oneof(fc.tuple(fc.constant('set' as const), fc.nat(30), fc.nat(9), fc.option(fc.nat(9))), fc.tuple(fc.constant('delete' as const), fc.nat(30)));
+  it("answers as MiniSearch's Map and gives its rows, whenever the rows are read among sets and deletes", () => {
+    const change = fc.oneof(
+      fc.tuple(fc.constant('set' as const), fc.nat(30), fc.nat(9), fc.option(fc.nat(9))),
+      fc.tuple(fc.constant('delete' as const), fc.nat(30)),
+      fc.tuple(fc.constant('rows' as const)),
+    );
     fc.assert(
       fc.property(loaded, fc.array(change, { maxLength: 30 }), (ids, changes) => {
         const size = (ids.at(-1) ?? -1) + 1;
         const rows = Uint32Array.from(ids.flatMap((id) => [id + 1, id % 3 === 0 ? NO_LENGTH : id]));
         const lengths = FieldLengths.of(2, ids, rows, size);
+        const map = new Map<number, number[]>(ids.map((id, i) => [id, [...rows.subarray(i * 2, i * 2 + 2)].map((n) => (n === NO_LENGTH ? undefined : n)) as number[]]));
         for (const [kind, id, first, second] of changes) {
-          if (kind === 'delete') lengths.delete(id);
-          // A row with a hole where a field has no terms, as MiniSearch leaves it.
-          else lengths.set(id, second === null ? [first] : [first, second!]);
+          if (kind === 'rows') lengths.rows();
+          else if (kind === 'delete') expect(lengths.delete(id!)).toBe(map.delete(id!));
+          else {
+            // A row with a hole where a field has no terms, as MiniSearch leaves it.
+            const row = second === null ? [first!] : [first!, second!];
+            lengths.set(id!, [...row]);
+            map.set(id!, row);
+          }
+          expect(lengths.size).toBe(map.size);
         }
-        const expected = columns(31);
-        lengths.forEach((row, id) => copyRow(row, id, expected));
-        const copied = columns(31);
-        lengths.copyInto(copied);
-        expect(copied).toEqual(expected);
+        const byId = (entries: Iterable<[number, number[]]>) => [...entries].sort(([a], [b]) => a - b).map(([id, row]) => [id, [row[0], row[1]]]);
+        expect(byId(lengths)).toEqual(byId(map));
+        const read = lengths.rows();
+        for (let id = 0; id <= 30; id++) {
+          const row = map.get(id);
+          const expected = row ? [row[0] ?? NO_LENGTH, row[1] ?? NO_LENGTH] : [0, 0];
+          expect(id * 2 + 1 < read.length ? [read[id * 2], read[id * 2 + 1]] : [0, 0]).toEqual(expected);
+        }
       }),
     );
   });
