@@ -1,7 +1,8 @@
 /**
  * The popup in the real browser with a large library: time from opening the popup to its first
  * similar-articles answer, after a cold start (service worker stopped, index loaded from its
- * snapshot) and warm. Run alone: `npx tsx tests/bench/popup-open.ts [articles]`.
+ * snapshot) and warm. Run alone: `npx tsx tests/bench/popup-open.ts [articles]`;
+ * BENCH_VOCABULARY=growing gives the library a real library's vocabulary growth (corpus.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { putRows, readStore, recountArticles, recountLibrary, tabIdOf, waitFor }
 import { listingRow } from '../../lib/db/listing';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
-import { benchCorpus } from './corpus';
+import { benchCorpus, type Vocabulary } from './corpus';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
@@ -24,6 +25,7 @@ const RUNS = 7;
 
 export interface PopupOpenFigures {
   articles: number;
+  vocabulary: Vocabulary;
   fillMs: number;
   firstBuildMs: number;
   /** Cold start: until the popup's header shows, the answer kept from the capture, and the fresh answer. */
@@ -53,9 +55,9 @@ export interface PopupOpenFigures {
 }
 
 /** Library records for the corpus, as the capture path would have stored them. */
-export function asArticles(size: number): Article[] {
+export function asArticles(size: number, vocabulary: Vocabulary = 'sources'): Article[] {
   const now = Date.now();
-  return benchCorpus(size).map((item) => ({
+  return benchCorpus(size, { vocabulary }).map((item) => ({
     ...item,
     type: 'article-journal',
     language: /[\u4e00-\u9fff]/.test(item.title ?? '') ? 'zh' : 'en',
@@ -151,10 +153,10 @@ function articlePage(article: Article, doi: string): string {
 <meta name="citation_abstract" content="${attribute(article.abstract)}"><meta name="citation_doi" content="${doi}"></head><body></body></html>`;
 }
 
-export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures> {
+export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 'sources'): Promise<PopupOpenFigures> {
   const root = resolve(import.meta.dirname, '../..');
   execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
-  const corpus = asArticles(size + 2);
+  const corpus = asArticles(size + 2, vocabulary);
   const otherPage = corpus.pop()!;
   const page = corpus.pop()!;
   const server = await servePages([
@@ -231,7 +233,7 @@ export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures
       await stopWorker(browser);
       coldUnseenChangeMs.push((await timePopup(browser, tabId)).freshMs);
     }
-    return { articles: size, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, coldAfterOtherTabMs, coldUnseenChangeMs, warmMs, coldFloorMs };
+    return { articles: size, vocabulary, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, coldAfterOtherTabMs, coldUnseenChangeMs, warmMs, coldFloorMs };
   } finally {
     await browser.close();
     await server.close();
@@ -241,7 +243,7 @@ export async function runPopupOpenBench(size = 10_000): Promise<PopupOpenFigures
 
 export function formatPopupOpenFigures(f: PopupOpenFigures): string {
   return [
-    `popup in Chromium, ${f.articles} articles:`,
+    `popup in Chromium, ${f.articles} articles${f.vocabulary === 'growing' ? ", a library's vocabulary" : ''}:`,
     `  (from the popup's navigation start, on its own clock)`,
     `  cold start (worker stopped), header shown: p50 ${median(f.coldShellMs)} ms (runs ${f.coldShellMs.join(', ')})`,
     `  cold start, answer kept from the capture shown: p50 ${median(f.coldShownMs)} ms (runs ${f.coldShownMs.join(', ')})`,
@@ -257,5 +259,6 @@ export function formatPopupOpenFigures(f: PopupOpenFigures): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runPopupOpenBench(Number(process.argv[2]) || 10_000).then((figures) => console.log(formatPopupOpenFigures(figures)));
+  const vocabulary = process.env.BENCH_VOCABULARY === 'growing' ? 'growing' : 'sources';
+  runPopupOpenBench(Number(process.argv[2]) || 10_000, vocabulary).then((figures) => console.log(formatPopupOpenFigures(figures)));
 }
