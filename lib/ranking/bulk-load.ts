@@ -19,7 +19,8 @@ import MiniSearch, { type Options } from 'minisearch';
 import { internalsOf } from './minisearch-internals';
 import { EncodedPostings, PostingList } from './posting-list';
 import { loadDocuments, type DocumentsHeader } from './snapshot';
-import { sortedKeyOrder, TermIndex } from './term-index';
+import { sortedKeyOrder } from './key-order';
+import { TermIndex } from './term-index';
 import { grown } from './typed-arrays';
 
 export interface BulkDocument {

@@ -23,7 +23,7 @@
  * terms; more-like-this.ts finds candidates by BM25 over MiniSearch's postings; vectors.ts
  * re-ranks them; identity-store.ts keeps the keys that tell duplicates; snapshot.ts is the saved
  * form, loaded into document-maps.ts and term-index.ts (MiniSearch's Maps and term tree, made on
- * first use); persist.ts saves and catches up; ranking-service.ts keeps one index warm for
+ * first use; key-order.ts finds its terms by their sorted order); persist.ts saves and catches up; ranking-service.ts keeps one index warm for
  * the background (answers, captures, library edits, the open tabs' kept answers, when to save); evaluate.ts measures.
  */
 export { SimilarityIndex, DEFAULT_RANKER, indexVersion } from './similarity-index';

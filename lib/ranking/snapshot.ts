@@ -19,7 +19,8 @@ import type { Options } from 'minisearch';
 import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
 import { internalsOf, type MiniSearchInternals, type TermTree } from './minisearch-internals';
 import { EncodedPostings, PostingList, type Postings } from './posting-list';
-import { isSortedKeyOrder, sortedByKey, TermIndex } from './term-index';
+import { isSortedKeyOrder } from './key-order';
+import { sortedByKey, TermIndex } from './term-index';
 import { VarintWriter } from './varint';
 
 export interface SerializedIndex {

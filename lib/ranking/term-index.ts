@@ -19,6 +19,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { EncodedPostings, Postings } from './posting-list';
+import { compareKeys, findInKeyOrder } from './key-order';
 
 type Entry = Map<number, Postings>;
 
@@ -176,42 +177,11 @@ export class TermIndex {
 
   /** The number of the snapshot's term with this key, or -1 (a term added since, or none). */
   numberOf(key: string): number {
-    const { keys, sorted } = this;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const found = keys[sorted[middle]];
-      if (found === key) return sorted[middle];
-      if (found < key) low = middle + 1;
-      else high = middle;
-    }
-    return -1;
+    return findInKeyOrder(this.keys, this.sorted, key);
   }
-}
-
-/** The order of term keys everywhere here: by UTF-16 code units, as `<` compares strings. */
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A term tree's entries in ascending order of key. */
 export function sortedByKey<T>(tree: Iterable<[string, T]>): [string, T][] {
   return [...tree].sort(([a], [b]) => compareKeys(a, b));
-}
-
-/** The numbers of the keys in ascending order of key (what TermIndex searches). */
-export function sortedKeyOrder(keys: string[]): Uint32Array {
-  return Uint32Array.from(keys.keys()).sort((a, b) => compareKeys(keys[a], keys[b]));
-}
-
-/** Whether `sorted` holds each key's number once, in ascending order of key (the check a snapshot gets when it loads). */
-export function isSortedKeyOrder(keys: string[], sorted: Uint32Array): boolean {
-  if (sorted.length !== keys.length) return false;
-  for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i] >= keys.length) return false;
-    // Strictly ascending keys: no number twice (keys are distinct).
-    if (i > 0 && !(keys[sorted[i - 1]] < keys[sorted[i]])) return false;
-  }
-  return true;
 }

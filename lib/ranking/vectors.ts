@@ -14,7 +14,7 @@
 import { addWeightedCounts, type ArticleTerms, type Field } from './article-terms';
 import { decodeVarintsInto, VarintWriter } from './varint';
 import { grown } from './typed-arrays';
-import { compareKeys, isSortedKeyOrder } from './term-index';
+import { compareKeys, findInKeyOrder, isSortedKeyOrder } from './key-order';
 
 /** Terms by number and their weights, in the order the terms first occur. All weights are > 0. */
 export interface TermVector {
@@ -23,7 +23,7 @@ export interface TermVector {
 }
 
 export class TermSpace {
-  /** Term -> number: every term's, or, after a load from terms in sorted order (of), those not yet put in (mapSome) are found in `sorted`. */
+  /** Term -> number: every term's, or, after a load from terms in sorted order (of), those put in so far (mapSome); the others are found in `loadedOrder`. */
   private readonly numbers = new Map<string, number>();
   private terms: string[] = [];
   /**
@@ -189,7 +189,11 @@ export class TermSpace {
 
   number(term: string): number {
     let id = this.numbers.get(term);
-    if (id === undefined && this.loadedOrder && this.mapped < this.loadedOrder.length) id = this.searchLoaded(term);
+    // A loaded term not yet in the Map: found in the loaded order.
+    if (id === undefined && this.loadedOrder && this.mapped < this.loadedOrder.length) {
+      const loaded = findInKeyOrder(this.terms, this.loadedOrder, term);
+      if (loaded >= 0) id = loaded;
+    }
     if (id === undefined) {
       id = this.terms.length;
       this.numbers.set(term, id);
@@ -223,21 +227,6 @@ export class TermSpace {
     for (let id = this.mapped; id < last; id++) this.numbers.set(this.terms[id], id);
     this.mapped = last;
     return last >= total;
-  }
-
-  /** A loaded term's number, by binary search in the loaded order; undefined for a term the load did not have. */
-  private searchLoaded(term: string): number | undefined {
-    const { loadedOrder: order, terms } = this;
-    let low = 0;
-    let high = order!.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const found = terms[order![middle]];
-      if (found === term) return order![middle];
-      if (found < term) low = middle + 1;
-      else high = middle;
-    }
-    return undefined;
   }
 
   private spread(vector: TermVector): Float64Array {

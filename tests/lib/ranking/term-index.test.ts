@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
-import { isSortedKeyOrder, sortedKeyOrder, TermIndex } from '@/lib/ranking/term-index';
+import { sortedKeyOrder } from '@/lib/ranking/key-order';
+import { TermIndex } from '@/lib/ranking/term-index';
 
 type Entry = Map<number, Map<number, number>>;
 
@@ -109,19 +110,5 @@ describe('TermIndex', () => {
     expect([...index.atPrefix('gra')]).toEqual([...tree.atPrefix('gra')]);
     expect(index.get('gravity')).toBe(replaced);
     expect(index.isBuilt).toBe(true);
-  });
-});
-
-describe('sortedKeyOrder', () => {
-  it('orders the keys\' numbers by key, and the check refuses any other order, repeats or numbers out of range', () => {
-    const keys = ['soil', 'graph', '#AbC', 'gravity'];
-    const sorted = sortedKeyOrder(keys);
-    expect([...sorted].map((n) => keys[n])).toEqual(['#AbC', 'graph', 'gravity', 'soil']);
-    expect(isSortedKeyOrder(keys, sorted)).toBe(true);
-    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 1, 1, 0]))).toBe(false);
-    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 3, 1, 0]))).toBe(false);
-    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 1, 3]))).toBe(false);
-    expect(isSortedKeyOrder(keys, Uint32Array.from([2, 1, 3, 9]))).toBe(false);
-    expect(isSortedKeyOrder([], new Uint32Array(0))).toBe(true);
   });
 });
