@@ -571,7 +571,7 @@ export class SimilarityIndex {
       if (id >= this.keyNumbers.length) this.keyNumbers = grown(this.keyNumbers, Math.max(this.space.size, id + 1, this.keyNumbers.length * 2), UNKNOWN);
       let keyNumber = this.keyNumbers[id];
       if (keyNumber === UNKNOWN) this.keyNumbers[id] = keyNumber = index.numberOf(indexKey(this.space.term(id)));
-      // A re-ranking term the index does not hold (its abstract terms are fewer): a tenth of them.
+      // A re-ranking term the index does not hold (it keeps fewer abstract terms): some 6% of them.
       if (keyNumber < 0 && !index.holdsOtherTerms) return 0;
       const frequency = keyNumber < 0 ? undefined : this.candidateSearch.documentFrequencyAt(keyNumber);
       if (frequency !== undefined) return frequency;
