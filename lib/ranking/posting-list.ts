@@ -22,7 +22,8 @@ export class EncodedPostings {
   /**
    * Whether a list was found not to hold the count of numbers its size says: storage damaged
    * the bytes. Lists are checked as they are decoded (a check of all of them at load was a
-   * tenth of loading 50,000 articles), and the warm-up decodes them all soon after a load.
+   * tenth of loading 50,000 articles) or checked in place (bytesHold: the warm-up checks them all
+   * soon after a load).
    */
   damaged = false;
 
@@ -64,7 +65,7 @@ export class PostingList {
    * While the list is still in bytes: postings of documents added since they were written
    * (EncodedPostings.idsBelow), id and frequency in turn, ascending. Adding them leaves the bytes
    * undecoded: the first articles after a start (a capture, a catch-up) touch hundreds of lists,
-   * and decoding each on the way was most of adding them; the warm-up decodes them later.
+   * and decoding each on the way was most of adding them; a read or a save decodes them later.
    */
   private appended: number[] | undefined = undefined;
 
@@ -155,22 +156,22 @@ export class PostingList {
   }
 
   /**
-   * Decodes the lists still in varint bytes now, ahead of the queries that would decode them one
-   * by one, into one array they share (a list's first change copies its part out, as with
-   * fromFlat): no array apiece, tens of thousands of them in a large library. They answer the
-   * same either way.
+   * Whether bytes[start..end) of `source` hold the `size` postings a list of them says, with ids
+   * below its bound: what decoding the list would find, checked without keeping what they decode
+   * to (the warm-up checks a loaded snapshot's lists so; decoding them all made a third of a warm
+   * index's heap at 50,000 articles). False marks `source` damaged.
    */
-  static warm(lists: PostingList[]): void {
-    let total = 0;
-    for (const list of lists) if (list.encoded) total += list.numbersHeld;
-    const shared = new Uint32Array(total);
-    let at = 0;
-    for (const list of lists) {
-      if (!list.encoded) continue;
-      const length = list.numbersHeld;
-      list.decodeInto(shared, at);
-      at += length;
+  static bytesHold(source: EncodedPostings, start: number, end: number, size: number): boolean {
+    const count = size * 2;
+    if (checkRoom.length < count) checkRoom = new Uint32Array(Math.max(count, checkRoom.length * 2));
+    let whole = decodedCount(source.bytes, start, end, checkRoom) === count;
+    if (whole && count > 0) {
+      let last = 0;
+      for (let i = 0; i < count; i += 2) last += checkRoom[i];
+      whole = last < source.idsBelow;
     }
+    if (!whole) source.damaged = true;
+    return whole;
   }
 
   /** Whether the list is still in varint bytes, not yet decoded. */
@@ -275,11 +276,6 @@ export class PostingList {
     return this.entries();
   }
 
-  /** While the list is in bytes, how many numbers it holds: the bytes' and those appended. */
-  private get numbersHeld(): number {
-    return this.end + (this.appended?.length ?? 0);
-  }
-
   /** Whether the list is still in bytes and the document was added since they were written: then it is looked up among, and added to, the postings appended since. */
   private pastBytes(id: number): boolean {
     return this.encoded !== undefined && id >= this.encoded.idsBelow;
@@ -301,28 +297,24 @@ export class PostingList {
     else appended.splice(at, 0, id, frequency);
   }
 
-  /** The list's numbers out of its varint bytes (and those appended since), into an array of its own. */
+  /**
+   * The list's numbers out of its varint bytes, then those appended since, into an array of its
+   * own; false, and only those appended kept, if the bytes are damaged.
+   */
   private decode(): boolean {
-    return this.decodeInto(new Uint32Array(this.numbersHeld), 0);
-  }
-
-  /** The list's numbers out of its varint bytes, then those appended, into data[offset..offset + their count); false, and only those appended kept, if the bytes are damaged. */
-  private decodeInto(data: Uint32Array, offset: number): boolean {
     const source = this.encoded!;
     const count = this.end;
     const appended = this.appended ?? [];
-    const fromBytes = offset === 0 && count === data.length ? data : data.subarray(offset, offset + count);
-    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, fromBytes) !== count) return this.dropDamagedBytes();
-    const end = offset + count;
-    for (let i = offset + 2; i < end; i += 2) data[i] += data[i - 2];
+    const data = new Uint32Array(count + appended.length);
+    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, data.subarray(0, count)) !== count) return this.dropDamagedBytes();
+    for (let i = 2; i < count; i += 2) data[i] += data[i - 2];
     // Ids past the bound would come after documents appended since: the bytes are damaged.
-    if (count > 0 && data[end - 2] >= source.idsBelow) return this.dropDamagedBytes();
-    data.set(appended, end);
+    if (count > 0 && data[count - 2] >= source.idsBelow) return this.dropDamagedBytes();
+    data.set(appended, count);
     this.encoded = this.appended = undefined;
     this.data = data;
-    this.start = offset;
-    this.end = end + appended.length;
-    this.cursor = offset;
+    this.start = this.cursor = 0;
+    this.end = data.length;
     return true;
   }
 
@@ -398,6 +390,9 @@ export class PostingList {
     return this.start + low * 2;
   }
 }
+
+/** Room bytesHold() decodes into, kept from list to list. */
+let checkRoom = new Uint32Array(1024);
 
 /** How many numbers decodeVarintsInto() read, or -1 for bytes that end inside a number or hold one too long. */
 function decodedCount(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {

@@ -384,8 +384,8 @@ export class RankingService {
   }
 
   /**
-   * Does what the first questions would otherwise do on their way (decoding posting lists, looking
-   * up idf: SimilarityIndex.warmUp), a slice per task, so that a question is never behind more
+   * Does what a load leaves for later (checking the snapshot's bytes, looking up idf, putting
+   * re-ranking terms in a Map: SimilarityIndex.warmUp), a slice per task, so that a question is never behind more
    * than one slice; while questions are being ranked (between their reads of the library) no
    * slice runs. Stops when done or when the index is no longer the service's; a change to the
    * library gives it more to do, and calls it again.

@@ -18,7 +18,6 @@ import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './i
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 import { TermIndex } from './term-index';
-import { PostingList } from './posting-list';
 import { nextTask } from './next-task';
 import { grown } from './typed-arrays';
 
@@ -94,7 +93,7 @@ export interface SnapshotData extends SerializedIndex {
   identities: SerializedIdentities;
 }
 
-/** warmUp() decodes up to this many postings per term of its budget (a common term holds thousands). */
+/** warmUp() checks up to this many postings per term of its budget (a common term holds thousands). */
 const POSTINGS_PER_TERM = 64;
 /** The warm-up also checks a loaded snapshot's re-ranking terms (DocumentVectors.checkSome): so many articles for a term's budget. */
 const VECTORS_CHECKED_PER_TERM = 10;
@@ -493,31 +492,23 @@ export class SimilarityIndex {
   }
 
   /**
-   * Does ahead of time, `budget` terms at a time, what the first queries would otherwise do on
-   * their way: decodes the posting lists that a loaded or built index keeps as bytes until first
-   * read (term-index.ts, posting-list.ts), and looks up the idf of every re-ranking term (the
-   * candidates' vectors need them); then checks a loaded snapshot's re-ranking terms, which its
-   * load leaves to this, as it leaves the posting lists' bytes to their decoding (see damaged),
-   * and puts those terms in the Map that finds a term's number (TermSpace.mapSome).
-   * True once nothing is left to do; a change of the library empties the idf looked up, so there
-   * is more after it. Answers are the same warmed or not.
+   * Does after a load, `budget` terms at a time, what would otherwise be left to the questions or
+   * never done: checks the snapshot's posting lists in their bytes (each is decoded only when a
+   * question first reads it: decoding them all ahead made a third of a warm index's heap at 50,000
+   * articles with a real library's vocabulary, and a list takes microseconds to decode), looks up
+   * the idf of every re-ranking term (the candidates' vectors need them), checks the snapshot's
+   * re-ranking terms, and puts those terms in the Map that finds a term's number
+   * (TermSpace.mapSome). The load leaves those checks to this (see damaged). True once nothing is
+   * left to do; a change of the library empties the idf looked up, so there is more after it.
+   * Answers are the same warmed or not.
    */
   warmUp(budget = Number.POSITIVE_INFINITY): boolean {
     const index = this.internals._index;
     const terms = index instanceof TermIndex ? index.snapshotTerms : 0;
     let left = budget;
-    const lists: PostingList[] = [];
     // A common term's lists hold thousands of postings: they count in the budget too.
     let postingsLeft = left * POSTINGS_PER_TERM;
-    for (; this.warmedTerms < terms && left > 0 && postingsLeft > 0; this.warmedTerms++, left--) {
-      (index as TermIndex).entryAt(this.warmedTerms)?.forEach((postings) => {
-        if (postings instanceof PostingList && postings.isEncoded) {
-          lists.push(postings);
-          postingsLeft -= postings.size;
-        }
-      });
-    }
-    PostingList.warm(lists);
+    for (; this.warmedTerms < terms && left > 0 && postingsLeft > 0; this.warmedTerms++, left--) postingsLeft -= (index as TermIndex).checkLists(this.warmedTerms);
     for (; this.warmedIdf < this.space.size && left > 0; this.warmedIdf++, left--) this.idfOfNumber(this.warmedIdf);
     const checked = this.vectors.checkSome(left * VECTORS_CHECKED_PER_TERM);
     const mapped = checked && this.space.mapSome(left * TERMS_MAPPED_PER_TERM);

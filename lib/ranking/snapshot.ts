@@ -226,7 +226,15 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex, nex
     for (let list = firstList[term]; list < firstList[term + 1]; list++) largest = Math.max(largest, sizeOf(list));
     return largest;
   };
-  return new TermIndex(keys, sortedTerms, entryOf, largestListOf, source);
+  const checkListsOf = (term: number) => {
+    let postings = 0;
+    for (let list = firstList[term]; list < firstList[term + 1]; list++) {
+      PostingList.bytesHold(source, startOf(list), lists[list * 4 + 3], sizeOf(list));
+      postings += sizeOf(list);
+    }
+    return postings;
+  };
+  return new TermIndex(keys, sortedTerms, entryOf, largestListOf, source, checkListsOf);
 }
 
 /** Terms indexed since the last load still have MiniSearch's Maps: their postings in order of id. */

@@ -37,7 +37,9 @@ export class TermIndex {
 
   /**
    * `keys`: the snapshot's terms in its order; `sorted`: their numbers in ascending order of key;
-   * `entryOf`: a term's entry by its number; `postings`: the bytes its lists are decoded from.
+   * `entryOf`: a term's entry by its number; `postings`: the bytes its lists are decoded from;
+   * `checkListsOf`: checks a term's lists in those bytes (none for bytes encoded in memory), and
+   * gives how many postings it checked.
    */
   constructor(
     private readonly keys: string[],
@@ -45,13 +47,22 @@ export class TermIndex {
     private readonly entryOf: (termNumber: number) => Entry,
     private readonly largestListOf: (termNumber: number) => number,
     private readonly postings?: EncodedPostings,
+    private readonly checkListsOf?: (termNumber: number) => number,
   ) {
     this.made = new Uint8Array(keys.length);
   }
 
-  /** Whether a posting list was found damaged as it was decoded (EncodedPostings). */
+  /** Whether a posting list was found damaged as it was decoded or checked (EncodedPostings). */
   get damaged(): boolean {
     return this.postings?.damaged ?? false;
+  }
+
+  /**
+   * Checks the snapshot's lists of the term with this number in their bytes, without making its
+   * entry (a damaged one marks the index damaged); returns how many postings that took.
+   */
+  checkLists(termNumber: number): number {
+    return this.checkListsOf?.(termNumber) ?? 0;
   }
 
   get size(): number {

@@ -96,34 +96,6 @@ describe('PostingList', () => {
     );
   });
 
-  it('answers the same decoded ahead of use into one shared array (warm), and a change to one list leaves the others as they were', () => {
-    fc.assert(
-      fc.property(
-        fc.array(postingPairs, { minLength: 1, maxLength: 6 }),
-        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
-        fc.array(operation, { maxLength: 40 }),
-        (pairLists, decodedFirst, operations: Operation[]) => {
-          const { maps, lists, bytes } = encodedLists(pairLists);
-          // Some lists were decoded by a query already: warm() leaves them be.
-          lists.forEach((list, i) => decodedFirst[i] && list.has(0));
-          PostingList.warm(lists);
-          const writer = new VarintWriter();
-          lists.forEach((list, i) => {
-            expect(list.isEncoded).toBe(false);
-            expect([...list]).toEqual(sortedMap(maps[i]));
-            list.writeTo(writer);
-          });
-          expect(writer.finish()).toEqual(bytes);
-          lists.forEach((list, i) => {
-            replay(list, maps[i], operations);
-            // Every list, changed or not yet, as its Map.
-            lists.forEach((other, j) => expect([...other]).toEqual(sortedMap(maps[j])));
-          });
-        },
-      ),
-    );
-  });
-
   it('takes documents after the last of a list still in bytes without decoding them: answered, written and decoded as a Map would', () => {
     fc.assert(
       fc.property(
@@ -143,8 +115,8 @@ describe('PostingList', () => {
           const fromMap = new VarintWriter();
           new PostingList(sortedMap(map)).writeTo(fromMap);
           expect(written.finish()).toEqual(fromMap.finish());
-          // Decoded ahead of use (the warm-up) or on a lookup before the last: the same postings.
-          if (later.length % 2) PostingList.warm([list]);
+          // Decoded whole or on a lookup before the last: the same postings.
+          if (later.length % 2) list.toFlat();
           else expect(list.get(pairs[0][0])).toBe(map.get(pairs[0][0]));
           expect([list.isEncoded, [...list]]).toEqual([false, sortedMap(map)]);
         },
@@ -169,9 +141,17 @@ describe('PostingList', () => {
     const [, , , pastBound] = listsOver(beyondBound);
     expect([[...pastBound], beyondBound.damaged]).toEqual([[], true]);
 
+    // Checked in place (the warm-up), each range as decoding it would find it.
+    const checked = new EncodedPostings(bytes, 100);
+    expect(PostingList.bytesHold(checked, 0, 4, 2)).toBe(true);
+    expect(checked.damaged).toBe(false);
+    expect([4, 8, 12].map((start) => PostingList.bytesHold(new EncodedPostings(bytes, 100), start, start + 4, 2))).toEqual([false, false, false]);
+    expect([PostingList.bytesHold(checked, 12, 16, 2), checked.damaged]).toEqual([false, true]);
+    expect(PostingList.bytesHold(new EncodedPostings(bytes, 101), 12, 16, 2)).toBe(true);
+
     const warmed = new EncodedPostings(bytes, 100);
     const lists = listsOver(warmed);
-    PostingList.warm(lists);
+    lists.forEach((list) => list.toFlat());
     expect([warmed.damaged, lists.map((list) => [...list])]).toEqual([true, [[[3, 1], [9, 2]], [], [], []]]);
     // A damaged list took in no postings: one appended later is its only one.
     lists[1].set(4, 1);
@@ -202,9 +182,9 @@ describe('PostingList', () => {
     // Per step: the gap to the next document's id (0: the last one again, as MiniSearch counts a repeated term), its frequency.
     const steps = fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 9 })), { maxLength: 80 });
     fc.assert(
-      fc.property(fc.array(pairs, { minLength: 2, maxLength: 2 }), steps, fc.boolean(), (pairLists, appended, shared) => {
+      fc.property(fc.array(pairs, { minLength: 2, maxLength: 2 }), steps, fc.boolean(), (pairLists, appended, decodedFirst) => {
         const { maps, lists } = encodedLists(pairLists);
-        if (shared) PostingList.warm(lists);
+        if (decodedFirst) lists.forEach((list) => list.toFlat());
         const [list, other] = lists;
         const map = maps[0];
         let id = Math.max(-1, ...map.keys());

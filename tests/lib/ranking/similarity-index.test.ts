@@ -415,16 +415,23 @@ describe('SimilarityIndex.warmUp', () => {
   const answers = (index: SimilarityIndex) => [...LIBRARY, LATE].map((article) => index.similarTo(article, { limit: 5 }));
   const LATE: RankableArticle = { id: 'late', title: 'Pebble games and rigidity of sparse graphs', abstract: 'Sparse graphs are characterized by pebble games.' };
 
-  it('decodes every posting list and answers as before, slice by slice, built or loaded from a snapshot', () => {
+  it('checks every loaded posting list in its bytes, slice by slice, leaving each to be decoded when first read, and answers as before', () => {
     const built = SimilarityIndex.create(LIBRARY);
-    const loaded = SimilarityIndex.fromSnapshot(structuredClone(built.toSnapshot()))!;
+    const snapshot = built.toSnapshot();
+    const loaded = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
     for (const index of [built, loaded]) {
-      const cold = SimilarityIndex.fromSnapshot(structuredClone(built.toSnapshot()))!;
-      expect(encodedLists(index)).toBeGreaterThan(0);
+      const cold = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
+      const checked = vi.spyOn(PostingList, 'bytesHold');
+      const made = vi.spyOn(TermIndex.prototype, 'entryAt');
       let slices = 1;
       while (!index.warmUp(3)) slices++;
       expect(slices).toBeGreaterThan(2);
-      expect(encodedLists(index)).toBe(0);
+      // Bytes encoded in memory by a build need no check.
+      expect(checked).toHaveBeenCalledTimes(index === loaded ? snapshot.data.lists.length / 4 : 0);
+      expect(made).not.toHaveBeenCalled();
+      checked.mockRestore();
+      made.mockRestore();
+      expect(encodedLists(index)).toBeGreaterThan(0);
       expect(index.warmUp(3)).toBe(true);
       expect(answers(index)).toEqual(answers(cold));
     }
