@@ -226,7 +226,7 @@ async function main(): Promise<void> {
   const previous = previousRun();
   printTable(results, previous);
   console.log(
-    '\n"similar": after the warm-up the ranking service runs once it has built or loaded the index (posting lists decoded, idf looked up; lib/ranking/ranking-service.ts), then 20 queries to warm up the JIT. ' +
+    '\n"similar": after the warm-up the ranking service runs once it has built or loaded the index (posting lists checked, idf looked up, re-ranking terms put in a Map; lib/ranking/ranking-service.ts), then 20 queries to warm up the JIT. ' +
       '"similar before warm-up": the same queries on a fresh load of the index, not warmed (a question asked right after a load), asked after the others (the JIT is warm by then).',
   );
   mkdirSync(RESULTS_DIR, { recursive: true });
