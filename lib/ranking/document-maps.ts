@@ -102,12 +102,14 @@ export class FieldLengths {
 
   /**
    * `lengths`: `fields` numbers per short id below `present.length`, NO_LENGTH for a field
-   * without; `present`: 1 for the short ids that have an entry. Both used as they are.
+   * without; `present`: 1 for the short ids that have an entry. Both used as they are; `lengths`
+   * is copied before its first change when `borrowed` (a snapshot's array, which may be loaded again).
    */
   constructor(
     private readonly fields: number,
     private lengths: Uint32Array,
     private present: Uint8Array,
+    private borrowed = false,
   ) {
     for (let i = 0; i < present.length; i++) this.count += present[i];
   }
@@ -115,7 +117,7 @@ export class FieldLengths {
   /** From one row of lengths per document, in the order of the short ids (ascending). */
   static of(fields: number, shortIds: ArrayLike<number>, rows: Uint32Array, size: number): FieldLengths {
     // Without discarded documents, the rows are already by short id.
-    if (shortIds.length === size && (size === 0 || shortIds[size - 1] === size - 1)) return new FieldLengths(fields, rows, new Uint8Array(size).fill(1));
+    if (shortIds.length === size && (size === 0 || shortIds[size - 1] === size - 1)) return new FieldLengths(fields, rows, new Uint8Array(size).fill(1), true);
     const lengths = new Uint32Array(size * fields);
     const present = new Uint8Array(size);
     for (let i = 0; i < shortIds.length; i++) {
@@ -161,7 +163,7 @@ export class FieldLengths {
 
   clear(): void {
     this.present.fill(0);
-    this.lengths.fill(0);
+    this.writable().fill(0);
     this.count = 0;
     this.pending.clear();
   }
@@ -176,8 +178,9 @@ export class FieldLengths {
     let last = -1;
     this.pending.forEach((_, id) => (last = Math.max(last, id)));
     this.reserve(last + 1);
+    const lengths = this.writable();
     this.pending.forEach((row, id) => {
-      for (let field = 0; field < this.fields; field++) this.lengths[id * this.fields + field] = row[field] ?? NO_LENGTH;
+      for (let field = 0; field < this.fields; field++) lengths[id * this.fields + field] = row[field] ?? NO_LENGTH;
       this.present[id] = 1;
       this.count++;
     });
@@ -207,9 +210,18 @@ export class FieldLengths {
   private drop(id: number): boolean {
     if (this.present[id] !== 1) return false;
     this.present[id] = 0;
-    this.lengths.fill(0, id * this.fields, (id + 1) * this.fields);
+    this.writable().fill(0, id * this.fields, (id + 1) * this.fields);
     this.count--;
     return true;
+  }
+
+  /** `lengths`, copied first if it is borrowed. */
+  private writable(): Uint32Array {
+    if (this.borrowed) {
+      this.lengths = this.lengths.slice();
+      this.borrowed = false;
+    }
+    return this.lengths;
   }
 
   private reserve(size: number): void {
@@ -217,5 +229,6 @@ export class FieldLengths {
     const capacity = Math.max(size, Math.ceil(this.present.length * 1.5));
     this.present = grown(this.present, capacity);
     this.lengths = grown(this.lengths, capacity * this.fields);
+    this.borrowed = false;
   }
 }

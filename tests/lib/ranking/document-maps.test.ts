@@ -85,6 +85,16 @@ describe('FieldLengths', () => {
     expect([lengths.get(6), lengths.size, lengths.has(6)]).toEqual([[, 8], 3, true]);
   });
 
+  it("never changes a snapshot's rows it reads in place: the same snapshot may be loaded again", () => {
+    const rows = Uint32Array.from([3, 5, 4, 2, 7, 1]);
+    const lengths = FieldLengths.of(2, [0, 1, 2], rows, 3);
+    expect(lengths.rows()).toBe(rows);
+    lengths.delete(1);
+    lengths.set(0, [9, 9]);
+    expect([...lengths.rows().subarray(0, 6)]).toEqual([9, 9, 0, 0, 7, 1]);
+    expect([...rows]).toEqual([3, 5, 4, 2, 7, 1]);
+  });
+
   it("answers as MiniSearch's Map and gives its rows, whenever the rows are read among sets and deletes", () => {
     const change = fc.oneof(
       fc.tuple(fc.constant('set' as const), fc.nat(30), fc.nat(9), fc.option(fc.nat(9))),
