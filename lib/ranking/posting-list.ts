@@ -164,12 +164,7 @@ export class PostingList {
   static bytesHold(source: EncodedPostings, start: number, end: number, size: number): boolean {
     const count = size * 2;
     if (checkRoom.length < count) checkRoom = new Uint32Array(Math.max(count, checkRoom.length * 2));
-    let whole = decodedCount(source.bytes, start, end, checkRoom) === count;
-    if (whole && count > 0) {
-      let last = 0;
-      for (let i = 0; i < count; i += 2) last += checkRoom[i];
-      whole = last < source.idsBelow;
-    }
+    const whole = decodeChecked(source, start, end, count, checkRoom);
     if (!whole) source.damaged = true;
     return whole;
   }
@@ -306,10 +301,7 @@ export class PostingList {
     const count = this.end;
     const appended = this.appended ?? [];
     const data = new Uint32Array(count + appended.length);
-    if (decodedCount(source.bytes, this.encodedStart, this.encodedEnd, data.subarray(0, count)) !== count) return this.dropDamagedBytes();
-    for (let i = 2; i < count; i += 2) data[i] += data[i - 2];
-    // Ids past the bound would come after documents appended since: the bytes are damaged.
-    if (count > 0 && data[count - 2] >= source.idsBelow) return this.dropDamagedBytes();
+    if (!decodeChecked(source, this.encodedStart, this.encodedEnd, count, data.subarray(0, count))) return this.dropDamagedBytes();
     data.set(appended, count);
     this.encoded = this.appended = undefined;
     this.data = data;
@@ -394,13 +386,21 @@ export class PostingList {
 /** Room bytesHold() decodes into, kept from list to list. */
 let checkRoom = new Uint32Array(1024);
 
-/** How many numbers decodeVarintsInto() read, or -1 for bytes that end inside a number or hold one too long. */
-function decodedCount(bytes: Uint8Array, start: number, end: number, into: Uint32Array): number {
+/**
+ * A list's `count` numbers out of bytes[start..end) of `source` into `into`, ids summed from their
+ * gaps; whether the bytes held exactly that many, every id below the source's bound (ids past it
+ * would come after documents appended since). Decoding and the warm-up's check both ask it.
+ */
+function decodeChecked(source: EncodedPostings, start: number, end: number, count: number, into: Uint32Array): boolean {
+  let decoded: number;
   try {
-    return decodeVarintsInto(bytes, start, end, into);
+    decoded = decodeVarintsInto(source.bytes, start, end, into);
   } catch {
-    return -1;
+    return false; // a number cut off at the end, or longer than five bytes
   }
+  if (decoded !== count) return false;
+  for (let i = 2; i < count; i += 2) into[i] += into[i - 2];
+  return count === 0 || into[count - 2] < source.idsBelow;
 }
 
 /** What the ranker reads of a posting list, Map or PostingList. */
