@@ -29,14 +29,14 @@ export class EncodedPostings {
 
   /**
    * `idsBelow`: every document id in the bytes is below it (the index's next id when they were
-   * written), so a document added since comes after the last of every list. `fromStorage`: bytes
-   * read back from storage, which a save checks before writing them again (bytes encoded here
-   * need no check).
+   * written), so a document added since comes after the last of every list. `unchecked`: bytes
+   * read back from storage whose lists the warm-up has not checked all yet: a save checks each
+   * list it writes undecoded meanwhile (bytes encoded here need no check).
    */
   constructor(
     readonly bytes: Uint8Array,
     readonly idsBelow: number,
-    readonly fromStorage = false,
+    public unchecked = false,
   ) {}
 }
 
@@ -141,7 +141,7 @@ export class PostingList {
     // Postings appended beside the bytes are written from the decoded list (the gap to the first needs the bytes' last id).
     if (source && this.appended && !this.decode()) throw new Error('the posting lists are damaged');
     if (source && this.encoded) {
-      if (source.fromStorage && countVarints(source.bytes, this.encodedStart, this.encodedEnd) !== this.end) {
+      if (source.unchecked && countVarints(source.bytes, this.encodedStart, this.encodedEnd) !== this.end) {
         source.damaged = true;
         throw new Error('the posting lists are damaged');
       }

@@ -509,6 +509,7 @@ export class SimilarityIndex {
     // A common term's lists hold thousands of postings: they count in the budget too.
     let postingsLeft = left * POSTINGS_PER_TERM;
     for (; this.warmedTerms < terms && left > 0 && postingsLeft > 0; this.warmedTerms++, left--) postingsLeft -= (index as TermIndex).checkLists(this.warmedTerms);
+    if (this.warmedTerms >= terms && index instanceof TermIndex) index.listsAllChecked();
     for (; this.warmedIdf < this.space.size && left > 0; this.warmedIdf++, left--) this.idfOfNumber(this.warmedIdf);
     const checked = this.vectors.checkSome(left * VECTORS_CHECKED_PER_TERM);
     const mapped = checked && this.space.mapSome(left * TERMS_MAPPED_PER_TERM);

@@ -65,6 +65,11 @@ export class TermIndex {
     return this.checkListsOf?.(termNumber) ?? 0;
   }
 
+  /** Told once checkLists() has run for every term: a save no longer checks the bytes it writes again. */
+  listsAllChecked(): void {
+    if (this.postings && !this.postings.damaged) this.postings.unchecked = false;
+  }
+
   get size(): number {
     return this.tree ? this.tree.size : this.keys.length + this.added.length;
   }

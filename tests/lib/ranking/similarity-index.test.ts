@@ -3,7 +3,7 @@ import { termsOf, type RankableArticle } from '@/lib/ranking/article-terms';
 import { DEFAULT_RANKER, SimilarityIndex } from '@/lib/ranking/similarity-index';
 import { tokenize } from '@/lib/ranking/tokenize';
 import { indexKey } from '@/lib/ranking/index-keys';
-import { PostingList } from '@/lib/ranking/posting-list';
+import { EncodedPostings, PostingList } from '@/lib/ranking/posting-list';
 import { TermIndex } from '@/lib/ranking/term-index';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
 import type MiniSearch from 'minisearch';
@@ -423,8 +423,15 @@ describe('SimilarityIndex.warmUp', () => {
       const cold = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
       const checked = vi.spyOn(PostingList, 'bytesHold');
       const made = vi.spyOn(TermIndex.prototype, 'entryAt');
+      // A loaded snapshot's bytes are checked by a save until the warm-up has checked them all.
+      const bytes = (internalsOf((index as unknown as { mini: MiniSearch }).mini)._index as unknown as { postings: EncodedPostings }).postings;
+      expect(bytes.unchecked).toBe(index === loaded);
       let slices = 1;
-      while (!index.warmUp(3)) slices++;
+      while (!index.warmUp(3)) {
+        if (slices === 1) expect(bytes.unchecked).toBe(index === loaded);
+        slices++;
+      }
+      expect(bytes.unchecked).toBe(false);
       expect(slices).toBeGreaterThan(2);
       // Bytes encoded in memory by a build need no check.
       expect(checked).toHaveBeenCalledTimes(index === loaded ? snapshot.data.lists.length / 4 : 0);
