@@ -14,7 +14,7 @@
 import { addWeightedCounts, type ArticleTerms, type Field } from './article-terms';
 import { decodeVarintsInto, VarintWriter } from './varint';
 import { grown } from './typed-arrays';
-import { compareKeys, findInKeyOrder, isSortedKeyOrder } from './key-order';
+import { findInKeyOrder, isSortedKeyOrder, sortedKeyOrder } from './key-order';
 
 /** Terms by number and their weights, in the order the terms first occur. All weights are > 0. */
 export interface TermVector {
@@ -210,8 +210,9 @@ export class TermSpace {
    */
   sortedOrder(): Uint32Array {
     const { terms } = this;
-    const loaded = this.loadedOrder ?? new Uint32Array(0);
-    const added = Uint32Array.from({ length: terms.length - loaded.length }, (_, i) => loaded.length + i).sort((a, b) => compareKeys(terms[a], terms[b]));
+    const loaded = this.loadedOrder;
+    if (!loaded) return sortedKeyOrder(terms);
+    const added = sortedKeyOrder(terms.slice(loaded.length)).map((i) => loaded.length + i);
     if (added.length === 0) return loaded;
     const order = new Uint32Array(terms.length);
     for (let at = 0, l = 0, a = 0; at < order.length; at++) {
