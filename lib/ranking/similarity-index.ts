@@ -563,7 +563,8 @@ export class SimilarityIndex {
       if (id >= this.keyNumbers.length) this.keyNumbers = grown(this.keyNumbers, Math.max(this.space.size, id + 1, this.keyNumbers.length * 2), UNKNOWN);
       let keyNumber = this.keyNumbers[id];
       if (keyNumber === UNKNOWN) this.keyNumbers[id] = keyNumber = index.numberOf(indexKey(this.space.term(id)));
-      // A re-ranking term the index does not hold (it keeps fewer abstract terms): some 6% of them.
+      // A re-ranking term the index does not hold (it keeps fewer abstract terms): 6% of them with the
+      // labelled sets' vocabulary, over half with a real library's.
       if (keyNumber < 0 && !index.holdsOtherTerms) return 0;
       const frequency = keyNumber < 0 ? undefined : this.candidateSearch.documentFrequencyAt(keyNumber);
       if (frequency !== undefined) return frequency;
