@@ -221,12 +221,11 @@ export class BulkIndexWriter {
       }
       return entry;
     };
-    const largestListOf = (termNumber: number) => {
-      let largest = 0;
-      for (let list = firstList[termNumber]; list !== NONE; list = nextList[list]) largest = Math.max(largest, listSize[list]);
-      return largest;
-    };
-    state._index = new TermIndex(this.keys, sortedKeyOrder(this.keys), entryOf, largestListOf, source);
+    const largestLists = new Uint32Array(this.keys.length);
+    for (let termNumber = 0; termNumber < largestLists.length; termNumber++) {
+      for (let list = firstList[termNumber]; list !== NONE; list = nextList[list]) largestLists[termNumber] = Math.max(largestLists[termNumber], listSize[list]);
+    }
+    state._index = new TermIndex(this.keys, sortedKeyOrder(this.keys), entryOf, largestLists, source);
     this.numbers.clear();
     return mini;
   }

@@ -195,6 +195,7 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex, nex
   if (!isSortedKeyOrder(keys, sortedTerms)) throw new Error('not a serialized index');
   // Where each term's lists begin in `lists` (by list number), checking each list's bounds on the way.
   const firstList = new Uint32Array(keys.length + 1);
+  const largestLists = new Uint32Array(keys.length);
   let termNumber = 0;
   let count = 0;
   let start = 0;
@@ -205,6 +206,7 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex, nex
     // A number takes one to five bytes.
     if (term < termNumber || term >= keys.length || size <= 0 || end - start < size * 2 || end - start > size * 10) throw new Error('not a serialized index');
     while (termNumber < term) firstList[++termNumber] = list;
+    if (size > largestLists[term]) largestLists[term] = size;
     count = listEnd;
     start = end;
   }
@@ -221,11 +223,6 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex, nex
     }
     return byField;
   };
-  const largestListOf = (term: number) => {
-    let largest = 0;
-    for (let list = firstList[term]; list < firstList[term + 1]; list++) largest = Math.max(largest, sizeOf(list));
-    return largest;
-  };
   const checkListsOf = (term: number) => {
     let postings = 0;
     for (let list = firstList[term]; list < firstList[term + 1]; list++) {
@@ -234,7 +231,7 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex, nex
     }
     return postings;
   };
-  return new TermIndex(keys, sortedTerms, entryOf, largestListOf, source, checkListsOf);
+  return new TermIndex(keys, sortedTerms, entryOf, largestLists, source, checkListsOf);
 }
 
 /** Terms indexed since the last load still have MiniSearch's Maps: their postings in order of id. */

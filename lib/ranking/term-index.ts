@@ -37,15 +37,16 @@ export class TermIndex {
 
   /**
    * `keys`: the snapshot's terms in its order; `sorted`: their numbers in ascending order of key;
-   * `entryOf`: a term's entry by its number; `postings`: the bytes its lists are decoded from;
-   * `checkListsOf`: checks a term's lists in those bytes (none for bytes encoded in memory), and
-   * gives how many postings it checked.
+   * `entryOf`: a term's entry by its number; `largestLists`: by number, the size of each term's
+   * largest list (idf reads it for every term of every candidate); `postings`: the bytes its lists
+   * are decoded from; `checkListsOf`: checks a term's lists in those bytes (none for bytes encoded
+   * in memory), and gives how many postings it checked.
    */
   constructor(
     private readonly keys: string[],
     private readonly sorted: Uint32Array,
     private readonly entryOf: (termNumber: number) => Entry,
-    private readonly largestListOf: (termNumber: number) => number,
+    private readonly largestLists: Uint32Array,
     private readonly postings?: EncodedPostings,
     private readonly checkListsOf?: (termNumber: number) => number,
   ) {
@@ -161,7 +162,7 @@ export class TermIndex {
    * since, without making its entry (idf needs it for every term of every candidate).
    */
   largestList(termNumber: number): number {
-    if (!this.tree && this.made[termNumber] === 0) return this.largestListOf(termNumber);
+    if (!this.tree && this.made[termNumber] === 0) return this.largestLists[termNumber];
     const entry = this.tree ? this.tree.get(this.keys[termNumber]) : this.entries.get(this.keys[termNumber]);
     if (entry === undefined) return 0;
     let largest = 0;

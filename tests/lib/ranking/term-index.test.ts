@@ -20,7 +20,7 @@ function termIndex(keys: string[]) {
       made.push(n);
       return entry(n);
     },
-    (n) => n + 1,
+    Uint32Array.from(keys, (_, n) => n + 1),
   );
   return { index, made };
 }
