@@ -359,6 +359,18 @@ describe('SimilarityIndex updates and snapshots', () => {
     }
   });
 
+  it("reads a question's document frequencies from a loaded snapshot's list sizes, making the posting lists of the terms it searches only", () => {
+    const loaded = SimilarityIndex.fromSnapshot(structuredClone(SimilarityIndex.create(LIBRARY).toSnapshot()))!;
+    const query = LIBRARY.find((article) => new Set(Object.values(termsOf(article)).flat()).size > DEFAULT_RANKER.query.maxTerms)!;
+    const made = vi.spyOn(TermIndex.prototype, 'get');
+    const answer = loaded.similarTo(query);
+    const keys = new Set(made.mock.calls.map(([key]) => key));
+    made.mockRestore();
+    expect(keys.size).toBeGreaterThan(0);
+    expect(keys.size).toBeLessThanOrEqual(DEFAULT_RANKER.query.maxTerms);
+    expect(answer).toEqual(SimilarityIndex.create(LIBRARY).similarTo(query));
+  });
+
   it('builds at once the very index that adding the articles one by one builds', async () => {
     const oneByOne = SimilarityIndex.create([]);
     oneByOne.addAll(LIBRARY);
