@@ -16,10 +16,10 @@
  */
 import MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
-import { DenseMap, FieldLengths, NO_LENGTH } from './document-maps';
+import { DenseMap, FieldLengths, NO_LENGTH, ShortIdsById } from './document-maps';
 import { internalsOf, type MiniSearchInternals, type TermTree } from './minisearch-internals';
 import { EncodedPostings, PostingList, type Postings } from './posting-list';
-import { isSortedKeyOrder } from './key-order';
+import { isSortedKeyOrder, sortedKeyOrder } from './key-order';
 import { sortedByKey, TermIndex } from './term-index';
 import { VarintWriter } from './varint';
 
@@ -28,6 +28,8 @@ export interface SerializedIndex {
   documents: string;
   /** The documents' short ids, ascending, in the order of the header's ids. */
   shortIds: Uint32Array;
+  /** The positions of the header's ids in ascending order of id: a loaded index looks ids up in it (document-maps.ts). Older snapshots have none. */
+  sortedIds?: Uint32Array;
   /** Per document in that order, its distinct terms in each field (NO_LENGTH: no length for that field). */
   fieldLengths: Uint32Array;
   /** Term keys in ascending order, separated by TERM_BREAK: the order of `lists`, and the one MiniSearch's term tree is rebuilt in. */
@@ -103,6 +105,7 @@ export function serializeIndex<T>(mini: MiniSearch<T>, onTerm?: (key: string, te
   return {
     documents: JSON.stringify(header),
     shortIds: Uint32Array.from(shortIds),
+    sortedIds: sortedKeyOrder(ids),
     fieldLengths: Uint32Array.from(fieldLengths),
     terms: terms.join(TERM_BREAK),
     // Written in ascending order of key: each term's number is its place.
@@ -152,20 +155,30 @@ function readHeader(json: string, fieldIds: Record<string, number>): DocumentsHe
 }
 
 /** MiniSearch's documents, counts and averages, its per-document Maps over the snapshot's arrays (document-maps.ts); the bulk writer loads its documents so too. */
-export function loadDocuments(state: MiniSearchInternals, header: DocumentsHeader, { shortIds, fieldLengths }: Pick<SerializedIndex, 'shortIds' | 'fieldLengths'>): void {
+export function loadDocuments(
+  state: MiniSearchInternals,
+  header: DocumentsHeader,
+  { shortIds, sortedIds, fieldLengths }: Pick<SerializedIndex, 'shortIds' | 'sortedIds' | 'fieldLengths'>,
+): void {
   const { ids, nextId } = header;
   const fields = Object.keys(state._fieldIds).length;
   if (ids.length !== header.documentCount || shortIds.length !== ids.length || fieldLengths.length !== ids.length * fields) throw new Error('not a serialized index');
-  const idToShortId = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) {
     if (typeof ids[i] !== 'string' || shortIds[i] >= nextId || (i > 0 && shortIds[i] <= shortIds[i - 1])) throw new Error('not a serialized index');
-    idToShortId.set(ids[i], shortIds[i]);
+  }
+  // Ids in strictly ascending order are distinct, as a Map would make them.
+  if (sortedIds && !isSortedKeyOrder(ids, sortedIds)) throw new Error('not a serialized index');
+  let idToShortId: ShortIdsById | Map<string, number>;
+  if (sortedIds) idToShortId = new ShortIdsById(ids, shortIds, sortedIds);
+  else {
+    idToShortId = new Map();
+    for (let i = 0; i < ids.length; i++) idToShortId.set(ids[i], shortIds[i]);
   }
   state._documentCount = header.documentCount;
   state._nextId = nextId;
   state._dirtCount = header.dirtCount;
   state._avgFieldLength = header.averageFieldLength;
-  state._idToShortId = idToShortId;
+  state._idToShortId = idToShortId as unknown as Map<string, number>;
   state._documentIds = DenseMap.of(shortIds, ids, nextId) as unknown as Map<number, string>;
   state._fieldLength = FieldLengths.of(fields, shortIds, fieldLengths, nextId) as unknown as Map<number, number[]>;
   state._storedFields = new Map(header.storedFields);
@@ -176,6 +189,7 @@ function isSerializedIndex(data: unknown): data is SerializedIndex {
   return (
     typeof candidate?.documents === 'string' &&
     candidate.shortIds instanceof Uint32Array &&
+    (candidate.sortedIds === undefined || candidate.sortedIds instanceof Uint32Array) &&
     candidate.fieldLengths instanceof Uint32Array &&
     typeof candidate.terms === 'string' &&
     candidate.sortedTerms instanceof Uint32Array &&

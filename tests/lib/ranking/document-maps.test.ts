@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DenseMap, FieldLengths, NO_LENGTH } from '@/lib/ranking/document-maps';
+import { DenseMap, FieldLengths, NO_LENGTH, ShortIdsById } from '@/lib/ranking/document-maps';
+import { sortedKeyOrder } from '@/lib/ranking/key-order';
 
 type Operation = ['set', number, number] | ['delete', number] | ['get', number] | ['has', number];
 
@@ -37,6 +38,35 @@ describe('DenseMap', () => {
         const visited: [number, string][] = [];
         dense.forEach((value, id) => visited.push([id, value]));
         expect(visited).toEqual(ascending(map));
+      }),
+    );
+  });
+});
+
+describe('ShortIdsById', () => {
+  type IdOperation = ['set', string, number] | ['delete', string] | ['get', string] | ['has', string];
+  const id = fc.stringMatching(/^[a-d0-9#é文]{0,4}$/);
+  const idOperation = fc.oneof(
+    fc.tuple(fc.constant('set' as const), id, fc.nat(50)),
+    fc.tuple(fc.constant('delete' as const), id),
+    fc.tuple(fc.constant('get' as const), id),
+    fc.tuple(fc.constant('has' as const), id),
+  );
+
+  it("answers as MiniSearch's Map of ids to short ids, from a snapshot's ids in their sorted order and after any changes", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 20 }), fc.array(idOperation, { maxLength: 80 }), (ids, operations: IdOperation[]) => {
+        const shortIds = Uint32Array.from(ids.keys(), (i) => i * 2);
+        const map = new Map(ids.map((key, i) => [key, shortIds[i]]));
+        const lookup = new ShortIdsById(ids, shortIds, sortedKeyOrder(ids));
+        for (const key of ids) expect(lookup.get(key)).toBe(map.get(key));
+        for (const [name, key, value] of operations) {
+          if (name === 'set') {
+            map.set(key, value);
+            expect(lookup.set(key, value)).toBe(lookup);
+          } else expect(lookup[name](key)).toEqual(map[name](key));
+        }
+        for (const key of [...ids, ...operations.map(([, key]) => key)]) expect([lookup.has(key), lookup.get(key)]).toEqual([map.has(key), map.get(key)]);
       }),
     );
   });

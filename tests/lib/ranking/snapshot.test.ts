@@ -5,7 +5,7 @@ import { BulkIndexWriter } from '@/lib/ranking/bulk-load';
 import { PostingList } from '@/lib/ranking/posting-list';
 import { deserializeIndex, serializeIndex } from '@/lib/ranking/snapshot';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
-import { DenseMap, FieldLengths } from '@/lib/ranking/document-maps';
+import { DenseMap, FieldLengths, ShortIdsById } from '@/lib/ranking/document-maps';
 import { TermIndex } from '@/lib/ranking/term-index';
 
 const OPTIONS = { fields: ['title', 'body'], storeFields: ['title'], tokenize: (text: string) => (text ? text.split(' ') : []) };
@@ -95,12 +95,38 @@ describe('index snapshots', () => {
     expect(() => deserializeIndex({ ...data, shortIds: Uint32Array.from(data.shortIds).reverse() }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, shortIds: Uint32Array.from(data.shortIds, (id) => id + 100) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, fieldLengths: data.fieldLengths.subarray(2) }, OPTIONS)).toThrow();
+    // Ids: a sorted order that is not one, or an id twice.
+    expect(() => deserializeIndex({ ...data, sortedIds: Uint32Array.from(data.sortedIds!).reverse() }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, sortedIds: data.sortedIds!.subarray(1) }, OPTIONS)).toThrow();
+    expect(() => deserializeIndex({ ...data, sortedIds: [...data.sortedIds!] }, OPTIONS)).toThrow();
+    const header = JSON.parse(data.documents);
+    const twice = JSON.stringify({ ...header, ids: [header.ids[0], ...header.ids.slice(0, -1)] });
+    expect(() => deserializeIndex({ ...data, documents: twice }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, fieldLengths: [...data.fieldLengths] }, OPTIONS)).toThrow();
     expect(() => deserializeIndex(data, { ...OPTIONS, fields: ['body', 'title'] })).toThrow();
     // Terms: a sorted order that is not one.
     expect(() => deserializeIndex({ ...data, sortedTerms: Uint32Array.from(data.sortedTerms).reverse() }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, sortedTerms: data.sortedTerms.subarray(1) }, OPTIONS)).toThrow();
     expect(() => deserializeIndex({ ...data, documents: JSON.stringify({ ...JSON.parse(data.documents), ids: 'a' }) }, OPTIONS)).toThrow();
+  });
+
+  it("look ids up in the snapshot's sorted ids without a Map of them, and take additions, discards and replacements as MiniSearch does", () => {
+    const data = serializeIndex(lived());
+    const older = { ...data, sortedIds: undefined };
+    const [restored, restoredOlder, mini] = [deserializeIndex(data, OPTIONS), deserializeIndex(older, OPTIONS), lived()];
+    expect(internalsOf(restored)._idToShortId).toBeInstanceOf(ShortIdsById);
+    // A snapshot saved before the ids' order was kept loads them into a Map.
+    expect(internalsOf(restoredOlder)._idToShortId).toBeInstanceOf(Map);
+    for (const index of [restored, restoredOlder, mini]) {
+      index.add({ id: 'e', title: 'matroid', body: 'pebble' });
+      index.discard('a');
+      index.add({ id: 'a', title: 'graph', body: 'sparse graph' });
+      expect(() => index.add({ id: 'd', title: '', body: 'again' })).toThrow(/duplicate/);
+    }
+    const answers = (index: MiniSearch) => [['a', 'b', 'c', 'd', 'e', 'f'].map((id) => index.has(id)), index.search('graph pebble matroid').map(({ id, score }) => [id, score])];
+    expect(answers(restored)).toEqual(answers(mini));
+    expect(answers(restoredOlder)).toEqual(answers(mini));
+    expect(serializeIndex(restored)).toEqual(serializeIndex(restoredOlder));
   });
 
   it('look terms up in the snapshot\'s sorted keys, building MiniSearch\'s term tree only for what needs it', () => {
