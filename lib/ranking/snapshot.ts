@@ -215,7 +215,9 @@ function termIndex({ terms, sortedTerms, lists, postings }: SerializedIndex, nex
   let start = 0;
   for (let list = 0; list * 4 < lists.length; list++) {
     const at = list * 4;
-    const [term, listEnd, end] = [lists[at], lists[at + 2], lists[at + 3]];
+    const term = lists[at];
+    const listEnd = lists[at + 2];
+    const end = lists[at + 3];
     const size = listEnd - count;
     // A number takes one to five bytes.
     if (term < termNumber || term >= keys.length || size <= 0 || end - start < size * 2 || end - start > size * 10) throw new Error('not a serialized index');

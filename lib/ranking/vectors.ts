@@ -422,7 +422,8 @@ export class DocumentVectors {
     vectors.sealed = terms;
     let start = 0;
     for (let i = 0; i < documents.length; i += 2) {
-      const [docId, end] = [documents[i], documents[i + 1]];
+      const docId = documents[i];
+      const end = documents[i + 1];
       if (end < start || end > terms.length) throw new Error('not serialized vectors');
       vectors.reserveDocuments(docId + 1);
       vectors.starts[docId] = start;
