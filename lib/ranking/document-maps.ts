@@ -94,7 +94,7 @@ export class ShortIdsById {
   /** Ids set or deleted since the load: their short id, or undefined once deleted. */
   private readonly changed = new Map<string, number | undefined>();
 
-  /** `ids` and `shortIds` side by side, `sorted` the positions of the ids in ascending order (key-order.ts); all used as they are. */
+  /** `ids` and `shortIds` side by side, `sorted` the positions of the ids in ascending order (key-order.ts); all used as they are, and never to be changed. */
   constructor(
     private readonly ids: string[],
     private readonly shortIds: Uint32Array,

@@ -169,7 +169,8 @@ export function loadDocuments(
   // Ids in strictly ascending order are distinct, as a Map would make them.
   if (sortedIds && !isSortedKeyOrder(ids, sortedIds)) throw new Error('not a serialized index');
   let idToShortId: ShortIdsById | Map<string, number>;
-  if (sortedIds) idToShortId = new ShortIdsById(ids, shortIds, sortedIds);
+  // A copy of the ids: the DenseMap below takes the header's array as its slots and empties a slot when its document is discarded.
+  if (sortedIds) idToShortId = new ShortIdsById(ids.slice(), shortIds, sortedIds);
   else {
     idToShortId = new Map();
     for (let i = 0; i < ids.length; i++) idToShortId.set(ids[i], shortIds[i]);

@@ -129,6 +129,16 @@ describe('index snapshots', () => {
     expect(serializeIndex(restored)).toEqual(serializeIndex(restoredOlder));
   });
 
+  it('find every other id after a document is discarded from a snapshot that had no discarded documents (its ids taken as they are)', () => {
+    const writer = new BulkIndexWriter(OPTIONS.fields);
+    const ids = ['p', 'q', 'r', 's', 't'];
+    for (const id of ids) writer.add({ id, fieldTerms: [[id], ['word']], stored: {} });
+    const restored = deserializeIndex(serializeIndex(writer.load(OPTIONS)), OPTIONS);
+    restored.discard('r');
+    expect(ids.map((id) => restored.has(id))).toEqual([true, true, false, true, true]);
+    expect(restored.search('word').map(({ id }) => id).sort()).toEqual(['p', 'q', 's', 't']);
+  });
+
   it('look terms up in the snapshot\'s sorted keys, building MiniSearch\'s term tree only for what needs it', () => {
     const mini = lived();
     const restored = deserializeIndex(serializeIndex(mini), OPTIONS);
