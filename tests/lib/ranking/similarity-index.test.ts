@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { termsOf, type RankableArticle } from '@/lib/ranking/article-terms';
 import { DEFAULT_RANKER, SimilarityIndex } from '@/lib/ranking/similarity-index';
@@ -370,6 +371,21 @@ describe('SimilarityIndex updates and snapshots', () => {
     expect(keys.size).toBeGreaterThan(0);
     expect(keys.size).toBeLessThanOrEqual(DEFAULT_RANKER.query.maxTerms);
     expect(answer).toEqual(SimilarityIndex.create(LIBRARY).similarTo(query));
+  });
+
+  it('knows which articles it holds after any removals and additions following a load', () => {
+    const snapshot = SimilarityIndex.create(LIBRARY).toSnapshot();
+    fc.assert(
+      fc.property(fc.subarray(LIBRARY.map(({ id }) => id)), fc.subarray(LIBRARY.map(({ id }) => id)), (removed, readded) => {
+        const index = SimilarityIndex.fromSnapshot(structuredClone(snapshot))!;
+        for (const id of removed) index.remove(id);
+        index.addAll(LIBRARY.filter((article) => readded.includes(article.id)));
+        const held = (id: string) => !removed.includes(id) || readded.includes(id);
+        expect(LIBRARY.map(({ id }) => index.has(id))).toEqual(LIBRARY.map(({ id }) => held(id)));
+        expect(index.size).toBe(LIBRARY.filter(({ id }) => held(id)).length);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('builds at once the very index that adding the articles one by one builds', async () => {
