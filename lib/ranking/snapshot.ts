@@ -9,7 +9,8 @@
  * them there, each list decoded on its first use (posting-list.ts): a query reads a few dozen of
  * some 25,000 lists, and decoding all 5 million numbers at 50,000 articles was a fifth of loading. The term
  * keys go as one string, with their order by key: a loaded index looks terms up there and builds
- * MiniSearch's term tree only when something needs it (term-index.ts). The documents go as their ids (JSON) and typed arrays of short ids and
+ * MiniSearch's term tree only when something needs it (term-index.ts). The documents go as their ids (JSON), their ids' sorted order
+ * (looked up there, in place of MiniSearch's Map from id) and typed arrays of short ids and
  * field lengths, which MiniSearch's per-document Maps are then read from, in place of Maps
  * (document-maps.ts): filling its own from its `AsPlainObject` form (an object keyed by short id
  * for each Map) was a third of loading.
