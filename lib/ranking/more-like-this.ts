@@ -13,7 +13,7 @@ import { FieldLengths } from './document-maps';
 import type { MiniSearchInternals } from './minisearch-internals';
 import type { Postings } from './posting-list';
 import { inverseDocumentFrequency } from './query';
-import type { TermIndex } from './term-index';
+import { TermIndex } from './term-index';
 
 export interface QueryTerm {
   /** The term as spelled in the index. */
@@ -101,8 +101,16 @@ export class MoreLikeThis {
     return terms.filter(({ key }) => [...(this.mini._index.get(key)?.values() ?? [])].some((documents) => documents.has(docId)));
   }
 
-  /** Articles holding the term in any one field (the largest of the fields' counts). */
+  /**
+   * Articles holding the term in any one field (the largest of the fields' counts). A loaded
+   * snapshot's term is read by its number (documentFrequencyAt) without making its entry: a
+   * question weighs every term of its article and searches a few dozen.
+   */
   documentFrequency(key: string): number {
+    const index = this.mini._index;
+    const termNumber = index instanceof TermIndex ? index.numberOf(key) : -1;
+    const fromSizes = termNumber < 0 ? undefined : this.documentFrequencyAt(termNumber);
+    if (fromSizes !== undefined) return fromSizes;
     let frequency = 0;
     for (const documents of this.mini._index.get(key)?.values() ?? []) frequency = Math.max(frequency, this.liveCount(documents));
     return frequency;

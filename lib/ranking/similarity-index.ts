@@ -580,18 +580,11 @@ export class SimilarityIndex {
     return this.candidateSearch.best(terms, accept, count).map(({ docId, score }) => ({ docId, score, id: ids.get(docId)! }));
   }
 
-  /**
-   * Articles holding the term, memoized until the library changes: queries share most terms. A
-   * snapshot's term is read from its list sizes by number: a query weighs all of its article's
-   * terms and keeps a few dozen, and only those need their posting lists.
-   */
+  /** Articles holding the term, memoized until the library changes: queries share most terms. */
   private documentFrequency(term: string): number {
     let frequency = this.frequencyCache.get(term);
     if (frequency === undefined) {
-      const key = indexKey(term);
-      const index = this.internals._index;
-      const keyNumber = index instanceof TermIndex ? index.numberOf(key) : -1;
-      frequency = (keyNumber >= 0 ? this.candidateSearch.documentFrequencyAt(keyNumber) : undefined) ?? this.candidateSearch.documentFrequency(key);
+      frequency = this.candidateSearch.documentFrequency(indexKey(term));
       this.frequencyCache.set(term, frequency);
     }
     return frequency;
