@@ -1,4 +1,4 @@
-import { findInKeyOrder } from './key-order';
+import { findInKeyOrder, sortedKeyOrderAfter } from './key-order';
 import { grown } from './typed-arrays';
 
 /**
@@ -120,6 +120,22 @@ export class ShortIdsById {
     const had = this.has(id);
     if (had) this.changed.set(id, undefined);
     return had;
+  }
+
+  /**
+   * The sorted order of the ids an index holds now, in the order of their short ids (what a save
+   * writes): the snapshot's ids still held come first in their order, those added since after
+   * them, so the snapshot's sorted order is kept and only the added ids are sorted (sorting 50,000
+   * took 10–18 ms of a save).
+   */
+  sortedOrderOf(ids: string[]): Uint32Array {
+    // Where each of the snapshot's ids is now (-1: discarded since, even if added again).
+    const now = new Int32Array(this.ids.length);
+    let held = 0;
+    for (let at = 0; at < this.ids.length; at++) now[at] = held < ids.length && ids[held] === this.ids[at] ? held++ : -1;
+    const kept = new Uint32Array(held);
+    for (let i = 0, k = 0; i < this.sorted.length; i++) if (now[this.sorted[i]] >= 0) kept[k++] = now[this.sorted[i]];
+    return sortedKeyOrderAfter(ids, kept);
   }
 }
 

@@ -14,6 +14,20 @@ export function sortedKeyOrder(keys: string[]): Uint32Array {
   return Uint32Array.from(keys.keys()).sort((a, b) => compareKeys(keys[a], keys[b]));
 }
 
+/**
+ * sortedKeyOrder() when the keys before the last ones are in the order `loaded` already (a loaded
+ * snapshot's, less what went since): only the keys after them are sorted, then merged in.
+ */
+export function sortedKeyOrderAfter(keys: string[], loaded: Uint32Array): Uint32Array {
+  const added = sortedKeyOrder(keys.slice(loaded.length)).map((i) => loaded.length + i);
+  if (added.length === 0) return loaded;
+  const order = new Uint32Array(keys.length);
+  for (let at = 0, l = 0, a = 0; at < order.length; at++) {
+    order[at] = a >= added.length || (l < loaded.length && keys[loaded[l]] < keys[added[a]]) ? loaded[l++] : added[a++];
+  }
+  return order;
+}
+
 /** Whether `sorted` holds each key's number once, in ascending order of key (the check a snapshot gets when it loads). */
 export function isSortedKeyOrder(keys: string[], sorted: Uint32Array): boolean {
   if (sorted.length !== keys.length) return false;

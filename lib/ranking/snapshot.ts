@@ -106,7 +106,7 @@ export function serializeIndex<T>(mini: MiniSearch<T>, onTerm?: (key: string, te
   return {
     documents: JSON.stringify(header),
     shortIds: Uint32Array.from(shortIds),
-    sortedIds: sortedKeyOrder(ids),
+    sortedIds: state._idToShortId instanceof ShortIdsById ? state._idToShortId.sortedOrderOf(ids) : sortedKeyOrder(ids),
     fieldLengths: Uint32Array.from(fieldLengths),
     terms: terms.join(TERM_BREAK),
     // Written in ascending order of key: each term's number is its place.

@@ -14,7 +14,7 @@
 import { addWeightedCounts, type ArticleTerms, type Field } from './article-terms';
 import { decodeVarintsInto, VarintWriter } from './varint';
 import { grown } from './typed-arrays';
-import { findInKeyOrder, isSortedKeyOrder, sortedKeyOrder } from './key-order';
+import { findInKeyOrder, isSortedKeyOrder, sortedKeyOrder, sortedKeyOrderAfter } from './key-order';
 
 /** Terms by number and their weights, in the order the terms first occur. All weights are > 0. */
 export interface TermVector {
@@ -209,16 +209,7 @@ export class TermSpace {
    * 100,000 terms took a third of a save).
    */
   sortedOrder(): Uint32Array {
-    const { terms } = this;
-    const loaded = this.loadedOrder;
-    if (!loaded) return sortedKeyOrder(terms);
-    const added = sortedKeyOrder(terms.slice(loaded.length)).map((i) => loaded.length + i);
-    if (added.length === 0) return loaded;
-    const order = new Uint32Array(terms.length);
-    for (let at = 0, l = 0, a = 0; at < order.length; at++) {
-      order[at] = a >= added.length || (l < loaded.length && terms[loaded[l]] < terms[added[a]]) ? loaded[l++] : added[a++];
-    }
-    return order;
+    return this.loadedOrder ? sortedKeyOrderAfter(this.terms, this.loadedOrder) : sortedKeyOrder(this.terms);
   }
 
   /** Puts the next `count` loaded terms into the Map; true once all are (looking them up in the loaded order then ends). */

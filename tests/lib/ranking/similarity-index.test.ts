@@ -4,6 +4,7 @@ import { termsOf, type RankableArticle } from '@/lib/ranking/article-terms';
 import { DEFAULT_RANKER, SimilarityIndex } from '@/lib/ranking/similarity-index';
 import { tokenize } from '@/lib/ranking/tokenize';
 import { indexKey } from '@/lib/ranking/index-keys';
+import { sortedKeyOrder } from '@/lib/ranking/key-order';
 import { EncodedPostings, PostingList } from '@/lib/ranking/posting-list';
 import { TermIndex } from '@/lib/ranking/term-index';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
@@ -383,6 +384,9 @@ describe('SimilarityIndex updates and snapshots', () => {
         const held = (id: string) => !removed.includes(id) || readded.includes(id);
         expect(LIBRARY.map(({ id }) => index.has(id))).toEqual(LIBRARY.map(({ id }) => held(id)));
         expect(index.size).toBe(LIBRARY.filter(({ id }) => held(id)).length);
+        // A save keeps the loaded ids' order and sorts only those added since: the order a full sort gives.
+        const { documents, sortedIds } = index.toSnapshot().data;
+        expect(sortedIds).toEqual(sortedKeyOrder(JSON.parse(documents).ids));
       }),
       { numRuns: 40 },
     );
