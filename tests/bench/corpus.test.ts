@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleTerms } from '@/lib/ranking/article-terms';
 import { tokenize } from '@/lib/ranking/tokenize';
-import { benchCorpus, inventedWord, vocabularyGrowth } from './corpus';
+import { benchCorpus, inventedWord, vocabularyGrowth, vocabularyNamed } from './corpus';
 import { devSets } from './eval-data';
 
 const distinctTerms = (articles: ReturnType<typeof benchCorpus>) => {
@@ -45,5 +45,12 @@ describe('the benchmark corpus', () => {
     expect(withGrowth - without).toBeGreaterThan(beyond * 0.95);
     expect(withGrowth - without).toBeLessThan(beyond * 1.05);
     expect(benchCorpus(size, { seed: 5, vocabulary: 'growing' })).toEqual(growing);
+  });
+});
+
+describe('vocabularyNamed', () => {
+  it('reads the vocabulary an environment variable names, and refuses a misspelt one rather than measure the other', () => {
+    expect([vocabularyNamed(undefined, 'V'), vocabularyNamed('sources', 'V'), vocabularyNamed('growing', 'V')]).toEqual(['sources', 'sources', 'growing']);
+    expect(() => vocabularyNamed('grwoing', 'BENCH_VOCABULARY')).toThrow(/BENCH_VOCABULARY.*grwoing/);
   });
 });

@@ -118,6 +118,12 @@ const SECOND_LANGUAGE_WORDS = 10_000_000;
 
 export type Vocabulary = 'sources' | 'growing';
 
+/** The vocabulary an environment variable names (unset: the sets' own); throws on any other value. */
+export function vocabularyNamed(value: string | undefined, variable: string): Vocabulary {
+  if (value === undefined || value === 'sources' || value === 'growing') return value ?? 'sources';
+  throw new Error(`${variable}: "sources" or "growing", not ${value}`);
+}
+
 export interface CorpusOptions {
   zhShare?: number;
   seed?: number;

@@ -14,7 +14,7 @@ import { putRows, readStore, recountArticles, recountLibrary, tabIdOf, waitFor }
 import { listingRow } from '../../lib/db/listing';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
-import { benchCorpus, type Vocabulary } from './corpus';
+import { benchCorpus, vocabularyNamed, type Vocabulary } from './corpus';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
@@ -259,6 +259,5 @@ export function formatPopupOpenFigures(f: PopupOpenFigures): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const vocabulary = process.env.BENCH_VOCABULARY === 'growing' ? 'growing' : 'sources';
-  runPopupOpenBench(Number(process.argv[2]) || 10_000, vocabulary).then((figures) => console.log(formatPopupOpenFigures(figures)));
+  runPopupOpenBench(Number(process.argv[2]) || 10_000, vocabularyNamed(process.env.BENCH_VOCABULARY, 'BENCH_VOCABULARY')).then((figures) => console.log(formatPopupOpenFigures(figures)));
 }

@@ -21,7 +21,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINES } from './engines';
-import type { Vocabulary } from '../corpus';
+import { vocabularyNamed, type Vocabulary } from '../corpus';
 import type { Job, QualityFigures, SpeedFigures } from './measure';
 import { ratio, summarize, type Summary } from './stats';
 
@@ -63,13 +63,8 @@ function config(env: NodeJS.ProcessEnv = process.env): Config {
     queries: Number(env.BENCH_PEER_QUERIES ?? 100),
     engines: names.filter((name) => engines.includes(name)),
     quality: env.BENCH_PEER_QUALITY !== '0',
-    vocabulary: vocabularyOf(env.BENCH_PEER_VOCABULARY),
+    vocabulary: vocabularyNamed(env.BENCH_PEER_VOCABULARY, 'BENCH_PEER_VOCABULARY'),
   };
-}
-
-function vocabularyOf(value: string | undefined): Vocabulary {
-  if (value === undefined || value === 'sources' || value === 'growing') return value ?? 'sources';
-  throw new Error(`BENCH_PEER_VOCABULARY: "sources" or "growing", not ${value}`);
 }
 
 /** Runs one job in a fresh node process with --expose-gc; its figures come back over IPC. */
