@@ -19,7 +19,7 @@ import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
 
-const PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
+export const PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
 const OTHER_PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=2';
 const RUNS = 7;
 
@@ -147,7 +147,7 @@ async function timeFloor(browser: ExtensionBrowser, url: string): Promise<number
 }
 
 /** A journal page holding one article, as its meta tags give it. */
-function articlePage(article: Article, doi: string): string {
+export function articlePage(article: Article, doi: string): string {
   const attribute = (text = '') => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="citation_title" content="${attribute(article.title)}">
 <meta name="citation_abstract" content="${attribute(article.abstract)}"><meta name="citation_doi" content="${doi}"></head><body></body></html>`;

@@ -2,8 +2,9 @@
  * `npm run bench`: indexing, persistence, similar-article and search speed and memory of the
  * similarity index at 1k, 10k and 50k articles (BENCH_SIZES=10000 to change); the library page's
  * full-text search at 10k and 50k, and in Chromium at 50k (BENCH_LIBRARY=0 to skip); then extraction
- * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), and the load
- * figures at 100k (BENCH_LOAD=0 to skip). Prints a table,
+ * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), the load
+ * figures at 100k (BENCH_LOAD=0 to skip), and the library page and the popup in Firefox at 10k and
+ * 50k (BENCH_FIREFOX=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
  * ratio to the previous latest run. Run under `node --expose-gc` for heap figures. Queries are
  * timed after the warm-up the ranking service runs on an index it built or loaded, and again
@@ -23,6 +24,7 @@ import type { StoredTermsRow } from '../../lib/db/schema';
 import { benchCorpus, seededRandom } from './corpus';
 import { formatLibraryPageFigures, formatLibrarySearchFigures, measureLibrarySearch, runLibraryPageBench } from './library-search';
 import { formatLibraryPageScale, runLibraryPageScale } from './library-page';
+import { formatFirefoxScale, runFirefoxScale } from './firefox-scale';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
@@ -248,7 +250,10 @@ async function main(): Promise<void> {
   if (popup) console.log(formatPopupOpenFigures(popup));
   const load = process.env.BENCH_LOAD === '0' ? undefined : await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000));
   if (load) console.log(formatLoadFigures(load));
-  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load }, null, 2);
+  // The library page and the popup at 10k and 50k in Firefox (BENCH_FIREFOX=0 skips it).
+  const firefox = process.env.BENCH_FIREFOX === '0' ? undefined : await runFirefoxScale((process.env.BENCH_FIREFOX_SIZES ?? '10000,50000').split(',').map(Number));
+  if (firefox) console.log(formatFirefoxScale(firefox));
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load, firefox }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
 }

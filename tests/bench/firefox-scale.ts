@@ -1,0 +1,179 @@
+/**
+ * The library page and the popup at scale in Firefox, with the production build: a library filled
+ * through the library page's own Import (one CSL-JSON file, as library-page.ts does in Chromium),
+ * the import's time, the library page's first row right after it, when the background's index
+ * holds every article, then the popup for a captured article page after a cold start (its event
+ * page stopped): with the kept answer current, and after a write the background never saw (as
+ * popup-open.ts measures in Chromium). At 10k and 50k by default (BENCH_FIREFOX_SIZES;
+ * BENCH_FIREFOX=0 skips it in `npm run bench`).
+ * Run alone: `node --import tsx tests/bench/firefox-scale.ts [articles...]` (BENCH_NO_BUILD=1 keeps
+ * the current build in .output/firefox-mv3).
+ *
+ * Each stage is polled from outside, every 20 ms, by the page's own clock (so to within a poll):
+ * Firefox runs no preload script (the driver's init script) in moz-extension pages, which is how
+ * the Chromium benches note them.
+ *
+ * Between a stop of the event page and the next, the bench leaves the browser idle
+ * (BENCH_FIREFOX_IDLE_MS, 10 s): a stopped event page's heap, some 100 MB at 50k, is collected
+ * later, and stopping it again and again at once measured that collection inside the next start
+ * (at 50k, the fresh answer after an unseen write 505 ms median with no pause, 419 with 12 s).
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { listingRow } from '../../lib/db/listing';
+import type { Article } from '../../lib/model/article';
+import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
+import { putRows, readStore, recountArticles, tabIdOf, waitFor } from '../e2e/library-db';
+import { servePages } from '../e2e/page-server';
+import { importFileText } from './library-page';
+import { articlePage, asArticles, PAGE_URL } from './popup-open';
+import { median } from './stats';
+
+export interface FirefoxScaleFigures {
+  articles: number;
+  importMs: number;
+  /** From the import's report until the background's index holds every article. */
+  indexedMs: number;
+  /** The library page's first row, opened right after the import's report, from its navigation start. */
+  firstRowMs: number[];
+  /** The popup's header, after a cold start. */
+  popupShellMs: number[];
+  /** The popup's current answer after a cold start, the answer kept with the capture being current. */
+  popupCurrentMs: number[];
+  /** The popup's current answer after a cold start and a write the background never saw: the background's answer. */
+  popupUnseenWriteMs: number[];
+}
+
+const POLL_MS = 20;
+const RUNS = 7;
+const IDLE_MS = Number(process.env.BENCH_FIREFOX_IDLE_MS ?? 10_000);
+
+/**
+ * Opens `url` in a new tab and polls it until `until` shows: when each stage's selector first
+ * matched, in ms from the page's navigation start by its own clock.
+ */
+async function openPolled(ext: ExtensionSession, url: string, stages: [name: string, selector: string][], until: string): Promise<Record<string, number>> {
+  const page = await ext.newPage();
+  const navigation = page.goto(url).catch(() => undefined); // the polls below say whether it arrived
+  const seen: Record<string, number> = {};
+  const deadline = Date.now() + 300_000;
+  while (!(until in seen) && Date.now() < deadline) {
+    const state = await page
+      .evaluate((selectors: [string, string][]) => ({ href: location.href, now: Math.round(performance.now()), found: selectors.filter(([, selector]) => document.querySelector(selector)).map(([name]) => name) }), stages)
+      .catch(() => undefined); // between documents
+    if (state?.href === url) for (const name of state.found) seen[name] ??= state.now;
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  }
+  await navigation;
+  await page.close();
+  if (!(until in seen)) throw new Error(`${url} did not show ${until} within 300 s`);
+  return seen;
+}
+
+/** Until the background's index holds `size` articles, asked from an extension page. */
+async function untilIndexed(page: TestPage, size: number): Promise<void> {
+  await waitFor(
+    () => page.evaluate(async () => ((await chrome.runtime.sendMessage({ type: 'ui/similar', articleIds: ['bench-probe'], limit: 1 })) as { librarySize?: number } | undefined)?.librarySize ?? 0),
+    (held) => held >= size,
+    600_000,
+  );
+}
+
+const idle = () => new Promise((done) => setTimeout(done, IDLE_MS));
+
+const LIBRARY_STAGES: [string, string][] = [['row', '.library-row']];
+const POPUP_STAGES: [string, string][] = [
+  ['shell', '.popup-header'],
+  ['fresh', '.similar-results[aria-busy="false"]'],
+];
+
+export async function runFirefoxScaleBench(size: number, build = true): Promise<FirefoxScaleFigures> {
+  const root = resolve(import.meta.dirname, '../..');
+  if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox'], { cwd: root, stdio: 'ignore' });
+  const pageArticle = asArticles(size + 1)[size];
+  const server = await servePages([{ url: PAGE_URL, html: articlePage(pageArticle, '10.1000/bench.page') }]);
+  const ext = await launchExtension('firefox', { port: server.port });
+  try {
+    const library = await ext.openExtensionPage('library.html');
+    await library.getByRole('button', { name: 'Import…' }).click();
+    await library.getByLabel('File to import').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(importFileText(size)) });
+    const started = Date.now();
+    await library.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = library.locator('.import-report, .error-message').first();
+    await report.waitFor({ timeout: 600_000 });
+    const importMs = Date.now() - started;
+    const summary = await report.textContent();
+    console.log(`import of ${size} in Firefox: ${summary}`);
+    const added = Number(/([\d,]+) added/.exec(summary)?.[1]?.replace(/,/g, ''));
+    if (!added) throw new Error(`the import added nothing: ${summary}`);
+    const firstRowMs: number[] = [];
+    for (let run = 0; run < 3; run++) firstRowMs.push((await openPolled(ext, `${ext.origin}library.html`, LIBRARY_STAGES, 'row')).row);
+    await untilIndexed(library, added);
+    const indexedMs = Date.now() - started - importMs;
+    // The article page captured and its kept answer ranked; the index saved since the import (its build beside the index saves it).
+    const tab = await ext.newPage();
+    const openedAt = Date.now();
+    await tab.goto(PAGE_URL);
+    await waitFor(
+      () => readStore<{ pageUrl: string; capturedAt: number; similar?: unknown[] }>(ext.background, 'captures'),
+      (rows) => rows.some((row) => row.pageUrl === PAGE_URL && row.capturedAt >= openedAt && (row.similar?.length ?? 0) > 0),
+      120_000,
+    );
+    await waitFor(() => readStore<{ savedAt: number }>(ext.background, 'indexSnapshots'), (rows) => rows.some((row) => row.savedAt >= started), 120_000);
+    const popupUrl = `${ext.origin}popup.html?tabId=${await tabIdOf(ext.background, PAGE_URL)}`;
+    const popupShellMs: number[] = [];
+    const popupCurrentMs: number[] = [];
+    const popupUnseenWriteMs: number[] = [];
+    const unseenArticles = asArticles(RUNS);
+    for (let run = 0; run < RUNS; run++) {
+      // The background, woken after the last opening, has ranked the tab's kept answer again by now.
+      await idle();
+      await ext.stopBackground();
+      const current = await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh');
+      popupShellMs.push(current.shell);
+      popupCurrentMs.push(current.fresh);
+      const id = `bench-unseen-write-${run}`;
+      const unseen: Article = { ...unseenArticles[run], id, DOI: undefined, ids: [`bench:${id}`], titleKey: id, updatedAt: Date.now() };
+      await putRows(ext.background, 'articles', [unseen]);
+      await putRows(ext.background, 'listing', [listingRow(unseen)]);
+      await recountArticles(ext.background);
+      await idle();
+      await ext.stopBackground();
+      popupUnseenWriteMs.push((await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh')).fresh);
+    }
+    return { articles: size, importMs, indexedMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs };
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
+
+export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
+  const row = (label: string, cell: (f: FirefoxScaleFigures) => string) => `| ${label} | ${figures.map(cell).join(' | ')} |`;
+  const runs = (values: number[]) => `${median(values)} (${values.join(', ')})`;
+  return [
+    row('Firefox, imported through the library page, polled every 20 ms', (f) => String(f.articles)),
+    `| --- |${figures.map(() => ' --- |').join('')}`,
+    row('import, s', (f) => (f.importMs / 1000).toFixed(1)),
+    row("library page's first row right after the import, median ms (runs)", (f) => runs(f.firstRowMs)),
+    row("similarity index holds every article, s after the import's report", (f) => (f.indexedMs / 1000).toFixed(1)),
+    row("popup after a cold start, header, median ms", (f) => String(median(f.popupShellMs))),
+    row('popup after a cold start, current answer (kept with the capture), median ms (runs)', (f) => runs(f.popupCurrentMs)),
+    row("popup after a cold start and a write the background never saw, the background's answer, median ms (runs)", (f) => runs(f.popupUnseenWriteMs)),
+  ].join('\n');
+}
+
+export async function runFirefoxScale(sizes: number[]): Promise<FirefoxScaleFigures[]> {
+  const figures: FirefoxScaleFigures[] = [];
+  for (const [i, size] of sizes.entries()) {
+    figures.push(await runFirefoxScaleBench(size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
+    console.log(JSON.stringify(figures.at(-1)));
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const given = process.argv.slice(2).map(Number).filter(Boolean);
+  const sizes = given.length ? given : (process.env.BENCH_FIREFOX_SIZES ?? '10000,50000').split(',').map(Number);
+  runFirefoxScale(sizes).then((figures) => console.log(formatFirefoxScale(figures)));
+}
