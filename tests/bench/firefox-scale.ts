@@ -10,8 +10,8 @@
  * the current build in .output/firefox-mv3).
  *
  * Each stage is polled from outside, every 20 ms, by the page's own clock (so to within a poll):
- * Firefox runs no preload script (the driver's init script) in moz-extension pages, which is how
- * the Chromium benches note them.
+ * the driver's init script (a BiDi preload script), which the Chromium benches note stages with,
+ * did not run in Firefox's moz-extension pages.
  *
  * Between a stop of the event page and the next, the bench leaves the browser idle
  * (BENCH_FIREFOX_IDLE_MS, 10 s): a stopped event page's heap, some 100 MB at 50k, is collected
