@@ -164,18 +164,16 @@ export function loadDocuments(
   const { ids, nextId } = header;
   const fields = Object.keys(state._fieldIds).length;
   if (ids.length !== header.documentCount || shortIds.length !== ids.length || fieldLengths.length !== ids.length * fields) throw new Error('not a serialized index');
+  // Without the ids' sorted order (older snapshots, bulk builds) the ids go into a Map.
+  const byId = sortedIds ? undefined : new Map<string, number>();
   for (let i = 0; i < ids.length; i++) {
     if (typeof ids[i] !== 'string' || shortIds[i] >= nextId || (i > 0 && shortIds[i] <= shortIds[i - 1])) throw new Error('not a serialized index');
+    byId?.set(ids[i], shortIds[i]);
   }
   // Ids in strictly ascending order are distinct, as a Map would make them.
   if (sortedIds && !isSortedKeyOrder(ids, sortedIds)) throw new Error('not a serialized index');
-  let idToShortId: ShortIdsById | Map<string, number>;
   // A copy of the ids: the DenseMap below takes the header's array as its slots and empties a slot when its document is discarded.
-  if (sortedIds) idToShortId = new ShortIdsById(ids.slice(), shortIds, sortedIds);
-  else {
-    idToShortId = new Map();
-    for (let i = 0; i < ids.length; i++) idToShortId.set(ids[i], shortIds[i]);
-  }
+  const idToShortId = byId ?? new ShortIdsById(ids.slice(), shortIds, sortedIds!);
   state._documentCount = header.documentCount;
   state._nextId = nextId;
   state._dirtCount = header.dirtCount;
