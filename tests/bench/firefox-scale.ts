@@ -20,13 +20,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { listingRow } from '../../lib/db/listing';
-import type { Article } from '../../lib/model/article';
 import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
-import { putRows, readStore, recountArticles, tabIdOf, waitFor } from '../e2e/library-db';
+import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
-import { importFileText } from './library-page';
-import { articlePage, asArticles, PAGE_URL } from './popup-open';
+import { addedByImport, benchSizes, importFileText, indexedInPage, runAtSizes } from './library-page';
+import { articlePage, asArticles, PAGE_URL, writeUnseenArticle } from './popup-open';
 import { median } from './stats';
 
 export interface FirefoxScaleFigures {
@@ -72,11 +70,7 @@ async function openPolled(ext: ExtensionSession, url: string, stages: [name: str
 
 /** Until the background's index holds `size` articles, asked from an extension page. */
 async function untilIndexed(page: TestPage, size: number): Promise<void> {
-  await waitFor(
-    () => page.evaluate(async () => ((await chrome.runtime.sendMessage({ type: 'ui/similar', articleIds: ['bench-probe'], limit: 1 })) as { librarySize?: number } | undefined)?.librarySize ?? 0),
-    (held) => held >= size,
-    600_000,
-  );
+  await waitFor(() => page.evaluate(indexedInPage), (held) => held >= size, 600_000);
 }
 
 const idle = () => new Promise((done) => setTimeout(done, IDLE_MS));
@@ -104,7 +98,7 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
     const importMs = Date.now() - started;
     const summary = await report.textContent();
     console.log(`import of ${size} in Firefox: ${summary}`);
-    const added = Number(/([\d,]+) added/.exec(summary)?.[1]?.replace(/,/g, ''));
+    const added = addedByImport(summary);
     if (!added) throw new Error(`the import added nothing: ${summary}`);
     const firstRowMs: number[] = [];
     for (let run = 0; run < 3; run++) firstRowMs.push((await openPolled(ext, `${ext.origin}library.html`, LIBRARY_STAGES, 'row')).row);
@@ -132,11 +126,7 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
       const current = await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh');
       popupShellMs.push(current.shell);
       popupCurrentMs.push(current.fresh);
-      const id = `bench-unseen-write-${run}`;
-      const unseen: Article = { ...unseenArticles[run], id, DOI: undefined, ids: [`bench:${id}`], titleKey: id, updatedAt: Date.now() };
-      await putRows(ext.background, 'articles', [unseen]);
-      await putRows(ext.background, 'listing', [listingRow(unseen)]);
-      await recountArticles(ext.background);
+      await writeUnseenArticle(ext.background, unseenArticles[run], run);
       await idle();
       await ext.stopBackground();
       popupUnseenWriteMs.push((await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh')).fresh);
@@ -163,17 +153,10 @@ export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
   ].join('\n');
 }
 
-export async function runFirefoxScale(sizes: number[]): Promise<FirefoxScaleFigures[]> {
-  const figures: FirefoxScaleFigures[] = [];
-  for (const [i, size] of sizes.entries()) {
-    figures.push(await runFirefoxScaleBench(size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
-    console.log(JSON.stringify(figures.at(-1)));
-  }
-  return figures;
+export function runFirefoxScale(sizes: number[]): Promise<FirefoxScaleFigures[]> {
+  return runAtSizes(sizes, (size, build) => runFirefoxScaleBench(size, build));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const given = process.argv.slice(2).map(Number).filter(Boolean);
-  const sizes = given.length ? given : (process.env.BENCH_FIREFOX_SIZES ?? '10000,50000').split(',').map(Number);
-  runFirefoxScale(sizes).then((figures) => console.log(formatFirefoxScale(figures)));
+  runFirefoxScale(benchSizes(process.env.BENCH_FIREFOX_SIZES, process.argv.slice(2))).then((figures) => console.log(formatFirefoxScale(figures)));
 }

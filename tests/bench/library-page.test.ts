@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLibraryPageScale, type LibraryPageScaleFigures } from './library-page';
+import { addedByImport, benchSizes, formatLibraryPageScale, type LibraryPageScaleFigures } from './library-page';
 
 const opened = { firstRowMs: [300, 200, 250], shellMs: [150], countsMs: [400], filterValuesMs: [400], wholeListMs: [2000], countShown: '10 articles', floorMs: [90, 80, 100] };
 const imported: LibraryPageScaleFigures = { articles: 50000, filled: 'import', importMs: 40_000, importRate: 1250, indexedMs: 28_100, writeWaitsMs: [1, 2, 300], ...opened };
@@ -20,5 +20,19 @@ describe('the library page benchmark table', () => {
     expect(alone).not.toMatch(/import, s|NaN/);
     expect(alone).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');
     expect(formatLibraryPageScale([imported, direct])).toContain('| import, s | 40.0 | – |');
+  });
+});
+
+describe("the browser benches' sizes and an import's report", () => {
+  it('runs at the sizes given on the command line, else the variable\'s, else 10k and 50k', () => {
+    expect(benchSizes('1000,2000', ['300', 'x'])).toEqual([300]);
+    expect(benchSizes('1000,2000', [])).toEqual([1000, 2000]);
+    expect(benchSizes(undefined)).toEqual([10000, 50000]);
+  });
+
+  it('reads how many articles an import added, thousands separators and all', () => {
+    expect(addedByImport('library.json (CSL-JSON): 49,273 added, 727 merged with articles already in the library, 0 unchanged, 0 rejected.')).toBe(49273);
+    expect(addedByImport('library.json: 12 added')).toBe(12);
+    expect(addedByImport('nothing to import')).toBeNaN();
   });
 });

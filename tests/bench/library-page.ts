@@ -120,14 +120,22 @@ async function fillDirect(worker: Worker, size: number): Promise<void> {
   await recountLibrary(worker, withListing ? articles.map(listing) : []);
 }
 
+/** Run in an extension page: how many articles the background's similarity index holds. */
+export async function indexedInPage(): Promise<number> {
+  const reply = (await chrome.runtime.sendMessage({ type: 'ui/similar', articleIds: ['bench-probe'], limit: 1 })) as { librarySize?: number } | undefined;
+  return reply?.librarySize ?? 0;
+}
+
+/** The articles an import's report says it added. */
+export function addedByImport(report: string): number {
+  return Number(/([\d,]+) added/.exec(report)?.[1]?.replace(/,/g, ''));
+}
+
 /** Until the background's similarity index holds `size` articles, asked from an extension page: ms since `from`. */
 async function untilIndexed(page: Page, size: number, from: number): Promise<number> {
   const deadline = from + 600_000;
   while (Date.now() < deadline) {
-    const held = await page.evaluate(async () => {
-      const reply = (await chrome.runtime.sendMessage({ type: 'ui/similar', articleIds: ['bench-probe'], limit: 1 })) as { librarySize?: number } | undefined;
-      return reply?.librarySize ?? 0;
-    });
+    const held = await page.evaluate(indexedInPage);
     if (held >= size) return Date.now() - from;
     await page.waitForTimeout(250);
   }
@@ -181,7 +189,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       const summary = await page.locator('.import-report, .error-message').first().textContent();
       console.log(`import of ${size}: ${summary}`);
       // Asked beside the openings below, as a reader would open the page meanwhile.
-      const added = Number(/([\d,]+) added/.exec(summary ?? '')?.[1]?.replace(/,/g, ''));
+      const added = addedByImport(summary ?? '');
       indexed = untilIndexed(page, added, started + importMs);
     }
     const firstRowMs: number[] = [];
@@ -247,17 +255,29 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
   return lines.join('\n');
 }
 
-export async function runLibraryPageScale(sizes: number[]): Promise<LibraryPageScaleFigures[]> {
-  const figures: LibraryPageScaleFigures[] = [];
+/**
+ * A browser bench run at each size in turn, the extension built before the first (unless
+ * BENCH_NO_BUILD=1), each size's figures printed as they come.
+ */
+export async function runAtSizes<T>(sizes: number[], run: (size: number, build: boolean) => Promise<T>): Promise<T[]> {
+  const figures: T[] = [];
   for (const [i, size] of sizes.entries()) {
-    figures.push(await runLibraryPageScaleBench(size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
+    figures.push(await run(size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
     console.log(JSON.stringify(figures.at(-1)));
   }
   return figures;
 }
 
+/** The sizes a browser bench runs at: those given on the command line, else the variable's (comma-separated), else 10k and 50k. */
+export function benchSizes(variable: string | undefined, args: string[] = []): number[] {
+  const given = args.map(Number).filter(Boolean);
+  return given.length ? given : (variable ?? '10000,50000').split(',').map(Number);
+}
+
+export function runLibraryPageScale(sizes: number[]): Promise<LibraryPageScaleFigures[]> {
+  return runAtSizes(sizes, (size, build) => runLibraryPageScaleBench(size, build));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const given = process.argv.slice(2).map(Number).filter(Boolean);
-  const sizes = given.length ? given : (process.env.BENCH_LIBRARY_PAGE_SIZES ?? '10000,50000').split(',').map(Number);
-  runLibraryPageScale(sizes).then((figures) => console.log(formatLibraryPageScale(figures)));
+  runLibraryPageScale(benchSizes(process.env.BENCH_LIBRARY_PAGE_SIZES, process.argv.slice(2))).then((figures) => console.log(formatLibraryPageScale(figures)));
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
+import type { Background } from '../e2e/harness';
 import { putRows, readStore, recountArticles, recountLibrary, tabIdOf, waitFor } from '../e2e/library-db';
 import { listingRow } from '../../lib/db/listing';
 import { servePages } from '../e2e/page-server';
@@ -146,6 +147,19 @@ async function timeFloor(browser: ExtensionBrowser, url: string): Promise<number
   return stages.fresh;
 }
 
+/**
+ * Writes a copy of `article` (a new id, run number `run`, written now) straight into the database,
+ * with its listing row and the library's count, as a write through the library keeps them: the
+ * background, stopped afterwards, has not seen it.
+ */
+export async function writeUnseenArticle(background: Background, article: Article, run: number): Promise<void> {
+  const id = `bench-unseen-write-${run}`;
+  const unseen: Article = { ...article, id, DOI: undefined, ids: [`bench:${id}`], titleKey: id, updatedAt: Date.now() };
+  await putRows(background, 'articles', [unseen]);
+  await putRows(background, 'listing', [listingRow(unseen)]);
+  await recountArticles(background);
+}
+
 /** A journal page holding one article, as its meta tags give it. */
 export function articlePage(article: Article, doi: string): string {
   const attribute = (text = '') => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -225,11 +239,7 @@ export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 
     // background, once caught up, ranks the open tab's answer again, unless stopped before its round.
     const coldUnseenChangeMs: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const id = `bench-unseen-write-${run}`;
-      const unseen: Article = { ...corpus[run], id, DOI: undefined, ids: [`bench:${id}`], titleKey: id, updatedAt: Date.now() };
-      await putRows(browser.worker, 'articles', [unseen]);
-      await putRows(browser.worker, 'listing', [listingRow(unseen)]);
-      await recountArticles(browser.worker);
+      await writeUnseenArticle(browser.worker, corpus[run], run);
       await stopWorker(browser);
       coldUnseenChangeMs.push((await timePopup(browser, tabId)).freshMs);
     }

@@ -23,7 +23,7 @@ import { DEFAULT_TOKENIZER } from '../../lib/ranking/tokenize';
 import type { StoredTermsRow } from '../../lib/db/schema';
 import { benchCorpus, seededRandom } from './corpus';
 import { formatLibraryPageFigures, formatLibrarySearchFigures, measureLibrarySearch, runLibraryPageBench } from './library-search';
-import { formatLibraryPageScale, runLibraryPageScale } from './library-page';
+import { benchSizes, formatLibraryPageScale, runLibraryPageScale } from './library-page';
 import { formatFirefoxScale, runFirefoxScale } from './firefox-scale';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   const libraryPage = process.env.BENCH_LIBRARY === '0' ? undefined : await runLibraryPageBench(Number(process.env.BENCH_LIBRARY_ARTICLES ?? 50_000));
   if (libraryPage) console.log(formatLibraryPageFigures(libraryPage));
   // The library page filled through its own Import: import rate and first row at 10k and 50k (BENCH_LIBRARY=0 skips it).
-  const libraryPageScale = process.env.BENCH_LIBRARY === '0' ? undefined : await runLibraryPageScale((process.env.BENCH_LIBRARY_PAGE_SIZES ?? '10000,50000').split(',').map(Number));
+  const libraryPageScale = process.env.BENCH_LIBRARY === '0' ? undefined : await runLibraryPageScale(benchSizes(process.env.BENCH_LIBRARY_PAGE_SIZES));
   if (libraryPageScale) console.log(formatLibraryPageScale(libraryPageScale));
   const scrape = runScrapeBench();
   console.log(formatScrapeFigures(scrape));
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
   const load = process.env.BENCH_LOAD === '0' ? undefined : await runLoadBench(Number(process.env.BENCH_LOAD_ARTICLES ?? 100_000));
   if (load) console.log(formatLoadFigures(load));
   // The library page and the popup at 10k and 50k in Firefox (BENCH_FIREFOX=0 skips it).
-  const firefox = process.env.BENCH_FIREFOX === '0' ? undefined : await runFirefoxScale((process.env.BENCH_FIREFOX_SIZES ?? '10000,50000').split(',').map(Number));
+  const firefox = process.env.BENCH_FIREFOX === '0' ? undefined : await runFirefoxScale(benchSizes(process.env.BENCH_FIREFOX_SIZES));
   if (firefox) console.log(formatFirefoxScale(firefox));
   const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load, firefox }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
