@@ -9,7 +9,7 @@ import { isPackedValue, packValue, unpackValue } from '../db/packed-value';
 import { pagesById } from '../db/pages-by-id';
 import type { Article } from '../model/article';
 import { DEFAULT_RANKER, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
-import { nextTask } from './next-task';
+import { nextTask } from './work-slices';
 import { withStoredTerms } from './stored-terms';
 
 export const SNAPSHOT_KEY = 'similarity';

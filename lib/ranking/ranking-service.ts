@@ -4,7 +4,7 @@ import type { SimlitDB } from '../db/schema';
 import { sameLibraryState, type LibraryState } from '../db/library-state';
 import { latestCaptureRow, type OpenTab } from '../db/latest-capture';
 import { keepingAlive } from '../keep-alive';
-import { nextTask } from './next-task';
+import { nextTask, WorkSlices } from './work-slices';
 import { buildIndex, loadOrBuildIndex, SAVE_AFTER_CHANGES, saveIndex, UnsavedChanges } from './persist';
 import { SimilarityIndex, type SimilarArticle } from './similarity-index';
 import { forgetTerms, storeTerms, withStoredTerms } from './stored-terms';
@@ -343,14 +343,18 @@ export class RankingService {
     return this.index;
   }
 
-  /** Re-reads articles: changed ones are tokenized (once, in batches that yield) and re-indexed, deleted ones leave. */
+  /** Re-reads articles: changed ones are tokenized (once) and re-indexed, in slices that yield; deleted ones leave. */
   private async refresh(index: SimilarityIndex, ids: Iterable<string>): Promise<void> {
     const list = [...ids];
     const found = await this.db.articles.bulkGet(list);
     const deleted = list.filter((_, i) => !found[i]);
     const articles = await withStoredTerms(this.db, found.filter((article) => article !== undefined), index.options.tokenizer);
     this.sawWrites(articles);
-    for (const article of articles) index.add(article);
+    const slices = new WorkSlices();
+    for (const article of articles) {
+      if (slices.spent) await slices.next();
+      index.add(article);
+    }
     for (const id of deleted) index.remove(id);
     await forgetTerms(this.db, deleted);
   }

@@ -18,7 +18,7 @@ import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './i
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 import { TermIndex } from './term-index';
-import { nextTask } from './next-task';
+import { WorkSlices } from './work-slices';
 import { grown } from './typed-arrays';
 
 export interface RankerOptions {
@@ -214,7 +214,7 @@ function addToBuild({ terms, identities }: Build, article: RankableArticle, opti
 export interface BuildOptions {
   options?: RankerOptions;
   onProgress?: (done: number, total: number) => void;
-  /** Articles per step between yields, when they come as one array. */
+  /** Articles per progress report, when they come as one array. */
   chunkSize?: number;
   /** How many articles the pages will hold, when they come page by page. */
   total?: number;
@@ -329,7 +329,8 @@ export class SimilarityIndex {
   }
 
   /**
-   * As create(), off the event loop's critical path: yields between chunks and reports progress.
+   * As create(), off the event loop's critical path: adds in slices of time, yielding between
+   * them (work-slices.ts), and reports progress after each chunk or page.
    * Articles come as one array, or page by page (a library read in pages never has all its
    * articles in memory at once; `total` is then the count expected, for progress).
    */
@@ -341,13 +342,16 @@ export class SimilarityIndex {
     const pages = unique ? chunks(unique, chunkSize) : (articles as AsyncIterable<RankableArticle[]>);
     const expected = unique?.length ?? total ?? 0;
     const build = newBuild(options);
+    const slices = new WorkSlices();
     for await (const page of pages) {
-      for (const article of page) addToBuild(build, article, options);
+      for (const article of page) {
+        if (slices.spent) await slices.next();
+        addToBuild(build, article, options);
+      }
       // Loading the gathered postings is the last step: "done" reaches the total only after it.
       const done = build.terms.writer.size;
       const expectedNow = Math.max(expected, done);
       onProgress?.(Math.min(done, expectedNow - 1), expectedNow);
-      await nextTask();
     }
     const index = SimilarityIndex.built(build, options);
     onProgress?.(index.size, index.size);

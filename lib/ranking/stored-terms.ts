@@ -19,7 +19,7 @@ import { keywordList } from '../model/article';
 import { hashHex } from '../text/hash';
 import { articleTerms, type ArticleTerms, type RankableArticle } from './article-terms';
 import { tokenizerVersion, type TokenizerOptions } from './tokenize';
-import { nextTask } from './next-task';
+import { SLICE_MS, WorkSlices } from './work-slices';
 
 /** Never in a term: the tokenizer keeps letters, marks and digits only. */
 const SEPARATOR = ' ';
@@ -63,21 +63,21 @@ export function isCurrent(row: StoredTermsRow | undefined, article: RankableArti
 }
 
 export interface WithTermsOptions {
-  /** Articles tokenized between yields to the event loop (tokenizing a Chinese abstract takes some 3 ms). */
-  batch?: number;
-  /** Called after each tokenized batch: articles tokenized so far in this call, and how many need it. */
+  /** How long tokenizing runs between yields to the event loop (a Chinese abstract takes some 3 ms, an English one 0.2). */
+  sliceMs?: number;
+  /** Called after each slice of tokenizing: articles tokenized so far in this call, and how many need it. */
   onTokenized?: (done: number, total: number) => void;
 }
 
 /**
- * The articles, each with its terms: read from the table, or tokenized (in batches, yielding
+ * The articles, each with its terms: read from the table, or tokenized (in slices, yielding
  * between them) and stored when the table has none of this version for its current text.
  */
 export async function withStoredTerms<T extends RankableArticle>(
   db: SimlitDB,
   articles: T[],
   options: TokenizerOptions,
-  { batch = 50, onTokenized }: WithTermsOptions = {},
+  { sliceMs = SLICE_MS, onTokenized }: WithTermsOptions = {},
 ): Promise<(T & { terms: ArticleTerms })[]> {
   const rows = await db.articleTerms.bulkGet(articles.map((article) => article.id));
   const result: (T & { terms: ArticleTerms })[] = [];
@@ -88,14 +88,15 @@ export async function withStoredTerms<T extends RankableArticle>(
     else missing.push(i);
   });
   const written: StoredTermsRow[] = [];
-  for (let start = 0; start < missing.length; start += batch) {
-    if (start > 0) await nextTask();
-    for (const i of missing.slice(start, start + batch)) {
-      const terms = articleTerms(articles[i], options);
-      result[i] = { ...articles[i], terms };
-      written.push(encodeTerms(articles[i], terms, options));
+  const slices = new WorkSlices(sliceMs);
+  for (const i of missing) {
+    const terms = articleTerms(articles[i], options);
+    result[i] = { ...articles[i], terms };
+    written.push(encodeTerms(articles[i], terms, options));
+    if (written.length === missing.length || slices.spent) {
+      onTokenized?.(written.length, missing.length);
+      if (written.length < missing.length) await slices.next();
     }
-    onTokenized?.(Math.min(start + batch, missing.length), missing.length);
   }
   if (written.length) await storeRows(db, written);
   return result;

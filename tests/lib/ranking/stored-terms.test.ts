@@ -63,26 +63,36 @@ describe('stored terms', () => {
     expect(rows.every((row, i) => isCurrent(row, LIBRARY.find((a) => a.id === rows[i].id)!, DEFAULT_TOKENIZER))).toBe(true);
   });
 
-  it('are made in batches that report progress and let other tasks run between them', async () => {
+  it('are made in slices of time that report progress and let other tasks run between them', async () => {
     const db = testDb();
     const progress: [number, number][] = [];
     let otherTaskRan = false;
-    setTimeout(() => (otherTaskRan = true), 0);
-    const ranBeforeLastBatch: boolean[] = [];
+    const ranBeforeSlice: boolean[] = [];
+    // Slices of no time: a yield after every article.
     await withStoredTerms(db, LIBRARY, DEFAULT_TOKENIZER, {
-      batch: 2,
+      sliceMs: 0,
       onTokenized: (done, total) => {
         progress.push([done, total]);
-        ranBeforeLastBatch.push(otherTaskRan);
+        ranBeforeSlice.push(otherTaskRan);
+        // Queued during the first slice: runs before the next.
+        if (done === 1) setImmediate(() => (otherTaskRan = true));
       },
     });
     expect(progress).toEqual([
+      [1, 5],
       [2, 5],
+      [3, 5],
       [4, 5],
       [5, 5],
     ]);
-    expect(ranBeforeLastBatch.at(-1)).toBe(true);
+    expect(ranBeforeSlice.slice(0, 2)).toEqual([false, true]);
     expect(await db.articleTerms.count()).toBe(5);
+  });
+
+  it('are made in one slice when tokenizing takes less than a slice', async () => {
+    const progress: [number, number][] = [];
+    await withStoredTerms(testDb(), LIBRARY, DEFAULT_TOKENIZER, { sliceMs: 60_000, onTokenized: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual([[5, 5]]);
   });
 
   it('are what a full build indexes, and a build stores the terms it had to make', async () => {
