@@ -34,6 +34,8 @@ export interface RankingServiceOptions {
   keptAnswersDelayMs?: number;
   /** Changed articles queued at once, at least, that are read by a build beside the index when it holds fewer (see REBUILD_AFTER_CHANGES). */
   rebuildAfterChanges?: number;
+  /** The clock a build's progress is timed by, to tell whether it will end within a question's wait. */
+  now?: () => number;
 }
 
 /**
@@ -64,6 +66,8 @@ export class RankingService {
   private index: SimilarityIndex | undefined;
   private loading: Promise<void> | undefined;
   private progress = { done: 0, total: 0 };
+  /** Resolves once the load turned out to be a build that takes longer than a question waits: questions then hear the progress at once. */
+  private buildingLong: Promise<void> = new Promise(() => undefined);
   /** Changes that arrive while loading are applied after it. */
   private pending = new Set<string>();
   /** Changed articles waiting to be re-read, and the chain of refreshes reading them. */
@@ -110,6 +114,7 @@ export class RankingService {
       openTabs: async () => [],
       keptAnswersDelayMs: 250,
       rebuildAfterChanges: REBUILD_AFTER_CHANGES,
+      now: () => performance.now(),
       ...options,
     };
     this.unsaved = new UnsavedChanges(this.options.saveAfterChanges);
@@ -339,7 +344,8 @@ export class RankingService {
   private async ready(): Promise<SimilarityIndex | undefined> {
     if (this.index) return this.index;
     this.warm();
-    await Promise.race([this.loading, new Promise((resolve) => setTimeout(resolve, this.options.waitForLoadMs))]);
+    // A snapshot is waited for; a build of the whole library that will take longer (tens of seconds at 50,000 articles) is not.
+    await Promise.race([this.loading, this.buildingLong, new Promise((resolve) => setTimeout(resolve, this.options.waitForLoadMs))]);
     return this.index;
   }
 
@@ -360,7 +366,14 @@ export class RankingService {
   }
 
   private async load(): Promise<void> {
-    const onProgress = keepingAlive(this.options.keepAlive, (done: number, total: number) => (this.progress = { done, total }));
+    const started = this.options.now();
+    let longBuild!: () => void;
+    this.buildingLong = new Promise((resolve) => (longBuild = resolve));
+    const onProgress = keepingAlive(this.options.keepAlive, (done: number, total: number) => {
+      this.progress = { done, total };
+      const remainingMs = done > 0 ? ((this.options.now() - started) / done) * (total - done) : 0;
+      if (remainingMs > this.options.waitForLoadMs) longBuild();
+    });
     let worthSaving = false;
     // Asked before the index is read (beside its snapshot, not before it): whatever is written
     // later reaches the index as a change (pending below).

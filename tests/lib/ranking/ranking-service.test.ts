@@ -28,7 +28,7 @@ async function serviceOver(articles: Article[], options: Partial<RankingServiceO
 }
 
 /** Holds the first call of a table method, and so the load making it, until released. */
-function hold(table: object, method: 'get' | 'bulkGet'): () => void {
+function hold(table: object, method: 'get' | 'bulkGet' | 'bulkPut'): () => void {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   const methods = table as Record<typeof method, (...args: unknown[]) => unknown>;
@@ -134,6 +134,22 @@ describe('RankingService', () => {
     expect(await service.search('pebble', 10)).toEqual({ ok: true, indexing: { done: 0, total: 0 } });
     release();
     await expect.poll(async () => ('results' in (await service.similar(['pebble'], 10)) ? 'answered' : 'waiting')).toBe('answered');
+    expect(ids(await service.similar(['pebble'], 10))[0]).toBe('rigidity');
+  });
+
+  it('answers with the progress at once when the load is a build that will take longer than a question waits', async () => {
+    // A clock on which each look takes an hour: the build's first progress foretells hours more.
+    let hours = 0;
+    const { db, service } = await serviceOver(LIBRARY, { waitForLoadMs: 600_000, now: () => hours++ * 3_600_000 });
+    // The build's first slice is tokenized and reported; storing its terms waits.
+    const release = hold(db.articleTerms, 'bulkPut');
+    expect(await service.similar(['pebble'], 10)).toEqual({ ok: true, indexing: { done: LIBRARY.length - 1, total: LIBRARY.length } });
+    release();
+    await expect.poll(async () => ('results' in (await service.similar(['pebble'], 10)) ? 'answered' : 'waiting')).toBe('answered');
+  });
+
+  it('waits for a build that will end within a question\'s wait, and answers with results', async () => {
+    const { service } = await serviceOver(LIBRARY, { waitForLoadMs: 600_000, now: () => 0 });
     expect(ids(await service.similar(['pebble'], 10))[0]).toBe('rigidity');
   });
 
