@@ -8,8 +8,8 @@ import { keptArticleCount, keptDeletionCount, recountArticles } from '../db/arti
 import { isPackedValue, packValue, unpackValue } from '../db/packed-value';
 import { pagesById } from '../db/pages-by-id';
 import type { Article } from '../model/article';
-import { DEFAULT_RANKER, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
-import { nextTask } from './work-slices';
+import { DEFAULT_RANKER, IndexChangedError, SimilarityIndex, type IndexSnapshotData, type RankerOptions } from './similarity-index';
+import { nextTask, runInSlices } from './work-slices';
 import { withStoredTerms } from './stored-terms';
 
 export const SNAPSHOT_KEY = 'similarity';
@@ -39,13 +39,25 @@ export class UnsavedChanges {
   }
 }
 
-export async function saveIndex(db: SimlitDB, index: SimilarityIndex, now = Date.now()): Promise<void> {
+/**
+ * Saves the index's snapshot, taken in slices of time (SimilarityIndex.snapshotSteps); false when
+ * the index changed meanwhile, and nothing was saved.
+ */
+export async function saveIndex(db: SimlitDB, index: SimilarityIndex, now = Date.now()): Promise<boolean> {
   // Read before the index is taken: a deletion that reaches the index meanwhile only makes the
   // next start walk the library's ids.
   const deletionsAsOf = await keptDeletionCount(db);
-  const { version, data } = index.toSnapshot();
+  let snapshot: IndexSnapshotData;
+  try {
+    snapshot = await runInSlices(index.snapshotSteps());
+  } catch (error) {
+    if (error instanceof IndexChangedError) return false;
+    throw error;
+  }
+  const { version, data } = snapshot;
   // Its bytes in a Blob: Chromium hands a large structured clone back at half the speed (packed-value.ts).
   await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version, savedAt: now, deletionsAsOf, data: packValue(data as unknown as Record<string, unknown>) });
+  return true;
 }
 
 /** A snapshot's data as toSnapshot() made it; undefined when its bytes cannot be read (the index is then built afresh). */
@@ -64,7 +76,7 @@ export interface LoadOptions {
    * saves it just after answering the questions that waited for the index, so that the first
    * answer after a rebuild does not wait for tens of megabytes to be written.
    */
-  save?: (index: SimilarityIndex) => Promise<void> | void;
+  save?: (index: SimilarityIndex) => Promise<unknown> | void;
   /** A caught-up index is saved only when at least this many articles changed (see SAVE_AFTER_CHANGES). */
   saveAfterChanges?: number;
 }
@@ -176,7 +188,7 @@ async function catchUp(
   deletionsAsOf: number | undefined,
   changes: LibraryChanges,
   saveAfterChanges: number,
-  save: (index: SimilarityIndex) => Promise<void> | void,
+  save: (index: SimilarityIndex) => Promise<unknown> | void,
 ): Promise<SimilarityIndex | undefined> {
   // Articles new since the snapshot are usually changed since it too: each is read and indexed once.
   const stale = new Set(changes.changedIds);

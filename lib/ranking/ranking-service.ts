@@ -444,10 +444,14 @@ export class RankingService {
         return;
       }
       this.unsaved.saved();
-      saveIndex(this.db, this.index).catch((error: unknown) => {
-        // A full disk loses only the snapshot: the next start catches up from the library.
-        console.warn('simlit: the similarity index could not be saved', error instanceof Error ? error.name : '');
-      });
+      saveIndex(this.db, this.index).then(
+        // Changed while its snapshot was taken: saved again later.
+        (saved) => saved || this.scheduleSave(),
+        (error: unknown) => {
+          // A full disk loses only the snapshot: the next start catches up from the library.
+          console.warn('simlit: the similarity index could not be saved', error instanceof Error ? error.name : '');
+        },
+      );
     }, delay);
   }
 }

@@ -12,13 +12,13 @@ import { explainMatches } from './explain';
 import { indexKey, isCjkKey, termOfKey } from './index-keys';
 import { BulkIndexWriter } from './bulk-load';
 import { BulkBuild } from './bulk-build';
-import { deserializeIndex, serializeIndex, type SerializedIndex } from './snapshot';
+import { deserializeIndex, serializeIndexSteps, type SerializedIndex } from './snapshot';
 import { internalsOf, type MiniSearchInternals } from './minisearch-internals';
 import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './identity-store';
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 import { TermIndex } from './term-index';
-import { WorkSlices } from './work-slices';
+import { runAtOnce, runInSlices, WorkSlices } from './work-slices';
 import { grown } from './typed-arrays';
 
 export interface RankerOptions {
@@ -279,6 +279,14 @@ function byScoreThenId(a: SimilarArticle, b: SimilarArticle): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The index changed while a snapshot of it was taken in steps. */
+export class IndexChangedError extends Error {
+  constructor() {
+    super('the similarity index changed while its snapshot was taken');
+    this.name = 'IndexChangedError';
+  }
+}
+
 export class SimilarityIndex {
   /** Document frequencies by term (queries share most terms), cleared on every change of the library. */
   private readonly frequencyCache = new Map<string, number>();
@@ -293,6 +301,8 @@ export class SimilarityIndex {
   /** Room for a query's re-ranking vectors, kept from query to query (vectors.ts). */
   private readonly pool = new VectorPool();
   private readonly queryWeighsAsVectors: boolean;
+  /** Articles added or removed so far (changes). */
+  private changeCount = 0;
   /** How far warmUp() has got: terms of the term index, then re-ranking terms by number. */
   private warmedTerms = 0;
   private warmedIdf = 0;
@@ -317,15 +327,16 @@ export class SimilarityIndex {
   static create(articles: Iterable<RankableArticle> = [], options: RankerOptions = DEFAULT_RANKER): SimilarityIndex {
     const build = newBuild(options);
     for (const article of latestVersions(articles)) addToBuild(build, article, options);
-    return SimilarityIndex.built(build, options);
+    return runAtOnce(SimilarityIndex.built(build, options));
   }
 
-  /** The index of a finished build. */
-  private static built({ terms, identities }: Build, options: RankerOptions): SimilarityIndex {
+  /** The index of a finished build, in steps (BulkIndexWriter.loadSteps). */
+  private static *built({ terms, identities }: Build, options: RankerOptions): Generator<void, SimilarityIndex> {
     terms.vectors.seal();
     // The first questions then look up no key of their candidates' terms, as after a load.
     const keyNumbers = terms.keyNumbersByVectorTerm(UNKNOWN);
-    return new SimilarityIndex(terms.writer.load(miniSearchOptions(options)), options, terms.space, terms.vectors, identities, keyNumbers);
+    const mini = yield* terms.writer.loadSteps(miniSearchOptions(options));
+    return new SimilarityIndex(mini, options, terms.space, terms.vectors, identities, keyNumbers);
   }
 
   /**
@@ -353,7 +364,7 @@ export class SimilarityIndex {
       const expectedNow = Math.max(expected, done);
       onProgress?.(Math.min(done, expectedNow - 1), expectedNow);
     }
-    const index = SimilarityIndex.built(build, options);
+    const index = await runInSlices(SimilarityIndex.built(build, options), slices);
     onProgress?.(index.size, index.size);
     return index;
   }
@@ -377,20 +388,56 @@ export class SimilarityIndex {
 
   /** Throws for an index found damaged: its snapshot's bytes would be saved as they are, and the grown term count could hide the damage from the next load's check. */
   toSnapshot(): IndexSnapshotData {
+    // Run at once, nothing can change between the steps.
+    return runAtOnce(this.snapshotParts(() => undefined));
+  }
+
+  /**
+   * toSnapshot() in steps, for a save that yields between slices of time (persist.ts saveIndex):
+   * some 100 ms at 50,000 articles in node, 250 in Firefox, where the background shares the pages'
+   * thread. Throws IndexChangedError when the index changed between steps (an article added or
+   * removed, MiniSearch cleaning discarded ones out): the parts would not fit together.
+   */
+  snapshotSteps(): Generator<void, IndexSnapshotData> {
+    const changes = this.changes;
+    return this.snapshotParts(() => {
+      if (this.changes !== changes || this.mini.isVacuuming) throw new IndexChangedError();
+      if (this.damaged) throw new Error('the similarity index is damaged');
+    });
+  }
+
+  /** The snapshot's parts, with `unchanged` checked after each pause. */
+  private *snapshotParts(unchanged: () => void): Generator<void, IndexSnapshotData> {
     this.vectors.checkSome(Number.POSITIVE_INFINITY);
     if (this.damaged) throw new Error('the similarity index is damaged');
     const keyNumbers = new Map<string, number>();
-    const index = serializeIndex(this.mini, (key, termNumber) => keyNumbers.set(key, termNumber));
+    const steps = serializeIndexSteps(this.mini, (key, termNumber) => keyNumbers.set(key, termNumber));
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      yield;
+      unchanged();
+    }
     const vectorTerms = this.space.allTerms();
+    const vectorKeyNumbers = Int32Array.from(vectorTerms, (term) => keyNumbers.get(indexKey(term)) ?? -1);
+    yield;
+    unchanged();
+    const vectors = this.vectors.serialize(this.internals._documentIds.keys());
+    yield;
+    unchanged();
     const data = {
-      ...index,
+      ...step.value,
       vectorTerms: vectorTerms.join(TERM_BREAK),
-      vectorKeyNumbers: Int32Array.from(vectorTerms, (term) => keyNumbers.get(indexKey(term)) ?? -1),
+      vectorKeyNumbers,
       vectorSortedTerms: this.space.sortedOrder(),
-      vectors: this.vectors.serialize(this.internals._documentIds.keys()),
+      vectors,
       identities: this.identities.serialize(this.internals._documentIds.keys()),
     };
     return { version: indexVersion(this.options), data };
+  }
+
+  /** How many times articles were added or removed: a snapshot taken in steps must see none. */
+  get changes(): number {
+    return this.changeCount;
   }
 
   get size(): number {
@@ -536,6 +583,7 @@ export class SimilarityIndex {
    * library's vocabulary runs to hundreds of thousands of terms.
    */
   private libraryChanged(): void {
+    this.changeCount++;
     this.frequencyCache.clear();
     this.idfOutdated = true;
     this.warmedIdf = 0;

@@ -23,6 +23,7 @@ import { EncodedPostings, PostingList, type Postings } from './posting-list';
 import { isSortedKeyOrder, sortedKeyOrder } from './key-order';
 import { sortedByKey, TermIndex } from './term-index';
 import { VarintWriter } from './varint';
+import { runAtOnce } from './work-slices';
 
 export interface SerializedIndex {
   /** The index's counts and averages, and its documents' ids, as JSON (DocumentsHeader). */
@@ -67,6 +68,14 @@ const TERM_BREAK = '\n';
 
 /** `onTerm`: told each term key with its number in the snapshot (what its term index's numberOf() gives once loaded). */
 export function serializeIndex<T>(mini: MiniSearch<T>, onTerm?: (key: string, termNumber: number) => void): SerializedIndex {
+  return runAtOnce(serializeIndexSteps(mini, onTerm));
+}
+
+/** Terms written between two steps of serializeIndexSteps() (a few milliseconds at 50,000 articles). */
+const STEP_TERMS = 5000;
+
+/** serializeIndex() in steps, pausing every STEP_TERMS terms (run in slices by SimilarityIndex.snapshotSteps). */
+export function* serializeIndexSteps<T>(mini: MiniSearch<T>, onTerm?: (key: string, termNumber: number) => void): Generator<void, SerializedIndex> {
   const state = internalsOf(mini);
   const fields = Object.keys(state._fieldIds).length;
   const ids: string[] = [];
@@ -102,6 +111,7 @@ export function serializeIndex<T>(mini: MiniSearch<T>, onTerm?: (key: string, te
     }
     onTerm?.(term, terms.length);
     terms.push(term);
+    if (terms.length % STEP_TERMS === 0) yield;
   }
   return {
     documents: JSON.stringify(header),

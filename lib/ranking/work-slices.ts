@@ -50,3 +50,20 @@ export class WorkSlices {
     this.started = this.now();
   }
 }
+
+/** Work written as a generator that pauses between steps (BulkIndexWriter.loadSteps), run to its end at once. */
+export function runAtOnce<R>(steps: Generator<void, R>): R {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same work run in slices of time, yielding between slices. */
+export async function runInSlices<R>(steps: Generator<void, R>, slices = new WorkSlices()): Promise<R> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slices.spent) await slices.next();
+  }
+}

@@ -21,13 +21,15 @@ const DOCS: Doc[] = [
   { id: 'e', title: 'tree', body: 'sparse tree tree tree graph game', year: 2001 },
 ];
 
-function bulk(docs: Doc[]): MiniSearch<Doc> {
+function writerOf(docs: Doc[]): BulkIndexWriter {
   const writer = new BulkIndexWriter(FIELDS);
   for (const doc of docs) {
     writer.add({ id: doc.id, fieldTerms: [OPTIONS.tokenize(doc.title), OPTIONS.tokenize(doc.body)], stored: { title: doc.title, year: doc.year } });
   }
-  return writer.load<Doc>(OPTIONS);
+  return writer;
 }
+
+const bulk = (docs: Doc[]): MiniSearch<Doc> => writerOf(docs).load<Doc>(OPTIONS);
 
 function incremental(docs: Doc[]): MiniSearch<Doc> {
   const mini = new MiniSearch<Doc>(OPTIONS);
@@ -38,6 +40,16 @@ function incremental(docs: Doc[]): MiniSearch<Doc> {
 describe('BulkIndexWriter', () => {
   it('builds the index add() builds: same documents, postings, field lengths, averages and stored fields', () => {
     expect(JSON.stringify(bulk(DOCS))).toBe(JSON.stringify(incremental(DOCS)));
+  });
+
+  it('loads in steps, pausing every thousand documents of each pass over the postings, into the index load() makes at once', () => {
+    const many = Array.from({ length: 2_500 }, (_, i) => ({ ...DOCS[i % DOCS.length], id: `doc${i}` }));
+    const steps = writerOf(many).loadSteps<Doc>(OPTIONS);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBe(4);
+    expect(JSON.stringify(step.value)).toBe(JSON.stringify(bulk(many)));
   });
 
   it('answers searches exactly as the index built by add()', () => {

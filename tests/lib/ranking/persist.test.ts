@@ -4,7 +4,7 @@ import { isPackedValue } from '@/lib/db/packed-value';
 import { SimlitDB } from '@/lib/db/schema';
 import type { Article } from '@/lib/model/article';
 import { articlePages, loadOrBuildIndex, saveIndex, SNAPSHOT_KEY, UnsavedChanges } from '@/lib/ranking/persist';
-import { SimilarityIndex } from '@/lib/ranking/similarity-index';
+import { IndexChangedError, SimilarityIndex } from '@/lib/ranking/similarity-index';
 
 let counter = 0;
 function article(id: string, title: string, abstract: string, updatedAt = 1000): Article {
@@ -223,6 +223,20 @@ describe('loadOrBuildIndex', () => {
     expect(walk).toHaveBeenCalledTimes(1);
     expect((await loadOrBuildIndex(db, { saveAfterChanges: 100, save: saveAgain })).ids().sort()).toEqual(['a', 'c', 'd']);
     expect(walk).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves nothing, and says so, when the index changed while its snapshot was taken', async () => {
+    const db = openDb();
+    const index = SimilarityIndex.create(ARTICLES);
+    vi.spyOn(index, 'snapshotSteps').mockImplementation(function* () {
+      yield;
+      throw new IndexChangedError();
+    });
+    expect(await saveIndex(db, index)).toBe(false);
+    expect(await db.indexSnapshots.count()).toBe(0);
+    vi.mocked(index.snapshotSteps).mockRestore();
+    expect(await saveIndex(db, index)).toBe(true);
+    expect(await db.indexSnapshots.count()).toBe(1);
   });
 
   it('gives an empty index for an empty library', async () => {

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { termsOf, type RankableArticle } from '@/lib/ranking/article-terms';
-import { DEFAULT_RANKER, SimilarityIndex } from '@/lib/ranking/similarity-index';
+import { DEFAULT_RANKER, IndexChangedError, SimilarityIndex } from '@/lib/ranking/similarity-index';
 import { tokenize } from '@/lib/ranking/tokenize';
 import { indexKey } from '@/lib/ranking/index-keys';
 import { sortedKeyOrder } from '@/lib/ranking/key-order';
 import { EncodedPostings, PostingList } from '@/lib/ranking/posting-list';
 import { TermIndex } from '@/lib/ranking/term-index';
+import { runAtOnce } from '@/lib/ranking/work-slices';
 import { internalsOf } from '@/lib/ranking/minisearch-internals';
 import type MiniSearch from 'minisearch';
 import { DAMAGES } from './damaged-snapshot';
@@ -415,6 +416,26 @@ describe('SimilarityIndex updates and snapshots', () => {
     const index = SimilarityIndex.create([outdated, ...LIBRARY]);
     expect(index.size).toBe(LIBRARY.length);
     expect(results(index)).toEqual(results(SimilarityIndex.create(LIBRARY)));
+  });
+
+  it('takes its snapshot in steps, the same as at once, and refuses to go on when an article is added or removed, or discarded ones cleaned out, between steps', async () => {
+    const index = SimilarityIndex.create(LIBRARY);
+    const steps = index.snapshotSteps();
+    let step = steps.next();
+    let pauses = 0;
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(0);
+    expect(step.value).toEqual(index.toSnapshot());
+    let vacuum: Promise<void> | undefined;
+    const changes = [() => index.add({ ...LIBRARY[0], id: 'added-meanwhile' }), () => index.remove('added-meanwhile'), () => (vacuum = index.compact())];
+    for (const change of changes) {
+      const interrupted = index.snapshotSteps();
+      interrupted.next();
+      change();
+      expect(() => interrupted.next()).toThrow(IndexChangedError);
+    }
+    await vacuum;
+    expect(runAtOnce(index.snapshotSteps())).toEqual(index.toSnapshot());
   });
 
   it('refuses a snapshot made by another tokenizer version or unreadable data', () => {

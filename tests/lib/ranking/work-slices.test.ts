@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTask, WorkSlices } from '@/lib/ranking/work-slices';
+import { nextTask, runAtOnce, runInSlices, WorkSlices } from '@/lib/ranking/work-slices';
 
 describe('work slices', () => {
   it('is spent once its time has run, and starts again after yielding', async () => {
@@ -13,6 +13,26 @@ describe('work slices', () => {
     expect(slices.spent).toBe(false);
     clock = 120;
     expect(slices.spent).toBe(true);
+  });
+
+  it('runs work written in steps at once, or in slices that let other tasks run between them', async () => {
+    const ranBetween: boolean[] = [];
+    let otherTaskRan = false;
+    function* steps(): Generator<void, string> {
+      for (let i = 0; i < 3; i++) {
+        ranBetween.push(otherTaskRan);
+        setImmediate(() => (otherTaskRan = true));
+        otherTaskRan = false;
+        yield;
+      }
+      return 'done';
+    }
+    expect(runAtOnce(steps())).toBe('done');
+    expect(ranBetween).toEqual([false, false, false]);
+    ranBetween.length = 0;
+    // Slices of no time: a yield after every step.
+    expect(await runInSlices(steps(), new WorkSlices(0))).toBe('done');
+    expect(ranBetween).toEqual([false, true, true]);
   });
 
   it('yields to what was queued before it', async () => {
