@@ -109,6 +109,7 @@ describe('an upgrade while another connection holds the library', () => {
   }
 
   it('an older Simlit connection steps aside, and both keep every article', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const indexedDB = new IDBFactory();
     const older = new SimlitDB('simlit', { indexedDB, IDBKeyRange });
     await storeCapture(older, page('http://j.cn/first'), first);
@@ -118,9 +119,12 @@ describe('an upgrade while another connection holds the library', () => {
     // The older tab reopens on the upgraded database and goes on capturing.
     await storeCapture(older, page('http://j.cn/second', 2_000), second);
     expect(await newer.articles.count()).toBe(3);
+    // Dexie's own word for the older connection closing.
+    expect(warn).toHaveBeenCalledWith("Another connection wants to upgrade database 'simlit'. Closing db now to resume the upgrade.");
   });
 
   it('waits for a connection that will not close, without losing the write, and names the cause in plain words', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const indexedDB = new IDBFactory();
     const seeded = new SimlitDB('simlit', { indexedDB, IDBKeyRange });
     await storeCapture(seeded, page('http://j.cn/first'), first);
@@ -141,6 +145,7 @@ describe('an upgrade while another connection holds the library', () => {
     stubborn.close();
     expect((await writing).counts).toEqual({ new: 1, known: 0, merged: 1 });
     expect(await newer.articles.count()).toBe(3);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("Upgrade 'simlit' blocked by other connection"));
   });
 });
 

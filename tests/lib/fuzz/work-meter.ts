@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 
 /**
  * Counts the DOM work an extraction does, instead of timing it: every node a selector query
@@ -15,7 +15,9 @@ type Patched = { proto: object; name: string; original: PropertyDescriptor };
 
 /** Parses `html` like a browser (no scripts) and counts the DOM work done on that window. */
 export function meteredDocument(html: string, url: string): { document: Document; meter: WorkMeter; close(): void } {
-  const { window } = new JSDOM(html, { url });
+  // A cut or spliced page's stylesheet is often broken: jsdom saying so is noise, its other errors are not.
+  const virtualConsole = new VirtualConsole().forwardTo(console, { jsdomErrors: ['not-implemented', 'resource-loading', 'unhandled-exception'] });
+  const { window } = new JSDOM(html, { url, virtualConsole });
   let count = 0;
   const patched: Patched[] = [];
   const wrap = (proto: object, name: string, cost: (result: unknown) => number) => {
