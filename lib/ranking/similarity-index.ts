@@ -18,7 +18,7 @@ import { IdentityStore, type IdentityKeys, type SerializedIdentities } from './i
 import { MoreLikeThis, type QueryTerm, type ScoredDocument } from './more-like-this';
 import { DEFAULT_TOKENIZER, tokenize, tokenizerVersion, type TokenizerOptions } from './tokenize';
 import { TermIndex } from './term-index';
-import { runAtOnce, runInSlices, WorkSlices } from './work-slices';
+import { checkedAfterPauses, runAtOnce, runInSlices, WorkSlices } from './work-slices';
 import { grown } from './typed-arrays';
 
 export interface RankerOptions {
@@ -389,7 +389,7 @@ export class SimilarityIndex {
   /** Throws for an index found damaged: its snapshot's bytes would be saved as they are, and the grown term count could hide the damage from the next load's check. */
   toSnapshot(): IndexSnapshotData {
     // Run at once, nothing can change between the steps.
-    return runAtOnce(this.snapshotParts(() => undefined));
+    return runAtOnce(this.snapshotParts());
   }
 
   /**
@@ -400,32 +400,24 @@ export class SimilarityIndex {
    */
   snapshotSteps(): Generator<void, IndexSnapshotData> {
     const changes = this.changes;
-    return this.snapshotParts(() => {
+    return checkedAfterPauses(this.snapshotParts(), () => {
       if (this.changes !== changes || this.mini.isVacuuming) throw new IndexChangedError();
       if (this.damaged) throw new Error('the similarity index is damaged');
     });
   }
 
-  /** The snapshot's parts, with `unchanged` checked after each pause. */
-  private *snapshotParts(unchanged: () => void): Generator<void, IndexSnapshotData> {
+  private *snapshotParts(): Generator<void, IndexSnapshotData> {
     this.vectors.checkSome(Number.POSITIVE_INFINITY);
     if (this.damaged) throw new Error('the similarity index is damaged');
     const keyNumbers = new Map<string, number>();
-    const steps = serializeIndexSteps(this.mini, (key, termNumber) => keyNumbers.set(key, termNumber));
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) {
-      yield;
-      unchanged();
-    }
+    const index = yield* serializeIndexSteps(this.mini, (key, termNumber) => keyNumbers.set(key, termNumber));
     const vectorTerms = this.space.allTerms();
     const vectorKeyNumbers = Int32Array.from(vectorTerms, (term) => keyNumbers.get(indexKey(term)) ?? -1);
     yield;
-    unchanged();
     const vectors = this.vectors.serialize(this.internals._documentIds.keys());
     yield;
-    unchanged();
     const data = {
-      ...step.value,
+      ...index,
       vectorTerms: vectorTerms.join(TERM_BREAK),
       vectorKeyNumbers,
       vectorSortedTerms: this.space.sortedOrder(),

@@ -67,3 +67,12 @@ export async function runInSlices<R>(steps: Generator<void, R>, slices = new Wor
     if (slices.spent) await slices.next();
   }
 }
+
+/** The same steps with `check` run after each pause, where other work may have come between: it throws to stop them. */
+export function* checkedAfterPauses<R>(steps: Generator<void, R>, check: () => void): Generator<void, R> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    yield;
+    check();
+  }
+}
