@@ -1,7 +1,7 @@
 /**
  * The library page and the popup at scale in Firefox, with the production build: a library filled
  * through the library page's own Import (one CSL-JSON file, as library-page.ts does in Chromium),
- * the import's time, the library page's first row right after it, when the background's index
+ * the import's time, how long a write from another page waited meanwhile, the library page's first row right after it, when the background's index
  * holds every article and how long it held the pages' thread meanwhile, then the popup for a captured article page after a cold start (its event
  * page stopped): with the kept answer current, and after a write the background never saw (as
  * popup-open.ts measures in Chromium). At 10k and 50k by default (BENCH_FIREFOX_SIZES;
@@ -23,13 +23,18 @@ import { resolve } from 'node:path';
 import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
 import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
-import { addedByImport, benchSizes, importFileText, indexedInPage, runAtSizes } from './library-page';
+import { addedByImport, benchSizes, formatWriteWaits, importFileText, indexedInPage, runAtSizes, STOP_WRITE_PROBE, WRITE_PROBE } from './library-page';
 import { articlePage, asArticles, PAGE_URL, writeUnseenArticle } from './popup-open';
 import { median } from './stats';
 
 export interface FirefoxScaleFigures {
   articles: number;
   importMs: number;
+  /**
+   * While the import writes: how long a read-write transaction on the articles (what a capture or
+   * a save opens), started every 100 ms from another extension page, waited to be done.
+   */
+  writeWaitsMs: number[];
   /** From the import's report until the background's index holds every article. */
   indexedMs: number;
   /**
@@ -112,11 +117,15 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
     const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
     await library.getByLabel('File to import').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(importFileText(size)) });
+    const writer = await ext.openExtensionPage('options.html');
+    await writer.evaluateExpression(WRITE_PROBE);
     const started = Date.now();
     await library.getByRole('button', { name: 'Import', exact: true }).click();
     const report = library.locator('.import-report, .error-message').first();
     await report.waitFor({ timeout: 600_000 });
     const importMs = Date.now() - started;
+    const writeWaitsMs = await writer.evaluateExpression<number[]>(STOP_WRITE_PROBE);
+    await writer.close();
     const summary = await report.textContent();
     console.log(`import of ${size} in Firefox: ${summary}`);
     const added = addedByImport(summary);
@@ -157,7 +166,7 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
       await ext.stopBackground();
       popupUnseenWriteMs.push((await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh')).fresh);
     }
-    return { articles: size, importMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs };
+    return { articles: size, importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs };
   } finally {
     await ext.close();
     await server.close();
@@ -171,6 +180,7 @@ export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
     row('Firefox, imported through the library page, polled every 20 ms', (f) => String(f.articles)),
     `| --- |${figures.map(() => ' --- |').join('')}`,
     row('import, s', (f) => (f.importMs / 1000).toFixed(1)),
+    row("a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms", (f) => formatWriteWaits(f.writeWaitsMs)),
     row("library page's first row right after the import, median ms (runs)", (f) => runs(f.firstRowMs)),
     row("similarity index holds every article, s after the import's report", (f) => (f.indexedMs / 1000).toFixed(1)),
     row("meanwhile, a page's 20 ms timer late by over 50 ms, times (longest, ms)", (f) => `${f.reindexLateMs.filter((ms) => ms > 50).length} (${Math.max(0, ...f.reindexLateMs)})`),

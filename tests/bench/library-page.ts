@@ -62,9 +62,9 @@ export interface LibraryPageScaleFigures {
  * Started in an extension page before the import: every 100 ms, a read-write transaction on the
  * articles that reads one missing key (it waits for the import's transaction as a capture's or a
  * save's would, and changes nothing), its wait pushed to `window.__writeWaits` until
- * `window.__stopWrites` is set.
+ * STOP_WRITE_PROBE says stop (it evaluates to the waits). Also used by firefox-scale.ts.
  */
-const WRITE_PROBE = `(() => {
+export const WRITE_PROBE = `(() => {
   window.__writeWaits = [];
   window.__stopWrites = false;
   const open = indexedDB.open('simlit');
@@ -83,6 +83,13 @@ const WRITE_PROBE = `(() => {
     db.close();
   };
 })()`;
+
+export const STOP_WRITE_PROBE = 'window.__stopWrites = true; window.__writeWaits';
+
+/** A write's waits as the tables show them: median / p95 / max ms. */
+export function formatWriteWaits(waits: number[]): string {
+  return waits.length ? `${median(waits)} / ${percentile(waits, 95)} / ${Math.max(...waits)}` : '';
+}
 
 /** One CSL-JSON file of `size` distinct articles (titles made unique, some with DOIs, authors, years, journals). */
 export function importFileText(size: number): string {
@@ -184,7 +191,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
       await page.waitForFunction(() => document.querySelector('.import-report, .error-message'), null, onFrame);
       importMs = Date.now() - started;
-      writeWaitsMs = (await writer.evaluate('window.__stopWrites = true; window.__writeWaits')) as number[];
+      writeWaitsMs = (await writer.evaluate(STOP_WRITE_PROBE)) as number[];
       await writer.close();
       const summary = await page.locator('.import-report, .error-message').first().textContent();
       console.log(`import of ${size}: ${summary}`);
@@ -242,7 +249,7 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
     const ofImport = (cell: (f: LibraryPageScaleFigures) => string) => figures.map((f) => (f.filled === 'import' ? cell(f) : '–')).join(' | ');
     lines.push(`| import, s | ${ofImport((f) => (f.importMs / 1000).toFixed(1))} |`);
     lines.push(`| import rate, articles/s | ${ofImport((f) => String(f.importRate))} |`);
-    lines.push(`| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | ${ofImport((f) => (f.writeWaitsMs.length ? `${median(f.writeWaitsMs)} / ${percentile(f.writeWaitsMs, 95)} / ${Math.max(...f.writeWaitsMs)}` : ''))} |`);
+    lines.push(`| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | ${ofImport((f) => formatWriteWaits(f.writeWaitsMs))} |`);
     lines.push(`| similarity index holds every article, s after the import's report | ${ofImport((f) => (f.indexedMs / 1000).toFixed(1))} |`);
   }
   lines.push(`| first row, median ms (runs) | ${figures.map((f) => `${median(f.firstRowMs)} (${f.firstRowMs.join(', ')})`).join(' | ')} |`);

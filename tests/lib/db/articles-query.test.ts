@@ -115,4 +115,10 @@ describe('libraryFacets', () => {
     // Equally frequent values in code-unit order, as the listing index gives its keys.
     expect(facets.platforms.map((p) => p.value)).toEqual(['pubmed', 'meta', 'qinyun']);
   });
+
+  it('counts a tag given twice to one article once', () => {
+    const twice = { ...ROWS[0], tags: ['review', 'review', 'mri'] };
+    const facets = libraryFacets([twice, ROWS[1]], 'en');
+    expect(facets.tags).toEqual([{ value: 'mri', count: 1 }, { value: 'review', count: 1 }]);
+  });
 });
