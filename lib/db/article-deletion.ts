@@ -6,7 +6,7 @@
 import type { Article } from '../model/article';
 import type { SimlitDB } from './schema';
 import { EDIT_CHUNK } from './article-edits';
-import { upsertArticles, upsertChunks } from './upsert';
+import { chunksTakenFrom, upsertArticles, upsertChunks } from './upsert';
 
 /** Deleted articles, kept whole by the caller so that the deletion can be undone. */
 export interface DeletedBatch {
@@ -40,7 +40,7 @@ export async function restoreArticles(db: SimlitDB, batch: DeletedBatch): Promis
     });
   }
   const articles = withExistingCollections(batch.articles, await collectionIds(db));
-  const { entries } = await upsertChunks(db, articles, { source: 'undo', chunkSize: EDIT_CHUNK });
+  const { entries } = await upsertChunks(db, chunksTakenFrom(articles, EDIT_CHUNK), { source: 'undo' });
   return entries.map((entry) => entry.articleId);
 }
 

@@ -8,11 +8,16 @@ import type { SimlitDB } from './schema';
  */
 export const CATCH_UP_MARGIN_MS = 30_000;
 
-const NO_HOLDERS: ReadonlySet<string> = new Set();
+const NO_HOLDERS: readonly string[] = [];
 
-/** Article ids by identity value (DOI, ids, title key, abstract fingerprint). */
+/**
+ * Article ids by identity value (DOI, ids, title key, abstract fingerprint). A value almost always
+ * has one holder, kept as its id alone: a Set for each of a 50,000-article import's 150,000 or so
+ * values made the import worker's heap so large that each of its collections stopped it, an open
+ * transaction with it, for most of a second in Firefox (README, log of 4 December, late night).
+ */
 export class IdentityIndex {
-  private readonly byValue = new Map<string, Set<string>>();
+  private readonly byValue = new Map<string, string | Set<string>>();
 
   private static slot(key: string, value: string): string {
     return `${key}\u0000${value}`;
@@ -26,13 +31,16 @@ export class IdentityIndex {
   note(key: string, value: string, id: string): void {
     const at = IdentityIndex.slot(key, value);
     const ids = this.byValue.get(at);
-    if (ids) ids.add(id);
-    else this.byValue.set(at, new Set([id]));
+    if (ids === undefined) this.byValue.set(at, id);
+    else if (typeof ids === 'string') {
+      if (ids !== id) this.byValue.set(at, new Set([ids, id]));
+    } else ids.add(id);
   }
 
   /** The ids filed under this value (some may have lost it since: callers check). */
-  holders(key: string, value: string): ReadonlySet<string> {
-    return this.byValue.get(IdentityIndex.slot(key, value)) ?? NO_HOLDERS;
+  holders(key: string, value: string): Iterable<string> {
+    const ids = this.byValue.get(IdentityIndex.slot(key, value));
+    return ids === undefined ? NO_HOLDERS : typeof ids === 'string' ? [ids] : ids;
   }
 
   /** The ids filed under any identity value of these articles. */

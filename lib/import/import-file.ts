@@ -1,6 +1,6 @@
 import { storageErrorMessage } from '../db/errors';
 import type { SimlitDB } from '../db/schema';
-import { newWriteLog, rollBack, upsertChunks } from '../db/upsert';
+import { chunksTakenFrom, newWriteLog, rollBack, upsertChunks } from '../db/upsert';
 import type { FileTaskOptions } from '../files/progress';
 import type { Article } from '../model/article';
 import type { Rejection } from './csl-json';
@@ -57,6 +57,25 @@ function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], er
 export const IMPORT_CHUNK = 500;
 
 /**
+ * The file's entries as articles, and those that cannot be. A function of its own so that the
+ * parsed entries are not held while the articles are written: a suspended async function keeps
+ * its locals, and the worker's heap is what each of its collections walks.
+ */
+function articlesOfFile(text: string, options: ImportOptions, now: number) {
+  const parsed = parseImportFile(text, options.fileName, options.onProgress);
+  const rejected = [...parsed.rejected];
+  const articles: Article[] = [];
+  if (!parsed.error) {
+    parsed.items.forEach((item, index) => {
+      const article = cslToArticle(item, { collectionId: options.collectionId, now });
+      if (article) articles.push(article);
+      else rejected.push({ index, entry: (item.title ?? item.id).slice(0, 80), reason: 'no title, abstract or DOI after cleaning' });
+    });
+  }
+  return { format: parsed.format, error: parsed.error, rejected, ignored: parsed.ignoredFields ?? [], articles };
+}
+
+/**
  * Imports a BibTeX, RIS or CSL-JSON file into the library: each readable entry is normalized as
  * a captured article is and added, or merged into the article it duplicates (same DOI, URL, title
  * or abstract) as the reader's own data (lib/merge). It writes in chunks (IMPORT_CHUNK), so that
@@ -66,33 +85,25 @@ export const IMPORT_CHUNK = 500;
  */
 export async function importFile(db: SimlitDB, text: string, options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? Date.now();
-  const parsed = parseImportFile(text, options.fileName, options.onProgress);
-  if (parsed.error) return emptyReport(parsed.format, parsed.rejected, parsed.error);
-  const rejected = [...parsed.rejected];
-  const articles: Article[] = [];
-  parsed.items.forEach((item, index) => {
-    const article = cslToArticle(item, { collectionId: options.collectionId, now });
-    if (article) articles.push(article);
-    else rejected.push({ index, entry: (item.title ?? item.id).slice(0, 80), reason: 'no title, abstract or DOI after cleaning' });
-  });
-  const ignored = parsed.ignoredFields ?? [];
-  if (!articles.length) return emptyReport(parsed.format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
+  const { format, error, rejected, ignored, articles } = articlesOfFile(text, options, now);
+  if (error) return emptyReport(format, rejected, error);
+  if (!articles.length) return emptyReport(format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
   const log = newWriteLog();
   try {
     const { collectionId, signal, onProgress } = options;
-    const { entries, writtenIds } = await upsertChunks(db, articles, {
+    const total = articles.length;
+    const { entries, writtenIds } = await upsertChunks(db, chunksTakenFrom(articles, options.chunkSize ?? IMPORT_CHUNK), {
       source: 'file',
-      chunkSize: options.chunkSize ?? IMPORT_CHUNK,
       tables: [db.collections],
       check: async () => {
         if (collectionId && !(await db.collections.get(collectionId))) throw new MissingCollection(collectionId);
       },
       signal,
-      onEach: (done) => onProgress?.({ stage: 'writing', done, total: articles.length }),
+      onEach: (done) => onProgress?.({ stage: 'writing', done, total }),
       log,
       now,
     });
-    const report = emptyReport(parsed.format, rejected, undefined, ignored);
+    const report = emptyReport(format, rejected, undefined, ignored);
     for (const entry of entries) {
       if (entry.status === 'new') report.added++;
       else if (entry.status === 'merged') report.merged++;
@@ -104,10 +115,10 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
     try {
       await rollBack(db, log);
     } catch (rollBackError) {
-      return emptyReport(parsed.format, rejected, `${storageErrorMessage(rollBackError)} (part of the file may have been imported)`, ignored);
+      return emptyReport(format, rejected, `${storageErrorMessage(rollBackError)} (part of the file may have been imported)`, ignored);
     }
-    if (options.signal?.aborted) return { ...emptyReport(parsed.format, []), cancelled: true };
+    if (options.signal?.aborted) return { ...emptyReport(format, []), cancelled: true };
     const message = error instanceof MissingCollection ? error.message : storageErrorMessage(error);
-    return emptyReport(parsed.format, rejected, message, ignored);
+    return emptyReport(format, rejected, message, ignored);
   }
 }

@@ -33,6 +33,15 @@ describe('the library\'s identities held for an import', () => {
     expect(identities.has('by-doi') && identities.has('by-title') && !identities.has('incoming')).toBe(true);
   });
 
+  it('name every article holding a value that several hold', async () => {
+    const { db, identities } = await readIdentities();
+    const now = Date.now();
+    await db.articles.add(makeArticle('same-title', { title: '基层治理中的形式主义', DOI: '10.1/other', updatedAt: now }));
+    await db.transaction('rw', db.articles, () => identities.catchUp(db));
+    expect(identities.sharing([incoming({ title: '基层治理中的形式主义' })]).sort()).toEqual(['by-title', 'same-title']);
+    expect(identities.sharing([incoming({ title: 'Other', DOI: '10.1/other' })])).toEqual(['same-title']);
+  });
+
   it('catch up with an article another writer added or changed since, and read only those', async () => {
     const { db, identities } = await readIdentities();
     const now = Date.now();

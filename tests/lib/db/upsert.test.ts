@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findKnown, newWriteLog, rollBack, SEEN_RESOLUTION_MS, upsertArticles, upsertChunks } from '@/lib/db/upsert';
+import { chunksTakenFrom, findKnown, newWriteLog, rollBack, SEEN_RESOLUTION_MS, upsertArticles, upsertChunks } from '@/lib/db/upsert';
 import { IDENTITY_KEYS } from '@/lib/model/article';
 import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
 import { testDb } from './test-db';
@@ -67,7 +67,7 @@ describe('upsertChunks', () => {
     const db = testDb();
     const batch = [numbered(0), numbered(1), numbered(2), { ...numbered(0), id: 'again', abstract: 'A longer abstract, seen later.' }, numbered(3)];
     const progress: number[] = [];
-    const { entries, writtenIds } = await upsertChunks(db, batch, { source: 'capture', chunkSize: 2, onEach: (done) => progress.push(done) });
+    const { entries, writtenIds } = await upsertChunks(db, chunksTakenFrom(batch, 2), { source: 'capture', onEach: (done) => progress.push(done) });
     expect(entries.map((entry) => entry.status)).toEqual(['new', 'new', 'new', 'merged', 'new']);
     expect(entries[3].articleId).toBe(entries[0].articleId);
     expect(await db.articles.count()).toBe(4);
@@ -84,10 +84,33 @@ describe('upsertChunks', () => {
       if (++chunk === 2) throw new Error('the collection was deleted');
     };
     const batch = [0, 1, 2, 3, 4].map(numbered);
-    await expect(upsertChunks(db, batch, { source: 'file', chunkSize: 2, check, log })).rejects.toThrow('the collection was deleted');
+    await expect(upsertChunks(db, chunksTakenFrom(batch, 2), { source: 'file', check, log })).rejects.toThrow('the collection was deleted');
     expect(await db.articles.count()).toBe(2);
     expect([...log.added.keys()].sort()).toEqual((await db.articles.toCollection().primaryKeys()).sort());
     await rollBack(db, log);
     expect(await db.articles.count()).toBe(0);
+  });
+
+  it('takes back what it wrote except an article changed since (a capture meanwhile), which stays as it is', async () => {
+    const db = testDb();
+    const log = newWriteLog();
+    const { entries } = await upsertChunks(db, chunksTakenFrom([0, 1, 2].map(numbered), 2), { source: 'file', log });
+    const [kept, ...others] = entries.map((entry) => entry.articleId);
+    const seenAgain = await db.articles.get(kept);
+    await db.articles.put({ ...seenAgain!, updatedAt: seenAgain!.updatedAt + 1, sightings: [...seenAgain!.sightings, ...seenAgain!.sightings] });
+    await rollBack(db, log);
+    expect((await db.articles.toArray()).map((one) => one.id)).toEqual([kept]);
+    expect(await db.articles.bulkGet(others)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('chunksTakenFrom', () => {
+  it('hands over the items in chunks, in order, each taken out of the array as it goes', () => {
+    const items = [1, 2, 3, 4, 5];
+    const chunks = chunksTakenFrom(items, 2);
+    expect(chunks.next().value).toEqual([1, 2]);
+    expect(items).toEqual([3, 4, 5]);
+    expect([...chunks]).toEqual([[3, 4], [5]]);
+    expect(items).toEqual([]);
   });
 });
