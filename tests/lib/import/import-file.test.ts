@@ -119,6 +119,25 @@ describe('an import is the reader\'s', () => {
     expect((await db.articles.get(article.id))?.title).toBe('Deep learning for protein folding');
   });
 
+  it('lists the entries that make no article once cleaned, in the order of the file, and imports the rest of their chunk and of later ones', async () => {
+    const db = freshDb();
+    const empty: Record<number, string> = { 1: '<b> </b>', 5: '<i></i>' };
+    const items = Array.from({ length: 7 }, (_, i) => ({ id: `n${i}`, type: 'article-journal', title: empty[i] ?? `Imported article number ${i}` }));
+    const report = await importFile(db, JSON.stringify(items), { fileName: 'file.json', chunkSize: 3 });
+    expect(report.error).toBeUndefined();
+    expect(report.added).toBe(5);
+    const reason = 'no title, abstract or DOI after cleaning';
+    expect(report.rejected).toEqual([{ entry: '<b> </b>', reason }, { entry: '<i></i>', reason }]);
+    expect((await db.articles.toArray()).map((article) => article.title).sort()).toEqual([0, 2, 3, 4, 6].map((i) => `Imported article number ${i}`));
+  });
+
+  it('says so and writes nothing when no entry makes an article', async () => {
+    const db = freshDb();
+    const report = await importFile(db, JSON.stringify([{ id: 'a', type: 'article-journal', title: '<i></i>' }]), { fileName: 'file.json' });
+    expect(report).toMatchObject({ added: 0, error: 'no entry of the file could be imported', rejected: [{ entry: '<i></i>' }] });
+    expect(await db.articles.count()).toBe(0);
+  });
+
   it('reports progress while parsing and writing, and a cancel writes nothing', async () => {
     const db = freshDb();
     const text = formatRis(Array.from({ length: 250 }, (_, i) => ({ id: `r${i}`, type: 'article-journal', title: `Imported article number ${i}` })));
