@@ -185,7 +185,7 @@ export function libraryFacets(rows: readonly ArticleSummary[], locale?: string):
   const platforms = new Map<string, number>();
   for (const row of rows) {
     // A tag listed twice on one article counts once.
-    row.tags.forEach((tag, i) => row.tags.indexOf(tag) === i && tally(tags, tag));
+    for (let i = 0; i < row.tags.length; i++) if (row.tags.indexOf(row.tags[i]) === i) tally(tags, row.tags[i]);
     if (row.language) tally(languages, row.language);
     if (row.year !== undefined) tally(years, row.year);
     tally(platforms, row.platform);

@@ -243,8 +243,8 @@ export interface ChunkedUpsertOptions {
 }
 
 /**
- * The articles in chunks of `size`, each taken out of the array as it is handed over: once
- * written, a chunk is held by nothing. A 50,000-article import's worker held every article until
+ * The items in chunks of `size`, each taken out of the array as it is handed over: once written,
+ * a chunk of articles is held by nothing. A 50,000-article import's worker held every article until
  * its end, and its collections then stopped it, an open transaction with it, for 0.8–1.0 s every
  * few seconds in Firefox (README, log of 4 December, late night).
  */
@@ -269,10 +269,10 @@ export async function upsertChunks(
   let start = 0;
   for (const chunk of chunks) {
     signal?.throwIfAborted();
-    const before = start;
+    const offset = start;
     const result = await db.transaction('rw', [db.articles, ...tables], async () => {
       await check?.();
-      return upsertChunk(db, chunk, library, log, { source, signal, onEach: onEach && ((done) => onEach(before + done)) });
+      return upsertChunk(db, chunk, library, log, { source, signal, onEach: onEach && ((done) => onEach(offset + done)) });
     });
     entries.push(...result.entries);
     for (const article of result.written) writtenIds.add(article.id);

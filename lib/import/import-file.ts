@@ -87,8 +87,8 @@ function* articleChunks(items: CslItem[], size: number, rejected: Rejection[], c
  */
 export async function importFile(db: SimlitDB, text: string, options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? Date.now();
-  const { format, items, error, rejected: unreadable, ignoredFields: ignored = [] } = parseImportFile(text, options.fileName, options.onProgress);
-  if (error) return emptyReport(format, unreadable, error);
+  const { format, items, error: unreadableFile, rejected: unreadable, ignoredFields: ignored = [] } = parseImportFile(text, options.fileName, options.onProgress);
+  if (unreadableFile) return emptyReport(format, unreadable, unreadableFile);
   const rejected = [...unreadable];
   const total = items.length;
   const log = newWriteLog();
