@@ -171,6 +171,16 @@ class KnownArticles {
   }
 }
 
+interface ChunkOptions {
+  /** Where the articles come from (as UpsertOptions' source), unless `sourceOf` says for an article. */
+  source?: MergeSource | 'undo';
+  sourceOf?(incoming: Article): MergeSource;
+  /** Told each merge into a known article: the known one, the incoming one, the merged result. */
+  onMerge?(known: Article, incoming: Article, merged: Article): void;
+  signal?: AbortSignal;
+  onEach?(done: number): void;
+}
+
 /**
  * upsertArticles for a chunk of many articles (an import, a large undo), with the same outcome article by
  * article: the chunk's identity values are looked up at once, the merges are made in memory
@@ -183,7 +193,7 @@ export async function upsertChunk(
   articles: Article[],
   library: LibraryIdentities,
   log: WriteLog,
-  { source = 'file', signal, onEach }: { source?: MergeSource | 'undo'; signal?: AbortSignal; onEach?(done: number): void } = {},
+  { source = 'file', sourceOf, onMerge, signal, onEach }: ChunkOptions = {},
 ): Promise<{ entries: CaptureEntry[]; written: Article[] }> {
   await library.catchUp(db);
   const known = await KnownArticles.of(db, articles, library);
@@ -198,8 +208,10 @@ export async function upsertChunk(
     if (index % 100 === 0) onEach?.(index);
     const position = incoming.sightings.at(-1)?.position;
     const match = known.find(incoming);
+    const from = sourceOf?.(incoming) ?? source;
     if (match) {
-      const { merged, changed, write } = mergeKnown(match, incoming, source);
+      const { merged, changed, write } = mergeKnown(match, incoming, from);
+      onMerge?.(match, incoming, merged);
       if (write) {
         if (!log.added.has(match.id) && !log.before.has(match.id)) log.before.set(match.id, match);
         pending.set(merged.id, merged);
@@ -210,7 +222,7 @@ export async function upsertChunk(
     } else {
       let id = incoming.id;
       for (let n = 2; isTaken(id) || (id !== incoming.id && (await db.articles.get(id))); n++) id = `${incoming.id}-${n}`;
-      const article = source === 'undo' ? { ...incoming, id } : fresh(incoming, id);
+      const article = from === 'undo' ? { ...incoming, id } : fresh(incoming, id);
       pending.set(id, article);
       addedHere.add(id);
       known.set(article);
@@ -227,7 +239,7 @@ export async function upsertChunk(
   return { entries, written };
 }
 
-export interface ChunkedUpsertOptions {
+export interface ChunkedUpsertOptions extends Pick<ChunkOptions, 'sourceOf' | 'onMerge'> {
   source: MergeSource | 'undo';
   /** Tables each chunk's transaction takes besides `articles` (what `check` reads). */
   tables?: Table[];
@@ -241,6 +253,13 @@ export interface ChunkedUpsertOptions {
   /** When the library's identities are read: a catch-up looks for writes after it. */
   now?: number;
 }
+
+/**
+ * Articles written per transaction by an import or a restore: large enough that a chunk's lookups
+ * and its one bulkPut pay off, small enough that a capture or a save arriving meanwhile waits for
+ * one chunk only.
+ */
+export const WRITE_CHUNK = 500;
 
 /**
  * The items in chunks of `size`, each taken out of the array as it is handed over: once written,
@@ -261,7 +280,7 @@ export function* chunksTakenFrom<T>(items: T[], size: number): Generator<T[]> {
 export async function upsertChunks(
   db: SimlitDB,
   chunks: Iterable<Article[]>,
-  { source, tables = [], check, signal, onEach, log = newWriteLog(), now = Date.now() }: ChunkedUpsertOptions,
+  { source, sourceOf, onMerge, tables = [], check, signal, onEach, log = newWriteLog(), now = Date.now() }: ChunkedUpsertOptions,
 ): Promise<{ entries: CaptureEntry[]; writtenIds: Set<string> }> {
   const entries: CaptureEntry[] = [];
   const writtenIds = new Set<string>();
@@ -272,7 +291,7 @@ export async function upsertChunks(
     const offset = start;
     const result = await db.transaction('rw', [db.articles, ...tables], async () => {
       await check?.();
-      return upsertChunk(db, chunk, library, log, { source, signal, onEach: onEach && ((done) => onEach(offset + done)) });
+      return upsertChunk(db, chunk, library, log, { source, sourceOf, onMerge, signal, onEach: onEach && ((done) => onEach(offset + done)) });
     });
     entries.push(...result.entries);
     for (const article of result.written) writtenIds.add(article.id);

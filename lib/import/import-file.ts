@@ -1,6 +1,6 @@
 import { storageErrorMessage } from '../db/errors';
 import type { SimlitDB } from '../db/schema';
-import { chunksTakenFrom, newWriteLog, rollBack, upsertChunks } from '../db/upsert';
+import { chunksTakenFrom, newWriteLog, rollBack, upsertChunks, WRITE_CHUNK } from '../db/upsert';
 import type { FileTaskOptions } from '../files/progress';
 import type { Article, CslItem } from '../model/article';
 import type { Rejection } from './csl-json';
@@ -13,7 +13,7 @@ export interface ImportOptions extends FileTaskOptions {
   /** Used to tell the format by extension; the content decides otherwise. */
   fileName?: string;
   now?: number;
-  /** Articles per transaction (IMPORT_CHUNK unless a test asks for smaller chunks). */
+  /** Articles per transaction (WRITE_CHUNK unless a test asks for smaller chunks). */
   chunkSize?: number;
 }
 
@@ -51,12 +51,6 @@ function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], er
 }
 
 /**
- * Articles written per transaction: large enough that a chunk's lookups and its one bulkPut pay
- * off, small enough that a capture or a save arriving meanwhile waits for one chunk only.
- */
-export const IMPORT_CHUNK = 500;
-
-/**
  * The file's entries as articles, a chunk at a time, taken out of `items` as they go; an entry
  * that makes no article is added to `rejected`. Made as they are written, not all at once: a
  * 50,000-article import's worker held 160 MB of articles (node) until they were written, and
@@ -80,7 +74,7 @@ function* articleChunks(items: CslItem[], size: number, rejected: Rejection[], c
 /**
  * Imports a BibTeX, RIS or CSL-JSON file into the library: each readable entry is normalized as
  * a captured article is and added, or merged into the article it duplicates (same DOI, URL, title
- * or abstract) as the reader's own data (lib/merge). It writes in chunks (IMPORT_CHUNK), so that
+ * or abstract) as the reader's own data (lib/merge). It writes in chunks (WRITE_CHUNK), so that
  * the library stays usable meanwhile; a failure or the reader's cancel takes back what earlier
  * chunks wrote, so that in the end it writes nothing. Entries that cannot be read are listed with
  * the reason; a file that cannot be read at all writes nothing and says why.
@@ -94,7 +88,7 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
   const log = newWriteLog();
   try {
     const { collectionId, signal, onProgress } = options;
-    const chunks = articleChunks(items, options.chunkSize ?? IMPORT_CHUNK, rejected, (item) => cslToArticle(item, { collectionId, now }));
+    const chunks = articleChunks(items, options.chunkSize ?? WRITE_CHUNK, rejected, (item) => cslToArticle(item, { collectionId, now }));
     const { entries, writtenIds } = await upsertChunks(db, chunks, {
       source: 'file',
       tables: [db.collections],

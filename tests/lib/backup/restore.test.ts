@@ -1,7 +1,11 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { normalizeItem } from '@/lib/capture/normalize-item';
 import { backupLibrary } from '@/lib/backup/backup';
 import { parseBackup, restoreLibrary } from '@/lib/backup/restore';
+import { storeCapture } from '@/lib/db/store-capture';
+import { WRITE_CHUNK } from '@/lib/db/upsert';
+import { makeArticle } from '../db/library-fixtures';
 import { freshDb, sampleLibrary } from './sample-library';
 
 describe('restoreLibrary into a library that has its own data', () => {
@@ -104,3 +108,60 @@ describe('restoreLibrary refuses a bad file whole', () => {
     expect(await target.settings.count()).toBe(0);
   });
 });
+
+describe('restoreLibrary of a large backup', () => {
+  /** A backup of more articles than one chunk writes, some saved, some in a collection of its own. */
+  async function largeBackup(size = WRITE_CHUNK * 2 + 100): Promise<string> {
+    const source = freshDb();
+    await source.collections.add({ id: 'col-backup', name: '备份的收藏', createdAt: 1, updatedAt: 1 });
+    await source.articles.bulkAdd(
+      Array.from({ length: size }, (_, i) => makeArticle(`b${i}`, { title: `Backed up article number ${i}`, savedAt: i % 2 ? 5 : undefined, collections: i % 3 ? [] : ['col-backup'] })),
+    );
+    return backupLibrary(source);
+  }
+
+  it('writes a chunk at a time: a capture issued during the restore finishes before it does, and is kept', async () => {
+    const backup = await largeBackup();
+    const target = freshDb();
+    let capture: Promise<unknown> | undefined;
+    let progressWhenCaptured: number | undefined;
+    let lastProgress = 0;
+    const report = await restoreLibrary(target, backup, {
+      onProgress: ({ stage, done }) => {
+        if (stage !== 'writing') return;
+        lastProgress = done;
+        if (done === 100 && !capture) {
+          const page = { pageUrl: 'https://example.org/page', platform: 'meta', kind: 'article' as const, capturedAt: 5 };
+          // As from the background: outside the restore's transactions.
+          capture = Dexie.ignoreTransaction(() => storeCapture(target, page, [makeArticle('captured', { title: 'Captured while restoring' })])).then(() => {
+            progressWhenCaptured = lastProgress;
+          });
+        }
+      },
+    });
+    await capture;
+    expect(report.error).toBeUndefined();
+    expect(report.articles.added).toBe(WRITE_CHUNK * 2 + 100);
+    expect(progressWhenCaptured!).toBeLessThan(WRITE_CHUNK * 2);
+    expect(await target.articles.get('captured')).toBeDefined();
+    expect((await target.articles.get('b3'))?.collections).toEqual(['col-backup']);
+  });
+
+  it('takes back what it wrote when the reader cancels, the collections it added with the articles', async () => {
+    const backup = await largeBackup();
+    const target = freshDb();
+    await target.articles.add(makeArticle('mine', { title: 'Backed up article number 7', savedAt: 1, tags: ['mine'] }));
+    const before = await target.articles.toArray();
+    const controller = new AbortController();
+    const report = await restoreLibrary(target, backup, {
+      signal: controller.signal,
+      onProgress: ({ stage, done }) => {
+        if (stage === 'writing' && done === WRITE_CHUNK + 100) controller.abort();
+      },
+    });
+    expect(report).toMatchObject({ cancelled: true, articles: { added: 0, merged: 0 } });
+    expect(await target.articles.toArray()).toEqual(before);
+    expect(await target.collections.count()).toBe(0);
+  });
+});
+
