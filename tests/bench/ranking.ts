@@ -3,8 +3,9 @@
  * similarity index at 1k, 10k and 50k articles (BENCH_SIZES=10000 to change); the library page's
  * full-text search at 10k and 50k, and in Chromium at 50k (BENCH_LIBRARY=0 to skip); then extraction
  * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), the load
- * figures at 100k (BENCH_LOAD=0 to skip), and the library page and the popup in Firefox at 10k and
- * 50k (BENCH_FIREFOX=0 to skip). Prints a table,
+ * figures at 100k (BENCH_LOAD=0 to skip), the library page and the popup in Firefox at 10k and
+ * 50k (BENCH_FIREFOX=0 to skip), and a backup of 10k restored in Chromium and Firefox
+ * (BENCH_RESTORE=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
  * ratio to the previous latest run. Run under `node --expose-gc` for heap figures. Queries are
  * timed after the warm-up the ranking service runs on an index it built or loaded, and again
@@ -25,6 +26,7 @@ import { benchCorpus, seededRandom } from './corpus';
 import { formatLibraryPageFigures, formatLibrarySearchFigures, measureLibrarySearch, runLibraryPageBench } from './library-search';
 import { benchSizes, formatLibraryPageScale, runLibraryPageScale } from './library-page';
 import { formatFirefoxScale, runFirefoxScale } from './firefox-scale';
+import { formatRestore, runRestore } from './restore';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
@@ -253,7 +255,10 @@ async function main(): Promise<void> {
   // The library page and the popup at 10k and 50k in Firefox (BENCH_FIREFOX=0 skips it).
   const firefox = process.env.BENCH_FIREFOX === '0' ? undefined : await runFirefoxScale(benchSizes(process.env.BENCH_FIREFOX_SIZES));
   if (firefox) console.log(formatFirefoxScale(firefox));
-  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load, firefox }, null, 2);
+  // A backup restored through the options page, in both browsers (BENCH_RESTORE=0 skips it).
+  const restore = process.env.BENCH_RESTORE === '0' ? undefined : await runRestore(benchSizes(process.env.BENCH_RESTORE_SIZES ?? '10000'));
+  if (restore) console.log(formatRestore(restore));
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load, firefox, restore }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
 }
