@@ -1,10 +1,9 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { normalizeItem } from '@/lib/capture/normalize-item';
 import { backupLibrary } from '@/lib/backup/backup';
 import { parseBackup, restoreLibrary } from '@/lib/backup/restore';
-import { storeCapture } from '@/lib/db/store-capture';
 import { WRITE_CHUNK } from '@/lib/db/upsert';
+import { captureMeanwhile } from '../db/capture-meanwhile';
 import { makeArticle } from '../db/library-fixtures';
 import { freshDb, sampleLibrary } from './sample-library';
 
@@ -123,26 +122,11 @@ describe('restoreLibrary of a large backup', () => {
   it('writes a chunk at a time: a capture issued during the restore finishes before it does, and is kept', async () => {
     const backup = await largeBackup();
     const target = freshDb();
-    let capture: Promise<unknown> | undefined;
-    let progressWhenCaptured: number | undefined;
-    let lastProgress = 0;
-    const report = await restoreLibrary(target, backup, {
-      onProgress: ({ stage, done }) => {
-        if (stage !== 'writing') return;
-        lastProgress = done;
-        if (done === 100 && !capture) {
-          const page = { pageUrl: 'https://example.org/page', platform: 'meta', kind: 'article' as const, capturedAt: 5 };
-          // As from the background: outside the restore's transactions.
-          capture = Dexie.ignoreTransaction(() => storeCapture(target, page, [makeArticle('captured', { title: 'Captured while restoring' })])).then(() => {
-            progressWhenCaptured = lastProgress;
-          });
-        }
-      },
-    });
-    await capture;
+    const capture = captureMeanwhile(target, 100);
+    const report = await restoreLibrary(target, backup, { onProgress: capture.onProgress });
     expect(report.error).toBeUndefined();
     expect(report.articles.added).toBe(WRITE_CHUNK * 2 + 100);
-    expect(progressWhenCaptured!).toBeLessThan(WRITE_CHUNK * 2);
+    expect(await capture.progressWhenStored()).toBeLessThan(WRITE_CHUNK * 2);
     expect(await target.articles.get('captured')).toBeDefined();
     expect((await target.articles.get('b3'))?.collections).toEqual(['col-backup']);
   });

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SimlitDB } from '@/lib/db/schema';
-import { storeCapture } from '@/lib/db/store-capture';
 import { upsertArticles } from '@/lib/db/upsert';
 import { listingRow } from '@/lib/db/listing';
 import { ARTICLE_COUNT_KEY } from '@/lib/db/article-count';
@@ -12,6 +11,7 @@ import { parseImportFile } from '@/lib/import/parse';
 import { cslToArticle } from '@/lib/import/to-article';
 import type { Article } from '@/lib/model/article';
 import { makeArticle } from '../db/library-fixtures';
+import { captureMeanwhile } from '../db/capture-meanwhile';
 
 let counter = 0;
 function freshDb(): SimlitDB {
@@ -110,30 +110,11 @@ describe('import in chunks', () => {
   it('lets a capture issued during an import finish before the import does, and keeps it', async () => {
     const db = freshDb();
     const items = Array.from({ length: 600 }, (_, i) => ({ id: `n${i}`, type: 'article-journal', title: `Imported article number ${i}` }));
-    let capture: Promise<unknown> | undefined;
-    let progressWhenCaptured: number | undefined;
-    let lastProgress = 0;
-    const imported = importFile(db, JSON.stringify(items), {
-      fileName: 'file.json',
-      chunkSize: 100,
-      onProgress: ({ stage, done }) => {
-        if (stage !== 'writing') return;
-        lastProgress = done;
-        if (done === 100 && !capture) {
-          const page = { pageUrl: 'https://example.org/page', platform: 'meta', kind: 'article' as const, capturedAt: 5 };
-          // As from the background: outside the import's transaction.
-          capture = Dexie.ignoreTransaction(() => storeCapture(db, page, [makeArticle('captured', { title: 'Captured while importing' })])).then(() => {
-            progressWhenCaptured = lastProgress;
-          });
-        }
-      },
-    });
-    const report = await imported;
-    await capture;
+    const capture = captureMeanwhile(db, 100);
+    const report = await importFile(db, JSON.stringify(items), { fileName: 'file.json', chunkSize: 100, onProgress: capture.onProgress });
     expect(report.added).toBe(600);
     // The capture was written while the import still had chunks to go.
-    expect(progressWhenCaptured).toBeDefined();
-    expect(progressWhenCaptured!).toBeLessThan(items.length - 100);
+    expect(await capture.progressWhenStored()).toBeLessThan(items.length - 100);
     expect(await db.articles.get('captured')).toBeDefined();
     expect(await db.articles.count()).toBe(601);
   });
