@@ -7,7 +7,9 @@ export const OWN_ID = 'simlitfuzzextensionid';
 export const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
 
 export interface FakeBrowser {
-  runtime: { id: string; getURL(path: string): string };
+  runtime: { id: string; getURL(path: string): string; getPlatformInfo(): Promise<{ os: string }> };
+  /** No tab is open: the background's round over open tabs' kept answers finds none. */
+  tabs: { query(filter: unknown): Promise<never[]> };
   i18n: { getMessage(key: string): string };
   action: {
     setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
@@ -28,7 +30,9 @@ export function installFakeBrowser(): FakeBrowser {
     calls.push({ api, details });
   };
   const fake: FakeBrowser = {
-    runtime: { id: OWN_ID, getURL: (path) => new URL(path, OWN_ORIGIN).href },
+    // Its long work keeps itself alive by asking for the platform (ranking-service.ts).
+    runtime: { id: OWN_ID, getURL: (path) => new URL(path, OWN_ORIGIN).href, getPlatformInfo: async () => ({ os: 'linux' }) },
+    tabs: { query: async () => [] },
     i18n: { getMessage: (key) => key },
     action: { setBadgeText: record('action.setBadgeText'), setBadgeBackgroundColor: record('action.setBadgeBackgroundColor'), setTitle: record('action.setTitle'), getTitle: async () => 'Simlit' },
     scripting: {
