@@ -6,7 +6,9 @@
  * `node --import tsx tests/bench/restore.ts [articles...]` (BENCH_NO_BUILD=1 keeps the builds in .output).
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { launchExtension, type BrowserName } from '../e2e/harness';
 import { servePages } from '../e2e/page-server';
 import { benchSizes, formatWriteWaits, STOP_WRITE_PROBE, WRITE_PROBE } from './library-page';
@@ -34,11 +36,14 @@ export function backupText(size: number): string {
 export async function runRestoreBench(browserName: BrowserName, size: number, build: boolean): Promise<RestoreFigures> {
   const root = resolve(import.meta.dirname, '../..');
   if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(browserName === 'firefox' ? ['-b', 'firefox'] : [])], { cwd: root, stdio: 'ignore' });
+  const folder = mkdtempSync(join(tmpdir(), 'simlit-restore-'));
+  const file = join(folder, 'backup.json');
+  writeFileSync(file, backupText(size));
   const server = await servePages([]);
   const ext = await launchExtension(browserName, { port: server.port });
   try {
     const options = await ext.openExtensionPage('options.html');
-    await options.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText(size)) });
+    await options.getByLabel('Backup file').setInputFiles(file);
     const writer = await ext.openExtensionPage('options.html');
     await writer.evaluateExpression(WRITE_PROBE);
     const started = Date.now();
@@ -52,6 +57,7 @@ export async function runRestoreBench(browserName: BrowserName, size: number, bu
   } finally {
     await ext.close();
     await server.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -96,6 +96,7 @@ class PuppeteerPage extends TestPage {
         if (!picked.includes(value)) throw new Error(`no option with the value ${JSON.stringify(value)}`);
       },
       setInputFiles: async (file) => {
+        if (typeof file === 'string') return element.uploadFile(file);
         const path = join(mkdtempSync(join(this.files.uploads, 'file-')), file.name);
         writeFileSync(path, file.buffer);
         await element.uploadFile(path);

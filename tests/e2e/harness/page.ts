@@ -27,11 +27,11 @@ function matcher(value: TextMatch, exact = false): Matcher {
   return typeof value === 'string' ? { text: value, exact } : { regex: value.source, flags: value.flags.replace('g', '') };
 }
 
-export interface UploadFile {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
+/**
+ * A file to upload: its bytes, or the path of a file on disk (Playwright takes a buffer of 50 MB
+ * at most; a benchmark's 50k-article files are larger).
+ */
+export type UploadFile = { name: string; mimeType: string; buffer: Buffer } | string;
 
 /** An element found in the page, with the browser driver's real input on it. */
 export interface DriverElement {
