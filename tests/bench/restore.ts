@@ -26,10 +26,19 @@ export interface RestoreFigures {
 /**
  * A backup of `size` distinct articles as Simlit writes one (titles made unique: the bench corpus
  * recombines 2,000 abstracts' titles, and a library's backup holds no two copies of an article),
- * a quarter of them saved.
+ * a quarter of them saved, written a day before it is restored: a restore's catch-up, like an
+ * import's, reads again what was written in its last 30 s, which a backup made moments before
+ * would all be (library-identities.ts).
  */
 export function backupText(size: number): string {
-  const articles = asArticles(size).map((article, i) => ({ ...article, title: `${article.title} ${i}`, savedAt: i % 4 === 0 ? article.capturedAt : undefined }));
+  const dayBefore = Date.now() - 86_400_000;
+  const articles = asArticles(size).map((article, i) => ({
+    ...article,
+    title: `${article.title} ${i}`,
+    capturedAt: dayBefore,
+    updatedAt: dayBefore,
+    savedAt: i % 4 === 0 ? dayBefore : undefined,
+  }));
   return JSON.stringify({ format: 'simlit-backup', version: 1, createdAt: Date.now(), articles, collections: [], settings: [], captures: [] });
 }
 
