@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
-import { EMPTY_QUERY, libraryFacets, loadSummaries, filterRows, sortRows, type ArticleSummary, type LibraryFacets, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
+import { EMPTY_QUERY, libraryFacets, filterRows, sortRows, type ArticleSummary, type LibraryFacets, type LibraryQuery, type SortKey } from '@/lib/db/articles-query';
 import { isIndexedSort, readViewCounts, readWindow } from '@/lib/db/listing-query';
 import { keptFacets, recountFacets, sameFacets } from '@/lib/db/facet-counts';
 import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
@@ -24,6 +24,7 @@ import { ImportPanel } from './ImportPanel';
 import { LibraryFilters } from './LibraryFilters';
 import { UndoBar, type UndoMessage } from './UndoBar';
 import { useLibrarySearch, type SearchState } from './use-library-search';
+import { useWholeList } from './use-whole-list';
 
 const SORTS: [SortKey, MessageKey][] = [
   ['captured', 'libSortCaptured'],
@@ -113,7 +114,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   // stays (and the selection with it): read again after every chunk, a change to 10,000 articles
   // took twice as long. It is read once when the change ends.
   const [changingMany, setChangingMany] = useState(false);
-  const { value: all } = useLiveQuery(() => (wantAll && !importing ? loadSummaries(db) : undefined), [db, wantAll, importing], changingMany);
+  const all = useWholeList(db, wantAll && !importing, changingMany);
   const headSort = isIndexedSort(query.sort) ? query.sort : 'captured';
   const { value: head } = useLiveQuery(
     () => (all ? undefined : readWindow(db, headSort, query.filters, 0, HEAD_ROWS)),

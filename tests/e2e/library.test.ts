@@ -21,6 +21,13 @@ const PAGES = [
   { url: GOVERNANCE_URL, html: GOVERNANCE_PAGE },
 ];
 
+/** A page served but not opened at first: captured while a library page is open. */
+const LATE_TITLE = '开着文献库时采集的文献';
+const LATE_PAGE = {
+  url: 'http://late.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1',
+  html: `<!doctype html><html><head><meta charset="utf-8"><meta name="citation_title" content="${LATE_TITLE}"><meta name="citation_doi" content="10.1000/late.1"></head><body></body></html>`,
+};
+
 /** Every text of an article the library's search reads. */
 function searchableText(article: Article): string {
   return [
@@ -48,7 +55,7 @@ describeInBrowsers('the library page in the real browser', (browserName) => {
   const tabs = new Map<string, TestPage>();
 
   beforeAll(async () => {
-    server = await servePages(PAGES);
+    server = await servePages([...PAGES, LATE_PAGE]);
     ext = await launchExtension(browserName, { port: server.port });
     for (const { url } of PAGES) {
       const page = await ext.newPage();
@@ -230,6 +237,19 @@ describeInBrowsers('the library page in the real browser', (browserName) => {
     expect(year2002).toBeGreaterThanOrEqual(52);
     await library.getByRole('combobox', { name: 'Year' }).selectOption('2002');
     await library.locator('.list-count').filter({ hasText: `${year2002} of ${stored.length.toLocaleString('en-US')} articles` }).waitFor();
+    await library.close();
+  });
+
+  it('shows a page captured in another tab in a library page left open', async () => {
+    const library = await openLibrary(ext, 1280);
+    await library.locator('[role="list"][aria-busy="false"]').waitFor();
+    const count = (await readStore<Article>(ext.background, 'articles')).length;
+    const tab = await ext.newPage();
+    await tab.goto(LATE_PAGE.url);
+    // Told by the background's write (Dexie's change events, across contexts), not by a reload.
+    await library.locator('.library-row .row-title').filter({ hasText: LATE_TITLE }).waitFor();
+    await library.locator('.list-count').filter({ hasText: `${(count + 1).toLocaleString('en-US')} articles` }).waitFor();
+    await tab.close();
     await library.close();
   });
 });

@@ -55,10 +55,23 @@ describe('LibraryApp list', () => {
     expect(document.querySelector('[data-article-id="b"] .row-title')?.getAttribute('lang')).toBe('zh-CN');
   });
 
-  it('shows an article captured elsewhere without reloading (live query)', async () => {
+  it('shows an article captured elsewhere, edited or deleted without reloading', async () => {
     const db = await libraryWith();
     await db.articles.add(makeArticle('new', { title: 'Captured in another tab', capturedAt: 10 }));
     await waitFor(() => expect(titles()[0]).toBe('Captured in another tab'));
+    await db.articles.update('c', { title: 'Apples and pears' });
+    await db.articles.delete('b');
+    await waitFor(() => expect(titles()).toEqual(['Captured in another tab', 'Deep learning for tumour segmentation', 'Apples and pears']));
+    expect(screen.getByText('3 articles')).toBeTruthy();
+  });
+
+  it('reads the whole list again when a change names no rows but a range (the library cleared)', async () => {
+    const db = await libraryWith();
+    await db.transaction('rw', db.articles, db.listing, async () => {
+      await db.articles.clear();
+      await db.listing.clear();
+    });
+    expect(await screen.findByText(/The library is empty/)).toBeTruthy();
   });
 
   it('says so when the library is empty', async () => {
