@@ -169,7 +169,8 @@ async function restoreArticles(db: SimlitDB, articles: Article[], collectionIds:
     else if (entry.status === 'merged') report.articles.merged++;
     else report.articles.unchanged++;
   }
-  report.writtenIds.push(...writtenIds);
+  // Not push(...ids): a backup of more than some 100,000 articles would pass too many arguments.
+  report.writtenIds = [...writtenIds];
   return new Map(entries.map((entry, i) => [backupIds[i], entry.articleId]));
 }
 
