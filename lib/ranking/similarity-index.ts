@@ -301,7 +301,7 @@ export class SimilarityIndex {
   /** Room for a query's re-ranking vectors, kept from query to query (vectors.ts). */
   private readonly pool = new VectorPool();
   private readonly queryWeighsAsVectors: boolean;
-  /** Articles added or removed so far (changes). */
+  /** How many times articles were added or removed: a snapshot taken in steps must see none. */
   private changeCount = 0;
   /** How far warmUp() has got: terms of the term index, then re-ranking terms by number. */
   private warmedTerms = 0;
@@ -399,9 +399,9 @@ export class SimilarityIndex {
    * removed, MiniSearch cleaning discarded ones out): the parts would not fit together.
    */
   snapshotSteps(): Generator<void, IndexSnapshotData> {
-    const changes = this.changes;
+    const changes = this.changeCount;
     return checkedAfterPauses(this.snapshotParts(), () => {
-      if (this.changes !== changes || this.mini.isVacuuming) throw new IndexChangedError();
+      if (this.changeCount !== changes || this.mini.isVacuuming) throw new IndexChangedError();
       if (this.damaged) throw new Error('the similarity index is damaged');
     });
   }
@@ -425,11 +425,6 @@ export class SimilarityIndex {
       identities: this.identities.serialize(this.internals._documentIds.keys()),
     };
     return { version: indexVersion(this.options), data };
-  }
-
-  /** How many times articles were added or removed: a snapshot taken in steps must see none. */
-  get changes(): number {
-    return this.changeCount;
   }
 
   get size(): number {
