@@ -18,12 +18,11 @@
  * later, and stopping it again and again at once measured that collection inside the next start
  * (at 50k, the fresh answer after an unseen write 505 ms median with no pause, 419 with 12 s).
  */
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
 import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
-import { addedByImport, benchSizes, formatWriteWaits, importFileText, indexedInPage, runAtSizes, STOP_WRITE_PROBE, WRITE_PROBE } from './library-page';
+import { addedByImport, benchSizes, formatWriteWaits, importFileText, indexedInPage, probeWrites, runAtSizes } from './library-page';
+import { buildExtension } from './build-extension';
 import { articlePage, asArticles, PAGE_URL, writeUnseenArticle } from './popup-open';
 import { median } from './stats';
 
@@ -108,8 +107,7 @@ const POPUP_STAGES: [string, string][] = [
 ];
 
 export async function runFirefoxScaleBench(size: number, build = true): Promise<FirefoxScaleFigures> {
-  const root = resolve(import.meta.dirname, '../..');
-  if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox'], { cwd: root, stdio: 'ignore' });
+  if (build) buildExtension('firefox');
   const pageArticle = asArticles(size + 1)[size];
   const server = await servePages([{ url: PAGE_URL, html: articlePage(pageArticle, '10.1000/bench.page') }]);
   const ext = await launchExtension('firefox', { port: server.port });
@@ -117,15 +115,13 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
     const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
     await library.getByLabel('File to import').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(importFileText(size)) });
-    const writer = await ext.openExtensionPage('options.html');
-    await writer.evaluateExpression(WRITE_PROBE);
+    const stopProbe = await probeWrites(ext);
     const started = Date.now();
     await library.getByRole('button', { name: 'Import', exact: true }).click();
     const report = library.locator('.import-report, .error-message').first();
     await report.waitFor({ timeout: 600_000 });
     const importMs = Date.now() - started;
-    const writeWaitsMs = await writer.evaluateExpression<number[]>(STOP_WRITE_PROBE);
-    await writer.close();
+    const writeWaitsMs = await stopProbe();
     const summary = await report.textContent();
     console.log(`import of ${size} in Firefox: ${summary}`);
     const added = addedByImport(summary);

@@ -7,17 +7,18 @@
  * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
 import { hasStore, putRows, recountLibrary } from '../e2e/library-db';
 import { launchWithExtension } from '../e2e/chromium';
+import type { ExtensionSession } from '../e2e/harness';
 import { servePages } from '../e2e/page-server';
 import { benchCorpus, seededRandom } from './corpus';
+import { buildExtension } from './build-extension';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median, percentile } from './stats';
@@ -62,9 +63,9 @@ export interface LibraryPageScaleFigures {
  * Started in an extension page before the import: every 100 ms, a read-write transaction on the
  * articles that reads one missing key (it waits for the import's transaction as a capture's or a
  * save's would, and changes nothing), its wait pushed to `window.__writeWaits` until
- * STOP_WRITE_PROBE says stop (it evaluates to the waits). Also used by firefox-scale.ts.
+ * STOP_WRITE_PROBE says stop (it evaluates to the waits).
  */
-export const WRITE_PROBE = `(() => {
+const WRITE_PROBE = `(() => {
   window.__writeWaits = [];
   window.__stopWrites = false;
   const open = indexedDB.open('simlit');
@@ -84,7 +85,21 @@ export const WRITE_PROBE = `(() => {
   };
 })()`;
 
-export const STOP_WRITE_PROBE = 'window.__stopWrites = true; window.__writeWaits';
+const STOP_WRITE_PROBE = 'window.__stopWrites = true; window.__writeWaits';
+
+/**
+ * The write probe run from an extension page of its own in a session of the e2e harness (the
+ * Firefox and restore benchmarks); the function returned stops it, closes the page and gives the waits.
+ */
+export async function probeWrites(ext: ExtensionSession): Promise<() => Promise<number[]>> {
+  const writer = await ext.openExtensionPage('options.html');
+  await writer.evaluateExpression(WRITE_PROBE);
+  return async () => {
+    const waits = await writer.evaluateExpression<number[]>(STOP_WRITE_PROBE);
+    await writer.close();
+    return waits;
+  };
+}
 
 /** A write's waits as the tables show them: median / p95 / max ms. */
 export function formatWriteWaits(waits: number[]): string {
@@ -161,8 +176,7 @@ const PAGE_STAGES: StageSelectors = [
 ];
 
 export async function runLibraryPageScaleBench(size: number, build = true, direct = process.env.BENCH_FILL === 'direct'): Promise<LibraryPageScaleFigures> {
-  const root = resolve(import.meta.dirname, '../..');
-  if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
+  if (build) buildExtension();
   const server = await servePages([]);
   const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
   const floor = floorExtension(folder, '<header class="library-header">Simlit</header><div class="library-row">row</div>');

@@ -5,14 +5,13 @@
  * reads the library from IndexedDB and builds the index) and later searches.
  * Run alone: `node --expose-gc --import tsx tests/bench/library-search.ts [articles...]`.
  */
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FullTextIndex } from '../../lib/search/full-text-index';
 import { parseQuery } from '../../lib/search/query';
 import { searchFields } from '../../lib/search/search-document';
 import { launchWithExtension } from '../e2e/chromium';
 import { servePages } from '../e2e/page-server';
+import { buildExtension } from './build-extension';
 import { asArticles, fill } from './popup-open';
 import { median, percentile } from './stats';
 
@@ -76,8 +75,7 @@ export interface LibraryPageFigures {
 
 /** The library page in Chromium: first rows, the first search (index built in the worker), later ones. */
 export async function runLibraryPageBench(size = 50_000): Promise<LibraryPageFigures> {
-  const root = resolve(import.meta.dirname, '../..');
-  execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
+  buildExtension();
   const server = await servePages([]);
   const browser = await launchWithExtension({ port: server.port });
   try {

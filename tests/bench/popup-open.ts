@@ -4,10 +4,9 @@
  * snapshot) and warm. Run alone: `npx tsx tests/bench/popup-open.ts [articles]`;
  * BENCH_VOCABULARY=growing gives the library a real library's vocabulary growth (corpus.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
 import type { Background } from '../e2e/harness';
@@ -16,6 +15,7 @@ import { listingRow } from '../../lib/db/listing';
 import { servePages } from '../e2e/page-server';
 import type { Article } from '@/lib/model/article';
 import { benchCorpus, vocabularyNamed, type Vocabulary } from './corpus';
+import { buildExtension } from './build-extension';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
@@ -168,8 +168,7 @@ export function articlePage(article: Article, doi: string): string {
 }
 
 export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 'sources'): Promise<PopupOpenFigures> {
-  const root = resolve(import.meta.dirname, '../..');
-  execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
+  buildExtension();
   const corpus = asArticles(size + 2, vocabulary);
   const otherPage = corpus.pop()!;
   const page = corpus.pop()!;

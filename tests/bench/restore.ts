@@ -5,13 +5,13 @@
  * by default (BENCH_RESTORE_SIZES; BENCH_RESTORE=0 skips it in `npm run bench`). Run alone:
  * `node --import tsx tests/bench/restore.ts [articles...]` (BENCH_NO_BUILD=1 keeps the builds in .output).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { launchExtension, type BrowserName } from '../e2e/harness';
 import { servePages } from '../e2e/page-server';
-import { benchSizes, formatWriteWaits, STOP_WRITE_PROBE, WRITE_PROBE } from './library-page';
+import { buildExtension } from './build-extension';
+import { benchSizes, formatWriteWaits, probeWrites, runAtSizes } from './library-page';
 import { asArticles } from './popup-open';
 
 export interface RestoreFigures {
@@ -43,8 +43,7 @@ export function backupText(size: number): string {
 }
 
 export async function runRestoreBench(browserName: BrowserName, size: number, build: boolean): Promise<RestoreFigures> {
-  const root = resolve(import.meta.dirname, '../..');
-  if (build) execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(browserName === 'firefox' ? ['-b', 'firefox'] : [])], { cwd: root, stdio: 'ignore' });
+  if (build) buildExtension(browserName);
   const folder = mkdtempSync(join(tmpdir(), 'simlit-restore-'));
   const file = join(folder, 'backup.json');
   writeFileSync(file, backupText(size));
@@ -53,14 +52,13 @@ export async function runRestoreBench(browserName: BrowserName, size: number, bu
   try {
     const options = await ext.openExtensionPage('options.html');
     await options.getByLabel('Backup file').setInputFiles(file);
-    const writer = await ext.openExtensionPage('options.html');
-    await writer.evaluateExpression(WRITE_PROBE);
+    const stopProbe = await probeWrites(ext);
     const started = Date.now();
     await options.getByRole('button', { name: 'Restore from a backup' }).click();
     const report = options.locator('.restore-report, .error-message').first();
     await report.waitFor({ timeout: 1_800_000 });
     const restoreMs = Date.now() - started;
-    const writeWaitsMs = await writer.evaluateExpression<number[]>(STOP_WRITE_PROBE);
+    const writeWaitsMs = await stopProbe();
     const summary = ((await report.textContent()) ?? '').split('.').slice(0, 2).join('.');
     return { browser: browserName, articles: size, restoreMs, writeWaitsMs, summary };
   } finally {
@@ -79,14 +77,9 @@ export function formatRestore(figures: RestoreFigures[]): string {
 }
 
 export async function runRestore(sizes: number[]): Promise<RestoreFigures[]> {
-  const figures: RestoreFigures[] = [];
-  for (const browserName of ['chromium', 'firefox'] as const) {
-    for (const [i, size] of sizes.entries()) {
-      figures.push(await runRestoreBench(browserName, size, i === 0 && process.env.BENCH_NO_BUILD !== '1'));
-      console.log(JSON.stringify(figures.at(-1)));
-    }
-  }
-  return figures;
+  const chromium = await runAtSizes(sizes, (size, build) => runRestoreBench('chromium', size, build));
+  const firefox = await runAtSizes(sizes, (size, build) => runRestoreBench('firefox', size, build));
+  return [...chromium, ...firefox];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
