@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTask, runAtOnce, runInSlices, WorkSlices } from '@/lib/ranking/work-slices';
+import { IDLE_WAIT_MS, nextTask, runAtOnce, runInSlices, untilIdle, WorkSlices } from '@/lib/ranking/work-slices';
 
 describe('work slices', () => {
   it('is spent once its time has run, and starts again after yielding', async () => {
@@ -41,5 +41,24 @@ describe('work slices', () => {
     await nextTask();
     order.push('after the yield');
     expect(order).toEqual(['queued', 'after the yield']);
+  });
+
+  it('waits between slices for the thread to be idle where it can tell, at most IDLE_WAIT_MS', async () => {
+    const asked: { callback: () => void; timeout: number }[] = [];
+    const pause = untilIdle((callback, { timeout }) => asked.push({ callback, timeout }));
+    const slices = new WorkSlices(0, () => 0, pause);
+    let resumed = false;
+    const next = slices.next().then(() => (resumed = true));
+    expect(asked.map(({ timeout }) => timeout)).toEqual([IDLE_WAIT_MS]);
+    await nextTask();
+    expect(resumed).toBe(false);
+    asked[0].callback();
+    await next;
+    expect(resumed).toBe(true);
+  });
+
+  it('yields to the next task where the thread cannot tell when it is idle (node, a service worker)', () => {
+    expect('requestIdleCallback' in globalThis).toBe(false);
+    expect(untilIdle()).toBe(nextTask);
   });
 });
