@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE_WAIT_MS, nextTask, runAtOnce, runInSlices, untilIdle, WorkSlices } from '@/lib/ranking/work-slices';
+import { behindOtherTasks, nextTask, runAtOnce, runInSlices, WorkSlices } from '@/lib/ranking/work-slices';
 
 describe('work slices', () => {
   it('is spent once its time has run, and starts again after yielding', async () => {
@@ -43,22 +43,22 @@ describe('work slices', () => {
     expect(order).toEqual(['queued', 'after the yield']);
   });
 
-  it('waits between slices for the thread to be idle where it can tell, at most IDLE_WAIT_MS', async () => {
-    const asked: { callback: () => void; timeout: number }[] = [];
-    const pause = untilIdle((callback, { timeout }) => asked.push({ callback, timeout }));
+  it('runs the next slice as a task of background priority where the browser schedules by priority', async () => {
+    const asked: { run: () => void; priority: string }[] = [];
+    const pause = behindOtherTasks((callback, { priority }) => new Promise((resolve) => asked.push({ run: () => resolve(callback()), priority })));
     const slices = new WorkSlices(0, () => 0, pause);
     let resumed = false;
     const next = slices.next().then(() => (resumed = true));
-    expect(asked.map(({ timeout }) => timeout)).toEqual([IDLE_WAIT_MS]);
+    expect(asked.map(({ priority }) => priority)).toEqual(['background']);
     await nextTask();
     expect(resumed).toBe(false);
-    asked[0].callback();
+    asked[0].run();
     await next;
     expect(resumed).toBe(true);
   });
 
-  it('yields to the next task where the thread cannot tell when it is idle (node, a service worker)', () => {
-    expect('requestIdleCallback' in globalThis).toBe(false);
-    expect(untilIdle()).toBe(nextTask);
+  it('yields to the next task where there is no scheduler (node)', () => {
+    expect('scheduler' in globalThis).toBe(false);
+    expect(behindOtherTasks()).toBe(nextTask);
   });
 });
