@@ -35,12 +35,12 @@ type PostTask = (callback: () => void, options: { priority: 'background' }) => P
 /**
  * The pause between slices of long work. Where the browser schedules tasks by priority
  * (scheduler.postTask: Chromium, Firefox from 142), the next slice is a task of background
- * priority, which the tasks of pages on the same thread go ahead of, where a task queued behind
- * them made each of a page's steps wait for a slice: in Firefox a library page opened right after
- * an import of 50k articles showed its first row in 191–280 ms instead of 300–547, the import
- * indexed as fast. Not requestIdleCallback: Firefox's event page got no idle period, each call
- * waited out its timeout or 50 ms, and the work ran five times slower with nothing else to do.
- * Elsewhere (node, an older Firefox) the next task.
+ * priority: the tasks of pages on the same thread go ahead of it, where each of a page's steps
+ * used to wait for a slice. In Firefox a library page opened right after an import of 50k articles
+ * showed its first row in 191–280 ms instead of 300–547, and the import was indexed as fast. Not
+ * requestIdleCallback: Firefox's event page got no idle period, each call waited out its timeout
+ * or 50 ms, and the work ran five times slower with nothing else to do. Elsewhere (node, an older
+ * Firefox) the next task.
  */
 export function behindOtherTasks(postTask: PostTask | undefined = postTaskHere()): () => Promise<void> {
   if (!postTask) return nextTask;
