@@ -52,6 +52,25 @@ describe('restoreLibrary into a library that has its own data', () => {
     expect(report.conflicts).toHaveLength(3);
   });
 
+  it('merges an article the reader had touched as their own data, one only captured as a capture', async () => {
+    const source = freshDb();
+    await source.articles.bulkAdd([
+      makeArticle('edited', { DOI: '10.1000/edited', title: '读者改过的标题', readerFields: ['title'] }),
+      makeArticle('seen', { DOI: '10.1000/seen', title: '另一页上的标题' }),
+    ]);
+    const target = freshDb();
+    // Seen here on another site: a capture from the backup's pages does not refine it.
+    const elsewhere = (id: string) => [{ pageUrl: `https://elsewhere.example/${id}`, platform: 'meta', capturedAt: 1_700_000_000_000 }];
+    await target.articles.bulkAdd([
+      makeArticle('edited-here', { DOI: '10.1000/edited', title: '页面上的标题', sightings: elsewhere('edited') }),
+      makeArticle('seen-here', { DOI: '10.1000/seen', title: '这一页上的标题', sightings: elsewhere('seen') }),
+    ]);
+    const report = await restoreLibrary(target, await backupLibrary(source));
+    expect(report.articles).toEqual({ added: 0, merged: 2, unchanged: 0 });
+    expect((await target.articles.get('edited-here'))!.title).toBe('读者改过的标题');
+    expect((await target.articles.get('seen-here'))!.title).toBe('这一页上的标题');
+  });
+
   it('keeps the local name of a collection with the same id and reports the other', async () => {
     const source = freshDb();
     await sampleLibrary(source);
