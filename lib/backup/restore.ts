@@ -129,21 +129,15 @@ async function restoreCollections(db: SimlitDB, collections: Collection[], repor
 /**
  * The backup's articles as they are restored, a chunk at a time, taken out of the list as they go
  * (import-file.ts says why): their collections under this library's ids, and those the reader had
- * touched (saved, collected, tagged, noted, edited) listed in `theirs`, with their present fields
- * as the reader's.
+ * touched (saved, collected, tagged, noted, edited) with their present fields as the reader's.
  */
-function* restoredChunks(articles: Article[], collectionIds: Map<string, string>, theirs: WeakSet<Article>): Generator<Article[]> {
+function* restoredChunks(articles: Article[], collectionIds: Map<string, string>): Generator<Article[]> {
   for (const chunk of chunksTakenFrom(articles, WRITE_CHUNK)) {
-    yield chunk.map((backupArticle) => {
-      const readers = !isUntouched(backupArticle);
-      const incoming: Article = {
-        ...backupArticle,
-        collections: [...new Set(backupArticle.collections.map((id) => collectionIds.get(id) ?? id))],
-        ...(readers ? { readerFields: [...new Set([...(backupArticle.readerFields ?? []), ...presentFields(backupArticle)])] } : {}),
-      };
-      if (readers) theirs.add(incoming);
-      return incoming;
-    });
+    yield chunk.map((backupArticle) => ({
+      ...backupArticle,
+      collections: [...new Set(backupArticle.collections.map((id) => collectionIds.get(id) ?? id))],
+      ...(isUntouched(backupArticle) ? {} : { readerFields: [...new Set([...(backupArticle.readerFields ?? []), ...presentFields(backupArticle)])] }),
+    }));
   }
 }
 
@@ -155,10 +149,10 @@ function* restoredChunks(articles: Article[], collectionIds: Map<string, string>
 async function restoreArticles(db: SimlitDB, articles: Article[], collectionIds: Map<string, string>, report: RestoreReport, options: FileTaskOptions, log: WriteLog): Promise<Map<string, string>> {
   const backupIds = articles.map((article) => article.id);
   const total = articles.length;
-  const theirs = new WeakSet<Article>();
-  const { entries, writtenIds } = await upsertChunks(db, restoredChunks(articles, collectionIds, theirs), {
+  const { entries, writtenIds } = await upsertChunks(db, restoredChunks(articles, collectionIds), {
     source: 'capture',
-    sourceOf: (incoming): MergeSource => (theirs.has(incoming) ? 'file' : 'capture'),
+    // Restoring keeps an article touched or untouched: the backup's own says which.
+    sourceOf: (incoming): MergeSource => (isUntouched(incoming) ? 'capture' : 'file'),
     onMerge: (known, incoming, merged) => report.conflicts.push(...articleConflicts(known, incoming, merged)),
     signal: options.signal,
     onEach: (done) => options.onProgress?.({ stage: 'writing', done, total }),
