@@ -54,6 +54,9 @@ function postTaskHere(): PostTask | undefined {
   return typeof scheduler?.postTask === 'function' ? (callback, options) => scheduler.postTask!(callback, options) : undefined;
 }
 
+/** The pause WorkSlices take: looked up once, not at each of the many small jobs that make slices (a question's stored terms, a capture's catch-up). */
+const betweenSlices = behindOtherTasks();
+
 /** Long work's slices: `spent` once a slice has run its time, then `next()` yields and starts another. */
 export class WorkSlices {
   private started: number;
@@ -61,7 +64,7 @@ export class WorkSlices {
   constructor(
     private readonly sliceMs = SLICE_MS,
     private readonly now = () => performance.now(),
-    private readonly pause = behindOtherTasks(),
+    private readonly pause = betweenSlices,
   ) {
     this.started = now();
   }
