@@ -53,7 +53,8 @@ interface Props {
  * What the first question about a kept answer waits for: the library's state (two key lookups,
  * begun as the popup opened), and then, when the kept answer proves current, the rows' shared
  * words. Nothing on screen waits for that answer, and the question wakes the background, whose
- * index loads in the popup's own process: the words came 50 ms sooner at 10k (README).
+ * index loads in the popup's own process: the words came 50 ms sooner at 10k
+ * (docs/benchmark-log.md, 3 December).
  */
 function useKeptQuestionGate(library: LibraryState | undefined, keptIsCurrent: boolean): () => Promise<void> {
   const [read] = useState(() => {

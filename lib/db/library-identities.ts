@@ -14,7 +14,7 @@ const NO_HOLDERS: readonly string[] = [];
  * Article ids by identity value (DOI, ids, title key, abstract fingerprint). A value almost always
  * has one holder, kept as its id alone: a Set for each of a 50,000-article import's 150,000 or so
  * values made the import worker's heap so large that each of its collections stopped it, an open
- * transaction with it, for most of a second in Firefox (README, log of 4 December, late night).
+ * transaction with it, for most of a second in Firefox (docs/benchmark-log.md, 4 December, late night).
  */
 export class IdentityIndex {
   private readonly byValue = new Map<string, string | Set<string>>();

@@ -4,7 +4,7 @@
  *
  * Chromium 156 reads a large structured-clone value at about 10 ms a megabyte (19 MB of bytes:
  * 185 ms in the extension's service worker, median of 7), while a Blob of the same bytes comes
- * back in 80 ms, get and arrayBuffer() together (README, benchmark log of 3 December 2026).
+ * back in 80 ms, get and arrayBuffer() together (docs/benchmark-log.md, 3 December).
  * Strings go as UTF-8; typed arrays come back as views over the one buffer read, each at an
  * offset aligned to 8 bytes.
  */

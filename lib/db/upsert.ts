@@ -265,7 +265,7 @@ export const WRITE_CHUNK = 500;
  * The items in chunks of `size`, each taken out of the array as it is handed over: once written,
  * a chunk of articles is held by nothing. A 50,000-article import's worker held every article until
  * its end, and its collections then stopped it, an open transaction with it, for 0.8–1.0 s every
- * few seconds in Firefox (README, log of 4 December, late night).
+ * few seconds in Firefox (docs/benchmark-log.md, 4 December, late night).
  */
 export function* chunksTakenFrom<T>(items: T[], size: number): Generator<T[]> {
   while (items.length > 0) yield items.splice(0, size);

@@ -55,7 +55,7 @@ function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], er
  * that makes no article is added to `rejected`. Made as they are written, not all at once: a
  * 50,000-article import's worker held 160 MB of articles (node) until they were written, and
  * each of its collections, which walk what it holds, stopped it and its open transaction for
- * 0.8–1.0 s every few seconds in Firefox (README, log of 4 December, late night).
+ * 0.8–1.0 s every few seconds in Firefox (docs/benchmark-log.md, 4 December, late night).
  */
 function* articleChunks(items: CslItem[], size: number, rejected: Rejection[], convert: (item: CslItem) => Article | undefined): Generator<Article[]> {
   let index = 0;
