@@ -4,8 +4,9 @@
  * full-text search at 10k and 50k, and in Chromium at 50k (BENCH_LIBRARY=0 to skip); then extraction
  * per page, the popup's first answer in Chromium at 10k (BENCH_POPUP=0 to skip), the load
  * figures at 100k (BENCH_LOAD=0 to skip), the library page and the popup in Firefox at 10k and
- * 50k (BENCH_FIREFOX=0 to skip), and a backup of 10k restored in Chromium and Firefox
- * (BENCH_RESTORE=0 to skip). Prints a table,
+ * 50k (BENCH_FIREFOX=0 to skip), a backup of 10k restored in Chromium and Firefox
+ * (BENCH_RESTORE=0 to skip), and the library exported in every format and imported again at 10k
+ * and 50k (BENCH_EXPORT=0 to skip). Prints a table,
  * writes bench-results/ranking-<time>.json and bench-results/ranking-latest.json, and shows the
  * ratio to the previous latest run. Run under `node --expose-gc` for heap figures. Queries are
  * timed after the warm-up the ranking service runs on an index it built or loaded, and again
@@ -27,6 +28,7 @@ import { formatLibraryPageFigures, formatLibrarySearchFigures, measureLibrarySea
 import { benchSizes, formatLibraryPageScale, runLibraryPageScale } from './library-page';
 import { formatFirefoxScale, runFirefoxScale } from './firefox-scale';
 import { formatRestore, runRestore } from './restore';
+import { formatExportFigures, runExportBench } from './export';
 import { formatLoadFigures, runLoadBench } from './load';
 import { formatPopupOpenFigures, runPopupOpenBench } from './popup-open';
 import { formatScrapeFigures, runScrapeBench } from './scrape';
@@ -258,7 +260,10 @@ async function main(): Promise<void> {
   // A backup restored through the options page, in both browsers (BENCH_RESTORE=0 skips it).
   const restore = process.env.BENCH_RESTORE === '0' ? undefined : await runRestore(benchSizes(process.env.BENCH_RESTORE_SIZES ?? '10000'));
   if (restore) console.log(formatRestore(restore));
-  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load, firefox, restore }, null, 2);
+  // Every export format and the import's parsers at 10k and 50k (BENCH_EXPORT=0 skips it).
+  const exports = process.env.BENCH_EXPORT === '0' ? undefined : runExportBench(benchSizes(process.env.BENCH_EXPORT_SIZES));
+  if (exports) console.log(formatExportFigures(exports));
+  const record = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, librarySearch, libraryPage, libraryPageScale, scrape, proxied, popup, load, firefox, restore, exports }, null, 2);
   writeFileSync(`${RESULTS_DIR}/ranking-${Date.now()}.json`, record);
   writeFileSync(`${RESULTS_DIR}/ranking-latest.json`, record);
 }
