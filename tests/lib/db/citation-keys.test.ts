@@ -58,4 +58,25 @@ describe('citation keys', () => {
     await db.articles.update('a', { title: 'A corrected title' });
     expect((await pinCitationKeys(db, [(await db.articles.get('a'))!]))[0].citationKey).toBe(alone.citationKey);
   });
+
+  it('gives a whole library its keys chunk by chunk, unique across chunks and in the library, each stored', async () => {
+    const db = testDb();
+    // Three kinds of title among 1,201 articles: every base key is shared by hundreds, in every chunk.
+    const articles = Array.from({ length: 1201 }, (_, i) =>
+      makeArticle(`n${i}`, { title: ['Deep nets', 'Lung nodules', 'Liver lesions'][i % 3], author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] } }),
+    );
+    const holder = makeArticle('holder', { title: 'Held already', citationKey: 'smith2020deep' });
+    await db.articles.bulkAdd([...articles, holder]);
+
+    const pinned = await pinCitationKeys(db, articles);
+    const keys = pinned.map((article) => article.citationKey!);
+    expect(new Set([...keys, 'smith2020deep']).size).toBe(1202);
+    expect(keys.every((key) => /^smith2020(deep|lung|liver)[a-z0-9]*$/.test(key))).toBe(true);
+    expect(keys).toContain('smith2020lung');
+    const stored = await db.articles.bulkGet(articles.map((article) => article.id));
+    expect(stored.map((article) => article!.citationKey)).toEqual(keys);
+    // Asked again, nothing changes.
+    expect((await pinCitationKeys(db, stored as typeof articles)).map((article) => article.citationKey)).toEqual(keys);
+  });
 });
+
