@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { addedByImport, benchSizes, formatLibraryPageScale, type LibraryPageScaleFigures } from './library-page';
 
 const opened = { firstRowMs: [300, 200, 250], shellMs: [150], countsMs: [400], filterValuesMs: [400], wholeListMs: [2000], countShown: '10 articles', floorMs: [90, 80, 100] };
-const imported: LibraryPageScaleFigures = { articles: 50000, filled: 'import', importMs: 40_000, importRate: 1250, indexedMs: 28_100, writeWaitsMs: [1, 2, 300], ...opened };
+const imported: LibraryPageScaleFigures = {
+  articles: 50000,
+  filled: 'import',
+  importMs: 40_000,
+  importRate: 1250,
+  indexedMs: 28_100,
+  writeWaitsMs: [1, 2, 300],
+  exportMs: { bibtexFirst: 38_240, bibtexAgain: 5_510, ris: 4_960 },
+  exportWriteWaitsMs: [3, 5, 410],
+  ...opened,
+};
 const direct: LibraryPageScaleFigures = { articles: 100000, filled: 'direct', importMs: 0, importRate: 0, indexedMs: Number.NaN, writeWaitsMs: [], ...opened };
 
 describe('the library page benchmark table', () => {
@@ -12,14 +22,18 @@ describe('the library page benchmark table', () => {
     expect(table).toContain('| import, s | 40.0 |');
     expect(table).toContain("| similarity index holds every article, s after the import's report | 28.1 |");
     expect(table).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');
+    expect(table).toContain('| whole library exported as BibTeX, first (citation keys pinned) / again, s | 38.2 / 5.5 |');
+    expect(table).toContain('| whole library exported as RIS, s | 5.0 |');
+    expect(table).toContain("| a write's wait beside the first BibTeX export, median / p95 / max ms | 5 / 410 / 410 |");
   });
 
   it('says a library was filled directly, with no import figures for it', () => {
     const alone = formatLibraryPageScale([direct]);
     expect(alone).toContain('| library page (Chromium, filled directly, no import) | 100000 |');
-    expect(alone).not.toMatch(/import, s|NaN/);
+    expect(alone).not.toMatch(/import, s|NaN|exported/);
     expect(alone).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');
     expect(formatLibraryPageScale([imported, direct])).toContain('| import, s | 40.0 | – |');
+    expect(formatLibraryPageScale([imported, direct])).toContain('| whole library exported as RIS, s | 5.0 | – |');
   });
 });
 

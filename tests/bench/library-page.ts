@@ -2,7 +2,8 @@
  * The library page at scale, in Chromium with the production build: a library filled through the
  * page's own Import (one CSL-JSON file of N articles), the import's time and rate, then a fresh
  * library page's first row (median of three openings) and its count, each opening followed by a
- * page of static HTML from another extension (Chromium's floor at that moment). At 10k and 50k by default
+ * page of static HTML from another extension (Chromium's floor at that moment), then the whole
+ * library exported from the page as BibTeX (twice: the first pins the citation keys) and as RIS. At 10k and 50k by default
  * (BENCH_LIBRARY_PAGE_SIZES=10000,50000; BENCH_LIBRARY=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build).
@@ -57,6 +58,13 @@ export interface LibraryPageScaleFigures {
    * the library was filled directly.
    */
   writeWaitsMs: number[];
+  /**
+   * After the import, the whole library exported from the page: as BibTeX the first time (each
+   * article's citation key is pinned in the library), again, and as RIS. Absent when filled directly.
+   */
+  exportMs?: { bibtexFirst: number; bibtexAgain: number; ris: number };
+  /** A write's waits beside the first BibTeX export (the probe above). */
+  exportWriteWaitsMs?: number[];
 }
 
 /**
@@ -175,6 +183,18 @@ const PAGE_STAGES: StageSelectors = [
   ['wholeList', '[aria-label="Articles"][aria-busy="false"]'],
 ];
 
+/** The whole library exported from the library page in `format`: ms from the click to the download. */
+async function exportWholeLibrary(page: Page, format: 'bibtex' | 'ris'): Promise<number> {
+  await page.getByRole('combobox', { name: 'Format' }).selectOption(format);
+  const started = Date.now();
+  const download = page.waitForEvent('download', { timeout: 600_000 });
+  await page.getByRole('button', { name: 'Download' }).click();
+  // The bench's library has articles without a year: the page asks whether to export those too.
+  await page.getByRole('button', { name: /^Export all .* anyway$/ }).click({ timeout: 120_000 });
+  await download;
+  return Date.now() - started;
+}
+
 export async function runLibraryPageScaleBench(size: number, build = true, direct = process.env.BENCH_FILL === 'direct'): Promise<LibraryPageScaleFigures> {
   if (build) buildExtension();
   const server = await servePages([]);
@@ -246,8 +266,21 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     }
     await floorKeeper.close();
     const indexedMs = await indexed;
+    let exportMs: LibraryPageScaleFigures['exportMs'];
+    let exportWriteWaitsMs: number[] | undefined;
+    if (!direct) {
+      await page.getByRole('button', { name: 'Export…' }).click();
+      await page.getByRole('radio', { name: /^Whole library/ }).check();
+      const writer = await browser.context.newPage();
+      await writer.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await writer.evaluate(WRITE_PROBE);
+      const bibtexFirst = await exportWholeLibrary(page, 'bibtex');
+      exportWriteWaitsMs = (await writer.evaluate(STOP_WRITE_PROBE)) as number[];
+      await writer.close();
+      exportMs = { bibtexFirst, bibtexAgain: await exportWholeLibrary(page, 'bibtex'), ris: await exportWholeLibrary(page, 'ris') };
+    }
     await page.close();
-    return { articles: size, filled: direct ? 'direct' : 'import', importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs };
+    return { articles: size, filled: direct ? 'direct' : 'import', importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs };
   } finally {
     await browser.close();
     await server.close();
@@ -273,6 +306,13 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
   lines.push(`| filters' values shown, median ms | ${figures.map((f) => median(f.filterValuesMs)).join(' | ')} |`);
   lines.push(`| whole list read, median ms | ${figures.map((f) => median(f.wholeListMs)).join(' | ')} |`);
   lines.push(`| count shown | ${figures.map((f) => f.countShown).join(' | ')} |`);
+  if (figures.some((f) => f.exportMs)) {
+    const ofExport = (cell: (f: Required<LibraryPageScaleFigures>) => string) => figures.map((f) => (f.exportMs ? cell(f as Required<LibraryPageScaleFigures>) : '–')).join(' | ');
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    lines.push(`| whole library exported as BibTeX, first (citation keys pinned) / again, s | ${ofExport((f) => `${seconds(f.exportMs.bibtexFirst)} / ${seconds(f.exportMs.bibtexAgain)}`)} |`);
+    lines.push(`| whole library exported as RIS, s | ${ofExport((f) => seconds(f.exportMs.ris))} |`);
+    lines.push(`| a write's wait beside the first BibTeX export, median / p95 / max ms | ${ofExport((f) => formatWriteWaits(f.exportWriteWaitsMs))} |`);
+  }
   return lines.join('\n');
 }
 

@@ -162,4 +162,23 @@ describe('Export panel', { timeout: 30_000 }, () => {
     await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
     expect(panel.queryByRole('alertdialog')).toBeNull();
   });
+
+  it('exports a library larger than one read, every article once, in list order', async () => {
+    const db = testDb();
+    // Newest capture first in the list: a-1200 … a-0. Complete records, so that nothing is asked.
+    const articles = Array.from({ length: 1201 }, (_, i) =>
+      makeArticle(`a-${i}`, { title: `Article ${i}`, author: [{ family: 'Wang' }], issued: { 'date-parts': [[2020]] }, capturedAt: 1_700_000_000_000 + i }),
+    );
+    await db.articles.bulkAdd(articles);
+    renderWithDb(db, <LibraryApp db={db} />);
+    await wholeList();
+    const panel = openExport();
+    fireEvent.click(panel.getByRole('radio', { name: 'Whole library (1,201)' }));
+    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'csl-json' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
+    const exported = JSON.parse(await spy.current.downloads[0].blob.text()) as { title: string }[];
+    expect(exported.map((item) => item.title)).toEqual(articles.map((article) => article.title).reverse());
+  });
 });
+
