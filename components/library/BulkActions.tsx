@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
 import { addTags, setSaved, type EditOptions } from '@/lib/db/article-edits';
+import { articlesInOrder } from '@/lib/db/articles-by-chunk';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { formatNumber } from '@/lib/format';
 import { ErrorMessage } from '../ErrorMessage';
@@ -96,7 +97,7 @@ export function BulkActions({ db, selected, collections, current, formatter = in
         db={db}
         formatter={formatter}
         label={t('libCopyReferences')}
-        load={async () => (await db.articles.bulkGet(selected)).filter((article) => article !== undefined)}
+        load={() => articlesInOrder(db.articles, selected)}
       />
       <button type="button" class="danger" disabled={running} onClick={() => onDelete(selected)}>{t('libDelete')}</button>
       {work?.state === 'running' && <p class="bulk-status" role="status">{t('libBulkProgress', n(work.done), n(work.total))}</p>}

@@ -5,7 +5,7 @@ import type { Article } from '@/lib/model/article';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
 import { missingFields, REQUIRED_FIELDS } from '@/lib/model/completeness';
-import { forEachArticle } from '@/lib/db/articles-by-chunk';
+import { articlesInOrder } from '@/lib/db/articles-by-chunk';
 import { pinCitationKeys } from '@/lib/db/citation-keys';
 import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
@@ -61,16 +61,6 @@ function useFocusOnMount<T extends HTMLElement>() {
   const ref = useRef<T>(null);
   useEffect(() => ref.current?.focus(), []);
   return ref;
-}
-
-/** Articles read per transaction: one read of a whole 50k library held a capture's write back for 1.1 s. */
-const READ_CHUNK = 1000;
-
-/** Loads articles by id in the given order, skipping any deleted meanwhile. */
-async function loadArticles(db: SimlitDB, ids: string[]): Promise<Article[]> {
-  const articles: Article[] = [];
-  await forEachArticle(db.articles, ids, READ_CHUNK, (article) => articles.push(article));
-  return articles;
 }
 
 function defaultScope(sources: ExportSources): ExportScope {
@@ -130,7 +120,7 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
   async function start() {
     setState({ kind: 'busy' });
     try {
-      const articles = await loadArticles(db, sources[scope]);
+      const articles = await articlesInOrder(db.articles, sources[scope]);
       if (!articles.length) return setState({ kind: 'nothing' });
       const incomplete = new Set(articles.filter((article) => missingFields(article).length > 0).map((article) => article.id));
       if (incomplete.size) return setState({ kind: 'incomplete', articles, incomplete });

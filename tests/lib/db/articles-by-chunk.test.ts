@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { forEachArticle } from '@/lib/db/articles-by-chunk';
+import { articlesInOrder, forEachArticle } from '@/lib/db/articles-by-chunk';
 import { makeArticle } from './library-fixtures';
 import { testDb } from './test-db';
 
@@ -14,3 +14,18 @@ describe('forEachArticle', () => {
     expect(bulkGet.mock.calls.map(([ids]) => ids)).toEqual([['e', 'gone'], ['a', 'c'], ['b']]);
   });
 });
+
+describe('articlesInOrder', () => {
+  it('gives the articles of many ids in their order, each read of a thousand at most in its own transaction', async () => {
+    const db = testDb();
+    const ids = Array.from({ length: 2500 }, (_, i) => `n${i}`);
+    await db.articles.bulkAdd(ids.map((id) => makeArticle(id)));
+    const bulkGet = vi.spyOn(db.articles, 'bulkGet');
+    const asked = [...ids].reverse();
+    asked.splice(1200, 0, 'gone');
+    const found = await articlesInOrder(db.articles, asked);
+    expect(found.map((article) => article.id)).toEqual([...ids].reverse());
+    expect(bulkGet.mock.calls.map(([chunk]) => chunk.length)).toEqual([1000, 1000, 501]);
+  });
+});
+
