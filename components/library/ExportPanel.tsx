@@ -42,7 +42,8 @@ export interface ExportSources {
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'busy' }
+  /** `keys`: how many of the articles without a citation key have one, while a BibTeX export gives them. */
+  | { kind: 'busy'; keys?: { done: number; total: number } }
   /** Some articles lack a title, authors or year: the reader chooses before anything is written. */
   | { kind: 'incomplete'; articles: Article[]; incomplete: Set<string> }
   | { kind: 'done'; fileName: string; count: number }
@@ -135,7 +136,8 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
     try {
       const name = scope === 'all' ? undefined : sources.collectionName;
       // BibTeX keys are kept with the articles: the next export cites them the same way.
-      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles) : articles;
+      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles, (done, total) => setState({ kind: 'busy', keys: { done, total } })) : articles;
+      setState({ kind: 'busy' }); // the keys given, the file is being made
       const file = await formatter.exportFile(keyed, format, name, new Date());
       downloadText(file.text, file.mimeType, file.fileName);
       setState({ kind: 'done', fileName: file.fileName, count: articles.length });
@@ -145,6 +147,8 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
   }
 
   const busy = state.kind === 'busy';
+  const keys = state.kind === 'busy' ? state.keys : undefined;
+  const busyText = keys ? t('libExportKeys', n(keys.done), n(keys.total)) : t(format === 'apa' ? 'libExportBusyApa' : 'libExportBusy');
   return (
     <ToolPanel id="export-panel" heading={t('libExportHeading')} busy={busy} onClose={onClose}>
       <form
@@ -181,7 +185,7 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
         <button type="submit" disabled={busy}>{t('libExportDownload')}</button>
       </form>
       <p role="status" class="muted">
-        {busy ? t(format === 'apa' ? 'libExportBusyApa' : 'libExportBusy') : state.kind === 'done' ? t('libExportDone', state.fileName, n(state.count)) : ''}
+        {busy ? busyText : state.kind === 'done' ? t('libExportDone', state.fileName, n(state.count)) : ''}
       </p>
       {state.kind === 'incomplete' && <IncompleteWarning articles={state.articles} incomplete={state.incomplete} onWrite={write} onCancel={() => setState({ kind: 'idle' })} />}
       {state.kind === 'nothing' && <p class="error" role="alert">{t('libExportNothing')}</p>}

@@ -12,9 +12,10 @@ const PIN_CHUNK = 500;
  * whatever else is exported with it and however its title is corrected later. Keys already there
  * (imported, or pinned by an earlier export) stay. Returns the articles with their keys, in order.
  * A chunk's keys are looked up in the library together and written together: one article at a
- * time, a lookup and a write each, 10,000 articles took minutes.
+ * time, a lookup and a write each, 10,000 articles took minutes. `onProgress` hears how many of
+ * those without a key have one, after each chunk (a library's first export: 40 s at 50,000).
  */
-export async function pinCitationKeys(db: SimlitDB, articles: Article[]): Promise<Article[]> {
+export async function pinCitationKeys(db: SimlitDB, articles: Article[], onProgress?: (done: number, total: number) => void): Promise<Article[]> {
   if (articles.every((article) => article.citationKey)) return articles;
   const pinned = [...articles];
   // Keys these articles already carry, and those given so far: never given again.
@@ -28,6 +29,7 @@ export async function pinCitationKeys(db: SimlitDB, articles: Article[]): Promis
       return free;
     });
     chunk.forEach((article, n) => (pinned[unkeyed[start + n]] = { ...article, citationKey: keys[n] }));
+    onProgress?.(start + chunk.length, unkeyed.length);
   }
   return pinned;
 }

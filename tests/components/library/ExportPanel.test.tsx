@@ -180,5 +180,28 @@ describe('Export panel', { timeout: 30_000 }, () => {
     const exported = JSON.parse(await spy.current.downloads[0].blob.text()) as { title: string }[];
     expect(exported.map((item) => item.title)).toEqual(articles.map((article) => article.title).reverse());
   });
+
+  it('says how far a first BibTeX export has got in giving the articles their citation keys', async () => {
+    const db = testDb();
+    const articles = Array.from({ length: 1201 }, (_, i) =>
+      makeArticle(`k-${i}`, { title: `Keyed ${i}`, author: [{ family: 'Li' }], issued: { 'date-parts': [[2021]] }, capturedAt: 1_700_000_000_000 + i }),
+    );
+    await db.articles.bulkAdd(articles);
+    renderWithDb(db, <LibraryApp db={db} />);
+    await wholeList();
+    const panel = openExport();
+    fireEvent.click(panel.getByRole('radio', { name: 'Whole library (1,201)' }));
+    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'bibtex' } });
+    const status = panel.getByRole('status');
+    const said: string[] = [];
+    const watcher = new MutationObserver(() => said.push(status.textContent ?? ''));
+    watcher.observe(status, { childList: true, characterData: true, subtree: true });
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
+    watcher.disconnect();
+    expect(said).toContain('Giving the articles their citation keys (once per article): 500 of 1,201…');
+    expect(said.at(-1)).toMatch(/^Downloaded simlit-bibtex-2026-03-05\.bib \(1,201 articles\)\.$/);
+    expect((await db.articles.bulkGet(articles.map((article) => article.id))).every((article) => article?.citationKey)).toBe(true);
+  });
 });
 

@@ -68,7 +68,9 @@ describe('citation keys', () => {
     const holder = makeArticle('holder', { title: 'Held already', citationKey: 'smith2020deep' });
     await db.articles.bulkAdd([...articles, holder]);
 
-    const pinned = await pinCitationKeys(db, articles);
+    const progress: [number, number][] = [];
+    const pinned = await pinCitationKeys(db, articles, (done, total) => progress.push([done, total]));
+    expect(progress).toEqual([[500, 1201], [1000, 1201], [1201, 1201]]);
     const keys = pinned.map((article) => article.citationKey!);
     expect(new Set([...keys, 'smith2020deep']).size).toBe(1202);
     expect(keys.every((key) => /^smith2020(deep|lung|liver)[a-z0-9]*$/.test(key))).toBe(true);
