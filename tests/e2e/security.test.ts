@@ -280,7 +280,8 @@ describeInBrowsers('what pages and files can and cannot do to the library', (bro
   });
 
   it('a large import runs in a worker with its progress shown, and a cancel writes nothing', async () => {
-    const entries = Array.from({ length: 5_000 }, (_, i) => `@article{big${i},\n  title = {Imported article number ${i} on protein folding},\n  author = {Lee, Kim and Park, Min},\n  journal = {Journal ${i % 40}},\n  year = {${1990 + (i % 35)}},\n  doi = {10.5555/big.${i}}\n}\n`).join('\n');
+    // Large enough that its progress shows for seconds on a busy machine, in one stage or the next.
+    const entries = Array.from({ length: 20_000 }, (_, i) => `@article{big${i},\n  title = {Imported article number ${i} on protein folding},\n  author = {Lee, Kim and Park, Min},\n  journal = {Journal ${i % 40}},\n  year = {${1990 + (i % 35)}},\n  doi = {10.5555/big.${i}}\n}\n`).join('\n');
     const before = (await articles(ext)).length;
     const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
@@ -289,7 +290,7 @@ describeInBrowsers('what pages and files can and cannot do to the library', (bro
     const fileWorkers = async () => (await library.workersSeen()).filter((url) => url.includes('file-worker')).length;
     await expect.poll(fileWorkers, { timeout: 15_000 }).toBe(1);
     await library.getByRole('button', { name: 'Import', exact: true }).click();
-    await library.getByText(/^Reading entries: [\d,]+ of 5,000$/).waitFor({ timeout: 60_000 });
+    await library.getByText(/^(Reading entries|Writing to the library): [\d,]+ of 20,000$/).waitFor({ timeout: 60_000 });
     expect(await fileWorkers()).toBe(1);
     const cancelled = Date.now();
     await library.getByRole('button', { name: 'Cancel' }).click();
