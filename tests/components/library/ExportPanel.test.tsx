@@ -40,6 +40,25 @@ function risValues(text: string, tag: string): string[] {
   return [...text.matchAll(new RegExp(`^${tag}  - (.*)$`, 'gm'))].map((m) => m[1].trim());
 }
 
+/**
+ * A library of 1,201 complete articles (more than one read of the export panel), newest capture
+ * first in the list (a-1200 … a-0), shown whole, with the export panel open on the whole library
+ * in `format`.
+ */
+async function largeLibraryExport(format: string) {
+  const db = testDb();
+  const articles = Array.from({ length: 1201 }, (_, i) =>
+    makeArticle(`a-${i}`, { title: `Article ${i}`, author: [{ family: 'Wang' }], issued: { 'date-parts': [[2020]] }, capturedAt: 1_700_000_000_000 + i }),
+  );
+  await db.articles.bulkAdd(articles);
+  renderWithDb(db, <LibraryApp db={db} />);
+  await wholeList();
+  const panel = openExport();
+  fireEvent.click(panel.getByRole('radio', { name: 'Whole library (1,201)' }));
+  fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: format } });
+  return { db, articles, panel };
+}
+
 describe('Export panel', { timeout: 30_000 }, () => {
   it('downloads the shown collection as RIS, named after the collection, and frees the object URL', async () => {
     await libraryWithCollection();
@@ -164,17 +183,7 @@ describe('Export panel', { timeout: 30_000 }, () => {
   });
 
   it('exports a library larger than one read, every article once, in list order', async () => {
-    const db = testDb();
-    // Newest capture first in the list: a-1200 … a-0. Complete records, so that nothing is asked.
-    const articles = Array.from({ length: 1201 }, (_, i) =>
-      makeArticle(`a-${i}`, { title: `Article ${i}`, author: [{ family: 'Wang' }], issued: { 'date-parts': [[2020]] }, capturedAt: 1_700_000_000_000 + i }),
-    );
-    await db.articles.bulkAdd(articles);
-    renderWithDb(db, <LibraryApp db={db} />);
-    await wholeList();
-    const panel = openExport();
-    fireEvent.click(panel.getByRole('radio', { name: 'Whole library (1,201)' }));
-    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'csl-json' } });
+    const { articles, panel } = await largeLibraryExport('csl-json');
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
     await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
     const exported = JSON.parse(await spy.current.downloads[0].blob.text()) as { title: string }[];
@@ -182,16 +191,7 @@ describe('Export panel', { timeout: 30_000 }, () => {
   });
 
   it('says how far a first BibTeX export has got in giving the articles their citation keys', async () => {
-    const db = testDb();
-    const articles = Array.from({ length: 1201 }, (_, i) =>
-      makeArticle(`k-${i}`, { title: `Keyed ${i}`, author: [{ family: 'Li' }], issued: { 'date-parts': [[2021]] }, capturedAt: 1_700_000_000_000 + i }),
-    );
-    await db.articles.bulkAdd(articles);
-    renderWithDb(db, <LibraryApp db={db} />);
-    await wholeList();
-    const panel = openExport();
-    fireEvent.click(panel.getByRole('radio', { name: 'Whole library (1,201)' }));
-    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'bibtex' } });
+    const { db, articles, panel } = await largeLibraryExport('bibtex');
     const status = panel.getByRole('status');
     const said: string[] = [];
     const watcher = new MutationObserver(() => said.push(status.textContent ?? ''));
