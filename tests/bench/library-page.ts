@@ -15,7 +15,7 @@ import type { Page, Worker } from 'playwright-core';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
 import { hasStore, putRows, recountLibrary } from '../e2e/library-db';
-import { launchWithExtension } from '../e2e/chromium';
+import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
 import type { ExtensionSession } from '../e2e/harness';
 import { servePages } from '../e2e/page-server';
 import { benchCorpus, seededRandom } from './corpus';
@@ -95,18 +95,32 @@ const WRITE_PROBE = `(() => {
 
 const STOP_WRITE_PROBE = 'window.__stopWrites = true; window.__writeWaits';
 
-/**
- * The write probe run from an extension page of its own in a session of the e2e harness (the
- * Firefox and restore benchmarks); the function returned stops it, closes the page and gives the waits.
- */
-export async function probeWrites(ext: ExtensionSession): Promise<() => Promise<number[]>> {
-  const writer = await ext.openExtensionPage('options.html');
+/** What the write probe needs of the extension page it runs in. */
+interface ProbePage {
+  evaluateExpression<T>(expression: string): Promise<T>;
+  close(): Promise<unknown>;
+}
+
+/** Starts the write probe in `writer`; the function returned stops it, closes the page and gives the waits. */
+async function probeWritesFrom(writer: ProbePage): Promise<() => Promise<number[]>> {
   await writer.evaluateExpression(WRITE_PROBE);
   return async () => {
     const waits = await writer.evaluateExpression<number[]>(STOP_WRITE_PROBE);
     await writer.close();
     return waits;
   };
+}
+
+/** The write probe from an extension page of its own in a session of the e2e harness (the Firefox and restore benchmarks). */
+export async function probeWrites(ext: ExtensionSession): Promise<() => Promise<number[]>> {
+  return probeWritesFrom(await ext.openExtensionPage('options.html'));
+}
+
+/** The same probe from a Playwright page of the Chromium this benchmark launches itself. */
+async function probeWritesInChromium(browser: ExtensionBrowser): Promise<() => Promise<number[]>> {
+  const writer = await browser.context.newPage();
+  await writer.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  return probeWritesFrom({ evaluateExpression: <T>(expression: string) => writer.evaluate(expression) as Promise<T>, close: () => writer.close() });
 }
 
 /** A write's waits as the tables show them: median / p95 / max ms. */
@@ -218,15 +232,12 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       const file = join(folder, 'library.json');
       writeFileSync(file, importFileText(size));
       await page.getByLabel('File to import').setInputFiles(file, { timeout: 300_000 });
-      const writer = await browser.context.newPage();
-      await writer.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await writer.evaluate(WRITE_PROBE);
+      const stopProbe = await probeWritesInChromium(browser);
       const started = Date.now();
       await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
       await page.waitForFunction(() => document.querySelector('.import-report, .error-message'), null, onFrame);
       importMs = Date.now() - started;
-      writeWaitsMs = (await writer.evaluate(STOP_WRITE_PROBE)) as number[];
-      await writer.close();
+      writeWaitsMs = await stopProbe();
       const summary = await page.locator('.import-report, .error-message').first().textContent();
       console.log(`import of ${size}: ${summary}`);
       // Asked beside the openings below, as a reader would open the page meanwhile.
@@ -271,12 +282,9 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     if (!direct) {
       await page.getByRole('button', { name: 'Export…' }).click();
       await page.getByRole('radio', { name: /^Whole library/ }).check();
-      const writer = await browser.context.newPage();
-      await writer.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await writer.evaluate(WRITE_PROBE);
+      const stopProbe = await probeWritesInChromium(browser);
       const bibtexFirst = await exportWholeLibrary(page, 'bibtex');
-      exportWriteWaitsMs = (await writer.evaluate(STOP_WRITE_PROBE)) as number[];
-      await writer.close();
+      exportWriteWaitsMs = await stopProbe();
       exportMs = { bibtexFirst, bibtexAgain: await exportWholeLibrary(page, 'bibtex'), ris: await exportWholeLibrary(page, 'ris') };
     }
     await page.close();
