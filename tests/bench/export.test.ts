@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '@/lib/export';
-import { exportLibrary, formatExportFigures, measureExport, type ExportFigures } from './export';
+import { formatExportFigures, measureExport, type ExportFigures } from './export';
+import { importedArticles } from './library-page';
 
 describe('the export benchmark', () => {
   it('exports a library of distinct articles that each importable file gives back whole', () => {
-    const library = exportLibrary(40);
+    const library = importedArticles(40);
     expect(new Set(library.map((article) => article.titleKey)).size).toBe(40);
     const figures = measureExport(40);
     expect(figures.imported).toEqual({ bibtex: 40, ris: 40, 'csl-json': 40 });

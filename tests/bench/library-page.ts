@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
+import type { Article } from '../../lib/model/article';
 import { hasStore, putRows, recountLibrary } from '../e2e/library-db';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
 import type { ExtensionSession } from '../e2e/harness';
@@ -146,6 +147,11 @@ export function importFileText(size: number): string {
   return JSON.stringify(items);
 }
 
+/** The articles an import of importFileText(size) makes (before any merge with the library). */
+export function importedArticles(size: number, now = Date.now()): Article[] {
+  return parseImportFile(importFileText(size), 'library.json').items.flatMap((item) => cslToArticle(item, { now }) ?? []);
+}
+
 /**
  * Fills the library straight into IndexedDB (articles as the import makes them, the listing's
  * rows and the counters where the build has them), for timing the page alone, old build
@@ -153,7 +159,7 @@ export function importFileText(size: number): string {
  */
 async function fillDirect(worker: Worker, size: number): Promise<void> {
   const now = Date.now();
-  const articles = parseImportFile(importFileText(size), 'library.json').items.flatMap((item) => cslToArticle(item, { now }) ?? []);
+  const articles = importedArticles(size, now);
   const listing = await import('../../lib/db/listing').then(({ listingRow }) => listingRow, () => undefined);
   const withListing = listing && (await hasStore(worker, 'listing'));
   for (let start = 0; start < articles.length; start += 1000) {
