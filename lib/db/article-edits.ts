@@ -62,6 +62,8 @@ export interface EditOptions {
   tables?: Table[];
   /** Runs in each chunk's transaction before it writes; a throw stops the change there. */
   check?: () => Promise<void>;
+  /** Runs in each chunk's transaction with its articles as stored, before `edit` is applied to them: looks up together what their edits need. */
+  prepare?: (articles: Article[]) => Promise<void>;
 }
 
 /**
@@ -80,7 +82,9 @@ export async function editEach(db: SimlitDB, ids: string[], edit: (article: Arti
     const chunk = ids.slice(start, start + EDIT_CHUNK);
     changed += await db.transaction('rw', [db.articles, ...(options.tables ?? [])], async () => {
       await options.check?.();
-      const edited = (await db.articles.bulkGet(chunk)).flatMap((article) => (article && edit(article)) || []);
+      const stored = (await db.articles.bulkGet(chunk)).filter((article) => article !== undefined);
+      await options.prepare?.(stored);
+      const edited = stored.flatMap((article) => edit(article) || []);
       if (edited.length) await db.articles.bulkPut(edited);
       return edited.length;
     });

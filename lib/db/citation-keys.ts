@@ -1,37 +1,33 @@
 import { baseCitationKey } from '../export/csl-items';
 import { toCsl, type Article } from '../model/article';
 import { hash64 } from '../text/hash';
+import { editEach } from './article-edits';
 import type { SimlitDB } from './schema';
-
-/** Articles given their keys per transaction: a capture or a save waits for one chunk at most, as beside an import. */
-const PIN_CHUNK = 500;
 
 /**
  * Gives each of these articles that has no citation key yet the key its content gives, unique in
  * the whole library, and stores it: every later BibTeX export cites the article the same way,
  * whatever else is exported with it and however its title is corrected later. Keys already there
- * (imported, or pinned by an earlier export) stay. Returns the articles with their keys, in order.
- * A chunk's keys are looked up in the library together and written together: one article at a
- * time, a lookup and a write each, 10,000 articles took minutes. `onProgress` hears how many of
- * those without a key have one, after each chunk (a library's first export: 40 s at 50,000).
+ * (imported, or pinned by an earlier export, even one running meanwhile) stay. Returns the
+ * articles with their keys, in order. Written as any change to many articles is (editEach: 500 a
+ * transaction, with progress), each chunk's keys looked up together: one article at a time, a
+ * lookup and a write each in one transaction, 10,000 articles took minutes and held every capture.
  */
 export async function pinCitationKeys(db: SimlitDB, articles: Article[], onProgress?: (done: number, total: number) => void): Promise<Article[]> {
   if (articles.every((article) => article.citationKey)) return articles;
-  const pinned = [...articles];
   // Keys these articles already carry, and those given so far: never given again.
   const given = new Set(articles.map((article) => article.citationKey).filter((key): key is string => Boolean(key)));
-  const unkeyed = articles.flatMap((article, i) => (article.citationKey ? [] : [i]));
-  for (let start = 0; start < unkeyed.length; start += PIN_CHUNK) {
-    const chunk = unkeyed.slice(start, start + PIN_CHUNK).map((i) => articles[i]);
-    const keys = await db.transaction('rw', db.articles, async () => {
-      const free = await freeKeys(db, chunk, given);
-      await db.articles.bulkUpdate(chunk.map((article, n) => ({ key: article.id, changes: { citationKey: free[n] } })));
-      return free;
-    });
-    chunk.forEach((article, n) => (pinned[unkeyed[start + n]] = { ...article, citationKey: keys[n] }));
-    onProgress?.(start + chunk.length, unkeyed.length);
-  }
-  return pinned;
+  const pinned = new Map<string, string>();
+  const unkeyed = articles.filter((article) => !article.citationKey).map((article) => article.id);
+  await editEach(db, unkeyed, (article) => (article.citationKey ? undefined : { ...article, citationKey: pinned.get(article.id) }), {
+    onProgress,
+    prepare: async (stored) => {
+      const open = stored.filter((article) => !article.citationKey);
+      for (const article of stored) if (article.citationKey) pinned.set(article.id, article.citationKey);
+      (await freeKeys(db, open, given)).forEach((key, n) => pinned.set(open[n].id, key));
+    },
+  });
+  return articles.map((article) => (pinned.has(article.id) ? { ...article, citationKey: pinned.get(article.id) } : article));
 }
 
 /**
