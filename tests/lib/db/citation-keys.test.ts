@@ -80,5 +80,16 @@ describe('citation keys', () => {
     // Asked again, nothing changes.
     expect((await pinCitationKeys(db, stored as typeof articles)).map((article) => article.citationKey)).toEqual(keys);
   });
+
+  it('keeps a key another export pinned since the articles were read, and gives it back', async () => {
+    const db = testDb();
+    const read = makeArticle('read', { title: 'Deep nets', author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] } });
+    await db.articles.add(read);
+    // Another export pinned a key after this page read the article without one.
+    await db.articles.update('read', { citationKey: 'pinnedElsewhere' });
+    const [pinned] = await pinCitationKeys(db, [read]);
+    expect(pinned.citationKey).toBe('pinnedElsewhere');
+    expect((await db.articles.get('read'))!.citationKey).toBe('pinnedElsewhere');
+  });
 });
 
