@@ -6,7 +6,7 @@ import { keptFacets, recountFacets, sameFacets } from '@/lib/db/facet-counts';
 import { LibrarySearch, type LibrarySearcher } from '@/lib/search/library-search';
 import { isSearching } from '@/lib/search/query';
 import { listCollections } from '@/lib/db/collections';
-import { deleteArticles, restoreArticles, type DeletedBatch } from '@/lib/db/article-deletion';
+import { deleteArticles, newDeletedBatch, restoreArticles, type DeletedBatch } from '@/lib/db/article-deletion';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { formatNumber } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
@@ -175,20 +175,31 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     setSelected(next);
   }
 
+  /**
+   * Deletes a chunk at a time (lib/db/article-deletion), saying how far it is, the list read
+   * before it held until it ends. What was deleted before a failure can be undone like the rest.
+   */
   async function remove(ids: string[]) {
+    const batch = newDeletedBatch();
     setMessage({ kind: 'deleting', count: ids.length });
-    let batch: DeletedBatch;
+    setChangingMany(true);
+    let failure: string | undefined;
     try {
-      batch = await deleteArticles(db, ids);
+      await deleteArticles(db, ids, batch, (done) => setMessage({ kind: 'deleting', count: ids.length, done }));
     } catch (error) {
-      setMessage({ kind: 'deleteFailed', reason: storageErrorMessage(error, { t }) });
-      return;
+      failure = storageErrorMessage(error, { t });
+    } finally {
+      setChangingMany(false);
     }
-    setDeleted((stack) => [...stack, batch]);
-    changed(batch.articles.map((article) => article.id));
-    setMessage({ kind: 'deleted', count: batch.articles.length });
-    setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
-    if (openId && ids.includes(openId)) setOpenId(undefined);
+    const gone = new Set(batch.articles.map((article) => article.id));
+    if (gone.size) {
+      setDeleted((stack) => [...stack, batch]);
+      changed([...gone]);
+    }
+    if (failure === undefined) setMessage({ kind: 'deleted', count: gone.size });
+    else setMessage(gone.size ? { kind: 'deletedPartly', count: gone.size, reason: failure } : { kind: 'deleteFailed', reason: failure });
+    setSelected((current) => new Set([...current].filter((id) => !gone.has(id))));
+    if (openId && gone.has(openId)) setOpenId(undefined);
   }
 
   /** Puts the last deletion back; if that fails, it stays to be undone again (a partial restore merges). */
@@ -200,7 +211,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
     // Written a chunk at a time when large: the list is read again once, after it.
     setChangingMany(true);
     try {
-      const restored = await restoreArticles(db, batch);
+      const restored = await restoreArticles(db, batch, (done) => setMessage({ kind: 'restoring', count: batch.articles.length, done }));
       changed(restored);
       setMessage({ kind: 'restored', count: restored.length });
     } catch (error) {
@@ -371,6 +382,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
               formatter={formatter}
               onClear={() => setSelected(new Set())}
               onDelete={(ids) => void remove(ids)}
+              deleting={message?.kind === 'deleting' || message?.kind === 'restoring'}
               onBusy={setChangingMany}
             />
           )}

@@ -5,6 +5,7 @@ import { SAVED_COUNT_KEY, UNTOUCHED_COUNT_KEY } from './facet-counts';
 import { isEdited, isUntouchedRow } from './listing';
 import { readWholeTable } from './pages-by-id';
 import { SEEN_RESOLUTION_MS } from './upsert';
+import { deleteChecked } from './article-deletion';
 
 /** Clearing the library from the options page, and the counts shown before doing it. */
 
@@ -30,32 +31,6 @@ export async function storedCounts(db: SimlitDB): Promise<StoredCounts> {
 }
 
 /**
- * Articles deleted per transaction: each holds the database for every other reader while it
- * writes (at 100, a read waited at most 0.16 s beside a pruning of 4,875 articles at 50,000 in
- * Chromium; the pruning in one transaction, its captures included, had held it 10 s).
- */
-export const DELETED_AT_ONCE = 100;
-
-/**
- * Deletes the articles of `ids` that `stillGoes` lets go, each chunk read again and deleted in a
- * transaction of its own, so that an article the reader kept meanwhile stays. The ids deleted go
- * into `deleted` as each chunk commits: a chunk that fails leaves the earlier ones deleted, and the
- * caller still knows which.
- */
-export async function deleteChecked(db: SimlitDB, ids: readonly string[], stillGoes: (article: Article) => boolean, deleted: string[]): Promise<void> {
-  for (let start = 0; start < ids.length; start += DELETED_AT_ONCE) {
-    const chunk = ids.slice(start, start + DELETED_AT_ONCE);
-    const gone = await db.transaction('rw', db.articles, async () => {
-      const current = await db.articles.bulkGet(chunk);
-      const going = chunk.filter((_, i) => current[i] !== undefined && stillGoes(current[i]));
-      await db.articles.bulkDelete(going);
-      return going;
-    });
-    deleted.push(...gone);
-  }
-}
-
-/**
  * Deletes every untouched article, and the capture records' entries for them (a capture left
  * with no entries goes too). Found in the small listing rows; each found is checked on the article
  * itself before it goes, so that nothing the reader kept is lost even to a listing row out of step.
@@ -66,7 +41,7 @@ export async function clearUntouched(db: SimlitDB): Promise<string[]> {
   const candidates = (await readWholeTable(db.listing)).filter(isUntouchedRow).map((row) => row.id);
   const deleted: string[] = [];
   try {
-    await deleteChecked(db, candidates, isUntouched, deleted);
+    await deleteChecked(db, candidates, isUntouched, (articles) => deleted.push(...articles.map((article) => article.id)));
   } finally {
     await dropCaptureEntries(db, new Set(deleted));
   }

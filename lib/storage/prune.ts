@@ -4,7 +4,8 @@
  * go first. What the reader touched (saved, collected, tagged, noted, edited) is never pruned.
  * Each pruning is logged for the options page.
  */
-import { deleteChecked, dropCaptureEntries, isUntouched } from '../db/clear-library';
+import { deleteChecked } from '../db/article-deletion';
+import { dropCaptureEntries, isUntouched } from '../db/clear-library';
 import { addFacetDeltas, UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY } from '../db/facet-counts';
 import { articleBytes, isUntouchedRow, type ListingRow } from '../db/listing';
 import { pagesById, WHOLE_TABLE_PAGE } from '../db/pages-by-id';
@@ -194,7 +195,7 @@ export async function pruneUnsaved(db: SimlitDB, cap: StorageCap, now = Date.now
   const stillGoes = (article: Article) => isUntouched(article) && (article.seenAt ?? 0) === seenAt.get(article.id);
   const deleted: string[] = [];
   try {
-    await deleteChecked(db, [...seenAt.keys()], stillGoes, deleted);
+    await deleteChecked(db, [...seenAt.keys()], stillGoes, (articles) => deleted.push(...articles.map((article) => article.id)));
   } catch (error) {
     // What earlier chunks removed is still dropped from the captures, logged and reported; the
     // rest waits for the next measure.

@@ -11,6 +11,7 @@ const imported: LibraryPageScaleFigures = {
   writeWaitsMs: [1, 2, 300],
   exportMs: { bibtexFirst: 38_240, bibtexAgain: 5_510, ris: 4_960 },
   exportWriteWaitsMs: [3, 5, 410],
+  deletion: { deleteMs: 41_260, deleteWriteWaitsMs: [50, 60, 180], undoMs: 39_940, undoWriteWaitsMs: [120, 130, 700] },
   ...opened,
 };
 const direct: LibraryPageScaleFigures = { articles: 100000, filled: 'direct', importMs: 0, importRate: 0, indexedMs: Number.NaN, writeWaitsMs: [], ...opened };
@@ -25,6 +26,8 @@ describe('the library page benchmark table', () => {
     expect(table).toContain('| whole library exported as BibTeX, first (citation keys pinned) / again, s | 38.2 / 5.5 |');
     expect(table).toContain('| whole library exported as RIS, s | 5.0 |');
     expect(table).toContain("| a write's wait beside the first BibTeX export, median / p95 / max ms | 5 / 410 / 410 |");
+    expect(table).toContain('| whole library selected and deleted / the deletion undone, s | 41.3 / 39.9 |');
+    expect(table).toContain("| a write's wait beside the deletion / beside its undo, median / p95 / max ms | 60 / 180 / 180 / 130 / 700 / 700 |");
   });
 
   it('says a library was filled directly, with no import figures for it', () => {
@@ -34,6 +37,7 @@ describe('the library page benchmark table', () => {
     expect(alone).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');
     expect(formatLibraryPageScale([imported, direct])).toContain('| import, s | 40.0 | – |');
     expect(formatLibraryPageScale([imported, direct])).toContain('| whole library exported as RIS, s | 5.0 | – |');
+    expect(formatLibraryPageScale([imported, direct])).toContain('| whole library selected and deleted / the deletion undone, s | 41.3 / 39.9 | – |');
   });
 });
 

@@ -3,7 +3,8 @@
  * page's own Import (one CSL-JSON file of N articles), the import's time and rate, then a fresh
  * library page's first row (median of three openings) and its count, each opening followed by a
  * page of static HTML from another extension (Chromium's floor at that moment), then the whole
- * library exported from the page as BibTeX (twice: the first pins the citation keys) and as RIS. At 10k and 50k by default
+ * library exported from the page as BibTeX (twice: the first pins the citation keys) and as RIS,
+ * and last the whole library deleted from the page and the deletion undone. At 10k and 50k by default
  * (BENCH_LIBRARY_PAGE_SIZES=10000,50000; BENCH_LIBRARY=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build).
@@ -66,24 +67,31 @@ export interface LibraryPageScaleFigures {
   exportMs?: { bibtexFirst: number; bibtexAgain: number; ris: number };
   /** A write's waits beside the first BibTeX export (the probe above). */
   exportWriteWaitsMs?: number[];
+  /**
+   * Then the whole library selected and deleted from the page, and the deletion undone: ms from
+   * the click to the page saying it is done, and a write's waits meanwhile (the probe above).
+   */
+  deletion?: { deleteMs: number; deleteWriteWaitsMs: number[]; undoMs: number; undoWriteWaitsMs: number[] };
 }
 
 /**
  * Started in an extension page before the import: every 100 ms, a read-write transaction on the
- * articles that reads one missing key (it waits for the import's transaction as a capture's or a
- * save's would, and changes nothing), its wait pushed to `window.__writeWaits` until
- * STOP_WRITE_PROBE says stop (it evaluates to the waits).
+ * stores a capture writes (the articles, with the listing and counters its middleware adds, and
+ * the captures) that reads one missing key: it waits for every transaction a capture would wait
+ * for, reads of those stores included, and changes nothing. Its wait is pushed to
+ * `window.__writeWaits` until STOP_WRITE_PROBE says stop. (Until 5 December it took the articles
+ * alone, and missed the waits behind the listing's and counters' reads.)
  */
 const WRITE_PROBE = `(() => {
   window.__writeWaits = [];
   window.__stopWrites = false;
   const open = indexedDB.open('simlit');
-  open.onsuccess = async () => {
+  window.__probeDone = new Promise((stopped) => open.onsuccess = async () => {
     const db = open.result;
     while (!window.__stopWrites) {
       const started = performance.now();
       await new Promise((done) => {
-        const transaction = db.transaction('articles', 'readwrite');
+        const transaction = db.transaction(['articles', 'listing', 'counters', 'captures'], 'readwrite');
         transaction.objectStore('articles').get('simlit-bench-no-such-article');
         transaction.oncomplete = transaction.onabort = done;
       });
@@ -91,10 +99,12 @@ const WRITE_PROBE = `(() => {
       await new Promise((done) => setTimeout(done, 100));
     }
     db.close();
-  };
+    stopped(window.__writeWaits);
+  });
 })()`;
 
-const STOP_WRITE_PROBE = 'window.__stopWrites = true; window.__writeWaits';
+/** Stops the probe: evaluates to the waits once the write under way, which may be the longest, is done. */
+const STOP_WRITE_PROBE = 'window.__stopWrites = true; window.__probeDone';
 
 /** What the write probe needs of the extension page it runs in. */
 interface ProbePage {
@@ -215,6 +225,22 @@ async function exportWholeLibrary(page: Page, format: 'bibtex' | 'ris'): Promise
   return Date.now() - started;
 }
 
+/** The whole library selected, deleted and the deletion undone from the library page, each with the write probe beside it. */
+async function deleteAndUndo(page: Page, browser: ExtensionBrowser, timeout: number): Promise<NonNullable<LibraryPageScaleFigures['deletion']>> {
+  await page.locator('[aria-label="Articles"][aria-busy="false"]').waitFor({ timeout });
+  await page.getByText(/^Select all .* shown$/).click();
+  const timed = async (button: string, done: RegExp) => {
+    const stopProbe = await probeWritesInChromium(browser);
+    const started = Date.now();
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.getByText(done).waitFor({ timeout });
+    return { ms: Date.now() - started, waits: await stopProbe() };
+  };
+  const deletion = await timed('Delete', /^Deleted [\d,]+ articles\.$/);
+  const undo = await timed('Undo', /^Restored [\d,]+ articles\.$/);
+  return { deleteMs: deletion.ms, deleteWriteWaitsMs: deletion.waits, undoMs: undo.ms, undoWriteWaitsMs: undo.waits };
+}
+
 export async function runLibraryPageScaleBench(size: number, build = true, direct = process.env.BENCH_FILL === 'direct'): Promise<LibraryPageScaleFigures> {
   if (build) buildExtension();
   const server = await servePages([]);
@@ -292,9 +318,11 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       const bibtexFirst = await exportWholeLibrary(page, 'bibtex');
       exportWriteWaitsMs = await stopProbe();
       exportMs = { bibtexFirst, bibtexAgain: await exportWholeLibrary(page, 'bibtex'), ris: await exportWholeLibrary(page, 'ris') };
+      await page.getByRole('button', { name: 'Export…' }).click();
     }
+    const deletion = await deleteAndUndo(page, browser, onFrame.timeout);
     await page.close();
-    return { articles: size, filled: direct ? 'direct' : 'import', importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs };
+    return { articles: size, filled: direct ? 'direct' : 'import', importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion };
   } finally {
     await browser.close();
     await server.close();
@@ -327,6 +355,9 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
     lines.push(`| whole library exported as RIS, s | ${ofExport((f) => seconds(f.exportMs.ris))} |`);
     lines.push(`| a write's wait beside the first BibTeX export, median / p95 / max ms | ${ofExport((f) => formatWriteWaits(f.exportWriteWaitsMs))} |`);
   }
+  const ofDeletion = (cell: (d: NonNullable<LibraryPageScaleFigures['deletion']>) => string) => figures.map((f) => (f.deletion ? cell(f.deletion) : '–')).join(' | ');
+  lines.push(`| whole library selected and deleted / the deletion undone, s | ${ofDeletion((d) => `${(d.deleteMs / 1000).toFixed(1)} / ${(d.undoMs / 1000).toFixed(1)}`)} |`);
+  lines.push(`| a write's wait beside the deletion / beside its undo, median / p95 / max ms | ${ofDeletion((d) => `${formatWriteWaits(d.deleteWriteWaitsMs)} / ${formatWriteWaits(d.undoWriteWaitsMs)}`)} |`);
   return lines.join('\n');
 }
 

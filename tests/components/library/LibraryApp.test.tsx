@@ -7,6 +7,7 @@ import { HEAD_ROWS, LibraryApp } from '@/components/library/LibraryApp';
 import { ROW_HEIGHT } from '@/components/library/ArticleList';
 import { createCollection } from '@/lib/db/collections';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
+import { DELETED_AT_ONCE } from '@/lib/db/article-deletion';
 import type { ArticleVersions, LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
@@ -330,6 +331,42 @@ describe('LibraryApp changes to a large selection', () => {
     await waitFor(() => expect(watch.wholeListReadsDone).toBeGreaterThan(0));
     expect(watch.wholeListReads).toBe(1);
     expect(bulk.getByText(`${LARGE.length.toLocaleString('en-US')} selected`)).toBeTruthy();
+  });
+
+  it('deletes it a chunk at a time, saying how far it is, reads the list again once, and undoes it', async () => {
+    const watch = newWatch();
+    const { db, bulk } = await selectedLarge(watch);
+    Object.assign(watch, newWatch());
+    const bar = document.querySelector('.undo-bar')!;
+    const said: string[] = [];
+    const watcher = new MutationObserver(() => said.push(bar.textContent ?? ''));
+    watcher.observe(bar, { childList: true, characterData: true, subtree: true });
+    fireEvent.click(bulk.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(bulk.getByRole('button', { name: 'Delete' }).hasAttribute('disabled')).toBe(true));
+    await screen.findByText(`Deleted ${LARGE.length.toLocaleString('en-US')} articles.`);
+    watcher.disconnect();
+    expect(said).toContain(`Deleting articles: ${DELETED_AT_ONCE} of ${LARGE.length.toLocaleString('en-US')}…`);
+    expect(watch.articleWrites).toBe(Math.ceil(LARGE.length / DELETED_AT_ONCE));
+    expect(await db.articles.count()).toBe(0);
+    await waitFor(() => expect(watch.wholeListReadsDone).toBeGreaterThan(0));
+    expect(watch.wholeListReads).toBe(1);
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Actions on the selected articles' })).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText(`Restored ${LARGE.length.toLocaleString('en-US')} articles.`);
+    expect(await db.articles.count()).toBe(LARGE.length);
+  });
+
+  it('offers to undo what a deletion stopped part-way deleted, and keeps the rest selected', async () => {
+    // The library's first write, then the deletion's first chunk; its second fails.
+    const { db } = await selectedLarge({ ...newWatch(), failWrite: 3 });
+    fireEvent.click(within(screen.getByRole('region', { name: 'Actions on the selected articles' })).getByRole('button', { name: 'Delete' }));
+    const stopped = await screen.findByText(/^Deleted 100 articles, then stopped: the others are still in the library\. .*quota is full.* Undo puts back those deleted\.$/);
+    expect(stopped.className).toBe('error');
+    expect(await db.articles.count()).toBe(LARGE.length - DELETED_AT_ONCE);
+    await screen.findByText(`${(LARGE.length - DELETED_AT_ONCE).toLocaleString('en-US')} selected`);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Restored 100 articles.');
+    expect(await db.articles.count()).toBe(LARGE.length);
   });
 
   it('says where a failure stopped it: the chunks before it stay changed', async () => {

@@ -1,9 +1,88 @@
-import { describe, expect, it } from 'vitest';
-import { deleteArticles, restoreArticles } from '@/lib/db/article-deletion';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DELETED_AT_ONCE, deleteArticles, deleteChecked, newDeletedBatch, restoreArticles } from '@/lib/db/article-deletion';
+import { isUntouched } from '@/lib/db/clear-library';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
 import { createCollection, deleteCollection } from '@/lib/db/collections';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Records each bulkDelete of the articles: how many keys, in which transaction. */
+function watchDeletions(db: ReturnType<typeof testDb>) {
+  const deletions: { count: number; transaction: unknown }[] = [];
+  const bulkDelete = db.articles.bulkDelete.bind(db.articles);
+  vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
+    deletions.push({ count: keys.length, transaction: Dexie.currentTransaction });
+    return bulkDelete(keys);
+  });
+  return deletions;
+}
+
+describe('deleting in chunks', () => {
+  it(`deletes in chunks of ${DELETED_AT_ONCE}, each in a transaction of its own, and keeps what was touched meanwhile`, async () => {
+    const db = testDb();
+    await db.articles.bulkAdd(Array.from({ length: 600 }, (_, i) => makeArticle(`a${i}`)));
+    const deletions = watchDeletions(db);
+    // The reader saves a599 while the first chunks go.
+    const deleted: string[] = [];
+    const done: number[] = [];
+    await deleteChecked(
+      db,
+      Array.from({ length: 600 }, (_, i) => `a${i}`),
+      (article) => {
+        if (article.id === 'a300') void db.articles.update('a599', { savedAt: 1 });
+        return isUntouched(article);
+      },
+      (articles, through) => {
+        deleted.push(...articles.map((article) => article.id));
+        done.push(through);
+      },
+    );
+    expect(deletions.map((d) => d.count)).toEqual([...Array(5).fill(DELETED_AT_ONCE), 99]);
+    expect(new Set(deletions.map((d) => d.transaction)).size).toBe(6);
+    expect(deleted).toHaveLength(599);
+    expect(done).toEqual([100, 200, 300, 400, 500, 600]);
+    expect(await db.articles.toCollection().primaryKeys()).toEqual(['a599']);
+  });
+
+  it('deletes a large selection a chunk a transaction, telling how far it is, every article kept whole for the undo', async () => {
+    const db = testDb();
+    const articles = Array.from({ length: DELETED_AT_ONCE * 2 + 30 }, (_, i) => makeArticle(`d${String(i).padStart(4, '0')}`, { tags: [`t${i % 4}`], abstract: `Abstract ${i}.` }));
+    await db.articles.bulkAdd([...articles, makeArticle('stays')]);
+    const deletions = watchDeletions(db);
+    const progress: number[] = [];
+    const ids = [...articles.map((article) => article.id), 'missing'];
+    const batch = await deleteArticles(db, ids, newDeletedBatch(7), (done) => progress.push(done));
+    expect(deletions.map((d) => d.count)).toEqual([DELETED_AT_ONCE, DELETED_AT_ONCE, 30]);
+    expect(new Set(deletions.map((d) => d.transaction)).size).toBe(3);
+    expect(progress).toEqual([DELETED_AT_ONCE, DELETED_AT_ONCE * 2, ids.length]);
+    expect(batch).toEqual({ articles, deletedAt: 7 });
+    expect(await db.articles.toCollection().primaryKeys()).toEqual(['stays']);
+    expect(await db.listing.count()).toBe(1);
+    await restoreArticles(db, batch);
+    expect(await db.articles.toArray()).toEqual([...articles, makeArticle('stays')]);
+  });
+
+  it('keeps in the batch what the chunks before a failure deleted, so that it can be undone', async () => {
+    const db = testDb();
+    const articles = Array.from({ length: DELETED_AT_ONCE * 3 }, (_, i) => makeArticle(`f${String(i).padStart(4, '0')}`));
+    await db.articles.bulkAdd(articles);
+    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
+    let calls = 0;
+    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
+      if (++calls === 2) throw new DOMException('full', 'QuotaExceededError');
+      return bulkDelete(keys);
+    });
+    const batch = newDeletedBatch();
+    await expect(deleteArticles(db, articles.map((article) => article.id), batch)).rejects.toThrow('full');
+    expect(batch.articles).toEqual(articles.slice(0, DELETED_AT_ONCE));
+    expect(await db.articles.count()).toBe(DELETED_AT_ONCE * 2);
+    await restoreArticles(db, batch);
+    expect(await db.articles.count()).toBe(articles.length);
+  });
+});
 
 describe('delete with undo', () => {
   it('deletes articles and returns them whole; restoring puts them back unchanged', async () => {
@@ -11,7 +90,7 @@ describe('delete with undo', () => {
     const c = await createCollection(db, 'C');
     const original = makeArticle('1', { savedAt: 5, tags: ['t'], note: 'n', collections: [c.id], abstract: 'Some abstract text here.' });
     await db.articles.bulkAdd([original, makeArticle('2'), makeArticle('3')]);
-    const batch = await deleteArticles(db, ['1', '2', 'missing'], 99);
+    const batch = await deleteArticles(db, ['1', '2', 'missing'], newDeletedBatch(99));
     expect(batch.articles.map((a) => a.id)).toEqual(['1', '2']);
     expect(batch.deletedAt).toBe(99);
     expect(await db.articles.toCollection().primaryKeys()).toEqual(['3']);

@@ -1,6 +1,5 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clearUntouched, DELETED_AT_ONCE, deleteAllData, deleteChecked, dropCaptureEntries, isUntouched, storedCounts } from '@/lib/db/clear-library';
+import { clearUntouched, deleteAllData, dropCaptureEntries, isUntouched, storedCounts } from '@/lib/db/clear-library';
 import { SEEN_RESOLUTION_MS } from '@/lib/db/upsert';
 import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
 import { recordReads } from './read-sizes';
@@ -48,27 +47,6 @@ describe('clearing', () => {
     expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual(['filed', 'noted', 'saved', 'tagged']);
     const captures = await db.captures.toArray();
     expect(captures.map((c) => [c.pageUrl, c.items.map((i) => i.articleId)])).toEqual([['https://a.org/', ['saved']]]);
-  });
-
-  it(`deletes in chunks of ${DELETED_AT_ONCE}, each in a transaction of its own, and keeps what was touched meanwhile`, async () => {
-    const db = testDb();
-    await db.articles.bulkAdd(Array.from({ length: 600 }, (_, i) => makeArticle(`a${i}`)));
-    const deletions: { count: number; transaction: unknown }[] = [];
-    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
-    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
-      deletions.push({ count: keys.length, transaction: Dexie.currentTransaction });
-      return bulkDelete(keys);
-    });
-    // The reader saves a599 while the first chunks go.
-    const deleted: string[] = [];
-    await deleteChecked(db, Array.from({ length: 600 }, (_, i) => `a${i}`), (article) => {
-      if (article.id === 'a300') void db.articles.update('a599', { savedAt: 1 });
-      return isUntouched(article);
-    }, deleted);
-    expect(deletions.map((d) => d.count)).toEqual([...Array(5).fill(DELETED_AT_ONCE), 99]);
-    expect(new Set(deletions.map((d) => d.transaction)).size).toBe(6);
-    expect(deleted).toHaveLength(599);
-    expect(await db.articles.toCollection().primaryKeys()).toEqual(['a599']);
   });
 
   it('drops capture entries page by page, and keeps an entry whose article came back', async () => {

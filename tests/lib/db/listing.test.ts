@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { libraryFacets, queryLibrary, summarize, type LibraryFilters, type SavedState } from '@/lib/db/articles-query';
 import { articleBytes, listingRow } from '@/lib/db/listing';
 import { countView, readViewCounts, readWindow, type IndexedSort } from '@/lib/db/listing-query';
-import { deleteArticles, restoreArticles } from '@/lib/db/article-deletion';
+import { deleteArticles, newDeletedBatch, restoreArticles } from '@/lib/db/article-deletion';
 import { addTags, editArticle, removeTag, setSaved } from '@/lib/db/article-edits';
 import { addToCollection, createCollection, deleteCollection, removeFromCollection } from '@/lib/db/collections';
 import { deleteAllData, clearUntouched } from '@/lib/db/clear-library';
@@ -58,7 +58,7 @@ describe('the listing table', () => {
     expect(await db.listing.where('collections').equals(thesis.id).count()).toBe(1);
     await deleteCollection(db, thesis.id, 17);
     await expectInStep(db);
-    const batch = await deleteArticles(db, ['b'], 18);
+    const batch = await deleteArticles(db, ['b'], newDeletedBatch(18));
     await expectInStep(db);
     expect(await db.listing.get('b')).toBeUndefined();
     await restoreArticles(db, batch);
