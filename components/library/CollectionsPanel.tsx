@@ -3,7 +3,9 @@ import type { SimlitDB } from '@/lib/db/schema';
 import { CollectionNameError, createCollection, deleteCollection, renameCollection, type CollectionWithCount } from '@/lib/db/collections';
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
+import { storageErrorMessage } from '@/lib/db/errors';
 import { ConfirmButton } from '../ConfirmButton';
+import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
 
 const NAME_ERRORS: Record<CollectionNameError['reason'], MessageKey> = {
@@ -71,12 +73,32 @@ interface Props {
   total: number | undefined;
   current?: string;
   onSelect(id: string | undefined): void;
+  /** Told when a collection's deletion starts and ends: its members are taken out a chunk at a time. */
+  onBusy?(busy: boolean): void;
 }
 
+/** A collection being deleted (how many of its members are taken out so far), or whose deletion failed. */
+type Removal = { id: string; name: string; done: number; total: number } | { id: string; name: string; failed: string };
+
 /** The collections: choose one to show its articles; create, rename and delete them. */
-export function CollectionsPanel({ db, collections, total, current, onSelect }: Props) {
+export function CollectionsPanel({ db, collections, total, current, onSelect, onBusy }: Props) {
   const { t, tag } = useI18n();
+  const n = (count: number) => formatNumber(count, tag);
   const [renaming, setRenaming] = useState<string>();
+  const [removal, setRemoval] = useState<Removal>();
+  const remove = async ({ id, name, count }: CollectionWithCount) => {
+    if (current === id) onSelect(undefined);
+    setRemoval({ id, name, done: 0, total: count });
+    onBusy?.(true);
+    try {
+      // Its progress stays shown until the list, read again when the deletion ends, drops it.
+      await deleteCollection(db, id, Date.now(), { onProgress: (done, all) => setRemoval({ id, name, done, total: all }) });
+    } catch (error) {
+      setRemoval({ id, name, failed: storageErrorMessage(error, { t }) });
+    } finally {
+      onBusy?.(false);
+    }
+  };
   return (
     <section class="collections" aria-labelledby="collections-heading">
       <h2 id="collections-heading">{t('libCollectionsHeading')}</h2>
@@ -109,26 +131,28 @@ export function CollectionsPanel({ db, collections, total, current, onSelect }: 
                 >
                   {t('libFacetOption', collection.name, formatNumber(collection.count, tag))}
                 </button>
-                <span class="collection-actions">
-                  <button type="button" class="secondary small" aria-label={t('libRenameCollection', collection.name)} onClick={() => setRenaming(collection.id)}>
-                    {t('libRename')}
-                  </button>
-                  <ConfirmButton
-                    class="secondary small"
-                    label={t('libDelete')}
-                    ariaLabel={t('libDeleteCollection', collection.name)}
-                    question={t('libDeleteCollectionConfirm', collection.name)}
-                    onConfirm={async () => {
-                      if (current === collection.id) onSelect(undefined);
-                      await deleteCollection(db, collection.id);
-                    }}
-                  />
-                </span>
+                {removal?.id === collection.id && 'done' in removal ? (
+                  <span class="collection-status" role="status">{t('libCollectionDeleting', collection.name, n(removal.done), n(removal.total))}</span>
+                ) : (
+                  <span class="collection-actions">
+                    <button type="button" class="secondary small" aria-label={t('libRenameCollection', collection.name)} onClick={() => setRenaming(collection.id)}>
+                      {t('libRename')}
+                    </button>
+                    <ConfirmButton
+                      class="secondary small"
+                      label={t('libDelete')}
+                      ariaLabel={t('libDeleteCollection', collection.name)}
+                      question={t('libDeleteCollectionConfirm', collection.name)}
+                      onConfirm={() => remove(collection)}
+                    />
+                  </span>
+                )}
               </>
             )}
           </li>
         ))}
       </ul>
+      {removal && 'failed' in removal && <ErrorMessage message={t('libCollectionDeleteFailed', removal.name)} detail={removal.failed} />}
       {collections.length === 0 && <p class="muted">{t('libNoCollections')}</p>}
       <NameForm label={t('libNewCollection')} submitLabel={t('libCreate')} onSubmit={async (name) => void (await createCollection(db, name))} />
     </section>

@@ -338,6 +338,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
             total={total}
             current={query.filters.collection}
             onSelect={(collection) => setQuery({ ...query, filters: { ...query.filters, collection } })}
+            onBusy={setChangingMany}
           />
           <LibraryFilters filters={query.filters} facets={facets} onChange={(filters) => setQuery({ ...query, filters })} />
         </nav>

@@ -47,14 +47,26 @@ export async function renameCollection(db: SimlitDB, id: string, name: string, n
   });
 }
 
-/** Deletes the collection; its articles stay in the library, only their membership goes. */
-export async function deleteCollection(db: SimlitDB, id: string, now = Date.now()): Promise<void> {
+/**
+ * Deletes the collection; its articles stay in the library, only their membership goes. The
+ * members are taken out as any change to many articles is (editEach: a chunk a transaction, with
+ * progress), so that a capture meanwhile waits for one chunk: in one transaction, a collection of
+ * 10,000 held every write for its whole 12 s. Then, in one transaction, the collection goes with
+ * any members that joined it meanwhile: no article is left in a collection that is gone. A
+ * failure part-way leaves the collection with the members not yet taken out, to be deleted again.
+ */
+export async function deleteCollection(db: SimlitDB, id: string, now = Date.now(), options?: EditOptions): Promise<void> {
+  const takeOut = (article: Article) => withoutCollection(article, id, now);
+  await editEach(db, await membersOf(db, id), takeOut, options);
   await db.transaction('rw', db.collections, db.articles, db.listing, async () => {
-    // One transaction: the chunks' join it, so membership and collection go together.
-    const members = await db.listing.where('collections').equals(id).primaryKeys();
-    await editEach(db, members, (article) => withoutCollection(article, id, now));
+    // The chunks of a change within a transaction join it.
+    await editEach(db, await membersOf(db, id), takeOut);
     await db.collections.delete(id);
   });
+}
+
+function membersOf(db: SimlitDB, id: string): Promise<string[]> {
+  return db.listing.where('collections').equals(id).primaryKeys();
 }
 
 export async function addToCollection(db: SimlitDB, id: string, articleIds: string[], now = Date.now(), options?: EditOptions): Promise<number> {

@@ -1,15 +1,20 @@
 // @vitest-environment jsdom
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { addToCollection, createCollection } from '@/lib/db/collections';
+import { EDIT_CHUNK } from '@/lib/db/article-edits';
+import type { Article } from '@/lib/model/article';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 async function library() {
   const db = testDb();
@@ -86,5 +91,51 @@ describe('CollectionsPanel', () => {
     expect(await db.collections.count()).toBe(0);
     expect(await db.articles.count()).toBe(2);
     expect(titles()).toEqual(['Alpha', 'Beta']);
+  });
+
+  /** The library page with a collection of `size` articles, its Delete confirmed; the panel's texts recorded meanwhile. */
+  async function deletingLarge(size: number, failOnPut?: number) {
+    const db = testDb();
+    const big = await createCollection(db, 'Big');
+    await db.articles.bulkAdd(Array.from({ length: size }, (_, i) => makeArticle(`m${String(i).padStart(4, '0')}`, { title: `Member ${i}`, collections: [big.id] })));
+    if (failOnPut) {
+      const bulkPut = db.articles.bulkPut.bind(db.articles);
+      let puts = 0;
+      vi.spyOn(db.articles, 'bulkPut').mockImplementation(((articles: Article[]) => {
+        if (++puts === failOnPut) throw new DOMException('full', 'QuotaExceededError');
+        return bulkPut(articles);
+      }) as typeof db.articles.bulkPut);
+    }
+    renderWithDb(db, <LibraryApp db={db} />);
+    const region = screen.getByRole('region', { name: 'Collections' });
+    const panel = within(region);
+    fireEvent.click(await panel.findByRole('button', { name: 'Delete “Big”' }));
+    const said: string[] = [];
+    const watcher = new MutationObserver(() => said.push(region.textContent ?? ''));
+    watcher.observe(region, { childList: true, characterData: true, subtree: true });
+    fireEvent.click(panel.getByRole('button', { name: 'Yes, delete' }));
+    return { db, big, panel, said, stopWatching: () => watcher.disconnect() };
+  }
+
+  it('deletes a large collection a chunk at a time, saying how far it is', async () => {
+    const size = EDIT_CHUNK * 2 + 3;
+    const { db, panel, said, stopWatching } = await deletingLarge(size);
+    await waitFor(() => expect(panel.queryByRole('button', { name: /^Big/ })).toBeNull());
+    stopWatching();
+    expect(said.some((text) => text.includes(`Deleting “Big”: ${EDIT_CHUNK} of 1,003 articles taken out of it…`))).toBe(true);
+    expect(await db.collections.count()).toBe(0);
+    expect(await db.articles.count()).toBe(size);
+    expect(await db.listing.filter((row) => row.collections.length > 0).count()).toBe(0);
+  });
+
+  it('says when a collection could not be deleted, and keeps it with the members not taken out', async () => {
+    const { db, big, panel, stopWatching } = await deletingLarge(EDIT_CHUNK * 2, 2);
+    const alert = await panel.findByRole('alert');
+    stopWatching();
+    expect(alert.textContent).toContain('“Big” could not be deleted.');
+    expect(alert.textContent).toContain('quota is full');
+    expect(await db.collections.get(big.id)).toBeDefined();
+    await panel.findByRole('button', { name: `Big (${EDIT_CHUNK})` });
+    expect(panel.getByRole('button', { name: 'Delete “Big”' })).toBeTruthy();
   });
 });

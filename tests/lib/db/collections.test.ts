@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EDIT_CHUNK } from '@/lib/db/article-edits';
+import type { Article } from '@/lib/model/article';
 import {
   addToCollection,
   CollectionNameError,
@@ -10,6 +12,8 @@ import {
 } from '@/lib/db/collections';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('collections', () => {
   it('creates collections with a cleaned name and lists them in alphabetical order with counts', async () => {
@@ -78,5 +82,47 @@ describe('collections', () => {
     expect(await db.articles.count()).toBe(2);
     expect((await db.articles.get('1'))?.collections).toEqual([]);
     expect((await db.articles.get('2'))?.collections).toEqual([keep.id]);
+  });
+
+  it('takes a large collection\'s members out a chunk a transaction, telling how far, and leaves none that joined meanwhile', async () => {
+    const db = testDb();
+    const big = await createCollection(db, 'Big');
+    const members = Array.from({ length: EDIT_CHUNK * 2 + 7 }, (_, i) => makeArticle(`m${String(i).padStart(4, '0')}`, { collections: [big.id] }));
+    const late = Array.from({ length: 3 }, (_, i) => makeArticle(`late${i}`));
+    await db.articles.bulkAdd([...members, ...late]);
+    const progress: number[] = [];
+    let joining: Promise<unknown> = Promise.resolve();
+    await deleteCollection(db, big.id, 5, {
+      onProgress: (done) => {
+        progress.push(done);
+        // Articles added to it while its members are taken out: taken out with the collection.
+        if (done === EDIT_CHUNK) joining = addToCollection(db, big.id, late.map((article) => article.id));
+      },
+    });
+    await joining;
+    expect(progress).toEqual([EDIT_CHUNK, EDIT_CHUNK * 2, members.length]);
+    expect(await db.collections.get(big.id)).toBeUndefined();
+    expect(await db.listing.where('collections').equals(big.id).count()).toBe(0);
+    expect((await db.articles.toArray()).filter((article) => article.collections.length)).toEqual([]);
+    expect(await db.articles.count()).toBe(members.length + late.length);
+  });
+
+  it('keeps the collection with the members not yet taken out when a chunk fails', async () => {
+    const db = testDb();
+    const big = await createCollection(db, 'Big');
+    await db.articles.bulkAdd(Array.from({ length: EDIT_CHUNK * 2 }, (_, i) => makeArticle(`m${String(i).padStart(4, '0')}`, { collections: [big.id] })));
+    const bulkPut = db.articles.bulkPut.bind(db.articles);
+    let puts = 0;
+    vi.spyOn(db.articles, 'bulkPut').mockImplementation(((articles: Article[]) => {
+      if (++puts === 2) throw new DOMException('full', 'QuotaExceededError');
+      return bulkPut(articles);
+    }) as typeof db.articles.bulkPut);
+    await expect(deleteCollection(db, big.id)).rejects.toThrow('full');
+    expect(await db.collections.get(big.id)).toBeDefined();
+    expect(await db.listing.where('collections').equals(big.id).count()).toBe(EDIT_CHUNK);
+    vi.restoreAllMocks();
+    await deleteCollection(db, big.id);
+    expect(await db.collections.get(big.id)).toBeUndefined();
+    expect(await db.listing.where('collections').equals(big.id).count()).toBe(0);
   });
 });
