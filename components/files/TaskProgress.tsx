@@ -7,6 +7,7 @@ const STAGE_TEXT: Record<FileProgress['stage'], MessageKey> = {
   reading: 'securityProgressReading',
   parsing: 'securityProgressParsing',
   writing: 'securityProgressWriting',
+  takingBack: 'securityProgressTakingBack',
 };
 
 interface Props {

@@ -223,6 +223,8 @@ export async function restoreLibrary(db: SimlitDB, text: string, options: FileTa
   const report = emptyReport();
   const written = newWriteLog();
   const addedCollections: string[] = [];
+  // Said before the first write: from here a cancel takes back what was written.
+  options.onProgress?.({ stage: 'writing', done: 0, total: backup.articles.length });
   try {
     const collectionIds = await db.transaction('rw', db.collections, () => restoreCollections(db, backup.collections, report, addedCollections));
     const articleIds = await restoreArticles(db, backup.articles, collectionIds, report, options, written);
@@ -234,7 +236,7 @@ export async function restoreLibrary(db: SimlitDB, text: string, options: FileTa
     return { ...report, dropped: log.listed, droppedMore: log.more };
   } catch (error) {
     try {
-      await rollBack(db, written);
+      await rollBack(db, written, (done, all) => options.onProgress?.({ stage: 'takingBack', done, total: all }));
       for (const id of addedCollections) await deleteCollection(db, id);
     } catch (rollBackError) {
       return { ...emptyReport(`${storageErrorMessage(rollBackError)} (part of the backup may have been restored)`), dropped: log.listed, droppedMore: log.more };

@@ -7,37 +7,7 @@ import type { Article } from '../model/article';
 import type { SimlitDB } from './schema';
 import { EDIT_CHUNK } from './article-edits';
 import { chunksTakenFrom, upsertArticles, upsertChunks } from './upsert';
-
-/**
- * Articles deleted per transaction: each holds the database for every other reader while it
- * writes (at 100, a read waited at most 0.16 s beside a pruning of 4,875 articles at 50,000 in
- * Chromium; the pruning in one transaction, its captures included, had held it 10 s, and a
- * deletion of 10,000 selected articles in one transaction held every write for 9 s).
- */
-export const DELETED_AT_ONCE = 100;
-
-/**
- * Deletes the articles of `ids` that `stillGoes` lets go, each chunk read again and deleted in a
- * transaction of its own, so that an article the reader kept meanwhile stays. `onChunk` gets each
- * chunk's deleted articles as it commits, with how many of `ids` are gone through: a chunk that
- * fails leaves the earlier ones deleted, and the caller still knows which.
- */
-export async function deleteChecked(
-  db: SimlitDB,
-  ids: readonly string[],
-  stillGoes: (article: Article) => boolean,
-  onChunk: (deleted: Article[], done: number) => void,
-): Promise<void> {
-  for (let start = 0; start < ids.length; start += DELETED_AT_ONCE) {
-    const chunk = ids.slice(start, start + DELETED_AT_ONCE);
-    const gone = await db.transaction('rw', db.articles, async () => {
-      const going = (await db.articles.bulkGet(chunk)).filter((article): article is Article => article !== undefined && stillGoes(article));
-      await db.articles.bulkDelete(going.map((article) => article.id));
-      return going;
-    });
-    onChunk(gone, start + chunk.length);
-  }
-}
+import { deleteChecked } from './deletion-chunks';
 
 /** Deleted articles, kept whole by the caller so that the deletion can be undone. */
 export interface DeletedBatch {
@@ -50,7 +20,7 @@ export function newDeletedBatch(now = Date.now()): DeletedBatch {
 }
 
 /**
- * Deletes the articles of `ids` that exist, DELETED_AT_ONCE a transaction (deleteChecked), so
+ * Deletes the articles of `ids` that exist, a chunk a transaction (deleteChecked), so
  * that a capture or a save meanwhile waits for one chunk. Each chunk's articles go into `batch`
  * as it commits: when a chunk fails, those of the chunks before it are deleted and in the batch,
  * to be undone. `onProgress` is told after each chunk how many of `ids` are gone through.

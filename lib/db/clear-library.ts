@@ -5,7 +5,7 @@ import { SAVED_COUNT_KEY, UNTOUCHED_COUNT_KEY } from './facet-counts';
 import { isEdited, isUntouchedRow } from './listing';
 import { readWholeTable } from './pages-by-id';
 import { SEEN_RESOLUTION_MS } from './upsert';
-import { deleteChecked } from './article-deletion';
+import { deleteChecked } from './deletion-chunks';
 
 /** Clearing the library from the options page, and the counts shown before doing it. */
 

@@ -3,6 +3,7 @@ import { mergeArticles, sameArticle, type MergeSource } from '../merge';
 import { IDENTITY_KEYS, identityValues, type Article } from '../model/article';
 import { IdentityIndex, LibraryIdentities } from './library-identities';
 import type { CaptureEntry, SimlitDB } from './schema';
+import { DELETED_AT_ONCE } from './deletion-chunks';
 
 /** The known article that an incoming record names, looked up by each identity key, strongest first. */
 export async function findKnown(db: SimlitDB, incoming: Article): Promise<Article | undefined> {
@@ -327,23 +328,29 @@ function untouchedSince(stored: Article | undefined, wrote: WrittenVersion): sto
 }
 
 /**
- * Takes back what an import wrote (cancelled, or failed part-way), in one transaction: the
- * articles it added are deleted and the ones it changed get their earlier version back, except
- * records something else changed since (a capture during the import), which are left as they are.
+ * Takes back what an import wrote (cancelled, or failed part-way): the articles it added are
+ * deleted and the ones it changed get their earlier version back, except records something else
+ * changed since (a capture during the import), which are left as they are. A chunk a transaction
+ * (DELETED_AT_ONCE), so that a capture meanwhile waits for one chunk: taking back 10,000 articles
+ * in one held every write for some 9 s. A failure part-way leaves the later chunks as the import
+ * wrote them (the callers say part of the file may have been imported).
  */
-export async function rollBack(db: SimlitDB, log: WriteLog): Promise<void> {
+export async function rollBack(db: SimlitDB, log: WriteLog, onProgress?: (done: number, total: number) => void): Promise<void> {
   const ids = [...log.wrote.keys()];
-  if (!ids.length) return;
-  await db.transaction('rw', db.articles, async () => {
-    const stored = await db.articles.bulkGet(ids);
-    const remove: string[] = [];
-    const restore: Article[] = [];
-    ids.forEach((id, i) => {
-      if (!untouchedSince(stored[i], log.wrote.get(id)!)) return;
-      if (log.added.has(id)) remove.push(id);
-      else restore.push(log.before.get(id)!);
+  for (let start = 0; start < ids.length; start += DELETED_AT_ONCE) {
+    const chunk = ids.slice(start, start + DELETED_AT_ONCE);
+    await db.transaction('rw', db.articles, async () => {
+      const stored = await db.articles.bulkGet(chunk);
+      const remove: string[] = [];
+      const restore: Article[] = [];
+      chunk.forEach((id, i) => {
+        if (!untouchedSince(stored[i], log.wrote.get(id)!)) return;
+        if (log.added.has(id)) remove.push(id);
+        else restore.push(log.before.get(id)!);
+      });
+      await db.articles.bulkDelete(remove);
+      await db.articles.bulkPut(restore);
     });
-    await db.articles.bulkDelete(remove);
-    await db.articles.bulkPut(restore);
-  });
+    onProgress?.(start + chunk.length, ids.length);
+  }
 }

@@ -1,6 +1,10 @@
-/** How far a long file task (an import, a restore) has come, for a progress bar. */
+/**
+ * How far a long file task (an import, a restore) has come, for a progress bar. From its first
+ * 'writing' on, the task has written or is about to: a cancel must then let it take back what it
+ * wrote ('takingBack'), never end it part-way (entrypoints/library/file-client.ts).
+ */
 export interface FileProgress {
-  stage: 'reading' | 'parsing' | 'writing';
+  stage: 'reading' | 'parsing' | 'writing' | 'takingBack';
   done: number;
   total: number;
 }

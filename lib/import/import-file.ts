@@ -86,6 +86,8 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
   const rejected = [...unreadable];
   const total = items.length;
   const log = newWriteLog();
+  // Said before the first write: from here a cancel takes back what was written.
+  options.onProgress?.({ stage: 'writing', done: 0, total });
   try {
     const { collectionId, signal, onProgress } = options;
     const chunks = articleChunks(items, options.chunkSize ?? WRITE_CHUNK, rejected, (item) => cslToArticle(item, { collectionId, now }));
@@ -111,7 +113,7 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
     return report;
   } catch (error) {
     try {
-      await rollBack(db, log);
+      await rollBack(db, log, (done, all) => options.onProgress?.({ stage: 'takingBack', done, total: all }));
     } catch (rollBackError) {
       return emptyReport(format, rejected, `${storageErrorMessage(rollBackError)} (part of the file may have been imported)`, ignored);
     }

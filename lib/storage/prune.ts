@@ -4,7 +4,7 @@
  * go first. What the reader touched (saved, collected, tagged, noted, edited) is never pruned.
  * Each pruning is logged for the options page.
  */
-import { deleteChecked } from '../db/article-deletion';
+import { deleteChecked } from '../db/deletion-chunks';
 import { dropCaptureEntries, isUntouched } from '../db/clear-library';
 import { addFacetDeltas, UNTOUCHED_BYTES_KEY, UNTOUCHED_COUNT_KEY, UNTOUCHED_SIZED_KEY } from '../db/facet-counts';
 import { articleBytes, isUntouchedRow, type ListingRow } from '../db/listing';

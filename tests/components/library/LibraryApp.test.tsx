@@ -7,7 +7,7 @@ import { HEAD_ROWS, LibraryApp } from '@/components/library/LibraryApp';
 import { ROW_HEIGHT } from '@/components/library/ArticleList';
 import { createCollection } from '@/lib/db/collections';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
-import { DELETED_AT_ONCE } from '@/lib/db/article-deletion';
+import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
 import type { ArticleVersions, LibrarySearcher } from '@/lib/search/library-search';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';

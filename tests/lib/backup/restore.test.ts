@@ -156,12 +156,17 @@ describe('restoreLibrary of a large backup', () => {
     await target.articles.add(makeArticle('mine', { title: 'Backed up article number 7', savedAt: 1, tags: ['mine'] }));
     const before = await target.articles.toArray();
     const controller = new AbortController();
+    const stages: string[] = [];
     const report = await restoreLibrary(target, backup, {
       signal: controller.signal,
-      onProgress: ({ stage, done }) => {
+      onProgress: ({ stage, done, total }) => {
+        stages.push(`${stage}:${done}/${total}`);
         if (stage === 'writing' && done === WRITE_CHUNK + 100) controller.abort();
       },
     });
+    // Writing is said before the collections are written; the first chunk, written, is taken back a hundred at a time.
+    expect(stages.filter((stage) => !stage.startsWith('parsing'))[0]).toMatch(/^writing:0\//);
+    expect(stages.filter((stage) => stage.startsWith('takingBack'))).toEqual([100, 200, 300, 400, 500].map((done) => `takingBack:${done}/${WRITE_CHUNK}`));
     expect(report).toMatchObject({ cancelled: true, articles: { added: 0, merged: 0 } });
     expect(await target.articles.toArray()).toEqual(before);
     expect(await target.collections.count()).toBe(0);

@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DELETED_AT_ONCE, deleteArticles, deleteChecked, newDeletedBatch, restoreArticles } from '@/lib/db/article-deletion';
-import { isUntouched } from '@/lib/db/clear-library';
+import { deleteArticles, newDeletedBatch, restoreArticles } from '@/lib/db/article-deletion';
+import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
+import { watchDeletions } from './watch-deletions';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
 import { createCollection, deleteCollection } from '@/lib/db/collections';
 import { testDb } from './test-db';
@@ -9,44 +9,7 @@ import { makeArticle } from './library-fixtures';
 
 afterEach(() => vi.restoreAllMocks());
 
-/** Records each bulkDelete of the articles: how many keys, in which transaction. */
-function watchDeletions(db: ReturnType<typeof testDb>) {
-  const deletions: { count: number; transaction: unknown }[] = [];
-  const bulkDelete = db.articles.bulkDelete.bind(db.articles);
-  vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
-    deletions.push({ count: keys.length, transaction: Dexie.currentTransaction });
-    return bulkDelete(keys);
-  });
-  return deletions;
-}
-
-describe('deleting in chunks', () => {
-  it(`deletes in chunks of ${DELETED_AT_ONCE}, each in a transaction of its own, and keeps what was touched meanwhile`, async () => {
-    const db = testDb();
-    await db.articles.bulkAdd(Array.from({ length: 600 }, (_, i) => makeArticle(`a${i}`)));
-    const deletions = watchDeletions(db);
-    // The reader saves a599 while the first chunks go.
-    const deleted: string[] = [];
-    const done: number[] = [];
-    await deleteChecked(
-      db,
-      Array.from({ length: 600 }, (_, i) => `a${i}`),
-      (article) => {
-        if (article.id === 'a300') void db.articles.update('a599', { savedAt: 1 });
-        return isUntouched(article);
-      },
-      (articles, through) => {
-        deleted.push(...articles.map((article) => article.id));
-        done.push(through);
-      },
-    );
-    expect(deletions.map((d) => d.count)).toEqual([...Array(5).fill(DELETED_AT_ONCE), 99]);
-    expect(new Set(deletions.map((d) => d.transaction)).size).toBe(6);
-    expect(deleted).toHaveLength(599);
-    expect(done).toEqual([100, 200, 300, 400, 500, 600]);
-    expect(await db.articles.toCollection().primaryKeys()).toEqual(['a599']);
-  });
-
+describe('deleting a selection', () => {
   it('deletes a large selection a chunk a transaction, telling how far it is, every article kept whole for the undo', async () => {
     const db = testDb();
     const articles = Array.from({ length: DELETED_AT_ONCE * 2 + 30 }, (_, i) => makeArticle(`d${String(i).padStart(4, '0')}`, { tags: [`t${i % 4}`], abstract: `Abstract ${i}.` }));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunksTakenFrom, findKnown, newWriteLog, rollBack, SEEN_RESOLUTION_MS, upsertArticles, upsertChunks } from '@/lib/db/upsert';
+import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
+import { watchDeletions } from './watch-deletions';
 import { IDENTITY_KEYS } from '@/lib/model/article';
 import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
 import { testDb } from './test-db';
@@ -101,6 +103,23 @@ describe('upsertChunks', () => {
     await rollBack(db, log);
     expect((await db.articles.toArray()).map((one) => one.id)).toEqual([kept]);
     expect(await db.articles.bulkGet(others)).toEqual([undefined, undefined]);
+  });
+
+  it('takes back a large import a chunk a transaction, the versions it changed put back', async () => {
+    const db = testDb();
+    const known = await db.articles.add(numbered(0)).then(() => db.articles.get(numbered(0).id));
+    const log = newWriteLog();
+    const incoming = [{ ...numbered(0), abstract: 'Changed by the import.' }, ...Array.from({ length: DELETED_AT_ONCE * 2 + 20 }, (_, i) => numbered(i + 1))];
+    const size = incoming.length;
+    await upsertChunks(db, chunksTakenFrom(incoming, 50), { source: 'file', log });
+    expect(await db.articles.count()).toBe(size);
+    const deletions = watchDeletions(db);
+    const progress: string[] = [];
+    await rollBack(db, log, (done, total) => progress.push(`${done}/${total}`));
+    expect(deletions.map((d) => d.count)).toEqual([DELETED_AT_ONCE - 1, DELETED_AT_ONCE, 21]);
+    expect(progress).toEqual([`${DELETED_AT_ONCE}/${size}`, `${DELETED_AT_ONCE * 2}/${size}`, `${size}/${size}`]);
+    expect(new Set(deletions.map((d) => d.transaction)).size).toBe(3);
+    expect(await db.articles.toArray()).toEqual([known]);
   });
 });
 

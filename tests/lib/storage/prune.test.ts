@@ -9,7 +9,7 @@ import { testDb } from '../db/test-db';
 import { recordReads } from '../db/read-sizes';
 import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
 import { UNTOUCHED_BYTES_KEY, UNTOUCHED_SIZED_KEY } from '@/lib/db/facet-counts';
-import { DELETED_AT_ONCE } from '@/lib/db/article-deletion';
+import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
 import { SEEN_RESOLUTION_MS } from '@/lib/db/upsert';
 
 afterEach(() => vi.restoreAllMocks());
