@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { clearUntouched, deleteAllData, storedCounts } from '@/lib/db/clear-library';
+import { storageErrorMessage } from '@/lib/db/errors';
+import { ErrorMessage } from '../ErrorMessage';
 import { formatBytes, formatNumber } from '@/lib/format';
 import { ConfirmButton } from '../ConfirmButton';
 import { useI18n } from '../i18n-context';
@@ -45,7 +47,25 @@ export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
   const { t, tag } = useI18n();
   const { value: counts } = useLiveQuery(() => storedCounts(db), [db]);
   const [done, setDone] = useState<string>();
+  const [clearing, setClearing] = useState<{ done: number; total: number }>();
+  const [failed, setFailed] = useState<{ deleted: number; reason: string }>();
   const n = (value: number) => formatNumber(value, tag);
+  /** A chunk a transaction, with progress; the ranking index hears of what was deleted even when a chunk fails. */
+  const clearAll = async () => {
+    const deleted: string[] = [];
+    setDone(undefined);
+    setFailed(undefined);
+    setClearing({ done: 0, total: counts?.untouched ?? 0 });
+    try {
+      await clearUntouched(db, deleted, (through, total) => setClearing({ done: through, total }));
+      setDone(t('libDeleted', n(deleted.length)));
+    } catch (error) {
+      setFailed({ deleted: deleted.length, reason: storageErrorMessage(error, { t }) });
+    } finally {
+      setClearing(undefined);
+      onLibraryChanged(deleted);
+    }
+  };
   return (
     <>
       <section class="options-section" aria-labelledby="stored-heading">
@@ -61,12 +81,8 @@ export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
             class="danger"
             label={t('optClearUntouched', n(counts?.untouched ?? 0))}
             question={t('optClearUntouchedConfirm', n(counts?.untouched ?? 0))}
-            disabled={!counts?.untouched}
-            onConfirm={async () => {
-              const removed = await clearUntouched(db);
-              onLibraryChanged(removed);
-              setDone(t('libDeleted', n(removed.length)));
-            }}
+            disabled={!counts?.untouched || clearing !== undefined}
+            onConfirm={clearAll}
           />
           <p class="help">{t('optClearUntouchedHelp')}</p>
         </div>
@@ -75,7 +91,7 @@ export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
             class="danger"
             label={t('optDeleteAll')}
             question={t('optDeleteAllConfirm', n(counts?.articles ?? 0), n(counts?.collections ?? 0))}
-            disabled={!counts || counts.articles + counts.collections + counts.captures === 0}
+            disabled={!counts || counts.articles + counts.collections + counts.captures === 0 || clearing !== undefined}
             onConfirm={async () => {
               onLibraryChanged(await deleteAllData(db));
               setDone(t('optDeletedAll'));
@@ -83,7 +99,8 @@ export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
           />
           <p class="help">{t('optDeleteAllHelp')}</p>
         </div>
-        <p role="status" class="muted">{done ?? ''}</p>
+        <p role="status" class="muted">{clearing ? t('optClearingUntouched', n(clearing.done), n(clearing.total)) : (done ?? '')}</p>
+        {failed && <ErrorMessage message={t('optClearUntouchedFailed', n(failed.deleted))} detail={failed.reason} />}
       </section>
     </>
   );

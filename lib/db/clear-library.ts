@@ -34,14 +34,18 @@ export async function storedCounts(db: SimlitDB): Promise<StoredCounts> {
  * Deletes every untouched article, and the capture records' entries for them (a capture left
  * with no entries goes too). Found in the small listing rows; each found is checked on the article
  * itself before it goes, so that nothing the reader kept is lost even to a listing row out of step.
- * Returns the ids of the articles deleted.
+ * A chunk a transaction (deleteChecked), `onProgress` told after each how many of the articles
+ * found are gone through. The ids of the articles deleted go into `deleted` as each chunk
+ * commits (a failure part-way leaves those deleted, and the caller knows which); it is returned.
  */
-export async function clearUntouched(db: SimlitDB): Promise<string[]> {
+export async function clearUntouched(db: SimlitDB, deleted: string[] = [], onProgress?: (done: number, total: number) => void): Promise<string[]> {
   // By pages: a filtered walk of the listing was one read transaction of every row.
   const candidates = (await readWholeTable(db.listing)).filter(isUntouchedRow).map((row) => row.id);
-  const deleted: string[] = [];
   try {
-    await deleteChecked(db, candidates, isUntouched, (articles) => deleted.push(...articles.map((article) => article.id)));
+    await deleteChecked(db, candidates, isUntouched, (articles, done) => {
+      deleted.push(...articles.map((article) => article.id));
+      onProgress?.(done, candidates.length);
+    });
   } finally {
     await dropCaptureEntries(db, new Set(deleted));
   }

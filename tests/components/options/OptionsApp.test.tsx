@@ -9,6 +9,7 @@ import { readSettings, writeSetting } from '@/lib/db/settings';
 import type { SimlitDB } from '@/lib/db/schema';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
+import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
 import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
@@ -145,6 +146,48 @@ describe('OptionsApp: what is stored', () => {
     // The ranking index hears of exactly the deleted articles.
     expect(changed).toHaveBeenCalledOnce();
     expect([...changed.mock.calls[0][0]].sort()).toEqual([...untouched].sort());
+  });
+
+  /** Confirms "Clear captured articles you have not kept" for `count` of them, the section's status texts recorded meanwhile. */
+  async function clearing(db: SimlitDB, count: number) {
+    const { changed } = await options(db);
+    const label = `Clear captured articles you have not kept (${count.toLocaleString('en-US')})`;
+    fireEvent.click(await screen.findByRole('button', { name: label }));
+    const status = screen.getByRole('region', { name: 'Clear data' }).querySelector('[role="status"]')!;
+    const said: string[] = [];
+    const watcher = new MutationObserver(() => said.push(status.textContent ?? ''));
+    watcher.observe(status, { childList: true, characterData: true, subtree: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    return { changed, said, label, stopWatching: () => watcher.disconnect() };
+  }
+
+  it('clears many a chunk at a time, saying how far it has got, the buttons held meanwhile', async () => {
+    const db = await stocked(DELETED_AT_ONCE * 2 + 50);
+    const { changed, said, label, stopWatching } = await clearing(db, DELETED_AT_ONCE * 2 + 50);
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Delete everything' }) as HTMLButtonElement).disabled).toBe(true));
+    await screen.findByText('Deleted 250 articles.');
+    stopWatching();
+    expect(said).toContain(`Clearing captured articles you have not kept: ${DELETED_AT_ONCE} of 250…`);
+    expect((await db.articles.toCollection().primaryKeys()).sort()).toEqual(['n', 's']);
+    expect(changed.mock.calls[0][0]).toHaveLength(250);
+    await screen.findByRole('button', { name: 'Clear captured articles you have not kept (0)' });
+    expect(screen.queryByRole('button', { name: label })).toBeNull();
+  });
+
+  it('says where clearing stopped, and tells the ranking index of what it deleted before', async () => {
+    const db = await stocked(DELETED_AT_ONCE * 3);
+    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
+    let calls = 0;
+    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
+      if (++calls === 2) throw new DOMException('full', 'QuotaExceededError');
+      return bulkDelete(keys);
+    });
+    const { changed } = await clearing(db, DELETED_AT_ONCE * 3);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(`Clearing stopped after deleting ${DELETED_AT_ONCE} articles: the others are still in the library.`);
+    expect(await db.articles.count()).toBe(DELETED_AT_ONCE * 2 + 2);
+    expect(changed.mock.calls[0][0]).toHaveLength(DELETED_AT_ONCE);
+    vi.restoreAllMocks();
   });
 
   it('deletes everything after confirmation, keeping the settings', async () => {
