@@ -4,6 +4,7 @@ import type { FileTask, FileTaskResult } from '@/lib/files/file-task';
 import type { FileProgress } from '@/lib/files/progress';
 import { MAX_FILE_BYTES } from '@/lib/files/read-file';
 import { useI18n } from '../i18n-context';
+import { useWarnBeforeLeaving } from '../use-warn-before-leaving';
 import { useFileTasks, type RunningTask } from './file-tasks';
 import { tooLargeMessage } from './TaskProgress';
 
@@ -25,6 +26,7 @@ export function useFileTask(db: SimlitDB) {
   const tasks = useFileTasks(db);
   const [state, setState] = useState<FileTaskState>({ kind: 'idle' });
   const running = useRef<RunningTask>();
+  useWarnBeforeLeaving(state.kind === 'busy');
   useEffect(
     () => () => {
       running.current?.cancel();

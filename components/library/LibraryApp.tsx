@@ -25,6 +25,7 @@ import { LibraryFilters } from './LibraryFilters';
 import { UndoBar, type UndoMessage } from './UndoBar';
 import { useLibrarySearch, type SearchState } from './use-library-search';
 import { useWholeList } from './use-whole-list';
+import { useWarnBeforeLeaving } from '../use-warn-before-leaving';
 
 const SORTS: [SortKey, MessageKey][] = [
   ['captured', 'libSortCaptured'],
@@ -110,10 +111,12 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
   // While an import writes chunk after chunk, the whole list is not read again after each: the
   // page shows the first rows and counts (cheap to follow) until the import ends.
   const [importing, setImporting] = useState(false);
-  // While a change to many selected articles writes chunk after chunk, the list read before it
-  // stays (and the selection with it): read again after every chunk, a change to 10,000 articles
-  // took twice as long. It is read once when the change ends.
+  // While a change to many articles (a bulk action, a deletion or its undo, a collection's
+  // deletion) writes chunk after chunk, the list read before it stays (and the selection with it):
+  // read again after every chunk, a change to 10,000 articles took twice as long. It is read once
+  // when the change ends. Meanwhile the browser asks before the page is left.
   const [changingMany, setChangingMany] = useState(false);
+  useWarnBeforeLeaving(changingMany);
   const all = useWholeList(db, wantAll && !importing, changingMany);
   const headSort = isIndexedSort(query.sort) ? query.sort : 'captured';
   const { value: head } = useLiveQuery(

@@ -3,6 +3,7 @@ import type { SimlitDB } from '@/lib/db/schema';
 import { clearUntouched, deleteAllData, storedCounts } from '@/lib/db/clear-library';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { ErrorMessage } from '../ErrorMessage';
+import { useWarnBeforeLeaving } from '../use-warn-before-leaving';
 import { formatBytes, formatNumber } from '@/lib/format';
 import { ConfirmButton } from '../ConfirmButton';
 import { useI18n } from '../i18n-context';
@@ -49,6 +50,7 @@ export function StoredDataSection({ db, estimate, onLibraryChanged }: Props) {
   const [done, setDone] = useState<string>();
   const [clearing, setClearing] = useState<{ done: number; total: number }>();
   const [failed, setFailed] = useState<{ deleted: number; reason: string }>();
+  useWarnBeforeLeaving(clearing !== undefined);
   const n = (value: number) => formatNumber(value, tag);
   /** A chunk a transaction, with progress; the ranking index hears of what was deleted even when a chunk fails. */
   const clearAll = async () => {

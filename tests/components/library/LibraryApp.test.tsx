@@ -278,6 +278,13 @@ describe('LibraryApp bulk actions and undo', () => {
   });
 });
 
+/** Whether the page, asked to close now, has the browser ask the reader first. */
+function leavingIsAsked(): boolean {
+  const leaving = new Event('beforeunload', { cancelable: true });
+  dispatchEvent(leaving);
+  return leaving.defaultPrevented;
+}
+
 describe('LibraryApp changes to a large selection', () => {
   type Watch = { wholeListReads: number; wholeListReadsDone: number; articleWrites: number; failWrite?: number };
   const newWatch = (): Watch => ({ wholeListReads: 0, wholeListReadsDone: 0, articleWrites: 0 });
@@ -343,8 +350,11 @@ describe('LibraryApp changes to a large selection', () => {
     watcher.observe(bar, { childList: true, characterData: true, subtree: true });
     fireEvent.click(bulk.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(bulk.getByRole('button', { name: 'Delete' }).hasAttribute('disabled')).toBe(true));
+    // Left meanwhile, the page would stop the deletion part-way: the browser asks first.
+    expect(leavingIsAsked()).toBe(true);
     await screen.findByText(`Deleted ${LARGE.length.toLocaleString('en-US')} articles.`);
     watcher.disconnect();
+    await waitFor(() => expect(leavingIsAsked()).toBe(false));
     expect(said).toContain(`Deleting articles: ${DELETED_AT_ONCE} of ${LARGE.length.toLocaleString('en-US')}…`);
     expect(watch.articleWrites).toBe(Math.ceil(LARGE.length / DELETED_AT_ONCE));
     expect(await db.articles.count()).toBe(0);
