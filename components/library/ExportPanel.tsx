@@ -43,11 +43,12 @@ export interface ExportSources {
 type State =
   | { kind: 'idle' }
   /** `keys`: how many of the articles without a citation key have one, while a BibTeX export gives them. */
-  | { kind: 'busy'; keys?: { done: number; total: number } }
+  | { kind: 'busy'; count: number; keys?: { done: number; total: number } }
   /** Some articles lack a title, authors or year: the reader chooses before anything is written. */
   | { kind: 'incomplete'; articles: Article[]; incomplete: Set<string> }
   | { kind: 'done'; fileName: string; count: number }
   | { kind: 'nothing' }
+  | { kind: 'cancelled' }
   | { kind: 'failed'; reason: string };
 
 interface Props {
@@ -104,6 +105,9 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
   const [chosenScope, setScope] = useState<ExportScope>(defaultScope(sources));
   const [format, setFormat] = useState<ExportFormat>('ris');
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The export under way: Cancel, or the panel closing, stops it (nothing is downloaded).
+  const running = useRef<AbortController>();
+  useEffect(() => () => running.current?.abort(), []);
   const scope = chosenScope === 'selection' && !sources.selection.length ? defaultScope(sources) : chosenScope;
   const n = (count: number) => formatNumber(count, tag);
 
@@ -117,38 +121,55 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
   ]);
   scopes.push(['all', t('libExportScopeAll', n(sources.all.length))]);
 
+  /** A new run of the export: what Cancel (or the panel closing) aborts. */
+  function begin(count: number): AbortSignal {
+    const controller = new AbortController();
+    running.current = controller;
+    setState({ kind: 'busy', count });
+    return controller.signal;
+  }
+
+  /** What an export that stopped says: cancelled, or why it failed. */
+  function stopped(error: unknown, signal: AbortSignal) {
+    setState(signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+  }
+
   /** Loads the articles in scope; asks first when some are incomplete. */
   async function start() {
-    setState({ kind: 'busy' });
+    const signal = begin(sources[scope].length);
     try {
       const articles = await articlesInOrder(db.articles, sources[scope]);
+      signal.throwIfAborted();
       if (!articles.length) return setState({ kind: 'nothing' });
       const incomplete = new Set(articles.filter((article) => missingFields(article).length > 0).map((article) => article.id));
       if (incomplete.size) return setState({ kind: 'incomplete', articles, incomplete });
       await write(articles);
     } catch (error) {
-      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      stopped(error, signal);
     }
   }
 
   async function write(articles: Article[]) {
-    setState({ kind: 'busy' });
+    const count = articles.length;
+    const signal = begin(count);
     try {
       const name = scope === 'all' ? undefined : sources.collectionName;
-      // BibTeX keys are kept with the articles: the next export cites them the same way.
-      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles, (done, total) => setState({ kind: 'busy', keys: { done, total } })) : articles;
-      setState({ kind: 'busy' }); // the keys given, the file is being made
-      const file = await formatter.exportFile(keyed, format, name, new Date());
+      // BibTeX keys are kept with the articles: the next export cites them the same way (a cancel
+      // leaves those given so far: they are the keys the next export would give anyway).
+      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles, (done, total) => setState({ kind: 'busy', count, keys: { done, total } })) : articles;
+      signal.throwIfAborted();
+      setState({ kind: 'busy', count }); // the keys given, the file is being made
+      const file = await formatter.exportFile(keyed, format, name, new Date(), signal);
       downloadText(file.text, file.mimeType, file.fileName);
-      setState({ kind: 'done', fileName: file.fileName, count: articles.length });
+      setState({ kind: 'done', fileName: file.fileName, count });
     } catch (error) {
-      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      stopped(error, signal);
     }
   }
 
   const busy = state.kind === 'busy';
   const keys = state.kind === 'busy' ? state.keys : undefined;
-  const busyText = keys ? t('libExportKeys', n(keys.done), n(keys.total)) : t(format === 'apa' ? 'libExportBusyApa' : 'libExportBusy');
+  const busyText = state.kind !== 'busy' ? '' : keys ? t('libExportKeys', n(keys.done), n(keys.total)) : t(format === 'apa' ? 'libExportBusyApa' : 'libExportBusy', n(state.count));
   return (
     <ToolPanel id="export-panel" heading={t('libExportHeading')} busy={busy} onClose={onClose}>
       <form
@@ -185,8 +206,13 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
         <button type="submit" disabled={busy}>{t('libExportDownload')}</button>
       </form>
       <p role="status" class="muted">
-        {busy ? busyText : state.kind === 'done' ? t('libExportDone', state.fileName, n(state.count)) : ''}
+        {busy ? busyText : state.kind === 'done' ? t('libExportDone', state.fileName, n(state.count)) : state.kind === 'cancelled' ? t('libExportCancelled') : ''}
       </p>
+      {busy && (
+        <button type="button" class="secondary small" onClick={() => running.current?.abort()}>
+          {t('cancel')}
+        </button>
+      )}
       {state.kind === 'incomplete' && <IncompleteWarning articles={state.articles} incomplete={state.incomplete} onWrite={write} onCancel={() => setState({ kind: 'idle' })} />}
       {state.kind === 'nothing' && <p class="error" role="alert">{t('libExportNothing')}</p>}
       {state.kind === 'failed' && <ErrorMessage message={t('libraryExportFailed')} detail={state.reason} />}

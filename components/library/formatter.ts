@@ -22,8 +22,11 @@ export type FormatRequest =
 export type FormatResult = ExportFile | string;
 
 export interface Formatter {
-  /** The export file of the articles, named after the collection (or "simlit"). */
-  exportFile(items: Article[], format: ExportFormat, name: string | undefined, date: Date): Promise<ExportFile>;
+  /**
+   * The export file of the articles, named after the collection (or "simlit"). Aborting `signal`
+   * rejects it with an AbortError at once; the worker's formatter also stops making it.
+   */
+  exportFile(items: Article[], format: ExportFormat, name: string | undefined, date: Date, signal?: AbortSignal): Promise<ExportFile>;
   /** One article: its reference without a list number; several: a numbered reference list. */
   citation(items: Article[], style: CitationStyle): Promise<string>;
   /** Gets a style ready while nobody waits, so that its first citation comes at once (worker only). */
@@ -47,10 +50,25 @@ export function runFormatRequest(lib: ExportModule, request: FormatRequest): For
   return lib.formatBibliography(request.items, request.style);
 }
 
+/** A request runner: the worker's, or the page's own. A runner that cannot stop a request may ignore `signal`. */
+type RequestRunner = (request: FormatRequest, signal?: AbortSignal) => Promise<FormatResult>;
+
+/** The request's result, or an AbortError as soon as `signal` is aborted (whether or not the runner stops). */
+function untilAborted<T>(result: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return result;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason ?? new DOMException('The export was cancelled.', 'AbortError'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    result.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 /** A formatter over any request runner (the worker's, or the page's own). */
-export function formatterFrom(run: (request: FormatRequest) => Promise<FormatResult>): Formatter {
+export function formatterFrom(run: RequestRunner): Formatter {
   return {
-    exportFile: async (items, format, name, date) => (await run({ kind: 'export', items, format, name, date: date.getTime() })) as ExportFile,
+    exportFile: async (items, format, name, date, signal) =>
+      (await untilAborted(run({ kind: 'export', items, format, name, date: date.getTime() }, signal), signal)) as ExportFile,
     citation: async (items, style) => (await run({ kind: 'citation', items, style })) as string,
     prepare: (style) => void run({ kind: 'prepare', style }).catch(() => undefined),
   };

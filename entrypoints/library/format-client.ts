@@ -40,7 +40,24 @@ export function workerFormatter(fallback: (request: FormatRequest) => Promise<Fo
     return started;
   }
 
-  return formatterFrom((request) => {
+  /**
+   * A request the reader cancelled (an export of 50,000 articles as APA takes minutes): the worker,
+   * busy making it, is ended; the requests still waiting go to a new one.
+   */
+  function stop(id: number) {
+    if (!pending.delete(id)) return;
+    worker?.terminate();
+    worker = undefined;
+    if (!pending.size) return;
+    try {
+      worker = start();
+    } catch {
+      return failOver();
+    }
+    for (const [waitingId, { request }] of pending) worker.postMessage({ id: waitingId, request });
+  }
+
+  return formatterFrom((request, signal) => {
     if (broken) return fallback(request);
     try {
       worker ??= start();
@@ -52,6 +69,7 @@ export function workerFormatter(fallback: (request: FormatRequest) => Promise<Fo
     return new Promise<FormatResult>((resolve, reject) => {
       pending.set(id, { request, resolve, reject });
       worker!.postMessage({ id, request });
+      signal?.addEventListener('abort', () => stop(id), { once: true });
     });
   });
 }

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
-import { inPageFormatter } from '@/components/library/formatter';
+import { formatterFrom, inPageFormatter, runInPage } from '@/components/library/formatter';
 import { addToCollection, createCollection } from '@/lib/db/collections';
 import { testDb } from '../../lib/db/test-db';
 import { renderWithDb } from '../render-with-db';
@@ -59,7 +59,57 @@ async function largeLibraryExport(format: string) {
   return { db, articles, panel };
 }
 
+/**
+ * The library page on CHINESE and ENGLISH, their export as RIS asked for, its formatter holding
+ * the file until `release` is called; `state` says when the file was asked for and made.
+ */
+async function heldExport() {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const state = { asked: false, made: false };
+  const held = formatterFrom(async (request) => {
+    state.asked = true;
+    await gate;
+    const result = await runInPage(request);
+    state.made = true;
+    return result;
+  });
+  const db = testDb();
+  await db.articles.bulkAdd([CHINESE, ENGLISH]);
+  renderWithDb(db, <LibraryApp db={db} formatter={held} />);
+  await wholeList();
+  const panel = openExport();
+  fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+  // The articles read, the file is being made.
+  await waitFor(() => expect(state.asked).toBe(true));
+  expect(panel.getByText('Preparing the file of 2 articles…')).toBeTruthy();
+  return { panel, release, state };
+}
+
 describe('Export panel', { timeout: 30_000 }, () => {
+  it('cancels an export under way: nothing is downloaded, even once the file is made', async () => {
+    const { panel, release, state } = await heldExport();
+    fireEvent.click(panel.getByRole('button', { name: 'Cancel' }));
+    await panel.findByText('Export cancelled: nothing was downloaded.');
+    expect(panel.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    release();
+    await waitFor(() => expect(state.made).toBe(true));
+    expect(spy.current.downloads).toHaveLength(0);
+    // The next export runs as usual.
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await panel.findByText(/^Downloaded simlit-ris-2026-03-05\.ris \(2 articles\)\.$/);
+    expect(spy.current.downloads).toHaveLength(1);
+  });
+
+  it('stops an export under way when its panel is closed: nothing is downloaded later', async () => {
+    const { panel, release, state } = await heldExport();
+    fireEvent.click(panel.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Export' })).toBeNull());
+    release();
+    await waitFor(() => expect(state.made).toBe(true));
+    expect(spy.current.downloads).toHaveLength(0);
+  });
+
   it('downloads the shown collection as RIS, named after the collection, and frees the object URL', async () => {
     await libraryWithCollection();
     fireEvent.click(screen.getByRole('button', { name: /毕业论文: 第2章 \(2\)/ }));
