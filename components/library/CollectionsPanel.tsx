@@ -105,7 +105,7 @@ export function CollectionsPanel({ db, collections, total, current, onSelect, on
       <ul>
         <li>
           <button type="button" class="collection-choice" aria-current={current === undefined ? 'true' : undefined} onClick={() => onSelect(undefined)}>
-            {total === undefined ? t('libAllArticles') : t('libFacetOption', t('libAllArticles'), formatNumber(total, tag))}
+            {total === undefined ? t('libAllArticles') : t('libFacetOption', t('libAllArticles'), n(total))}
           </button>
         </li>
         {collections.map((collection) => (
@@ -129,7 +129,7 @@ export function CollectionsPanel({ db, collections, total, current, onSelect, on
                   aria-current={current === collection.id ? 'true' : undefined}
                   onClick={() => onSelect(collection.id)}
                 >
-                  {t('libFacetOption', collection.name, formatNumber(collection.count, tag))}
+                  {t('libFacetOption', collection.name, n(collection.count))}
                 </button>
                 {removal?.id === collection.id && 'done' in removal ? (
                   <span class="collection-status" role="status">{t('libCollectionDeleting', collection.name, n(removal.done), n(removal.total))}</span>
