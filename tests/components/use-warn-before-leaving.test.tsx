@@ -2,19 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { useWarnBeforeLeaving } from '@/components/use-warn-before-leaving';
+import { leavingIsAsked } from './watch-page';
 
 afterEach(cleanup);
 
 function Task({ active }: { active: boolean }) {
   useWarnBeforeLeaving(active);
   return null;
-}
-
-/** Whether the page, asked to close now, has the browser ask the reader first. */
-function leavingIsAsked(): boolean {
-  const leaving = new Event('beforeunload', { cancelable: true });
-  dispatchEvent(leaving);
-  return leaving.defaultPrevented;
 }
 
 describe('useWarnBeforeLeaving', () => {

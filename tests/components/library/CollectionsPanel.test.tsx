@@ -6,7 +6,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { addToCollection, createCollection } from '@/lib/db/collections';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
-import type { Article } from '@/lib/model/article';
+import { quotaFullAtCall } from '../../lib/db/quota-full';
+import { recordTexts } from '../watch-page';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
@@ -98,23 +99,14 @@ describe('CollectionsPanel', () => {
     const db = testDb();
     const big = await createCollection(db, 'Big');
     await db.articles.bulkAdd(Array.from({ length: size }, (_, i) => makeArticle(`m${String(i).padStart(4, '0')}`, { title: `Member ${i}`, collections: [big.id] })));
-    if (failOnPut) {
-      const bulkPut = db.articles.bulkPut.bind(db.articles);
-      let puts = 0;
-      vi.spyOn(db.articles, 'bulkPut').mockImplementation(((articles: Article[]) => {
-        if (++puts === failOnPut) throw new DOMException('full', 'QuotaExceededError');
-        return bulkPut(articles);
-      }) as typeof db.articles.bulkPut);
-    }
+    if (failOnPut) quotaFullAtCall(db, 'bulkPut', failOnPut);
     renderWithDb(db, <LibraryApp db={db} />);
     const region = screen.getByRole('region', { name: 'Collections' });
     const panel = within(region);
     fireEvent.click(await panel.findByRole('button', { name: 'Delete “Big”' }));
-    const said: string[] = [];
-    const watcher = new MutationObserver(() => said.push(region.textContent ?? ''));
-    watcher.observe(region, { childList: true, characterData: true, subtree: true });
+    const { said, stop } = recordTexts(region);
     fireEvent.click(panel.getByRole('button', { name: 'Yes, delete' }));
-    return { db, big, panel, said, stopWatching: () => watcher.disconnect() };
+    return { db, big, panel, said, stopWatching: stop };
   }
 
   it('deletes a large collection a chunk at a time, saying how far it is', async () => {

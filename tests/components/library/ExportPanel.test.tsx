@@ -11,6 +11,7 @@ import { renderWithDb } from '../render-with-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { CHINESE, CHINESE_GBT, ENGLISH, ENGLISH_GBT, OTHER } from './citable-articles';
 import { downloadsOnDay } from './download-spy';
+import { recordTexts } from '../watch-page';
 
 const spy = downloadsOnDay('2026-03-05T10:00:00Z');
 
@@ -242,13 +243,10 @@ describe('Export panel', { timeout: 30_000 }, () => {
 
   it('says how far a first BibTeX export has got in giving the articles their citation keys', async () => {
     const { db, articles, panel } = await largeLibraryExport('bibtex');
-    const status = panel.getByRole('status');
-    const said: string[] = [];
-    const watcher = new MutationObserver(() => said.push(status.textContent ?? ''));
-    watcher.observe(status, { childList: true, characterData: true, subtree: true });
+    const { said, stop } = recordTexts(panel.getByRole('status'));
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
     await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
-    watcher.disconnect();
+    stop();
     expect(said).toContain('Giving the articles their citation keys (once per article): 500 of 1,201…');
     expect(said.at(-1)).toMatch(/^Downloaded simlit-bibtex-2026-03-05\.bib \(1,201 articles\)\.$/);
     expect((await db.articles.bulkGet(articles.map((article) => article.id))).every((article) => article?.citationKey)).toBe(true);

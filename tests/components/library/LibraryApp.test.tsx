@@ -12,6 +12,7 @@ import type { ArticleVersions, LibrarySearcher } from '@/lib/search/library-sear
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { renderWithDb } from '../render-with-db';
+import { leavingIsAsked, recordTexts } from '../watch-page';
 import type { DBCoreTable } from 'dexie';
 import type { SimlitDB } from '@/lib/db/schema';
 import { FACET_KEY_PREFIX, keptFacets } from '@/lib/db/facet-counts';
@@ -278,13 +279,6 @@ describe('LibraryApp bulk actions and undo', () => {
   });
 });
 
-/** Whether the page, asked to close now, has the browser ask the reader first. */
-function leavingIsAsked(): boolean {
-  const leaving = new Event('beforeunload', { cancelable: true });
-  dispatchEvent(leaving);
-  return leaving.defaultPrevented;
-}
-
 describe('LibraryApp changes to a large selection', () => {
   type Watch = { wholeListReads: number; wholeListReadsDone: number; articleWrites: number; failWrite?: number };
   const newWatch = (): Watch => ({ wholeListReads: 0, wholeListReadsDone: 0, articleWrites: 0 });
@@ -344,16 +338,13 @@ describe('LibraryApp changes to a large selection', () => {
     const watch = newWatch();
     const { db, bulk } = await selectedLarge(watch);
     Object.assign(watch, newWatch());
-    const bar = document.querySelector('.undo-bar')!;
-    const said: string[] = [];
-    const watcher = new MutationObserver(() => said.push(bar.textContent ?? ''));
-    watcher.observe(bar, { childList: true, characterData: true, subtree: true });
+    const { said, stop } = recordTexts(document.querySelector('.undo-bar')!);
     fireEvent.click(bulk.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(bulk.getByRole('button', { name: 'Delete' }).hasAttribute('disabled')).toBe(true));
     // Left meanwhile, the page would stop the deletion part-way: the browser asks first.
     expect(leavingIsAsked()).toBe(true);
     await screen.findByText(`Deleted ${LARGE.length.toLocaleString('en-US')} articles.`);
-    watcher.disconnect();
+    stop();
     await waitFor(() => expect(leavingIsAsked()).toBe(false));
     expect(said).toContain(`Deleting articles: ${DELETED_AT_ONCE} of ${LARGE.length.toLocaleString('en-US')}…`);
     expect(watch.articleWrites).toBe(Math.ceil(LARGE.length / DELETED_AT_ONCE));

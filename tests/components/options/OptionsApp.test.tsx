@@ -10,6 +10,8 @@ import type { SimlitDB } from '@/lib/db/schema';
 import { testDb } from '../../lib/db/test-db';
 import { makeArticle } from '../../lib/db/library-fixtures';
 import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
+import { quotaFullAtCall } from '../../lib/db/quota-full';
+import { recordTexts } from '../watch-page';
 import { renderWithDb } from '../render-with-db';
 
 afterEach(cleanup);
@@ -154,11 +156,9 @@ describe('OptionsApp: what is stored', () => {
     const label = `Clear captured articles you have not kept (${count.toLocaleString('en-US')})`;
     fireEvent.click(await screen.findByRole('button', { name: label }));
     const status = screen.getByRole('region', { name: 'Clear data' }).querySelector('[role="status"]')!;
-    const said: string[] = [];
-    const watcher = new MutationObserver(() => said.push(status.textContent ?? ''));
-    watcher.observe(status, { childList: true, characterData: true, subtree: true });
+    const { said, stop } = recordTexts(status);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
-    return { changed, said, label, stopWatching: () => watcher.disconnect() };
+    return { changed, said, label, stopWatching: stop };
   }
 
   it('clears many a chunk at a time, saying how far it has got, the buttons held meanwhile', async () => {
@@ -176,12 +176,7 @@ describe('OptionsApp: what is stored', () => {
 
   it('says where clearing stopped, and tells the ranking index of what it deleted before', async () => {
     const db = await stocked(DELETED_AT_ONCE * 3);
-    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
-    let calls = 0;
-    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
-      if (++calls === 2) throw new DOMException('full', 'QuotaExceededError');
-      return bulkDelete(keys);
-    });
+    quotaFullAtCall(db, 'bulkDelete', 2);
     const { changed } = await clearing(db, DELETED_AT_ONCE * 3);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(`Clearing stopped after deleting ${DELETED_AT_ONCE} articles: the others are still in the library.`);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteArticles, newDeletedBatch, restoreArticles } from '@/lib/db/article-deletion';
 import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
 import { watchDeletions } from './watch-deletions';
+import { quotaFullAtCall } from './quota-full';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
 import { createCollection, deleteCollection } from '@/lib/db/collections';
 import { testDb } from './test-db';
@@ -32,12 +33,7 @@ describe('deleting a selection', () => {
     const db = testDb();
     const articles = Array.from({ length: DELETED_AT_ONCE * 3 }, (_, i) => makeArticle(`f${String(i).padStart(4, '0')}`));
     await db.articles.bulkAdd(articles);
-    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
-    let calls = 0;
-    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => {
-      if (++calls === 2) throw new DOMException('full', 'QuotaExceededError');
-      return bulkDelete(keys);
-    });
+    quotaFullAtCall(db, 'bulkDelete', 2);
     const batch = newDeletedBatch();
     await expect(deleteArticles(db, articles.map((article) => article.id), batch)).rejects.toThrow('full');
     expect(batch.articles).toEqual(articles.slice(0, DELETED_AT_ONCE));

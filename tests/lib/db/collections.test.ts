@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EDIT_CHUNK } from '@/lib/db/article-edits';
-import type { Article } from '@/lib/model/article';
 import {
   addToCollection,
   CollectionNameError,
@@ -12,6 +11,7 @@ import {
 } from '@/lib/db/collections';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
+import { quotaFullAtCall } from './quota-full';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -111,12 +111,7 @@ describe('collections', () => {
     const db = testDb();
     const big = await createCollection(db, 'Big');
     await db.articles.bulkAdd(Array.from({ length: EDIT_CHUNK * 2 }, (_, i) => makeArticle(`m${String(i).padStart(4, '0')}`, { collections: [big.id] })));
-    const bulkPut = db.articles.bulkPut.bind(db.articles);
-    let puts = 0;
-    vi.spyOn(db.articles, 'bulkPut').mockImplementation(((articles: Article[]) => {
-      if (++puts === 2) throw new DOMException('full', 'QuotaExceededError');
-      return bulkPut(articles);
-    }) as typeof db.articles.bulkPut);
+    quotaFullAtCall(db, 'bulkPut', 2);
     await expect(deleteCollection(db, big.id)).rejects.toThrow('full');
     expect(await db.collections.get(big.id)).toBeDefined();
     expect(await db.listing.where('collections').equals(big.id).count()).toBe(EDIT_CHUNK);

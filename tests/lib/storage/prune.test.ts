@@ -7,6 +7,7 @@ import type { Article } from '@/lib/model/article';
 import { article } from '../capture/fixtures';
 import { testDb } from '../db/test-db';
 import { recordReads } from '../db/read-sizes';
+import { quotaFullAtCall } from '../db/quota-full';
 import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
 import { UNTOUCHED_BYTES_KEY, UNTOUCHED_SIZED_KEY } from '@/lib/db/facet-counts';
 import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
@@ -143,9 +144,7 @@ describe('pruneUnsaved', () => {
     const db = testDb();
     await db.articles.bulkAdd(Array.from({ length: 300 }, (_, i) => seen(i, i)));
     await db.captures.add({ pageUrl: 'http://flood.cnjournals.com/list', platform: 'qinyun', kind: 'list', capturedAt: 0, items: [{ articleId: 'a0', status: 'new' }, { articleId: 'a299', status: 'new' }] });
-    const bulkDelete = db.articles.bulkDelete.bind(db.articles);
-    let calls = 0;
-    vi.spyOn(db.articles, 'bulkDelete').mockImplementation((keys) => (++calls === 2 ? (Promise.reject(new Error('QuotaExceededError')) as never) : bulkDelete(keys)));
+    quotaFullAtCall(db, 'bulkDelete', 2);
     const outcome = await pruneUnsaved(db, { articles: 10, megabytes: 10 }, 77);
     expect(outcome.removedIds).toHaveLength(DELETED_AT_ONCE);
     expect(outcome.tally.articles).toBe(300 - DELETED_AT_ONCE);
