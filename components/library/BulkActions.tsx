@@ -20,8 +20,8 @@ interface Props {
   formatter?: Formatter;
   onClear(): void;
   onDelete(ids: string[]): void;
-  /** A deletion or its undo is under way: another deletion waits for it. */
-  deleting?: boolean;
+  /** A change to many articles is under way (a deletion or its undo, a collection's deletion): Delete waits for it. */
+  deleteHeld?: boolean;
   /** Told when a change to the selected articles starts and ends (or the bar goes away). */
   onBusy?(busy: boolean): void;
 }
@@ -35,7 +35,7 @@ type Work =
   | { state: 'failed'; done: number; total: number; reason: string };
 
 /** What can be done to the selected articles at once. */
-export function BulkActions({ db, selected, collections, current, formatter = inPageFormatter, onClear, onDelete, deleting = false, onBusy = noBusy }: Props) {
+export function BulkActions({ db, selected, collections, current, formatter = inPageFormatter, onClear, onDelete, deleteHeld = false, onBusy = noBusy }: Props) {
   const { t, tag } = useI18n();
   const n = (count: number) => formatNumber(count, tag);
   const [target, setTarget] = useState('');
@@ -101,7 +101,7 @@ export function BulkActions({ db, selected, collections, current, formatter = in
         label={t('libCopyReferences')}
         load={() => articlesInOrder(db.articles, selected)}
       />
-      <button type="button" class="danger" disabled={running || deleting} onClick={() => onDelete(selected)}>{t('libDelete')}</button>
+      <button type="button" class="danger" disabled={running || deleteHeld} onClick={() => onDelete(selected)}>{t('libDelete')}</button>
       {work?.state === 'running' && <p class="bulk-status" role="status">{t('libBulkProgress', n(work.done), n(work.total))}</p>}
       {work?.state === 'done' && <p class="bulk-status" role="status">{t('libBulkDone', n(work.changed))}</p>}
       {work?.state === 'failed' && <ErrorMessage message={t('libBulkFailed', n(work.done), n(work.total))} detail={work.reason} />}

@@ -386,7 +386,7 @@ export function LibraryApp({ db, search: givenSearch, similar, optionsHref = '/o
               formatter={formatter}
               onClear={() => setSelected(new Set())}
               onDelete={(ids) => void remove(ids)}
-              deleting={message?.kind === 'deleting' || message?.kind === 'restoring'}
+              deleteHeld={changingMany}
               onBusy={setChangingMany}
             />
           )}
