@@ -134,6 +134,13 @@ async function probeWritesInChromium(browser: ExtensionBrowser): Promise<() => P
   return probeWritesFrom({ evaluateExpression: <T>(expression: string) => writer.evaluate(expression) as Promise<T>, close: () => writer.close() });
 }
 
+/** Runs `action` with the write probe beside it, in Chromium: what it returns, and a write's waits meanwhile. */
+async function besideWriteProbe<T>(browser: ExtensionBrowser, action: () => Promise<T>): Promise<{ result: T; waits: number[] }> {
+  const stopProbe = await probeWritesInChromium(browser);
+  const result = await action();
+  return { result, waits: await stopProbe() };
+}
+
 /** A write's waits as the tables show them: median / p95 / max ms. */
 export function formatWriteWaits(waits: number[]): string {
   return waits.length ? `${median(waits)} / ${percentile(waits, 95)} / ${Math.max(...waits)}` : '';
@@ -229,16 +236,16 @@ async function exportWholeLibrary(page: Page, format: 'bibtex' | 'ris'): Promise
 async function deleteAndUndo(page: Page, browser: ExtensionBrowser, timeout: number): Promise<NonNullable<LibraryPageScaleFigures['deletion']>> {
   await page.locator('[aria-label="Articles"][aria-busy="false"]').waitFor({ timeout });
   await page.getByText(/^Select all .* shown$/).click();
-  const timed = async (button: string, done: RegExp) => {
-    const stopProbe = await probeWritesInChromium(browser);
-    const started = Date.now();
-    await page.getByRole('button', { name: button, exact: true }).click();
-    await page.getByText(done).waitFor({ timeout });
-    return { ms: Date.now() - started, waits: await stopProbe() };
-  };
+  const timed = (button: string, done: RegExp) =>
+    besideWriteProbe(browser, async () => {
+      const started = Date.now();
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await page.getByText(done).waitFor({ timeout });
+      return Date.now() - started;
+    });
   const deletion = await timed('Delete', /^Deleted [\d,]+ articles\.$/);
   const undo = await timed('Undo', /^Restored [\d,]+ articles\.$/);
-  return { deleteMs: deletion.ms, deleteWriteWaitsMs: deletion.waits, undoMs: undo.ms, undoWriteWaitsMs: undo.waits };
+  return { deleteMs: deletion.result, deleteWriteWaitsMs: deletion.waits, undoMs: undo.result, undoWriteWaitsMs: undo.waits };
 }
 
 export async function runLibraryPageScaleBench(size: number, build = true, direct = process.env.BENCH_FILL === 'direct'): Promise<LibraryPageScaleFigures> {
@@ -264,12 +271,15 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       const file = join(folder, 'library.json');
       writeFileSync(file, importFileText(size));
       await page.getByLabel('File to import').setInputFiles(file, { timeout: 300_000 });
-      const stopProbe = await probeWritesInChromium(browser);
-      const started = Date.now();
-      await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
-      await page.waitForFunction(() => document.querySelector('.import-report, .error-message'), null, onFrame);
-      importMs = Date.now() - started;
-      writeWaitsMs = await stopProbe();
+      let started = 0;
+      writeWaitsMs = (
+        await besideWriteProbe(browser, async () => {
+          started = Date.now();
+          await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 120_000 });
+          await page.waitForFunction(() => document.querySelector('.import-report, .error-message'), null, onFrame);
+          importMs = Date.now() - started;
+        })
+      ).waits;
       const summary = await page.locator('.import-report, .error-message').first().textContent();
       console.log(`import of ${size}: ${summary}`);
       // Asked beside the openings below, as a reader would open the page meanwhile.
@@ -314,9 +324,8 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     if (!direct) {
       await page.getByRole('button', { name: 'Export…' }).click();
       await page.getByRole('radio', { name: /^Whole library/ }).check();
-      const stopProbe = await probeWritesInChromium(browser);
-      const bibtexFirst = await exportWholeLibrary(page, 'bibtex');
-      exportWriteWaitsMs = await stopProbe();
+      const { result: bibtexFirst, waits } = await besideWriteProbe(browser, () => exportWholeLibrary(page, 'bibtex'));
+      exportWriteWaitsMs = waits;
       exportMs = { bibtexFirst, bibtexAgain: await exportWholeLibrary(page, 'bibtex'), ris: await exportWholeLibrary(page, 'ris') };
       await page.getByRole('button', { name: 'Export…' }).click();
     }
