@@ -43,7 +43,12 @@ export function publisherUrl(href: string, page: ProxyResolution): string {
     return href;
   }
   if (page.via && url.origin === new URL(page.proper).origin) {
-    const inGateway = resolveProxy(new URL(`${url.pathname}${url.search}${url.hash}`, page.via.origin));
+    // Set part by part: a path starting "//" given as text would be read as a host (and throw).
+    const onGateway = new URL(page.via.origin);
+    onGateway.pathname = url.pathname;
+    onGateway.search = url.search;
+    onGateway.hash = url.hash;
+    const inGateway = resolveProxy(onGateway);
     return inGateway.via ? inGateway.proper : url.href;
   }
   return resolveProxy(url).proper;

@@ -32,6 +32,11 @@ describe('item URLs on proxied pages', () => {
     expect(publisherUrl('https://kns.cnki.net/kcms2/article/abstract?v=A3', onEzproxy)).toBe('https://kns.cnki.net/kcms2/article/abstract?v=A3');
   });
 
+  it('reads a relative link whose path starts with "//" as a path, without throwing (fast-check found ".//")', () => {
+    expect(publisherUrl('.//', resolveProxy('https://kns-cnki-net.ezproxy.xjtu.edu.cn/x'))).toBe('https://kns.cnki.net//');
+    expect(publisherUrl('/.//kcms2/a?v=1', onWebvpn)).toBe('https://kns.cnki.net//kcms2/a?v=1');
+  });
+
   it('maps login links on ordinary pages (a library reading list) and leaves other values alone', () => {
     const plain = resolveProxy('https://lib.example.edu/reading-list');
     expect(publisherUrl('https://ezproxy.example.edu/login?url=https://www.jstor.org/stable/1', plain)).toBe('https://www.jstor.org/stable/1');

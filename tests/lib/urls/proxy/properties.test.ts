@@ -4,11 +4,15 @@ import { publisherUrl, resolveProxy, toWebvpn } from '@/lib/urls/proxy';
 import { isPlausibleHost } from '@/lib/urls/proxy/publisher-host';
 import { ezproxyUrl, sangforUrl } from './proxy-forms';
 
-/** Publisher URLs on hosts a proxy could stand in for (lowercase, a real TLD). */
+/**
+ * Publisher URLs on hosts a proxy could stand in for (lowercase, a real TLD; no label starting
+ * "xn-": spelt into a proxy's host name with its hyphen doubled, it reads as a punycode label that
+ * is not one, a host no browser opens).
+ */
 const publisherUrls = fc
   .record({
     scheme: fc.constantFrom('http', 'https'),
-    host: fc.domain().filter((host) => isPlausibleHost(host)),
+    host: fc.domain().filter((host) => isPlausibleHost(host) && !host.split('.').some((label) => label.startsWith('xn-'))),
     path: fc.webPath(),
     query: fc.option(fc.webQueryParameters(), { nil: undefined }),
   })
