@@ -20,6 +20,9 @@ describe('the library page benchmark table', () => {
   it('gives the import figures of a library imported through the page', () => {
     const table = formatLibraryPageScale([imported]);
     expect(table).toContain('| library page (Chromium, imported through the page) | 50000 |');
+    expect(formatLibraryPageScale([{ ...imported, libraryFile: '/home/reader/my library.ris' }])).toContain(
+      '| library page (Chromium, imported through the page, the first articles of my library.ris) | 50000 |',
+    );
     expect(table).toContain('| import, s | 40.0 |');
     expect(table).toContain("| similarity index holds every article, s after the import's report | 28.1 |");
     expect(table).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');

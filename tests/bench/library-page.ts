@@ -7,11 +7,12 @@
  * and last the whole library deleted from the page and the deletion undone. At 10k and 50k by default
  * (BENCH_LIBRARY_PAGE_SIZES=10000,50000; BENCH_LIBRARY=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
- * the current build).
+ * the current build). BENCH_LIBRARY_FILE=my.bib imports a reader's own library instead (its first
+ * N articles: reader-library.ts); the Firefox and export benches take it too.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
@@ -24,12 +25,15 @@ import { benchCorpus, seededRandom } from './corpus';
 import { buildExtension } from './build-extension';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
+import { readerArticles, readerFileText, readerLibraryFile } from './reader-library';
 import { median, percentile } from './stats';
 
 export interface LibraryPageScaleFigures {
   articles: number;
   /** How the library was filled: through the page's own Import, or written straight into IndexedDB (BENCH_FILL=direct: no import figures). */
   filled: 'import' | 'direct';
+  /** The reader's library file the articles came from (BENCH_LIBRARY_FILE); absent for the corpus. */
+  libraryFile?: string;
   importMs: number;
   /** Articles imported per second. */
   importRate: number;
@@ -147,7 +151,9 @@ export function formatWriteWaits(waits: number[]): string {
 }
 
 /** One CSL-JSON file of `size` distinct articles (titles made unique, some with DOIs, authors, years, journals). */
-export function importFileText(size: number): string {
+/** The file the import is given: the corpus as CSL-JSON, or the reader's own library's first `size` articles (BENCH_LIBRARY_FILE). */
+export function importFileText(size: number, libraryFile = readerLibraryFile()): string {
+  if (libraryFile) return readerFileText(libraryFile, size);
   const random = seededRandom(7);
   const journals = ['管理世界', '中国农业科学', 'Nature', 'Journal of Applied Physics', '计算机学报', 'Physical Review B'];
   const items = benchCorpus(size).map((article, i) => ({
@@ -165,7 +171,8 @@ export function importFileText(size: number): string {
 }
 
 /** The articles an import of importFileText(size) makes (before any merge with the library). */
-export function importedArticles(size: number, now = Date.now()): Article[] {
+export function importedArticles(size: number, now = Date.now(), libraryFile = readerLibraryFile()): Article[] {
+  if (libraryFile) return readerArticles(libraryFile, size, now);
   return parseImportFile(importFileText(size), 'library.json').items.flatMap((item) => cslToArticle(item, { now }) ?? []);
 }
 
@@ -331,7 +338,8 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     }
     const deletion = await deleteAndUndo(page, browser, onFrame.timeout);
     await page.close();
-    return { articles: size, filled: direct ? 'direct' : 'import', importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion };
+    const libraryFile = readerLibraryFile();
+    return { articles: size, filled: direct ? 'direct' : 'import', ...(libraryFile ? { libraryFile } : {}), importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion };
   } finally {
     await browser.close();
     await server.close();
@@ -341,7 +349,8 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
 
 export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): string {
   const imported = figures.some((f) => f.filled === 'import');
-  const how = imported ? 'imported through the page' : 'filled directly, no import';
+  const files = [...new Set(figures.flatMap((f) => (f.libraryFile ? [basename(f.libraryFile)] : [])))];
+  const how = (imported ? 'imported through the page' : 'filled directly, no import') + (files.length ? `, the first articles of ${files.join(', ')}` : '');
   const lines = [`| library page (Chromium, ${how}) | ` + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
   if (imported) {
     const ofImport = (cell: (f: LibraryPageScaleFigures) => string) => figures.map((f) => (f.filled === 'import' ? cell(f) : '–')).join(' | ');

@@ -12,11 +12,14 @@ import type { RankableArticle } from '../../../lib/ranking/article-terms';
 import { leaveOneOutQueries, precisionAtK } from '../../../lib/ranking/evaluate';
 import { benchCorpus, seededRandom, type Vocabulary } from '../corpus';
 import { devSets } from '../eval-data';
+import { readerArticles } from '../reader-library';
 import { tokenizedArticle, type PeerEngine, type PeerIndex } from './engine';
 import { engineNamed } from './engines';
 import { latency } from './stats';
 
-export type Job = { kind: 'speed'; engine: string; size: number; queries: number; vocabulary?: Vocabulary } | { kind: 'quality'; engine: string; k: number };
+export type Job =
+  | { kind: 'speed'; engine: string; size: number; queries: number; vocabulary?: Vocabulary; libraryFile?: string }
+  | { kind: 'quality'; engine: string; k: number };
 
 export interface SpeedFigures {
   'build from records ms': number;
@@ -78,8 +81,8 @@ export function querySample(library: RankableArticle[], count: number, seed = 7)
 /** The library of `size` articles: the same one `npm run bench` measures at that size (with the sets' vocabulary). */
 export const benchLibrary = (size: number, vocabulary: Vocabulary = 'sources'): RankableArticle[] => benchCorpus(size, { seed: size, vocabulary });
 
-async function measureSpeed(engine: PeerEngine, size: number, queryCount: number, vocabulary?: Vocabulary): Promise<SpeedFigures> {
-  const library = benchLibrary(size, vocabulary);
+async function measureSpeed(engine: PeerEngine, size: number, queryCount: number, vocabulary?: Vocabulary, libraryFile?: string): Promise<SpeedFigures> {
+  const library = libraryFile ? readerArticles(libraryFile, size) : benchLibrary(size, vocabulary);
   // Every engine tokenizes with Simlit's tokenizer: its tables (OpenCC, the segmenter) are loaded
   // here, so that neither the build time nor the heap of any index includes them.
   library.slice(0, 10).forEach(tokenizedArticle);
@@ -144,7 +147,7 @@ export async function measureQuality(engine: PeerEngine, k: number): Promise<Qua
 
 async function runJob(job: Job): Promise<SpeedFigures | QualityFigures> {
   const engine = engineNamed(job.engine);
-  return job.kind === 'speed' ? measureSpeed(engine, job.size, job.queries, job.vocabulary) : measureQuality(engine, job.k);
+  return job.kind === 'speed' ? measureSpeed(engine, job.size, job.queries, job.vocabulary, job.libraryFile) : measureQuality(engine, job.k);
 }
 
 // Forked by run.ts: the job comes as the first argument, the figures go back over IPC.

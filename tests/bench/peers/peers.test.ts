@@ -132,5 +132,7 @@ describe('peer benchmark statistics', () => {
     expect(rounded).toContain('| more-like-this p50 / p95 (warm) | 100 ms / 200 ms | 10.0 ms / 20.0 ms (×0.10) |');
     // A library's vocabulary growth is said in each size's header.
     expect(formatPeerTables({ ...results, vocabulary: 'growing' })).toContain("| 1,000 articles, a library's vocabulary (3 runs) | Simlit | MiniSearch |");
+    // So is a reader's own library file, by its name.
+    expect(formatPeerTables({ ...results, libraryFile: '/home/reader/zotero-export.bib' })).toContain('| 1,000 articles of zotero-export.bib (3 runs) | Simlit | MiniSearch |');
   });
 });

@@ -11,6 +11,8 @@
  *   BENCH_PEER_QUALITY=0           skips P@10
  *   BENCH_PEER_VOCABULARY=growing  a library's vocabulary growth (corpus.ts: Heaps' law fitted on the
  *                                  labelled sets) instead of the sets' terms only
+ *   BENCH_LIBRARY_FILE=my.bib      a reader's own library (BibTeX, RIS or CSL-JSON) instead of the
+ *                                  corpus: its first N articles at each size (reader-library.ts)
  *
  * Writes bench-results/peers-<time>.json, peers-latest.json and peers-latest.md after every
  * measurement, so that a long run that is stopped keeps what it measured.
@@ -18,10 +20,11 @@
 import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINES } from './engines';
 import { vocabularyNamed, type Vocabulary } from '../corpus';
+import { readerLibraryFile } from '../reader-library';
 import type { Job, QualityFigures, SpeedFigures } from './measure';
 import { ratio, summarize, type Summary } from './stats';
 
@@ -37,6 +40,8 @@ export interface PeerResults {
   queries: number;
   /** The corpus's vocabulary (corpus.ts); absent in results written before it could grow. */
   vocabulary?: Vocabulary;
+  /** The reader's library file measured instead of the corpus (BENCH_LIBRARY_FILE), by its name. */
+  libraryFile?: string;
   methods: Record<string, string>;
   /** Per size, per engine, one entry per run. */
   speed: Record<string, Record<string, SpeedFigures[]>>;
@@ -50,6 +55,7 @@ interface Config {
   engines: string[];
   quality: boolean;
   vocabulary: Vocabulary;
+  libraryFile: string | undefined;
 }
 
 function config(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,6 +70,7 @@ function config(env: NodeJS.ProcessEnv = process.env): Config {
     engines: names.filter((name) => engines.includes(name)),
     quality: env.BENCH_PEER_QUALITY !== '0',
     vocabulary: vocabularyNamed(env.BENCH_PEER_VOCABULARY, 'BENCH_PEER_VOCABULARY'),
+    libraryFile: readerLibraryFile(env),
   };
 }
 
@@ -161,7 +168,7 @@ export function formatPeerTables(results: PeerResults): string {
     const counts = engines.map((engine) => byEngine[engine]?.length ?? 0);
     const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
     const runs = fewest === most ? `${most} run${most === 1 ? '' : 's'}` : `${fewest}–${most} runs`;
-    const vocabulary = results.vocabulary === 'growing' ? ", a library's vocabulary" : '';
+    const vocabulary = results.libraryFile ? ` of ${basename(results.libraryFile)}` : results.vocabulary === 'growing' ? ", a library's vocabulary" : '';
     lines.push('', ...header(`${Number(size).toLocaleString('en')} articles${vocabulary} (${runs})`));
     for (const row of ROWS) lines.push(`| ${row.label} | ${engines.map((engine) => (byEngine[engine]?.length ? row.cell(byEngine[engine], engine === 'Simlit' ? undefined : byEngine.Simlit) : '–')).join(' | ')} |`);
   }
@@ -178,6 +185,13 @@ export function formatPeerTables(results: PeerResults): string {
   return lines.join('\n').trim();
 }
 
+function corpusNote(results: PeerResults): string {
+  if (results.libraryFile) return `Library: the first articles of ${basename(results.libraryFile)} (BENCH_LIBRARY_FILE), in the file's order.`;
+  return results.vocabulary === 'growing'
+    ? `Corpus vocabulary growing as a library's does (Heaps' law fitted on the labelled sets: 40,000 distinct terms at 10k, 97,000 at 50k).`
+    : `Corpus vocabulary: the labelled sets' terms (16,500 distinct terms at 10k and 50k).`;
+}
+
 function formatReport(results: PeerResults): string {
   return [
     `# Simlit beside its peers (${results.date}, node ${results.node}, load ${results.load.map((l) => l.toFixed(2)).join(' ')})`,
@@ -186,9 +200,7 @@ function formatReport(results: PeerResults): string {
       `Min / median of ${results.repeats} runs per engine (interleaved, each in its own process); (×n) is the median over Simlit's; ` +
       `more-like-this: median over the runs of the p50 / p95 of ${results.queries} queries (the same articles for every engine), ` +
       `timed after 100 warm-up questions; the first of those and the mean of the first 10 are the cold figures. ` +
-      (results.vocabulary === 'growing'
-        ? `Corpus vocabulary growing as a library's does (Heaps' law fitted on the labelled sets: 40,000 distinct terms at 10k, 97,000 at 50k).`
-        : `Corpus vocabulary: the labelled sets' terms (16,500 distinct terms at 10k and 50k).`),
+      corpusNote(results),
     '',
     formatPeerTables(results),
     '',
@@ -206,7 +218,7 @@ function write(results: PeerResults, stamp: number): void {
 }
 
 export async function runPeers(env: NodeJS.ProcessEnv = process.env): Promise<PeerResults> {
-  const { sizes, repeats, queries, engines, quality, vocabulary } = config(env);
+  const { sizes, repeats, queries, engines, quality, vocabulary, libraryFile } = config(env);
   const stamp = Date.now();
   const results: PeerResults = {
     date: new Date().toISOString(),
@@ -216,6 +228,7 @@ export async function runPeers(env: NodeJS.ProcessEnv = process.env): Promise<Pe
     repeats,
     queries,
     vocabulary,
+    ...(libraryFile ? { libraryFile } : {}),
     methods: Object.fromEntries(ENGINES.filter((engine) => engines.includes(engine.name)).map((engine) => [engine.name, engine.method])),
     speed: {},
     quality: {},
@@ -232,7 +245,7 @@ export async function runPeers(env: NodeJS.ProcessEnv = process.env): Promise<Pe
     for (let run = 1; run <= repeats; run++) {
       for (const engine of engines) {
         console.error(`${size} articles, run ${run}/${repeats}: ${engine}...`);
-        (bySize[engine] ??= []).push(await runForked<SpeedFigures>({ kind: 'speed', engine, size, queries, vocabulary }));
+        (bySize[engine] ??= []).push(await runForked<SpeedFigures>({ kind: 'speed', engine, size, queries, vocabulary, libraryFile }));
         results.load = loadavg();
         write(results, stamp);
       }
