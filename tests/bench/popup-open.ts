@@ -19,6 +19,7 @@ import { buildExtension } from './build-extension';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
+import { readerArticles, readerLibraryFile } from './reader-library';
 
 export const PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=1';
 const OTHER_PAGE_URL = 'http://bench.cnjournals.com/ch/reader/view_abstract.aspx?file_no=2';
@@ -55,8 +56,9 @@ export interface PopupOpenFigures {
   coldFloorMs: number[];
 }
 
-/** Library records for the corpus, as the capture path would have stored them. */
-export function asArticles(size: number, vocabulary: Vocabulary = 'sources'): Article[] {
+/** Library records for the corpus, as the capture path would have stored them; or the reader's own library's first `size` articles, as its import would (BENCH_LIBRARY_FILE). */
+export function asArticles(size: number, vocabulary: Vocabulary = 'sources', libraryFile = readerLibraryFile()): Article[] {
+  if (libraryFile) return readerArticles(libraryFile, size);
   const now = Date.now();
   return benchCorpus(size, { vocabulary }).map((item) => ({
     ...item,
