@@ -150,8 +150,10 @@ export function formatWriteWaits(waits: number[]): string {
   return waits.length ? `${median(waits)} / ${percentile(waits, 95)} / ${Math.max(...waits)}` : '';
 }
 
-/** One CSL-JSON file of `size` distinct articles (titles made unique, some with DOIs, authors, years, journals). */
-/** The file the import is given: the corpus as CSL-JSON, or the reader's own library's first `size` articles (BENCH_LIBRARY_FILE). */
+/**
+ * The file the import is given: one CSL-JSON file of `size` distinct articles of the corpus (titles
+ * made unique, some with DOIs, authors, years, journals), or of the reader's own library (BENCH_LIBRARY_FILE).
+ */
 export function importFileText(size: number, libraryFile = readerLibraryFile()): string {
   if (libraryFile) return readerFileText(libraryFile, size);
   const random = seededRandom(7);

@@ -168,8 +168,8 @@ export function formatPeerTables(results: PeerResults): string {
     const counts = engines.map((engine) => byEngine[engine]?.length ?? 0);
     const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
     const runs = fewest === most ? `${most} run${most === 1 ? '' : 's'}` : `${fewest}–${most} runs`;
-    const vocabulary = results.libraryFile ? ` of ${basename(results.libraryFile)}` : results.vocabulary === 'growing' ? ", a library's vocabulary" : '';
-    lines.push('', ...header(`${Number(size).toLocaleString('en')} articles${vocabulary} (${runs})`));
+    const library = results.libraryFile ? ` of ${basename(results.libraryFile)}` : results.vocabulary === 'growing' ? ", a library's vocabulary" : '';
+    lines.push('', ...header(`${Number(size).toLocaleString('en')} articles${library} (${runs})`));
     for (const row of ROWS) lines.push(`| ${row.label} | ${engines.map((engine) => (byEngine[engine]?.length ? row.cell(byEngine[engine], engine === 'Simlit' ? undefined : byEngine.Simlit) : '–')).join(' | ')} |`);
   }
   const sets = [...new Set(Object.values(results.quality).flatMap((figures) => Object.keys(figures)))];
