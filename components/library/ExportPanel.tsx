@@ -143,15 +143,15 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
       if (!articles.length) return setState({ kind: 'nothing' });
       const incomplete = new Set(articles.filter((article) => missingFields(article).length > 0).map((article) => article.id));
       if (incomplete.size) return setState({ kind: 'incomplete', articles, incomplete });
-      await write(articles);
+      await write(articles, signal);
     } catch (error) {
       stopped(error, signal);
     }
   }
 
-  async function write(articles: Article[]) {
+  /** Writes the file: in the run start() began, or (the reader's choice after the warning) in a new one. */
+  async function write(articles: Article[], signal = begin(articles.length)) {
     const count = articles.length;
-    const signal = begin(count);
     try {
       const name = scope === 'all' ? undefined : sources.collectionName;
       // BibTeX keys are kept with the articles: the next export cites them the same way (a cancel
