@@ -1,4 +1,6 @@
 import { formatterFrom, type FormatRequest, type FormatResult, type Formatter } from '@/components/library/formatter';
+import { nextTask } from '@/lib/ranking/work-slices';
+import { requestMessages } from './format-messages';
 import FormatWorker from './format-worker?worker';
 
 type Reply = { id: number; result: FormatResult } | { id: number; error: string };
@@ -54,7 +56,22 @@ export function workerFormatter(fallback: (request: FormatRequest) => Promise<Fo
     } catch {
       return failOver();
     }
-    for (const [waitingId, { request }] of pending) worker.postMessage({ id: waitingId, request });
+    for (const [waitingId, { request }] of pending) void send(worker, waitingId, request);
+  }
+
+  /**
+   * Posts a request to `target`, its articles in parts with a turn for the page after each. A
+   * request cancelled meanwhile, or a worker ended meanwhile (its requests then go to a new one
+   * whole), gets no more parts.
+   */
+  async function send(target: Worker, id: number, request: FormatRequest) {
+    const [first, ...rest] = requestMessages(id, request);
+    target.postMessage(first);
+    for (const message of rest) {
+      await nextTask();
+      if (worker !== target || !pending.has(id)) return;
+      target.postMessage(message);
+    }
   }
 
   return formatterFrom((request, signal) => {
@@ -68,7 +85,7 @@ export function workerFormatter(fallback: (request: FormatRequest) => Promise<Fo
     const id = nextId++;
     return new Promise<FormatResult>((resolve, reject) => {
       pending.set(id, { request, resolve, reject });
-      worker!.postMessage({ id, request });
+      void send(worker!, id, request);
       signal?.addEventListener('abort', () => stop(id), { once: true });
     });
   });

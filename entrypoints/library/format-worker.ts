@@ -5,16 +5,21 @@
  * Vite's `?worker` import.
  */
 import * as exportModule from '@/lib/export';
-import { runFormatRequest, type FormatRequest } from '@/components/library/formatter';
+import { runFormatRequest } from '@/components/library/formatter';
+import { RequestAssembler, type ToFormatWorker } from './format-messages';
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<{ id: number; request: FormatRequest }>) => void) | null;
+  onmessage: ((event: MessageEvent<ToFormatWorker>) => void) | null;
   postMessage(message: unknown): void;
 }
 
 const scope = self as unknown as WorkerScope;
+const requests = new RequestAssembler();
 
-scope.onmessage = ({ data: { id, request } }) => {
+scope.onmessage = ({ data }) => {
+  const request = requests.receive(data);
+  if (!request) return;
+  const { id } = data;
   try {
     scope.postMessage({ id, result: runFormatRequest(exportModule, request) });
   } catch (error) {

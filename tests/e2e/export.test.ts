@@ -30,6 +30,11 @@ const BIBTEX = `@article{smith2021,
 }
 `;
 
+/** More articles than the page sends the format worker in one message (ARTICLES_PER_MESSAGE). */
+const BULK = 2_500;
+const bulkTitle = (i: number) => `Bulk article number ${i}`;
+const BULK_BIBTEX = Array.from({ length: BULK }, (_, i) => `@article{bulk${i},\n  author = {Writer${i}, Ann},\n  title = {${bulkTitle(i)}},\n  journal = {Bulk Studies},\n  year = {2020}\n}\n`).join('');
+
 describeInBrowsers('import, export and citations in the real browser', (browserName) => {
   let server: PageServer;
   let ext: ExtensionSession;
@@ -113,5 +118,19 @@ describeInBrowsers('import, export and citations in the real browser', (browserN
     expect(apa).toContain('(2018)');
     expect(apa).toContain(ARTICLE_TITLE);
     expect(apa).toContain('https://doi.org/10.13000/j.cnki.sample.2018.04.002');
+  });
+
+  it('exports a library larger than one message to the worker: every article once', async () => {
+    await library.getByRole('button', { name: 'Import…' }).click();
+    await library.getByLabel('File to import').setInputFiles({ name: 'bulk.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(BULK_BIBTEX) });
+    await library.getByRole('button', { name: 'Import', exact: true }).click();
+    await library.getByText(new RegExp(`^bulk\\.bib \\(BibTeX\\): ${BULK.toLocaleString('en')} added`)).waitFor({ timeout: 60_000 });
+    await library.getByRole('button', { name: 'Export…' }).click();
+    await library.getByRole('radio', { name: /^Whole library/ }).check();
+    await library.getByRole('combobox', { name: 'Format' }).selectOption('ris');
+    const ris = await library.download(() => library.getByRole('button', { name: 'Download' }).click());
+    expect(ris.text.match(/^TY {2}- JOUR$/gm)).toHaveLength(BULK + 3);
+    const bulkTitles = ris.text.match(/^(?:TI|T1) {2}- Bulk article number \d+$/gm)!.map((line) => line.slice(6));
+    expect(bulkTitles.sort()).toEqual(Array.from({ length: BULK }, (_, i) => bulkTitle(i)).sort());
   });
 });
