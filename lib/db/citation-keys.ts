@@ -42,7 +42,7 @@ async function freeKeys(db: SimlitDB, articles: Article[], given: Set<string>): 
   let open = articles.map((_, i) => i);
   while (open.length) {
     const candidates = open.map((i) => (attempts[i] < 0 ? bases[i] : `${bases[i]}${suffix(articles[i].id, attempts[i])}`));
-    const held = new Set(await db.articles.where('citationKey').anyOf(candidates).keys());
+    const held = await heldKeys(db, candidates);
     open = open.filter((i, n) => {
       const key = candidates[n];
       if (held.has(key) || given.has(key)) {
@@ -55,6 +55,16 @@ async function freeKeys(db: SimlitDB, articles: Article[], given: Set<string>): 
     });
   }
   return keys;
+}
+
+/**
+ * Which of `keys` some article holds. One count a key, all asked at once: Dexie's anyOf walks one
+ * cursor from key to key, a round trip to the database each, in turn.
+ */
+async function heldKeys(db: SimlitDB, keys: string[]): Promise<Set<string>> {
+  const unique = [...new Set(keys)];
+  const counts = await Promise.all(unique.map((key) => db.articles.where('citationKey').equals(key).count()));
+  return new Set(unique.filter((_, i) => counts[i] > 0));
 }
 
 /** A short suffix from the article's id (then from the id and a count): the same article gets the same one. */
