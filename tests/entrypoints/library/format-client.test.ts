@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FormatRequest, FormatResult } from '@/components/library/formatter';
 import { ARTICLES_PER_MESSAGE, RequestAssembler, type ToFormatWorker } from '@/entrypoints/library/format-messages';
 import type { Article } from '@/lib/model/article';
+import { nextTask } from '@/lib/ranking/work-slices';
 import { makeArticle } from '../../lib/db/library-fixtures';
 
 /** A stand-in for the format worker: records what it is sent, ended or not; `requests` is what a live worker would make of it. */
@@ -90,7 +91,9 @@ describe('the format worker client', () => {
     // A later request starts a worker of its own; the cancelled export's parts never reach it.
     const citation = formatter.citation(articles(1), 'gbt7714');
     const next = FakeWorker.made[1];
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The export's sending was waiting for its next task, asked for before these: it has had its turn.
+    await nextTask();
+    await nextTask();
     expect(next.sent).toEqual([{ id: 1, request: { kind: 'citation', items: articles(1), style: 'gbt7714' } }]);
     expect(worker.sent).toHaveLength(1);
     next.reply(1, 'One reference');
