@@ -9,7 +9,7 @@ import type { SimlitDB } from './schema';
  * the whole library, and stores it: every later BibTeX export cites the article the same way,
  * whatever else is exported with it and however its title is corrected later. Keys already there
  * (imported, or pinned by an earlier export, even one running meanwhile) stay. Returns the
- * articles with their keys, in order. Written as any change to many articles is (editEach: 500 a
+ * articles with their keys, in order. Written as any change to many articles is (editEach: EDIT_CHUNK a
  * transaction, with progress), each chunk's keys looked up together: one article at a time, a
  * lookup and a write each in one transaction, 10,000 articles took minutes and held every capture.
  */

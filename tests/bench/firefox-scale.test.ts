@@ -11,8 +11,10 @@ const tenThousand: FirefoxScaleFigures = {
   popupShellMs: [99, 106, 95],
   popupCurrentMs: [100, 140, 120],
   popupUnseenWriteMs: [271, 273, 297],
+  exportMs: 17_260,
+  exportWriteWaitsMs: [12, 240, 1_800, 30, 44],
 };
-const fiftyThousand: FirefoxScaleFigures = { ...tenThousand, articles: 50000, importMs: 35_400, indexedMs: 33_400, reindexLateMs: [], popupUnseenWriteMs: [429, 367, 404] };
+const fiftyThousand: FirefoxScaleFigures = { ...tenThousand, articles: 50000, importMs: 35_400, indexedMs: 33_400, reindexLateMs: [], popupUnseenWriteMs: [429, 367, 404], exportMs: 80_040 };
 
 describe('the Firefox benchmark table', () => {
   it('gives each size its column, medians with their runs', () => {
@@ -25,5 +27,7 @@ describe('the Firefox benchmark table', () => {
     expect(table).toContain("| meanwhile, a page's 20 ms timer late by over 50 ms, times (longest, ms) | 2 (226) | 0 (0) |");
     expect(table).toContain("| library page's first row right after the import, median ms (runs) | 250 (250, 280, 199) | 250 (250, 280, 199) |");
     expect(table).toContain("the background's answer, median ms (runs) | 273 (271, 273, 297) | 404 (429, 367, 404) |");
+    expect(table).toContain('| whole library exported as BibTeX (citation keys pinned first), s | 17.3 | 80.0 |');
+    expect(table).toContain("| a write's wait beside the export, median / p95 / max ms | 44 / 1800 / 1800 | 44 / 1800 / 1800 |");
   });
 });

@@ -4,7 +4,8 @@
  * the import's time, how long a write from another page waited meanwhile, the library page's first row right after it, when the background's index
  * holds every article and how long it held the pages' thread meanwhile, then the popup for a captured article page after a cold start (its event
  * page stopped): with the kept answer current, and after a write the background never saw (as
- * popup-open.ts measures in Chromium). At 10k and 50k by default (BENCH_FIREFOX_SIZES;
+ * popup-open.ts measures in Chromium), and last the whole library exported as BibTeX with a write
+ * beside it. At 10k and 50k by default (BENCH_FIREFOX_SIZES;
  * BENCH_FIREFOX=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/firefox-scale.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build in .output/firefox-mv3).
@@ -49,6 +50,13 @@ export interface FirefoxScaleFigures {
   popupCurrentMs: number[];
   /** The popup's current answer after a cold start and a write the background never saw: the background's answer. */
   popupUnseenWriteMs: number[];
+  /** Last, the whole library exported from the library page as BibTeX (its citation keys pinned first): from the click until the page says it is downloaded. */
+  exportMs: number;
+  /**
+   * Meanwhile, a write's waits (the probe above). Not a page timer's lateness: the probe's page
+   * comes to the front, and Firefox runs the timers of pages behind it once a second.
+   */
+  exportWriteWaitsMs: number[];
 }
 
 const POLL_MS = 20;
@@ -99,6 +107,23 @@ function watchLateness(tickMs: number): void {
 }
 
 const readLateness = (): number[] => (window as unknown as { simlitLate: number[] }).simlitLate;
+
+/** The whole library exported as BibTeX from the library page, through the question about incomplete articles when it has any; a write probe beside it. */
+async function exportWholeLibrary(ext: ExtensionSession, library: TestPage): Promise<Pick<FirefoxScaleFigures, 'exportMs' | 'exportWriteWaitsMs'>> {
+  await library.getByRole('button', { name: 'Export…' }).click();
+  await library.getByRole('radio', { name: /^Whole library/ }).check();
+  await library.getByRole('combobox', { name: 'Format' }).selectOption('bibtex');
+  const stopProbe = await probeWrites(ext);
+  const started = Date.now();
+  await library.getByRole('button', { name: 'Download' }).click();
+  const anyway = library.getByRole('button', { name: /^Export all .* anyway$/ });
+  const done = library.getByText(/^Downloaded /);
+  await waitFor(async () => (await anyway.count()) + (await done.count()), (found) => found > 0, 600_000);
+  if (await anyway.count()) await anyway.click();
+  await waitFor(() => done.count(), (found) => found > 0, 1_800_000);
+  const exportMs = Date.now() - started;
+  return { exportMs, exportWriteWaitsMs: await stopProbe() };
+}
 
 const LIBRARY_STAGES: [string, string][] = [['row', '.library-row']];
 const POPUP_STAGES: [string, string][] = [
@@ -162,7 +187,8 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
       await ext.stopBackground();
       popupUnseenWriteMs.push((await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh')).fresh);
     }
-    return { articles: size, importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs };
+    const exported = await exportWholeLibrary(ext, library);
+    return { articles: size, importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs, ...exported };
   } finally {
     await ext.close();
     await server.close();
@@ -183,6 +209,8 @@ export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
     row("popup after a cold start, header, median ms", (f) => String(median(f.popupShellMs))),
     row('popup after a cold start, current answer (kept with the capture), median ms (runs)', (f) => runs(f.popupCurrentMs)),
     row("popup after a cold start and a write the background never saw, the background's answer, median ms (runs)", (f) => runs(f.popupUnseenWriteMs)),
+    row('whole library exported as BibTeX (citation keys pinned first), s', (f) => (f.exportMs / 1000).toFixed(1)),
+    row("a write's wait beside the export, median / p95 / max ms", (f) => formatWriteWaits(f.exportWriteWaitsMs)),
   ].join('\n');
 }
 
