@@ -15,11 +15,12 @@ export type ToFormatWorker = { id: number; part: Article[] } | { id: number; req
 /** The messages that carry a request: its articles in parts, then the request without them; a small one in one message. */
 export function requestMessages(id: number, request: FormatRequest): ToFormatWorker[] {
   if (request.kind === 'prepare' || request.items.length <= ARTICLES_PER_MESSAGE) return [{ id, request }];
-  const parts: ToFormatWorker[] = [];
+  const messages: ToFormatWorker[] = [];
   for (let start = 0; start < request.items.length; start += ARTICLES_PER_MESSAGE) {
-    parts.push({ id, part: request.items.slice(start, start + ARTICLES_PER_MESSAGE) });
+    messages.push({ id, part: request.items.slice(start, start + ARTICLES_PER_MESSAGE) });
   }
-  return [...parts, { id, request: { ...request, items: [] } }];
+  messages.push({ id, request: { ...request, items: [] } });
+  return messages;
 }
 
 /** The worker's side: gathers each request's parts; gives a request back whole when it comes. */
