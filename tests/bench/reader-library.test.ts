@@ -8,7 +8,11 @@ import { readerArticles, readerFileText, readerLibraryFile } from './reader-libr
 const dir = mkdtempSync(join(tmpdir(), 'simlit-reader-library-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A reader's export: the second entry repeats the first's DOI (spelt otherwise), the third has no title. */
+/**
+ * A reader's export: the second entry repeats the first's DOI (spelt otherwise), the third has no
+ * title, the sixth repeats the fourth's title (cased and stopped otherwise, no DOI), the next two
+ * share a title and have DOIs of their own, the last two have titles too short to identify them.
+ */
 const BIBTEX = String.raw`
 @article{zhang2020,
   title = {黄土高原土壤侵蚀与水土保持},
@@ -39,6 +43,28 @@ const BIBTEX = String.raw`
   author = {Chen, A.},
   year = {2018}
 }
+@article{smith2019again,
+  title = {Geolocator Tracking of Seabird Migration.},
+  year = {2019}
+}
+@article{editorial1,
+  title = {Editorial},
+  year = {2020},
+  doi = {10.1234/editorial.1}
+}
+@article{editorial2,
+  title = {Editorial},
+  year = {2021},
+  doi = {10.1234/editorial.2}
+}
+@article{essay1,
+  title = {走第三条路},
+  year = {2019}
+}
+@article{essay2,
+  title = {迷狂的北京},
+  year = {2019}
+}
 `;
 
 function writeLibrary(name: string, text: string): string {
@@ -62,6 +88,19 @@ describe("a reader's own library in the benchmarks", () => {
     expect(articles[1].author?.[0]).toMatchObject({ family: 'Smith' });
   });
 
+  it('passes over an entry the import would merge by its title, not two articles of one title with DOIs of their own', () => {
+    const articles = readerArticles(file, 5);
+    expect(articles.map((article) => article.title)).toEqual(['黄土高原土壤侵蚀与水土保持', 'Geolocator tracking of seabird Migration', 'Entanglement of superconducting qubits', 'Editorial', 'Editorial']);
+    expect(articles.map((article) => article.DOI)).toEqual(['10.1234/soil.1', undefined, undefined, '10.1234/editorial.1', '10.1234/editorial.2']);
+  });
+
+  it('numbers the id of an article that nothing identifies, as the import does, so that a library written directly holds both', () => {
+    const articles = readerArticles(file, 7);
+    expect(articles.slice(5).map((article) => article.title)).toEqual(['走第三条路', '迷狂的北京']);
+    expect(articles[6].id).toBe(`${articles[5].id}-2`);
+    expect(new Set(articles.map((article) => article.id)).size).toBe(7);
+  });
+
   it('gives the import a CSL-JSON file of the same articles', () => {
     const items = JSON.parse(readerFileText(file, 2)) as Array<{ title: string; DOI?: string }>;
     expect(items.map((item) => item.title)).toEqual(['黄土高原土壤侵蚀与水土保持', 'Geolocator tracking of seabird Migration']);
@@ -72,7 +111,7 @@ describe("a reader's own library in the benchmarks", () => {
   });
 
   it('refuses a size the file cannot fill, and a file that is no library, saying which', () => {
-    expect(() => readerArticles(file, 4)).toThrow(/my-library\.bib holds 3 distinct articles: too few for a library of 4/);
+    expect(() => readerArticles(file, 8)).toThrow(/my-library\.bib holds 7 distinct articles: too few for a library of 8/);
     const notALibrary = writeLibrary('notes.txt', 'shopping: milk, eggs');
     expect(() => readerArticles(notALibrary, 1)).toThrow(/notes\.txt: not a BibTeX, RIS or CSL-JSON file/);
   });

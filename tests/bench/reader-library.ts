@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
-import { identityValues, type Article, type CslItem } from '../../lib/model/article';
+import { sameArticle } from '../../lib/merge';
+import { IDENTITY_KEYS, identityValues, type Article, type CslItem } from '../../lib/model/article';
 
 /** The reader's library file the environment names, if any. */
 export function readerLibraryFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -35,19 +36,27 @@ export function readerItems(path: string): CslItem[] {
 
 /**
  * The file's first `size` distinct articles, as the import makes them, with the items they come
- * from: an item the import cannot make an article of, or a second one of an article (the same DOI
- * or platform id), is passed over. An error when the file holds fewer.
+ * from: an item the import cannot make an article of, or a second one of an article (one the
+ * import would merge with it: the same DOI, platform id, normalized title or abstract), is passed
+ * over. An error when the file holds fewer.
  */
 function firstArticles(path: string, size: number, now: number): { items: CslItem[]; articles: Article[] } {
   const items: CslItem[] = [];
   const articles: Article[] = [];
-  const seen = new Set<string>();
+  const byName = new Map<string, Article[]>();
+  const ids = new Set<string>();
   for (const item of readerItems(path)) {
     if (articles.length === size) break;
     const article = cslToArticle(item, { now });
-    const names = article ? [...identityValues(article, 'DOI'), ...identityValues(article, 'ids')] : [];
-    if (!article || names.some((name) => seen.has(name))) continue;
-    for (const name of names) seen.add(name);
+    if (!article) continue;
+    const names = IDENTITY_KEYS.flatMap(({ key }) => identityValues(article, key).map((value) => `${key}:${value}`));
+    if (names.some((name) => byName.get(name)?.some((earlier) => sameArticle(earlier, article)))) continue;
+    for (const name of names) byName.set(name, [...(byName.get(name) ?? []), article]);
+    // An article with nothing that identifies it (a short title, no DOI, no abstract) gets the id
+    // of any other such one: the import numbers the second, and so does a library written directly.
+    const first = article.id;
+    for (let n = 2; ids.has(article.id); n++) article.id = `${first}-${n}`;
+    ids.add(article.id);
     items.push(item);
     articles.push(article);
   }

@@ -58,6 +58,17 @@ describe('importFile', () => {
     expect([...report.writtenIds].sort()).toEqual((await db.articles.toArray()).map((a) => a.id).sort());
   });
 
+  it('keeps apart articles that nothing identifies (short titles, no DOI, no abstract), which share a stable id', async () => {
+    const db = freshDb();
+    // Essays in a humanities journal, as a CNKI export gives them: titles too short to be a key.
+    const essays = ['走第三条路', '迷狂的北京', '景观的含义'].map((title) => `TY  - JOUR\nTI  - ${title}\nPY  - 2019\nER  - \n`).join('\n');
+    const report = await importFile(db, essays, { fileName: 'essays.ris', now: 1000 });
+    expect(report).toMatchObject({ format: 'ris', added: 3, merged: 0, unchanged: 0 });
+    const articles = await db.articles.toArray();
+    expect(articles.map((a) => a.title).sort()).toEqual(['景观的含义', '走第三条路', '迷狂的北京']);
+    expect(new Set(articles.map((a) => a.id.replace(/-\d+$/, ''))).size).toBe(1);
+  });
+
   it('importing the same file twice adds nothing the second time', async () => {
     const db = freshDb();
     const text = formatRis(AWKWARD_ITEMS);
