@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addedByImport, benchSizes, formatLibraryPageScale, type LibraryPageScaleFigures } from './library-page';
+import { parseImportFile } from '@/lib/import/parse';
+import { addedByImport, benchSizes, formatLibraryPageScale, importFile, importFileFormat, importFileText, type LibraryPageScaleFigures } from './library-page';
 
 const opened = { firstRowMs: [300, 200, 250], shellMs: [150], countsMs: [400], filterValuesMs: [400], wholeListMs: [2000], countShown: '10 articles', floorMs: [90, 80, 100] };
 const imported: LibraryPageScaleFigures = {
@@ -23,6 +24,9 @@ describe('the library page benchmark table', () => {
     expect(formatLibraryPageScale([{ ...imported, libraryFile: '/home/reader/my library.ris' }])).toContain(
       '| library page (Chromium, imported through the page, the first articles of my library.ris) | 50000 |',
     );
+    expect(formatLibraryPageScale([{ ...imported, importFormat: 'bibtex', libraryFile: 'mixed.json' }])).toContain(
+      '| library page (Chromium, imported through the page as BibTeX, the first articles of mixed.json) | 50000 |',
+    );
     expect(table).toContain('| import, s | 40.0 |');
     expect(table).toContain("| similarity index holds every article, s after the import's report | 28.1 |");
     expect(table).toContain('| first row, median ms (runs) | 250 (300, 200, 250) |');
@@ -41,6 +45,28 @@ describe('the library page benchmark table', () => {
     expect(formatLibraryPageScale([imported, direct])).toContain('| import, s | 40.0 | – |');
     expect(formatLibraryPageScale([imported, direct])).toContain('| whole library exported as RIS, s | 5.0 | – |');
     expect(formatLibraryPageScale([imported, direct])).toContain('| whole library selected and deleted / the deletion undone, s | 41.3 / 39.9 | – |');
+  });
+});
+
+describe('the file the page imports', () => {
+  it('is CSL-JSON unless BENCH_IMPORT_FORMAT names BibTeX or RIS, and refuses another', () => {
+    expect(importFileFormat({})).toBeUndefined();
+    expect(importFileFormat({ BENCH_IMPORT_FORMAT: 'csl-json' })).toBeUndefined();
+    expect(importFileFormat({ BENCH_IMPORT_FORMAT: 'BibTeX' })).toBe('bibtex');
+    expect(importFileFormat({ BENCH_IMPORT_FORMAT: 'ris' })).toBe('ris');
+    expect(() => importFileFormat({ BENCH_IMPORT_FORMAT: 'endnote' })).toThrow(/BENCH_IMPORT_FORMAT endnote: bibtex, ris or csl-json/);
+  });
+
+  it('holds the same articles in every format, each read back whole by the import', () => {
+    const titles = (JSON.parse(importFileText(40)) as { title: string }[]).map((item) => item.title);
+    for (const format of [undefined, 'bibtex', 'ris'] as const) {
+      const { name, text } = importFile(40, format);
+      const read = parseImportFile(text, name);
+      expect(read.format).toBe(format ?? 'csl-json');
+      expect(read.rejected).toEqual([]);
+      // BibTeX reads "--" as an en dash, as TeX sets it (the corpus has such titles).
+      expect(read.items.map((item) => item.title)).toEqual(format === 'bibtex' ? titles.map((title) => title.replace(/--/g, '–')) : titles);
+    }
   });
 });
 

@@ -8,7 +8,9 @@
  * (BENCH_LIBRARY_PAGE_SIZES=10000,50000; BENCH_LIBRARY=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build). BENCH_LIBRARY_FILE=my.bib imports a reader's own library instead (its first
- * N articles: reader-library.ts); the Firefox and export benches take it too.
+ * N articles: reader-library.ts); the Firefox and export benches take it too. BENCH_IMPORT_FORMAT=bibtex
+ * or ris gives the page's Import the same articles in that format (written by Simlit's own
+ * exporters, as a reader's reference manager writes them) instead of CSL-JSON.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,9 @@ import { basename, join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
-import type { Article } from '../../lib/model/article';
+import { formatBibtex } from '../../lib/export/bibtex';
+import { formatRis } from '../../lib/export/ris';
+import type { Article, CslItem } from '../../lib/model/article';
 import { hasStore, putRows, recountLibrary } from '../e2e/library-db';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
 import type { ExtensionSession } from '../e2e/harness';
@@ -34,6 +38,8 @@ export interface LibraryPageScaleFigures {
   filled: 'import' | 'direct';
   /** The reader's library file the articles came from (BENCH_LIBRARY_FILE); absent for the corpus. */
   libraryFile?: string;
+  /** The format of the file the page imported (BENCH_IMPORT_FORMAT); absent for CSL-JSON. */
+  importFormat?: ImportFileFormat;
   importMs: number;
   /** Articles imported per second. */
   importRate: number;
@@ -172,6 +178,24 @@ export function importFileText(size: number, libraryFile = readerLibraryFile()):
   return JSON.stringify(items);
 }
 
+type ImportFileFormat = 'bibtex' | 'ris';
+
+/** The format the page's Import is given (BENCH_IMPORT_FORMAT): CSL-JSON unless BibTeX or RIS is named. */
+export function importFileFormat(env: NodeJS.ProcessEnv = process.env): ImportFileFormat | undefined {
+  const format = env.BENCH_IMPORT_FORMAT?.toLowerCase();
+  if (!format || format === 'csl-json') return undefined;
+  if (format === 'bibtex' || format === 'ris') return format;
+  throw new Error(`BENCH_IMPORT_FORMAT ${env.BENCH_IMPORT_FORMAT}: bibtex, ris or csl-json`);
+}
+
+/** The file of importFileText(size)'s articles in `format`, named as a reader's export would be. */
+export function importFile(size: number, format = importFileFormat()): { name: string; text: string } {
+  const json = importFileText(size);
+  if (!format) return { name: 'library.json', text: json };
+  const items = JSON.parse(json) as CslItem[];
+  return format === 'bibtex' ? { name: 'library.bib', text: formatBibtex(items, 'bibtex') } : { name: 'library.ris', text: formatRis(items) };
+}
+
 /** The articles an import of importFileText(size) makes (before any merge with the library). */
 export function importedArticles(size: number, now = Date.now(), libraryFile = readerLibraryFile()): Article[] {
   if (libraryFile) return readerArticles(libraryFile, size, now);
@@ -287,8 +311,9 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       await page.getByRole('button', { name: 'Import…' }).waitFor({ timeout: 120_000 });
     } else {
       await page.getByRole('button', { name: 'Import…' }).click({ timeout: 120_000 });
-      const file = join(folder, 'library.json');
-      writeFileSync(file, importFileText(size));
+      const { name, text } = importFile(size);
+      const file = join(folder, name);
+      writeFileSync(file, text);
       await page.getByLabel('File to import').setInputFiles(file, { timeout: 300_000 });
       let started = 0;
       writeWaitsMs = (
@@ -351,7 +376,8 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     const deletion = await deleteAndUndo(page, browser, onFrame.timeout);
     await page.close();
     const libraryFile = readerLibraryFile();
-    return { articles: size, filled: direct ? 'direct' : 'import', ...(libraryFile ? { libraryFile } : {}), importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion };
+    const importFormat = direct ? undefined : importFileFormat();
+    return { articles: size, filled: direct ? 'direct' : 'import', ...(libraryFile ? { libraryFile } : {}), ...(importFormat ? { importFormat } : {}), importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion };
   } finally {
     await browser.close();
     await server.close();
@@ -362,7 +388,8 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
 export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): string {
   const imported = figures.some((f) => f.filled === 'import');
   const files = [...new Set(figures.flatMap((f) => (f.libraryFile ? [basename(f.libraryFile)] : [])))];
-  const how = (imported ? 'imported through the page' : 'filled directly, no import') + (files.length ? `, the first articles of ${files.join(', ')}` : '');
+  const formats = [...new Set(figures.flatMap((f) => (f.importFormat ? [f.importFormat === 'bibtex' ? 'BibTeX' : 'RIS'] : [])))];
+  const how = (imported ? 'imported through the page' : 'filled directly, no import') + (formats.length ? ` as ${formats.join(', ')}` : '') + (files.length ? `, the first articles of ${files.join(', ')}` : '');
   const lines = [`| library page (Chromium, ${how}) | ` + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
   if (imported) {
     const ofImport = (cell: (f: LibraryPageScaleFigures) => string) => figures.map((f) => (f.filled === 'import' ? cell(f) : '–')).join(' | ');
