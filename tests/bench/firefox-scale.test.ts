@@ -21,6 +21,7 @@ describe('the Firefox benchmark table', () => {
     const table = formatFirefoxScale([tenThousand, fiftyThousand]);
     expect(table).toContain('| Firefox, imported through the library page, polled every 20 ms | 10000 | 50000 |');
     expect(table).toContain('| --- | --- | --- |');
+    expect(formatFirefoxScale([{ ...tenThousand, importFormat: 'ris' }])).toContain('| Firefox, imported through the library page as RIS, polled every 20 ms | 10000 |');
     expect(table).toContain('| import, s | 5.0 | 35.4 |');
     expect(table).toContain("| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | 40 / 300 / 300 | 40 / 300 / 300 |");
     expect(table).toContain("| similarity index holds every article, s after the import's report | 1.6 | 33.4 |");

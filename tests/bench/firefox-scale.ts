@@ -22,13 +22,15 @@
 import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
 import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
-import { addedByImport, benchSizes, formatWriteWaits, importFileText, indexedInPage, probeWrites, runAtSizes } from './library-page';
+import { addedByImport, benchSizes, formatWriteWaits, importedAs, importFile, importFileFormat, indexedInPage, probeWrites, runAtSizes, type ImportFileFormat } from './library-page';
 import { buildExtension } from './build-extension';
 import { articlePage, asArticles, PAGE_URL, writeUnseenArticle } from './popup-open';
 import { median } from './stats';
 
 export interface FirefoxScaleFigures {
   articles: number;
+  /** The format of the file the page imported (BENCH_IMPORT_FORMAT); absent for CSL-JSON. */
+  importFormat?: ImportFileFormat;
   importMs: number;
   /**
    * While the import writes: how long a read-write transaction on the articles (what a capture or
@@ -139,7 +141,8 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
   try {
     const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
-    await library.getByLabel('File to import').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(importFileText(size)) });
+    const { name, text } = importFile(size);
+    await library.getByLabel('File to import').setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/plain', buffer: Buffer.from(text) });
     const stopProbe = await probeWrites(ext);
     const started = Date.now();
     await library.getByRole('button', { name: 'Import', exact: true }).click();
@@ -188,7 +191,8 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
       popupUnseenWriteMs.push((await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh')).fresh);
     }
     const exported = await exportWholeLibrary(ext, library);
-    return { articles: size, importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs, ...exported };
+    const importFormat = importFileFormat();
+    return { articles: size, ...(importFormat ? { importFormat } : {}), importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs, ...exported };
   } finally {
     await ext.close();
     await server.close();
@@ -199,7 +203,7 @@ export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
   const row = (label: string, cell: (f: FirefoxScaleFigures) => string) => `| ${label} | ${figures.map(cell).join(' | ')} |`;
   const runs = (values: number[]) => `${median(values)} (${values.join(', ')})`;
   return [
-    row('Firefox, imported through the library page, polled every 20 ms', (f) => String(f.articles)),
+    row(`Firefox, imported through the library page${importedAs(figures)}, polled every 20 ms`, (f) => String(f.articles)),
     `| --- |${figures.map(() => ' --- |').join('')}`,
     row('import, s', (f) => (f.importMs / 1000).toFixed(1)),
     row("a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms", (f) => formatWriteWaits(f.writeWaitsMs)),

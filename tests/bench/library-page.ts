@@ -178,7 +178,7 @@ export function importFileText(size: number, libraryFile = readerLibraryFile()):
   return JSON.stringify(items);
 }
 
-type ImportFileFormat = 'bibtex' | 'ris';
+export type ImportFileFormat = 'bibtex' | 'ris';
 
 /** The format the page's Import is given (BENCH_IMPORT_FORMAT): CSL-JSON unless BibTeX or RIS is named. */
 export function importFileFormat(env: NodeJS.ProcessEnv = process.env): ImportFileFormat | undefined {
@@ -385,11 +385,16 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
   }
 }
 
+/** " as BibTeX" when the runs imported another format than CSL-JSON (BENCH_IMPORT_FORMAT). */
+export function importedAs(figures: { importFormat?: ImportFileFormat }[]): string {
+  const formats = [...new Set(figures.flatMap((f) => (f.importFormat ? [f.importFormat === 'bibtex' ? 'BibTeX' : 'RIS'] : [])))];
+  return formats.length ? ` as ${formats.join(', ')}` : '';
+}
+
 export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): string {
   const imported = figures.some((f) => f.filled === 'import');
   const files = [...new Set(figures.flatMap((f) => (f.libraryFile ? [basename(f.libraryFile)] : [])))];
-  const formats = [...new Set(figures.flatMap((f) => (f.importFormat ? [f.importFormat === 'bibtex' ? 'BibTeX' : 'RIS'] : [])))];
-  const how = (imported ? 'imported through the page' : 'filled directly, no import') + (formats.length ? ` as ${formats.join(', ')}` : '') + (files.length ? `, the first articles of ${files.join(', ')}` : '');
+  const how = (imported ? `imported through the page${importedAs(figures)}` : 'filled directly, no import') + (files.length ? `, the first articles of ${files.join(', ')}` : '');
   const lines = [`| library page (Chromium, ${how}) | ` + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
   if (imported) {
     const ofImport = (cell: (f: LibraryPageScaleFigures) => string) => figures.map((f) => (f.filled === 'import' ? cell(f) : '–')).join(' | ');
