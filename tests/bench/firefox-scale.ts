@@ -22,7 +22,7 @@
 import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
 import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
-import { addedByImport, benchSizes, formatWriteWaits, importedAs, importFile, importFileFormat, indexedInPage, probeWrites, runAtSizes, type ImportFileFormat } from './library-page';
+import { addedByImport, benchSizes, formatWriteWaits, importedAs, importFile, indexedInPage, probeWrites, runAtSizes, type ImportFileFormat } from './library-page';
 import { buildExtension } from './build-extension';
 import { articlePage, asArticles, PAGE_URL, writeUnseenArticle } from './popup-open';
 import { median } from './stats';
@@ -141,7 +141,7 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
   try {
     const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
-    const { name, text } = importFile(size);
+    const { name, text, format: importFormat } = importFile(size);
     await library.getByLabel('File to import').setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/plain', buffer: Buffer.from(text) });
     const stopProbe = await probeWrites(ext);
     const started = Date.now();
@@ -191,7 +191,6 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
       popupUnseenWriteMs.push((await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh')).fresh);
     }
     const exported = await exportWholeLibrary(ext, library);
-    const importFormat = importFileFormat();
     return { articles: size, ...(importFormat ? { importFormat } : {}), importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs, ...exported };
   } finally {
     await ext.close();

@@ -21,7 +21,7 @@ import { cslToArticle } from '../../lib/import/to-article';
 import { formatBibtex } from '../../lib/export/bibtex';
 import { formatRis } from '../../lib/export/ris';
 import type { Article, CslItem } from '../../lib/model/article';
-import { hasStore, putRows, recountLibrary } from '../e2e/library-db';
+import { hasStore, putRows, recountLibrary, waitFor } from '../e2e/library-db';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium';
 import type { ExtensionSession } from '../e2e/harness';
 import { servePages } from '../e2e/page-server';
@@ -188,12 +188,12 @@ export function importFileFormat(env: NodeJS.ProcessEnv = process.env): ImportFi
   throw new Error(`BENCH_IMPORT_FORMAT ${env.BENCH_IMPORT_FORMAT}: bibtex, ris or csl-json`);
 }
 
-/** The file of importFileText(size)'s articles in `format`, named as a reader's export would be. */
-export function importFile(size: number, format = importFileFormat()): { name: string; text: string } {
+/** The file of importFileText(size)'s articles in `format` (absent: CSL-JSON), named as a reader's export would be. */
+export function importFile(size: number, format = importFileFormat()): { name: string; text: string; format?: ImportFileFormat } {
   const json = importFileText(size);
   if (!format) return { name: 'library.json', text: json };
   const items = JSON.parse(json) as CslItem[];
-  return format === 'bibtex' ? { name: 'library.bib', text: formatBibtex(items, 'bibtex') } : { name: 'library.ris', text: formatRis(items) };
+  return format === 'bibtex' ? { name: 'library.bib', text: formatBibtex(items, 'bibtex'), format } : { name: 'library.ris', text: formatRis(items), format };
 }
 
 /** The articles an import of importFileText(size) makes (before any merge with the library). */
@@ -259,14 +259,13 @@ async function exportWholeLibrary(page: Page, format: 'bibtex' | 'ris'): Promise
   const started = Date.now();
   const download = page.waitForEvent('download', { timeout: 600_000 });
   await page.getByRole('button', { name: 'Download' }).click();
+  let downloaded = false;
+  void download.then(() => (downloaded = true));
   // A library with articles lacking a year (the corpus, most reader files) makes the page ask
   // whether to export those too; a library complete throughout goes straight to the file.
   const anyway = page.getByRole('button', { name: /^Export all .* anyway$/ });
-  const asked = anyway.waitFor({ timeout: 600_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (await Promise.race([download.then(() => false), asked])) await anyway.click();
+  await waitFor(async () => downloaded || (await anyway.count()) > 0, Boolean, 600_000);
+  if (!downloaded) await anyway.click();
   await download;
   return Date.now() - started;
 }
@@ -299,6 +298,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
     let importMs = 0;
+    let importFormat: ImportFileFormat | undefined;
     let indexed: Promise<number> = Promise.resolve(Number.NaN);
     let writeWaitsMs: number[] = [];
     if (direct) {
@@ -311,7 +311,8 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
       await page.getByRole('button', { name: 'Import…' }).waitFor({ timeout: 120_000 });
     } else {
       await page.getByRole('button', { name: 'Import…' }).click({ timeout: 120_000 });
-      const { name, text } = importFile(size);
+      const { name, text, format } = importFile(size);
+      importFormat = format;
       const file = join(folder, name);
       writeFileSync(file, text);
       await page.getByLabel('File to import').setInputFiles(file, { timeout: 300_000 });
@@ -376,7 +377,6 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     const deletion = await deleteAndUndo(page, browser, onFrame.timeout);
     await page.close();
     const libraryFile = readerLibraryFile();
-    const importFormat = direct ? undefined : importFileFormat();
     return { articles: size, filled: direct ? 'direct' : 'import', ...(libraryFile ? { libraryFile } : {}), ...(importFormat ? { importFormat } : {}), importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion };
   } finally {
     await browser.close();

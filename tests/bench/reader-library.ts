@@ -12,8 +12,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseImportFile } from '../../lib/import/parse';
 import { cslToArticle } from '../../lib/import/to-article';
+import { IdentityIndex } from '../../lib/db/library-identities';
 import { sameArticle } from '../../lib/merge';
-import { IDENTITY_KEYS, identityValues, type Article, type CslItem } from '../../lib/model/article';
+import type { Article, CslItem } from '../../lib/model/article';
 
 /** The reader's library file the environment names, if any. */
 export function readerLibraryFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -43,20 +44,19 @@ export function readerItems(path: string): CslItem[] {
 function firstArticles(path: string, size: number, now: number): { items: CslItem[]; articles: Article[] } {
   const items: CslItem[] = [];
   const articles: Article[] = [];
-  const byName = new Map<string, Article[]>();
-  const ids = new Set<string>();
+  // The import's own index of identity values, with the articles filed in it by id.
+  const identities = new IdentityIndex();
+  const byId = new Map<string, Article>();
   for (const item of readerItems(path)) {
     if (articles.length === size) break;
     const article = cslToArticle(item, { now });
-    if (!article) continue;
-    const names = IDENTITY_KEYS.flatMap(({ key }) => identityValues(article, key).map((value) => `${key}:${value}`));
-    if (names.some((name) => byName.get(name)?.some((earlier) => sameArticle(earlier, article)))) continue;
-    for (const name of names) byName.set(name, [...(byName.get(name) ?? []), article]);
+    if (!article || identities.sharing([article]).some((id) => sameArticle(byId.get(id)!, article))) continue;
     // An article with nothing that identifies it (a short title, no DOI, no abstract) gets the id
     // of any other such one: the import numbers the second, and so does a library written directly.
     const first = article.id;
-    for (let n = 2; ids.has(article.id); n++) article.id = `${first}-${n}`;
-    ids.add(article.id);
+    for (let n = 2; byId.has(article.id); n++) article.id = `${first}-${n}`;
+    byId.set(article.id, article);
+    identities.add(article);
     items.push(item);
     articles.push(article);
   }
