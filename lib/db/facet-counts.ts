@@ -71,6 +71,11 @@ export function facetCounterRows(rows: Iterable<FacetFields>): CounterRow[] {
   return [...counts].map(([facetKey, value]) => ({ key: facetKey, value }));
 }
 
+/** How many articles the reader saved, as kept. */
+export async function keptSavedCount(db: SimlitDB): Promise<number> {
+  return (await db.counters.get(SAVED_COUNT_KEY))?.value ?? 0;
+}
+
 /** The values the filters offer, with how many articles have each, from the kept counters. */
 export async function keptFacets(db: SimlitDB, locale?: string): Promise<LibraryFacets> {
   const rows = await db.counters.where('key').startsWith(FACET_KEY_PREFIX).toArray();

@@ -1,5 +1,5 @@
-import { matchesFilters, type LibraryFacets, type LibraryFilters, type SortKey } from './articles-query';
-import { keptFacets } from './facet-counts';
+import { matchesFilters, type FacetValue, type LibraryFacets, type LibraryFilters, type SortKey } from './articles-query';
+import { keptFacets, keptSavedCount } from './facet-counts';
 import { keptArticleCount } from './article-count';
 import type { ListingRow } from './listing';
 import type { SimlitDB } from './schema';
@@ -33,27 +33,42 @@ export function readWindow(db: SimlitDB, sort: IndexedSort, filters: LibraryFilt
   return rows.offset(offset).limit(limit).toArray();
 }
 
+/** What the counters keep (lib/db/article-count, lib/db/facet-counts), from which most views are counted. */
+export interface KeptCounts {
+  /** Articles in the library. */
+  total: number;
+  /** Articles the reader saved. */
+  saved: number;
+  /** The values the filters offer, with how many articles have each. */
+  filterValues: LibraryFacets;
+}
+
+/** How many articles have `value` of one filter, as the counters keep it (none: 0). */
+function keptValueCount(facets: LibraryFacets, key: 'tag' | 'language' | 'year' | 'platform', value: string | number): number {
+  const values: FacetValue<string | number>[] = key === 'tag' ? facets.tags : key === 'language' ? facets.languages : key === 'year' ? facets.years : facets.platforms;
+  return values.find((facet) => facet.value === value)?.count ?? 0;
+}
+
 /**
- * How many articles the view holds, from index counts when at most one filter is set; undefined
- * when several are (the caller counts the rows it has). `total` is the library's count, which an
- * unfiltered view holds whole.
+ * How many articles the view holds when at most one filter is set: from the counters, or for a
+ * collection and the incomplete articles from an index count (over what they select); undefined
+ * when several are set (the caller counts the rows it has).
  */
-export async function countView(db: SimlitDB, filters: LibraryFilters, total: number): Promise<number | undefined> {
+export async function countView(db: SimlitDB, filters: LibraryFilters, kept: KeptCounts): Promise<number | undefined> {
   const { state, ...valued } = filters;
   const set = Object.entries(valued).filter(([, value]) => value !== undefined);
   if (set.length + (state === 'all' ? 0 : 1) > 1) return undefined;
   if (set.length === 1) {
-    const [[key, value]] = set;
-    const index = key === 'collection' ? 'collections' : key === 'tag' ? 'tags' : key;
-    return db.listing.where(index).equals(value as string | number).count();
+    const [[key, value]] = set as [keyof typeof valued, string | number][];
+    return key === 'collection' ? db.listing.where('collections').equals(value).count() : keptValueCount(kept.filterValues, key, value);
   }
   switch (state) {
     case 'all':
-      return total;
+      return kept.total;
     case 'saved':
-      return db.listing.orderBy('savedAt').count();
+      return kept.saved;
     case 'captured':
-      return total - (await db.listing.orderBy('savedAt').count());
+      return kept.total - kept.saved;
     case 'incomplete':
       return db.listing.where('incomplete').equals(1).count();
   }
@@ -73,13 +88,13 @@ export interface ViewCounts {
  * import writes, it is read after every chunk: one transaction taking turns with the writes, not
  * two). The library's count and the filters' values are counters kept with every write (one key
  * lookup, one range read: lib/db/article-count, lib/db/facet-counts), not index counts, which
- * walk the whole table or index in Chromium (2.4 s at 50,000 articles); the view's is an index
- * count over what its one filter selects. So they are on screen with the first rows, however
- * large the library.
+ * walk the whole table or index in Chromium (2.4 s at 50,000 articles); so is the view's, but for a
+ * collection or the incomplete articles, an index count over what that one filter selects. So
+ * they are on screen with the first rows, however large the library.
  */
 export async function readViewCounts(db: SimlitDB, filters: LibraryFilters, locale?: string): Promise<ViewCounts> {
   return db.transaction('r', db.counters, db.listing, async () => {
-    const [total, filterValues] = await Promise.all([keptArticleCount(db), keptFacets(db, locale)]);
-    return { total, count: await countView(db, filters, total), filterValues };
+    const [total, saved, filterValues] = await Promise.all([keptArticleCount(db), keptSavedCount(db), keptFacets(db, locale)]);
+    return { total, count: await countView(db, filters, { total, saved, filterValues }), filterValues };
   });
 }

@@ -4,9 +4,10 @@ import { summarize, type ArticleSummary } from './articles-query';
 
 /**
  * The library list's own table: one small row per article (what a list row shows, what the
- * filters test and the sort keys), indexed by what the list sorts and filters by. The library
- * page reads its first rows from these indexes and its counts from index counts, never the
- * articles themselves (which carry abstracts, sightings and versions: ten times the size).
+ * filters test and the sort keys), indexed by what the list sorts by, its collections and its
+ * incomplete articles. The library page reads its first rows from these indexes (its counts from
+ * the counters, lib/db/facet-counts), never the articles themselves (which carry abstracts,
+ * sightings and versions: ten times the size).
  * Every write of an article writes its row in the same transaction (listingMiddleware), so the
  * two tables cannot drift, whichever code path (capture, save, edit, import, restore, delete,
  * clear) wrote the article.

@@ -189,6 +189,18 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
       await counters.bulkPut(facetCounterRows(rows));
     },
   },
+  {
+    // Indexes nothing reads any more are dropped, as every index costs every write: the articles'
+    // seenAt (pruning walks the articles by id) and the listing's savedAt, tags, platform, language
+    // and year (a view's count with one such filter comes from the counters, lib/db/listing-query).
+    // In Firefox, whose storage work per write grows with each index's size, a chunk of 500 rows
+    // with these indexes took 8–11% longer to write at 50,000 (docs/benchmark-log.md, 5 December).
+    version: 9,
+    stores: {
+      articles: 'id, DOI, *ids, titleKey, fingerprint, updatedAt, citationKey',
+      listing: 'id, capturedAt, [yearKey+capturedAt], *collections, incomplete',
+    },
+  },
 ];
 
 /**

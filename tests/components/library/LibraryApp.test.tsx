@@ -325,7 +325,7 @@ describe('LibraryApp changes to a large selection', () => {
     Object.assign(watch, newWatch());
     addTag(bulk, 'big');
     await bulk.findByText(`Changed ${LARGE.length.toLocaleString('en-US')} articles.`);
-    expect(await db.listing.where('tags').equals('big').count()).toBe(LARGE.length);
+    expect((await db.articles.toArray()).filter((article) => article.tags.includes('big'))).toHaveLength(LARGE.length);
     expect(watch.articleWrites).toBe(3);
     // Read again once, after the change, not after each chunk: reads after chunks would have
     // started before the one after the change finished.
@@ -376,7 +376,7 @@ describe('LibraryApp changes to a large selection', () => {
     const alert = await bulk.findByRole('alert');
     expect(alert.textContent).toContain(`Stopped after ${EDIT_CHUNK} of ${LARGE.length.toLocaleString('en-US')} articles`);
     expect(alert.textContent).toContain('quota is full');
-    expect(await db.listing.where('tags').equals('big').count()).toBe(EDIT_CHUNK);
+    expect((await db.articles.toArray()).filter((article) => article.tags.includes('big'))).toHaveLength(EDIT_CHUNK);
     expect(bulk.getByRole('button', { name: 'Add tag' })).toBeTruthy();
   });
 });

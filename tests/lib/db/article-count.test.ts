@@ -35,11 +35,11 @@ describe('the article count kept with every write', () => {
 
   it('counts deletions of known articles only, by key, by query and by clearing', async () => {
     const db = testDb();
-    await db.articles.bulkAdd(['a', 'b', 'c', 'd', 'e'].map((id, i) => makeArticle(id, { capturedAt: i, seenAt: i })));
+    await db.articles.bulkAdd(['a', 'b', 'c', 'd', 'e'].map((id, i) => makeArticle(id, { capturedAt: i, updatedAt: i })));
     await db.articles.bulkDelete(['a', 'a', 'missing']);
     await expectExact(db, 4);
     expect(await keptDeletionCount(db)).toBe(1);
-    await db.articles.where('seenAt').below(3).delete();
+    await db.articles.where('updatedAt').below(3).delete();
     await expectExact(db, 2);
     expect(await keptDeletionCount(db)).toBe(3);
     // A modify rewrites known articles: nothing is added, nothing deleted.

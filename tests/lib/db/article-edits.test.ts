@@ -111,7 +111,7 @@ describe('editEach: a change to many articles', () => {
       },
     });
     await expect(failing).rejects.toThrow('disk full');
-    expect(await db.listing.where('tags').equals('t').count()).toBe(EDIT_CHUNK);
+    expect((await db.listing.toArray()).filter((row) => row.tags.includes('t'))).toHaveLength(EDIT_CHUNK);
   });
 
   it('adds a whole library to a collection, and stops when the collection is deleted meanwhile', async () => {
