@@ -253,6 +253,8 @@ export interface ChunkedUpsertOptions extends Pick<ChunkOptions, 'sourceOf' | 'o
   log?: WriteLog;
   /** When the library's identities are read: a catch-up looks for writes after it. */
   now?: number;
+  /** Called in each chunk's transaction once its writes are made: what runs then waits for no step of it, only its commit. */
+  afterWrites?(): void;
 }
 
 /**
@@ -281,7 +283,7 @@ export function* chunksTakenFrom<T>(items: T[], size: number): Generator<T[]> {
 export async function upsertChunks(
   db: SimlitDB,
   chunks: Iterable<Article[]>,
-  { source, sourceOf, onMerge, tables = [], check, signal, onEach, log = newWriteLog(), now = Date.now() }: ChunkedUpsertOptions,
+  { source, sourceOf, onMerge, tables = [], check, signal, onEach, log = newWriteLog(), now = Date.now(), afterWrites }: ChunkedUpsertOptions,
 ): Promise<{ entries: CaptureEntry[]; writtenIds: Set<string> }> {
   const entries: CaptureEntry[] = [];
   const writtenIds = new Set<string>();
@@ -292,7 +294,9 @@ export async function upsertChunks(
     const offset = start;
     const result = await db.transaction('rw', [db.articles, ...tables], async () => {
       await check?.();
-      return upsertChunk(db, chunk, library, log, { source, sourceOf, onMerge, signal, onEach: onEach && ((done) => onEach(offset + done)) });
+      const written = await upsertChunk(db, chunk, library, log, { source, sourceOf, onMerge, signal, onEach: onEach && ((done) => onEach(offset + done)) });
+      afterWrites?.();
+      return written;
     });
     entries.push(...result.entries);
     for (const article of result.written) writtenIds.add(article.id);

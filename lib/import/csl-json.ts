@@ -76,14 +76,21 @@ export function validateCslItem(value: unknown, index: number): CslItem | string
   return item as unknown as CslItem;
 }
 
+/** One value of a CSL-JSON array: the item, or its rejection labelled by title or position. */
+export function validateCslEntry(value: unknown, index: number): { item: CslItem } | { rejection: Rejection } {
+  const result = validateCslItem(value, index);
+  if (typeof result !== 'string') return { item: result };
+  return { rejection: { index, entry: isRecord(value) ? label(value, index) : `item ${index + 1}`, reason: result } };
+}
+
 /** Splits a parsed CSL-JSON array into valid items and rejections with reasons. */
 export function validateCslItems(values: unknown[]): { items: CslItem[]; rejected: Rejection[] } {
   const items: CslItem[] = [];
   const rejected: Rejection[] = [];
   values.forEach((value, index) => {
-    const result = validateCslItem(value, index);
-    if (typeof result === 'string') rejected.push({ index, entry: isRecord(value) ? label(value, index) : `item ${index + 1}`, reason: result });
-    else items.push(result);
+    const result = validateCslEntry(value, index);
+    if ('item' in result) items.push(result.item);
+    else rejected.push(result.rejection);
   });
   return { items, rejected };
 }

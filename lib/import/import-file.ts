@@ -1,10 +1,11 @@
 import { storageErrorMessage } from '../db/errors';
 import type { SimlitDB } from '../db/schema';
-import { chunksTakenFrom, newWriteLog, rollBack, upsertChunks, WRITE_CHUNK } from '../db/upsert';
+import { newWriteLog, rollBack, upsertChunks, WRITE_CHUNK } from '../db/upsert';
 import type { FileTaskOptions } from '../files/progress';
 import type { Article, CslItem } from '../model/article';
 import type { Rejection } from './csl-json';
-import { parseImportFile, type ImportFormat } from './parse';
+import type { EntryQueue } from './entry-queue';
+import { openImportFile, type ImportFormat } from './parse';
 import { cslToArticle } from './to-article';
 
 export interface ImportOptions extends FileTaskOptions {
@@ -51,20 +52,20 @@ function emptyReport(format: ImportFormat | undefined, rejected: Rejection[], er
 }
 
 /**
- * The file's entries as articles, a chunk at a time, taken out of `items` as they go; an entry
- * that makes no article is added to `rejected`. Made as they are written, not all at once: a
- * 50,000-article import's worker held 160 MB of articles (node) until they were written, and
- * each of its collections, which walk what it holds, stopped it and its open transaction for
- * 0.8–1.0 s every few seconds in Firefox (docs/benchmark-log.md, 4 December, late night).
+ * The file's entries as articles, a chunk at a time, parsed and made as they are written; an
+ * item that makes no article is added to `unconvertible`. A 50,000-article import's worker held
+ * 160 MB of articles (node) when they were all made first, and each of its collections, which
+ * walk what it holds, stopped it and its open transaction for 0.8–1.0 s every few seconds in
+ * Firefox (docs/benchmark-log.md, 4 December, late night).
  */
-function* articleChunks(items: CslItem[], size: number, rejected: Rejection[], convert: (item: CslItem) => Article | undefined): Generator<Article[]> {
+function* articleChunks(entries: EntryQueue, size: number, unconvertible: Rejection[], convert: (item: CslItem) => Article | undefined): Generator<Article[]> {
   let index = 0;
-  for (const chunk of chunksTakenFrom(items, size)) {
+  while (!entries.drained) {
     const articles: Article[] = [];
-    for (const item of chunk) {
+    for (const item of entries.take(size)) {
       const article = convert(item);
       if (article) articles.push(article);
-      else rejected.push({ index, entry: (item.title ?? item.id).slice(0, 80), reason: 'no title, abstract or DOI after cleaning' });
+      else unconvertible.push({ index, entry: (item.title ?? item.id).slice(0, 80), reason: 'no title, abstract or DOI after cleaning' });
       index++;
     }
     if (articles.length) yield articles;
@@ -81,30 +82,36 @@ function* articleChunks(items: CslItem[], size: number, rejected: Rejection[], c
  */
 export async function importFile(db: SimlitDB, text: string, options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? Date.now();
-  const { format, items, error: unreadableFile, rejected: unreadable, ignoredFields: ignored = [] } = parseImportFile(text, options.fileName, options.onProgress);
-  if (unreadableFile) return emptyReport(format, unreadable, unreadableFile);
-  const rejected = [...unreadable];
-  const total = items.length;
+  const { format, entries, error: unreadableFile, ignoredFields: ignored = [] } = openImportFile(text, options.fileName);
+  if (!entries) return emptyReport(format, [], unreadableFile);
+  const unconvertible: Rejection[] = [];
+  const rejections = () => [...entries.rejected, ...unconvertible];
+  const { total } = entries;
   const log = newWriteLog();
   // Said before the first write: from here a cancel takes back what was written.
   options.onProgress?.({ stage: 'writing', done: 0, total });
+  const chunkSize = options.chunkSize ?? WRITE_CHUNK;
   try {
     const { collectionId, signal, onProgress } = options;
-    const chunks = articleChunks(items, options.chunkSize ?? WRITE_CHUNK, rejected, (item) => cslToArticle(item, { collectionId, now }));
-    const { entries, writtenIds } = await upsertChunks(db, chunks, {
+    const chunks = articleChunks(entries, chunkSize, unconvertible, (item) => cslToArticle(item, { collectionId, now }));
+    const { entries: written, writtenIds } = await upsertChunks(db, chunks, {
       source: 'file',
       tables: [db.collections],
       check: async () => {
         if (collectionId && !(await db.collections.get(collectionId))) throw new MissingCollection(collectionId);
       },
       signal,
-      onEach: (done) => onProgress?.({ stage: 'writing', done, total }),
+      // Entries that make no article are done too (those parsed ahead a little early).
+      onEach: (done) => onProgress?.({ stage: 'writing', done: Math.min(total, done + entries.rejected.length + unconvertible.length), total }),
       log,
       now,
+      // The next chunk is parsed while this one's transaction commits.
+      afterWrites: () => entries.parseAhead(chunkSize),
     });
-    if (!entries.length) return emptyReport(format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
+    const rejected = rejections();
+    if (!written.length) return emptyReport(format, rejected, rejected.length ? 'no entry of the file could be imported' : 'the file holds no entries', ignored);
     const report = emptyReport(format, rejected, undefined, ignored);
-    for (const entry of entries) {
+    for (const entry of written) {
       if (entry.status === 'new') report.added++;
       else if (entry.status === 'merged') report.merged++;
       else report.unchanged++;
@@ -115,10 +122,10 @@ export async function importFile(db: SimlitDB, text: string, options: ImportOpti
     try {
       await rollBack(db, log, (done, all) => options.onProgress?.({ stage: 'takingBack', done, total: all }));
     } catch (rollBackError) {
-      return emptyReport(format, rejected, `${storageErrorMessage(rollBackError)} (part of the file may have been imported)`, ignored);
+      return emptyReport(format, rejections(), `${storageErrorMessage(rollBackError)} (part of the file may have been imported)`, ignored);
     }
     if (options.signal?.aborted) return { ...emptyReport(format, []), cancelled: true };
     const message = error instanceof MissingCollection ? error.message : storageErrorMessage(error);
-    return emptyReport(format, rejected, message, ignored);
+    return emptyReport(format, rejections(), message, ignored);
   }
 }

@@ -1,7 +1,7 @@
-import type { FileTaskOptions } from '../files/progress';
 import type { CslItem } from '../model/article';
 import { parseWithCitationJs } from '../export/citation-js';
-import { validateCslItem, validateCslItems, type Rejection } from './csl-json';
+import { validateCslEntry, validateCslItem, type Rejection } from './csl-json';
+import { EntryQueue, type EntryResult } from './entry-queue';
 
 export type ImportFormat = 'bibtex' | 'ris' | 'csl-json';
 
@@ -15,16 +15,14 @@ export interface ParsedFile {
   error?: string;
 }
 
-type OnProgress = FileTaskOptions['onProgress'];
-
-/** Entries parsed one by one report their progress every this many. */
-const PROGRESS_EVERY = 100;
-
-function parsing<T, R>(entries: T[], parse: (entry: T, index: number) => R, onProgress: OnProgress): R[] {
-  return entries.map((entry, index) => {
-    if (index % PROGRESS_EVERY === 0) onProgress?.({ stage: 'parsing', done: index, total: entries.length });
-    return parse(entry, index);
-  });
+/** A file's entries to be parsed as they are taken (lib/import/entry-queue), or why it cannot be read at all. */
+export interface ImportEntries {
+  format?: ImportFormat;
+  /** Set when the file as a whole cannot be read; then `entries` is absent. */
+  error?: string;
+  entries?: EntryQueue;
+  /** CSL-JSON keys of the file that Simlit does not keep. */
+  ignoredFields?: string[];
 }
 
 /** Entries read from one file at most (a larger file is refused whole, not cut). */
@@ -51,8 +49,6 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
 }
 
-type EntryResult = { item: CslItem } | { rejection: Rejection };
-
 function rejected(index: number, entry: string, reason: string): EntryResult {
   return { rejection: { index, entry, reason } };
 }
@@ -70,52 +66,46 @@ function parseEntry(chunk: string, forceType: string, index: number, entry = fir
   return typeof item === 'string' ? rejected(index, entry, item) : { item };
 }
 
-function collect(results: EntryResult[], format: ImportFormat): ParsedFile {
-  const file: ParsedFile = { format, items: [], rejected: [] };
-  for (const result of results) {
-    if ('item' in result) file.items.push(result.item);
-    else file.rejected.push(result.rejection);
-  }
-  return file;
-}
-
 /**
  * BibTeX is cut into entries at each line that starts with "@", and each entry parsed alone, so
  * that one broken entry (an unclosed brace) is reported without losing the others. @string
  * definitions are given to every entry; @comment and @preamble are skipped.
  */
-function parseBibtex(text: string, onProgress: OnProgress): ParsedFile {
+function bibtexEntries(text: string): ImportEntries {
   const chunks = text.split(/^(?=[ \t]*@)/m).filter((chunk) => /^\s*@/.test(chunk));
   const strings = chunks.filter((chunk) => /^\s*@string\s*[{(]/i.test(chunk)).join('\n');
   const entries = chunks.filter((chunk) => !/^\s*@(string|comment|preamble)\s*[{(]/i.test(chunk));
-  if (entries.length > MAX_IMPORT_ENTRIES) return { format: 'bibtex', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} entries` };
-  return collect(parsing(entries, (chunk, index) => parseEntry(`${strings}\n${chunk}`, '@biblatex/text', index, firstLine(chunk)), onProgress), 'bibtex');
+  if (entries.length > MAX_IMPORT_ENTRIES) return { format: 'bibtex', error: `more than ${MAX_IMPORT_ENTRIES} entries` };
+  return { format: 'bibtex', entries: EntryQueue.of(entries, (chunk, index) => parseEntry(`${strings}\n${chunk}`, '@biblatex/text', index, firstLine(chunk))) };
 }
 
 /** RIS is cut into records at each "ER  -" line; text after the last one is an unclosed record. */
-function parseRis(text: string, onProgress: OnProgress): ParsedFile {
+function risEntries(text: string): ImportEntries {
   const records = text.replace(/^\uFEFF/, '').split(/^ER {2}-.*$/m);
   const tail = records.pop() ?? '';
-  const results: EntryResult[] = parsing(records.filter((record) => record.trim()), (record, index) =>
-    /^\s*TY {2}-/m.test(record)
-      ? parseEntry(`${record.trim()}\nER  - \n`, '@ris/file', index)
-      : rejected(index, firstLine(record) || `record ${index + 1}`, 'record has no TY line'),
-  onProgress);
-  if (tail.trim()) results.push(rejected(records.length, firstLine(tail), 'record is not closed by an "ER  -" line'));
-  if (results.length > MAX_IMPORT_ENTRIES) return { format: 'ris', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} records` };
-  return collect(results, 'ris');
+  const entries = records.filter((record) => record.trim());
+  if (tail.trim()) entries.push(tail);
+  if (entries.length > MAX_IMPORT_ENTRIES) return { format: 'ris', error: `more than ${MAX_IMPORT_ENTRIES} records` };
+  const unclosed = tail.trim() ? entries.length - 1 : -1;
+  return {
+    format: 'ris',
+    entries: EntryQueue.of(entries, (record, index) => {
+      if (index === unclosed) return rejected(index, firstLine(record), 'record is not closed by an "ER  -" line');
+      return /^\s*TY {2}-/m.test(record) ? parseEntry(`${record.trim()}\nER  - \n`, '@ris/file', index) : rejected(index, firstLine(record) || `record ${index + 1}`, 'record has no TY line');
+    }),
+  };
 }
 
-function parseCslJson(text: string): ParsedFile {
+function cslJsonEntries(text: string): ImportEntries {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { format: 'csl-json', items: [], rejected: [], error: `not valid JSON: ${errorText(error)}` };
+    return { format: 'csl-json', error: `not valid JSON: ${errorText(error)}` };
   }
   const values = Array.isArray(data) ? data : [data];
-  if (values.length > MAX_IMPORT_ENTRIES) return { format: 'csl-json', items: [], rejected: [], error: `more than ${MAX_IMPORT_ENTRIES} items` };
-  return { format: 'csl-json', ...validateCslItems(values), ignoredFields: unkeptFields(values) };
+  if (values.length > MAX_IMPORT_ENTRIES) return { format: 'csl-json', error: `more than ${MAX_IMPORT_ENTRIES} items` };
+  return { format: 'csl-json', entries: EntryQueue.of(values, validateCslEntry), ignoredFields: unkeptFields(values) };
 }
 
 /** The CSL-JSON keys Simlit keeps (cslToArticle reads them). */
@@ -131,12 +121,20 @@ function unkeptFields(values: unknown[]): string[] {
   return [...keys];
 }
 
-/** Reads a BibTeX, RIS or CSL-JSON file into CSL items and per-entry rejections. */
-export function parseImportFile(text: string, fileName = '', onProgress?: OnProgress): ParsedFile {
+/** A BibTeX, RIS or CSL-JSON file's entries, to be parsed into CSL items as they are taken. */
+export function openImportFile(text: string, fileName = ''): ImportEntries {
   const format = detectFormat(text, fileName);
-  if (!text.trim()) return { format, items: [], rejected: [], error: 'the file is empty' };
-  if (!format) return { items: [], rejected: [], error: 'not a BibTeX, RIS or CSL-JSON file' };
-  if (format === 'bibtex') return parseBibtex(text, onProgress);
-  if (format === 'ris') return parseRis(text, onProgress);
-  return parseCslJson(text);
+  if (!text.trim()) return { format, error: 'the file is empty' };
+  if (!format) return { error: 'not a BibTeX, RIS or CSL-JSON file' };
+  if (format === 'bibtex') return bibtexEntries(text);
+  if (format === 'ris') return risEntries(text);
+  return cslJsonEntries(text);
+}
+
+/** Reads a BibTeX, RIS or CSL-JSON file into CSL items and per-entry rejections, all at once. */
+export function parseImportFile(text: string, fileName = ''): ParsedFile {
+  const { format, error, entries, ignoredFields } = openImportFile(text, fileName);
+  if (!entries) return { format, items: [], rejected: [], error };
+  const items = entries.take(entries.total);
+  return { format, items, rejected: entries.rejected, ...(ignoredFields ? { ignoredFields } : {}) };
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { chunksTakenFrom, findKnown, newWriteLog, rollBack, SEEN_RESOLUTION_MS, upsertArticles, upsertChunks } from '@/lib/db/upsert';
 import { DELETED_AT_ONCE } from '@/lib/db/deletion-chunks';
@@ -76,6 +77,22 @@ describe('upsertChunks', () => {
     expect((await db.articles.get(entries[0].articleId))?.abstract).toBe('A longer abstract, seen later.');
     expect(writtenIds.size).toBe(4);
     expect(progress).toEqual([0, 2, 4]);
+  });
+
+  it('calls afterWrites in each chunk\'s transaction once its writes are made', async () => {
+    const db = testDb();
+    const modes: (string | undefined)[] = [];
+    const counts: Promise<number>[] = [];
+    await upsertChunks(db, chunksTakenFrom([0, 1, 2, 3, 4].map(numbered), 2), {
+      source: 'file',
+      afterWrites: () => {
+        modes.push(Dexie.currentTransaction?.mode);
+        // Read in that transaction: the chunk's articles are there.
+        counts.push(db.articles.count());
+      },
+    });
+    expect(modes).toEqual(['readwrite', 'readwrite', 'readwrite']);
+    expect(await Promise.all(counts)).toEqual([2, 4, 5]);
   });
 
   it('stops where a chunk\'s check throws, earlier chunks written and logged for rollBack', async () => {
