@@ -71,16 +71,21 @@ export function facetCounterRows(rows: Iterable<FacetFields>): CounterRow[] {
   return [...counts].map(([facetKey, value]) => ({ key: facetKey, value }));
 }
 
-/** How many articles the reader saved, as kept. */
-export async function keptSavedCount(db: SimlitDB): Promise<number> {
-  return (await db.counters.get(SAVED_COUNT_KEY))?.value ?? 0;
-}
-
 /** The values the filters offer, with how many articles have each, from the kept counters. */
 export async function keptFacets(db: SimlitDB, locale?: string): Promise<LibraryFacets> {
+  return (await keptFacetsAndSaved(db, locale)).facets;
+}
+
+/**
+ * The filters' values (keptFacets) and how many articles are saved, from the one range read the
+ * counters take: the saved count is a counter under the same prefix.
+ */
+export async function keptFacetsAndSaved(db: SimlitDB, locale?: string): Promise<{ facets: LibraryFacets; saved: number }> {
   const rows = await db.counters.where('key').startsWith(FACET_KEY_PREFIX).toArray();
   const facets: LibraryFacets = { tags: [], languages: [], years: [], platforms: [] };
+  let saved = 0;
   for (const { key: counterKey, value: count } of rows) {
+    if (counterKey === SAVED_COUNT_KEY) saved = count;
     if (count <= 0) continue;
     const rest = counterKey.slice(FACET_KEY_PREFIX.length);
     const slash = rest.indexOf('/');
@@ -97,7 +102,7 @@ export async function keptFacets(db: SimlitDB, locale?: string): Promise<Library
   facets.languages.sort(byCount);
   facets.years.sort((a, b) => b.value - a.value);
   facets.platforms.sort(byCount);
-  return facets;
+  return { facets, saved };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { matchesFilters, type FacetValue, type LibraryFacets, type LibraryFilters, type SortKey } from './articles-query';
-import { keptFacets, keptSavedCount } from './facet-counts';
+import { keptFacetsAndSaved } from './facet-counts';
 import { keptArticleCount } from './article-count';
 import type { ListingRow } from './listing';
 import type { SimlitDB } from './schema';
@@ -94,7 +94,7 @@ export interface ViewCounts {
  */
 export async function readViewCounts(db: SimlitDB, filters: LibraryFilters, locale?: string): Promise<ViewCounts> {
   return db.transaction('r', db.counters, db.listing, async () => {
-    const [total, saved, filterValues] = await Promise.all([keptArticleCount(db), keptSavedCount(db), keptFacets(db, locale)]);
+    const [total, { facets: filterValues, saved }] = await Promise.all([keptArticleCount(db), keptFacetsAndSaved(db, locale)]);
     return { total, count: await countView(db, filters, { total, saved, filterValues }), filterValues };
   });
 }

@@ -1,11 +1,12 @@
 import type { CslItem } from '../model/article';
+import { nextTask, WorkSlices } from '../ranking/work-slices';
 import type { Rejection } from './csl-json';
 
 /** One entry of a file, parsed: the CSL item it makes, or why it makes none. */
 export type EntryResult = { item: CslItem } | { rejection: Rejection };
 
 /** How long one slice of parsing ahead may hold the thread, in ms: whatever else is due waits at most that. */
-const SLICE_MS = 4;
+const AHEAD_SLICE_MS = 4;
 
 /**
  * A file's entries, parsed as they are taken, or ahead of that in short slices while the thread
@@ -74,28 +75,21 @@ export class EntryQueue {
     return this.parsed.length < this.aheadLimit && this.next < this.total;
   }
 
-  /** Schedules a slice of parsing ahead unless one is scheduled or nothing is wanted. */
+  /**
+   * Parses ahead in slices unless it does already or nothing is wanted: each slice a task of its
+   * own (nextTask, lib/ranking/work-slices), its first behind the caller's.
+   */
   private slice(): void {
     if (this.slicing || !this.wantsMore()) return;
     this.slicing = true;
-    nextTask(() => {
+    void (async () => {
+      const slices = new WorkSlices(AHEAD_SLICE_MS, undefined, nextTask);
+      await slices.next();
+      while (this.wantsMore()) {
+        this.parseOne();
+        if (slices.spent) await slices.next();
+      }
       this.slicing = false;
-      const end = performance.now() + SLICE_MS;
-      while (this.wantsMore() && performance.now() < end) this.parseOne();
-      this.slice();
-    });
+    })();
   }
-}
-
-/**
- * Runs `task` as a task of its own, behind those waiting (a database's replies among them): a
- * message to itself, which, unlike a timer, browsers do not hold back to 4 ms once nested.
- */
-function nextTask(task: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    task();
-  };
-  channel.port2.postMessage(undefined);
 }
