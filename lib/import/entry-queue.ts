@@ -13,8 +13,8 @@ const AHEAD_SLICE_MS = 4;
  * would otherwise wait (parseAhead): an import's worker waits for each chunk's transaction to
  * commit, and parsing the next entries meanwhile costs the import nothing. Parsing a 50,000-entry
  * BibTeX file first, then writing, made the import longer by the whole parse (6.5 s in node); as
- * it is written, the next chunk parsed while the last commits, it took 51 s in Firefox where it
- * took 64 (docs/benchmark-log.md, 5 December, evening).
+ * it is written, the next chunk parsed while the last commits, it took 53.0 s in Firefox where it
+ * took 56.7 (medians of eight and five runs; docs/benchmark-log.md, 5 December, evening).
  */
 export class EntryQueue {
   /** Entries that make no item, in file order, as far as parsed. */
