@@ -4,7 +4,9 @@
  * library page's first row (median of three openings) and its count, each opening followed by a
  * page of static HTML from another extension (Chromium's floor at that moment), then the whole
  * library exported from the page as BibTeX (twice: the first pins the citation keys) and as RIS,
- * and last the whole library deleted from the page and the deletion undone. At 10k and 50k by default
+ * and last the whole library deleted from the page and the deletion undone. Before the exports, once
+ * the background has saved its index, the browser is started again three times on the same profile and
+ * the library page opened first thing in it. At 10k and 50k by default
  * (BENCH_LIBRARY_PAGE_SIZES=10000,50000; BENCH_LIBRARY=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/library-page.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build). BENCH_LIBRARY_FILE=my.bib imports a reader's own library instead (its first
@@ -82,6 +84,13 @@ export interface LibraryPageScaleFigures {
    * the click to the page saying it is done, and a write's waits meanwhile (the probe above).
    */
   deletion?: { deleteMs: number; deleteWriteWaitsMs: number[]; undoMs: number; undoWriteWaitsMs: number[] };
+  /**
+   * After the import, once the background saved its index: the browser closed and started again
+   * on the same profile, the library page opened first thing (its first row), then the static page
+   * (`floorMs`'s) in the same browser: a reader starting the browser and opening the library. Each
+   * restart's figures, from navigation start. Absent when filled directly.
+   */
+  restarted?: { firstRowMs: number[]; floorMs: number[] };
 }
 
 /**
@@ -242,6 +251,30 @@ async function untilIndexed(page: Page, size: number, from: number): Promise<num
   return Number.NaN;
 }
 
+/**
+ * Evaluated in an extension page: whether the background's saved snapshot of its index is newer
+ * than the library's newest write (a start then loads it and has nothing to catch up with).
+ * A string, as WRITE_PROBE: tsx names a function's inner functions through a helper the page lacks.
+ */
+const SNAPSHOT_IS_CURRENT = `new Promise((answer, failed) => {
+  const open = indexedDB.open('simlit');
+  open.onerror = () => failed(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const transaction = db.transaction(['indexSnapshots', 'articles']);
+    const snapshot = transaction.objectStore('indexSnapshots').get('similarity');
+    const newest = transaction.objectStore('articles').index('updatedAt').openKeyCursor(null, 'prev');
+    let newestWrite;
+    newest.onsuccess = () => (newestWrite = newest.result ? newest.result.key : undefined);
+    transaction.onerror = () => failed(transaction.error);
+    transaction.oncomplete = () => {
+      db.close();
+      const savedAt = snapshot.result && snapshot.result.savedAt;
+      answer(savedAt !== undefined && (newestWrite === undefined || savedAt > newestWrite));
+    };
+  };
+})`;
+
 /** When the page first draws its header, a row, the count, a filter's values and the whole list. */
 type Stage = 'header' | 'row' | 'counts' | 'filterValues' | 'wholeList';
 
@@ -291,10 +324,13 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
   const server = await servePages([]);
   const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
   const floor = floorExtension(folder, '<header class="library-header">Simlit</header><div class="library-row">row</div>');
-  const browser = await launchWithExtension({ port: server.port, alsoLoad: [floor.dir] });
+  // Kept on disk so that the browser can be started again on it (restartAndOpen).
+  const profile = join(folder, 'profile');
+  const launch = () => launchWithExtension({ port: server.port, alsoLoad: [floor.dir], profile });
+  let browser = await launch();
   const onFrame = { polling: 'raf' as const, timeout: 600_000 };
   try {
-    const page = await browser.context.newPage();
+    let page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
     let importMs = 0;
@@ -364,6 +400,21 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     }
     await floorKeeper.close();
     const indexedMs = await indexed;
+    let restarted: LibraryPageScaleFigures['restarted'];
+    if (!direct && Number.isFinite(indexedMs)) {
+      // Saved once it held every article: a restart loads it and catches up with nothing.
+      await waitFor(() => page.evaluate<boolean>(SNAPSHOT_IS_CURRENT), Boolean, 600_000);
+      restarted = { firstRowMs: [], floorMs: [] };
+      for (let run = 0; run < 3; run++) {
+        await browser.close();
+        browser = await launch();
+        restarted.firstRowMs.push((await open(`chrome-extension://${browser.extensionId}/library.html`, 'row')).row);
+        restarted.floorMs.push((await open(floor.url, 'row')).row);
+      }
+      page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    }
     let exportMs: LibraryPageScaleFigures['exportMs'];
     let exportWriteWaitsMs: number[] | undefined;
     if (!direct) {
@@ -377,7 +428,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
     const deletion = await deleteAndUndo(page, browser, onFrame.timeout);
     await page.close();
     const libraryFile = readerLibraryFile();
-    return { articles: size, filled: direct ? 'direct' : 'import', ...(libraryFile ? { libraryFile } : {}), ...(importFormat ? { importFormat } : {}), importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion };
+    return { articles: size, filled: direct ? 'direct' : 'import', ...(libraryFile ? { libraryFile } : {}), ...(importFormat ? { importFormat } : {}), importMs, indexedMs, importRate: importMs ? Math.round((size / importMs) * 1000) : 0, firstRowMs, shellMs, countsMs, filterValuesMs, wholeListMs, countShown, floorMs, writeWaitsMs, exportMs, exportWriteWaitsMs, deletion, ...(restarted ? { restarted } : {}) };
   } finally {
     await browser.close();
     await server.close();
@@ -406,6 +457,11 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
   lines.push(`| first row, median ms (runs) | ${figures.map((f) => `${median(f.firstRowMs)} (${f.firstRowMs.join(', ')})`).join(' | ')} |`);
   lines.push(`| page header drawn, median ms | ${figures.map((f) => median(f.shellMs)).join(' | ')} |`);
   lines.push(`| an extension page of static HTML (no style, no code) at the same moments, median ms (runs) | ${figures.map((f) => `${median(f.floorMs)} (${f.floorMs.join(', ')})`).join(' | ')} |`);
+  if (figures.some((f) => f.restarted)) {
+    const ofRestarts = (runs: (r: NonNullable<LibraryPageScaleFigures['restarted']>) => number[]) => figures.map((f) => (f.restarted ? `${median(runs(f.restarted))} (${runs(f.restarted).join(', ')})` : '–')).join(' | ');
+    lines.push(`| first row, opened first thing in a browser started again on the library's profile, median ms (restarts) | ${ofRestarts((r) => r.firstRowMs)} |`);
+    lines.push(`| the static page opened next in that browser, median ms (restarts) | ${ofRestarts((r) => r.floorMs)} |`);
+  }
   lines.push(`| count shown, median ms | ${figures.map((f) => median(f.countsMs)).join(' | ')} |`);
   lines.push(`| filters' values shown, median ms | ${figures.map((f) => median(f.filterValuesMs)).join(' | ')} |`);
   lines.push(`| whole list read, median ms | ${figures.map((f) => median(f.wholeListMs)).join(' | ')} |`);
