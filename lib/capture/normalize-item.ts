@@ -1,6 +1,6 @@
 import { KEYWORD_SEPARATOR, type Article, type ExtractedItem } from '../model/article';
+import { identityFingerprint } from '../model/fingerprint';
 import {
-  abstractFingerprint,
   cleanText,
   detectLanguage,
   foldFullWidth,
@@ -101,12 +101,11 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
   const altAbstract = stripFieldLabel(plainText(item.altAbstract, LIMITS.abstract)) || undefined;
   const language = normalizeLanguage(item.language) || detectLanguage(`${title ?? ''} ${abstract ?? ''}`) || undefined;
   const key = titleKey(title);
-  const fingerprint = abstractFingerprint(abstract);
   const ids = identityIds(context.platform, platformId, url);
   const { page, number } = pagesOf(item);
 
   const article: Article = {
-    id: stableId([doi ? `doi:${doi}` : '', ids[0] ?? '', key, fingerprint]),
+    id: '',
     type: item.type ?? 'article-journal',
     title,
     author: author.length ? author : undefined,
@@ -128,7 +127,7 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
     platform: context.platform,
     ids,
     titleKey: key,
-    fingerprint,
+    fingerprint: '',
     altTitle: altTitle && altTitle !== title ? altTitle : undefined,
     altAbstract: altAbstract && altAbstract !== abstract ? altAbstract : undefined,
     sightings: [
@@ -139,6 +138,8 @@ export function normalizeItem(item: ExtractedItem, context: CaptureContext): Art
     collections: [],
     tags: [],
   };
+  article.fingerprint = identityFingerprint(article);
+  article.id = stableId([doi ? `doi:${doi}` : '', ids[0] ?? '', key, article.fingerprint]);
   return dropUndefined(article);
 }
 

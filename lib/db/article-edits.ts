@@ -1,6 +1,7 @@
 import type { Article } from '../model/article';
 import { EDITABLE_FIELDS, type ArticlePatch } from '../model/edit-fields';
-import { abstractFingerprint, normalizeDoi, titleKey } from '../text/clean';
+import { identityFingerprint } from '../model/fingerprint';
+import { normalizeDoi, titleKey } from '../text/clean';
 import { httpUrl } from '../text/urls';
 import type { Table } from 'dexie';
 import type { SimlitDB } from './schema';
@@ -44,7 +45,7 @@ export async function editArticle(db: SimlitDB, id: string, patch: ArticlePatch,
     if (!changed.length) return [];
     const updated = edited as unknown as Article;
     updated.titleKey = titleKey(updated.title);
-    updated.fingerprint = abstractFingerprint(updated.abstract);
+    updated.fingerprint = identityFingerprint(updated);
     updated.readerFields = [...new Set([...(article.readerFields ?? []), ...changed])];
     updated.updatedAt = now;
     await db.articles.put(updated);

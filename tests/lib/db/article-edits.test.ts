@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addTags, EDIT_CHUNK, editArticle, editEach, normalizeTag, parseTags, removeTag, setNote, setSaved } from '@/lib/db/article-edits';
 import { addToCollection, createCollection } from '@/lib/db/collections';
+import { recordFingerprint } from '@/lib/model/fingerprint';
 import { testDb } from './test-db';
 import { makeArticle } from './library-fixtures';
 
@@ -69,6 +70,15 @@ describe('editArticle', () => {
     expect(cleared.fingerprint).toBe('');
     expect(cleared.type).toBe('article-journal');
     expect(cleared.readerFields).toEqual(['title', 'DOI', 'abstract']);
+  });
+
+  it('gives an article nothing else identifies its whole record as fingerprint, following the edit', async () => {
+    const db = testDb();
+    await db.articles.add(makeArticle('1', { title: '卷首语', ids: [], issued: { 'date-parts': [[2019]] }, 'container-title': '读书', issue: '1' }));
+    await editArticle(db, '1', { issue: '2' }, 50);
+    const edited = (await db.articles.get('1'))!;
+    expect(edited.fingerprint).toBe(recordFingerprint(edited));
+    expect(edited.fingerprint).not.toBe(recordFingerprint({ ...edited, issue: '1' }));
   });
 
   it('writes nothing when nothing changes, and refuses an unknown article', async () => {

@@ -58,15 +58,32 @@ describe('importFile', () => {
     expect([...report.writtenIds].sort()).toEqual((await db.articles.toArray()).map((a) => a.id).sort());
   });
 
-  it('keeps apart articles that nothing identifies (short titles, no DOI, no abstract), which share a stable id', async () => {
+  it('keeps apart articles that only their whole record identifies (short titles, no DOI, no abstract), and knows them again', async () => {
     const db = freshDb();
     // Essays in a humanities journal, as a CNKI export gives them: titles too short to be a key.
-    const essays = ['走第三条路', '迷狂的北京', '景观的含义'].map((title) => `TY  - JOUR\nTI  - ${title}\nPY  - 2019\nER  - \n`).join('\n');
+    const essays = ['走第三条路', '迷狂的北京', '景观的含义'].map((title) => `TY  - JOUR\nTI  - ${title}\nAU  - 李陀\nJO  - 读书\nPY  - 2019\nER  - \n`).join('\n');
     const report = await importFile(db, essays, { fileName: 'essays.ris', now: 1000 });
     expect(report).toMatchObject({ format: 'ris', added: 3, merged: 0, unchanged: 0 });
     const articles = await db.articles.toArray();
     expect(articles.map((a) => a.title).sort()).toEqual(['景观的含义', '走第三条路', '迷狂的北京']);
-    expect(new Set(articles.map((a) => a.id.replace(/-\d+$/, ''))).size).toBe(1);
+    expect(new Set(articles.map((a) => a.fingerprint)).size).toBe(3);
+    // The same file again (a reader importing an export twice): the same three articles.
+    const again = await importFile(db, essays, { fileName: 'essays.ris', now: 2000 });
+    expect(again).toMatchObject({ added: 0, unchanged: 3 });
+    expect(await db.articles.count()).toBe(3);
+  });
+
+  it('keeps apart a column that recurs under one title in every issue, and bare titles nothing else describes', async () => {
+    const db = freshDb();
+    const column = (issue: number, page: string) => `TY  - JOUR\nTI  - 卷首语\nAU  - 编辑部\nJO  - 读书\nPY  - 2019\nIS  - ${issue}\nSP  - ${page}\nER  - \n`;
+    const bare = 'TY  - JOUR\nTI  - 前言\nER  - \n';
+    const text = [column(1, '1'), column(2, '1'), column(2, '1'), bare, bare].join('\n');
+    const report = await importFile(db, text, { fileName: 'columns.ris', now: 1000 });
+    // The two records of issue 2 are one article; the bare titles cannot be told apart from anything.
+    expect(report).toMatchObject({ added: 4, unchanged: 1 });
+    const issues = (await db.articles.toArray()).filter((a) => a.title === '卷首语').map((a) => a.issue).sort();
+    expect(issues).toEqual(['1', '2']);
+    expect((await db.articles.toArray()).filter((a) => a.title === '前言').map((a) => a.fingerprint)).toEqual(['', '']);
   });
 
   it('importing the same file twice adds nothing the second time', async () => {
