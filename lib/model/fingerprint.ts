@@ -1,16 +1,8 @@
-import { abstractFingerprint, foldFullWidth } from '../text/clean';
+import { abstractFingerprint, identityLetters as letters } from '../text/clean';
 import { hashHex } from '../text/hash';
 import type { Article } from './article';
 
-type FingerprintFields = Pick<Article, 'title' | 'abstract' | 'author' | 'issued' | 'container-title' | 'volume' | 'issue' | 'page' | 'number' | 'DOI' | 'ids' | 'titleKey'>;
-
-/** Letters and digits only, folded: the same record typed with other spacing, width or case matches. */
-function letters(text: string | undefined): string {
-  return foldFullWidth(text ?? '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+type FingerprintFields = Partial<Pick<Article, 'title' | 'abstract' | 'author' | 'issued' | 'container-title' | 'volume' | 'issue' | 'page' | 'number' | 'DOI' | 'ids' | 'titleKey'>>;
 
 /**
  * The whole bibliographic record as a fingerprint: for an article nothing else identifies (a title

@@ -150,11 +150,15 @@ export function hasCjk(text: string): boolean {
   return false;
 }
 
+/** The letters and digits of a text, folded (width, case, punctuation and spacing removed): what identity keys compare. */
+export function identityLetters(text: string | null | undefined, maxLength?: number): string {
+  return foldFullWidth(cleanText(text, maxLength)).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** A title reduced for identity: case, width, punctuation and spacing removed. */
 export function titleKey(title: string | null | undefined): string {
   if (!title) return '';
-  const folded = foldFullWidth(cleanText(title, 2000)).normalize('NFKC').toLowerCase();
-  const key = folded.replace(/[^\p{L}\p{N}]+/gu, '');
+  const key = identityLetters(title, 2000);
   // Very short titles ("Editorial", "前言") say nothing about identity.
   return key.length >= 6 ? key : '';
 }
@@ -165,6 +169,6 @@ export function titleKey(title: string | null | undefined): string {
  */
 export function abstractFingerprint(abstract: string | null | undefined): string {
   if (!abstract) return '';
-  const letters = foldFullWidth(cleanText(abstract)).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const letters = identityLetters(abstract);
   return letters.length < 40 ? '' : hashHex(letters);
 }

@@ -324,7 +324,7 @@ export async function runLibraryPageScaleBench(size: number, build = true, direc
   const server = await servePages([]);
   const folder = mkdtempSync(join(tmpdir(), 'simlit-bench-'));
   const floor = floorExtension(folder, '<header class="library-header">Simlit</header><div class="library-row">row</div>');
-  // Kept on disk so that the browser can be started again on it (restartAndOpen).
+  // Kept on disk so that the browser can be started again on it after the import (restarted).
   const profile = join(folder, 'profile');
   const launch = () => launchWithExtension({ port: server.port, alsoLoad: [floor.dir], profile });
   let browser = await launch();

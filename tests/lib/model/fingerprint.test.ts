@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { identityFingerprint, recordFingerprint } from '@/lib/model/fingerprint';
+import type { Article } from '@/lib/model/article';
 import { abstractFingerprint } from '@/lib/text/clean';
 
-const essay = {
+const essay: Partial<Article> = {
   title: '走第三条路',
   author: [{ literal: '李陀' }],
   issued: { 'date-parts': [[2019, 3]] },
@@ -20,7 +21,7 @@ describe('recordFingerprint', () => {
   });
 
   it('differs when any field of the record does', () => {
-    const others = [
+    const others: Partial<Article>[] = [
       { ...essay, title: '迷狂的北京' },
       { ...essay, author: [{ literal: '王蒙' }] },
       { ...essay, issued: { 'date-parts': [[2020, 3]] } },
