@@ -25,7 +25,7 @@ import { servePages } from '../e2e/page-server';
 import { addedByImport, benchSizes, formatWriteWaits, importedAs, importFile, indexedInPage, probeWrites, runAtSizes, type ImportFileFormat } from './library-page';
 import { buildExtension } from './build-extension';
 import { articlePage, asArticles, PAGE_URL, writeUnseenArticle } from './popup-open';
-import { median } from './stats';
+import { median, medianOfRuns } from './stats';
 
 export interface FirefoxScaleFigures {
   articles: number;
@@ -200,18 +200,17 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
 
 export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
   const row = (label: string, cell: (f: FirefoxScaleFigures) => string) => `| ${label} | ${figures.map(cell).join(' | ')} |`;
-  const runs = (values: number[]) => `${median(values)} (${values.join(', ')})`;
   return [
     row(`Firefox, imported through the library page${importedAs(figures)}, polled every 20 ms`, (f) => String(f.articles)),
     `| --- |${figures.map(() => ' --- |').join('')}`,
     row('import, s', (f) => (f.importMs / 1000).toFixed(1)),
     row("a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms", (f) => formatWriteWaits(f.writeWaitsMs)),
-    row("library page's first row right after the import, median ms (runs)", (f) => runs(f.firstRowMs)),
+    row("library page's first row right after the import, median ms (runs)", (f) => medianOfRuns(f.firstRowMs)),
     row("similarity index holds every article, s after the import's report", (f) => (f.indexedMs / 1000).toFixed(1)),
     row("meanwhile, a page's 20 ms timer late by over 50 ms, times (longest, ms)", (f) => `${f.reindexLateMs.filter((ms) => ms > 50).length} (${Math.max(0, ...f.reindexLateMs)})`),
     row("popup after a cold start, header, median ms", (f) => String(median(f.popupShellMs))),
-    row('popup after a cold start, current answer (kept with the capture), median ms (runs)', (f) => runs(f.popupCurrentMs)),
-    row("popup after a cold start and a write the background never saw, the background's answer, median ms (runs)", (f) => runs(f.popupUnseenWriteMs)),
+    row('popup after a cold start, current answer (kept with the capture), median ms (runs)', (f) => medianOfRuns(f.popupCurrentMs)),
+    row("popup after a cold start and a write the background never saw, the background's answer, median ms (runs)", (f) => medianOfRuns(f.popupUnseenWriteMs)),
     row('whole library exported as BibTeX (citation keys pinned first), s', (f) => (f.exportMs / 1000).toFixed(1)),
     row("a write's wait beside the export, median / p95 / max ms", (f) => formatWriteWaits(f.exportWriteWaitsMs)),
   ].join('\n');

@@ -32,7 +32,7 @@ import { buildExtension } from './build-extension';
 import { floorExtension } from './floor-extension';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { readerArticles, readerFileText, readerLibraryFile } from './reader-library';
-import { median, percentile } from './stats';
+import { median, medianOfRuns, percentile } from './stats';
 
 export interface LibraryPageScaleFigures {
   articles: number;
@@ -447,35 +447,35 @@ export function formatLibraryPageScale(figures: LibraryPageScaleFigures[]): stri
   const files = [...new Set(figures.flatMap((f) => (f.libraryFile ? [basename(f.libraryFile)] : [])))];
   const how = (imported ? `imported through the page${importedAs(figures)}` : 'filled directly, no import') + (files.length ? `, the first articles of ${files.join(', ')}` : '');
   const lines = [`| library page (Chromium, ${how}) | ` + figures.map((f) => f.articles).join(' | ') + ' |', '| --- |' + figures.map(() => ' --- |').join('')];
+  /** A row's cells: each size's part of the figures, or '–' where that size has none (filled directly, no export...). */
+  const cells = <T>(part: (f: LibraryPageScaleFigures) => T | undefined, cell: (value: T) => string) =>
+    figures.map((f) => { const value = part(f); return value === undefined ? '–' : cell(value); }).join(' | ');
+  const ofImport = (f: LibraryPageScaleFigures) => (f.filled === 'import' ? f : undefined);
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
   if (imported) {
-    const ofImport = (cell: (f: LibraryPageScaleFigures) => string) => figures.map((f) => (f.filled === 'import' ? cell(f) : '–')).join(' | ');
-    lines.push(`| import, s | ${ofImport((f) => (f.importMs / 1000).toFixed(1))} |`);
-    lines.push(`| import rate, articles/s | ${ofImport((f) => String(f.importRate))} |`);
-    lines.push(`| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | ${ofImport((f) => formatWriteWaits(f.writeWaitsMs))} |`);
-    lines.push(`| similarity index holds every article, s after the import's report | ${ofImport((f) => (f.indexedMs / 1000).toFixed(1))} |`);
+    lines.push(`| import, s | ${cells(ofImport, (f) => seconds(f.importMs))} |`);
+    lines.push(`| import rate, articles/s | ${cells(ofImport, (f) => String(f.importRate))} |`);
+    lines.push(`| a write's wait beside the import (a read-write transaction on the articles every 100 ms), median / p95 / max ms | ${cells(ofImport, (f) => formatWriteWaits(f.writeWaitsMs))} |`);
+    lines.push(`| similarity index holds every article, s after the import's report | ${cells(ofImport, (f) => seconds(f.indexedMs))} |`);
   }
-  lines.push(`| first row, median ms (runs) | ${figures.map((f) => `${median(f.firstRowMs)} (${f.firstRowMs.join(', ')})`).join(' | ')} |`);
+  lines.push(`| first row, median ms (runs) | ${figures.map((f) => medianOfRuns(f.firstRowMs)).join(' | ')} |`);
   lines.push(`| page header drawn, median ms | ${figures.map((f) => median(f.shellMs)).join(' | ')} |`);
-  lines.push(`| an extension page of static HTML (no style, no code) at the same moments, median ms (runs) | ${figures.map((f) => `${median(f.floorMs)} (${f.floorMs.join(', ')})`).join(' | ')} |`);
+  lines.push(`| an extension page of static HTML (no style, no code) at the same moments, median ms (runs) | ${figures.map((f) => medianOfRuns(f.floorMs)).join(' | ')} |`);
   if (figures.some((f) => f.restarted)) {
-    const ofRestarts = (runs: (r: NonNullable<LibraryPageScaleFigures['restarted']>) => number[]) => figures.map((f) => (f.restarted ? `${median(runs(f.restarted))} (${runs(f.restarted).join(', ')})` : '–')).join(' | ');
-    lines.push(`| first row, opened first thing in a browser started again on the library's profile, median ms (restarts) | ${ofRestarts((r) => r.firstRowMs)} |`);
-    lines.push(`| the static page opened next in that browser, median ms (restarts) | ${ofRestarts((r) => r.floorMs)} |`);
+    lines.push(`| first row, opened first thing in a browser started again on the library's profile, median ms (restarts) | ${cells((f) => f.restarted?.firstRowMs, medianOfRuns)} |`);
+    lines.push(`| the static page opened next in that browser, median ms (restarts) | ${cells((f) => f.restarted?.floorMs, medianOfRuns)} |`);
   }
   lines.push(`| count shown, median ms | ${figures.map((f) => median(f.countsMs)).join(' | ')} |`);
   lines.push(`| filters' values shown, median ms | ${figures.map((f) => median(f.filterValuesMs)).join(' | ')} |`);
   lines.push(`| whole list read, median ms | ${figures.map((f) => median(f.wholeListMs)).join(' | ')} |`);
   lines.push(`| count shown | ${figures.map((f) => f.countShown).join(' | ')} |`);
   if (figures.some((f) => f.exportMs)) {
-    const ofExport = (cell: (f: Required<LibraryPageScaleFigures>) => string) => figures.map((f) => (f.exportMs ? cell(f as Required<LibraryPageScaleFigures>) : '–')).join(' | ');
-    const seconds = (ms: number) => (ms / 1000).toFixed(1);
-    lines.push(`| whole library exported as BibTeX, first (citation keys pinned) / again, s | ${ofExport((f) => `${seconds(f.exportMs.bibtexFirst)} / ${seconds(f.exportMs.bibtexAgain)}`)} |`);
-    lines.push(`| whole library exported as RIS, s | ${ofExport((f) => seconds(f.exportMs.ris))} |`);
-    lines.push(`| a write's wait beside the first BibTeX export, median / p95 / max ms | ${ofExport((f) => formatWriteWaits(f.exportWriteWaitsMs))} |`);
+    lines.push(`| whole library exported as BibTeX, first (citation keys pinned) / again, s | ${cells((f) => f.exportMs, (e) => `${seconds(e.bibtexFirst)} / ${seconds(e.bibtexAgain)}`)} |`);
+    lines.push(`| whole library exported as RIS, s | ${cells((f) => f.exportMs, (e) => seconds(e.ris))} |`);
+    lines.push(`| a write's wait beside the first BibTeX export, median / p95 / max ms | ${cells((f) => f.exportMs && f.exportWriteWaitsMs, formatWriteWaits)} |`);
   }
-  const ofDeletion = (cell: (d: NonNullable<LibraryPageScaleFigures['deletion']>) => string) => figures.map((f) => (f.deletion ? cell(f.deletion) : '–')).join(' | ');
-  lines.push(`| whole library selected and deleted / the deletion undone, s | ${ofDeletion((d) => `${(d.deleteMs / 1000).toFixed(1)} / ${(d.undoMs / 1000).toFixed(1)}`)} |`);
-  lines.push(`| a write's wait beside the deletion / beside its undo, median / p95 / max ms | ${ofDeletion((d) => `${formatWriteWaits(d.deleteWriteWaitsMs)} / ${formatWriteWaits(d.undoWriteWaitsMs)}`)} |`);
+  lines.push(`| whole library selected and deleted / the deletion undone, s | ${cells((f) => f.deletion, (d) => `${seconds(d.deleteMs)} / ${seconds(d.undoMs)}`)} |`);
+  lines.push(`| a write's wait beside the deletion / beside its undo, median / p95 / max ms | ${cells((f) => f.deletion, (d) => `${formatWriteWaits(d.deleteWriteWaitsMs)} / ${formatWriteWaits(d.undoWriteWaitsMs)}`)} |`);
   return lines.join('\n');
 }
 

@@ -9,3 +9,8 @@ export function percentile(values: number[], p: number): number {
 export function median(values: number[]): number {
   return percentile(values, 50);
 }
+
+/** The median with every run after it, as the benches' tables give a figure: "250 (300, 200, 250)". */
+export function medianOfRuns(values: number[]): string {
+  return `${median(values)} (${values.join(', ')})`;
+}
