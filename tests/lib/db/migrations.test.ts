@@ -7,6 +7,7 @@ import { sizingDone, unsavedTally } from '@/lib/storage/prune';
 import { recordReads } from './read-sizes';
 import { facetCounterRows } from '@/lib/db/facet-counts';
 import { makeArticle } from './library-fixtures';
+import { recordFingerprint } from '@/lib/model/fingerprint';
 import { isUntouched, storedCounts } from '@/lib/db/clear-library';
 import type { Article } from '@/lib/model/article';
 import { libraryFacets, summarize } from '@/lib/db/articles-query';
@@ -20,9 +21,10 @@ import { v6 } from './samples/v6';
 import { v7 } from './samples/v7';
 import { v8 } from './samples/v8';
 import { v9 } from './samples/v9';
+import { v10 } from './samples/v10';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8, 9: v9 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8, 9: v9, 10: v10 };
 
 type Row = Record<string, unknown>;
 
@@ -53,6 +55,9 @@ const UPGRADES: Record<number, Record<string, (row: Row) => Row>> = {
   // Version 8 marks the listing rows of articles with a note or an edited field, and counts the
   // saved and the untouched articles (checked below).
   8: { listing: (row) => (EDITED.has(row.id as string) && isUntouchedRow(row as unknown as TouchFields) ? { ...row, edited: 1 } : row) },
+  // Version 10 gives the articles nothing else identifies their record's fingerprint (checked
+  // below); every sample article has a title key, so no row changes.
+  10: {},
 };
 
 /** Every sample article with a note or an edited field. */
@@ -181,6 +186,37 @@ describe('schema migrations', () => {
     const current = new SimlitDB('simlit', { indexedDB, IDBKeyRange });
     expect(await storedCounts(current)).toMatchObject({ articles: 1, untouched: 0 });
     expect(await unsavedTally(current)).toEqual({ articles: 0, bytes: 0 });
+    current.close();
+  });
+
+  it('gives the articles nothing else identifies their record as fingerprint, and leaves every other article as it was (version 10)', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('simlit', { indexedDB, IDBKeyRange });
+    for (const past of SCHEMA_VERSIONS.filter((v) => v.version <= 9)) old.version(past.version).stores(past.stores);
+    const record: Partial<Article> = { author: [{ family: '黄', given: '子平' }], issued: { 'date-parts': [[1985]] }, 'container-title': '文学评论' };
+    // As version 9 stored them: no identity key at all.
+    const unidentified = [
+      makeArticle('essay', { title: '论二十世纪中国文学', ...record, ids: [], titleKey: '', fingerprint: '' }),
+      makeArticle('bare', { title: '前言', ids: [], titleKey: '', fingerprint: '' }),
+    ];
+    const identified = [
+      makeArticle('with-doi', { title: '序', ...record, DOI: '10.1000/xu', ids: [], titleKey: '', fingerprint: '' }),
+      makeArticle('with-id', { title: '跋', ...record, titleKey: '', fingerprint: '' }),
+      makeArticle('with-key', { title: '中国现代文学的起源问题', ...record, ids: [], fingerprint: '' }),
+    ];
+    await old.table('articles').bulkAdd([...unidentified, ...identified]);
+    old.close();
+
+    const current = new SimlitDB('simlit', { indexedDB, IDBKeyRange });
+    const essay = await current.articles.get('essay');
+    expect(essay?.fingerprint).toBe(recordFingerprint(unidentified[0]));
+    expect(essay?.fingerprint).not.toBe('');
+    // The same record read again (a file imported twice) is found by it.
+    const again = recordFingerprint({ ...unidentified[0], title: ' 论二十世纪中国文学 ' });
+    expect((await current.articles.where('fingerprint').equals(again).first())?.id).toBe('essay');
+    // A bare title says too little; the others are identified otherwise and keep what they had.
+    expect(await current.articles.get('bare')).toEqual(unidentified[1]);
+    for (const article of identified) expect(await current.articles.get(article.id)).toEqual(article);
     current.close();
   });
 
