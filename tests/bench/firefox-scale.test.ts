@@ -13,6 +13,7 @@ const tenThousand: FirefoxScaleFigures = {
   popupUnseenWriteMs: [271, 273, 297],
   exportMs: 17_260,
   exportWriteWaitsMs: [12, 240, 1_800, 30, 44],
+  restarted: { firstRowMs: [512, 430, 467], popupFreshMs: [388, 402, 371] },
 };
 const fiftyThousand: FirefoxScaleFigures = { ...tenThousand, articles: 50000, importMs: 35_400, indexedMs: 33_400, reindexLateMs: [], popupUnseenWriteMs: [429, 367, 404], exportMs: 80_040 };
 
@@ -30,5 +31,9 @@ describe('the Firefox benchmark table', () => {
     expect(table).toContain("the background's answer, median ms (runs) | 273 (271, 273, 297) | 404 (429, 367, 404) |");
     expect(table).toContain('| whole library exported as BibTeX (citation keys pinned first), s | 17.3 | 80.0 |');
     expect(table).toContain("| a write's wait beside the export, median / p95 / max ms | 44 / 1800 / 1800 | 44 / 1800 / 1800 |");
+    expect(table).toContain("| library page's first row, opened first thing in a browser started again on the library's profile, median ms (restarts) | 467 (512, 430, 467) |");
+    expect(table).toContain(
+      "| popup's current answer, an article page opened first thing in a browser started again and the popup once it has loaded, median ms (restarts) | 388 (388, 402, 371) |",
+    );
   });
 });

@@ -5,7 +5,10 @@
  * holds every article and how long it held the pages' thread meanwhile, then the popup for a captured article page after a cold start (its event
  * page stopped): with the kept answer current, and after a write the background never saw (as
  * popup-open.ts measures in Chromium), and last the whole library exported as BibTeX with a write
- * beside it. At 10k and 50k by default (BENCH_FIREFOX_SIZES;
+ * beside it; then the browser is started again three times on the library's profile with the
+ * library page opened first thing, and three times with an article page opened first thing and
+ * the popup for it once it has loaded (the add-on installed in the profile, not for the session,
+ * so that it comes back with the browser). At 10k and 50k by default (BENCH_FIREFOX_SIZES;
  * BENCH_FIREFOX=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/firefox-scale.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build in .output/firefox-mv3).
@@ -19,6 +22,10 @@
  * later, and stopping it again and again at once measured that collection inside the next start
  * (at 50k, the fresh answer after an unseen write 505 ms median with no pause, 419 with 12 s).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gotoExtensionPage, launchFirefoxWithExtension, selectedTabId, type FirefoxWithExtension } from '../e2e/firefox';
 import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
 import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
@@ -59,18 +66,26 @@ export interface FirefoxScaleFigures {
    * comes to the front, and Firefox runs the timers of pages behind it once a second.
    */
   exportWriteWaitsMs: number[];
+  /**
+   * In a browser started again on the library's profile (three times each): the library page's
+   * first row, opened first thing; the popup's current answer, opened for an article page opened
+   * first thing, once that page has loaded. From each page's navigation start.
+   */
+  restarted: { firstRowMs: number[]; popupFreshMs: number[] };
 }
 
 const POLL_MS = 20;
 const RUNS = 7;
+/** Times the browser is started again on the library's profile, for each page opened first thing. */
+const RESTARTS = 3;
 const IDLE_MS = Number(process.env.BENCH_FIREFOX_IDLE_MS ?? 10_000);
 
 /**
  * Opens `url` in a new tab and polls it until `until` shows: when each stage's selector first
  * matched, in ms from the page's navigation start by its own clock.
  */
-async function openPolled(ext: ExtensionSession, url: string, stages: [name: string, selector: string][], until: string): Promise<Record<string, number>> {
-  const page = await ext.newPage();
+async function openPolled(newPage: () => Promise<PolledPage>, url: string, stages: [name: string, selector: string][], until: string): Promise<Record<string, number>> {
+  const page = await newPage();
   const navigation = page.goto(url).catch(() => undefined); // the polls below say whether it arrived
   const seen: Record<string, number> = {};
   const deadline = Date.now() + 300_000;
@@ -85,6 +100,46 @@ async function openPolled(ext: ExtensionSession, url: string, stages: [name: str
   await page.close();
   if (!(until in seen)) throw new Error(`${url} did not show ${until} within 300 s`);
   return seen;
+}
+
+/** What openPolled needs of a tab. */
+type PolledPage = Pick<TestPage, 'goto' | 'evaluate' | 'close'>;
+
+/** Tabs of a Firefox driven without the e2e session (which opens an extension page of its own first). */
+function tabsOf(firefox: FirefoxWithExtension): () => Promise<PolledPage> {
+  return async () => {
+    const page = await firefox.browser.newPage();
+    return {
+      goto: (url) => gotoExtensionPage(page, url),
+      evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>,
+      close: () => page.close(),
+    };
+  };
+}
+
+/**
+ * The browser started again on `profile`, the first page opened being the library page, or an
+ * article page and then the popup for it once it has loaded.
+ */
+async function restarts(port: number, profile: string): Promise<FirefoxScaleFigures['restarted']> {
+  const restarted: FirefoxScaleFigures['restarted'] = { firstRowMs: [], popupFreshMs: [] };
+  for (let run = 0; run < RESTARTS; run++) {
+    let firefox = await launchFirefoxWithExtension({ port, profile });
+    try {
+      restarted.firstRowMs.push((await openPolled(tabsOf(firefox), `${firefox.origin}library.html`, LIBRARY_STAGES, 'row')).row);
+    } finally {
+      await firefox.close();
+    }
+    firefox = await launchFirefoxWithExtension({ port, profile });
+    try {
+      await (await firefox.browser.newPage()).goto(PAGE_URL);
+      const popupUrl = `${firefox.origin}popup.html?tabId=${await selectedTabId(firefox.browser, PAGE_URL)}`;
+      restarted.popupFreshMs.push((await openPolled(tabsOf(firefox), popupUrl, POPUP_STAGES, 'fresh')).fresh);
+    } finally {
+      await firefox.close();
+    }
+  }
+  return restarted;
 }
 
 /** Until the background's index holds `size` articles, asked from an extension page. */
@@ -137,7 +192,11 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
   if (build) buildExtension('firefox');
   const pageArticle = asArticles(size + 1)[size];
   const server = await servePages([{ url: PAGE_URL, html: articlePage(pageArticle, '10.1000/bench.page') }]);
-  const ext = await launchExtension('firefox', { port: server.port });
+  // Kept on disk so that the browser can be started again on it (restarts).
+  const folder = mkdtempSync(join(tmpdir(), 'simlit-firefox-bench-'));
+  const profile = join(folder, 'profile');
+  const ext = await launchExtension('firefox', { port: server.port, profile });
+  let closed = false;
   try {
     const library = await ext.openExtensionPage('library.html');
     await library.getByRole('button', { name: 'Import…' }).click();
@@ -155,7 +214,7 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
     const added = addedByImport(summary);
     if (!added) throw new Error(`the import added nothing: ${summary}`);
     const firstRowMs: number[] = [];
-    for (let run = 0; run < 3; run++) firstRowMs.push((await openPolled(ext, `${ext.origin}library.html`, LIBRARY_STAGES, 'row')).row);
+    for (let run = 0; run < 3; run++) firstRowMs.push((await openPolled(() => ext.newPage(), `${ext.origin}library.html`, LIBRARY_STAGES, 'row')).row);
     // Watched from a page of its own, in front: the browser slows the timers of tabs behind.
     const watcher = await ext.openExtensionPage('options.html');
     await watcher.evaluate(watchLateness, TICK_MS);
@@ -182,19 +241,23 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
       // The background, woken after the last opening, has ranked the tab's kept answer again by now.
       await idle();
       await ext.stopBackground();
-      const current = await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh');
+      const current = await openPolled(() => ext.newPage(), popupUrl, POPUP_STAGES, 'fresh');
       popupShellMs.push(current.shell);
       popupCurrentMs.push(current.fresh);
       await writeUnseenArticle(ext.background, unseenArticles[run], run);
       await idle();
       await ext.stopBackground();
-      popupUnseenWriteMs.push((await openPolled(ext, popupUrl, POPUP_STAGES, 'fresh')).fresh);
+      popupUnseenWriteMs.push((await openPolled(() => ext.newPage(), popupUrl, POPUP_STAGES, 'fresh')).fresh);
     }
     const exported = await exportWholeLibrary(ext, library);
-    return { articles: size, ...(importFormat ? { importFormat } : {}), importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs, ...exported };
-  } finally {
     await ext.close();
+    closed = true;
+    const restarted = await restarts(server.port, profile);
+    return { articles: size, ...(importFormat ? { importFormat } : {}), importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs, ...exported, restarted };
+  } finally {
+    if (!closed) await ext.close();
     await server.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -213,6 +276,8 @@ export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
     row("popup after a cold start and a write the background never saw, the background's answer, median ms (runs)", (f) => medianOfRuns(f.popupUnseenWriteMs)),
     row('whole library exported as BibTeX (citation keys pinned first), s', (f) => (f.exportMs / 1000).toFixed(1)),
     row("a write's wait beside the export, median / p95 / max ms", (f) => formatWriteWaits(f.exportWriteWaitsMs)),
+    row("library page's first row, opened first thing in a browser started again on the library's profile, median ms (restarts)", (f) => medianOfRuns(f.restarted.firstRowMs)),
+    row("popup's current answer, an article page opened first thing in a browser started again and the popup once it has loaded, median ms (restarts)", (f) => medianOfRuns(f.restarted.popupFreshMs)),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -75,12 +75,40 @@ export interface FirefoxWithExtension {
 }
 
 /**
- * Firefox with the production build installed as a temporary add-on, driven by puppeteer-core
- * over WebDriver BiDi, in a fresh profile. `--remote-allow-system-access` lets BiDi open the
- * add-on's moz-extension:// pages.
+ * Preferences that let a profile load the add-on from its `extensions` folder, unsigned, at every
+ * start, as an installed add-on loads (a temporary one goes with the browser).
  */
-export async function launchFirefoxWithExtension(options: { port: number; headless?: boolean }): Promise<FirefoxWithExtension> {
-  const uuid = randomUUID();
+const SIDELOAD_PREFS = { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 };
+
+/**
+ * Puts the add-on into `profile`: a file named by its id that holds the build's folder (Firefox's
+ * "proxy file"), read at each start of a browser on the profile.
+ */
+function sideload(profile: string): void {
+  mkdirSync(join(profile, 'extensions'), { recursive: true });
+  writeFileSync(join(profile, 'extensions', GECKO_ID), FIREFOX_EXTENSION_DIR);
+}
+
+/** The add-on's internal UUID in `profile`, the same at every start (its data lives under its origin). */
+function profileUuid(profile: string): string {
+  const file = join(profile, 'simlit-uuid');
+  if (!existsSync(file)) {
+    mkdirSync(profile, { recursive: true });
+    writeFileSync(file, randomUUID());
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Firefox with the production build installed as a temporary add-on, driven by puppeteer-core
+ * over WebDriver BiDi, in a fresh profile; or, given `profile` (a folder kept by the caller),
+ * installed in that profile, so that the browser can be started again on it
+ * with the add-on and its data. `--remote-allow-system-access` lets BiDi open the add-on's
+ * moz-extension:// pages.
+ */
+export async function launchFirefoxWithExtension(options: { port: number; headless?: boolean; profile?: string }): Promise<FirefoxWithExtension> {
+  const uuid = options.profile ? profileUuid(options.profile) : randomUUID();
+  if (options.profile) sideload(options.profile);
   const files = mkdtempSync(join(tmpdir(), 'simlit-firefox-files-'));
   const downloads = join(files, 'downloads');
   const uploads = join(files, 'uploads');
@@ -92,10 +120,11 @@ export async function launchFirefoxWithExtension(options: { port: number; headle
     headless: options.headless ?? true,
     defaultViewport: { width: 1100, height: 800 },
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: firefoxPrefs({ port: options.port, uuid, downloads }),
+    ...(options.profile ? { userDataDir: resolve(options.profile) } : {}),
+    extraPrefsFirefox: { ...firefoxPrefs({ port: options.port, uuid, downloads }), ...(options.profile ? SIDELOAD_PREFS : {}) },
   });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (!options.profile) await browser.installExtension(FIREFOX_EXTENSION_DIR);
   } catch (error) {
     await browser.close();
     throw error;
@@ -170,6 +199,20 @@ export async function triggerAction(browser: Browser, pageUrl: string): Promise<
       ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
     })()`,
   );
+}
+
+/** The add-on's id for the selected tab of the browser's window, which must show `pageUrl` (what `?tabId=` names). */
+export async function selectedTabId(browser: Browser, pageUrl: string): Promise<number> {
+  return (await evaluateInChrome(
+    browser,
+    `(() => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const window = Services.wm.getMostRecentWindow('navigator:browser');
+      const shown = window.gBrowser.selectedBrowser.currentURI.spec;
+      if (shown !== ${JSON.stringify(pageUrl)}) throw new Error('the selected tab shows ' + shown);
+      return ExtensionParent.apiManager.global.tabTracker.getId(window.gBrowser.selectedTab);
+    })()`,
+  )) as number;
 }
 
 /** Firefox's setting that answers an add-on's optional permission requests without the prompt. */

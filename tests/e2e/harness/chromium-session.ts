@@ -77,7 +77,7 @@ class PlaywrightPage extends TestPage {
 }
 
 export async function launchChromiumSession(options: LaunchOptions, artifacts: string): Promise<ExtensionSession> {
-  const browser = await launchWithExtension({ port: options.port, headless: options.headless, args: options.browserUi ? BROWSER_UI_ARGS : [] });
+  const browser = await launchWithExtension({ port: options.port, headless: options.headless, profile: options.profile, args: options.browserUi ? BROWSER_UI_ARGS : [] });
   const origin = `chrome-extension://${browser.extensionId}/`;
   const consoleMessages: string[] = [];
   const driverPages = new WeakMap<TestPage, Page>();

@@ -9,6 +9,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Chromium: open the DevTools protocol's Extensions domain, which clickToolbarButton needs (toolbar.ts). */
   browserUi?: boolean;
+  /** A profile folder the caller keeps, to start the browser again on it (the extension and its data there); a fresh one by default. */
+  profile?: string;
 }
 
 /** Runs a function in the extension's background: Chromium's service worker, Firefox's event page. */
