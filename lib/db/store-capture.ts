@@ -40,19 +40,35 @@ async function pruneCaptures(db: SimlitDB, captureId: number): Promise<void> {
 }
 
 /**
+ * The answer kept with the page's latest earlier capture, when that capture yielded the same
+ * articles: the new capture starts with it, so that a page opened again (a tab restored with the
+ * browser, a page reloaded) has its similar articles shown at once, before a background just
+ * started has loaded its index. The library state it was ranked in comes with it: the popup and
+ * the background tell by it whether it is still current (a page captured again unchanged writes
+ * nothing, and then it is).
+ */
+function keptAnswerOf(earlier: Capture[], entries: CaptureEntry[]): Pick<Capture, 'similar' | 'similarAsOf'> {
+  const latest = earlier.reduce<Capture | undefined>((newest, capture) => (!newest || capture.capturedAt > newest.capturedAt ? capture : newest), undefined);
+  if (!latest?.similar || latest.items.length !== entries.length) return {};
+  if (latest.items.some((item, i) => item.articleId !== entries[i].articleId)) return {};
+  return { similar: latest.similar, ...(latest.similarAsOf ? { similarAsOf: latest.similarAsOf } : {}) };
+}
+
+/**
  * Writes one page's articles and the capture record in one transaction: each article is merged
  * into the known article it names, or added (at most `maxNew` new ones; the capture records how
  * many more were dropped, in this capture and the earlier ones of the page in the same tab). Either all of it is written or nothing is. Only the latest capture
- * of a page is kept.
+ * of a page is kept; it starts with the earlier one's kept answer when it yielded the same articles.
  */
 export async function storeCapture(db: SimlitDB, page: CapturedPage, articles: Article[], { maxNew }: { maxNew?: number } = {}): Promise<StoreResult> {
   return db.transaction('rw', db.articles, db.captures, async () => {
     const { entries, written, dropped } = await upsertArticles(db, articles, { maxNew });
     const previous = db.captures.where('pageUrl').equals(page.pageUrl);
+    const earlier = await previous.toArray();
     // What the page lost earlier in the same tab still counts: the reader is told of all of it.
-    const lost = dropped + (await previous.toArray()).reduce((sum, capture) => sum + (capture.tabId === page.tabId ? (capture.dropped ?? 0) : 0), 0);
+    const lost = dropped + earlier.reduce((sum, capture) => sum + (capture.tabId === page.tabId ? (capture.dropped ?? 0) : 0), 0);
     await previous.delete();
-    const captureId = (await db.captures.add({ ...page, items: entries, ...(lost ? { dropped: lost } : {}) })) as number;
+    const captureId = (await db.captures.add({ ...page, items: entries, ...(lost ? { dropped: lost } : {}), ...keptAnswerOf(earlier, entries) })) as number;
     await pruneCaptures(db, captureId);
     const counts = { new: 0, known: 0, merged: 0 };
     for (const entry of entries) counts[entry.status]++;

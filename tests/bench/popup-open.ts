@@ -206,8 +206,8 @@ export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 
     await timePopup(browser, tabId);
     const firstBuildMs = Date.now() - started;
     await waitFor(() => readStore<{ key: string }>(browser.worker, 'indexSnapshots'), (rows) => rows.length > 0, 120_000);
-    // As when browsing: the page is captured by a warm worker, which ranks its neighbours then
-    // (the new capture's answer, not the one kept with the capture it replaces).
+    // As when browsing: the page captured again by a warm worker has a kept answer, ranked then or
+    // passed on from the capture it replaces (the page unchanged, that one is still current).
     const reloadedAt = Date.now();
     await tab.reload();
     await waitFor(

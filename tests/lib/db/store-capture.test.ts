@@ -33,6 +33,24 @@ describe('storeCapture', () => {
     expect(stored!.sightings.map((s) => s.pageUrl)).toEqual(['http://pubmed/list', 'http://journal/article']);
   });
 
+  it("starts a page's new capture with the earlier one's kept answer when it yields the same articles, and with none when they differ", async () => {
+    const db = testDb();
+    const items = [article({ title: 'Circadian cortisol and fatigue', platformId: '1' }), article({ abstract: SEED_DUPLICATE_ABSTRACT, platformId: '2' })];
+    const first = await storeCapture(db, page('http://j.cn/list'), items);
+    const kept = { similar: [{ id: 'other', score: 0.4, terms: ['cortisol'] }], similarAsOf: { newest: 1_000, size: 2 } };
+    await db.captures.update(first.captureId, kept);
+    const again = await storeCapture(db, page('http://j.cn/list', 2_000), items);
+    expect(await db.captures.get(again.captureId)).toMatchObject({ capturedAt: 2_000, ...kept });
+    // The list now shows other articles: the answer was about the ones before.
+    const changed = await storeCapture(db, page('http://j.cn/list', 3_000), [items[1], article({ title: 'Fatigue in multiple sclerosis', platformId: '3' })]);
+    const stored = await db.captures.get(changed.captureId);
+    expect(stored?.similar).toBeUndefined();
+    expect(stored?.similarAsOf).toBeUndefined();
+    // Another page with the same articles has an answer of its own to wait for.
+    const elsewhere = await storeCapture(db, page('http://j.cn/other-list', 4_000), items);
+    expect((await db.captures.get(elsewhere.captureId))?.similar).toBeUndefined();
+  });
+
   it('writes nothing when the transaction fails midway', async () => {
     const db = testDb();
     const good = article({ title: 'A perfectly good article title' });
