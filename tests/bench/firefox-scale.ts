@@ -117,6 +117,16 @@ function tabsOf(firefox: FirefoxWithExtension): () => Promise<PolledPage> {
   };
 }
 
+/** Runs `use` in Firefox started again on `profile` (the add-on and its data there), then closes it. */
+async function inFirefoxStartedAgain<T>(port: number, profile: string, use: (firefox: FirefoxWithExtension) => Promise<T>): Promise<T> {
+  const firefox = await launchFirefoxWithExtension({ port, profile });
+  try {
+    return await use(firefox);
+  } finally {
+    await firefox.close();
+  }
+}
+
 /**
  * The browser started again on `profile`, the first page opened being the library page, or an
  * article page and then the popup for it once it has loaded.
@@ -124,20 +134,14 @@ function tabsOf(firefox: FirefoxWithExtension): () => Promise<PolledPage> {
 async function restarts(port: number, profile: string): Promise<FirefoxScaleFigures['restarted']> {
   const restarted: FirefoxScaleFigures['restarted'] = { firstRowMs: [], popupFreshMs: [] };
   for (let run = 0; run < RESTARTS; run++) {
-    let firefox = await launchFirefoxWithExtension({ port, profile });
-    try {
-      restarted.firstRowMs.push((await openPolled(tabsOf(firefox), `${firefox.origin}library.html`, LIBRARY_STAGES, 'row')).row);
-    } finally {
-      await firefox.close();
-    }
-    firefox = await launchFirefoxWithExtension({ port, profile });
-    try {
+    const firstRow = await inFirefoxStartedAgain(port, profile, async (firefox) => (await openPolled(tabsOf(firefox), `${firefox.origin}library.html`, LIBRARY_STAGES, 'row')).row);
+    restarted.firstRowMs.push(firstRow);
+    const popupFresh = await inFirefoxStartedAgain(port, profile, async (firefox) => {
       await (await firefox.browser.newPage()).goto(PAGE_URL);
       const popupUrl = `${firefox.origin}popup.html?tabId=${await selectedTabId(firefox.browser, PAGE_URL)}`;
-      restarted.popupFreshMs.push((await openPolled(tabsOf(firefox), popupUrl, POPUP_STAGES, 'fresh')).fresh);
-    } finally {
-      await firefox.close();
-    }
+      return (await openPolled(tabsOf(firefox), popupUrl, POPUP_STAGES, 'fresh')).fresh;
+    });
+    restarted.popupFreshMs.push(popupFresh);
   }
   return restarted;
 }

@@ -2,7 +2,8 @@
  * The popup in the real browser with a large library: time from opening the popup to its first
  * similar-articles answer, after a cold start (service worker stopped, index loaded from its
  * snapshot) and warm, and in a browser started again on the library's profile (the reader opens
- * an article page first thing, then the popup once the page is captured). Run alone: `npx tsx tests/bench/popup-open.ts [articles]`;
+ * an article page first thing, then the popup once the page is captured).
+ * Run alone: `npx tsx tests/bench/popup-open.ts [articles]`;
  * BENCH_VOCABULARY=growing gives the library a real library's vocabulary growth (corpus.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -256,7 +257,7 @@ export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 
       await stopWorker(browser);
       coldUnseenChangeMs.push((await timePopup(browser, tabId)).freshMs);
     }
-    // The reader starts the browser again (the library's unseen writes still to catch up with).
+    // The reader starts the browser again and opens the article first.
     const restarted: PopupOpenFigures['restarted'] = { capturedMs: [], freshMs: [], floorMs: [] };
     for (let run = 0; run < RESTARTS; run++) {
       await browser.close();
