@@ -48,7 +48,8 @@ async function pruneCaptures(db: SimlitDB, captureId: number): Promise<void> {
  * nothing, and then it is).
  */
 function keptAnswerOf(earlier: Capture[], entries: CaptureEntry[]): Pick<Capture, 'similar' | 'similarAsOf'> {
-  const latest = earlier.reduce<Capture | undefined>((newest, capture) => (!newest || capture.capturedAt > newest.capturedAt ? capture : newest), undefined);
+  // A page keeps one capture; its rows come in the order they were stored.
+  const latest = earlier.at(-1);
   if (!latest?.similar || latest.items.length !== entries.length) return {};
   if (latest.items.some((item, i) => item.articleId !== entries[i].articleId)) return {};
   return { similar: latest.similar, ...(latest.similarAsOf ? { similarAsOf: latest.similarAsOf } : {}) };

@@ -265,14 +265,9 @@ export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 
       const restartedTab = await browser.context.newPage();
       const openedAt = Date.now();
       await restartedTab.goto(PAGE_URL);
-      const captures = await waitFor(
-        () => readStore<{ pageUrl: string; capturedAt: number; tabId?: number }>(browser.worker, 'captures'),
-        (rows) => rows.some((row) => row.pageUrl === PAGE_URL && row.capturedAt >= openedAt && row.tabId !== undefined),
-        120_000,
-      );
+      const restartedTabId = await tabIdOf(browser.worker, PAGE_URL, { since: openedAt, timeoutMs: 120_000 });
       restarted.capturedMs.push(Date.now() - openedAt);
-      const capture = captures.find((row) => row.pageUrl === PAGE_URL && row.capturedAt >= openedAt)!;
-      restarted.freshMs.push((await timePopup(browser, capture.tabId!)).freshMs);
+      restarted.freshMs.push((await timePopup(browser, restartedTabId)).freshMs);
       restarted.floorMs.push(await timeFloor(browser, floor.url));
     }
     return { articles: size, vocabulary, fillMs, firstBuildMs, coldShellMs, coldShownMs, coldFreshMs, coldWordsMs, coldBackgroundMs, coldAfterOtherTabMs, coldUnseenChangeMs, warmMs, coldFloorMs, restarted };
@@ -283,20 +278,25 @@ export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 
   }
 }
 
+/** A figure as the bench's lines give it: "p50 463 ms (runs 463, 444, 465)", with a note after the runs. */
+function p50(runs: number[], note?: string): string {
+  return `p50 ${median(runs)} ms (runs ${runs.join(', ')}${note ? `; ${note}` : ''})`;
+}
+
 export function formatPopupOpenFigures(f: PopupOpenFigures): string {
   return [
     `popup in Chromium, ${f.articles} articles${f.vocabulary === 'growing' ? ", a library's vocabulary" : ''}:`,
     `  (from the popup's navigation start, on its own clock)`,
-    `  cold start (worker stopped), header shown: p50 ${median(f.coldShellMs)} ms (runs ${f.coldShellMs.join(', ')})`,
-    `  cold start, answer kept from the capture shown: p50 ${median(f.coldShownMs)} ms (runs ${f.coldShownMs.join(', ')})`,
-    `  cold start, current answer (kept with the capture, the library unchanged since): p50 ${median(f.coldFreshMs)} ms (runs ${f.coldFreshMs.join(', ')})`,
-    `  Chromium's floor: a static page of another extension, its renderer started afresh, list shown: p50 ${median(f.coldFloorMs)} ms (runs ${f.coldFloorMs.join(', ')}); the popup's current answer beyond it: p50 ${median(f.coldFreshMs.map((ms, run) => ms - f.coldFloorMs[run]))} ms`,
-    `  cold start, fresh answer with every row's shared words: p50 ${median(f.coldWordsMs)} ms (runs ${f.coldWordsMs.join(', ')})`,
-    `  cold start, the background's own answer (asked once the rows' words are found, the kept answer being current; index loaded from its snapshot): p50 ${median(f.coldBackgroundMs)} ms (runs ${f.coldBackgroundMs.join(', ')})`,
-    `  cold start after another page was captured in another tab (the kept answer ranked again), current answer: p50 ${median(f.coldAfterOtherTabMs)} ms (runs ${f.coldAfterOtherTabMs.join(', ')})`,
-    `  cold start after a write the background never saw (the kept answer no longer current), the background's answer: p50 ${median(f.coldUnseenChangeMs)} ms (runs ${f.coldUnseenChangeMs.join(', ')})`,
-    `  in a browser started again on the library's profile, the article page opened first thing: captured after p50 ${median(f.restarted.capturedMs)} ms (runs ${f.restarted.capturedMs.join(', ')}; the bench's clock, polled); the popup opened then, current answer: p50 ${median(f.restarted.freshMs)} ms (runs ${f.restarted.freshMs.join(', ')}); the static page opened next: p50 ${median(f.restarted.floorMs)} ms (runs ${f.restarted.floorMs.join(', ')})`,
-    `  warm worker, fresh answer: p50 ${median(f.warmMs)} ms (runs ${f.warmMs.join(', ')})`,
+    `  cold start (worker stopped), header shown: ${p50(f.coldShellMs)}`,
+    `  cold start, answer kept from the capture shown: ${p50(f.coldShownMs)}`,
+    `  cold start, current answer (kept with the capture, the library unchanged since): ${p50(f.coldFreshMs)}`,
+    `  Chromium's floor: a static page of another extension, its renderer started afresh, list shown: ${p50(f.coldFloorMs)}; the popup's current answer beyond it: p50 ${median(f.coldFreshMs.map((ms, run) => ms - f.coldFloorMs[run]))} ms`,
+    `  cold start, fresh answer with every row's shared words: ${p50(f.coldWordsMs)}`,
+    `  cold start, the background's own answer (asked once the rows' words are found, the kept answer being current; index loaded from its snapshot): ${p50(f.coldBackgroundMs)}`,
+    `  cold start after another page was captured in another tab (the kept answer ranked again), current answer: ${p50(f.coldAfterOtherTabMs)}`,
+    `  cold start after a write the background never saw (the kept answer no longer current), the background's answer: ${p50(f.coldUnseenChangeMs)}`,
+    `  in a browser started again on the library's profile, the article page opened first thing: captured after ${p50(f.restarted.capturedMs, "the bench's clock, polled")}; the popup opened then, current answer: ${p50(f.restarted.freshMs)}; the static page opened next: ${p50(f.restarted.floorMs)}`,
+    `  warm worker, fresh answer: ${p50(f.warmMs)}`,
     `  first opening without a snapshot (full build): ${f.firstBuildMs} ms; filling the library: ${f.fillMs} ms`,
   ].join('\n');
 }

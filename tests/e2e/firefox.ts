@@ -163,6 +163,23 @@ async function evaluateInChrome(browser: Browser, expression: string): Promise<u
 }
 
 /**
+ * Runs `body` in Firefox's parent process with `ExtensionParent` and the browser's `window`, whose
+ * selected tab must show `pageUrl` (a driver's new tab is not always the one selected).
+ */
+function evaluateInWindowShowing(browser: Browser, pageUrl: string, body: string): Promise<unknown> {
+  return evaluateInChrome(
+    browser,
+    `(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const window = Services.wm.getMostRecentWindow('navigator:browser');
+      const shown = window.gBrowser.selectedBrowser.currentURI.spec;
+      if (shown !== ${JSON.stringify(pageUrl)}) throw new Error('the selected tab shows ' + shown);
+      ${body}
+    })()`,
+  );
+}
+
+/**
  * Stops the add-on's event page, as Firefox does when it has been idle, and as about:debugging's
  * "Terminate background script" does.
  */
@@ -179,7 +196,6 @@ export async function terminateBackground(browser: Browser): Promise<void> {
   if (state !== 'stopped') throw new Error(`The background did not stop (${String(state)}).`);
 }
 
-
 /**
  * A click on the add-on's toolbar button in the window whose selected tab shows `pageUrl`:
  * Firefox's own triggerAction (what the button and the action's keyboard shortcut run) grants
@@ -187,32 +203,18 @@ export async function terminateBackground(browser: Browser): Promise<void> {
  * first, as a click elsewhere closes it in a real window (a second trigger would only close it).
  */
 export async function triggerAction(browser: Browser, pageUrl: string): Promise<void> {
-  await evaluateInChrome(
+  await evaluateInWindowShowing(
     browser,
-    `(async () => {
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
-      const window = Services.wm.getMostRecentWindow('navigator:browser');
-      const shown = window.gBrowser.selectedBrowser.currentURI.spec;
-      if (shown !== ${JSON.stringify(pageUrl)}) throw new Error('the selected tab shows ' + shown);
+    pageUrl,
+    `const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
       for (const panel of window.document.querySelectorAll('panel[viewId^="PanelUI-webext-"], #customizationui-widget-panel')) panel.hidePopup?.();
-      ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
-    })()`,
+      ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);`,
   );
 }
 
 /** The add-on's id for the selected tab of the browser's window, which must show `pageUrl` (what `?tabId=` names). */
 export async function selectedTabId(browser: Browser, pageUrl: string): Promise<number> {
-  return (await evaluateInChrome(
-    browser,
-    `(() => {
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      const window = Services.wm.getMostRecentWindow('navigator:browser');
-      const shown = window.gBrowser.selectedBrowser.currentURI.spec;
-      if (shown !== ${JSON.stringify(pageUrl)}) throw new Error('the selected tab shows ' + shown);
-      return ExtensionParent.apiManager.global.tabTracker.getId(window.gBrowser.selectedTab);
-    })()`,
-  )) as number;
+  return (await evaluateInWindowShowing(browser, pageUrl, 'return ExtensionParent.apiManager.global.tabTracker.getId(window.gBrowser.selectedTab);')) as number;
 }
 
 /** Firefox's setting that answers an add-on's optional permission requests without the prompt. */

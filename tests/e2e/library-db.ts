@@ -42,13 +42,14 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   return value;
 }
 
-/** The tab a page was captured in, as the background recorded it. */
-export async function tabIdOf(worker: Background, pageUrl: string): Promise<number> {
-  const captures = await waitFor(
-    () => readStore<{ pageUrl: string; tabId?: number }>(worker, 'captures'),
-    (rows) => rows.some((row) => row.pageUrl === pageUrl && row.tabId !== undefined),
-  );
-  return captures.find((row) => row.pageUrl === pageUrl)!.tabId!;
+/**
+ * The tab a page was captured in, as the background recorded it. With `since`, a capture stored
+ * then or later: after a browser restart the page's capture from before names a tab gone with it.
+ */
+export async function tabIdOf(worker: Background, pageUrl: string, { since = 0, timeoutMs }: { since?: number; timeoutMs?: number } = {}): Promise<number> {
+  const isThePage = (row: { pageUrl: string; tabId?: number; capturedAt: number }) => row.pageUrl === pageUrl && row.tabId !== undefined && row.capturedAt >= since;
+  const captures = await waitFor(() => readStore<{ pageUrl: string; tabId?: number; capturedAt: number }>(worker, 'captures'), (rows) => rows.some(isThePage), timeoutMs);
+  return captures.find(isThePage)!.tabId!;
 }
 
 /** Writes one row into the extension's IndexedDB, as the options page would. */
