@@ -7,8 +7,9 @@
  * popup-open.ts measures in Chromium), and last the whole library exported as BibTeX with a write
  * beside it; then the browser is started again three times on the library's profile with the
  * library page opened first thing, and three times with an article page opened first thing and
- * the popup for it once it has loaded (the add-on installed in the profile, not for the session,
- * so that it comes back with the browser). At 10k and 50k by default (BENCH_FIREFOX_SIZES;
+ * the popup for it once it has loaded, and three times with the article page and a static page of
+ * another add-on instead of the popup (Firefox's floor; the add-ons installed in the profile, not
+ * for the session, so that they come back with the browser). At 10k and 50k by default (BENCH_FIREFOX_SIZES;
  * BENCH_FIREFOX=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/firefox-scale.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build in .output/firefox-mv3).
@@ -25,13 +26,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gotoExtensionPage, launchFirefoxWithExtension, selectedTabId, type FirefoxWithExtension } from '../e2e/firefox';
+import { gotoExtensionPage, launchFirefoxWithExtension, selectedTabId, type FirefoxWithExtension, type UnpackedAddon } from '../e2e/firefox';
 import { launchExtension, type ExtensionSession, type TestPage } from '../e2e/harness';
 import { readStore, tabIdOf, waitFor } from '../e2e/library-db';
 import { servePages } from '../e2e/page-server';
 import { addedByImport, benchSizes, formatWriteWaits, importedAs, importFile, indexedInPage, probeWrites, runAtSizes, type ImportFileFormat } from './library-page';
 import { buildExtension } from './build-extension';
-import { articlePage, asArticles, PAGE_URL, writeUnseenArticle } from './popup-open';
+import { firefoxFloorAddon } from './floor-extension';
+import { articlePage, asArticles, FLOOR_BODY, PAGE_URL, writeUnseenArticle } from './popup-open';
 import { median, medianOfRuns } from './stats';
 
 export interface FirefoxScaleFigures {
@@ -71,7 +73,15 @@ export interface FirefoxScaleFigures {
    * first row, opened first thing; the popup's current answer, opened for an article page opened
    * first thing, once that page has loaded. From each page's navigation start.
    */
-  restarted: { firstRowMs: number[]; popupFreshMs: number[] };
+  restarted: {
+    firstRowMs: number[];
+    popupFreshMs: number[];
+    /**
+     * Firefox's floor for that popup: a static page of another add-on (its header and answered list)
+     * opened instead, in a browser started again of its own, the article page first.
+     */
+    floorMs: number[];
+  };
 }
 
 const POLL_MS = 20;
@@ -117,9 +127,9 @@ function tabsOf(firefox: FirefoxWithExtension): () => Promise<PolledPage> {
   };
 }
 
-/** Runs `use` in Firefox started again on `profile` (the add-on and its data there), then closes it. */
-async function inFirefoxStartedAgain<T>(port: number, profile: string, use: (firefox: FirefoxWithExtension) => Promise<T>): Promise<T> {
-  const firefox = await launchFirefoxWithExtension({ port, profile });
+/** Runs `use` in Firefox started again on `profile` (the add-ons and Simlit's data there), then closes it. */
+async function inFirefoxStartedAgain<T>(port: number, profile: string, floor: UnpackedAddon, use: (firefox: FirefoxWithExtension) => Promise<T>): Promise<T> {
+  const firefox = await launchFirefoxWithExtension({ port, profile, alsoInstall: [floor] });
   try {
     return await use(firefox);
   } finally {
@@ -129,19 +139,21 @@ async function inFirefoxStartedAgain<T>(port: number, profile: string, use: (fir
 
 /**
  * The browser started again on `profile`, the first page opened being the library page, or an
- * article page and then the popup for it once it has loaded.
+ * article page and then the popup for it once it has loaded, or the article page and then the
+ * floor's page.
  */
-async function restarts(port: number, profile: string): Promise<FirefoxScaleFigures['restarted']> {
-  const restarted: FirefoxScaleFigures['restarted'] = { firstRowMs: [], popupFreshMs: [] };
+async function restarts(port: number, profile: string, floor: UnpackedAddon & { url: string }): Promise<FirefoxScaleFigures['restarted']> {
+  const restarted: FirefoxScaleFigures['restarted'] = { firstRowMs: [], popupFreshMs: [], floorMs: [] };
+  const afterArticlePage = async (firefox: FirefoxWithExtension, url: (tabId: number) => string) => {
+    await (await firefox.browser.newPage()).goto(PAGE_URL);
+    return (await openPolled(tabsOf(firefox), url(await selectedTabId(firefox.browser, PAGE_URL)), POPUP_STAGES, 'fresh')).fresh;
+  };
+  // Not measured: the first start that finds the floor's add-on installs it.
+  await inFirefoxStartedAgain(port, profile, floor, async () => undefined);
   for (let run = 0; run < RESTARTS; run++) {
-    const firstRow = await inFirefoxStartedAgain(port, profile, async (firefox) => (await openPolled(tabsOf(firefox), `${firefox.origin}library.html`, LIBRARY_STAGES, 'row')).row);
-    restarted.firstRowMs.push(firstRow);
-    const popupFresh = await inFirefoxStartedAgain(port, profile, async (firefox) => {
-      await (await firefox.browser.newPage()).goto(PAGE_URL);
-      const popupUrl = `${firefox.origin}popup.html?tabId=${await selectedTabId(firefox.browser, PAGE_URL)}`;
-      return (await openPolled(tabsOf(firefox), popupUrl, POPUP_STAGES, 'fresh')).fresh;
-    });
-    restarted.popupFreshMs.push(popupFresh);
+    restarted.firstRowMs.push(await inFirefoxStartedAgain(port, profile, floor, async (firefox) => (await openPolled(tabsOf(firefox), `${firefox.origin}library.html`, LIBRARY_STAGES, 'row')).row));
+    restarted.popupFreshMs.push(await inFirefoxStartedAgain(port, profile, floor, (firefox) => afterArticlePage(firefox, (tabId) => `${firefox.origin}popup.html?tabId=${tabId}`)));
+    restarted.floorMs.push(await inFirefoxStartedAgain(port, profile, floor, (firefox) => afterArticlePage(firefox, () => floor.url)));
   }
   return restarted;
 }
@@ -256,7 +268,7 @@ export async function runFirefoxScaleBench(size: number, build = true): Promise<
     const exported = await exportWholeLibrary(ext, library);
     await ext.close();
     closed = true;
-    const restarted = await restarts(server.port, profile);
+    const restarted = await restarts(server.port, profile, firefoxFloorAddon(folder, FLOOR_BODY));
     return { articles: size, ...(importFormat ? { importFormat } : {}), importMs, writeWaitsMs, indexedMs, reindexLateMs, firstRowMs, popupShellMs, popupCurrentMs, popupUnseenWriteMs, ...exported, restarted };
   } finally {
     if (!closed) await ext.close();
@@ -282,6 +294,7 @@ export function formatFirefoxScale(figures: FirefoxScaleFigures[]): string {
     row("a write's wait beside the export, median / p95 / max ms", (f) => formatWriteWaits(f.exportWriteWaitsMs)),
     row("library page's first row, opened first thing in a browser started again on the library's profile, median ms (restarts)", (f) => medianOfRuns(f.restarted.firstRowMs)),
     row("popup's current answer, an article page opened first thing in a browser started again and the popup once it has loaded, median ms (restarts)", (f) => medianOfRuns(f.restarted.popupFreshMs)),
+    row("Firefox's floor for it: a static page of another add-on opened instead, median ms (restarts)", (f) => medianOfRuns(f.restarted.floorMs)),
   ].join('\n');
 }
 

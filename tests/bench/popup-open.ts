@@ -151,7 +151,7 @@ async function timePopup(browser: ExtensionBrowser, tabId: number): Promise<Popu
 }
 
 /** The floor's static copy of a popup's header and answered list, timed by the same script. */
-const FLOOR_BODY = '<header class="popup-header">Simlit</header><ul class="similar-results" aria-busy="false"><li>row</li></ul>';
+export const FLOOR_BODY = '<header class="popup-header">Simlit</header><ul class="similar-results" aria-busy="false"><li>row</li></ul>';
 
 /** When the floor's page showed its answered list, by its own clock: no page of its extension open, so its renderer starts afresh. */
 async function timeFloor(browser: ExtensionBrowser, url: string): Promise<number> {

@@ -29,10 +29,11 @@ export function findFirefox(): string {
 /**
  * Preferences for a quiet test profile: every http:// and https:// request goes to the local
  * server as Firefox's proxy (Firefox has no --host-resolver-rules), so pages load under their real
- * host names; addresses typed as http:// stay http://; the add-on's internal UUID is fixed, so its
- * pages have a known moz-extension:// address; downloads land in a known folder without asking.
+ * host names; addresses typed as http:// stay http://; the add-ons' internal UUIDs (`uuids`, by
+ * add-on id) are fixed, so their pages have known moz-extension:// addresses; downloads land in a
+ * known folder without asking.
  */
-export function firefoxPrefs(options: { port: number; uuid: string; downloads: string }): Record<string, unknown> {
+export function firefoxPrefs(options: { port: number; uuids: Record<string, string>; downloads: string }): Record<string, unknown> {
   return {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
@@ -42,7 +43,7 @@ export function firefoxPrefs(options: { port: number; uuid: string; downloads: s
     'network.proxy.no_proxies_on': '',
     'dom.security.https_first': false,
     'dom.security.https_first_schemeless': false,
-    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: options.uuid }),
+    'extensions.webextensions.uuids': JSON.stringify(options.uuids),
     'browser.download.dir': options.downloads,
     'browser.download.folderList': 2,
     'browser.download.useDownloadDir': true,
@@ -80,13 +81,20 @@ export interface FirefoxWithExtension {
  */
 const SIDELOAD_PREFS = { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 };
 
+/** An add-on's folder, the id its manifest gives (Simlit's: GECKO_ID), and the UUID its pages are to have. */
+export interface UnpackedAddon {
+  id: string;
+  dir: string;
+  uuid: string;
+}
+
 /**
- * Puts the add-on into `profile`: a file named by its id that holds the build's folder (Firefox's
- * "proxy file"), read at each start of a browser on the profile.
+ * Puts an add-on into `profile`: a file named by its id that holds its folder (Firefox's "proxy
+ * file"), read at each start of a browser on the profile.
  */
-function sideload(profile: string): void {
+function sideload(profile: string, addon: UnpackedAddon): void {
   mkdirSync(join(profile, 'extensions'), { recursive: true });
-  writeFileSync(join(profile, 'extensions', GECKO_ID), FIREFOX_EXTENSION_DIR);
+  writeFileSync(join(profile, 'extensions', addon.id), addon.dir);
 }
 
 /** The add-on's internal UUID in `profile`, the same at every start (its data lives under its origin). */
@@ -103,12 +111,13 @@ function profileUuid(profile: string): string {
  * Firefox with the production build installed as a temporary add-on, driven by puppeteer-core
  * over WebDriver BiDi, in a fresh profile; or, given `profile` (a folder kept by the caller),
  * installed in that profile, so that the browser can be started again on it
- * with the add-on and its data. `--remote-allow-system-access` lets BiDi open the add-on's
- * moz-extension:// pages.
+ * with the add-on and its data. `alsoInstall`: other add-ons, installed the same way.
+ * `--remote-allow-system-access` lets BiDi open the add-on's moz-extension:// pages.
  */
-export async function launchFirefoxWithExtension(options: { port: number; headless?: boolean; profile?: string }): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(options: { port: number; headless?: boolean; profile?: string; alsoInstall?: UnpackedAddon[] }): Promise<FirefoxWithExtension> {
   const uuid = options.profile ? profileUuid(options.profile) : randomUUID();
-  if (options.profile) sideload(options.profile);
+  const addons = [{ id: GECKO_ID, dir: FIREFOX_EXTENSION_DIR, uuid }, ...(options.alsoInstall ?? [])];
+  if (options.profile) for (const addon of addons) sideload(options.profile, addon);
   const files = mkdtempSync(join(tmpdir(), 'simlit-firefox-files-'));
   const downloads = join(files, 'downloads');
   const uploads = join(files, 'uploads');
@@ -121,10 +130,13 @@ export async function launchFirefoxWithExtension(options: { port: number; headle
     defaultViewport: { width: 1100, height: 800 },
     args: ['--remote-allow-system-access'],
     ...(options.profile ? { userDataDir: resolve(options.profile) } : {}),
-    extraPrefsFirefox: { ...firefoxPrefs({ port: options.port, uuid, downloads }), ...(options.profile ? SIDELOAD_PREFS : {}) },
+    extraPrefsFirefox: {
+      ...firefoxPrefs({ port: options.port, uuids: Object.fromEntries(addons.map((addon) => [addon.id, addon.uuid])), downloads }),
+      ...(options.profile ? SIDELOAD_PREFS : {}),
+    },
   });
   try {
-    if (!options.profile) await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (!options.profile) for (const addon of addons) await browser.installExtension(addon.dir);
   } catch (error) {
     await browser.close();
     throw error;
