@@ -9,8 +9,8 @@
  * library page opened first thing, and three times with an article page opened first thing and
  * the popup for it once it has loaded, and three times with the article page and a static page of
  * another add-on instead of the popup (Firefox's floor; the add-ons installed in the profile, not
- * for the session, so that they come back with the browser). At 10k and 50k by default (BENCH_FIREFOX_SIZES;
- * BENCH_FIREFOX=0 skips it in `npm run bench`).
+ * for the session, so that they come back with the browser). At 10k and 50k by default
+ * (BENCH_FIREFOX_SIZES; BENCH_FIREFOX=0 skips it in `npm run bench`).
  * Run alone: `node --import tsx tests/bench/firefox-scale.ts [articles...]` (BENCH_NO_BUILD=1 keeps
  * the current build in .output/firefox-mv3).
  *
