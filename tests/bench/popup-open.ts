@@ -3,7 +3,8 @@
  * similar-articles answer, after a cold start (service worker stopped, index loaded from its
  * snapshot) and warm, and in a browser started again on the library's profile (the reader opens
  * an article page first thing, then the popup once the page is captured).
- * Run alone: `npx tsx tests/bench/popup-open.ts [articles]`;
+ * Run alone: `npx tsx tests/bench/popup-open.ts [articles...]` (10k by default; BENCH_NO_BUILD=1
+ * keeps the current build);
  * BENCH_VOCABULARY=growing gives the library a real library's vocabulary growth (corpus.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { Article } from '@/lib/model/article';
 import { benchCorpus, vocabularyNamed, type Vocabulary } from './corpus';
 import { buildExtension } from './build-extension';
 import { floorExtension } from './floor-extension';
+import { benchSizes, runAtSizes } from './library-page';
 import { openTimed, stagesScript, type StageSelectors } from './page-stages';
 import { median } from './stats';
 import { readerArticles, readerLibraryFile } from './reader-library';
@@ -180,8 +182,8 @@ export function articlePage(article: Article, doi: string): string {
 <meta name="citation_abstract" content="${attribute(article.abstract)}"><meta name="citation_doi" content="${doi}"></head><body></body></html>`;
 }
 
-export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 'sources'): Promise<PopupOpenFigures> {
-  buildExtension();
+export async function runPopupOpenBench(size = 10_000, vocabulary: Vocabulary = 'sources', build = true): Promise<PopupOpenFigures> {
+  if (build) buildExtension();
   const corpus = asArticles(size + 2, vocabulary);
   const otherPage = corpus.pop()!;
   const page = corpus.pop()!;
@@ -302,5 +304,6 @@ export function formatPopupOpenFigures(f: PopupOpenFigures): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runPopupOpenBench(Number(process.argv[2]) || 10_000, vocabularyNamed(process.env.BENCH_VOCABULARY, 'BENCH_VOCABULARY')).then((figures) => console.log(formatPopupOpenFigures(figures)));
+  const vocabulary = vocabularyNamed(process.env.BENCH_VOCABULARY, 'BENCH_VOCABULARY');
+  runAtSizes(benchSizes('10000', process.argv.slice(2)), (size, build) => runPopupOpenBench(size, vocabulary, build)).then((figures) => console.log(figures.map(formatPopupOpenFigures).join('\n')));
 }
