@@ -93,7 +93,7 @@ async function storeAndShow(message: ContentCaptureMessage, tabId: number | unde
       // The next capture measures again; a full disk is reported by the captures themselves.
       console.warn('simlit: could not keep the library within its cap', error instanceof Error ? error.name : 'error');
     });
-    ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId)).catch(() => {
+    ranking.rememberSimilar(result.captureId, result.entries.map((entry) => entry.articleId), result.keptAsOf).catch(() => {
       // Only a shortcut for the popup: it asks afresh anyway.
     });
     if (tabId !== undefined) await Promise.all([showBadge(tabId, articles.length), clearFailure(tabId)]);

@@ -20,6 +20,8 @@ export interface StoreResult {
   written: Article[];
   /** New articles not added: more than `maxNew`. */
   dropped: number;
+  /** The library state of the answer the capture started with (keptAnswerOf), when it has one. */
+  keptAsOf?: Capture['similarAsOf'];
 }
 
 /** Captures kept (the latest of each page); older ones go, the articles they yielded stay. */
@@ -69,10 +71,11 @@ export async function storeCapture(db: SimlitDB, page: CapturedPage, articles: A
     // What the page lost earlier in the same tab still counts: the reader is told of all of it.
     const lost = dropped + earlier.reduce((sum, capture) => sum + (capture.tabId === page.tabId ? (capture.dropped ?? 0) : 0), 0);
     await previous.delete();
-    const captureId = (await db.captures.add({ ...page, items: entries, ...(lost ? { dropped: lost } : {}), ...keptAnswerOf(earlier, entries) })) as number;
+    const kept = keptAnswerOf(earlier, entries);
+    const captureId = (await db.captures.add({ ...page, items: entries, ...(lost ? { dropped: lost } : {}), ...kept })) as number;
     await pruneCaptures(db, captureId);
     const counts = { new: 0, known: 0, merged: 0 };
     for (const entry of entries) counts[entry.status]++;
-    return { captureId, entries, counts, written, dropped };
+    return { captureId, entries, counts, written, dropped, ...(kept.similarAsOf ? { keptAsOf: kept.similarAsOf } : {}) };
   });
 }

@@ -142,13 +142,16 @@ export class RankingService {
 
   /**
    * Ranks a captured page's articles once the index is ready, and keeps the answer with the
-   * capture, so that the popup can show it without waiting for a cold index to load.
+   * capture, so that the popup can show it without waiting for a cold index to load. A capture
+   * that started with an answer still current (`keptAsOf`: the page captured again unchanged)
+   * keeps it, as the answers of open tabs do.
    */
-  async rememberSimilar(captureId: number, articleIds: string[]): Promise<void> {
+  async rememberSimilar(captureId: number, articleIds: string[], keptAsOf?: LibraryState): Promise<void> {
     if (articleIds.length === 0) return;
     this.warm();
     await this.loading;
-    if (this.index) await this.keep(this.index, captureId, articleIds);
+    const index = this.index;
+    if (index && !sameLibraryState(keptAsOf, this.heldState(index))) await this.keep(index, captureId, articleIds);
   }
 
   /** The answer the popup asks for (as many articles), kept with the capture. */

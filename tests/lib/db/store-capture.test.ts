@@ -41,11 +41,13 @@ describe('storeCapture', () => {
     await db.captures.update(first.captureId, kept);
     const again = await storeCapture(db, page('http://j.cn/list', 2_000), items);
     expect(await db.captures.get(again.captureId)).toMatchObject({ capturedAt: 2_000, ...kept });
+    expect(again.keptAsOf).toEqual(kept.similarAsOf); // the background need not rank it again while it holds
     // The list now shows other articles: the answer was about the ones before.
     const changed = await storeCapture(db, page('http://j.cn/list', 3_000), [items[1], article({ title: 'Fatigue in multiple sclerosis', platformId: '3' })]);
     const stored = await db.captures.get(changed.captureId);
     expect(stored?.similar).toBeUndefined();
     expect(stored?.similarAsOf).toBeUndefined();
+    expect(changed.keptAsOf).toBeUndefined();
     // Another page with the same articles has an answer of its own to wait for.
     const elsewhere = await storeCapture(db, page('http://j.cn/other-list', 4_000), items);
     expect((await db.captures.get(elsewhere.captureId))?.similar).toBeUndefined();

@@ -331,6 +331,26 @@ describe('RankingService', () => {
     expect(sameLibraryState(now, await readLibraryState(db))).toBe(true);
   });
 
+  it('leaves a capture with the answer it started with while that answer holds the library, and ranks it again once it does not', async () => {
+    const { db, service } = await serviceOver(LIBRARY.map((article, i) => ({ ...article, updatedAt: 1_000 + i })));
+    const capture = (similar: { id: string; score: number; terms: string[] }[], similarAsOf?: { newest: number; size: number }) =>
+      db.captures.add({ pageUrl: 'https://example.org/again', platform: 'test', kind: 'article', capturedAt: 1, items: [], similar, ...(similarAsOf ? { similarAsOf } : {}) }) as Promise<number>;
+    const ranked = await capture([]);
+    await service.rememberSimilar(ranked, ['pebble']);
+    const asOf = (await db.captures.get(ranked))?.similarAsOf;
+    expect(asOf).toEqual({ newest: 1_000 + LIBRARY.length - 1, size: LIBRARY.length });
+    // Passed on from the page's earlier capture, ranked in the library as it is: kept as it came.
+    const passedOn = [{ id: 'photons', score: 0.5, terms: ['photon'] }];
+    const current = await capture(passedOn, asOf);
+    await service.rememberSimilar(current, ['pebble'], asOf);
+    expect((await db.captures.get(current))?.similar).toEqual(passedOn);
+    // Ranked in a library that has changed since: ranked again.
+    const stale = await capture(passedOn, { newest: 999, size: LIBRARY.length });
+    await service.rememberSimilar(stale, ['pebble'], { newest: 999, size: LIBRARY.length });
+    expect((await db.captures.get(stale))?.similar?.[0]?.id).toBe('rigidity');
+    expect((await db.captures.get(stale))?.similarAsOf).toEqual(asOf);
+  });
+
   it('keeps no library state with an answer ranked while changes were still being read', async () => {
     const { db, service } = await serviceOver(LIBRARY);
     await service.similar(['pebble'], 10);
