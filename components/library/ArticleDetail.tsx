@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SimlitDB } from '@/lib/db/schema';
 import { addToCollection, removeFromCollection, type CollectionWithCount } from '@/lib/db/collections';
 import { addTags, removeTag, setNote, setSaved } from '@/lib/db/article-edits';
+import { givenCitationKey } from '@/lib/db/citation-keys';
 import { keywordList, type Article } from '@/lib/model/article';
 import { displayName } from '@/lib/text/names';
 import { doiUrl } from '@/lib/text/urls';
@@ -248,7 +249,11 @@ type EditState = 'viewing' | 'editing' | 'saved' | 'unchanged';
 export function ArticleDetail({ db, id, collections, formatter = inPageFormatter, onClose, onDelete, onEdited = () => undefined, similar, onOpen }: Props) {
   const { t } = useI18n();
   const [edit, setEdit] = useState<EditState>('viewing');
-  const { value: article } = useLiveQuery(async () => (await db.articles.get(id)) ?? null, [db, id]);
+  const { value: article } = useLiveQuery(async () => {
+    const [stored, given] = await Promise.all([db.articles.get(id), givenCitationKey(db, id)]);
+    if (!stored) return null;
+    return given === undefined ? stored : { ...stored, citationKey: given };
+  }, [db, id]);
   if (article === undefined) return <aside class="detail" aria-label={t('libDetailHeading')} />;
   if (article === null) {
     return (

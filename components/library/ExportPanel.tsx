@@ -6,7 +6,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/format';
 import { missingFields, REQUIRED_FIELDS } from '@/lib/model/completeness';
 import { articlesInOrder } from '@/lib/db/articles-by-chunk';
-import { pinCitationKeys } from '@/lib/db/citation-keys';
+import { pinCitationKeys, withCitationKeys } from '@/lib/db/citation-keys';
 import { ErrorMessage } from '../ErrorMessage';
 import { useI18n } from '../i18n-context';
 import { downloadText } from './download';
@@ -154,9 +154,10 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
     const count = articles.length;
     try {
       const name = scope === 'all' ? undefined : sources.collectionName;
-      // BibTeX keys are kept with the articles: the next export cites them the same way (a cancel
-      // leaves those given so far: they are the keys the next export would give anyway).
-      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles, (done, total) => setState({ kind: 'busy', count, keys: { done, total } })) : articles;
+      // BibTeX keys are kept in the library: the next export cites them the same way (a cancel
+      // leaves those given so far: they are the keys the next export would give anyway). Other
+      // formats carry the keys given so far (CSL-JSON's citation-key).
+      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles, (done, total) => setState({ kind: 'busy', count, keys: { done, total } })) : await withCitationKeys(db, articles);
       signal.throwIfAborted();
       setState({ kind: 'busy', count }); // the keys given, the file is being made
       const file = await formatter.exportFile(keyed, format, name, new Date(), signal);

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article';
 import type { Capture, Collection, Setting, SimlitDB } from '../db/schema';
 import { readWholeTable } from '../db/pages-by-id';
+import { withCitationKeys } from '../db/citation-keys';
 import { SETTING_KEYS } from '../db/settings';
 
 export const BACKUP_FORMAT = 'simlit-backup';
@@ -8,8 +9,8 @@ export const BACKUP_FORMAT = 'simlit-backup';
 export const BACKUP_VERSION = 1;
 
 /**
- * One file with the whole library. Tags, notes, saved marks and collection membership live on
- * the articles. The search index snapshots are left out: they are rebuilt from the articles.
+ * One file with the whole library. Tags, notes, saved marks, collection membership and citation
+ * keys live on the articles. The search index snapshots are left out: they are rebuilt from the articles.
  */
 export interface LibraryBackup {
   format: typeof BACKUP_FORMAT;
@@ -28,12 +29,14 @@ export interface LibraryBackup {
  * the large ones by pages, so that the popup and other pages are answered meanwhile (pages-by-id.ts).
  */
 export async function readBackup(db: SimlitDB, now = Date.now()): Promise<LibraryBackup> {
-  return db.transaction('r', db.articles, db.collections, db.settings, db.captures, async () => ({
+  return db.transaction('r', db.articles, db.collections, db.settings, db.captures, db.citationKeys, async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt: new Date(now).toISOString(),
     schemaVersion: db.verno,
-    articles: await readWholeTable(db.articles),
+    // Each article with the citation key exports gave it, as imported keys are carried: a library
+    // restored from the file cites its articles as this one did.
+    articles: await withCitationKeys(db, await readWholeTable(db.articles)),
     collections: await db.collections.toArray(),
     // The reader's settings only: other rows (the pruning log) are this browser's own records.
     settings: (await db.settings.toArray()).filter((row) => SETTING_KEYS.includes(row.key)),

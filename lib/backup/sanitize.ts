@@ -11,6 +11,7 @@ import { MAX_COLLECTION_NAME } from '../db/collections';
 import type { Capture, CaptureEntry, Collection, Setting } from '../db/schema';
 import { isValidSetting, SETTING_KEYS } from '../db/settings';
 import { NO_PAGE, normalizeCsl, type CslWithExtras } from '../import/to-article';
+import { safeCitationKey } from '../export/csl-items';
 import { MAX_ALTERNATIVES } from '../merge';
 import { BIBLIOGRAPHIC_FIELDS, type AlternativeVersion, type Article, type CslDate, type CslName, type Sighting } from '../model/article';
 import { httpUrl } from '../text/urls';
@@ -154,7 +155,7 @@ function cleanAlternatives(value: unknown, where: string, log: DropLog): Alterna
 
 const ARTICLE_KEYS = [
   'id', 'type', 'author', 'issued', ...TEXT_FIELDS, 'platform', 'ids', 'titleKey', 'fingerprint', 'sightings', 'capturedAt', 'updatedAt',
-  'seenAt', 'savedAt', 'collections', 'tags', 'note', 'readerFields', 'alternatives',
+  'seenAt', 'savedAt', 'collections', 'tags', 'note', 'readerFields', 'alternatives', 'citationKey',
 ];
 
 /** One backup article, cleaned as a capture is; undefined (reported) when nothing is left to identify it. */
@@ -195,6 +196,10 @@ function sanitizeArticle(raw: unknown, index: number, log: DropLog, now: number)
   if (readerFields.length) article.readerFields = readerFields;
   const alternatives = cleanAlternatives(raw.alternatives, where, log);
   if (alternatives.length) article.alternatives = alternatives;
+  // The key BibTeX exports cite it by (imported with it, or given by an export).
+  const citationKey = shortText(raw.citationKey, LIMITS.shortField) ? safeCitationKey(raw.citationKey) : undefined;
+  if (citationKey) article.citationKey = citationKey;
+  else if (raw.citationKey !== undefined) log.add(where, 'citationKey (not a citation key)');
   return article;
 }
 

@@ -1,70 +1,94 @@
+import type { WhereClause } from 'dexie';
 import { baseCitationKey } from '../export/csl-items';
 import { toCsl, type Article } from '../model/article';
 import { hash64 } from '../text/hash';
-import { editEach } from './article-edits';
-import type { SimlitDB } from './schema';
+import type { CitationKeyRow, SimlitDB } from './schema';
+
+/**
+ * Citation keys as BibTeX exports cite the articles. An article's key is the one an export gave
+ * it (the citationKeys table, schema version 11), else the one it carries (imported with it, or
+ * given by an export before version 11). Exports give keys in a table of their own so that the
+ * first export of a whole library writes a few bytes an article: written into the articles, it
+ * rewrote each one, its listing row and the counters (40–65 s at 50,000, most of the export).
+ */
+
+/**
+ * Articles given keys per transaction. Their transactions lock the keys' table alone, which only
+ * exports write, so no capture or edit waits on them; the size sets how often progress is told.
+ */
+export const PIN_CHUNK = 1000;
+
+/** These articles with the keys exports gave them; each article's own key where none was given. */
+export async function withCitationKeys(db: SimlitDB, articles: Article[]): Promise<Article[]> {
+  // The whole table in one read, where a get per article took one request each: it holds the
+  // keys of articles exported before, a few dozen bytes each.
+  const given = new Map((await db.citationKeys.toArray()).map((row) => [row.id, row.key]));
+  return articles.map((article) => (given.has(article.id) ? { ...article, citationKey: given.get(article.id) } : article));
+}
+
+/** The key an export gave one article, if any (else it is cited by the key it carries, if any). */
+export async function givenCitationKey(db: SimlitDB, id: string): Promise<string | undefined> {
+  return (await db.citationKeys.get(id))?.key;
+}
+
 
 /**
  * Gives each of these articles that has no citation key yet the key its content gives, unique in
  * the whole library, and stores it: every later BibTeX export cites the article the same way,
- * whatever else is exported with it and however its title is corrected later. Keys already there
- * (imported, or pinned by an earlier export, even one running meanwhile) stay. Returns the
- * articles with their keys, in order. Written as any change to many articles is (editEach: EDIT_CHUNK a
- * transaction, with progress), each chunk's keys looked up together: one article at a time, a
- * lookup and a write each in one transaction, 10,000 articles took minutes and held every capture.
+ * whatever else is exported with it and however its title is corrected later (and if the article
+ * is deleted and comes back). Keys already there (imported, or given by an earlier export, even
+ * one running meanwhile) stay. Returns the articles with their keys, in order. The articles are
+ * taken in the order of the keys their content gives, so that each chunk's candidates lie in one
+ * stretch of each key index, read at once (a count a candidate took 3–4 s of a first export at
+ * 10,000).
  */
 export async function pinCitationKeys(db: SimlitDB, articles: Article[], onProgress?: (done: number, total: number) => void): Promise<Article[]> {
-  if (articles.every((article) => article.citationKey)) return articles;
-  // Keys these articles already carry, and those given so far: never given again.
-  const given = new Set(articles.map((article) => article.citationKey).filter((key): key is string => Boolean(key)));
+  const keyed = await withCitationKeys(db, articles);
+  const open = keyed
+    .filter((article) => !article.citationKey)
+    .map((article) => ({ id: article.id, base: baseCitationKey(toCsl(article)) }))
+    .sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
+  if (!open.length) return keyed;
+  // Keys these articles carry, and those given so far: never given again.
+  const given = new Set(keyed.flatMap((article) => article.citationKey ?? []));
   const pinned = new Map<string, string>();
-  const unkeyed = articles.filter((article) => !article.citationKey).map((article) => article.id);
-  await editEach(db, unkeyed, (article) => (article.citationKey ? undefined : { ...article, citationKey: pinned.get(article.id) }), {
-    onProgress,
-    prepare: async (stored) => {
-      const open = stored.filter((article) => !article.citationKey);
-      for (const article of stored) if (article.citationKey) pinned.set(article.id, article.citationKey);
-      (await freeKeys(db, open, given)).forEach((key, n) => pinned.set(open[n].id, key));
-    },
-  });
-  return articles.map((article) => (pinned.has(article.id) ? { ...article, citationKey: pinned.get(article.id) } : article));
-}
-
-/**
- * Each article's key: the first of its base key, then the base with a suffix from its id (a
- * first, a second…), that no article in the library holds and that is not in `given` (which then
- * holds it). Each round asks the library about every article's next candidate at once.
- */
-async function freeKeys(db: SimlitDB, articles: Article[], given: Set<string>): Promise<string[]> {
-  const bases = articles.map((article) => baseCitationKey(toCsl(article)));
-  const attempts = articles.map(() => -1);
-  const keys: string[] = [];
-  let open = articles.map((_, i) => i);
-  while (open.length) {
-    const candidates = open.map((i) => (attempts[i] < 0 ? bases[i] : `${bases[i]}${suffix(articles[i].id, attempts[i])}`));
-    const held = await heldKeys(db, candidates);
-    open = open.filter((i, n) => {
-      const key = candidates[n];
-      if (held.has(key) || given.has(key)) {
-        attempts[i]++;
-        return true;
-      }
-      keys[i] = key;
-      given.add(key);
-      return false;
+  for (let start = 0; start < open.length; start += PIN_CHUNK) {
+    const chunk = open.slice(start, start + PIN_CHUNK);
+    const [lower, upper] = [chunk[0].base, chunk.reduce((last, { base }) => (base + LAST_CHARACTER > last ? base + LAST_CHARACTER : last), '')];
+    // Keys articles carry are written by imports, never by exports: read before the keys' own
+    // transaction, which holds no article.
+    const carried = await keysBetween(db.articles.where('citationKey'), lower, upper);
+    await db.transaction('rw', db.citationKeys, async () => {
+      const earlier = await db.citationKeys.bulkGet(chunk.map(({ id }) => id));
+      const held = await keysBetween(db.citationKeys.where('key'), lower, upper);
+      const rows: CitationKeyRow[] = [];
+      chunk.forEach(({ id, base }, i) => {
+        if (earlier[i]) return;
+        const key = freeKey(id, base, (candidate) => held.has(candidate) || carried.has(candidate) || given.has(candidate));
+        given.add(key);
+        rows.push({ id, key });
+      });
+      await db.citationKeys.bulkAdd(rows);
+      for (const row of [...earlier.flatMap((row) => row ?? []), ...rows]) pinned.set(row.id, row.key);
     });
+    onProgress?.(start + chunk.length, open.length);
   }
-  return keys;
+  return keyed.map((article) => (pinned.has(article.id) ? { ...article, citationKey: pinned.get(article.id) } : article));
 }
 
-/**
- * Which of `keys` some article holds. One count a key, all asked at once: Dexie's anyOf walks one
- * cursor from key to key, a round trip to the database each, in turn.
- */
-async function heldKeys(db: SimlitDB, keys: string[]): Promise<Set<string>> {
-  const unique = [...new Set(keys)];
-  const counts = await Promise.all(unique.map((key) => db.articles.where('citationKey').equals(key).count()));
-  return new Set(unique.filter((_, i) => counts[i] > 0));
+/** The last UTF-16 code unit: a key followed by it sorts after the key followed by any suffix. */
+const LAST_CHARACTER = '\uffff';
+
+/** The keys an index holds from `lower` to `upper`, both included: one walk of the index's keys. */
+async function keysBetween(index: WhereClause, lower: string, upper: string): Promise<Set<string>> {
+  return new Set((await index.between(lower, upper, true, true).keys()) as string[]);
+}
+
+/** The article's base key, else the base with a suffix from its id (a first, a second…), whichever is first not taken. */
+function freeKey(id: string, base: string, taken: (key: string) => boolean): string {
+  let key = base;
+  for (let attempt = 0; taken(key); attempt++) key = `${base}${suffix(id, attempt)}`;
+  return key;
 }
 
 /** A short suffix from the article's id (then from the id and a count): the same article gets the same one. */

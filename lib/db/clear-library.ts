@@ -96,11 +96,12 @@ async function dropEntriesOf(db: SimlitDB, captureIds: number[], ids: ReadonlySe
 
 /**
  * Deletes all articles, captures, collections, and what was derived from the articles (search
- * index snapshots, stored terms; the library list's rows go with the articles, lib/db/listing);
+ * index snapshots, stored terms, citation keys exports gave; the library list's rows go with the
+ * articles, lib/db/listing);
  * settings stay. Returns the ids of the articles deleted (for the similarity index).
  */
 export async function deleteAllData(db: SimlitDB): Promise<string[]> {
-  const tables = [db.articles, db.captures, db.collections, db.indexSnapshots, db.articleTerms];
+  const tables = [db.articles, db.captures, db.collections, db.indexSnapshots, db.articleTerms, db.citationKeys];
   return db.transaction('rw', tables, async () => {
     const ids = (await db.articles.toCollection().primaryKeys()) as string[];
     await Promise.all(tables.map((table) => table.clear()));

@@ -62,7 +62,12 @@ const NOT_IN_KEY = /[\s,{}()"#%'=\\~]/g;
 
 /** The key an item carries (from its imported file, or pinned by an earlier export), made safe for BibTeX. */
 export function ownCitationKey(item: CslItem): string | undefined {
-  return item['citation-key']?.replace(NOT_IN_KEY, '') || undefined;
+  return safeCitationKey(item['citation-key']);
+}
+
+/** A citation key without the characters a BibTeX key cannot hold; undefined when none is left. */
+export function safeCitationKey(key: string | undefined): string | undefined {
+  return key?.replace(NOT_IN_KEY, '') || undefined;
 }
 
 /**

@@ -78,9 +78,10 @@ export function normalizeCsl(item: CslWithExtras, context: CaptureContext): Arti
   if (!article) return undefined;
   const author = (item.author ?? []).slice(0, LIMITS.authors).map(cleanName).filter((name) => name !== undefined);
   if (author.length) article.author = author;
-  // The file's own key (BibTeX), so that exports cite the article as the reader's documents do.
+  // The file's own key (BibTeX), so that exports cite the article as the reader's documents do;
+  // one too long to be anyone's key is left, and an export gives the article one.
   const key = ownCitationKey(item);
-  if (key) article.citationKey = key;
+  if (key && key.length <= LIMITS.shortField) article.citationKey = key;
   return article;
 }
 

@@ -134,6 +134,15 @@ describe('ArticleDetail', () => {
     expect(onDelete).toHaveBeenCalledWith(['q1']);
   });
 
+  it('shows the citation key an export gave the article, once it is given, before the key it carries', async () => {
+    const db = testDb();
+    await db.articles.add({ ...BILINGUAL, citationKey: 'li2018imported' });
+    await showDetail(db);
+    expect(field('Citation key')).toBe('li2018imported');
+    await db.citationKeys.add({ id: 'q1', key: 'li2018given' });
+    await waitFor(() => expect(field('Citation key')).toBe('li2018given'));
+  });
+
   it('follows a change made elsewhere (live)', async () => {
     const db = testDb();
     await db.articles.add(BILINGUAL);

@@ -84,7 +84,7 @@ describe('ArticleEditor', () => {
     );
     expect(onEdited).toHaveBeenCalledWith(['e1']);
     // Back to the fields, each edited one said to be the reader's.
-    expect(screen.getByRole('heading', { name: '问责与避责：基层干部的行为逻辑' })).toBeTruthy();
+    await screen.findByRole('heading', { name: '问责与避责：基层干部的行为逻辑' });
     expect(screen.getAllByText('edited by you').length).toBeGreaterThanOrEqual(8);
     expect(screen.getByText('Conference paper')).toBeTruthy();
   });

@@ -247,9 +247,18 @@ describe('Export panel', { timeout: 30_000 }, () => {
     fireEvent.click(panel.getByRole('button', { name: 'Download' }));
     await waitFor(() => expect(spy.current.downloads).toHaveLength(1));
     stop();
-    expect(said).toContain('Giving the articles their citation keys (once per article): 500 of 1,201…');
+    expect(said).toContain('Giving the articles their citation keys (once per article): 1,000 of 1,201…');
     expect(said.at(-1)).toMatch(/^Downloaded simlit-bibtex-2026-03-05\.bib \(1,201 articles\)\.$/);
-    expect((await db.articles.bulkGet(articles.map((article) => article.id))).every((article) => article?.citationKey)).toBe(true);
+    const given = await db.citationKeys.bulkGet(articles.map((article) => article.id));
+    expect(given.every((row) => row?.key)).toBe(true);
+    // A CSL-JSON export afterwards carries the keys given.
+    fireEvent.change(panel.getByRole('combobox', { name: 'Format' }), { target: { value: 'csl-json' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(spy.current.downloads).toHaveLength(2));
+    const exported = JSON.parse(await spy.current.downloads[1].blob.text()) as { id: string; 'citation-key'?: string }[];
+    const keyOf = new Map(given.map((row) => [row!.id, row!.key]));
+    expect(exported).toHaveLength(1201);
+    expect(exported.map((item) => item['citation-key'] ?? 'none')).toEqual(exported.map((item) => keyOf.get(item.id)));
   });
 });
 

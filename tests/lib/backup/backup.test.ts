@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SimlitDB } from '@/lib/db/schema';
 import { BACKUP_VERSION, backupFileName, backupLibrary } from '@/lib/backup/backup';
 import { restoreLibrary } from '@/lib/backup/restore';
+import { pinCitationKeys, withCitationKeys } from '@/lib/db/citation-keys';
 import { isUntouched } from '@/lib/db/clear-library';
 import { presentFields } from '@/lib/merge';
 import { PRUNE_LOG_KEY } from '@/lib/storage/prune';
@@ -72,6 +73,19 @@ describe('backup then restore on another browser', () => {
     const expected = await tables(source);
     expected.articles = expected.articles.map((article) => (isUntouched(article) ? article : { ...article, readerFields: presentFields(article) }));
     expect(await tables(target)).toEqual(expected);
+  });
+
+  it('cites the articles by the keys BibTeX exports gave them', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const articles = await source.articles.orderBy('id').toArray();
+    const keys = (await pinCitationKeys(source, articles)).map((article) => article.citationKey);
+    expect(keys.every(Boolean)).toBe(true);
+    const target = freshDb();
+    await restoreLibrary(target, await backupLibrary(source));
+    const restored = await target.articles.orderBy('id').toArray();
+    expect((await withCitationKeys(target, restored)).map((article) => article.citationKey)).toEqual(keys);
+    expect((await pinCitationKeys(target, restored)).map((article) => article.citationKey)).toEqual(keys);
   });
 
   it('restoring the same backup again changes nothing', async () => {

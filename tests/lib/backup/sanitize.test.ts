@@ -40,9 +40,10 @@ const MALICIOUS = JSON.stringify({
       sightings: [{ pageUrl: 'javascript:alert(2)', platform: 'meta', capturedAt: 5 }, { pageUrl: 'https://journal.example/b', platform: 'meta', capturedAt: 6 }],
       alternatives: [{ source: { pageUrl: 'javascript:alert(3)', platform: 'meta', capturedAt: 7 }, fields: { title: 'An alternative', URL: 'data:text/html,x' } }],
       onclick: 'alert(4)',
+      citationKey: 'evil}, title={x',
     },
     { ...good, id: 'sl-types', title: { toString: 'x' }, author: 'not a list', abstract: 42, DOI: '10.1234/a}}@misc{injected,', savedAt: 'yesterday', tags: [1, 'ok'], readerFields: ['title', '__proto__'] },
-    { ...good, id: 'sl-typed-kept', title: 'Kept, with its wrong parts dropped', author: [{ family: 'Smith', given: 'J' }, { family: { evil: 1 } }], issued: { 'date-parts': [['2020']] }, type: '<script>' },
+    { ...good, id: 'sl-typed-kept', title: 'Kept, with its wrong parts dropped', author: [{ family: 'Smith', given: 'J' }, { family: { evil: 1 } }], issued: { 'date-parts': [['2020']] }, type: '<script>', citationKey: { evil: 1 } },
     'not an article',
   ],
   collections: [{ id: 'c1', name: '论文', createdAt: 1, updatedAt: 1, color: 'red' }, { id: 5 }],
@@ -70,6 +71,10 @@ describe('restoring a crafted backup', () => {
     expect(kept.author).toEqual([{ family: 'Smith', given: 'J' }]);
     expect(kept.issued).toBeUndefined();
     expect(kept.type).toBe('article-journal');
+    // A citation key comes back as one BibTeX can hold; one that is not text does not.
+    expect(links.citationKey).toBe('eviltitlex');
+    expect(kept.citationKey).toBeUndefined();
+    expect(exportItems([links], 'bibtex').text).toMatch(/^@article\{eviltitlex,$/m);
     // Every string field holds text; every link is http(s); exports carry no script link.
     for (const article of articles) {
       for (const field of ['title', 'abstract', 'DOI', 'URL', 'pdfUrl'] as const) if (article[field] !== undefined) expect(typeof article[field]).toBe('string');
@@ -98,6 +103,7 @@ describe('restoring a crafted backup', () => {
         'article sl-typed-kept: 1 author name(s) (not names)',
         'article sl-typed-kept: issued (not a date)',
         'article sl-typed-kept: type "<script>" (not a CSL type; read as a journal article)',
+        'article sl-typed-kept: citationKey (not a citation key)',
         'article 4: the whole entry (not an article)',
         'collection c1: unknown field "color"',
         'collections: a collection without an id or a name',

@@ -1,7 +1,6 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { pinCitationKeys } from '@/lib/db/citation-keys';
-import { EDIT_CHUNK } from '@/lib/db/article-edits';
+import { pinCitationKeys, PIN_CHUNK, withCitationKeys } from '@/lib/db/citation-keys';
 import { exportItems } from '@/lib/export';
 import { importFile } from '@/lib/import/import-file';
 import { testDb } from './test-db';
@@ -38,32 +37,67 @@ describe('citation keys', () => {
     }
   });
 
-  it('gives an article without a key one that stays the same in every later export, unique in the library', async () => {
+  it('leaves a key too long to be anyone\'s, and gives the article one of its own', async () => {
+    const db = testDb();
+    await importFile(db, `@article{${'k'.repeat(400)},\n  title = {Deep nets for lung nodules},\n  author = {Smith, John},\n  year = {2020}\n}\n`, { fileName: 'long.bib' });
+    const [article] = await db.articles.toArray();
+    expect(article.citationKey).toBeUndefined();
+    expect((await pinCitationKeys(db, [article]))[0].citationKey).toBe('smith2020deep');
+  });
+
+  it('gives an article without a key one that stays the same in every later export, unique in the library, and writes no article', async () => {
     const db = testDb();
     const first = makeArticle('a', { title: 'Deep nets for lung nodules', author: [{ family: 'Smith', given: 'J' }], issued: { 'date-parts': [[2020]] } });
     const twin = makeArticle('b', { title: 'Deep nets for liver lesions', author: [{ family: 'Smith', given: 'K' }], issued: { 'date-parts': [[2020]] } });
     const imported = makeArticle('c', { title: 'Something else', citationKey: 'smith2020deep' });
     await db.articles.bulkAdd([first, twin, imported]);
+    const tablesBefore = [await db.articles.toArray(), await db.listing.toArray(), await db.counters.toArray()];
 
     const [alone] = await pinCitationKeys(db, [first]);
     // "smith2020deep" is the imported article's: the first one gets its own, for good.
     expect(alone.citationKey).toMatch(/^smith2020deep[a-z0-9]{4}$/);
-    expect((await db.articles.get('a'))!.citationKey).toBe(alone.citationKey);
-    const together = await pinCitationKeys(db, [twin, (await db.articles.get('a'))!, imported]);
+    expect((await withCitationKeys(db, [first]))[0].citationKey).toBe(alone.citationKey);
+    const together = await pinCitationKeys(db, [twin, first, imported]);
     expect(together[1].citationKey).toBe(alone.citationKey);
     expect(together[2].citationKey).toBe('smith2020deep');
     expect(new Set(together.map((a) => a.citationKey)).size).toBe(3);
     const bib = exportItems(together, 'bibtex').text;
     expect(keysOf(bib)).toEqual(together.map((a) => a.citationKey));
-    // A title corrected later does not move the key.
+    // The keys are kept apart: no article, listing row or counter was written.
+    expect([await db.articles.toArray(), await db.listing.toArray(), await db.counters.toArray()]).toEqual(tablesBefore);
+    expect((await withCitationKeys(db, [twin, first, imported])).map((a) => a.citationKey)).toEqual(together.map((a) => a.citationKey));
+    // A title corrected later does not move the key; nor does a deletion, should the article come back.
     await db.articles.update('a', { title: 'A corrected title' });
     expect((await pinCitationKeys(db, [(await db.articles.get('a'))!]))[0].citationKey).toBe(alone.citationKey);
+    await db.articles.delete('a');
+    await db.articles.add(first);
+    expect((await pinCitationKeys(db, [first]))[0].citationKey).toBe(alone.citationKey);
+  });
+
+  it('steps past keys held with a suffix, beyond the stretch of the bases themselves', async () => {
+    const deep = { title: 'Deep nets for lung nodules', author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] as [number][] } };
+    const first = testDb();
+    await first.articles.bulkAdd([makeArticle('a', deep), makeArticle('holder', { title: 'Held', citationKey: 'smith2020deep' })]);
+    const [{ citationKey: suffixed }] = await pinCitationKeys(first, [makeArticle('a', deep)]);
+    expect(suffixed).toMatch(/^smith2020deep[a-z0-9]{4}$/);
+    // The key the article would take first is held, and so is the one it would take next: carried
+    // by an article in one library, given by an export in the other.
+    for (const holdsSuffixed of ['article', 'export'] as const) {
+      const db = testDb();
+      const article = makeArticle('a', deep);
+      await db.articles.bulkAdd([article, makeArticle('holder', { title: 'Held', citationKey: 'smith2020deep' }), makeArticle('other', { title: 'Other', citationKey: holdsSuffixed === 'article' ? suffixed : undefined })]);
+      if (holdsSuffixed === 'export') await db.citationKeys.add({ id: 'other', key: suffixed! });
+      const [pinned] = await pinCitationKeys(db, [article]);
+      expect(pinned.citationKey).toMatch(/^smith2020deep[a-z0-9]{4}$/);
+      expect(pinned.citationKey).not.toBe(suffixed);
+    }
   });
 
   it('gives a whole library its keys chunk by chunk, unique across chunks and in the library, each stored', async () => {
     const db = testDb();
-    // Three kinds of title among 1,201 articles: every base key is shared by hundreds, in every chunk.
-    const articles = Array.from({ length: 1201 }, (_, i) =>
+    const count = 2 * PIN_CHUNK + 1;
+    // Three kinds of title: every base key is shared by hundreds, in every chunk.
+    const articles = Array.from({ length: count }, (_, i) =>
       makeArticle(`n${i}`, { title: ['Deep nets', 'Lung nodules', 'Liver lesions'][i % 3], author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] } }),
     );
     const holder = makeArticle('holder', { title: 'Held already', citationKey: 'smith2020deep' });
@@ -71,27 +105,28 @@ describe('citation keys', () => {
 
     const progress: [number, number][] = [];
     const pinned = await pinCitationKeys(db, articles, (done, total) => progress.push([done, total]));
-    const chunkEnds = Array.from({ length: Math.ceil(1201 / EDIT_CHUNK) }, (_, i) => Math.min((i + 1) * EDIT_CHUNK, 1201));
-    expect(progress).toEqual(chunkEnds.map((done) => [done, 1201]));
+    expect(progress).toEqual([PIN_CHUNK, 2 * PIN_CHUNK, count].map((done) => [done, count]));
     const keys = pinned.map((article) => article.citationKey!);
-    expect(new Set([...keys, 'smith2020deep']).size).toBe(1202);
+    expect(pinned.map((article) => article.id)).toEqual(articles.map((article) => article.id));
+    expect(new Set([...keys, 'smith2020deep']).size).toBe(count + 1);
     expect(keys.every((key) => /^smith2020(deep|lung|liver)[a-z0-9]*$/.test(key))).toBe(true);
     expect(keys).toContain('smith2020lung');
-    const stored = await db.articles.bulkGet(articles.map((article) => article.id));
-    expect(stored.map((article) => article!.citationKey)).toEqual(keys);
+    const stored = await db.citationKeys.bulkGet(articles.map((article) => article.id));
+    expect(stored.map((row) => row!.key)).toEqual(keys);
     // Asked again, nothing changes.
-    expect((await pinCitationKeys(db, stored as typeof articles)).map((article) => article.citationKey)).toEqual(keys);
+    expect((await pinCitationKeys(db, articles)).map((article) => article.citationKey)).toEqual(keys);
+    expect(await db.citationKeys.count()).toBe(count);
   });
 
-  it('keeps a key another export pinned since the articles were read, and gives it back', async () => {
+  it('keeps a key another export gave since the articles were read, and one given in the article before keys had a table', async () => {
     const db = testDb();
     const read = makeArticle('read', { title: 'Deep nets', author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] } });
-    await db.articles.add(read);
-    // Another export pinned a key after this page read the article without one.
-    await db.articles.update('read', { citationKey: 'pinnedElsewhere' });
-    const [pinned] = await pinCitationKeys(db, [read]);
-    expect(pinned.citationKey).toBe('pinnedElsewhere');
-    expect((await db.articles.get('read'))!.citationKey).toBe('pinnedElsewhere');
+    const older = makeArticle('older', { title: 'Deep nets', author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] }, citationKey: 'smith2020deep' });
+    await db.articles.bulkAdd([read, older]);
+    // Another export gave a key after this page read the article without one.
+    await db.citationKeys.add({ id: 'read', key: 'pinnedElsewhere' });
+    const pinned = await pinCitationKeys(db, [read, older]);
+    expect(pinned.map((article) => article.citationKey)).toEqual(['pinnedElsewhere', 'smith2020deep']);
+    expect(await db.citationKeys.toArray()).toEqual([{ id: 'read', key: 'pinnedElsewhere' }]);
   });
 });
-

@@ -88,10 +88,11 @@ describe('clearing', () => {
     await db.indexSnapshots.add({ key: 'main', version: '1', savedAt: 1, data: {} });
     await db.articleTerms.add({ id: 'plain', version: 'tok', source: 'x', title: 'plain', keywords: '', abstract: '', counts: new Uint16Array() });
     await writeSetting(db, 'captureMode', 'on-click');
+    await db.citationKeys.add({ id: 'plain', key: 'ref2020plain' });
     expect(await db.listing.count()).toBe(ARTICLES.length);
     expect((await deleteAllData(db)).sort()).toEqual(ARTICLES.map((a) => a.id).sort());
-    const counts = await Promise.all([db.articles, db.collections, db.indexSnapshots, db.captures, db.articleTerms, db.listing].map((table) => table.count()));
-    expect(counts).toEqual([0, 0, 0, 0, 0, 0]);
+    const counts = await Promise.all([db.articles, db.collections, db.indexSnapshots, db.captures, db.articleTerms, db.listing, db.citationKeys].map((table) => table.count()));
+    expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(await db.settings.get('captureMode')).toEqual({ key: 'captureMode', value: 'on-click' });
   });
 });

@@ -22,9 +22,10 @@ import { v7 } from './samples/v7';
 import { v8 } from './samples/v8';
 import { v9 } from './samples/v9';
 import { v10 } from './samples/v10';
+import { v11 } from './samples/v11';
 
 /** Sample data as each released schema version wrote it, by version number. */
-const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8, 9: v9, 10: v10 };
+const SAMPLES: Record<number, Record<string, object[]>> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8, 9: v9, 10: v10, 11: v11 };
 
 type Row = Record<string, unknown>;
 
@@ -111,6 +112,8 @@ describe('schema migrations', () => {
     expect(indexesOf(current, 'listing')).toEqual(LISTING_INDEXES);
     // Citation keys (version 2) are looked up by the index.
     expect(await current.articles.where('citationKey').equals('wang2024wenze').count()).toBe(version >= 2 ? 1 : 0);
+    // And so are those exports gave (version 11), kept apart from the articles.
+    expect(await current.citationKeys.where('key').equals('li2023jiceng').count()).toBe(version >= 11 ? 1 : 0);
     // Stored terms (version 3) come back with their counts as typed arrays.
     expect((await current.articleTerms.toArray()).every((row) => row.counts instanceof Uint16Array)).toBe(true);
     // The library list (version 4) holds every article's row, read through its indexes.
