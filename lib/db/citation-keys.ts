@@ -1,4 +1,4 @@
-import type { WhereClause } from 'dexie';
+import Dexie, { type WhereClause } from 'dexie';
 import { baseCitationKey } from '../export/csl-items';
 import { toCsl, type Article } from '../model/article';
 import { hash64 } from '../text/hash';
@@ -59,21 +59,36 @@ export async function pinCitationKeys(db: SimlitDB, articles: Article[], onProgr
     // transaction, which holds no article.
     const carried = await keysBetween(db.articles.where('citationKey'), lower, upper);
     await db.transaction('rw', db.citationKeys, async () => {
-      const earlier = await db.citationKeys.bulkGet(chunk.map(({ id }) => id));
       const held = await keysBetween(db.citationKeys.where('key'), lower, upper);
-      const rows: CitationKeyRow[] = [];
-      chunk.forEach(({ id, base }, i) => {
-        if (earlier[i]) return;
+      const rows = chunk.map(({ id, base }) => {
         const key = freeKey(id, base, (candidate) => held.has(candidate) || carried.has(candidate) || given.has(candidate));
         given.add(key);
-        rows.push({ id, key });
+        return { id, key };
       });
-      await db.citationKeys.bulkAdd(rows);
-      for (const row of [...earlier.flatMap((row) => row ?? []), ...rows]) pinned.set(row.id, row.key);
+      for (const row of await addOrKeepEarlier(db, rows)) pinned.set(row.id, row.key);
     });
     onProgress?.(start + chunk.length, open.length);
   }
   return keyed.map((article) => (pinned.has(article.id) ? { ...article, citationKey: pinned.get(article.id) } : article));
+}
+
+/**
+ * Adds the rows whose article has no key yet; an article an export running meanwhile gave a key
+ * keeps it (its add fails, and its row is read). Returns the rows as they stand. Adding and
+ * letting the few fail, where reading each article's row first took a request an article.
+ */
+async function addOrKeepEarlier(db: SimlitDB, rows: CitationKeyRow[]): Promise<CitationKeyRow[]> {
+  try {
+    await db.citationKeys.bulkAdd(rows);
+    return rows;
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failed = Object.keys(error.failuresByPos).map(Number);
+    if (failed.some((position) => error.failuresByPos[position].name !== 'ConstraintError')) throw error;
+    const earlier = await db.citationKeys.bulkGet(failed.map((position) => rows[position].id));
+    const kept = new Map(earlier.flatMap((row) => (row ? [[row.id, row]] : [])));
+    return rows.map((row) => kept.get(row.id) ?? row);
+  }
 }
 
 /** The last UTF-16 code unit: a key followed by it sorts after the key followed by any suffix. */

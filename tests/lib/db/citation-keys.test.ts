@@ -1,5 +1,5 @@
 import { parse } from '@retorquere/bibtex-parser';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pinCitationKeys, PIN_CHUNK, withCitationKeys } from '@/lib/db/citation-keys';
 import { exportItems } from '@/lib/export';
 import { importFile } from '@/lib/import/import-file';
@@ -20,6 +20,8 @@ const FILE = `@article{zhang2021wenze,
   year = {2020}
 }
 `;
+
+afterEach(() => vi.restoreAllMocks());
 
 const keysOf = (bib: string) => parse(bib).entries.map((entry) => entry.key);
 
@@ -128,5 +130,21 @@ describe('citation keys', () => {
     const pinned = await pinCitationKeys(db, [read, older]);
     expect(pinned.map((article) => article.citationKey)).toEqual(['pinnedElsewhere', 'smith2020deep']);
     expect(await db.citationKeys.toArray()).toEqual([{ id: 'read', key: 'pinnedElsewhere' }]);
+  });
+
+  it('keeps the key another export gave while this one was giving keys, and gives the rest theirs', async () => {
+    const db = testDb();
+    const articles = ['a', 'b', 'c'].map((id, i) => makeArticle(id, { title: ['Deep nets', 'Lung nodules', 'Liver lesions'][i], author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] } }));
+    await db.articles.bulkAdd(articles);
+    await db.citationKeys.add({ id: 'b', key: 'givenMeanwhile' });
+    // This export read the keys given before the other export gave b its key.
+    vi.spyOn(db.citationKeys, 'toArray').mockResolvedValueOnce([]);
+    const pinned = await pinCitationKeys(db, articles);
+    expect(pinned.map((article) => article.citationKey)).toEqual(['smith2020deep', 'givenMeanwhile', 'smith2020liver']);
+    expect(await db.citationKeys.orderBy('id').toArray()).toEqual([
+      { id: 'a', key: 'smith2020deep' },
+      { id: 'b', key: 'givenMeanwhile' },
+      { id: 'c', key: 'smith2020liver' },
+    ]);
   });
 });
