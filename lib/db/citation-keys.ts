@@ -18,11 +18,15 @@ import type { CitationKeyRow, SimlitDB } from './schema';
  */
 export const PIN_CHUNK = 1000;
 
+/** Up to how many articles withCitationKeys asks for each one's key; for more it reads them all. */
+const ASKED_ONE_BY_ONE = 1000;
+
 /** These articles with the keys exports gave them; each article's own key where none was given. */
 export async function withCitationKeys(db: SimlitDB, articles: Article[]): Promise<Article[]> {
-  // The whole table in one read, where a get per article took one request each: it holds the
-  // keys of articles exported before, a few dozen bytes each.
-  const given = new Map((await db.citationKeys.toArray()).map((row) => [row.id, row.key]));
+  // Many articles' keys in one read of the whole table (a few dozen bytes a row), where a get an
+  // article takes a request each; a few articles' keys one by one, however many the table holds.
+  const rows = articles.length <= ASKED_ONE_BY_ONE ? await db.citationKeys.bulkGet(articles.map((article) => article.id)) : await db.citationKeys.toArray();
+  const given = new Map(rows.flatMap((row) => (row ? [[row.id, row.key]] : [])));
   return articles.map((article) => (given.has(article.id) ? { ...article, citationKey: given.get(article.id) } : article));
 }
 

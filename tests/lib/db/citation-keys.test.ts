@@ -115,9 +115,11 @@ describe('citation keys', () => {
     expect(keys).toContain('smith2020lung');
     const stored = await db.citationKeys.bulkGet(articles.map((article) => article.id));
     expect(stored.map((row) => row!.key)).toEqual(keys);
-    // Asked again, nothing changes.
+    // Asked again, nothing changes; the keys are read back for the whole library and for a few.
     expect((await pinCitationKeys(db, articles)).map((article) => article.citationKey)).toEqual(keys);
     expect(await db.citationKeys.count()).toBe(count);
+    expect((await withCitationKeys(db, articles)).map((article) => article.citationKey)).toEqual(keys);
+    expect((await withCitationKeys(db, articles.slice(5, 8))).map((article) => article.citationKey)).toEqual(keys.slice(5, 8));
   });
 
   it('keeps a key another export gave since the articles were read, and one given in the article before keys had a table', async () => {
