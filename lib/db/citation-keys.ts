@@ -35,7 +35,6 @@ export async function givenCitationKey(db: SimlitDB, id: string): Promise<string
   return (await db.citationKeys.get(id))?.key;
 }
 
-
 /**
  * Gives each of these articles that has no citation key yet the key its content gives, unique in
  * the whole library, and stores it: every later BibTeX export cites the article the same way,
