@@ -157,7 +157,7 @@ export function ExportPanel({ db, sources, formatter, onClose }: Props) {
       // BibTeX keys are kept in the library: the next export cites them the same way (a cancel
       // leaves those given so far: they are the keys the next export would give anyway). Other
       // formats carry the keys given so far (CSL-JSON's citation-key).
-      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles, (done, total) => setState({ kind: 'busy', count, keys: { done, total } })) : await withCitationKeys(db, articles);
+      const keyed = format === 'bibtex' || format === 'biblatex' ? await pinCitationKeys(db, articles, { onProgress: (done, total) => setState({ kind: 'busy', count, keys: { done, total } }), signal }) : await withCitationKeys(db, articles);
       signal.throwIfAborted();
       setState({ kind: 'busy', count }); // the keys given, the file is being made
       const file = await formatter.exportFile(keyed, format, name, new Date(), signal);

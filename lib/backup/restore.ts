@@ -3,6 +3,7 @@ import { storageErrorMessage } from '../db/errors';
 import type { Capture, Collection, Setting, SimlitDB } from '../db/schema';
 import { deleteCollection } from '../db/collections';
 import { chunksTakenFrom, newWriteLog, rollBack, upsertChunks, WRITE_CHUNK, type WriteLog } from '../db/upsert';
+import { restorableKeys } from '../db/citation-keys';
 import type { FileTaskOptions } from '../files/progress';
 import { presentFields, type MergeSource } from '../merge';
 import type { Article } from '../model/article';
@@ -146,7 +147,8 @@ function* restoredChunks(articles: Article[], collectionIds: Map<string, string>
  * reader had touched merges as a file the reader brings, one only captured as a capture from the
  * pages it was seen on. Returns this library's id for each backup article's id.
  */
-async function restoreArticles(db: SimlitDB, articles: Article[], collectionIds: Map<string, string>, report: RestoreReport, options: FileTaskOptions, log: WriteLog): Promise<Map<string, string>> {
+async function restoreArticles(db: SimlitDB, backupArticles: Article[], collectionIds: Map<string, string>, report: RestoreReport, options: FileTaskOptions, log: WriteLog): Promise<Map<string, string>> {
+  const articles = await restorableKeys(db, backupArticles);
   const backupIds = articles.map((article) => article.id);
   const total = articles.length;
   const { entries, writtenIds } = await upsertChunks(db, restoredChunks(articles, collectionIds), {

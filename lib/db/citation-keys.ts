@@ -35,17 +35,24 @@ export async function givenCitationKey(db: SimlitDB, id: string): Promise<string
   return (await db.citationKeys.get(id))?.key;
 }
 
+export interface PinOptions {
+  /** Articles given keys so far, of how many need one; after each chunk. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops between chunks (the keys given so far stay: the next export would give the same). */
+  signal?: AbortSignal;
+}
+
 /**
  * Gives each of these articles that has no citation key yet the key its content gives, unique in
  * the whole library, and stores it: every later BibTeX export cites the article the same way,
- * whatever else is exported with it and however its title is corrected later (and if the article
- * is deleted and comes back). Keys already there (imported, or given by an earlier export, even
+ * whatever else is exported with it and however its title is corrected later (and after a
+ * deletion of it is undone: lib/db/deletion-chunks). Keys already there (imported, or given by an earlier export, even
  * one running meanwhile) stay. Returns the articles with their keys, in order. The articles are
  * taken in the order of the keys their content gives, so that each chunk's candidates lie in one
  * stretch of each key index, read at once (a count a candidate took 3–4 s of a first export at
  * 10,000).
  */
-export async function pinCitationKeys(db: SimlitDB, articles: Article[], onProgress?: (done: number, total: number) => void): Promise<Article[]> {
+export async function pinCitationKeys(db: SimlitDB, articles: Article[], options: PinOptions = {}): Promise<Article[]> {
   const keyed = await withCitationKeys(db, articles);
   const open = keyed
     .filter((article) => !article.citationKey)
@@ -56,6 +63,7 @@ export async function pinCitationKeys(db: SimlitDB, articles: Article[], onProgr
   const given = new Set(keyed.flatMap((article) => article.citationKey ?? []));
   const pinned = new Map<string, string>();
   for (let start = 0; start < open.length; start += PIN_CHUNK) {
+    options.signal?.throwIfAborted();
     const chunk = open.slice(start, start + PIN_CHUNK);
     const [lower, upper] = [chunk[0].base, chunk.reduce((last, { base }) => (base + LAST_CHARACTER > last ? base + LAST_CHARACTER : last), '')];
     // Keys articles carry are written by imports, never by exports: read before the keys' own
@@ -70,9 +78,30 @@ export async function pinCitationKeys(db: SimlitDB, articles: Article[], onProgr
       });
       for (const row of await addOrKeepEarlier(db, rows)) pinned.set(row.id, row.key);
     });
-    onProgress?.(start + chunk.length, open.length);
+    options.onProgress?.(start + chunk.length, open.length);
   }
   return keyed.map((article) => (pinned.has(article.id) ? { ...article, citationKey: pinned.get(article.id) } : article));
+}
+
+/**
+ * The backup's articles as they are restored: each keeps the citation key it carries only where
+ * this library gives the article none and no other article holds that key. A key restored beside
+ * another article's same key would be cited two ways; one this library already gives the article
+ * (a backup restored into the library it came from) would rewrite the article for nothing.
+ */
+export async function restorableKeys(db: SimlitDB, articles: Article[]): Promise<Article[]> {
+  const keyOf = new Map((await db.citationKeys.toArray()).map((row) => [row.id, row.key]));
+  await db.articles.orderBy('citationKey').eachKey((key, cursor) => {
+    if (!keyOf.has(cursor.primaryKey as string)) keyOf.set(cursor.primaryKey as string, key as string);
+  });
+  const held = new Set(keyOf.values());
+  return articles.map((article) => {
+    const key = article.citationKey;
+    if (!key) return article;
+    if (keyOf.has(article.id) || held.has(key)) return { ...article, citationKey: undefined };
+    held.add(key);
+    return article;
+  });
 }
 
 /**

@@ -17,7 +17,8 @@ export const DELETED_AT_ONCE = 100;
  * Deletes the articles of `ids` that `stillGoes` lets go, each chunk read again and deleted in a
  * transaction of its own, so that an article the reader kept meanwhile stays. `onChunk` gets each
  * chunk's deleted articles as it commits, with how many of `ids` are gone through: a chunk that
- * fails leaves the earlier ones deleted, and the caller still knows which.
+ * fails leaves the earlier ones deleted, and the caller still knows which. Each article comes
+ * with the citation key an export gave it, whose row goes with it.
  */
 export async function deleteChecked(
   db: SimlitDB,
@@ -27,10 +28,15 @@ export async function deleteChecked(
 ): Promise<void> {
   for (let start = 0; start < ids.length; start += DELETED_AT_ONCE) {
     const chunk = ids.slice(start, start + DELETED_AT_ONCE);
-    const gone = await db.transaction('rw', db.articles, async () => {
+    const gone = await db.transaction('rw', db.articles, db.citationKeys, async () => {
       const going = (await db.articles.bulkGet(chunk)).filter((article): article is Article => article !== undefined && stillGoes(article));
-      await db.articles.bulkDelete(going.map((article) => article.id));
-      return going;
+      const ids = going.map((article) => article.id);
+      // The keys exports gave them go with them, carried by the deleted articles (an undo puts
+      // an article back with its key).
+      const given = await db.citationKeys.bulkGet(ids);
+      await db.articles.bulkDelete(ids);
+      await db.citationKeys.bulkDelete(ids);
+      return going.map((article, i) => (given[i] ? { ...article, citationKey: given[i].key } : article));
     });
     onChunk(gone, start + chunk.length);
   }

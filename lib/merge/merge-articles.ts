@@ -179,7 +179,8 @@ function mergeReaderState(merged: Article, known: Article, incoming: Article, so
   merged.note = [known.note, incoming.note].filter(Boolean).filter((n, i, all) => all.indexOf(n) === i).join('\n\n') || undefined;
   const readerFields = union(known.readerFields ?? [], [...(incoming.readerFields ?? []), ...(source === 'file' ? presentFields(incoming) : [])]);
   if (readerFields.length) merged.readerFields = readerFields;
-  // A citation key is given by the reader's file or by the first export, and then kept.
+  // A citation key the article carries (from the reader's file, a backup, or a deletion undone)
+  // is kept; those exports give are kept apart (lib/db/citation-keys.ts).
   merged.citationKey = known.citationKey ?? incoming.citationKey;
 }
 

@@ -9,6 +9,7 @@ import { PRUNE_LOG_KEY } from '@/lib/storage/prune';
 import { WHOLE_TABLE_PAGE } from '@/lib/db/pages-by-id';
 import { recordReads } from '../db/read-sizes';
 import { freshDb, sampleLibrary } from './sample-library';
+import { makeArticle } from '../db/library-fixtures';
 
 async function tables(db: SimlitDB) {
   return {
@@ -86,6 +87,35 @@ describe('backup then restore on another browser', () => {
     const restored = await target.articles.orderBy('id').toArray();
     expect((await withCitationKeys(target, restored)).map((article) => article.citationKey)).toEqual(keys);
     expect((await pinCitationKeys(target, restored)).map((article) => article.citationKey)).toEqual(keys);
+  });
+
+  it('restored into the library it came from, changes nothing for the keys exports gave', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    // A library as a restore leaves it (the touched articles' fields the reader's), its keys given.
+    const db = freshDb();
+    await restoreLibrary(db, await backupLibrary(source));
+    await pinCitationKeys(db, await db.articles.orderBy('id').toArray());
+    const before = await tables(db);
+    const report = await restoreLibrary(db, await backupLibrary(db));
+    expect(report.articles).toEqual({ added: 0, merged: 0, unchanged: 2 });
+    expect(await tables(db)).toEqual(before);
+  });
+
+  it('keeps a restored key only where no other article holds it', async () => {
+    const source = freshDb();
+    await sampleLibrary(source);
+    const articles = await source.articles.orderBy('id').toArray();
+    const keys = (await pinCitationKeys(source, articles)).map((article) => article.citationKey!);
+    // In the other browser an export gave the first article's key to an article of its own.
+    const target = freshDb();
+    await target.articles.add(makeArticle('theirs', { title: 'Another article altogether' }));
+    await target.citationKeys.add({ id: 'theirs', key: keys[0] });
+    await restoreLibrary(target, await backupLibrary(source));
+    const restored = await withCitationKeys(target, await target.articles.bulkGet(articles.map((article) => article.id)).then((rows) => rows.map((row) => row!)));
+    expect(restored.map((article) => article.citationKey)).toEqual([undefined, keys[1]]);
+    const all = await pinCitationKeys(target, await target.articles.toArray());
+    expect(new Set(all.map((article) => article.citationKey)).size).toBe(all.length);
   });
 
   it('restoring the same backup again changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pinCitationKeys, PIN_CHUNK, withCitationKeys } from '@/lib/db/citation-keys';
+import { deleteArticles, restoreArticles } from '@/lib/db/article-deletion';
 import { exportItems } from '@/lib/export';
 import { importFile } from '@/lib/import/import-file';
 import { testDb } from './test-db';
@@ -68,12 +69,14 @@ describe('citation keys', () => {
     // The keys are kept apart: no article, listing row or counter was written.
     expect([await db.articles.toArray(), await db.listing.toArray(), await db.counters.toArray()]).toEqual(tablesBefore);
     expect((await withCitationKeys(db, [twin, first, imported])).map((a) => a.citationKey)).toEqual(together.map((a) => a.citationKey));
-    // A title corrected later does not move the key; nor does a deletion, should the article come back.
+    // A title corrected later does not move the key; a deletion takes it along, and its undo brings it back.
     await db.articles.update('a', { title: 'A corrected title' });
     expect((await pinCitationKeys(db, [(await db.articles.get('a'))!]))[0].citationKey).toBe(alone.citationKey);
-    await db.articles.delete('a');
-    await db.articles.add(first);
-    expect((await pinCitationKeys(db, [first]))[0].citationKey).toBe(alone.citationKey);
+    const batch = await deleteArticles(db, ['a']);
+    expect(await db.citationKeys.get('a')).toBeUndefined();
+    await restoreArticles(db, batch);
+    const back = (await db.articles.get('a'))!;
+    expect((await pinCitationKeys(db, [back]))[0].citationKey).toBe(alone.citationKey);
   });
 
   it('steps past keys held with a suffix, beyond the stretch of the bases themselves', async () => {
@@ -106,7 +109,7 @@ describe('citation keys', () => {
     await db.articles.bulkAdd([...articles, holder]);
 
     const progress: [number, number][] = [];
-    const pinned = await pinCitationKeys(db, articles, (done, total) => progress.push([done, total]));
+    const pinned = await pinCitationKeys(db, articles, { onProgress: (done, total) => progress.push([done, total]) });
     expect(progress).toEqual([PIN_CHUNK, 2 * PIN_CHUNK, count].map((done) => [done, count]));
     const keys = pinned.map((article) => article.citationKey!);
     expect(pinned.map((article) => article.id)).toEqual(articles.map((article) => article.id));
@@ -120,6 +123,15 @@ describe('citation keys', () => {
     expect(await db.citationKeys.count()).toBe(count);
     expect((await withCitationKeys(db, articles)).map((article) => article.citationKey)).toEqual(keys);
     expect((await withCitationKeys(db, articles.slice(5, 8))).map((article) => article.citationKey)).toEqual(keys.slice(5, 8));
+  });
+
+  it('stops between chunks when the export is cancelled, the keys given so far kept', async () => {
+    const db = testDb();
+    const articles = Array.from({ length: PIN_CHUNK + 1 }, (_, i) => makeArticle(`n${i}`, { title: `Title ${i}`, author: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] } }));
+    await db.articles.bulkAdd(articles);
+    const cancel = new AbortController();
+    await expect(pinCitationKeys(db, articles, { onProgress: () => cancel.abort(), signal: cancel.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await db.citationKeys.count()).toBe(PIN_CHUNK);
   });
 
   it('keeps a key another export gave since the articles were read, and one given in the article before keys had a table', async () => {
@@ -140,9 +152,12 @@ describe('citation keys', () => {
     await db.articles.bulkAdd(articles);
     await db.citationKeys.add({ id: 'b', key: 'givenMeanwhile' });
     // This export read the keys given before the other export gave b its key.
-    vi.spyOn(db.citationKeys, 'toArray').mockResolvedValueOnce([]);
+    vi.spyOn(db.citationKeys, 'bulkGet').mockResolvedValueOnce([undefined, undefined, undefined]);
+    const adding = vi.spyOn(db.citationKeys, 'bulkAdd');
     const pinned = await pinCitationKeys(db, articles);
     expect(pinned.map((article) => article.citationKey)).toEqual(['smith2020deep', 'givenMeanwhile', 'smith2020liver']);
+    // The add was refused for b alone, and the others were written.
+    await expect(adding.mock.results[0].value).rejects.toMatchObject({ name: 'BulkError' });
     expect(await db.citationKeys.orderBy('id').toArray()).toEqual([
       { id: 'a', key: 'smith2020deep' },
       { id: 'b', key: 'givenMeanwhile' },
