@@ -46,11 +46,11 @@ export interface PinOptions {
  * Gives each of these articles that has no citation key yet the key its content gives, unique in
  * the whole library, and stores it: every later BibTeX export cites the article the same way,
  * whatever else is exported with it and however its title is corrected later (and after a
- * deletion of it is undone: lib/db/deletion-chunks). Keys already there (imported, or given by an earlier export, even
- * one running meanwhile) stay. Returns the articles with their keys, in order. The articles are
- * taken in the order of the keys their content gives, so that each chunk's candidates lie in one
- * stretch of each key index, read at once (a count a candidate took 3–4 s of a first export at
- * 10,000).
+ * deletion of it is undone: lib/db/deletion-chunks). Keys already there (imported, or given by an
+ * earlier export, even one running meanwhile) stay. Returns the articles with their keys, in
+ * order. The articles are taken in the order of the keys their content gives, so that each
+ * chunk's candidates lie in one stretch of each key index, read at once (a count a candidate took
+ * 3–4 s of a first export at 10,000).
  */
 export async function pinCitationKeys(db: SimlitDB, articles: Article[], options: PinOptions = {}): Promise<Article[]> {
   const keyed = await withCitationKeys(db, articles);

@@ -30,12 +30,12 @@ export async function deleteChecked(
     const chunk = ids.slice(start, start + DELETED_AT_ONCE);
     const gone = await db.transaction('rw', db.articles, db.citationKeys, async () => {
       const going = (await db.articles.bulkGet(chunk)).filter((article): article is Article => article !== undefined && stillGoes(article));
-      const ids = going.map((article) => article.id);
+      const goingIds = going.map((article) => article.id);
       // The keys exports gave them go with them, carried by the deleted articles (an undo puts
       // an article back with its key).
-      const given = await db.citationKeys.bulkGet(ids);
-      await db.articles.bulkDelete(ids);
-      await db.citationKeys.bulkDelete(ids);
+      const given = await db.citationKeys.bulkGet(goingIds);
+      await db.articles.bulkDelete(goingIds);
+      await db.citationKeys.bulkDelete(goingIds);
       return going.map((article, i) => (given[i] ? { ...article, citationKey: given[i].key } : article));
     });
     onChunk(gone, start + chunk.length);
