@@ -35,7 +35,7 @@ export async function deleteChecked(
       // an article back with its key).
       const given = await db.citationKeys.bulkGet(goingIds);
       await db.articles.bulkDelete(goingIds);
-      await db.citationKeys.bulkDelete(goingIds);
+      await db.citationKeys.bulkDelete(goingIds.filter((_, i) => given[i]));
       return going.map((article, i) => (given[i] ? { ...article, citationKey: given[i].key } : article));
     });
     onChunk(gone, start + chunk.length);
