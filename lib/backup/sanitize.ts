@@ -197,7 +197,7 @@ function sanitizeArticle(raw: unknown, index: number, log: DropLog, now: number)
   const alternatives = cleanAlternatives(raw.alternatives, where, log);
   if (alternatives.length) article.alternatives = alternatives;
   // The key BibTeX exports cite it by (imported with it, or given by an export).
-  const citationKey = shortText(raw.citationKey, LIMITS.shortField) ? safeCitationKey(raw.citationKey) : undefined;
+  const citationKey = safeCitationKey(raw.citationKey);
   if (citationKey) article.citationKey = citationKey;
   else if (raw.citationKey !== undefined) log.add(where, 'citationKey (not a citation key)');
   return article;

@@ -1,3 +1,4 @@
+import { LIMITS } from '../capture/limits';
 import { hash64 } from '../text/hash';
 import { httpUrl } from '../text/urls';
 import { toCsl, type Article, type CslItem } from '../model/article';
@@ -65,9 +66,15 @@ export function ownCitationKey(item: CslItem): string | undefined {
   return safeCitationKey(item['citation-key']);
 }
 
-/** A citation key without the characters a BibTeX key cannot hold; undefined when none is left. */
-export function safeCitationKey(key: string | undefined): string | undefined {
-  return key?.replace(NOT_IN_KEY, '') || undefined;
+/**
+ * A citation key without the characters a BibTeX key cannot hold; undefined when none is left, or
+ * when it is too long to be anyone's key (a broken or hostile file's: the article then gets one of
+ * its own at its first export).
+ */
+export function safeCitationKey(key: unknown): string | undefined {
+  if (typeof key !== 'string') return undefined;
+  const safe = key.replace(NOT_IN_KEY, '');
+  return safe && safe.length <= LIMITS.shortField ? safe : undefined;
 }
 
 /**

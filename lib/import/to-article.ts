@@ -78,10 +78,9 @@ export function normalizeCsl(item: CslWithExtras, context: CaptureContext): Arti
   if (!article) return undefined;
   const author = (item.author ?? []).slice(0, LIMITS.authors).map(cleanName).filter((name) => name !== undefined);
   if (author.length) article.author = author;
-  // The file's own key (BibTeX), so that exports cite the article as the reader's documents do;
-  // one too long to be anyone's key is left, and an export gives the article one.
+  // The file's own key (BibTeX), so that exports cite the article as the reader's documents do.
   const key = ownCitationKey(item);
-  if (key && key.length <= LIMITS.shortField) article.citationKey = key;
+  if (key) article.citationKey = key;
   return article;
 }
 
