@@ -65,7 +65,10 @@ export async function pinCitationKeys(db: SimlitDB, articles: Article[], options
   for (let start = 0; start < open.length; start += PIN_CHUNK) {
     options.signal?.throwIfAborted();
     const chunk = open.slice(start, start + PIN_CHUNK);
-    const [lower, upper] = [chunk[0].base, chunk.reduce((last, { base }) => (base + LAST_CHARACTER > last ? base + LAST_CHARACTER : last), '')];
+    // Sorted, the chunk starts at its smallest base; the largest base + LAST_CHARACTER need not be
+    // its last one's (a shorter base that begins a longer one sorts after it with the character).
+    const lower = chunk[0].base;
+    const upper = chunk.map(({ base }) => base + LAST_CHARACTER).reduce((a, b) => (b > a ? b : a));
     // Keys articles carry are written by imports, never by exports: read before the keys' own
     // transaction, which holds no article.
     const carried = await keysBetween(db.articles.where('citationKey'), lower, upper);
