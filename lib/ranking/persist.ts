@@ -41,9 +41,10 @@ export class UnsavedChanges {
 
 /**
  * Saves the index's snapshot, taken in slices of time (SimilarityIndex.snapshotSteps); false when
- * the index changed meanwhile, and nothing was saved.
+ * the index changed meanwhile, and nothing was saved. `savedAt`: the next start reads again every
+ * article written from then on (loadOrBuildIndex), so every write before it must be in the index.
  */
-export async function saveIndex(db: SimlitDB, index: SimilarityIndex, now = Date.now()): Promise<boolean> {
+export async function saveIndex(db: SimlitDB, index: SimilarityIndex, savedAt = Date.now()): Promise<boolean> {
   // Read before the index is taken: a deletion that reaches the index meanwhile only makes the
   // next start walk the library's ids.
   const deletionsAsOf = await keptDeletionCount(db);
@@ -56,7 +57,7 @@ export async function saveIndex(db: SimlitDB, index: SimilarityIndex, now = Date
   }
   const { version, data } = snapshot;
   // Its bytes in a Blob: Chromium hands a large structured clone back at half the speed (packed-value.ts).
-  await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version, savedAt: now, deletionsAsOf, data: packValue(data as unknown as Record<string, unknown>) });
+  await db.indexSnapshots.put({ key: SNAPSHOT_KEY, version, savedAt, deletionsAsOf, data: packValue(data as unknown as Record<string, unknown>) });
   return true;
 }
 

@@ -196,6 +196,17 @@ export class RankingService {
     }
   }
 
+  /**
+   * When a snapshot saved now holds the library up to: just after the newest write the index has
+   * read, not the clock. A write made before the save whose notice has not reached the background
+   * (a page's edit on its way, an import whose page was closed before telling) is then newer, unless
+   * the index read a later write meanwhile, and is read at the next start; stamped with the clock,
+   * it was older than the snapshot and never read.
+   */
+  private savedAsOf(): number {
+    return Math.min(Date.now(), this.newestSeen + 1);
+  }
+
   /** The library state the index holds, when it has read every change it was told of. */
   private heldState(index: SimilarityIndex): LibraryState | undefined {
     // An index replaced meanwhile (buildBeside) no longer follows the library.
@@ -447,7 +458,7 @@ export class RankingService {
         return;
       }
       this.unsaved.saved();
-      saveIndex(this.db, this.index).then(
+      saveIndex(this.db, this.index, this.savedAsOf()).then(
         // Changed while its snapshot was taken: saved again later.
         (saved) => saved || this.scheduleSave(),
         (error: unknown) => {

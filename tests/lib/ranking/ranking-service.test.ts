@@ -296,6 +296,23 @@ describe('RankingService', () => {
     expect(await snapshotIds(db, (held) => held.includes('x2'))).toEqual(['herbs', 'late', 'pebble', 'photons', 'rigidity', 'x1', 'x2']);
   });
 
+  it('catches up at its next start with an edit made before a save whose notice had not reached it by then', async () => {
+    const { db, service } = await serviceOver(LIBRARY, { saveAfterChanges: 1, saveDelayMs: 0 });
+    await service.similar(['pebble'], 10);
+    await snapshotIds(db, (held) => held.length === LIBRARY.length);
+    // A capture makes a save due; a moment later the library page edits an article, and its
+    // notice is still on its way (or never comes: the page was closed) when the save is made.
+    const capturedAt = Date.now() - 60_000;
+    const captured = { ...LATE, updatedAt: capturedAt };
+    await db.articles.add(captured);
+    service.written([captured]);
+    const photons = LIBRARY.find(({ id }) => id === 'photons')!;
+    await db.articles.put({ ...photons, abstract: 'Quasar microlensing of photon pairs.', updatedAt: capturedAt + 1 });
+    await snapshotIds(db, (held) => held.includes('late'));
+    const restarted = new RankingService(db, { keepAlive: async () => undefined });
+    expect(ids(await restarted.search('quasar', 5))).toEqual(['photons']);
+  });
+
   it('keeps the answer for a captured page with its capture', async () => {
     const { db, service } = await serviceOver([...LIBRARY, LATE]);
     const captureId = (await db.captures.add({ pageUrl: 'https://example.org/list', platform: 'test', kind: 'list', capturedAt: 1, items: [] })) as number;
