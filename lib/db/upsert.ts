@@ -36,9 +36,13 @@ function content(article: Article): string {
 function mergeKnown(known: Article, incoming: Article, source: MergeSource | 'undo'): { merged: Article; changed: boolean; write: boolean } {
   const merged = source === 'undo' ? { ...mergeArticles(incoming, known), id: known.id } : mergeArticles(known, incoming, source);
   const changed = content(merged) !== content(known);
-  // A restored file may carry an older time than the record's: a change is dated now, so that
-  // whatever catches up by updatedAt (the library's search index) sees it.
-  if (changed) merged.updatedAt = Math.max(merged.updatedAt, Date.now());
+  // A change is dated now (a restored file may carry an older time than the record's), so that
+  // whatever catches up by updatedAt sees it: the similarity index, the library's search, an
+  // import's identity values, the state kept answers are ranked in. A sighting alone changes
+  // nothing they read and keeps the article's time: dated, it made every answer kept for a page
+  // look out of date (the popup then waited for the background) whenever a page showed an
+  // article seen an hour before, and had it read again for nothing.
+  merged.updatedAt = changed ? Math.max(merged.updatedAt, Date.now()) : known.updatedAt;
   // A repeat still records where the article was seen; only new content needs re-indexing.
   const seenAgain = merged.sightings.length !== known.sightings.length || (merged.seenAt ?? 0) - (known.seenAt ?? 0) >= SEEN_RESOLUTION_MS;
   return { merged, changed, write: changed || seenAgain };

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { storeCapture, MAX_CAPTURES, PRUNE_CAPTURES_EVERY } from '@/lib/db/store-capture';
 import { setSaved } from '@/lib/db/article-edits';
 import { latestCapture } from '@/lib/db/latest-capture';
+import { readLibraryState } from '@/lib/db/library-state';
+import { SEEN_RESOLUTION_MS } from '@/lib/db/upsert';
 import { article, SEED_DUPLICATE_ABSTRACT } from '../capture/fixtures';
 import { testDb } from './test-db';
 
@@ -18,6 +20,18 @@ describe('storeCapture', () => {
     expect(second.written).toEqual([]);
     expect(await db.articles.count()).toBe(2);
     expect(await db.captures.count()).toBe(1); // only the latest capture of a page is kept
+  });
+
+  it('leaves the library in the state its kept answers were ranked in when a page shows its articles again an hour later', async () => {
+    const db = testDb();
+    const items = (time: number) => [article({ title: 'Circadian cortisol and fatigue', platformId: '1' }, 'qinyun', time, 'http://j.cn/list')];
+    await storeCapture(db, page('http://j.cn/list'), items(1_000));
+    const state = await readLibraryState(db);
+    const later = 1_000 + 2 * SEEN_RESOLUTION_MS;
+    const again = await storeCapture(db, page('http://j.cn/list', later), items(later));
+    expect((await db.articles.toArray())[0].seenAt).toBe(later); // the sighting is recorded
+    expect(again.written).toEqual([]);
+    expect(await readLibraryState(db)).toEqual(state);
   });
 
   it('merges a richer record of a known article and keeps what the reader did', async () => {

@@ -37,6 +37,19 @@ describe('upsertArticles', () => {
     expect((await db.articles.get(first.id))?.seenAt).toBe(1_000 + SEEN_RESOLUTION_MS);
   });
 
+  it("keeps an article's time when a page only shows it again, and dates a change of its content now", async () => {
+    const db = testDb();
+    const at = (time: number, fields = {}) => article({ title: 'An article seen again and again', platformId: '1', ...fields }, 'qinyun', time, PAGE);
+    await db.transaction('rw', db.articles, () => upsertArticles(db, [at(1_000)]));
+    const [first] = await db.articles.toArray();
+    const { written } = await db.transaction('rw', db.articles, () => upsertArticles(db, [at(1_000 + 2 * SEEN_RESOLUTION_MS)]));
+    expect(written).toEqual([]);
+    expect(await db.articles.get(first.id)).toMatchObject({ seenAt: 1_000 + 2 * SEEN_RESOLUTION_MS, updatedAt: first.updatedAt });
+    const before = Date.now();
+    await db.transaction('rw', db.articles, () => upsertArticles(db, [at(1_000 + 3 * SEEN_RESOLUTION_MS, { abstract: SEED_DUPLICATE_ABSTRACT })]));
+    expect((await db.articles.get(first.id))!.updatedAt).toBeGreaterThanOrEqual(before);
+  });
+
   it('adds at most maxNew new articles and counts the rest as dropped; known ones still merge', async () => {
     const db = testDb();
     const known = article({ title: 'Already in the library', platformId: '0' });
