@@ -77,11 +77,18 @@ export function PopupApp({ db, tab, api }: Props) {
     }
   }
 
+  async function save(articles: Article[]) {
+    const ids = articles.map((article) => article.id);
+    await setSaved(db, ids, true);
+    api.libraryChanged(ids);
+  }
+
   async function addTo(articles: Article[], collection: CollectionChoice) {
     const ids = articles.map((article) => article.id);
     // Putting an article in a collection keeps it: it is saved too.
     await setSaved(db, ids, true);
     await addToCollection(db, collection.id, ids);
+    api.libraryChanged(ids);
     setNotice(t('popupAddedTo', collection.name));
   }
 
@@ -149,7 +156,7 @@ export function PopupApp({ db, tab, api }: Props) {
               kept={captured!.kept}
               library={library}
               collections={collections}
-              onSave={(chosen) => void setSaved(db, chosen.map((article) => article.id), true)}
+              onSave={(chosen) => void save(chosen)}
               onAddToCollection={(chosen, collection) => void addTo(chosen, collection)}
               onCreateCollection={createNamed}
             />

@@ -5,6 +5,7 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import { openLibrary } from '@/lib/db/schema';
 import '@/assets/ui.css';
 import '@/assets/popup.css';
+import { notifyLibraryChanged } from '../library/library-changed';
 import { resolveTargetTab } from './target-tab';
 
 const api: PopupApi = {
@@ -16,6 +17,7 @@ const api: PopupApi = {
     else void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     window.close();
   },
+  libraryChanged: notifyLibraryChanged,
 };
 
 // Opened from the toolbar (not in a tab with ?tabId=): the browser sizes the popup to its content.

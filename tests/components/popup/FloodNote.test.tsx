@@ -21,7 +21,7 @@ async function popupAfter(dropped: number | undefined) {
   const article = makeArticle('f1', { title: 'One of many flooded articles' });
   await db.articles.add(article);
   await db.captures.add({ pageUrl: PAGE_URL, platform: 'qinyun', kind: 'list', tabId: 7, capturedAt: 5, items: [{ articleId: 'f1', status: 'new' }], ...(dropped ? { dropped } : {}) });
-  const api = { requestCapture: vi.fn(async () => ({ ok: true })), similar: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply), search: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply), openPage: vi.fn() };
+  const api = { requestCapture: vi.fn(async () => ({ ok: true })), similar: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply), search: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply), openPage: vi.fn(), libraryChanged: vi.fn() };
   renderWithDb(db, <PopupApp db={db} tab={{ id: 7, url: PAGE_URL }} api={api} />);
   await screen.findByText('One of many flooded articles', {}, SLOW);
 }

@@ -31,6 +31,7 @@ function fakeApi(overrides: Partial<PopupApi> = {}): PopupApi & { calls: { simil
     }),
     search: vi.fn(async () => ({ ok: true, results: [] }) as RankingReply),
     openPage: vi.fn(),
+    libraryChanged: vi.fn(),
     ...overrides,
   };
 }
@@ -118,15 +119,18 @@ describe('PopupApp: a list page', () => {
   });
 
   it('saves one article, then all the rest, and every count and status follows', async () => {
-    const { db } = await popupWith(PAGE);
+    const { db, api } = await popupWith(PAGE);
     const list = await openPageTab();
     fireEvent.click(await screen.findByRole('button', { name: 'Save “基层治理中的问责与避责” to the library' }));
     await waitFor(async () => expect((await db.articles.get('p1'))?.savedAt).toBeGreaterThan(0));
+    // Told once written, so that the answers kept for pages are ranked in the library's new state.
+    await waitFor(() => expect(api.libraryChanged).toHaveBeenCalledWith(['p1']));
     expect((await db.articles.get('p2'))?.savedAt).toBeUndefined();
     await screen.findByText('2 articles on this page: 1 saved');
     expect(screen.getByRole('tab', { name: 'On this page (2)' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save all' }));
     await waitFor(async () => expect((await db.articles.get('p2'))?.savedAt).toBeGreaterThan(0));
+    await waitFor(() => expect(api.libraryChanged).toHaveBeenLastCalledWith(['p2']));
     await screen.findByText('2 articles on this page, all saved');
     expect((screen.getByRole('button', { name: 'Save all' }) as HTMLButtonElement).disabled).toBe(true);
     // No row still says "new" or "in library" beside "Saved".
@@ -137,7 +141,7 @@ describe('PopupApp: a list page', () => {
   });
 
   it('adds to a new collection in one step, saving the article', async () => {
-    const { db } = await popupWith(PAGE);
+    const { db, api } = await popupWith(PAGE);
     await openPageTab();
     const picker = (await screen.findAllByRole('combobox', { name: 'Add to a collection' }))[0];
     fireEvent.change(picker, { target: { value: '__new__' } });
@@ -148,6 +152,7 @@ describe('PopupApp: a list page', () => {
     const [collection] = await db.collections.toArray();
     expect(collection.name).toBe('问责研究');
     expect(await db.articles.get('p1')).toMatchObject({ collections: [collection.id], savedAt: expect.any(Number) });
+    expect(api.libraryChanged).toHaveBeenCalledWith(['p1']);
   });
 
   it('refuses a duplicate collection name in plain words', async () => {
