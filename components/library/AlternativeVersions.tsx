@@ -61,7 +61,8 @@ function Source({ version }: { version: AlternativeVersion }) {
  * What other pages (or an imported file) say about this article where they could not change it,
  * newest first; the reader can use a version (its values become theirs) or dismiss it.
  */
-export function AlternativeVersions({ db, article }: { db: SimlitDB; article: Article }) {
+/** `onEdited`: told once a choice is written, so that the search and the similarity index read the article again (a chosen title or abstract is what they rank). */
+export function AlternativeVersions({ db, article, onEdited }: { db: SimlitDB; article: Article; onEdited(ids: string[]): void }) {
   const { t, tag } = useI18n();
   const versions = (article.alternatives ?? []).map((version, index) => ({ version, index })).reverse();
   if (!versions.length) return null;
@@ -84,8 +85,10 @@ export function AlternativeVersions({ db, article }: { db: SimlitDB; article: Ar
                 ))}
             </dl>
             <div class="detail-actions">
-              <button type="button" onClick={() => void chooseAlternativeVersion(db, article.id, index)}>{t('securityAltUse')}</button>
-              <button type="button" class="secondary" onClick={() => void dismissAlternativeVersion(db, article.id, index)}>{t('securityAltDismiss')}</button>
+              <button type="button" onClick={() => void chooseAlternativeVersion(db, article.id, index).then(() => onEdited([article.id]))}>{t('securityAltUse')}</button>
+              <button type="button" class="secondary" onClick={() => void dismissAlternativeVersion(db, article.id, index).then(() => onEdited([article.id]))}>
+                {t('securityAltDismiss')}
+              </button>
             </div>
           </li>
         ))}

@@ -304,7 +304,7 @@ export function ArticleDetail({ db, id, collections, formatter = inPageFormatter
       ) : (
         <>
           <Fields article={article} />
-          <AlternativeVersions db={db} article={article} />
+          <AlternativeVersions db={db} article={article} onEdited={onEdited} />
         </>
       )}
       {article.abstract && !editing && (

@@ -22,10 +22,16 @@ export async function findKnown(db: SimlitDB, incoming: Article): Promise<Articl
  */
 export const SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 
-/** Bibliographic content, without bookkeeping, to tell an enriching merge from a repeat. */
+/**
+ * Bibliographic content, without bookkeeping, to tell an enriching merge from a repeat. The
+ * versions kept aside count by what they say and where they come from, not by when or in which
+ * order they were last seen: a page showing its known different version again re-dated that
+ * version, which re-dated the article at every capture of the page.
+ */
 function content(article: Article): string {
-  const { sightings: _s, updatedAt: _u, capturedAt: _c, seenAt: _seen, ...rest } = article;
-  return JSON.stringify(rest);
+  const { sightings: _s, updatedAt: _u, capturedAt: _c, seenAt: _seen, alternatives, ...rest } = article;
+  const versions = (alternatives ?? []).map(({ source: { capturedAt: _at, ...source }, fields }) => JSON.stringify({ source, fields })).sort();
+  return JSON.stringify({ ...rest, versions });
 }
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Dexie's live queries run only where a global indexedDB exists when Dexie loads: import it first.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { ArticleDetail } from '@/components/library/ArticleDetail';
 import { testDb } from '../../lib/db/test-db';
@@ -31,9 +31,10 @@ const SAVED = makeArticle('legit', {
 async function detail() {
   const db = testDb();
   await db.articles.add(SAVED);
-  renderWithDb(db, <ArticleDetail db={db} id={SAVED.id} collections={[]} onClose={() => {}} onDelete={() => {}} />);
+  const onEdited = vi.fn();
+  renderWithDb(db, <ArticleDetail db={db} id={SAVED.id} collections={[]} onClose={() => {}} onDelete={() => {}} onEdited={onEdited} />);
   const section = within(await screen.findByRole('region', { name: 'Other versions (2)' }, SLOW));
-  return { db, section };
+  return { db, section, onEdited };
 }
 
 describe('other versions of an article in the detail', () => {
@@ -51,19 +52,22 @@ describe('other versions of an article in the detail', () => {
   });
 
   it('uses a version on request: its values become the reader\'s, the replaced ones a version', async () => {
-    const { db, section } = await detail();
+    const { db, section, onEdited } = await detail();
     const page = section.getAllByRole('listitem')[1];
     fireEvent.click(within(page).getByRole('button', { name: 'Use this version' }));
     await waitFor(async () => expect((await db.articles.get(SAVED.id))?.title).toMatch(/RETRACTED/));
+    // The search and the similarity index read it again: the title they rank changed.
+    await waitFor(() => expect(onEdited).toHaveBeenCalledWith([SAVED.id]));
     const stored = (await db.articles.get(SAVED.id))!;
     expect(stored.readerFields).toEqual(['title', 'author']);
     expect(stored.alternatives?.at(-1)?.fields).toEqual({ title: 'Deep learning for protein folding', author: [{ family: 'Jumper', given: 'J' }] });
   });
 
   it('dismisses a version', async () => {
-    const { db, section } = await detail();
+    const { db, section, onEdited } = await detail();
     fireEvent.click(within(section.getAllByRole('listitem')[0]).getByRole('button', { name: 'Dismiss' }));
     await screen.findByRole('region', { name: 'Other versions (1)' });
     expect((await db.articles.get(SAVED.id))?.alternatives).toHaveLength(1);
+    await waitFor(() => expect(onEdited).toHaveBeenCalledWith([SAVED.id]));
   });
 });

@@ -50,6 +50,22 @@ describe('upsertArticles', () => {
     expect((await db.articles.get(first.id))!.updatedAt).toBeGreaterThanOrEqual(before);
   });
 
+  it("keeps an article's time when another site shows its known different version again", async () => {
+    const db = testDb();
+    const home = article({ title: 'Deep learning for protein folding', doi: '10.1000/legit.1', abstract: SEED_DUPLICATE_ABSTRACT }, 'meta', 1_000, 'http://www.nature.com/articles/legit');
+    const elsewhere = (time: number, title = 'Deep learning for protein folding - RETRACTED') => article({ title, doi: '10.1000/legit.1' }, 'qinyun', time, PAGE);
+    await db.transaction('rw', db.articles, () => upsertArticles(db, [home]));
+    const first = await db.transaction('rw', db.articles, () => upsertArticles(db, [elsewhere(2_000)]));
+    expect(first.written).toHaveLength(1); // a version kept aside is new content
+    const kept = (await db.articles.get(home.id))!;
+    expect(kept.alternatives).toHaveLength(1);
+    const again = await db.transaction('rw', db.articles, () => upsertArticles(db, [elsewhere(2_000 + 2 * SEEN_RESOLUTION_MS)]));
+    expect(again.written).toEqual([]);
+    expect(await db.articles.get(home.id)).toMatchObject({ updatedAt: kept.updatedAt, seenAt: 2_000 + 2 * SEEN_RESOLUTION_MS });
+    const other = await db.transaction('rw', db.articles, () => upsertArticles(db, [elsewhere(3_000 + 2 * SEEN_RESOLUTION_MS, 'Protein folding, corrected by the page')]));
+    expect(other.written).toHaveLength(1); // the page now says something else
+  });
+
   it('adds at most maxNew new articles and counts the rest as dropped; known ones still merge', async () => {
     const db = testDb();
     const known = article({ title: 'Already in the library', platformId: '0' });
