@@ -59,9 +59,10 @@ function Source({ version }: { version: AlternativeVersion }) {
 
 /**
  * What other pages (or an imported file) say about this article where they could not change it,
- * newest first; the reader can use a version (its values become theirs) or dismiss it.
+ * newest first; the reader can use a version (its values become theirs) or dismiss it. `onEdited`
+ * is told once either is written, so that the search and the similarity index read the article
+ * again (a chosen title or abstract is what they rank).
  */
-/** `onEdited`: told once a choice is written, so that the search and the similarity index read the article again (a chosen title or abstract is what they rank). */
 export function AlternativeVersions({ db, article, onEdited }: { db: SimlitDB; article: Article; onEdited(ids: string[]): void }) {
   const { t, tag } = useI18n();
   const versions = (article.alternatives ?? []).map((version, index) => ({ version, index })).reverse();
